@@ -1,0 +1,51 @@
+package org.strata.engine.analysis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * What the analyzer found: shapes, sizes and problems. Immutable.
+ *
+ * @param order        the nodes in a topological order (only nodes outside cycles)
+ * @param outputShapes each node's output shape, where it could be inferred
+ * @param edgeShapes   each edge's tensor shape, where known
+ * @param paramCounts  each node's parameter count, where its inputs are known
+ * @param flops        each node's forward FLOPs per sample, where known
+ * @param problems     everything wrong, errors first
+ */
+public record Analysis(List<String> order, Map<String, TensorShape> outputShapes, Map<Edge, TensorShape> edgeShapes,
+                       Map<String, Long> paramCounts, Map<String, Long> flops, List<Problem> problems) {
+
+    /** @return whether there is no ERROR problem (warnings allowed) */
+    public boolean isValid() {
+        return problems.stream().noneMatch(p -> p.severity() == Problem.Severity.ERROR);
+    }
+
+    /** @return the errors only */
+    public List<Problem> errors() {
+        return problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).toList();
+    }
+
+    /** @return the problems on one node */
+    public List<Problem> problemsOf(String nodeId) {
+        return problems.stream().filter(p -> nodeId.equals(p.nodeId())).toList();
+    }
+
+    /** @return the node's output shape, if known */
+    public Optional<TensorShape> shapeOf(String nodeId) {
+        return Optional.ofNullable(outputShapes.get(nodeId));
+    }
+
+    /** @return the sum of all parameter counts */
+    public long totalParams() {
+        return paramCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** @return the sum of all forward FLOPs per sample */
+    public long totalFlops() {
+        return flops.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

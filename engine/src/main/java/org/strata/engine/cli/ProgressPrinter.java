@@ -1,0 +1,85 @@
+package org.strata.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingListener;
+import org.strata.engine.train.TrainingState;
+
+/**
+ * A live progress bar with loss, samples/s and ETA on a terminal (redrawn at most 10 times a second); one line
+ * per epoch, and a line every quarter epoch when the output is not a terminal (logs, CI).
+ */
+final class ProgressPrinter implements TrainingListener {
+    private static final int WIDTH = 24;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final int epochs;
+    private long lastDraw;
+    private long started = System.nanoTime();
+    private int lastQuarter = -1;
+
+    ProgressPrinter(PrintWriter out, boolean terminal, int epochs) {
+        this.out = out;
+        this.terminal = terminal;
+        this.epochs = epochs;
+    }
+
+    @Override
+    public void onIteration(TrainingEvents.Iteration e) {
+        long now = System.nanoTime();
+        double done = ((e.epoch() - 1) * (double) e.batchesPerEpoch() + e.batch()) / (epochs * (double) e.batchesPerEpoch());
+        double elapsed = (now - started) / 1e9;
+        double eta = done > 0 ? elapsed / done * (1 - done) : 0;
+        String text = String.format(Locale.ROOT, "epoch %d/%d %s %3.0f%%  loss %.4f  %,.0f samples/s  ETA %s",
+                e.epoch(), epochs, bar(e.batch() / (double) e.batchesPerEpoch()), 100.0 * e.batch() / e.batchesPerEpoch(),
+                e.loss(), e.samplesPerSecond(), time(eta));
+        if (terminal) {
+            if (now - lastDraw > 100_000_000L || e.batch() == e.batchesPerEpoch()) {
+                lastDraw = now;
+                out.print("\r" + text + "   ");
+                out.flush();
+            }
+        } else {
+            // Logs get a line per quarter epoch, and only when epochs are long enough for it to help.
+            int quarter = (int) (4.0 * e.batch() / e.batchesPerEpoch());
+            if (quarter != lastQuarter && quarter < 4 && now - lastDraw > 2_000_000_000L) {
+                lastQuarter = quarter;
+                lastDraw = now;
+                out.println(text);
+                out.flush();
+            }
+        }
+    }
+
+    @Override
+    public void onEpoch(TrainingEvents.Epoch e) {
+        if (terminal) out.print("\r" + " ".repeat(100) + "\r");
+        lastQuarter = -1;
+        String m = e.metricName().equals("accuracy") ? "acc" : "mae";
+        out.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  %s %.4f%s  lr %.3g  %,.0f samples/s  %.1f s",
+                e.epoch(), epochs, e.trainLoss(), m, e.trainMetric(), Double.isNaN(e.validationLoss()) ? ""
+                        : String.format(Locale.ROOT, "  val_loss %.4f  val_%s %.4f", e.validationLoss(), m,
+                        e.validationMetric()), e.learningRate(), e.samplesPerSecond(), e.seconds()));
+        out.flush();
+    }
+
+    @Override
+    public void onStateChanged(TrainingState state, String message) {
+        if (state == TrainingState.STOPPED || state == TrainingState.FAILED) {
+            out.println(message);
+            out.flush();
+        }
+    }
+
+    private static String bar(double f) {
+        int full = (int) Math.round(f * WIDTH);
+        return "[" + "#".repeat(full) + ".".repeat(WIDTH - full) + "]";
+    }
+
+    private static String time(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+}

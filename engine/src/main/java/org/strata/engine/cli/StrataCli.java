@@ -1,0 +1,37 @@
+package org.strata.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code strata <command>}: validate, summarise, train, evaluate and export projects from a terminal. */
+@Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata 0.1.0",
+        description = "Draw a neural network, train it, watch it learn, take the weights elsewhere.",
+        subcommands = {ValidateCommand.class, SummaryCommand.class, TrainCommand.class, EvaluateCommand.class,
+                ExportCommand.class, CommandLine.HelpCommand.class})
+public final class StrataCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the CLI and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit status (0 success, 1 failure, 2 usage error). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new StrataCli());
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        int status = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,26 @@
+package org.strata.engine.data;
+
+import java.util.List;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * A loaded dataset: train, validation and test splits over one or two sample sources, the shape of a sample,
+ * and the class names (empty for regression).
+ *
+ * @param name         what to call it in messages
+ * @param featureShape the shape of one sample
+ * @param classNames   class names in label order; empty for regression
+ * @param targetCount  values to predict for regression; 0 for classification
+ * @param train        the training split
+ * @param validation   the validation split (may be empty)
+ * @param test         the test split (may be empty)
+ * @param normalizer   the normalisation fitted on the training split
+ */
+public record Dataset(String name, TensorShape featureShape, List<String> classNames, int targetCount, Split train,
+                      Split validation, Split test, Normalizer normalizer) {
+
+    /** @return whether labels are classes (rather than numbers to predict) */
+    public boolean isClassification() {
+        return !classNames.isEmpty();
+    }
+}

@@ -1,0 +1,150 @@
+package org.strata.engine.data;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.Params;
+import org.strata.engine.project.DatasetSpec;
+import org.strata.engine.project.Project;
+
+/** Loads a project's dataset and splits it into train, validation and test. */
+public final class DatasetLoader {
+    private DatasetLoader() {
+    }
+
+    /**
+     * Loads the dataset of {@code project}, resolving paths against the project file.
+     *
+     * @throws DatasetException naming the file and the problem
+     */
+    public static Dataset load(Project project) throws IOException {
+        DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(project.name()
+                + " has no dataset: choose one in the project settings"));
+        Params p = spec.params();
+        String norm = p.getString("normalization");
+        int seed = p.getInt("seed");
+        double valFrac = p.getDouble("validationSplit");
+        switch (spec.kind()) {
+            case MNIST_IDX -> {
+                IdxReader.Images trainImg = IdxReader.readImages(project.resolve(require(p, "trainImages")));
+                byte[] trainLab = IdxReader.readLabels(project.resolve(require(p, "trainLabels")));
+                IdxReader.Images testImg = IdxReader.readImages(project.resolve(require(p, "testImages")));
+                byte[] testLab = IdxReader.readLabels(project.resolve(require(p, "testLabels")));
+                if (trainImg.count() != trainLab.length) {
+                    throw new DatasetException(p.getString("trainImages") + " holds " + trainImg.count()
+                            + " images but " + p.getString("trainLabels") + " holds " + trainLab.length
+                            + " labels: use matching files");
+                }
+                if (testImg.count() != testLab.length) {
+                    throw new DatasetException(p.getString("testImages") + " holds " + testImg.count() + " images but "
+                            + p.getString("testLabels") + " holds " + testLab.length + " labels: use matching files");
+                }
+                if (testImg.rows() != trainImg.rows() || testImg.cols() != trainImg.cols()) {
+                    throw new DatasetException("test images are " + testImg.rows() + "×" + testImg.cols()
+                            + " but training images are " + trainImg.rows() + "×" + trainImg.cols());
+                }
+                int f = trainImg.rows() * trainImg.cols();
+                IdxSource train = new IdxSource(trainImg.pixels(), trainLab, f);
+                IdxSource test = new IdxSource(testImg.pixels(), testLab, f);
+                int classes = 1 + maxLabel(train);
+                List<String> names = new ArrayList<>();
+                for (int c = 0; c < classes; c++) names.add(Integer.toString(c));
+                checkSeen(train, IntStream.range(0, train.size()).toArray(), test, all(test), names,
+                        p.getString("testLabels"));
+                int[][] tv = split(train.size(), seed, valFrac, 0);
+                Normalizer n = Normalizer.fit(norm, train, tv[0], true);
+                TensorShape shape = TensorShape.image(trainImg.rows(), trainImg.cols(), 1);
+                return new Dataset("MNIST", shape, List.copyOf(names), 0, new Split(train, tv[0], n),
+                        new Split(train, tv[1], n), new Split(test, all(test), n), n);
+            }
+            case CSV -> {
+                boolean classification = p.getString("task").equals("classification");
+                CsvReader.Table t = CsvReader.read(project.resolve(require(p, "path")), p.getString("labelColumn"),
+                        classification);
+                return splitOne(p.getString("path"), t.source(), TensorShape.vector(t.featureNames().size()),
+                        t.classNames(), t.targets(), p, false);
+            }
+            case IMAGE_FOLDER -> {
+                boolean rgb = p.getString("color").equals("rgb");
+                ImageFolderSource s = ImageFolderSource.scan(project.resolve(require(p, "path")), p.getInt("height"),
+                        p.getInt("width"), rgb);
+                return splitOne(p.getString("path"), s, TensorShape.image(p.getInt("height"), p.getInt("width"),
+                        rgb ? 3 : 1), s.classNames(), 0, p, true);
+            }
+            case GENERATED -> {
+                Generators.Generated g = Generators.generate(p);
+                return splitOne(p.getString("generator"), g.source(), TensorShape.vector(g.source().featureSize()),
+                        g.classNames(), g.targets(), p, false);
+            }
+            default -> throw new IllegalStateException(spec.kind().toString());
+        }
+    }
+
+    private static String require(Params p, String key) throws DatasetException {
+        String v = p.getString(key);
+        if (v.isBlank()) throw new DatasetException("the dataset's '" + key + "' is not set: choose a file");
+        return v;
+    }
+
+    private static Dataset splitOne(String name, SampleSource s, TensorShape shape, List<String> classes, int targets,
+                                    Params p, boolean image) throws DatasetException {
+        int[][] parts = split(s.size(), p.getInt("seed"), p.getDouble("validationSplit"), p.getDouble("testSplit"));
+        if (parts[0].length == 0) {
+            throw new DatasetException(name + ": no samples left for training after the validation and test splits");
+        }
+        if (!classes.isEmpty()) {
+            checkSeen(s, parts[0], s, parts[1], classes, name + " (validation split)");
+            checkSeen(s, parts[0], s, parts[2], classes, name + " (test split)");
+        }
+        Normalizer n = Normalizer.fit(p.getString("normalization"), s, parts[0], image);
+        return new Dataset(name, shape, classes, targets, new Split(s, parts[0], n), new Split(s, parts[1], n),
+                new Split(s, parts[2], n), n);
+    }
+
+    /** A class that only appears outside training can never be predicted: say so instead of training blind. */
+    private static void checkSeen(SampleSource train, int[] trainIdx, SampleSource other, int[] otherIdx,
+                                  List<String> classes, String where) throws DatasetException {
+        BitSet seen = new BitSet();
+        for (int i : trainIdx) seen.set(train.label(i));
+        for (int i : otherIdx) {
+            int c = other.label(i);
+            if (!seen.get(c)) {
+                String label = c < classes.size() ? classes.get(c) : Integer.toString(c);
+                throw new DatasetException(where + ": label '" + label + "' never appears in the training data, so "
+                        + "the network cannot learn it: add training samples of it, or remove those samples");
+            }
+        }
+    }
+
+    private static int maxLabel(SampleSource s) {
+        int m = 0;
+        for (int i = 0; i < s.size(); i++) m = Math.max(m, s.label(i));
+        return m;
+    }
+
+    private static int[] all(SampleSource s) {
+        return IntStream.range(0, s.size()).toArray();
+    }
+
+    /** A seeded shuffle cut into [train, validation, test] index arrays. */
+    static int[][] split(int n, int seed, double valFrac, double testFrac) {
+        int[] perm = IntStream.range(0, n).toArray();
+        Random r = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        int test = (int) Math.round(n * testFrac);
+        int val = (int) Math.round(n * valFrac);
+        int train = n - test - val;
+        return new int[][]{java.util.Arrays.copyOfRange(perm, 0, Math.max(0, train)),
+                java.util.Arrays.copyOfRange(perm, Math.max(0, train), Math.max(0, train) + val),
+                java.util.Arrays.copyOfRange(perm, Math.max(0, train) + val, n)};
+    }
+}

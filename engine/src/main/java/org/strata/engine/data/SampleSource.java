@@ -1,0 +1,24 @@
+package org.strata.engine.data;
+
+/**
+ * Random access to samples, one at a time, in a compact form: training reads only the batch it needs, so the
+ * full float tensor of a dataset is never built.
+ */
+public interface SampleSource {
+    /** @return the number of samples */
+    int size();
+
+    /** @return values per sample */
+    int featureSize();
+
+    /** Writes sample {@code index}'s raw (unnormalised) features into {@code dst} from {@code offset}. */
+    void features(int index, float[] dst, int offset);
+
+    /** @return sample {@code index}'s class (classification) */
+    int label(int index);
+
+    /** @return sample {@code index}'s target values (regression); empty for classification */
+    default float[] target(int index) {
+        return new float[0];
+    }
+}

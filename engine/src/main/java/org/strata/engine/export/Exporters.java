@@ -1,0 +1,57 @@
+package org.strata.engine.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.graph.Node;
+import org.strata.engine.model.NpzIO;
+import org.strata.engine.model.TrainedModel;
+
+/** Writes trained weights in formats other tools load. Each writes a temp file and renames it. */
+public final class Exporters {
+    private Exporters() {
+    }
+
+    /**
+     * NumPy {@code .npz}: one float32 array per parameter named {@code <nodeId>/<param>} in the layouts README
+     * documents, plus {@code <inputId>/shift} and {@code <inputId>/scale}: the input normalisation x' = (x − shift)·scale.
+     */
+    public static void npz(TrainedModel model, Path out) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Node input = model.project().graph().nodes().stream()
+                .filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst().orElseThrow();
+        arrays.put(input.id() + "/shift", Nd4j.createFromArray(model.shift()));
+        arrays.put(input.id() + "/scale", Nd4j.createFromArray(model.scale()));
+        arrays.putAll(model.parameters());
+        Path tmp = temp(out);
+        try {
+            NpzIO.write(tmp, arrays);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Deeplearning4j's own zip, loadable with {@code ComputationGraph.load(file, true)}. */
+    public static void dl4j(TrainedModel model, Path out) throws IOException {
+        Path tmp = temp(out);
+        try {
+            ModelSerializer.writeModel(model.network().graph(), tmp.toFile(), true);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path temp(Path out) throws IOException {
+        Path abs = out.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        return abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    }
+}

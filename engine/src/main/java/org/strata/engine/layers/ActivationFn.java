@@ -1,0 +1,60 @@
+package org.strata.engine.layers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+
+/** Activation functions offered by Dense, Conv2D and Activation layers, with their formula and engine mapping. */
+public enum ActivationFn {
+    IDENTITY("f(x) = x"),
+    RELU("f(x) = max(0, x)"),
+    LEAKY_RELU("f(x) = x if x > 0, else αx (α = 0.01)"),
+    ELU("f(x) = x if x > 0, else eˣ − 1"),
+    GELU("f(x) = x·Φ(x)"),
+    SIGMOID("f(x) = 1 / (1 + e⁻ˣ)"),
+    TANH("f(x) = tanh(x)"),
+    SOFTMAX("f(x)ᵢ = eˣⁱ / Σⱼ eˣʲ");
+
+    private final String formula;
+
+    ActivationFn(String formula) {
+        this.formula = formula;
+    }
+
+    /** @return the name used in project files ("leaky_relu") */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the formula, for docs and tooltips */
+    public String formula() {
+        return formula;
+    }
+
+    /** @return every key, for a CHOICE parameter */
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(ActivationFn::key).toList();
+    }
+
+    /** @return the function named {@code key} */
+    public static ActivationFn of(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /** @return the Deeplearning4j activation */
+    public IActivation toDl4j() {
+        return switch (this) {
+            case IDENTITY -> Activation.IDENTITY.getActivationFunction();
+            case RELU -> Activation.RELU.getActivationFunction();
+            case LEAKY_RELU -> new ActivationLReLU(0.01);
+            case ELU -> Activation.ELU.getActivationFunction();
+            case GELU -> Activation.GELU.getActivationFunction();
+            case SIGMOID -> Activation.SIGMOID.getActivationFunction();
+            case TANH -> Activation.TANH.getActivationFunction();
+            case SOFTMAX -> Activation.SOFTMAX.getActivationFunction();
+        };
+    }
+}

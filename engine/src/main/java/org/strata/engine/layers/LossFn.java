@@ -1,0 +1,72 @@
+package org.strata.engine.layers;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+
+/** The losses an Output node offers. */
+public enum LossFn {
+    /** Softmax over the classes, then cross-entropy against the one-hot label. */
+    SOFTMAX_CROSS_ENTROPY("L = −Σᵢ yᵢ · log softmax(x)ᵢ", ActivationFn.SOFTMAX),
+    /** Sigmoid per output, then binary cross-entropy. */
+    BINARY_CROSS_ENTROPY("L = −Σᵢ yᵢ log σ(xᵢ) + (1 − yᵢ) log(1 − σ(xᵢ))", ActivationFn.SIGMOID),
+    /** Mean squared error. */
+    MSE("L = (1/n) Σᵢ (xᵢ − yᵢ)²", ActivationFn.IDENTITY);
+
+    private final String formula;
+    private final ActivationFn squash;
+
+    LossFn(String formula, ActivationFn squash) {
+        this.formula = formula;
+        this.squash = squash;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(LossFn::key).toList();
+    }
+
+    public static LossFn of(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The loss applies its own squashing function (softmax, sigmoid) unless the layer before already did: so
+     * both "Dense 10 softmax → Output" and "Dense 10 → Output" mean the same network.
+     *
+     * @param previous the activation of the layer that feeds the Output
+     * @return the activation the fused output layer must use
+     */
+    public ActivationFn activationAfter(ActivationFn previous) {
+        return previous == squash || previous == ActivationFn.IDENTITY ? squash : previous;
+    }
+
+    /** @return whether a layer with this activation already produces what the loss expects */
+    public boolean alreadySquashed(ActivationFn previous) {
+        return previous == squash;
+    }
+
+    /** @return the activation the loss layer itself applies */
+    public ActivationFn squash() {
+        return squash;
+    }
+
+    public ILossFunction toDl4j() {
+        return switch (this) {
+            case SOFTMAX_CROSS_ENTROPY -> new LossMCXENT();
+            case BINARY_CROSS_ENTROPY -> new LossBinaryXENT();
+            case MSE -> new LossMSE();
+        };
+    }
+}

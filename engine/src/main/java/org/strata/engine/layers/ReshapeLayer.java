@@ -1,0 +1,43 @@
+package org.strata.engine.layers;
+
+import java.util.List;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.strata.engine.graph.Node;
+import org.strata.engine.params.ParamTable;
+import org.strata.engine.params.Params;
+import org.strata.engine.train.dl4j.Dl4jContext;
+
+/** Gives the same values another shape, e.g. a 784 vector to a 28×28×1 image. */
+public final class ReshapeLayer extends LayerType {
+    public ReshapeLayer() {
+        super("Reshape", Category.SHAPE, "Same values, another shape (e.g. 784 → 28×28×1)",
+                "Reads the input in row-major, channels-last order and writes it out in the target shape; the number "
+                        + "of values must stay the same.",
+                new ParamTable(InputLayer.shapeParams("the result")));
+    }
+
+    @Override
+    public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
+        TensorShape target = InputLayer.shapeOf(p);
+        if (target.size() != in.get(0).size()) {
+            throw new ShapeException("Reshape to " + target + " (" + target.size() + " values) but its input "
+                    + in.get(0) + " has " + in.get(0).size() + ": choose a target with " + in.get(0).size()
+                    + " values");
+        }
+        return target;
+    }
+
+    @Override
+    public String keyParams(Params p) {
+        return "→ " + InputLayer.shapeOf(p);
+    }
+
+    @Override
+    public void toDl4j(Node node, Dl4jContext ctx) {
+        int[] dims = ctx.outputShape(node).dims();
+        int[] withBatch = new int[dims.length + 1];
+        withBatch[0] = -1;
+        System.arraycopy(dims, 0, withBatch, 1, dims.length);
+        ctx.addVertex(node.id(), new ReshapeVertex('c', withBatch, null), ctx.inputs(node));
+    }
+}

@@ -1,0 +1,182 @@
+package org.strata.engine.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.ProjectFile;
+import org.strata.engine.project.ProjectFormatException;
+import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.dl4j.Dl4jNetwork;
+import org.strata.engine.train.dl4j.ParamAccess;
+
+/**
+ * A trained network with what is needed to use it: the project it came from, its class names and the input
+ * normalisation. Saved as a zip of Strata's own files (no library internals but the optimizer's flat state):
+ * {@code model.json}, {@code project.strata}, {@code params.npz} (the same arrays as the .npz export),
+ * {@code normalizer.npz} and {@code optimizer.npz}.
+ *
+ * @param project    the project (graph and settings) the network was built from
+ * @param network    the network, with trained weights
+ * @param classNames class names, empty for regression
+ * @param shift      input normalisation: x' = (x − shift)·scale
+ * @param scale      see shift
+ * @param epochs     epochs trained so far
+ */
+public record TrainedModel(Project project, Dl4jNetwork network, List<String> classNames, float[] shift,
+                           float[] scale, int epochs) {
+    /** The model file format this version writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** @return the parameters under their export names */
+    public Map<String, INDArray> parameters() {
+        return ParamAccess.read(project.graph(), network);
+    }
+
+    /** @return {@code raw} features normalised as in training; raw is [n, features] */
+    public INDArray normalise(INDArray raw) {
+        INDArray s = Nd4j.createFromArray(shift).reshape(1, shift.length);
+        INDArray k = Nd4j.createFromArray(scale).reshape(1, scale.length);
+        return raw.reshape(raw.size(0), shift.length).subRowVector(s).muliRowVector(k);
+    }
+
+    /** Saves to {@code file} atomically (temp file, then rename). */
+    public void save(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path dir = Files.createTempDirectory(target.getParent(), ".model");
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            NpzIO.write(dir.resolve("params.npz"), parameters());
+            Map<String, INDArray> norm = new LinkedHashMap<>();
+            norm.put("shift", Nd4j.createFromArray(shift));
+            norm.put("scale", Nd4j.createFromArray(scale));
+            NpzIO.write(dir.resolve("normalizer.npz"), norm);
+            INDArray state = network.graph().getUpdater().getStateViewArray();
+            if (state != null) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state.reshape(state.length())));
+            ObjectNode meta = MAPPER.createObjectNode();
+            meta.put("formatVersion", FORMAT_VERSION);
+            meta.put("engine", "dl4j");
+            meta.put("epochs", epochs);
+            var names = meta.putArray("classNames");
+            classNames.forEach(names::add);
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, "model.json", MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+                put(zip, "project.strata", ProjectFile.toJson(project).getBytes(StandardCharsets.UTF_8));
+                for (String f : List.of("params.npz", "normalizer.npz", "optimizer.npz")) {
+                    if (Files.exists(dir.resolve(f))) put(zip, f, Files.readAllBytes(dir.resolve(f)));
+                }
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Loads a model file, rebuilding the network from its project and setting its weights and optimizer state.
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public static TrainedModel load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
+        Path dir = Files.createTempDirectory("strata-model");
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            JsonNode meta = MAPPER.readTree(read(zip, file, "model.json"));
+            int version = meta.path("formatVersion").asInt(0);
+            if (version < 1 || version > FORMAT_VERSION) {
+                throw new IOException(file + ": model format " + version + " is not one this Strata reads (1 to "
+                        + FORMAT_VERSION + ")" + (version > FORMAT_VERSION ? ": update Strata" : ""));
+            }
+            Project project;
+            try {
+                project = ProjectFile.parse(new String(read(zip, file, "project.strata"), StandardCharsets.UTF_8));
+            } catch (ProjectFormatException e) {
+                throw new IOException(file + " (its project.strata): " + e.getMessage(), e);
+            }
+            Analysis a = GraphAnalyzer.analyze(project.graph());
+            if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
+            Dl4jNetwork net = Dl4jCompiler.compile(project.graph(), a, project.training());
+            for (String f : List.of("params.npz", "normalizer.npz", "optimizer.npz")) {
+                ZipEntry e = zip.getEntry(f);
+                if (e == null) continue;
+                try (InputStream in = zip.getInputStream(e)) {
+                    Files.copy(in, dir.resolve(f));
+                }
+            }
+            if (!Files.exists(dir.resolve("params.npz"))) throw new IOException(file + ": has no params.npz");
+            try {
+                ParamAccess.write(project.graph(), net, NpzIO.read(dir.resolve("params.npz")));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            if (Files.exists(dir.resolve("optimizer.npz"))) {
+                INDArray state = NpzIO.read(dir.resolve("optimizer.npz")).get("state");
+                INDArray view = net.graph().getUpdater().getStateViewArray();
+                if (state != null && view != null && state.length() == view.length()) {
+                    view.assign(state.reshape(view.shape()));
+                }
+            }
+            Map<String, INDArray> norm = Files.exists(dir.resolve("normalizer.npz"))
+                    ? NpzIO.read(dir.resolve("normalizer.npz")) : Map.of();
+            long features = a.shapeOf(project.graph().nodes().stream()
+                    .filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst().orElseThrow().id())
+                    .orElseThrow().size();
+            float[] shift = norm.containsKey("shift") ? norm.get("shift").toFloatVector() : new float[(int) features];
+            float[] scale = norm.containsKey("scale") ? norm.get("scale").toFloatVector() : ones((int) features);
+            List<String> names = new ArrayList<>();
+            meta.path("classNames").forEach(n -> names.add(n.asText()));
+            return new TrainedModel(project, net, List.copyOf(names), shift, scale, meta.path("epochs").asInt());
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a Strata model file (not a zip): " + e.getMessage(), e);
+        } finally {
+            try (var s = Files.list(dir)) {
+                for (Path p : s.toList()) Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static byte[] read(ZipFile zip, Path file, String name) throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) throw new IOException(file + ": not a Strata model file (no " + name + " inside)");
+        try (InputStream in = zip.getInputStream(e)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static float[] ones(int n) {
+        float[] f = new float[n];
+        java.util.Arrays.fill(f, 1f);
+        return f;
+    }
+}

@@ -1,0 +1,87 @@
+package org.strata.engine.project;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.strata.engine.params.ParamSpec;
+import org.strata.engine.params.ParamTable;
+
+/** The kinds of dataset a project can use, each with its own parameter table (paths, label column…). */
+public enum DatasetKind {
+    /** MNIST-style IDX files, gzipped or raw, with separate train and test files. */
+    MNIST_IDX("mnist-idx", List.of(
+            ParamSpec.path("trainImages", "Train images", "IDX3 file of training images (.gz or raw)"),
+            ParamSpec.path("trainLabels", "Train labels", "IDX1 file of training labels"),
+            ParamSpec.path("testImages", "Test images", "IDX3 file of test images"),
+            ParamSpec.path("testLabels", "Test labels", "IDX1 file of test labels")), false),
+    /** A CSV file with a header row. */
+    CSV("csv", List.of(
+            ParamSpec.path("path", "File", "CSV file with a header row"),
+            ParamSpec.text("labelColumn", "Label column", "label", "Header of the column to predict"),
+            ParamSpec.choice("task", "Task", "classification", List.of("classification", "regression"),
+                    "classification: labels are classes (text or whole numbers); regression: a number to predict")),
+            true),
+    /** A folder with one subfolder of images per class. */
+    IMAGE_FOLDER("image-folder", List.of(
+            ParamSpec.path("path", "Folder", "Folder with one subfolder of images per class"),
+            ParamSpec.integer("height", "Height", 28, 1, 4096, "Images are resized to this height"),
+            ParamSpec.integer("width", "Width", 28, 1, 4096, "Images are resized to this width"),
+            ParamSpec.choice("color", "Colour", "grayscale", List.of("grayscale", "rgb"),
+                    "grayscale: 1 channel; rgb: 3 channels")), true),
+    /** Built-in two-dimensional data. */
+    GENERATED("generated", List.of(
+            ParamSpec.choice("generator", "Generator", "xor", List.of("xor", "circles", "spirals", "blobs", "linear"),
+                    "xor, circles, spirals, blobs: 2-D points in classes; linear: y = w·x + b + noise"),
+            ParamSpec.integer("samples", "Samples", 1000, 4, 10_000_000, "Number of points"),
+            ParamSpec.real("noise", "Noise", 0.1, 0.0, 10.0, "Standard deviation of the added noise"),
+            ParamSpec.integer("classes", "Classes", 3, 2, 100, "Number of blobs").when("generator", "blobs"),
+            ParamSpec.real("slope", "Slope w", 2.0, -1e6, 1e6, "True w of y = w·x + b").when("generator", "linear"),
+            ParamSpec.real("intercept", "Intercept b", 1.0, -1e6, 1e6, "True b of y = w·x + b")
+                    .when("generator", "linear")), true);
+
+    private final String key;
+    private final ParamTable table;
+
+    DatasetKind(String key, List<ParamSpec> own, boolean hasTestSplit) {
+        this.key = key;
+        List<ParamSpec> all = new ArrayList<>(own);
+        all.add(ParamSpec.choice("normalization", "Normalisation", this.defaultNormalisation(key),
+                List.of("none", "scale01", "standardize"),
+                "none; scale01: pixels 0–255 to 0–1 (images); standardize: each feature to mean 0, std 1 "
+                        + "(computed on the training split)"));
+        all.add(ParamSpec.real("validationSplit", "Validation split", 0.1, 0.0, 0.5,
+                "Fraction of the training data held out to check progress each epoch"));
+        if (hasTestSplit) {
+            all.add(ParamSpec.real("testSplit", "Test split", 0.2, 0.0, 0.5,
+                    "Fraction of the data held out for the final evaluation"));
+        }
+        all.add(ParamSpec.integer("seed", "Seed", 42, 0, Integer.MAX_VALUE, "Seed for shuffling and splitting"));
+        this.table = new ParamTable(all);
+    }
+
+    private String defaultNormalisation(String key) {
+        return switch (key) {
+            case "mnist-idx", "image-folder" -> "scale01";
+            case "csv" -> "standardize";
+            default -> "none";
+        };
+    }
+
+    /** @return the name in project files ("mnist-idx") */
+    public String key() {
+        return key;
+    }
+
+    /** @return the parameter table */
+    public ParamTable params() {
+        return table;
+    }
+
+    /** @return the kind named {@code key} */
+    public static DatasetKind of(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown dataset kind '" + key + "'; known: "
+                        + String.join(", ", Arrays.stream(values()).map(DatasetKind::key).toList())));
+    }
+}

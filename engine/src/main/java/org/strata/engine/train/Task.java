@@ -1,0 +1,124 @@
+package org.strata.engine.train;
+
+import java.util.List;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.Split;
+import org.strata.engine.layers.LossFn;
+
+/**
+ * What the network must predict for a dataset: how labels are encoded for its Output, and how loss and metric are
+ * computed from predictions. Checks that the Output's width fits the data and says how to fix it if not.
+ */
+final class Task {
+    enum Mode { ONE_HOT, BINARY, REGRESSION }
+
+    private final Mode mode;
+    private final int width;
+    private final LossFn loss;
+    private final String metric;
+    private final List<String> classNames;
+
+    private Task(Mode mode, int width, LossFn loss, String metric, List<String> classNames) {
+        this.mode = mode;
+        this.width = width;
+        this.loss = loss;
+        this.metric = metric;
+        this.classNames = classNames;
+    }
+
+    static Task of(Dataset data, int outputWidth, LossFn loss, String metric, String outputNode)
+            throws TrainingException {
+        if (data.isClassification()) {
+            int k = data.classNames().size();
+            if (outputWidth == k) return new Task(Mode.ONE_HOT, k, loss, metric, data.classNames());
+            if (outputWidth == 1 && k == 2 && loss != LossFn.SOFTMAX_CROSS_ENTROPY) {
+                return new Task(Mode.BINARY, 1, loss, metric, data.classNames());
+            }
+            throw new TrainingException("The Output gets " + outputWidth + " value" + (outputWidth == 1 ? "" : "s")
+                    + " per sample but the dataset has " + k + " classes: set the units of the last Dense to " + k
+                    + (k == 2 ? " (or to 1 with binary_cross_entropy)" : ""), outputNode, null);
+        }
+        if (loss != LossFn.MSE) {
+            throw new TrainingException("The dataset has numbers to predict (regression) but the Output's loss is "
+                    + loss.key() + ", which needs classes: set the loss to mse", outputNode, null);
+        }
+        if (metric.equals("accuracy")) {
+            throw new TrainingException("Accuracy needs classes but the dataset has numbers to predict: set the "
+                    + "Output's metric to mae", outputNode, null);
+        }
+        if (outputWidth != data.targetCount()) {
+            throw new TrainingException("The Output gets " + outputWidth + " values per sample but the dataset has "
+                    + data.targetCount() + " target(s): set the units of the last Dense to " + data.targetCount(),
+                    outputNode, null);
+        }
+        return new Task(Mode.REGRESSION, outputWidth, loss, metric, List.of());
+    }
+
+    int width() {
+        return width;
+    }
+
+    String metricName() {
+        return metric;
+    }
+
+    List<String> classNames() {
+        return classNames;
+    }
+
+    boolean isClassification() {
+        return mode != Mode.REGRESSION;
+    }
+
+    /** Writes sample {@code i}'s label, encoded for the Output, at {@code dst[offset…]}. */
+    void encode(Split s, int i, float[] dst, int offset) {
+        switch (mode) {
+            case ONE_HOT -> {
+                java.util.Arrays.fill(dst, offset, offset + width, 0f);
+                dst[offset + s.label(i)] = 1f;
+            }
+            case BINARY -> dst[offset] = s.label(i);
+            case REGRESSION -> System.arraycopy(s.target(i), 0, dst, offset, width);
+        }
+    }
+
+    /** @return the predicted class of one prediction row */
+    int predictedClass(float[] p, int offset) {
+        if (mode == Mode.BINARY) return p[offset] >= 0.5f ? 1 : 0;
+        int best = 0;
+        for (int j = 1; j < width; j++) if (p[offset + j] > p[offset + best]) best = j;
+        return best;
+    }
+
+    /** @return the true class encoded at {@code y[offset…]} */
+    int trueClass(float[] y, int offset) {
+        if (mode == Mode.BINARY) return y[offset] >= 0.5f ? 1 : 0;
+        int best = 0;
+        for (int j = 1; j < width; j++) if (y[offset + j] > y[offset + best]) best = j;
+        return best;
+    }
+
+    /** @return one sample's loss, as the Output defines it (predictions are after its softmax/sigmoid) */
+    double loss(float[] p, float[] y, int offset) {
+        double l = 0;
+        final double eps = 1e-7;
+        for (int j = 0; j < width; j++) {
+            double pj = p[offset + j];
+            double yj = y[offset + j];
+            l += switch (loss) {
+                case SOFTMAX_CROSS_ENTROPY -> -yj * Math.log(Math.max(pj, eps));
+                case BINARY_CROSS_ENTROPY -> -(yj * Math.log(Math.max(pj, eps))
+                        + (1 - yj) * Math.log(Math.max(1 - pj, eps)));
+                case MSE -> (pj - yj) * (pj - yj) / width;
+            };
+        }
+        return l;
+    }
+
+    /** @return the sum of absolute errors of one sample, divided by the width */
+    double absError(float[] p, float[] y, int offset) {
+        double e = 0;
+        for (int j = 0; j < width; j++) e += Math.abs(p[offset + j] - y[offset + j]);
+        return e / width;
+    }
+}

@@ -1,0 +1,19 @@
+package org.strata.engine.train;
+
+/**
+ * Receives a session's events on the training thread. Implementations must return quickly: copy what they need
+ * and hand it to their own thread (a UI merges on its own thread at its own rate).
+ */
+public interface TrainingListener {
+    default void onIteration(TrainingEvents.Iteration e) {
+    }
+
+    default void onEpoch(TrainingEvents.Epoch e) {
+    }
+
+    default void onSnapshot(TrainingEvents.Snapshot s) {
+    }
+
+    default void onStateChanged(TrainingState state, String message) {
+    }
+}

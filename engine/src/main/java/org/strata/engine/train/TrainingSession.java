@@ -1,0 +1,551 @@
+package org.strata.engine.train;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.Split;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.OutputLayerType;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.Params;
+import org.strata.engine.project.Project;
+import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.dl4j.Dl4jNetwork;
+
+/**
+ * Trains a project's network on its dataset, on the thread that calls {@link #run()} (or a background thread
+ * from {@link #start()}), publishing events to listeners. Pause, resume, step and stop act between iterations.
+ * All network work happens on the training thread; other threads only set flags.
+ */
+public final class TrainingSession {
+    private static final int EVAL_BATCH = 512;
+    private static final int TRAIN_METRIC_SAMPLES = 2000;
+    private static final int PROBE_SAMPLES = 32;
+    private static final int HISTOGRAM_BINS = 30;
+    private static final int SAMPLE_VALUES = 4096;
+
+    private final Project project;
+    private final Graph graph;
+    private final Analysis analysis;
+    private final Dataset data;
+    private final Dl4jNetwork net;
+    private final Params settings;
+    private final Task task;
+    private final String inputNode;
+    private final String outputNode;
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Object lock = new Object();
+    private TrainingState state = TrainingState.READY;
+    private boolean pauseRequested;
+    private boolean stopRequested;
+    private int stepsAllowed;
+    private volatile int snapshotEvery;
+    private volatile boolean snapshotRequested;
+    private volatile int epochsOverride;
+    private volatile double firstIterationSeconds = Double.NaN;
+    private long iteration;
+    private int epochsDone;
+    private INDArray bestParams;
+    private int bestEpoch;
+
+    private TrainingSession(Project project, Analysis analysis, Dataset data, Dl4jNetwork net, Task task,
+                            String inputNode, String outputNode) {
+        this.project = project;
+        this.graph = project.graph();
+        this.analysis = analysis;
+        this.data = data;
+        this.net = net;
+        this.settings = project.training().copy();
+        this.task = task;
+        this.inputNode = inputNode;
+        this.outputNode = outputNode;
+    }
+
+    /** Validates the project, loads its dataset and compiles its network. */
+    public static TrainingSession create(Project project) throws TrainingException, IOException {
+        checkGraph(project.graph());
+        return create(project, DatasetLoader.load(project));
+    }
+
+    /** As {@link #create(Project)} with an already loaded dataset. */
+    public static TrainingSession create(Project project, Dataset data) throws TrainingException {
+        Analysis a = checkGraph(project.graph());
+        Graph g = project.graph();
+        Node input = g.nodes().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst()
+                .orElseThrow();
+        Node output = g.nodes().stream().filter(n -> n.type().outputPorts().isEmpty()).findFirst().orElseThrow();
+        TensorShape in = a.shapeOf(input.id()).orElseThrow();
+        if (in.size() != data.featureShape().size()) {
+            throw new TrainingException("The Input is " + in + " (" + in.size() + " values) but each sample of "
+                    + data.name() + " is " + data.featureShape() + " (" + data.featureShape().size() + " values): set "
+                    + "the Input to " + data.featureShape(), input.id(), null);
+        }
+        TensorShape out = a.shapeOf(output.id()).orElseThrow();
+        Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
+                output.params().getString("metric"), output.id());
+        Dl4jNetwork net = Dl4jCompiler.compile(g, a, project.training());
+        return new TrainingSession(project, a, data, net, task, input.id(), output.id());
+    }
+
+    /** @return a session continuing from an already trained network */
+    public static TrainingSession continueFrom(Project project, Dataset data, Dl4jNetwork trained) throws TrainingException {
+        TrainingSession fresh = create(project, data);
+        return new TrainingSession(project, fresh.analysis, data, trained, fresh.task, fresh.inputNode,
+                fresh.outputNode);
+    }
+
+    private static Analysis checkGraph(Graph g) throws TrainingException {
+        Analysis a = GraphAnalyzer.analyze(g);
+        if (!a.isValid()) {
+            var first = a.errors().get(0);
+            throw new TrainingException("The network has " + a.errors().size() + " problem(s); the first: "
+                    + first.message(), first.nodeId(), null);
+        }
+        long inputs = g.nodes().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).count();
+        long outputs = g.nodes().stream().filter(n -> n.type().outputPorts().isEmpty()).count();
+        if (inputs != 1 || outputs != 1) {
+            throw new TrainingException("Training needs exactly one Input and one Output; this graph has " + inputs
+                    + " Input(s) and " + outputs + " Output(s): remove the extra ones");
+        }
+        return a;
+    }
+
+    public void addListener(TrainingListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrainingListener l) {
+        listeners.remove(l);
+    }
+
+    /** @return the compiled network (touch it only when the session is not running) */
+    public Dl4jNetwork network() {
+        return net;
+    }
+
+    public Dataset dataset() {
+        return data;
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    /** @return the Input node's id */
+    public String inputNode() {
+        return inputNode;
+    }
+
+    /** @return the epoch with the lowest validation loss so far (0 if none) */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** @return a copy of the parameters at {@link #bestEpoch()}, if there was a validation split */
+    public java.util.Optional<INDArray> bestParameters() {
+        return java.util.Optional.ofNullable(bestParams).map(INDArray::dup);
+    }
+
+    /** @return epochs completed */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** @return the metric name, "accuracy" or "mae" */
+    public String metricName() {
+        return task.metricName();
+    }
+
+    /** @return seconds from {@link #run()} to the end of the first iteration; NaN before */
+    public double firstIterationSeconds() {
+        return firstIterationSeconds;
+    }
+
+    /** @return the current state */
+    public TrainingState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** Publishes per-layer snapshots every {@code n} iterations (0 turns them off). */
+    public void setSnapshotEvery(int n) {
+        snapshotEvery = Math.max(0, n);
+    }
+
+    /** Asks for one snapshot after the next iteration. */
+    public void requestSnapshot() {
+        snapshotRequested = true;
+    }
+
+    /** Overrides the settings' epoch count (the CLI's --epochs). */
+    public void setEpochs(int epochs) {
+        epochsOverride = epochs;
+    }
+
+    /** Pauses before the next iteration. */
+    public void pause() {
+        synchronized (lock) {
+            pauseRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Resumes a paused session. */
+    public void resume() {
+        synchronized (lock) {
+            pauseRequested = false;
+            lock.notifyAll();
+        }
+    }
+
+    /** While paused, runs exactly one more batch, then pauses again. */
+    public void step() {
+        synchronized (lock) {
+            stepsAllowed++;
+            lock.notifyAll();
+        }
+    }
+
+    /** Stops before the next iteration; the run ends with state STOPPED. */
+    public void stop() {
+        synchronized (lock) {
+            stopRequested = true;
+            lock.notifyAll();
+        }
+    }
+
+    /** Runs {@link #run()} on a new daemon thread. */
+    public Thread start() {
+        Thread t = new Thread(() -> {
+            try {
+                run();
+            } catch (TrainingException e) {
+                // Already reported to listeners as a FAILED state change.
+            }
+        }, "strata-training");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /**
+     * Trains for the configured epochs on this thread.
+     *
+     * @throws TrainingException when the loss becomes NaN or data fails; listeners see FAILED with the message
+     */
+    public TrainingResult run() throws TrainingException {
+        long start = System.nanoTime();
+        setState(TrainingState.RUNNING, "Training " + project.name());
+        ComputationGraph cg = net.graph();
+        int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
+        Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
+        Random shuffle = new Random(settings.getInt("seed"));
+        boolean earlyStopping = settings.getBool("earlyStopping");
+        int patience = settings.getInt("patience");
+        double bestVal = Double.POSITIVE_INFINITY;
+        long fitNanos = 0;
+        long fitSamples = 0;
+        String endMessage = null;
+        TrainingState endState = TrainingState.FINISHED;
+        try {
+            epochLoop:
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long epochStart = System.nanoTime();
+                double lr = LearningRateSchedule.at(settings, epoch);
+                cg.setLearningRate(lr);
+                int[] order = permutation(train.size(), shuffle);
+                long epochFit = 0;
+                long epochSamples = 0;
+                double lossSum = 0;
+                for (int b = 0; b < train.count(); b++) {
+                    if (!awaitPermission()) {
+                        endState = TrainingState.STOPPED;
+                        endMessage = "Stopped by the user at epoch " + epoch + ", batch " + (b + 1);
+                        break epochLoop;
+                    }
+                    DataSet batch = train.get(b, order);
+                    long t0 = System.nanoTime();
+                    cg.fit(batch);
+                    double loss = cg.score();
+                    long dt = System.nanoTime() - t0;
+                    iteration++;
+                    if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
+                    int n = (int) batch.getFeatures().size(0);
+                    epochFit += dt;
+                    epochSamples += n;
+                    lossSum += loss * n;
+                    if (!Double.isFinite(loss)) throw diagnoseNaN(batch, epoch, b + 1, loss, lr);
+                    double sps = epochSamples / (epochFit / 1e9);
+                    for (TrainingListener l : listeners) {
+                        l.onIteration(new TrainingEvents.Iteration(epoch, iteration, b + 1, train.count(), loss, sps,
+                                lr));
+                    }
+                    int every = snapshotEvery;
+                    if (snapshotRequested || (every > 0 && iteration % every == 0)) {
+                        snapshotRequested = false;
+                        TrainingEvents.Snapshot s = snapshot();
+                        for (TrainingListener l : listeners) l.onSnapshot(s);
+                    }
+                }
+                fitNanos += epochFit;
+                fitSamples += epochSamples;
+                epochsDone = epoch;
+                Evaluation trainEval = evaluate(data.train(), TRAIN_METRIC_SAMPLES);
+                Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
+                double valLoss = valEval == null ? Double.NaN : valEval.loss();
+                for (TrainingListener l : listeners) {
+                    l.onEpoch(new TrainingEvents.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
+                            valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
+                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (epochFit / 1e9)));
+                }
+                if (valEval != null && valLoss < bestVal) {
+                    bestVal = valLoss;
+                    bestEpoch = epoch;
+                    bestParams = cg.params().dup();
+                } else if (valEval != null && earlyStopping && epoch - bestEpoch >= patience) {
+                    endState = TrainingState.STOPPED;
+                    endMessage = "Early stopping after epoch " + epoch + ": the validation loss has not improved "
+                            + "since epoch " + bestEpoch + "; keeping the weights of epoch " + bestEpoch;
+                    cg.setParams(bestParams);
+                    break;
+                }
+            }
+        } catch (TrainingException e) {
+            setState(TrainingState.FAILED, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            TrainingException te = new TrainingException(explain(e), null, e);
+            setState(TrainingState.FAILED, te.getMessage());
+            throw te;
+        }
+        Evaluation trainEval = evaluate(data.train(), 0);
+        Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
+        Evaluation testEval = data.test().size() > 0 ? evaluate(data.test(), 0) : null;
+        if (endMessage == null) endMessage = "Finished " + epochsDone + " epoch(s)";
+        double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
+        TrainingResult result = new TrainingResult(endState, endMessage, epochsDone, bestEpoch, trainEval, valEval,
+                testEval, sps, (System.nanoTime() - start) / 1e9);
+        setState(endState, endMessage);
+        return result;
+    }
+
+    private TensorShape shapeForInput() {
+        return analysis.shapeOf(inputNode).orElseThrow();
+    }
+
+    private static String explain(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof java.io.UncheckedIOException u) return u.getCause().getMessage();
+        if (root instanceof OutOfMemoryError || String.valueOf(root.getMessage()).contains("memory")) {
+            return "Out of memory while training: lower the batch size or the layer sizes";
+        }
+        return "Training stopped: " + root.getMessage();
+    }
+
+    /** Blocks while paused; @return false if the run should stop */
+    private boolean awaitPermission() {
+        synchronized (lock) {
+            if (pauseRequested && state == TrainingState.RUNNING && stepsAllowed == 0) {
+                state = TrainingState.PAUSED;
+                notifyState(TrainingState.PAUSED, "Paused at iteration " + iteration);
+            }
+            while (!stopRequested && pauseRequested && stepsAllowed == 0) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (stopRequested) return false;
+            if (pauseRequested) {
+                stepsAllowed--; // a single step; stay PAUSED
+            } else if (state == TrainingState.PAUSED) {
+                state = TrainingState.RUNNING;
+                notifyState(TrainingState.RUNNING, "Resumed");
+            }
+            return true;
+        }
+    }
+
+    private void setState(TrainingState s, String message) {
+        synchronized (lock) {
+            state = s;
+        }
+        notifyState(s, message);
+    }
+
+    private void notifyState(TrainingState s, String message) {
+        for (TrainingListener l : listeners) l.onStateChanged(s, message);
+    }
+
+    private static int[] permutation(int n, Random r) {
+        int[] p = IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /**
+     * Evaluates the network on a split.
+     *
+     * @param limit evaluate only the first {@code limit} samples (0 = all)
+     */
+    public Evaluation evaluate(Split split, int limit) {
+        int n = limit > 0 ? Math.min(limit, split.size()) : split.size();
+        int k = task.classNames().size();
+        long[][] confusion = task.isClassification() ? new long[k][k] : null;
+        if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
+        Batches batches = new Batches(split, shapeForInput(), task, EVAL_BATCH);
+        double loss = 0;
+        double absErr = 0;
+        long correct = 0;
+        int seen = 0;
+        int w = task.width();
+        for (int b = 0; b < batches.count() && seen < n; b++) {
+            DataSet ds = batches.get(b, null);
+            float[] p = net.graph().outputSingle(false, ds.getFeatures()).dup().data().asFloat();
+            float[] y = ds.getLabels().data().asFloat();
+            int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
+            for (int i = 0; i < m; i++) {
+                loss += task.loss(p, y, i * w);
+                absErr += task.absError(p, y, i * w);
+                if (confusion != null) {
+                    int t = task.trueClass(y, i * w);
+                    int pr = task.predictedClass(p, i * w);
+                    confusion[t][pr]++;
+                    if (t == pr) correct++;
+                }
+            }
+            seen += m;
+        }
+        double metric = task.metricName().equals("accuracy") ? (double) correct / seen : absErr / seen;
+        return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen);
+    }
+
+    /**
+     * Names the first layer whose output or parameters hold NaN/Inf or, when the loss overflowed on finite values,
+     * the first layer whose outputs exploded (|x| > 1e6), so the message points at where to look.
+     */
+    private TrainingException diagnoseNaN(DataSet batch, int epoch, int b, double loss, double lr) {
+        String culprit = null;
+        String what = "producing NaN or infinite values";
+        try {
+            Map<String, INDArray> acts = net.graph().feedForward(batch.getFeatures(), false);
+            String exploded = null;
+            double explodedMax = 0;
+            for (String id : analysis.order()) {
+                INDArray a = acts.get(net.vertexOf(id));
+                Layer layer = layerOf(id);
+                boolean badParams = layer != null && layer.numParams() > 0 && !finite(layer.params());
+                if ((a != null && !finite(a)) || badParams) {
+                    culprit = id;
+                    break;
+                }
+                double max = a == null ? 0 : a.amaxNumber().doubleValue();
+                if (exploded == null && max > 1e6) {
+                    exploded = id;
+                    explodedMax = max;
+                }
+            }
+            if (culprit == null && exploded != null) {
+                culprit = exploded;
+                what = String.format(java.util.Locale.ROOT, "whose outputs exploded (up to %.3g)", explodedMax);
+            }
+        } catch (RuntimeException ignored) {
+            // Diagnosis is best effort; the message below still names the value and the fix.
+        }
+        if (culprit == null) culprit = outputNode;
+        Node n = graph.require(culprit);
+        return new TrainingException("The loss became " + loss + " at epoch " + epoch + ", batch " + b + "; the first "
+                + "layer " + what + " is '" + n.name() + "' (" + n.type().id() + "). Lower the learning rate (now "
+                + lr + "), check the data's normalisation, or add a BatchNorm before it.", culprit, null);
+    }
+
+    private static boolean finite(INDArray a) {
+        return !a.isNaN().any() && !a.isInfinite().any();
+    }
+
+    private Layer layerOf(String nodeId) {
+        var v = net.graph().getVertex(net.vertexOf(nodeId));
+        return v != null && v.hasLayer() ? v.getLayer() : null;
+    }
+
+    /** Per-layer statistics on a fixed probe batch, copied out of ND4J's arrays. */
+    private TrainingEvents.Snapshot snapshot() {
+        Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
+        Batches probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES);
+        DataSet ds = probe.get(0, null);
+        Map<String, INDArray> acts = net.graph().feedForward(ds.getFeatures(), false);
+        Gradient update = net.graph().gradient();
+        Map<String, INDArray> updates = update == null ? Map.of() : update.gradientForVariable();
+        List<TrainingEvents.LayerStats> stats = new ArrayList<>();
+        for (String id : analysis.order()) {
+            INDArray a = acts.get(net.vertexOf(id));
+            if (a == null) continue;
+            float[] v = a.dup().data().asFloat();
+            int perSample = (int) (v.length / Math.max(1, a.size(0)));
+            Layer layer = layerOf(id);
+            double pNorm = layer != null && layer.numParams() > 0 && !net.aliases().containsKey(id)
+                    ? layer.params().norm2Number().doubleValue() : 0;
+            double uNorm = 0;
+            if (pNorm > 0) {
+                String prefix = net.vertexOf(id) + "_";
+                double sq = 0;
+                for (var e : updates.entrySet()) {
+                    if (e.getKey().startsWith(prefix)) {
+                        double nn = e.getValue().norm2Number().doubleValue();
+                        sq += nn * nn;
+                    }
+                }
+                uNorm = Math.sqrt(sq);
+            }
+            stats.add(stats(id, v, perSample, pNorm, uNorm));
+        }
+        return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
+    }
+
+    private static TrainingEvents.LayerStats stats(String id, float[] v, int perSample, double pNorm, double uNorm) {
+        double sum = 0;
+        double sq = 0;
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            sum += f;
+            sq += (double) f * f;
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        double mean = sum / v.length;
+        double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+        long[] hist = new long[HISTOGRAM_BINS];
+        double range = max - min;
+        for (float f : v) {
+            int bin = range <= 0 ? 0 : (int) Math.min(HISTOGRAM_BINS - 1, (f - min) / range * HISTOGRAM_BINS);
+            hist[bin]++;
+        }
+        float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
+        return new TrainingEvents.LayerStats(id, mean, std, hist, min, max, sample, pNorm, uNorm);
+    }
+}

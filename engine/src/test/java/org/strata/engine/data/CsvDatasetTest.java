@@ -1,0 +1,120 @@
+package org.strata.engine.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.engine.Samples;
+import org.strata.engine.project.DatasetKind;
+import org.strata.engine.project.ProjectFile;
+
+class CsvDatasetTest {
+    @TempDir
+    Path dir;
+
+    private Dataset load(String csv, Object... kv) throws Exception {
+        Files.writeString(dir.resolve("d.csv"), csv);
+        Object[] all = new Object[kv.length + 2];
+        all[0] = "path";
+        all[1] = "d.csv";
+        System.arraycopy(kv, 0, all, 2, kv.length);
+        return DatasetLoader.load(DatasetTestSupport.project(dir, DatasetKind.CSV, all));
+    }
+
+    @Test
+    void iris_text_labels_become_classes_in_order_of_appearance() throws Exception {
+        Dataset d = DatasetLoader.load(ProjectFile.load(Samples.file("iris")));
+        assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
+        assertEquals(150, d.train().size() + d.validation().size() + d.test().size());
+        assertEquals(30, d.test().size());
+    }
+
+    @Test
+    void standardisation_uses_training_statistics() throws Exception {
+        StringBuilder sb = new StringBuilder("a,label\n");
+        for (int i = 0; i < 100; i++) sb.append(i).append(',').append(i % 2 == 0 ? "even" : "odd").append('\n');
+        Dataset d = load(sb.toString(), "labelColumn", "label", "validationSplit", 0.0, "testSplit", 0.0);
+        double sum = 0;
+        double sq = 0;
+        float[] x = new float[1];
+        for (int i = 0; i < d.train().size(); i++) {
+            d.train().features(i, x, 0);
+            sum += x[0];
+            sq += x[0] * x[0];
+        }
+        assertEquals(0, sum / 100, 1e-4);
+        assertEquals(1, Math.sqrt(sq / 100), 1e-3);
+    }
+
+    @Test
+    void numeric_target_for_regression() throws Exception {
+        Dataset d = load("x,y\n1,2.5\n2,4.5\n3,6.5\n4,8.5\n5,10.5\n", "labelColumn", "y", "task", "regression",
+                "normalization", "none", "validationSplit", 0.0, "testSplit", 0.0);
+        assertTrue(!d.isClassification());
+        assertEquals(1, d.targetCount());
+        float[] x = new float[1];
+        d.train().features(0, x, 0);
+        assertEquals(x[0] * 2 + 0.5, d.train().target(0)[0], 1e-6);
+    }
+
+    @Test
+    void whole_number_labels_keep_numeric_order() throws Exception {
+        Dataset d = load("a,digit\n1,10\n2,2\n3,10\n4,2\n", "labelColumn", "digit", "validationSplit", 0.0,
+                "testSplit", 0.0);
+        assertEquals(List.of("2", "10"), d.classNames());
+    }
+
+    @Test
+    void ragged_row_names_the_line() {
+        var e = assertThrows(DatasetException.class, () -> load("a,b,label\n1,2,x\n3,y\n", "labelColumn", "label"));
+        assertEquals("d.csv line 3: 2 cells but the header has 3: every row needs one value per column",
+                e.getMessage());
+    }
+
+    @Test
+    void non_numeric_cell_names_line_column_and_value() {
+        var e = assertThrows(DatasetException.class, () -> load("a,b,label\n1,2,x\n3,abc,y\n", "labelColumn",
+                "label"));
+        assertTrue(e.getMessage().startsWith("d.csv line 3, column 'b': 'abc' is not a number"), e.getMessage());
+    }
+
+    @Test
+    void missing_label_column_lists_the_header() {
+        var e = assertThrows(DatasetException.class, () -> load("a,b\n1,2\n", "labelColumn", "species"));
+        assertTrue(e.getMessage().contains("no column named 'species'; the header has a, b"), e.getMessage());
+    }
+
+    @Test
+    void missing_and_empty_files_are_explained() throws Exception {
+        var missing = assertThrows(DatasetException.class, () -> DatasetLoader.load(
+                DatasetTestSupport.project(dir, DatasetKind.CSV, "path", "nope.csv")));
+        assertTrue(missing.getMessage().contains("file not found"), missing.getMessage());
+        var empty = assertThrows(DatasetException.class, () -> load(""));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+    }
+
+    @Test
+    void class_only_in_the_test_split_is_an_error() {
+        StringBuilder sb = new StringBuilder("a,label\n");
+        for (int i = 0; i < 20; i++) sb.append(i).append(",common\n");
+        sb.append("99,rare\n");
+        // With testSplit 1/21 exactly one row is held out; find a seed that holds out the rare one.
+        DatasetException found = null;
+        for (int seed = 0; seed < 200 && found == null; seed++) {
+            try {
+                load(sb.toString(), "labelColumn", "label", "validationSplit", 0.0, "testSplit", 0.05, "seed", seed);
+            } catch (DatasetException e) {
+                found = e;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertTrue(found != null && found.getMessage().contains("label 'rare' never appears in the training data"),
+                String.valueOf(found));
+    }
+}

@@ -1,0 +1,166 @@
+package org.strata.engine.layers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.strata.engine.params.Params;
+
+/** The shape rule, parameter count and FLOPs of every layer type in the catalogue. */
+class ShapeRulesTest {
+    private static final Set<String> COVERED = new HashSet<>();
+    private static final TensorShape IMG = TensorShape.image(28, 28, 1);
+    private static final TensorShape SEQ = TensorShape.sequence(20, 8);
+
+    private static TensorShape out(String type, List<TensorShape> in, Object... kv) throws ShapeException {
+        COVERED.add(type);
+        LayerType t = LayerCatalogue.get(type);
+        return t.outputShape(in, params(t, kv));
+    }
+
+    private static Params params(LayerType t, Object... kv) {
+        Params p = t.params().defaults();
+        for (int i = 0; i < kv.length; i += 2) p.set((String) kv[i], kv[i + 1]);
+        return p;
+    }
+
+    private static long count(String type, List<TensorShape> in, Object... kv) {
+        LayerType t = LayerCatalogue.get(type);
+        return t.paramCount(in, params(t, kv));
+    }
+
+    @Test
+    void input_gives_its_declared_shape() throws Exception {
+        assertEquals(TensorShape.vector(784), out("Input", List.of(), "kind", "vector", "size", 784));
+        assertEquals(IMG, out("Input", List.of(), "kind", "image"));
+        assertEquals(SEQ, out("Input", List.of(), "kind", "sequence"));
+    }
+
+    @Test
+    void dense_maps_a_vector_and_counts_weights_plus_bias() throws Exception {
+        assertEquals(TensorShape.vector(128), out("Dense", List.of(TensorShape.vector(784))));
+        assertEquals(100_480, count("Dense", List.of(TensorShape.vector(784))));
+        assertEquals(100_352, count("Dense", List.of(TensorShape.vector(784)), "useBias", false));
+        var e = assertThrows(ShapeException.class, () -> out("Dense", List.of(IMG)));
+        assertTrue(e.getMessage().contains("add a Flatten"), e.getMessage());
+    }
+
+    @Test
+    void conv2d_valid_same_and_stride() throws Exception {
+        assertEquals(TensorShape.image(26, 26, 32), out("Conv2D", List.of(IMG)));
+        assertEquals(TensorShape.image(28, 28, 32), out("Conv2D", List.of(IMG), "padding", "same"));
+        assertEquals(TensorShape.image(14, 14, 8), out("Conv2D", List.of(IMG), "padding", "same", "stride",
+                new int[]{2, 2}, "filters", 8));
+        assertEquals(320, count("Conv2D", List.of(IMG)));
+        assertEquals(18_496, count("Conv2D", List.of(TensorShape.image(13, 13, 32)), "filters", 64));
+        var e = assertThrows(ShapeException.class, () -> out("Conv2D", List.of(TensorShape.image(3, 3, 1)),
+                "kernel", new int[]{5, 5}));
+        assertTrue(e.getMessage().contains("larger than its input"), e.getMessage());
+    }
+
+    @Test
+    void pooling_halves_and_keeps_channels() throws Exception {
+        assertEquals(TensorShape.image(13, 13, 32), out("MaxPool2D", List.of(TensorShape.image(26, 26, 32))));
+        assertEquals(TensorShape.image(5, 5, 64), out("AvgPool2D", List.of(TensorShape.image(11, 11, 64))));
+        assertEquals(TensorShape.image(6, 6, 64), out("AvgPool2D", List.of(TensorShape.image(11, 11, 64)),
+                "padding", "same"));
+        assertThrows(ShapeException.class, () -> out("MaxPool2D", List.of(TensorShape.vector(10))));
+    }
+
+    @Test
+    void global_average_pool_keeps_one_value_per_channel() throws Exception {
+        assertEquals(TensorShape.vector(32), out("GlobalAvgPool", List.of(TensorShape.image(7, 7, 32))));
+        assertEquals(TensorShape.vector(8), out("GlobalAvgPool", List.of(SEQ)));
+        assertThrows(ShapeException.class, () -> out("GlobalAvgPool", List.of(TensorShape.vector(8))));
+    }
+
+    @Test
+    void flatten_and_reshape_keep_the_number_of_values() throws Exception {
+        assertEquals(TensorShape.vector(1600), out("Flatten", List.of(TensorShape.image(5, 5, 64))));
+        assertEquals(TensorShape.vector(160), out("Flatten", List.of(SEQ)));
+        assertThrows(ShapeException.class, () -> out("Flatten", List.of(TensorShape.vector(3))));
+        assertEquals(IMG, out("Reshape", List.of(TensorShape.vector(784)), "kind", "image"));
+        var e = assertThrows(ShapeException.class, () -> out("Reshape", List.of(TensorShape.vector(100)),
+                "kind", "image"));
+        assertTrue(e.getMessage().contains("784 values"), e.getMessage());
+    }
+
+    @Test
+    void dropout_batchnorm_and_activation_keep_the_shape() throws Exception {
+        assertEquals(IMG, out("Dropout", List.of(IMG)));
+        assertEquals(IMG, out("Activation", List.of(IMG), "function", "tanh"));
+        assertEquals(TensorShape.image(7, 7, 32), out("BatchNorm", List.of(TensorShape.image(7, 7, 32))));
+        assertEquals(128, count("BatchNorm", List.of(TensorShape.image(7, 7, 32))));
+        assertEquals(40, count("BatchNorm", List.of(TensorShape.vector(10))));
+    }
+
+    @Test
+    void add_needs_equal_shapes_and_concatenate_stacks_the_last_axis() throws Exception {
+        assertEquals(TensorShape.vector(64), out("Add", List.of(TensorShape.vector(64), TensorShape.vector(64))));
+        var e = assertThrows(ShapeException.class, () -> out("Add",
+                List.of(TensorShape.vector(128), TensorShape.vector(64))));
+        assertTrue(e.getMessage().contains("in1 is 128 and in2 is 64"), e.getMessage());
+        assertEquals(TensorShape.vector(96), out("Concatenate",
+                List.of(TensorShape.vector(64), TensorShape.vector(32))));
+        assertEquals(TensorShape.image(7, 7, 48), out("Concatenate",
+                List.of(TensorShape.image(7, 7, 16), TensorShape.image(7, 7, 32))));
+        assertThrows(ShapeException.class, () -> out("Concatenate",
+                List.of(TensorShape.image(7, 7, 16), TensorShape.image(6, 7, 16))));
+        assertEquals(List.of("in1", "in2", "in3"), LayerCatalogue.get("Add").inputPorts(
+                params(LayerCatalogue.get("Add"), "inputs", 3)));
+    }
+
+    @Test
+    void lstm_returns_the_last_step_or_every_step() throws Exception {
+        assertEquals(TensorShape.vector(64), out("LSTM", List.of(SEQ)));
+        assertEquals(TensorShape.sequence(20, 16), out("LSTM", List.of(SEQ), "units", 16, "returnSequences", true));
+        assertEquals(4L * (8 * 64 + 64 * 64 + 64), count("LSTM", List.of(SEQ)));
+        assertThrows(ShapeException.class, () -> out("LSTM", List.of(TensorShape.vector(8))));
+    }
+
+    @Test
+    void embedding_turns_indices_into_a_sequence() throws Exception {
+        assertEquals(TensorShape.sequence(12, 32), out("Embedding", List.of(TensorShape.vector(12))));
+        assertEquals(32_000, count("Embedding", List.of(TensorShape.vector(12))));
+        assertThrows(ShapeException.class, () -> out("Embedding", List.of(IMG)));
+    }
+
+    @Test
+    void output_takes_a_vector_of_at_least_two_classes_for_softmax() throws Exception {
+        assertEquals(TensorShape.vector(10), out("Output", List.of(TensorShape.vector(10))));
+        assertEquals(TensorShape.vector(1), out("Output", List.of(TensorShape.vector(1)), "loss", "mse"));
+        assertThrows(ShapeException.class, () -> out("Output", List.of(TensorShape.vector(1))));
+        assertThrows(ShapeException.class, () -> out("Output", List.of(IMG)));
+    }
+
+    @Test
+    void conv_flops_count_multiply_adds_twice() {
+        LayerType conv = LayerCatalogue.get("Conv2D");
+        Params p = conv.params().defaults();
+        assertEquals(2L * 9 * 26 * 26 * 32, conv.flops(List.of(IMG), TensorShape.image(26, 26, 32), p));
+    }
+
+    @Test
+    void every_type_has_a_description_doc_and_valid_defaults() {
+        for (LayerType t : LayerCatalogue.all()) {
+            assertTrue(!t.description().isBlank() && !t.doc().isBlank(), t.id());
+            for (var s : t.params().specs()) {
+                assertTrue(s.check(s.defaultValue()).isEmpty(), t.id() + "." + s.name());
+                assertTrue(!s.description().isBlank(), t.id() + "." + s.name());
+            }
+        }
+    }
+
+    @AfterAll
+    static void every_catalogue_type_has_a_shape_test() {
+        Set<String> all = new HashSet<>();
+        LayerCatalogue.all().forEach(t -> all.add(t.id()));
+        all.removeAll(COVERED);
+        assertEquals(Set.of(), all, "layer types without a shape test");
+    }
+}

@@ -1,0 +1,229 @@
+package org.strata.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.strata.engine.Graphs;
+import org.strata.engine.Samples;
+import org.strata.engine.project.DatasetKind;
+import org.strata.engine.project.DatasetSpec;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.ProjectFile;
+import org.strata.engine.project.TrainingSettings;
+
+class TrainingSessionTest {
+    private static Project xor() throws Exception {
+        return ProjectFile.load(Samples.file("xor"));
+    }
+
+    /** Records everything a session publishes. */
+    static final class Recorder implements TrainingListener {
+        final List<TrainingEvents.Iteration> iterations = new CopyOnWriteArrayList<>();
+        final List<TrainingEvents.Epoch> epochs = new CopyOnWriteArrayList<>();
+        final List<TrainingEvents.Snapshot> snapshots = new CopyOnWriteArrayList<>();
+        final List<TrainingState> states = new CopyOnWriteArrayList<>();
+        final List<String> messages = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onIteration(TrainingEvents.Iteration e) {
+            iterations.add(e);
+        }
+
+        @Override
+        public void onEpoch(TrainingEvents.Epoch e) {
+            epochs.add(e);
+        }
+
+        @Override
+        public void onSnapshot(TrainingEvents.Snapshot s) {
+            snapshots.add(s);
+        }
+
+        @Override
+        public void onStateChanged(TrainingState state, String message) {
+            states.add(state);
+            messages.add(message);
+        }
+    }
+
+    @Test
+    void xor_converges_and_reports_every_iteration_and_epoch() throws Exception {
+        TrainingSession s = TrainingSession.create(xor());
+        Recorder r = new Recorder();
+        s.addListener(r);
+        TrainingResult result = s.run();
+        assertEquals(TrainingState.FINISHED, result.state());
+        assertTrue(result.test().metric() >= 0.9, "XOR test accuracy " + result.test().metric());
+        assertEquals(30, r.epochs.size());
+        assertEquals(30L * 22, r.iterations.size()); // 700 samples in batches of 32
+        assertTrue(r.epochs.get(29).trainLoss() < r.epochs.get(0).trainLoss() / 2);
+        assertEquals(List.of(TrainingState.RUNNING, TrainingState.FINISHED), r.states);
+        assertTrue(s.firstIterationSeconds() > 0);
+    }
+
+    @Test
+    void same_seed_gives_the_same_losses() throws Exception {
+        List<Double> a = losses(xor(), 1);
+        List<Double> b = losses(xor(), 1);
+        assertEquals(a, b);
+        Project other = xor();
+        other.training().set("seed", 7);
+        assertTrue(!a.equals(losses(other, 1)));
+    }
+
+    private static List<Double> losses(Project p, int epochs) throws Exception {
+        TrainingSession s = TrainingSession.create(p);
+        s.setEpochs(epochs);
+        List<Double> out = new ArrayList<>();
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onIteration(TrainingEvents.Iteration e) {
+                out.add(e.loss());
+            }
+        });
+        s.run();
+        return out;
+    }
+
+    @Test
+    void pause_step_resume_and_stop_act_between_iterations() throws Exception {
+        Project p = xor();
+        p.training().set("epochs", 1000);
+        TrainingSession s = TrainingSession.create(p);
+        Recorder r = new Recorder();
+        CountDownLatch paused = new CountDownLatch(1);
+        s.addListener(r);
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onStateChanged(TrainingState state, String message) {
+                if (state == TrainingState.PAUSED) paused.countDown();
+            }
+        });
+        s.pause();
+        Thread t = s.start();
+        assertTrue(paused.await(30, TimeUnit.SECONDS));
+        assertEquals(TrainingState.PAUSED, s.state());
+        int before = r.iterations.size();
+        Thread.sleep(200);
+        assertEquals(before, r.iterations.size(), "no iterations while paused");
+        s.step();
+        waitFor(() -> r.iterations.size() == before + 1);
+        Thread.sleep(200);
+        assertEquals(before + 1, r.iterations.size(), "a step runs exactly one batch");
+        assertEquals(TrainingState.PAUSED, s.state());
+        s.resume();
+        waitFor(() -> r.iterations.size() > before + 20);
+        s.stop();
+        t.join(30_000);
+        assertEquals(TrainingState.STOPPED, s.state());
+        assertTrue(r.states.contains(TrainingState.RUNNING));
+        assertTrue(r.messages.get(r.messages.size() - 1).startsWith("Stopped by the user"));
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void exploding_loss_stops_with_a_message_naming_the_layer() throws Exception {
+        Project p = ProjectFile.load(Samples.file("linear-regression"));
+        p.training().set("learningRate", 10.0);
+        TrainingSession s = TrainingSession.create(p);
+        Recorder r = new Recorder();
+        s.addListener(r);
+        TrainingException e = assertThrows(TrainingException.class, s::run);
+        assertTrue(e.getMessage().contains("The loss became") && e.getMessage().contains("'linear' (Dense)")
+                && e.getMessage().contains("Lower the learning rate (now 10.0)"), e.getMessage());
+        assertEquals("linear", e.nodeId());
+        assertEquals(TrainingState.FAILED, r.states.get(r.states.size() - 1));
+    }
+
+    @Test
+    void early_stopping_keeps_the_best_epoch() throws Exception {
+        Project p = xor();
+        p.training().set("epochs", 200).set("earlyStopping", true).set("patience", 2).set("learningRate", 0.1);
+        TrainingSession s = TrainingSession.create(p);
+        TrainingResult r = s.run();
+        assertEquals(TrainingState.STOPPED, r.state());
+        assertTrue(r.message().startsWith("Early stopping"), r.message());
+        assertTrue(r.epochs() < 200);
+        assertEquals(r.epochs() - 2, r.bestEpoch());
+    }
+
+    @Test
+    void output_width_must_match_the_classes() throws Exception {
+        Project p = xor();
+        p.graph().require("dense").params().set("units", 3);
+        var e = assertThrows(TrainingException.class, () -> TrainingSession.create(p));
+        assertEquals("The Output gets 3 values per sample but the dataset has 2 classes: set the units of the last "
+                + "Dense to 2 (or to 1 with binary_cross_entropy)", e.getMessage());
+        assertEquals("output", e.nodeId());
+    }
+
+    @Test
+    void input_size_must_match_the_data() throws Exception {
+        Project p = xor();
+        p.graph().require("input").params().set("size", 3);
+        var e = assertThrows(TrainingException.class, () -> TrainingSession.create(p));
+        assertTrue(e.getMessage().contains("set the Input to 2"), e.getMessage());
+    }
+
+    @Test
+    void invalid_graph_does_not_train() throws Exception {
+        Project p = new Project("x", "", new Graphs().then("input", "Input", "kind", "image").then("d", "Dense")
+                .then("o", "Output").build(), DatasetSpec.of(DatasetKind.GENERATED), TrainingSettings.defaults());
+        var e = assertThrows(TrainingException.class, () -> TrainingSession.create(p));
+        assertTrue(e.getMessage().contains("add a Flatten"), e.getMessage());
+    }
+
+    @Test
+    void binary_cross_entropy_with_one_output_trains_two_classes() throws Exception {
+        Project p = xor();
+        p.graph().require("dense").params().set("units", 1).set("activation", "sigmoid");
+        p.graph().require("output").params().set("loss", "binary_cross_entropy");
+        TrainingResult r = TrainingSession.create(p).run();
+        assertTrue(r.test().metric() > 0.85, "accuracy " + r.test().metric());
+    }
+
+    @Test
+    void snapshots_carry_statistics_for_every_layer() throws Exception {
+        TrainingSession s = TrainingSession.create(xor());
+        s.setEpochs(1);
+        s.setSnapshotEvery(10);
+        Recorder r = new Recorder();
+        s.addListener(r);
+        s.run();
+        assertEquals(2, r.snapshots.size());
+        var layers = r.snapshots.get(0).layers();
+        assertEquals(List.of("input", "hidden", "dense", "output"), layers.stream().map(l -> l.nodeId()).toList());
+        var hidden = layers.get(1);
+        assertEquals(8, hidden.sample().length);
+        assertTrue(hidden.paramNorm() > 0 && hidden.updateNorm() > 0);
+        assertTrue(hidden.updateRatio() > 1e-6 && hidden.updateRatio() < 1, "ratio " + hidden.updateRatio());
+        assertEquals(32L * 8, java.util.Arrays.stream(hidden.histogram()).sum());
+    }
+
+    @Test
+    void learning_rate_schedules_change_per_epoch() {
+        var t = TrainingSettings.defaults().set("learningRate", 0.1).set("schedule", "step").set("decayRate", 0.5)
+                .set("decayEvery", 2);
+        assertEquals(0.1, LearningRateSchedule.at(t, 2), 1e-12);
+        assertEquals(0.05, LearningRateSchedule.at(t, 3), 1e-12);
+        t.set("schedule", "exponential");
+        assertEquals(0.025, LearningRateSchedule.at(t, 3), 1e-12);
+        t.set("schedule", "cosine").set("epochs", 10);
+        assertEquals(0.1, LearningRateSchedule.at(t, 1), 1e-12);
+        assertEquals(0.05, LearningRateSchedule.at(t, 6), 1e-12);
+    }
+}
