@@ -4,7 +4,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
-import picocli.CommandLine;
 
 /** Loading the project named on the command line, with errors a person can act on. */
 final class ProjectArgs {
@@ -15,8 +14,7 @@ final class ProjectArgs {
         try {
             return ProjectFile.load(file);
         } catch (NoSuchFileException e) {
-            throw new CommandLine.ParameterException(new CommandLine(new StrataCli()),
-                    file + ": no such project file");
+            throw new NoSuchFileException(file + ": no such project file");
         }
     }
 }

@@ -19,7 +19,12 @@ public final class StrataCli implements Runnable {
 
     /** Runs the CLI and returns its exit status (0 success, 1 failure, 2 usage error). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new StrataCli());
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #run(String...)}, writing to the given streams. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new StrataCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return 1;

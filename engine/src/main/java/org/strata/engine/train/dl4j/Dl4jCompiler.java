@@ -5,12 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -55,17 +52,16 @@ public final class Dl4jCompiler {
         GraphBuilder b = conf.graphBuilder();
         Context ctx = new Context(graph, analysis, b);
         List<String> inputs = new ArrayList<>();
-        List<InputType> inputTypes = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             if (n.type().inputPorts(n.params()).isEmpty()) {
                 inputs.add(id);
-                inputTypes.add(inputType(analysis.shapeOf(id).orElseThrow()));
             }
         }
+        // No setInputTypes: every layer's sizes and data formats are set explicitly from our own shape inference,
+        // and DL4J's inference would override them wrongly for channels-last reshapes and merges.
         b.addInputs(inputs.toArray(String[]::new));
-        b.setInputTypes(inputTypes.toArray(InputType[]::new));
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             n.type().toDl4j(n, ctx);
@@ -85,14 +81,6 @@ public final class Dl4jCompiler {
             case "momentum" -> new Nesterovs(lr, t.getDouble("momentum"));
             case "rmsprop" -> new RmsProp(lr);
             default -> new Adam(lr); // adam, adamw (decay set separately)
-        };
-    }
-
-    static InputType inputType(TensorShape s) {
-        return switch (s.kind()) {
-            case VECTOR -> InputType.feedForward(s.dim(0));
-            case IMAGE -> InputType.convolutional(s.dim(0), s.dim(1), s.dim(2), CNN2DFormat.NHWC);
-            case SEQUENCE -> InputType.recurrent(s.dim(1), s.dim(0), RNNFormat.NWC);
         };
     }
 

@@ -41,9 +41,14 @@ public final class ParamAccess {
                 String key = net.vertexOf(n.id()) + "_" + p.engineKey();
                 INDArray current = net.graph().getParam(key);
                 INDArray converted = p.fromExport().apply(v);
+                if (converted.isVectorOrScalar() && current.isVectorOrScalar()
+                        && converted.length() == current.length()) {
+                    converted = converted.reshape(current.shape()); // DL4J keeps biases as [n] or [1, n]
+                }
                 if (!java.util.Arrays.equals(current.shape(), converted.shape())) {
                     throw new IllegalArgumentException(name + " has shape " + java.util.Arrays.toString(v.shape())
-                            + " in the model file but the network needs " + p.layout());
+                            + " in the model file but the network needs " + p.layout() + " = "
+                            + java.util.Arrays.toString(p.toExport().apply(current.dup()).shape()));
                 }
                 net.graph().setParam(key, converted.castTo(current.dataType()));
             }

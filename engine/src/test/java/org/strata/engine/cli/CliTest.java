@@ -1,0 +1,122 @@
+package org.strata.engine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.engine.Samples;
+
+/** The CLI end to end, as a person types it. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path runDir;
+    static Result train;
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = StrataCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void train_iris() {
+        runDir = dir.resolve("iris-run");
+        train = cli("train", Samples.file("iris").toString(), "--epochs", "20", "--out", runDir.toString());
+    }
+
+    @Test
+    void validate_exits_0_for_a_valid_project_and_1_with_problems_listed() throws Exception {
+        Result ok = cli("validate", Samples.file("mnist-cnn").toString());
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().contains("mnist-cnn.strata: valid (9 nodes, 225,034 parameters)"), ok.out());
+
+        Path broken = dir.resolve("broken.strata");
+        Files.writeString(broken, Files.readString(Samples.file("mnist-cnn"))
+                .replace("\"from\": \"flatten:out\"", "\"from\": \"pool2:out\""));
+        Result bad = cli("validate", broken.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.out().contains("error [dense1]: Dense expects a vector but gets an image of shape 5×5×64"),
+                bad.out());
+        assertTrue(bad.out().contains("error(s)"), bad.out());
+    }
+
+    @Test
+    void malformed_or_missing_files_give_a_message_not_a_stack_trace() throws Exception {
+        Path bad = dir.resolve("bad.strata");
+        Files.writeString(bad, "{\"formatVersion\": 1, \"graph\": {\"nodes\": [{\"id\": \"a\"}], \"edges\": []}}");
+        Result r = cli("validate", bad.toString());
+        assertEquals(1, r.status());
+        assertEquals("error: bad.strata: $.graph.nodes[0].type: missing\n", r.err());
+        Result missing = cli("summary", dir.resolve("nope.strata").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("nope.strata: no such project file"), missing.err());
+    }
+
+    @Test
+    void summary_prints_the_table() {
+        Result r = cli("summary", Samples.file("skip-connection").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("add (Add)") && r.out().contains("dense1, dense2"), r.out());
+        assertTrue(r.out().contains("Total params:"), r.out());
+    }
+
+    @Test
+    void train_writes_model_metrics_and_report() throws Exception {
+        assertEquals(0, train.status(), train.err());
+        assertTrue(train.out().contains("epoch 20/20"), train.out());
+        assertTrue(Files.exists(runDir.resolve("model.zip")));
+        List<String> csv = Files.readAllLines(runDir.resolve("metrics.csv"));
+        assertEquals("epoch,train_loss,train_metric,val_loss,val_metric,learning_rate,seconds,samples_per_second",
+                csv.get(0));
+        assertEquals(21, csv.size());
+        JsonNode report = new ObjectMapper().readTree(runDir.resolve("report.json").toFile());
+        assertEquals("finished", report.get("state").asText());
+        assertEquals("accuracy", report.get("metric").asText());
+        assertTrue(report.get("test").get("metric").asDouble() > 0.8);
+        assertTrue(report.get("samplesPerSecond").asDouble() > 0);
+        assertTrue(report.get("wallSeconds").asDouble() > 0);
+    }
+
+    @Test
+    void evaluate_prints_the_metric_and_confusion_matrix() {
+        Result r = cli("evaluate", Samples.file("iris").toString(), "--model", runDir.resolve("model.zip").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("test split: 30 samples"), r.out());
+        assertTrue(r.out().contains("setosa") && r.out().contains("precision"), r.out());
+    }
+
+    @Test
+    void export_writes_npz_and_a_dl4j_zip_that_dl4j_loads() throws Exception {
+        Path npz = dir.resolve("iris.npz");
+        Result a = cli("export", runDir.resolve("model.zip").toString(), "--format", "npz", "--out", npz.toString());
+        assertEquals(0, a.status(), a.err());
+        assertTrue(Files.size(npz) > 0);
+        Path dl4j = dir.resolve("iris-dl4j.zip");
+        Result b = cli("export", runDir.resolve("model.zip").toString(), "--format", "dl4j", "--out", dl4j.toString());
+        assertEquals(0, b.status(), b.err());
+        ComputationGraph cg = ComputationGraph.load(dl4j.toFile(), true);
+        assertEquals(4 * 16 + 16 + 16 * 3 + 3, cg.numParams());
+    }
+
+    @Test
+    void unknown_format_is_a_usage_error() {
+        Result r = cli("export", "x.zip", "--format", "onnx", "--out", "y");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("onnx"), r.err());
+    }
+}

@@ -1,0 +1,64 @@
+package org.strata.engine.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.Samples;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.TrainingResult;
+import org.strata.engine.train.TrainingSession;
+
+class TrainedModelTest {
+    @TempDir
+    Path dir;
+
+    private static TrainedModel of(TrainingSession s, int epochs) {
+        Dataset d = s.dataset();
+        return new TrainedModel(s.project(), s.network(), d.classNames(), d.normalizer().shift(),
+                d.normalizer().scale(), epochs);
+    }
+
+    @Test
+    void saved_model_reloads_with_the_same_predictions_and_can_continue_training() throws Exception {
+        Project p = ProjectFile.load(Samples.file("iris"));
+        p.training().set("epochs", 5);
+        TrainingSession s = TrainingSession.create(p);
+        s.run();
+        Path zip = dir.resolve("model.zip");
+        of(s, 5).save(zip);
+
+        TrainedModel back = TrainedModel.load(zip);
+        assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), back.classNames());
+        assertEquals(5, back.epochs());
+        INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 7, 4);
+        assertTrue(s.network().graph().outputSingle(x).equalsWithEps(back.network().graph().outputSingle(x), 1e-6));
+        assertTrue(s.network().graph().getUpdater().getStateViewArray()
+                .equalsWithEps(back.network().graph().getUpdater().getStateViewArray(), 1e-6), "optimizer state kept");
+
+        TrainingSession more = TrainingSession.continueFrom(back.project(), s.dataset(), back.network());
+        double before = more.evaluate(s.dataset().train(), 0).loss();
+        more.setEpochs(5);
+        TrainingResult r = more.run();
+        assertEquals(5, r.epochs());
+        assertTrue(r.train().loss() < before, "continued training lowers the loss: " + before + " → "
+                + r.train().loss());
+    }
+
+    @Test
+    void not_a_model_file_is_explained() throws Exception {
+        Path f = dir.resolve("x.zip");
+        Files.writeString(f, "hello");
+        var e = assertThrows(java.io.IOException.class, () -> TrainedModel.load(f));
+        assertTrue(e.getMessage().contains("not a Strata model file"), e.getMessage());
+        var missing = assertThrows(java.io.IOException.class, () -> TrainedModel.load(dir.resolve("none.zip")));
+        assertTrue(missing.getMessage().contains("not found"));
+    }
+}

@@ -1,0 +1,134 @@
+package org.strata.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.Graphs;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.LayerCatalogue;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.project.TrainingSettings;
+import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.dl4j.Dl4jNetwork;
+
+/**
+ * Every layer type compiles to Deeplearning4j, agrees with the analyzer on every node's output shape and parameter
+ * count, and trains a few batches to a lower loss.
+ */
+class EveryLayerTrainsTest {
+    private static final Set<String> TRAINED = new HashSet<>();
+
+    static Stream<Arguments> graphs() {
+        Graph concat = new Graphs().then("input", "Input", "kind", "image", "height", 8, "width", 8, "channels", 2)
+                .then("a", "Conv2D", "filters", 4, "padding", "same").add("b", "Conv2D", "filters", 6, "padding", "same",
+                        "activation", "tanh").add("cat", "Concatenate").then("bn", "BatchNorm")
+                .then("gap", "GlobalAvgPool").then("d", "Dense", "units", 3, "activation", "softmax")
+                .then("out", "Output").build();
+        concat.connect("input", "b");
+        concat.connect(new PortRef("a", "out"), new PortRef("cat", "in1"));
+        concat.connect(new PortRef("b", "out"), new PortRef("cat", "in2"));
+        Graph add = new Graphs().then("input", "Input", "size", 6).then("a", "Dense", "units", 5)
+                .then("act", "Activation", "function", "elu").add("b", "Dense", "units", 5, "activation", "gelu")
+                .add("add", "Add").then("drop", "Dropout", "rate", 0.2).then("bn", "BatchNorm")
+                .then("d", "Dense", "units", 3, "activation", "identity").then("out", "Output").build();
+        add.connect("input", "b");
+        add.connect(new PortRef("act", "out"), new PortRef("add", "in1"));
+        add.connect(new PortRef("b", "out"), new PortRef("add", "in2"));
+        return Stream.of(
+                Arguments.of("cnn with pools and flatten", Graphs.cnn(), 10),
+                Arguments.of("avg pool, leaky relu, strided same conv", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 9, "width", 9, "channels", 3)
+                        .then("c", "Conv2D", "filters", 4, "stride", new int[]{2, 2}, "padding", "same",
+                                "activation", "leaky_relu")
+                        .then("p", "AvgPool2D").then("f", "Flatten").then("d", "Dense", "units", 3)
+                        .then("s", "Activation", "function", "softmax").then("out", "Output").build(), 3),
+                Arguments.of("concatenated images, batchnorm, global pool", concat, 3),
+                Arguments.of("add, dropout, vector batchnorm", add, 3),
+                Arguments.of("reshape to an image", new Graphs().then("input", "Input", "size", 64)
+                        .then("r", "Reshape", "kind", "image", "height", 8, "width", 8, "channels", 1)
+                        .then("c", "Conv2D", "filters", 2).then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "sigmoid")
+                        .then("out", "Output", "loss", "binary_cross_entropy").build(), 3),
+                Arguments.of("lstm over a sequence", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
+                        .then("l1", "LSTM", "units", 6, "returnSequences", true).then("l2", "LSTM", "units", 4)
+                        .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
+                Arguments.of("embedding, sequence pooling and flatten", new Graphs()
+                        .then("input", "Input", "size", 7).then("e", "Embedding", "vocabulary", 20, "dimension", 4)
+                        .then("l", "LSTM", "units", 5, "returnSequences", true).add("g", "GlobalAvgPool")
+                        .add("f", "Flatten").add("cat", "Concatenate")
+                        .then("d", "Dense", "units", 2, "activation", "tanh")
+                        .then("out", "Output", "loss", "mse", "metric", "mae").build(), 2));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    void compiles_agrees_on_shapes_and_learns(String name, Graph g, int classes) {
+        if (name.startsWith("embedding")) {
+            g.connect("l", "g");
+            g.connect("l", "f");
+            g.connect(new PortRef("g", "out"), new PortRef("cat", "in1"));
+            g.connect(new PortRef("f", "out"), new PortRef("cat", "in2"));
+        }
+        Analysis a = GraphAnalyzer.analyze(g);
+        assertTrue(a.isValid(), a.problems().toString());
+        Dl4jNetwork net = Dl4jCompiler.compile(g, a, TrainingSettings.defaults().set("learningRate", 0.01));
+        ComputationGraph cg = net.graph();
+        assertEquals(a.totalParams(), cg.numParams(), "parameter count");
+
+        Node input = g.require("input");
+        TensorShape in = a.shapeOf("input").orElseThrow();
+        long[] shape = new long[in.dims().length + 1];
+        shape[0] = 16;
+        for (int i = 0; i < in.dims().length; i++) shape[i + 1] = in.dim(i);
+        INDArray x = name.startsWith("embedding")
+                ? Nd4j.rand(DataType.FLOAT, shape).muli(19).castTo(DataType.INT32).castTo(DataType.FLOAT)
+                : Nd4j.rand(DataType.FLOAT, shape);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, 16, classes);
+        for (int i = 0; i < 16; i++) y.putScalar(i, i % classes, 1);
+
+        Map<String, INDArray> acts = cg.feedForward(x, false);
+        for (Node n : g.nodes()) {
+            if (n == input) continue;
+            INDArray act = acts.get(net.vertexOf(n.id()));
+            TensorShape expected = a.shapeOf(n.id()).orElseThrow();
+            long[] perSample = java.util.Arrays.copyOfRange(act.shape(), 1, act.rank());
+            assertArrayEquals(java.util.Arrays.stream(expected.dims()).asLongStream().toArray(), perSample,
+                    n.id() + " (" + n.type().id() + ") output shape");
+            TRAINED.add(n.type().id());
+        }
+        TRAINED.add("Input");
+
+        DataSet ds = new DataSet(x, y);
+        double first = cg.score(ds);
+        for (int i = 0; i < 60; i++) cg.fit(ds);
+        double last = cg.score(ds);
+        assertTrue(Double.isFinite(last) && last < first, name + ": loss " + first + " → " + last);
+    }
+
+    @AfterAll
+    static void every_layer_type_was_trained() {
+        Set<String> missing = new HashSet<>();
+        LayerCatalogue.all().forEach(t -> missing.add(t.id()));
+        missing.removeAll(TRAINED);
+        assertEquals(Set.of(), missing);
+    }
+}
