@@ -155,8 +155,8 @@ public final class GraphAnalyzer {
     }
 
     private static void checkStructure(Graph graph, List<Problem> problems) {
-        List<Node> inputs = graph.nodes().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).toList();
-        List<Node> outputs = graph.nodes().stream().filter(n -> n.type().outputPorts().isEmpty()).toList();
+        List<Node> inputs = graph.inputNodes();
+        List<Node> outputs = graph.outputNodes();
         if (inputs.isEmpty()) {
             problems.add(Problem.error(null, "No Input node: add an Input so the network has data to read"));
         }

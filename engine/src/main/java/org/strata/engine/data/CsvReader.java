@@ -1,25 +1,35 @@
 package org.strata.engine.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a CSV file with a header row: every column but the label column must be numeric; the label column holds
- * classes (text or whole numbers) or a number to predict.
+ * classes (text or whole numbers) or a number to predict. Files up to {@link #inMemoryLimit} bytes are held as
+ * float rows; larger ones are only indexed (one offset per row) and each row is parsed again when its batch is read,
+ * so a CSV larger than memory still trains.
  */
 public final class CsvReader {
+    /** Files above this size are read row by row from disk. */
+    static long inMemoryLimit = 64L << 20;
+
     private CsvReader() {
     }
 
     /** A parsed CSV before splitting. */
-    record Table(ArraySource source, List<String> featureNames, List<String> classNames, int targets) {
+    record Table(SampleSource source, List<String> featureNames, List<String> classNames, int targets) {
     }
 
     static Table read(Path file, String labelColumn, boolean classification) throws IOException {
@@ -27,59 +37,91 @@ public final class CsvReader {
             throw new DatasetException(file + ": file not found: check the dataset path (relative to the project file)");
         }
         String name = file.getFileName().toString();
+        boolean inMemory = Files.size(file) <= inMemoryLimit;
         List<float[]> rows = new ArrayList<>();
+        long[] offsets = new long[1024];
+        int[] lineNumbers = new int[1024];
         List<String> rawLabels = new ArrayList<>();
-        List<String> header;
-        int labelIndex;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null || first.isBlank()) throw new DatasetException(name + ": the file is empty; it needs a "
-                    + "header row naming the columns");
-            header = split(stripBom(first));
-            labelIndex = header.indexOf(labelColumn);
-            if (labelIndex < 0) {
-                throw new DatasetException(name + ": no column named '" + labelColumn + "'; the header has "
-                        + String.join(", ", header) + ": set the label column to one of them");
-            }
+        List<String> header = null;
+        int labelIndex = -1;
+        int count = 0;
+        try (LineReader in = new LineReader(Files.newInputStream(file))) {
             String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
+            while ((line = in.next()) != null) {
+                if (header == null) {
+                    if (line.isBlank()) break;
+                    header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+                    labelIndex = header.indexOf(labelColumn);
+                    if (labelIndex < 0) {
+                        throw new DatasetException(name + ": no column named '" + labelColumn + "'; the header has "
+                                + String.join(", ", header) + ": set the label column to one of them");
+                    }
+                    continue;
+                }
                 if (line.isBlank()) continue;
                 List<String> cells = split(line);
-                if (cells.size() != header.size()) {
-                    throw new DatasetException(name + " line " + lineNo + ": " + cells.size() + " cells but the header "
-                            + "has " + header.size() + ": every row needs one value per column");
+                float[] row = parse(cells, header, labelIndex, name, in.lineNumber(), new float[header.size() - 1], 0);
+                if (inMemory) {
+                    rows.add(row);
+                } else {
+                    if (count == offsets.length) {
+                        offsets = Arrays.copyOf(offsets, count * 2);
+                        lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
+                    }
+                    offsets[count] = in.lineStart();
+                    lineNumbers[count] = in.lineNumber();
                 }
-                float[] row = new float[header.size() - 1];
-                int k = 0;
-                for (int c = 0; c < cells.size(); c++) {
-                    if (c == labelIndex) continue;
-                    row[k++] = number(cells.get(c), name, lineNo, header.get(c));
-                }
-                rows.add(row);
                 rawLabels.add(cells.get(labelIndex).trim());
+                count++;
             }
         }
-        if (rows.isEmpty()) throw new DatasetException(name + ": the file has a header but no rows");
+        if (header == null) {
+            throw new DatasetException(name + ": the file is empty; it needs a header row naming the columns");
+        }
+        if (count == 0) throw new DatasetException(name + ": the file has a header but no rows");
         List<String> features = new ArrayList<>(header);
         features.remove(labelIndex);
-        float[][] x = rows.toArray(new float[0][]);
-        if (!classification) {
-            float[][] t = new float[x.length][];
-            for (int i = 0; i < x.length; i++) {
-                t[i] = new float[]{number(rawLabels.get(i), name, i + 2, labelColumn)};
+        int[] labels = null;
+        float[][] targets = null;
+        List<String> classNames = List.of();
+        if (classification) {
+            Map<String, Integer> classes = classIndex(rawLabels);
+            labels = rawLabels.stream().mapToInt(classes::get).toArray();
+            classNames = List.copyOf(classes.keySet());
+        } else {
+            targets = new float[count][];
+            for (int i = 0; i < count; i++) {
+                targets[i] = new float[]{number(rawLabels.get(i), name, inMemory ? i + 2 : lineNumbers[i], labelColumn)};
             }
-            return new Table(new ArraySource(x, null, t), features, List.of(), 1);
         }
-        // Classes in order of first appearance, except whole numbers, which keep their numeric order.
-        Map<String, Integer> classes = new LinkedHashMap<>();
-        boolean numeric = rawLabels.stream().allMatch(s -> s.matches("-?\\d+"));
+        SampleSource source = inMemory ? new ArraySource(rows.toArray(new float[0][]), labels, targets)
+                : new DiskSource(file, header, labelIndex, Arrays.copyOf(offsets, count), Arrays.copyOf(lineNumbers,
+                count), labels, targets);
+        return new Table(source, features, classNames, classification ? 0 : 1);
+    }
+
+    /** Classes in order of first appearance, except whole numbers, which keep their numeric order. */
+    private static Map<String, Integer> classIndex(List<String> rawLabels) {
+        boolean numeric = rawLabels.stream().allMatch(s -> s.matches("-?\\d{1,18}"));
         List<String> names = rawLabels.stream().distinct().sorted(numeric
                 ? (a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)) : (a, b) -> 0).toList();
+        Map<String, Integer> classes = new LinkedHashMap<>();
         for (String s : names) classes.put(s, classes.size());
-        int[] y = rawLabels.stream().mapToInt(classes::get).toArray();
-        return new Table(new ArraySource(x, y, null), features, List.copyOf(classes.keySet()), 0);
+        return classes;
+    }
+
+    /** Parses one row's feature cells into {@code dst} from {@code offset}; checks the cell count and numbers. */
+    static float[] parse(List<String> cells, List<String> header, int labelIndex, String file, int line, float[] dst,
+                         int offset) throws DatasetException {
+        if (cells.size() != header.size()) {
+            throw new DatasetException(file + " line " + line + ": " + cells.size() + " cells but the header has "
+                    + header.size() + ": every row needs one value per column");
+        }
+        int k = offset;
+        for (int c = 0; c < cells.size(); c++) {
+            if (c != labelIndex) dst[k++] = number(cells.get(c), file, line, header.get(c));
+        }
+        return dst;
     }
 
     private static float number(String cell, String file, int line, String column) throws DatasetException {
@@ -92,10 +134,6 @@ public final class CsvReader {
             throw new DatasetException(file + " line " + line + ", column '" + column + "': '" + s + "' is not a "
                     + "number: fix the cell, or make this column the label column if it holds classes");
         }
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     /** Splits one line at commas outside double quotes. */
@@ -121,5 +159,109 @@ public final class CsvReader {
         }
         out.add(cur.toString().trim());
         return out;
+    }
+
+    /** Reads UTF-8 lines and knows the byte offset where each starts. */
+    private static final class LineReader implements AutoCloseable {
+        private final InputStream in;
+        private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
+        private long position;
+        private long lineStart;
+        private int lineNumber;
+
+        LineReader(InputStream in) {
+            this.in = new BufferedInputStream(in, 1 << 16);
+        }
+
+        String next() throws IOException {
+            buf.reset();
+            lineStart = position;
+            int b;
+            boolean any = false;
+            while ((b = in.read()) != -1) {
+                position++;
+                any = true;
+                if (b == '\n') break;
+                buf.write(b);
+            }
+            if (!any) return null;
+            lineNumber++;
+            byte[] bytes = buf.toByteArray();
+            int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            return new String(bytes, 0, len, StandardCharsets.UTF_8);
+        }
+
+        long lineStart() {
+            return lineStart;
+        }
+
+        int lineNumber() {
+            return lineNumber;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** A large CSV: rows are re-read from disk by offset when their batch is built. */
+    private static final class DiskSource implements SampleSource {
+        private final Path file;
+        private final List<String> header;
+        private final int labelIndex;
+        private final long[] offsets;
+        private final int[] lines;
+        private final int[] labels;
+        private final float[][] targets;
+        private RandomAccessFile raf;
+
+        DiskSource(Path file, List<String> header, int labelIndex, long[] offsets, int[] lines, int[] labels,
+                   float[][] targets) {
+            this.file = file;
+            this.header = header;
+            this.labelIndex = labelIndex;
+            this.offsets = offsets;
+            this.lines = lines;
+            this.labels = labels;
+            this.targets = targets;
+        }
+
+        @Override
+        public int size() {
+            return offsets.length;
+        }
+
+        @Override
+        public int featureSize() {
+            return header.size() - 1;
+        }
+
+        @Override
+        public synchronized void features(int index, float[] dst, int offset) {
+            try {
+                if (raf == null) raf = new RandomAccessFile(file.toFile(), "r");
+                raf.seek(offsets[index]);
+                long end = index + 1 < offsets.length ? offsets[index + 1] : raf.length();
+                byte[] bytes = new byte[(int) Math.min(end - offsets[index], 1 << 24)];
+                raf.readFully(bytes);
+                String line = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                parse(split(line), header, labelIndex, file.getFileName().toString(), lines[index], dst, offset);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e instanceof DatasetException d ? d
+                        : new DatasetException(file + ": cannot read row at line " + lines[index] + ": "
+                        + e.getMessage(), e));
+            }
+        }
+
+        @Override
+        public int label(int index) {
+            return labels == null ? 0 : labels[index];
+        }
+
+        @Override
+        public float[] target(int index) {
+            return targets == null ? new float[0] : targets[index];
+        }
     }
 }

@@ -24,8 +24,7 @@ public final class Exporters {
      */
     public static void npz(TrainedModel model, Path out) throws IOException {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
-        Node input = model.project().graph().nodes().stream()
-                .filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst().orElseThrow();
+        Node input = model.project().graph().inputNodes().get(0);
         arrays.put(input.id() + "/shift", Nd4j.createFromArray(model.shift()));
         arrays.put(input.id() + "/scale", Nd4j.createFromArray(model.scale()));
         arrays.putAll(model.parameters());

@@ -27,6 +27,16 @@ public final class Graph {
         return Collections.unmodifiableList(edges);
     }
 
+    /** @return the nodes without input ports (the network's inputs), in insertion order */
+    public List<Node> inputNodes() {
+        return nodes.values().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).toList();
+    }
+
+    /** @return the nodes without output ports (the network's outputs), in insertion order */
+    public List<Node> outputNodes() {
+        return nodes.values().stream().filter(n -> n.type().outputPorts().isEmpty()).toList();
+    }
+
     /** @return the node with that id */
     public Optional<Node> node(String id) {
         return Optional.ofNullable(nodes.get(id));

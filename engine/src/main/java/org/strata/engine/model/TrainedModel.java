@@ -56,7 +56,25 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
     public INDArray normalise(INDArray raw) {
         INDArray s = Nd4j.createFromArray(shift).reshape(1, shift.length);
         INDArray k = Nd4j.createFromArray(scale).reshape(1, scale.length);
-        return raw.reshape(raw.size(0), shift.length).subRowVector(s).muliRowVector(k);
+        return raw.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(raw.size(0), shift.length)
+                .subRowVector(s).muliRowVector(k);
+    }
+
+    /**
+     * Predicts from raw (unnormalised) samples.
+     *
+     * @param raw one row of input values per sample, in the Input's row-major, channels-last order
+     * @return one row of predictions per sample: class probabilities, or predicted values for regression
+     */
+    public float[][] predict(float[][] raw) {
+        var input = project.graph().inputNodes().get(0);
+        long[] dims = java.util.Arrays.stream(GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow()
+                .dims()).asLongStream().toArray();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = raw.length;
+        System.arraycopy(dims, 0, shape, 1, dims.length);
+        INDArray x = normalise(Nd4j.create(raw)).reshape(shape);
+        return network.graph().outputSingle(false, x).toFloatMatrix();
     }
 
     /** Saves to {@code file} atomically (temp file, then rename). */
@@ -148,8 +166,7 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
             }
             Map<String, INDArray> norm = Files.exists(dir.resolve("normalizer.npz"))
                     ? NpzIO.read(dir.resolve("normalizer.npz")) : Map.of();
-            long features = a.shapeOf(project.graph().nodes().stream()
-                    .filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst().orElseThrow().id())
+            long features = a.shapeOf(project.graph().inputNodes().get(0).id())
                     .orElseThrow().size();
             float[] shift = norm.containsKey("shift") ? norm.get("shift").toFloatVector() : new float[(int) features];
             float[] scale = norm.containsKey("scale") ? norm.get("scale").toFloatVector() : ones((int) features);

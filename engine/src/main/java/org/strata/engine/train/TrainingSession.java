@@ -86,9 +86,8 @@ public final class TrainingSession {
     public static TrainingSession create(Project project, Dataset data) throws TrainingException {
         Analysis a = checkGraph(project.graph());
         Graph g = project.graph();
-        Node input = g.nodes().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).findFirst()
-                .orElseThrow();
-        Node output = g.nodes().stream().filter(n -> n.type().outputPorts().isEmpty()).findFirst().orElseThrow();
+        Node input = g.inputNodes().get(0);
+        Node output = g.outputNodes().get(0);
         TensorShape in = a.shapeOf(input.id()).orElseThrow();
         if (in.size() != data.featureShape().size()) {
             throw new TrainingException("The Input is " + in + " (" + in.size() + " values) but each sample of "
@@ -116,8 +115,8 @@ public final class TrainingSession {
             throw new TrainingException("The network has " + a.errors().size() + " problem(s); the first: "
                     + first.message(), first.nodeId(), null);
         }
-        long inputs = g.nodes().stream().filter(n -> n.type().inputPorts(n.params()).isEmpty()).count();
-        long outputs = g.nodes().stream().filter(n -> n.type().outputPorts().isEmpty()).count();
+        long inputs = g.inputNodes().size();
+        long outputs = g.outputNodes().size();
         if (inputs != 1 || outputs != 1) {
             throw new TrainingException("Training needs exactly one Input and one Output; this graph has " + inputs
                     + " Input(s) and " + outputs + " Output(s): remove the extra ones");

@@ -114,6 +114,19 @@ class CliTest {
     }
 
     @Test
+    void layers_prints_reference_docs_generated_from_the_catalogue() {
+        Result all = cli("layers");
+        assertEquals(0, all.status());
+        for (var t : org.strata.engine.layers.LayerCatalogue.all()) {
+            assertTrue(all.out().contains("### " + t.id() + " ("), t.id());
+        }
+        Result conv = cli("layers", "Conv2D");
+        assertTrue(conv.out().contains("| `kernel` | int_tuple | 3×3 | 1 – 1,000 each | Filter height × width |"),
+                conv.out());
+        assertEquals(1, cli("layers", "Conv3D").status());
+    }
+
+    @Test
     void unknown_format_is_a_usage_error() {
         Result r = cli("export", "x.zip", "--format", "onnx", "--out", "y");
         assertEquals(2, r.status());

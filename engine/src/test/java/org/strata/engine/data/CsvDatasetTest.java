@@ -70,6 +70,29 @@ class CsvDatasetTest {
     }
 
     @Test
+    void large_csv_is_read_row_by_row_from_disk_with_the_same_values() throws Exception {
+        Dataset inMemory = DatasetLoader.load(ProjectFile.load(Samples.file("iris")));
+        long limit = CsvReader.inMemoryLimit;
+        CsvReader.inMemoryLimit = 0;
+        try {
+            Dataset disk = DatasetLoader.load(ProjectFile.load(Samples.file("iris")));
+            float[] a = new float[4];
+            float[] b = new float[4];
+            for (int i = 0; i < inMemory.train().size(); i++) {
+                inMemory.train().features(i, a, 0);
+                disk.train().features(i, b, 0);
+                assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
+                assertEquals(inMemory.train().label(i), disk.train().label(i));
+            }
+            var ragged = assertThrows(DatasetException.class, () -> load("a,b,label\n1,2,x\n3,y\n",
+                    "labelColumn", "label"));
+            assertTrue(ragged.getMessage().startsWith("d.csv line 3: 2 cells"), ragged.getMessage());
+        } finally {
+            CsvReader.inMemoryLimit = limit;
+        }
+    }
+
+    @Test
     void ragged_row_names_the_line() {
         var e = assertThrows(DatasetException.class, () -> load("a,b,label\n1,2,x\n3,y\n", "labelColumn", "label"));
         assertEquals("d.csv line 3: 2 cells but the header has 3: every row needs one value per column",

@@ -43,6 +43,12 @@ class TrainedModelTest {
         assertTrue(s.network().graph().getUpdater().getStateViewArray()
                 .equalsWithEps(back.network().graph().getUpdater().getStateViewArray(), 1e-6), "optimizer state kept");
 
+        float[][] raw = {{5.1f, 3.5f, 1.4f, 0.2f}, {6.7f, 3.0f, 5.2f, 2.3f}};
+        float[][] probs = back.predict(raw);
+        assertEquals(2, probs.length);
+        assertEquals(1.0, probs[0][0] + probs[0][1] + probs[0][2], 1e-5);
+        assertTrue(probs[0][0] > probs[0][2], "a short-petalled flower looks like setosa");
+
         TrainingSession more = TrainingSession.continueFrom(back.project(), s.dataset(), back.network());
         double before = more.evaluate(s.dataset().train(), 0).loss();
         more.setEpochs(5);

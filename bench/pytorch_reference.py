@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""PyTorch reference for Strata's training benchmark: the seed MLP and CNN on the bundled MNIST, batch 64, Adam 1e-3.
+
+Same networks, data, batch size and optimizer as bench/run, so that the two can run side by side
+(bench/compare.py alternates them and prints the ratio). Needs Debian's python3-torch with libopenblas0-openmp
+(its default reference BLAS is about 10x slower):
+
+    apt-get install python3-torch libopenblas0-openmp
+    /usr/bin/python3 bench/pytorch_reference.py [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--threads N] [--json]
+
+Prints the median samples/s of warm epochs (all but the first of each run).
+"""
+import argparse
+import gzip
+import json
+import os
+import statistics
+import struct
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-projects", "data", "mnist-10k")
+
+
+def idx(name):
+    with gzip.open(os.path.join(ROOT, name), "rb") as f:
+        data = f.read()
+    magic, n = struct.unpack(">II", data[:8])
+    if magic == 0x803:
+        rows, cols = struct.unpack(">II", data[8:16])
+        return np.frombuffer(data, dtype=np.uint8, offset=16).reshape(n, rows, cols)
+    return np.frombuffer(data, dtype=np.uint8, offset=8)
+
+
+def mlp():
+    return nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+def cnn():
+    # Conv 32 3x3 ReLU, MaxPool 2, Conv 64 3x3 ReLU, MaxPool 2, Dense 128 ReLU, Dense 10 (softmax in the loss).
+    return nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(),
+                         nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10))
+
+
+def run(make, x, y, epochs, batch=64, seed=42):
+    torch.manual_seed(seed)
+    model = make()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    n = x.shape[0]
+    rates = []
+    for _ in range(epochs):
+        perm = torch.randperm(n)
+        start = time.perf_counter()
+        for i in range(0, n, batch):
+            idx_ = perm[i:i + batch]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(x[idx_]), y[idx_])
+            loss.backward()
+            opt.step()
+        rates.append(n / (time.perf_counter() - start))
+    return statistics.median(rates[1:] if len(rates) > 1 else rates)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--epochs-mlp", type=int, default=3)
+    ap.add_argument("--epochs-cnn", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=0, help="torch threads (0: PyTorch's default)")
+    ap.add_argument("--json", action="store_true")
+    a = ap.parse_args()
+    if a.threads:
+        torch.set_num_threads(a.threads)
+    images = torch.from_numpy(idx("train-images-idx3-ubyte.gz").astype(np.float32) / 255.0).unsqueeze(1)
+    labels = torch.from_numpy(idx("train-labels-idx1-ubyte.gz").astype(np.int64))
+    for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn)):
+        rates = [run(make, images, labels, epochs) for _ in range(a.runs)]
+        med = statistics.median(rates)
+        if a.json:
+            print(json.dumps({"net": name, "engine": "pytorch", "samplesPerSecond": round(med, 1),
+                              "runs": [round(r) for r in rates], "threads": torch.get_num_threads(),
+                              "torch": torch.__version__}), flush=True)
+        else:
+            print(f"{name:10s} PyTorch {torch.__version__} samples/s {med:9,.0f} (runs {[round(r) for r in rates]}, "
+                  f"{torch.get_num_threads()} threads)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

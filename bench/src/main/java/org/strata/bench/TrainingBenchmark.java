@@ -1,0 +1,141 @@
+package org.strata.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.bytedeco.javacpp.Pointer;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingListener;
+import org.strata.engine.train.TrainingSession;
+
+/**
+ * Trains the seed MLP and CNN on the bundled MNIST and prints samples/s with telemetry off and on (runs
+ * alternated, medians of warm epochs), heap and native memory, and time to first iteration.
+ *
+ * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--json]}. With {@code --json} it prints
+ * one JSON object per network, for {@code bench/compare.py}.
+ */
+public final class TrainingBenchmark {
+    /** Telemetry as the editor will use it: every iteration event, and layer statistics every 20 iterations. */
+    private static final int SNAPSHOT_EVERY = 20;
+
+    private TrainingBenchmark() {
+    }
+
+    record Run(double samplesPerSecond, double firstIterationSeconds) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = intArg(args, "--runs", 3);
+        int mlpEpochs = intArg(args, "--epochs-mlp", 3);
+        int cnnEpochs = intArg(args, "--epochs-cnn", 2);
+        boolean json = List.of(args).contains("--json");
+        Path samples = Path.of(System.getProperty("strata.samples", "sample-projects"));
+        double jvmToFirst = Double.NaN;
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        for (String net : List.of("mnist-mlp", "mnist-cnn")) {
+            Path file = samples.resolve(net).resolve(net + ".strata");
+            int epochs = net.equals("mnist-mlp") ? mlpEpochs : cnnEpochs;
+            List<Double> off = new ArrayList<>();
+            List<Double> on = new ArrayList<>();
+            List<Double> first = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                for (boolean telemetry : new boolean[]{r % 2 == 1, r % 2 == 0}) { // alternate which goes first
+                    Run result = run(file, epochs, telemetry);
+                    (telemetry ? on : off).add(result.samplesPerSecond());
+                    first.add(result.firstIterationSeconds());
+                    if (Double.isNaN(jvmToFirst)) {
+                        jvmToFirst = (System.currentTimeMillis() - jvmStart) / 1000.0;
+                    }
+                }
+            }
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            double heapMb = (rt.totalMemory() - rt.freeMemory()) / 1e6;
+            double nativeMb = Pointer.physicalBytes() / 1e6;
+            double medOff = median(off);
+            double medOn = median(on);
+            if (json) {
+                System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"engine\": \"strata-dl4j\", \"samplesPerSecond\": %.1f,"
+                                + " \"samplesPerSecondTelemetry\": %.1f, \"runsOff\": %s, \"runsOn\": %s,"
+                                + " \"heapMb\": %.1f, \"processMb\": %.1f, \"firstIterationSeconds\": %.3f}%n",
+                        net, medOff, medOn, off, on, heapMb, nativeMb, median(first));
+            } else {
+                System.out.printf(Locale.ROOT, "%-10s samples/s telemetry off %,9.0f  on %,9.0f  overhead %+5.1f%%"
+                                + "  (runs off %s, on %s)%n", net, medOff, medOn, 100 * (medOff - medOn) / medOff,
+                        fmt(off), fmt(on));
+                System.out.printf(Locale.ROOT, "%-10s heap used %.0f MB, process resident %.0f MB, first iteration "
+                        + "%.2f s after run() (median)%n", "", heapMb, nativeMb, median(first));
+            }
+        }
+        if (!json) {
+            System.out.printf(Locale.ROOT, "time from JVM start to the first training iteration: %.2f s%n", jvmToFirst);
+        }
+    }
+
+    /** One training run; returns the median samples/s of its warm epochs (all but the first, if more than one). */
+    static Run run(Path file, int epochs, boolean telemetry) throws Exception {
+        Project p = ProjectFile.load(file);
+        TrainingSession s = TrainingSession.create(p);
+        s.setEpochs(epochs);
+        List<Double> perEpoch = new ArrayList<>();
+        s.addListener(new TrainingListener() {
+            @Override
+            public void onEpoch(TrainingEvents.Epoch e) {
+                perEpoch.add(e.samplesPerSecond());
+            }
+        });
+        Thread consumer = null;
+        if (telemetry) {
+            // A consumer thread, as the UI will have: the training thread only offers to a bounded queue.
+            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4096);
+            s.addListener(new TrainingListener() {
+                @Override
+                public void onIteration(TrainingEvents.Iteration e) {
+                    queue.offer(e);
+                }
+
+                @Override
+                public void onSnapshot(TrainingEvents.Snapshot snap) {
+                    queue.offer(snap);
+                }
+            });
+            s.setSnapshotEvery(SNAPSHOT_EVERY);
+            consumer = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "telemetry-consumer");
+            consumer.setDaemon(true);
+            consumer.start();
+        }
+        s.run();
+        if (consumer != null) consumer.interrupt();
+        List<Double> warm = perEpoch.size() > 1 ? perEpoch.subList(1, perEpoch.size()) : perEpoch;
+        return new Run(median(warm), s.firstIterationSeconds());
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = new ArrayList<>(v);
+        s.sort(Double::compare);
+        int n = s.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static String fmt(List<Double> v) {
+        return v.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList().toString();
+    }
+
+    private static int intArg(String[] args, String name, int def) {
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
+        return def;
+    }
+}
