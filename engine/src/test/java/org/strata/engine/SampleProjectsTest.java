@@ -54,7 +54,7 @@ class SampleProjectsTest {
         Project p = ProjectFile.load(Samples.file("linear-regression"));
         TrainingSession s = TrainingSession.create(p);
         s.run();
-        var w = org.strata.engine.train.dl4j.ParamAccess.read(p.graph(), s.network());
+        var w = s.backend().exportParameters();
         assertEquals(2.0, w.get("linear/W").getDouble(0), 0.05);
         assertEquals(1.0, w.get("linear/b").getDouble(0), 0.05);
     }

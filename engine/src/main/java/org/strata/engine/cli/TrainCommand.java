@@ -76,16 +76,16 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         Files.createDirectories(dir);
-        var model = new org.strata.engine.model.TrainedModel(project, session.network(),
+        var model = new org.strata.engine.model.TrainedModel(project, session.backend(),
                 session.dataset().classNames(), session.dataset().normalizer().shift(),
                 session.dataset().normalizer().scale(), session.epochsDone());
         model.save(dir.resolve("model.zip"));
         var best = session.bestParameters();
         if (best.isPresent() && session.bestEpoch() != session.epochsDone()) {
-            INDArray now = session.network().graph().params().dup();
-            session.network().graph().setParams(best.get());
+            INDArray now = session.backend().parameters();
+            session.backend().setParameters(best.get());
             model.save(dir.resolve("best-model.zip"));
-            session.network().graph().setParams(now);
+            session.backend().setParameters(now);
         }
         writeMetrics(dir.resolve("metrics.csv"), history);
         writeReport(dir.resolve("report.json"), project, session, r, model.parameters());

@@ -9,9 +9,14 @@ import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.dl4j.Dl4jNetwork;
+import org.strata.engine.train.dl4j.ParamAccess;
 
 /** Writes trained weights in formats other tools load. Each writes a temp file and renames it. */
 public final class Exporters {
@@ -37,11 +42,15 @@ public final class Exporters {
         }
     }
 
-    /** Deeplearning4j's own zip, loadable with {@code ComputationGraph.load(file, true)}. */
+    /** Deeplearning4j's own zip (weights, no optimizer state), loadable with {@code ComputationGraph.load(file, false)}. */
     public static void dl4j(TrainedModel model, Path out) throws IOException {
         Path tmp = temp(out);
         try {
-            ModelSerializer.writeModel(model.network().graph(), tmp.toFile(), true);
+            // Built afresh, so the export works whichever engine trained the model.
+            Graph g = model.project().graph();
+            Dl4jNetwork net = Dl4jCompiler.compile(g, GraphAnalyzer.analyze(g), model.project().training());
+            ParamAccess.write(g, net, model.parameters());
+            ModelSerializer.writeModel(net.graph(), tmp.toFile(), false);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -24,9 +24,8 @@ import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
-import org.strata.engine.train.dl4j.Dl4jCompiler;
-import org.strata.engine.train.dl4j.Dl4jNetwork;
-import org.strata.engine.train.dl4j.ParamAccess;
+import org.strata.engine.train.Backends;
+import org.strata.engine.train.NetworkBackend;
 
 /**
  * A trained network with what is needed to use it: the project it came from, its class names and the input
@@ -41,7 +40,7 @@ import org.strata.engine.train.dl4j.ParamAccess;
  * @param scale      see shift
  * @param epochs     epochs trained so far
  */
-public record TrainedModel(Project project, Dl4jNetwork network, List<String> classNames, float[] shift,
+public record TrainedModel(Project project, NetworkBackend network, List<String> classNames, float[] shift,
                            float[] scale, int epochs) {
     /** The model file format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -49,7 +48,7 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
 
     /** @return the parameters under their export names */
     public Map<String, INDArray> parameters() {
-        return ParamAccess.read(project.graph(), network);
+        return network.exportParameters();
     }
 
     /** @return {@code raw} features normalised as in training; raw is [n, features] */
@@ -74,7 +73,7 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
         shape[0] = raw.length;
         System.arraycopy(dims, 0, shape, 1, dims.length);
         INDArray x = normalise(Nd4j.create(raw)).reshape(shape);
-        return network.graph().outputSingle(false, x).toFloatMatrix();
+        return network.predict(x).toFloatMatrix();
     }
 
     /** Saves to {@code file} atomically (temp file, then rename). */
@@ -89,8 +88,8 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
             norm.put("shift", Nd4j.createFromArray(shift));
             norm.put("scale", Nd4j.createFromArray(scale));
             NpzIO.write(dir.resolve("normalizer.npz"), norm);
-            INDArray state = network.graph().getUpdater().getStateViewArray();
-            if (state != null) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state.reshape(state.length())));
+            INDArray state = network.optimizerState();
+            if (!state.isEmpty()) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state));
             ObjectNode meta = MAPPER.createObjectNode();
             meta.put("formatVersion", FORMAT_VERSION);
             meta.put("engine", "dl4j");
@@ -143,7 +142,7 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
             }
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
-            Dl4jNetwork net = Dl4jCompiler.compile(project.graph(), a, project.training());
+            NetworkBackend net = Backends.compile(project.graph(), a, project.training());
             for (String f : List.of("params.npz", "normalizer.npz", "optimizer.npz")) {
                 ZipEntry e = zip.getEntry(f);
                 if (e == null) continue;
@@ -153,16 +152,13 @@ public record TrainedModel(Project project, Dl4jNetwork network, List<String> cl
             }
             if (!Files.exists(dir.resolve("params.npz"))) throw new IOException(file + ": has no params.npz");
             try {
-                ParamAccess.write(project.graph(), net, NpzIO.read(dir.resolve("params.npz")));
+                net.importParameters(NpzIO.read(dir.resolve("params.npz")));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
             if (Files.exists(dir.resolve("optimizer.npz"))) {
                 INDArray state = NpzIO.read(dir.resolve("optimizer.npz")).get("state");
-                INDArray view = net.graph().getUpdater().getStateViewArray();
-                if (state != null && view != null && state.length() == view.length()) {
-                    view.assign(state.reshape(view.shape()));
-                }
+                if (state != null) net.setOptimizerState(state);
             }
             Map<String, INDArray> norm = Files.exists(dir.resolve("normalizer.npz"))
                     ? NpzIO.read(dir.resolve("normalizer.npz")) : Map.of();

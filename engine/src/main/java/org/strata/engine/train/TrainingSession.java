@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
@@ -23,8 +20,6 @@ import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.Project;
-import org.strata.engine.train.dl4j.Dl4jCompiler;
-import org.strata.engine.train.dl4j.Dl4jNetwork;
 
 /**
  * Trains a project's network on its dataset, on the thread that calls {@link #run()} (or a background thread
@@ -42,7 +37,7 @@ public final class TrainingSession {
     private final Graph graph;
     private final Analysis analysis;
     private final Dataset data;
-    private final Dl4jNetwork net;
+    private final NetworkBackend backend;
     private final Params settings;
     private final Task task;
     private final String inputNode;
@@ -63,13 +58,13 @@ public final class TrainingSession {
     private INDArray bestParams;
     private int bestEpoch;
 
-    private TrainingSession(Project project, Analysis analysis, Dataset data, Dl4jNetwork net, Task task,
+    private TrainingSession(Project project, Analysis analysis, Dataset data, NetworkBackend backend, Task task,
                             String inputNode, String outputNode) {
         this.project = project;
         this.graph = project.graph();
         this.analysis = analysis;
         this.data = data;
-        this.net = net;
+        this.backend = backend;
         this.settings = project.training().copy();
         this.task = task;
         this.inputNode = inputNode;
@@ -97,12 +92,13 @@ public final class TrainingSession {
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
         Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
                 output.params().getString("metric"), output.id());
-        Dl4jNetwork net = Dl4jCompiler.compile(g, a, project.training());
-        return new TrainingSession(project, a, data, net, task, input.id(), output.id());
+        NetworkBackend backend = Backends.compile(g, a, project.training());
+        return new TrainingSession(project, a, data, backend, task, input.id(), output.id());
     }
 
     /** @return a session continuing from an already trained network */
-    public static TrainingSession continueFrom(Project project, Dataset data, Dl4jNetwork trained) throws TrainingException {
+    public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
+            throws TrainingException {
         TrainingSession fresh = create(project, data);
         return new TrainingSession(project, fresh.analysis, data, trained, fresh.task, fresh.inputNode,
                 fresh.outputNode);
@@ -133,8 +129,8 @@ public final class TrainingSession {
     }
 
     /** @return the compiled network (touch it only when the session is not running) */
-    public Dl4jNetwork network() {
-        return net;
+    public NetworkBackend backend() {
+        return backend;
     }
 
     public Dataset dataset() {
@@ -251,7 +247,6 @@ public final class TrainingSession {
     public TrainingResult run() throws TrainingException {
         long start = System.nanoTime();
         setState(TrainingState.RUNNING, "Training " + project.name());
-        ComputationGraph cg = net.graph();
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
         Random shuffle = new Random(settings.getInt("seed"));
@@ -267,7 +262,7 @@ public final class TrainingSession {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 double lr = LearningRateSchedule.at(settings, epoch);
-                cg.setLearningRate(lr);
+                backend.setLearningRate(lr);
                 int[] order = permutation(train.size(), shuffle);
                 long epochFit = 0;
                 long epochSamples = 0;
@@ -280,8 +275,7 @@ public final class TrainingSession {
                     }
                     DataSet batch = train.get(b, order);
                     long t0 = System.nanoTime();
-                    cg.fit(batch);
-                    double loss = cg.score();
+                    double loss = backend.fit(batch.getFeatures(), batch.getLabels());
                     long dt = System.nanoTime() - t0;
                     iteration++;
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
@@ -316,12 +310,12 @@ public final class TrainingSession {
                 if (valEval != null && valLoss < bestVal) {
                     bestVal = valLoss;
                     bestEpoch = epoch;
-                    bestParams = cg.params().dup();
+                    bestParams = backend.parameters();
                 } else if (valEval != null && earlyStopping && epoch - bestEpoch >= patience) {
                     endState = TrainingState.STOPPED;
                     endMessage = "Early stopping after epoch " + epoch + ": the validation loss has not improved "
                             + "since epoch " + bestEpoch + "; keeping the weights of epoch " + bestEpoch;
-                    cg.setParams(bestParams);
+                    backend.setParameters(bestParams);
                     break;
                 }
             }
@@ -424,7 +418,7 @@ public final class TrainingSession {
         int w = task.width();
         for (int b = 0; b < batches.count() && seen < n; b++) {
             DataSet ds = batches.get(b, null);
-            float[] p = net.graph().outputSingle(false, ds.getFeatures()).dup().data().asFloat();
+            float[] p = backend.predict(ds.getFeatures()).data().asFloat();
             float[] y = ds.getLabels().data().asFloat();
             int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
             for (int i = 0; i < m; i++) {
@@ -451,14 +445,12 @@ public final class TrainingSession {
         String culprit = null;
         String what = "producing NaN or infinite values";
         try {
-            Map<String, INDArray> acts = net.graph().feedForward(batch.getFeatures(), false);
+            Map<String, INDArray> acts = backend.activations(batch.getFeatures());
             String exploded = null;
             double explodedMax = 0;
             for (String id : analysis.order()) {
-                INDArray a = acts.get(net.vertexOf(id));
-                Layer layer = layerOf(id);
-                boolean badParams = layer != null && layer.numParams() > 0 && !finite(layer.params());
-                if ((a != null && !finite(a)) || badParams) {
+                INDArray a = acts.get(id);
+                if ((a != null && !finite(a)) || !backend.paramsFinite(id)) {
                     culprit = id;
                     break;
                 }
@@ -486,41 +478,19 @@ public final class TrainingSession {
         return !a.isNaN().any() && !a.isInfinite().any();
     }
 
-    private Layer layerOf(String nodeId) {
-        var v = net.graph().getVertex(net.vertexOf(nodeId));
-        return v != null && v.hasLayer() ? v.getLayer() : null;
-    }
-
-    /** Per-layer statistics on a fixed probe batch, copied out of ND4J's arrays. */
+    /** Per-layer statistics on a fixed probe batch, copied out of the engine's arrays. */
     private TrainingEvents.Snapshot snapshot() {
         Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
         Batches probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES);
         DataSet ds = probe.get(0, null);
-        Map<String, INDArray> acts = net.graph().feedForward(ds.getFeatures(), false);
-        Gradient update = net.graph().gradient();
-        Map<String, INDArray> updates = update == null ? Map.of() : update.gradientForVariable();
+        Map<String, INDArray> acts = backend.activations(ds.getFeatures());
         List<TrainingEvents.LayerStats> stats = new ArrayList<>();
         for (String id : analysis.order()) {
-            INDArray a = acts.get(net.vertexOf(id));
+            INDArray a = acts.get(id);
             if (a == null) continue;
-            float[] v = a.dup().data().asFloat();
+            float[] v = a.data().asFloat();
             int perSample = (int) (v.length / Math.max(1, a.size(0)));
-            Layer layer = layerOf(id);
-            double pNorm = layer != null && layer.numParams() > 0 && !net.aliases().containsKey(id)
-                    ? layer.params().norm2Number().doubleValue() : 0;
-            double uNorm = 0;
-            if (pNorm > 0) {
-                String prefix = net.vertexOf(id) + "_";
-                double sq = 0;
-                for (var e : updates.entrySet()) {
-                    if (e.getKey().startsWith(prefix)) {
-                        double nn = e.getValue().norm2Number().doubleValue();
-                        sq += nn * nn;
-                    }
-                }
-                uNorm = Math.sqrt(sq);
-            }
-            stats.add(stats(id, v, perSample, pNorm, uNorm));
+            stats.add(stats(id, v, perSample, backend.paramNorm(id), backend.updateNorm(id)));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
     }

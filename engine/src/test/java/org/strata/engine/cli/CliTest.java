@@ -109,7 +109,7 @@ class CliTest {
         Path dl4j = dir.resolve("iris-dl4j.zip");
         Result b = cli("export", runDir.resolve("model.zip").toString(), "--format", "dl4j", "--out", dl4j.toString());
         assertEquals(0, b.status(), b.err());
-        ComputationGraph cg = ComputationGraph.load(dl4j.toFile(), true);
+        ComputationGraph cg = ComputationGraph.load(dl4j.toFile(), false);
         assertEquals(4 * 16 + 16 + 16 * 3 + 3, cg.numParams());
     }
 

@@ -42,7 +42,7 @@ class NpzExportProofTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(1);
         s.run();
-        TrainedModel m = new TrainedModel(p, s.network(), s.dataset().classNames(), s.dataset().normalizer().shift(),
+        TrainedModel m = new TrainedModel(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
                 s.dataset().normalizer().scale(), 1);
         Path zip = dir.resolve("model.zip");
         m.save(zip);
@@ -57,7 +57,7 @@ class NpzExportProofTest {
             test.features(i, normalised, i * 784);
             for (int j = 0; j < 784; j++) raw[i][j] = Math.round(normalised[i * 784 + j] * 255f);
         }
-        INDArray out = s.network().graph().outputSingle(Nd4j.create(normalised, new long[]{N, 784},
+        INDArray out = s.backend().predict(Nd4j.create(normalised, new long[]{N, 784},
                 DataType.FLOAT));
         engine = out.toFloatMatrix();
     }

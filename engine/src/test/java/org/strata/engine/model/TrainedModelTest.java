@@ -22,7 +22,7 @@ class TrainedModelTest {
 
     private static TrainedModel of(TrainingSession s, int epochs) {
         Dataset d = s.dataset();
-        return new TrainedModel(s.project(), s.network(), d.classNames(), d.normalizer().shift(),
+        return new TrainedModel(s.project(), s.backend(), d.classNames(), d.normalizer().shift(),
                 d.normalizer().scale(), epochs);
     }
 
@@ -39,9 +39,9 @@ class TrainedModelTest {
         assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), back.classNames());
         assertEquals(5, back.epochs());
         INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 7, 4);
-        assertTrue(s.network().graph().outputSingle(x).equalsWithEps(back.network().graph().outputSingle(x), 1e-6));
-        assertTrue(s.network().graph().getUpdater().getStateViewArray()
-                .equalsWithEps(back.network().graph().getUpdater().getStateViewArray(), 1e-6), "optimizer state kept");
+        assertTrue(s.backend().predict(x).equalsWithEps(back.network().predict(x), 1e-6));
+        assertTrue(s.backend().optimizerState().equalsWithEps(back.network().optimizerState(), 1e-6),
+                "optimizer state kept");
 
         float[][] raw = {{5.1f, 3.5f, 1.4f, 0.2f}, {6.7f, 3.0f, 5.2f, 2.3f}};
         float[][] probs = back.predict(raw);

@@ -1,0 +1,57 @@
+package org.strata.engine.train;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A compiled, trainable network, whatever engine runs it. The training session, model files and exporters talk to
+ * this interface only, so engines can be swapped per project (Deeplearning4j for every layer type, Strata's own
+ * executor where it supports the graph). All methods run on the training thread; arrays returned are copies.
+ */
+public interface NetworkBackend {
+    /** @return the engine's name as users see it, e.g. "Deeplearning4j" */
+    String engineName();
+
+    /** One optimisation step on a batch. @return the batch's loss */
+    double fit(INDArray features, INDArray labels);
+
+    /** Sets the learning rate used by later steps. */
+    void setLearningRate(double lr);
+
+    /** @return predictions for a batch (after the Output's softmax or sigmoid), as a copy */
+    INDArray predict(INDArray features);
+
+    /** @return every node's output on a batch, by node id, as copies (fused nodes share their producer's output) */
+    Map<String, INDArray> activations(INDArray features);
+
+    /** @return a copy of all parameters as one flat vector */
+    INDArray parameters();
+
+    /** Restores parameters from {@link #parameters()}. */
+    void setParameters(INDArray flat);
+
+    /** @return L2 norm of a node's parameters, 0 if it has none */
+    double paramNorm(String nodeId);
+
+    /** @return L2 norm of a node's last update (what the optimizer added), 0 if none */
+    double updateNorm(String nodeId);
+
+    /** @return whether a node's parameters are all finite */
+    boolean paramsFinite(String nodeId);
+
+    /** @return parameters by export name ({@code <nodeId>/<param>}) in the export layouts, as copies */
+    Map<String, INDArray> exportParameters();
+
+    /**
+     * Sets parameters from export names and layouts.
+     *
+     * @throws IllegalArgumentException naming a missing or wrongly shaped parameter
+     */
+    void importParameters(Map<String, INDArray> values);
+
+    /** @return the optimizer's state as one flat vector (may be empty) */
+    INDArray optimizerState();
+
+    /** Restores optimizer state from {@link #optimizerState()}; ignored if its length differs. */
+    void setOptimizerState(INDArray state);
+}
