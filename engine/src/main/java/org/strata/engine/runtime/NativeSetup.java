@@ -21,14 +21,17 @@ public final class NativeSetup {
     private NativeSetup() {
     }
 
-    /** Picks the native build, unless the user set {@code -Dorg.bytedeco.javacpp.platform.extension} already. */
+    /**
+     * Picks the native build, unless the user set {@code -Dorg.bytedeco.javacpp.platform.extension} already. The
+     * choice is always explicit: left alone, JavaCPP loads the first build it finds, the AVX-512 one included, which
+     * would crash a processor without AVX-512.
+     */
     public static synchronized void configure() {
         if (configured) return;
         configured = true;
         if (System.getProperty(EXTENSION_PROPERTY) != null) return;
-        if (hasAvx512() && NativeSetup.class.getClassLoader().getResource(FAST_BUILD_MARKER) != null) {
-            System.setProperty(EXTENSION_PROPERTY, FAST_BUILD);
-        }
+        boolean fast = hasAvx512() && NativeSetup.class.getClassLoader().getResource(FAST_BUILD_MARKER) != null;
+        System.setProperty(EXTENSION_PROPERTY, fast ? FAST_BUILD : "");
     }
 
     /** @return "oneDNN AVX-512" or "portable x86-64", as chosen */
