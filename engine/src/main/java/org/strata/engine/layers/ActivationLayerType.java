@@ -43,4 +43,9 @@ public final class ActivationLayerType extends LayerType {
         ctx.addLayer(node.id(), new ActivationLayer.Builder()
                 .activation(outputActivation(node.params()).toDl4j()).build(), ctx.inputs(node));
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.ActivationKernel();
+    }
 }

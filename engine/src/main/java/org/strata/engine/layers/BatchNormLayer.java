@@ -46,7 +46,7 @@ public final class BatchNormLayer extends LayerType {
     }
 
     @Override
-    public List<ExportedParam> exportedParams() {
+    public List<ExportedParam> exportedParams(Params p) {
         return List.of(vectorParam("gamma", "gamma", "[channels]"), vectorParam("beta", "beta", "[channels]"),
                 vectorParam("mean", "mean", "[channels] (running)"), vectorParam("var", "var", "[channels] (running)"));
     }

@@ -89,10 +89,15 @@ public final class Conv2DLayer extends LayerType {
     }
 
     @Override
-    public List<ExportedParam> exportedParams() {
+    public List<ExportedParam> exportedParams(Params p) {
         // DL4J keeps [out, in, kH, kW]; exports use [kH, kW, in, out] like the channels-last data.
-        return List.of(new ExportedParam("W", "W", a -> a.permute(2, 3, 1, 0).dup('c'),
-                        a -> a.permute(3, 2, 0, 1).dup('c'), "[kernelH, kernelW, inChannels, filters]"),
-                vectorParam("b", "b", "[filters]"));
+        ExportedParam w = new ExportedParam("W", "W", a -> a.permute(2, 3, 1, 0).dup('c'),
+                        a -> a.permute(3, 2, 0, 1).dup('c'), "[kernelH, kernelW, inChannels, filters]");
+        return p.getBool("useBias") ? List.of(w, vectorParam("b", "b", "[filters]")) : List.of(w);
+    }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.Conv2DKernel();
     }
 }

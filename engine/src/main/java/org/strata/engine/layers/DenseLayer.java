@@ -68,8 +68,13 @@ public final class DenseLayer extends LayerType {
     }
 
     @Override
-    public List<ExportedParam> exportedParams() {
-        return List.of(new ExportedParam("W", "W", a -> a, a -> a, "[inputs, units]"),
-                vectorParam("b", "b", "[units]"));
+    public List<ExportedParam> exportedParams(Params p) {
+        ExportedParam w = new ExportedParam("W", "W", a -> a, a -> a, "[inputs, units]");
+        return p.getBool("useBias") ? List.of(w, vectorParam("b", "b", "[units]")) : List.of(w);
+    }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.DenseKernel();
     }
 }

@@ -46,7 +46,7 @@ public final class EmbeddingLayer extends LayerType {
     }
 
     @Override
-    public List<ExportedParam> exportedParams() {
+    public List<ExportedParam> exportedParams(Params p) {
         return List.of(new ExportedParam("E", "W", a -> a, a -> a, "[vocabulary, dimension]"));
     }
 }

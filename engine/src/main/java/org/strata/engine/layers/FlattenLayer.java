@@ -37,4 +37,9 @@ public final class FlattenLayer extends LayerType {
             ctx.addVertex(node.id(), new ReshapeVertex('c', new int[]{-1, (int) x.size()}, null), ctx.inputs(node));
         }
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.ViewKernel();
+    }
 }

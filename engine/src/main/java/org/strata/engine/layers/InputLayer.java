@@ -61,4 +61,9 @@ public final class InputLayer extends LayerType {
     public void toDl4j(Node node, Dl4jContext ctx) {
         // Inputs are declared by the compiler, which knows their order.
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.ViewKernel();
+    }
 }

@@ -104,13 +104,21 @@ public abstract class LayerType {
      */
     public abstract void toDl4j(Node node, Dl4jContext ctx);
 
+    /**
+     * @return a new kernel running this layer type in Strata's fast engine, or null if the fast engine does not
+     *         support it (then the graph trains through Deeplearning4j)
+     */
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return null;
+    }
+
     /** How one parameter array is named in exports and converted from the engine's layout. */
     public record ExportedParam(String name, String engineKey, UnaryOperator<INDArray> toExport,
                                 UnaryOperator<INDArray> fromExport, String layout) {
     }
 
-    /** @return the parameter arrays this layer exports as {@code <nodeId>/<name>}, in order */
-    public List<ExportedParam> exportedParams() {
+    /** @return the parameter arrays a node with these parameters exports as {@code <nodeId>/<name>}, in order */
+    public List<ExportedParam> exportedParams(Params p) {
         return List.of();
     }
 

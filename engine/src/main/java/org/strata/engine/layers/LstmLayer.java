@@ -59,7 +59,7 @@ public final class LstmLayer extends LayerType {
     }
 
     @Override
-    public List<ExportedParam> exportedParams() {
+    public List<ExportedParam> exportedParams(Params p) {
         return List.of(new ExportedParam("W", "W", a -> a, a -> a, "[features, 4·units], gate blocks in DL4J order"),
                 new ExportedParam("U", "RW", a -> a, a -> a, "[units, 4·units] recurrent weights, same gate order"),
                 vectorParam("b", "b", "[4·units]"));

@@ -58,4 +58,9 @@ public final class OutputLayerType extends LayerType {
         ctx.addLayer(node.id(), new LossLayer.Builder(loss.toDl4j()).activation(own.toDl4j()).build(),
                 ctx.inputs(node));
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.SoftmaxCrossEntropyKernel();
+    }
 }

@@ -64,4 +64,9 @@ public final class Pool2DLayer extends LayerType {
                 .stride(p.getTuple("stride")).convolutionMode(Conv2DLayer.mode(p)).dataFormat(CNN2DFormat.NHWC)
                 .build(), ctx.inputs(node));
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.Pool2DKernel(pooling == PoolingType.MAX);
+    }
 }

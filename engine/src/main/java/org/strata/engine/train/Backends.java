@@ -1,22 +1,69 @@
 package org.strata.engine.train;
 
+import java.util.Locale;
+import java.util.Optional;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.params.Params;
 import org.strata.engine.train.dl4j.Dl4jBackend;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.fast.FastNetwork;
 
-/** Chooses and builds the engine that runs a graph. */
+/**
+ * Chooses and builds the engine that runs a graph: Strata's fast engine where it supports the graph, else
+ * Deeplearning4j, which supports every layer type. The system property {@code strata.engine} (auto, strata, dl4j)
+ * overrides the choice.
+ */
 public final class Backends {
+    /** Which engine to use. */
+    public enum Preference { AUTO, STRATA, DL4J }
+
     private Backends() {
     }
 
     /**
-     * Compiles a valid graph for training.
+     * The engine a graph will train on, and why.
+     *
+     * @param engine "Strata" or "Deeplearning4j"
+     * @param reason why Deeplearning4j was chosen, or empty
+     */
+    public record Choice(String engine, Optional<String> reason) {
+        /** @return e.g. "Deeplearning4j (LSTM layers are not in Strata's fast engine yet)" */
+        public String describe() {
+            return engine + reason.map(r -> " (" + r + ")").orElse("");
+        }
+    }
+
+    /** @return the preference from the {@code strata.engine} system property (default auto) */
+    public static Preference preference() {
+        String p = System.getProperty("strata.engine", "auto").toUpperCase(Locale.ROOT);
+        return p.equals("FAST") ? Preference.STRATA : Preference.valueOf(p);
+    }
+
+    /** @return which engine {@link #compile} will use */
+    public static Choice choose(Graph graph, Analysis analysis, Params training, Preference preference) {
+        if (preference == Preference.DL4J) return new Choice("Deeplearning4j", Optional.of("chosen in settings"));
+        Optional<String> why = FastNetwork.unsupported(graph, analysis, training);
+        if (why.isEmpty()) return new Choice("Strata", Optional.empty());
+        if (preference == Preference.STRATA) {
+            throw new IllegalArgumentException("Strata's fast engine cannot run this graph: " + why.get());
+        }
+        return new Choice("Deeplearning4j", Optional.of(why.get().replace(" in it yet", " in Strata's fast engine yet")));
+    }
+
+    /**
+     * Compiles a valid graph for training on the engine the preference and the graph allow.
      *
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
-    public static NetworkBackend compile(Graph graph, Analysis analysis, Params training) {
+    public static NetworkBackend compile(Graph graph, Analysis analysis, Params training, Preference preference) {
+        Choice c = choose(graph, analysis, training, preference);
+        if (c.engine().equals("Strata")) return new FastNetwork(graph, analysis, training);
         return new Dl4jBackend(graph, Dl4jCompiler.compile(graph, analysis, training));
+    }
+
+    /** As {@link #compile(Graph, Analysis, Params, Preference)} with the {@link #preference()}. */
+    public static NetworkBackend compile(Graph graph, Analysis analysis, Params training) {
+        return compile(graph, analysis, training, preference());
     }
 }

@@ -9,7 +9,7 @@ import org.strata.engine.layers.LayerType;
 
 /**
  * Reads and writes a network's parameters under Strata's names ({@code <nodeId>/<param>}) and layouts, as each
- * layer type's {@link LayerType#exportedParams()} defines them.
+ * layer type's {@link LayerType#exportedParams} defines them.
  */
 public final class ParamAccess {
     private ParamAccess() {
@@ -19,7 +19,7 @@ public final class ParamAccess {
     public static Map<String, INDArray> read(Graph graph, Dl4jNetwork net) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Node n : graph.nodes()) {
-            for (LayerType.ExportedParam p : n.type().exportedParams()) {
+            for (LayerType.ExportedParam p : n.type().exportedParams(n.params())) {
                 INDArray a = net.graph().getParam(net.vertexOf(n.id()) + "_" + p.engineKey());
                 out.put(n.id() + "/" + p.name(), p.toExport().apply(a.dup()).dup('c'));
             }
@@ -34,7 +34,7 @@ public final class ParamAccess {
      */
     public static void write(Graph graph, Dl4jNetwork net, Map<String, INDArray> values) {
         for (Node n : graph.nodes()) {
-            for (LayerType.ExportedParam p : n.type().exportedParams()) {
+            for (LayerType.ExportedParam p : n.type().exportedParams(n.params())) {
                 String name = n.id() + "/" + p.name();
                 INDArray v = values.get(name);
                 if (v == null) throw new IllegalArgumentException("the model file has no parameter " + name);

@@ -1,0 +1,27 @@
+package org.strata.engine.train.fast;
+
+import org.strata.engine.layers.ActivationFn;
+
+/** An Activation layer: y = f(x). */
+public final class ActivationKernel implements Kernel {
+    private ActivationFn act;
+
+    /** Identity, or a softmax that the loss after it applies itself, passes its input straight through. */
+    @Override
+    public boolean isView(KernelContext ctx) {
+        ActivationFn f = ActivationFn.of(ctx.node().params().getString("function"));
+        return f == ActivationFn.IDENTITY || ctx.feedsSoftmaxLoss();
+    }
+
+    @Override
+    public void forward(KernelContext ctx) {
+        act = ActivationFn.of(ctx.node().params().getString("function"));
+        ctx.forwardOp(Activations.forward(act, ctx.input(), ctx.output()));
+    }
+
+    @Override
+    public void backward(KernelContext ctx) {
+        if (ctx.inputGradient() == null) return;
+        ctx.backwardOp(Activations.backward(act, ctx.input(), ctx.outputGradient(), ctx.inputGradient()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.strata.engine.train.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.params.Params;
+
+/** Dense: z = x·W + b, y = f(z); W [inputs, units] as exported. */
+public final class DenseKernel implements Kernel {
+    private INDArray z;
+    private ActivationFn act;
+
+    private static ActivationFn activation(KernelContext ctx) {
+        ActivationFn f = ActivationFn.of(ctx.node().params().getString("activation"));
+        return ctx.feedsSoftmaxLoss() ? ActivationFn.IDENTITY : f;
+    }
+
+    @Override
+    public List<ParamDef> params(KernelContext ctx) {
+        Params p = ctx.node().params();
+        long in = ctx.inputShape().size();
+        long units = p.getInt("units");
+        List<ParamDef> defs = new ArrayList<>(List.of(new ParamDef("W", new long[]{in, units}, in, units, false)));
+        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{units}, in, units, true));
+        return defs;
+    }
+
+    @Override
+    public void forward(KernelContext ctx) {
+        act = activation(ctx);
+        INDArray x = flat(ctx.input(), ctx.batch());
+        z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
+        ctx.forwardOp(NativeOp.of("matmul").in(x, ctx.param("W")).out(z).iargs(0, 0, 0).targs(1.0, 0.0).build());
+        if (ctx.node().params().getBool("useBias")) {
+            ctx.forwardOp(NativeOp.of("biasadd").in(z, ctx.param("b")).out(z).bargs(false).build());
+        }
+        if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
+    }
+
+    @Override
+    public void backward(KernelContext ctx) {
+        INDArray x = flat(ctx.input(), ctx.batch());
+        INDArray dz = ctx.outputGradient();
+        if (act != ActivationFn.IDENTITY) {
+            INDArray dy = dz;
+            dz = ctx.scratch(z.shape());
+            ctx.backwardOp(Activations.backward(act, z, dy, dz));
+        }
+        ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
+                .build());
+        if (ctx.node().params().getBool("useBias")) {
+            ctx.backwardOp(NativeOp.of("reduce_sum").in(dz).out(ctx.paramGradient("b")).iargs(0).bargs(false).build());
+        }
+        if (ctx.inputGradient() != null) {
+            ctx.backwardOp(NativeOp.of("matmul").in(dz, ctx.param("W")).out(flat(ctx.inputGradient(), ctx.batch()))
+                    .iargs(0, 1, 0).targs(1.0, 0.0).build());
+        }
+    }
+
+    private static INDArray flat(INDArray a, int batch) {
+        return a.rank() == 2 ? a : a.reshape('c', batch, a.length() / batch);
+    }
+}

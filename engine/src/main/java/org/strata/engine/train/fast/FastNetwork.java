@@ -1,0 +1,395 @@
+package org.strata.engine.train.fast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.OutputLayerType;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.Params;
+import org.strata.engine.train.NetworkBackend;
+
+/**
+ * Strata's fast engine: a chain of supported layers run on libnd4j ops with flat parameter, gradient and optimizer
+ * arrays and one preallocated {@link Plan} per batch size. {@link #unsupported} says why a graph cannot use it.
+ */
+public final class FastNetwork implements NetworkBackend {
+    private static final int MAX_CACHED_PLANS = 6;
+
+    private final Graph graph;
+    private final Analysis analysis;
+    private final List<String> order;
+    private final String inputId;
+    private final String outputId;
+    private final Map<String, String> producers = new HashMap<>();
+    private final Map<String, Map<String, INDArray>> paramViews = new LinkedHashMap<>();
+    private final Map<String, Map<String, INDArray>> gradViews = new HashMap<>();
+    private final INDArray params;
+    private final INDArray grads;
+    private final Optimizer optimizer;
+    private final Map<Integer, Plan> trainPlans = new LinkedHashMap<>();
+    private final Map<Integer, Plan> evalPlans = new LinkedHashMap<>();
+    private long iteration;
+
+    /**
+     * Says why the fast engine cannot run a graph, or empty if it can.
+     *
+     * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
+     */
+    public static Optional<String> unsupported(Graph graph, Analysis analysis, Params training) {
+        if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
+            return Optional.of("it has several inputs or outputs");
+        }
+        if (training.getDouble("weightDecay") > 0) return Optional.of("weight decay is not in it yet");
+        for (String id : analysis.order()) {
+            Node n = graph.require(id);
+            if (n.type().fastKernel() == null) return Optional.of(n.type().id() + " layers are not in it yet");
+            if (graph.outgoing(id).size() > 1) return Optional.of("branches (" + id + " feeds several layers) are not "
+                    + "in it yet");
+            if (n.type().inputPorts(n.params()).size() > 1) return Optional.of(n.type().id() + " is not in it yet");
+            if (analysis.shapeOf(id).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) {
+                return Optional.of("sequences are not in it yet");
+            }
+            ActivationFn act = n.type().outputActivation(n.params());
+            if (!Activations.SUPPORTED.contains(act)) return Optional.of(act.key() + " is not in it yet");
+            if (act == ActivationFn.SOFTMAX && !feedsSoftmaxLoss(graph, id)) {
+                return Optional.of("softmax is supported only right before a softmax_cross_entropy Output");
+            }
+        }
+        Node out = graph.outputNodes().get(0);
+        if (OutputLayerType.lossOf(out) != LossFn.SOFTMAX_CROSS_ENTROPY) {
+            return Optional.of(OutputLayerType.lossOf(out).key() + " is not in it yet");
+        }
+        Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
+        ActivationFn last = before.type().outputActivation(before.params());
+        if (last != ActivationFn.SOFTMAX && last != ActivationFn.IDENTITY) {
+            return Optional.of("the layer before the Output must end in softmax or identity");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean feedsSoftmaxLoss(Graph graph, String id) {
+        List<Edge> out = graph.outgoing(id);
+        if (out.size() != 1) return false;
+        Node next = graph.require(out.get(0).to().node());
+        return next.type().outputPorts().isEmpty() && OutputLayerType.lossOf(next) == LossFn.SOFTMAX_CROSS_ENTROPY;
+    }
+
+    /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
+    public FastNetwork(Graph graph, Analysis analysis, Params training) {
+        Optional<String> why = unsupported(graph, analysis, training);
+        if (why.isPresent()) throw new IllegalArgumentException("the fast engine cannot run this graph: " + why.get());
+        this.graph = graph;
+        this.analysis = analysis;
+        this.order = analysis.order();
+        this.inputId = graph.inputNodes().get(0).id();
+        this.outputId = graph.outputNodes().get(0).id();
+        for (Edge e : graph.edges()) producers.put(e.to().node(), e.from().node());
+
+        Map<String, List<Kernel.ParamDef>> defs = new LinkedHashMap<>();
+        long total = 0;
+        for (String id : order) {
+            Node n = graph.require(id);
+            List<Kernel.ParamDef> d = id.equals(inputId) ? List.of() : n.type().fastKernel().params(declaration(n));
+            defs.put(id, d);
+            for (Kernel.ParamDef p : d) total += Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+        }
+        params = Nd4j.zeros(DataType.FLOAT, Math.max(1, total));
+        grads = Nd4j.zeros(DataType.FLOAT, Math.max(1, total));
+        Nd4j.getRandom().setSeed(training.getInt("seed"));
+        long offset = 0;
+        for (var e : defs.entrySet()) {
+            Map<String, INDArray> pv = new LinkedHashMap<>();
+            Map<String, INDArray> gv = new LinkedHashMap<>();
+            for (Kernel.ParamDef p : e.getValue()) {
+                long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+                INDArray view = params.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
+                INDArray gview = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
+                if (!p.zero()) {
+                    double std = Math.sqrt(2.0 / (p.fanIn() + p.fanOut())); // Xavier, as Deeplearning4j's XAVIER
+                    view.assign(Nd4j.randn(DataType.FLOAT, p.shape()).muli(std));
+                }
+                pv.put(p.name(), view);
+                gv.put(p.name(), gview);
+                offset += n;
+            }
+            paramViews.put(e.getKey(), pv);
+            gradViews.put(e.getKey(), gv);
+        }
+        optimizer = new Optimizer(training, params, grads);
+    }
+
+    /** A context for declaring parameters only: it knows shapes, not arrays. */
+    private KernelContext declaration(Node n) {
+        return new KernelContext() {
+            public Node node() {
+                return n;
+            }
+
+            public int batch() {
+                throw new IllegalStateException();
+            }
+
+            public TensorShape inputShape() {
+                return shape(producer(n.id()));
+            }
+
+            public TensorShape outputShape() {
+                return shape(n.id());
+            }
+
+            public INDArray input() {
+                throw new IllegalStateException();
+            }
+
+            public INDArray output() {
+                throw new IllegalStateException();
+            }
+
+            public INDArray outputGradient() {
+                throw new IllegalStateException();
+            }
+
+            public INDArray inputGradient() {
+                throw new IllegalStateException();
+            }
+
+            public INDArray param(String name) {
+                throw new IllegalStateException();
+            }
+
+            public INDArray paramGradient(String name) {
+                throw new IllegalStateException();
+            }
+
+            public INDArray labels() {
+                throw new IllegalStateException();
+            }
+
+            public INDArray loss() {
+                throw new IllegalStateException();
+            }
+
+            public boolean feedsSoftmaxLoss() {
+                return FastNetwork.this.feedsSoftmaxLoss(n.id());
+            }
+
+            public INDArray scratch(long... shape) {
+                throw new IllegalStateException();
+            }
+
+            public void forwardOp(NativeOp op) {
+                throw new IllegalStateException();
+            }
+
+            public void backwardOp(NativeOp op) {
+                throw new IllegalStateException();
+            }
+        };
+    }
+
+    // --- what plans and kernels read ---
+
+    List<String> order() {
+        return order;
+    }
+
+    String inputId() {
+        return inputId;
+    }
+
+    String outputId() {
+        return outputId;
+    }
+
+    Node node(String id) {
+        return graph.require(id);
+    }
+
+    TensorShape shape(String id) {
+        return analysis.shapeOf(id).orElseThrow();
+    }
+
+    String producer(String id) {
+        return producers.get(id);
+    }
+
+    boolean feedsSoftmaxLoss(String id) {
+        return feedsSoftmaxLoss(graph, id);
+    }
+
+    INDArray param(String node, String name) {
+        return paramViews.get(node).get(name);
+    }
+
+    INDArray paramGradient(String node, String name) {
+        return gradViews.get(node).get(name);
+    }
+
+    private Plan plan(Map<Integer, Plan> cache, int batch, boolean training) {
+        Plan p = cache.get(batch);
+        if (p == null) {
+            if (cache.size() >= MAX_CACHED_PLANS) cache.remove(cache.keySet().iterator().next());
+            p = Plan.build(this, batch, training);
+            cache.put(batch, p);
+        }
+        return p;
+    }
+
+    // --- NetworkBackend ---
+
+    @Override
+    public String engineName() {
+        return "Strata";
+    }
+
+    @Override
+    public double fit(INDArray features, INDArray labels) {
+        Plan p = plan(trainPlans, (int) features.size(0), true);
+        p.features.assign(features);
+        p.labels.assign(labels);
+        p.forward();
+        p.backward();
+        optimizer.step(iteration++);
+        return p.loss.getDouble(0);
+    }
+
+    /**
+     * Computes the loss and the gradient on a batch without updating anything; for gradient checks.
+     *
+     * @return the batch's mean loss; {@link #exportGradients()} then holds dLoss/dParameters
+     */
+    public double computeGradient(INDArray features, INDArray labels) {
+        Plan p = plan(trainPlans, (int) features.size(0), true);
+        p.features.assign(features);
+        p.labels.assign(labels);
+        p.forward();
+        p.backward();
+        return p.loss.getDouble(0);
+    }
+
+    /** @return the gradient (or, after {@link #fit}, the last update) by export name, as copies */
+    public Map<String, INDArray> exportGradients() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        gradViews.forEach((node, views) -> views.forEach((name, v) -> out.put(node + "/" + name, v.dup('c'))));
+        return out;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        optimizer.setLearningRate(lr);
+    }
+
+    private Plan evaluate(INDArray features) {
+        Plan p = plan(evalPlans, (int) features.size(0), false);
+        p.features.assign(features);
+        p.forward();
+        return p;
+    }
+
+    @Override
+    public INDArray predict(INDArray features) {
+        return evaluate(features).activations.get(outputId).dup();
+    }
+
+    @Override
+    public Map<String, INDArray> activations(INDArray features) {
+        Plan p = evaluate(features);
+        Map<String, INDArray> out = new HashMap<>();
+        for (String id : order) {
+            // A softmax the loss applies shows as the probabilities, as users expect of "Dense 10 softmax".
+            boolean shownAsProbabilities = feedsSoftmaxLoss(id)
+                    && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
+            out.put(id, p.activations.get(shownAsProbabilities ? outputId : id).dup('c'));
+        }
+        return out;
+    }
+
+    @Override
+    public INDArray parameters() {
+        return params.dup();
+    }
+
+    @Override
+    public void setParameters(INDArray flat) {
+        params.assign(flat.reshape(params.shape()));
+    }
+
+    @Override
+    public double paramNorm(String nodeId) {
+        double sq = 0;
+        for (INDArray v : paramViews.getOrDefault(nodeId, Map.of()).values()) {
+            double n = v.norm2Number().doubleValue();
+            sq += n * n;
+        }
+        return Math.sqrt(sq);
+    }
+
+    @Override
+    public double updateNorm(String nodeId) {
+        double sq = 0;
+        for (INDArray v : gradViews.getOrDefault(nodeId, Map.of()).values()) {
+            double n = v.norm2Number().doubleValue();
+            sq += n * n;
+        }
+        return Math.sqrt(sq);
+    }
+
+    @Override
+    public boolean paramsFinite(String nodeId) {
+        for (INDArray v : paramViews.getOrDefault(nodeId, Map.of()).values()) {
+            if (v.isNaN().any() || v.isInfinite().any()) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public Map<String, INDArray> exportParameters() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        paramViews.forEach((node, views) -> views.forEach((name, v) -> out.put(node + "/" + name, v.dup('c'))));
+        return out;
+    }
+
+    @Override
+    public void importParameters(Map<String, INDArray> values) {
+        List<String> problems = new ArrayList<>();
+        paramViews.forEach((node, views) -> views.forEach((name, v) -> {
+            INDArray given = values.get(node + "/" + name);
+            if (given == null) {
+                problems.add("the model file has no parameter " + node + "/" + name);
+            } else if (!Arrays.equals(given.shape(), v.shape())) {
+                problems.add(node + "/" + name + " has shape " + Arrays.toString(given.shape())
+                        + " in the model file but the network needs " + Arrays.toString(v.shape()));
+            } else {
+                v.assign(given);
+            }
+        }));
+        if (!problems.isEmpty()) throw new IllegalArgumentException(problems.get(0));
+    }
+
+    @Override
+    public INDArray optimizerState() {
+        return optimizer.state().dup();
+    }
+
+    @Override
+    public void setOptimizerState(INDArray state) {
+        if (state != null && state.length() == optimizer.state().length()) {
+            optimizer.state().assign(state.reshape(optimizer.state().shape()));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.strata.engine.train.fast;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.TensorShape;
+
+/** What a kernel sees while a plan is built for one batch size. */
+public interface KernelContext {
+    Node node();
+
+    /** @return the batch size of this plan */
+    int batch();
+
+    TensorShape inputShape();
+
+    TensorShape outputShape();
+
+    /** @return the input activations [batch, …] */
+    INDArray input();
+
+    /** @return where the output activations go [batch, …] */
+    INDArray output();
+
+    /** @return dLoss/dOutput, filled before this node's backward ops run */
+    INDArray outputGradient();
+
+    /** @return where dLoss/dInput goes, or null when nobody needs it (the input is the network's input) */
+    INDArray inputGradient();
+
+    /** @return the view of a parameter this kernel declared */
+    INDArray param(String name);
+
+    /** @return the view of that parameter's gradient */
+    INDArray paramGradient(String name);
+
+    /** @return the one-hot labels [batch, classes] (Output kernels) */
+    INDArray labels();
+
+    /** @return the scalar that receives the batch's mean loss (Output kernels) */
+    INDArray loss();
+
+    /** @return true if this node's output feeds a loss that applies its own softmax (so the node must not) */
+    boolean feedsSoftmaxLoss();
+
+    /** @return a new array owned by the plan, for intermediate values */
+    INDArray scratch(long... shape);
+
+    /** Appends an op to the forward pass. */
+    void forwardOp(NativeOp op);
+
+    /** Appends an op to this node's part of the backward pass. */
+    void backwardOp(NativeOp op);
+}

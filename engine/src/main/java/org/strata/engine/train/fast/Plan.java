@@ -1,0 +1,188 @@
+package org.strata.engine.train.fast;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * Everything one batch size needs, allocated once: activations, gradients and scratch arrays, and the ops that
+ * read and write them, in order. Running a plan allocates nothing.
+ */
+final class Plan {
+    final int batch;
+    final INDArray features;
+    final INDArray labels;
+    final INDArray loss;
+    final Map<String, INDArray> activations = new HashMap<>();
+    private final List<NativeOp> forward = new ArrayList<>();
+    private final List<List<NativeOp>> backward = new ArrayList<>();
+
+    private Plan(int batch, INDArray features, INDArray labels, INDArray loss) {
+        this.batch = batch;
+        this.features = features;
+        this.labels = labels;
+        this.loss = loss;
+    }
+
+    void forward() {
+        for (NativeOp op : forward) op.run();
+    }
+
+    /** Runs the backward ops, last node first. */
+    void backward() {
+        for (int i = backward.size() - 1; i >= 0; i--) for (NativeOp op : backward.get(i)) op.run();
+    }
+
+    /**
+     * Builds a plan.
+     *
+     * @param training also build the backward pass (gradients, loss)
+     */
+    static Plan build(FastNetwork net, int batch, boolean training) {
+        TensorShape in = net.shape(net.inputId());
+        Plan plan = new Plan(batch, Nd4j.create(DataType.FLOAT, withBatch(batch, in)),
+                Nd4j.create(DataType.FLOAT, batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
+        Map<String, INDArray> gradients = new HashMap<>();
+        Map<String, Kernel> kernels = new HashMap<>();
+        for (String id : net.order()) {
+            Node node = net.node(id);
+            Kernel kernel = node.type().fastKernel();
+            kernels.put(id, kernel);
+            TensorShape shape = net.shape(id);
+            Ctx ctx = plan.new Ctx(net, node, kernel, gradients, training);
+            if (id.equals(net.inputId())) {
+                plan.activations.put(id, plan.features);
+            } else if (kernel.isView(ctx)) {
+                plan.activations.put(id, ctx.input().reshape('c', withBatch(batch, shape)));
+                INDArray g = gradients.get(net.producer(id));
+                if (g != null) gradients.put(id, g.reshape('c', withBatch(batch, shape)));
+            } else {
+                plan.activations.put(id, Nd4j.create(DataType.FLOAT, withBatch(batch, shape)));
+                if (training) {
+                    gradients.put(id, Nd4j.create(DataType.FLOAT, withBatch(batch, shape)));
+                }
+                kernel.forward(ctx);
+            }
+        }
+        if (training) {
+            for (String id : net.order()) {
+                Node node = net.node(id);
+                Kernel kernel = kernels.get(id);
+                Ctx ctx = plan.new Ctx(net, node, kernel, gradients, true);
+                plan.backward.add(ctx.backwardOps);
+                if (!id.equals(net.inputId()) && !kernel.isView(ctx)) kernel.backward(ctx);
+            }
+        }
+        return plan;
+    }
+
+    static long[] withBatch(int batch, TensorShape s) {
+        long[] shape = new long[s.dims().length + 1];
+        shape[0] = batch;
+        for (int i = 0; i < s.dims().length; i++) shape[i + 1] = s.dim(i);
+        return shape;
+    }
+
+    /** The kernel's view of this plan, for one node. */
+    private final class Ctx implements KernelContext {
+        private final FastNetwork net;
+        private final Node node;
+        private final Map<String, INDArray> gradients;
+        private final boolean training;
+        private final List<NativeOp> backwardOps = new ArrayList<>();
+
+        Ctx(FastNetwork net, Node node, Kernel kernel, Map<String, INDArray> gradients, boolean training) {
+            this.net = net;
+            this.node = node;
+            this.gradients = gradients;
+            this.training = training;
+        }
+
+        @Override
+        public Node node() {
+            return node;
+        }
+
+        @Override
+        public int batch() {
+            return batch;
+        }
+
+        @Override
+        public TensorShape inputShape() {
+            return net.shape(net.producer(node.id()));
+        }
+
+        @Override
+        public TensorShape outputShape() {
+            return net.shape(node.id());
+        }
+
+        @Override
+        public INDArray input() {
+            return activations.get(net.producer(node.id()));
+        }
+
+        @Override
+        public INDArray output() {
+            return activations.get(node.id());
+        }
+
+        @Override
+        public INDArray outputGradient() {
+            return gradients.get(node.id());
+        }
+
+        @Override
+        public INDArray inputGradient() {
+            String producer = net.producer(node.id());
+            return training && !producer.equals(net.inputId()) ? gradients.get(producer) : null;
+        }
+
+        @Override
+        public INDArray param(String name) {
+            return net.param(node.id(), name);
+        }
+
+        @Override
+        public INDArray paramGradient(String name) {
+            return net.paramGradient(node.id(), name);
+        }
+
+        @Override
+        public INDArray labels() {
+            return labels;
+        }
+
+        @Override
+        public INDArray loss() {
+            return loss;
+        }
+
+        @Override
+        public boolean feedsSoftmaxLoss() {
+            return net.feedsSoftmaxLoss(node.id());
+        }
+
+        @Override
+        public INDArray scratch(long... shape) {
+            return Nd4j.create(DataType.FLOAT, shape);
+        }
+
+        @Override
+        public void forwardOp(NativeOp op) {
+            forward.add(op);
+        }
+
+        @Override
+        public void backwardOp(NativeOp op) {
+            backwardOps.add(op);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.strata.engine.train.fast;
+
+import org.strata.engine.params.Params;
+
+/** Max or average pooling on channels-last images. */
+public final class Pool2DKernel implements Kernel {
+    private final String op;
+    private long[] args;
+
+    /** @param max max pooling, else average */
+    public Pool2DKernel(boolean max) {
+        this.op = max ? "maxpool2d" : "avgpool2d";
+    }
+
+    @Override
+    public void forward(KernelContext ctx) {
+        Params p = ctx.node().params();
+        int[] k = p.getTuple("pool");
+        int[] s = p.getTuple("stride");
+        // kH, kW, sH, sW, pH, pW, dH, dW, same, divisor mode (0: padding not counted), NHWC
+        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, p.getString("padding").equals("same") ? 1 : 0, 0, 1};
+        ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(ctx.output()).iargs(args).build());
+    }
+
+    @Override
+    public void backward(KernelContext ctx) {
+        if (ctx.inputGradient() == null) return; // no parameters, and nobody needs dInput
+        ctx.backwardOp(NativeOp.of(op + "_bp").in(ctx.input(), ctx.outputGradient()).out(ctx.inputGradient())
+                .iargs(args).build());
+    }
+}

@@ -1,0 +1,145 @@
+package org.strata.engine.train.fast;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.Graphs;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.Params;
+import org.strata.engine.project.TrainingSettings;
+import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.dl4j.Dl4jNetwork;
+import org.strata.engine.train.dl4j.ParamAccess;
+
+/**
+ * The fast engine's gradients are right: they match central finite differences of its own loss, and Deeplearning4j's
+ * predictions and gradients for the same weights, for every layer type and activation it supports.
+ */
+class FastGradientTest {
+    static Stream<Arguments> graphs() {
+        return Stream.of(
+                Arguments.of("dense relu, softmax output", new Graphs().then("input", "Input", "size", 5)
+                        .then("d1", "Dense", "units", 7, "activation", "relu")
+                        .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("dense tanh, sigmoid, no bias, identity logits", new Graphs().then("input", "Input", "size", 4)
+                        .then("d1", "Dense", "units", 6, "activation", "tanh")
+                        .then("d2", "Dense", "units", 5, "activation", "sigmoid", "useBias", false)
+                        .then("d3", "Dense", "units", 3, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("elu and leaky relu activation layers", new Graphs().then("input", "Input", "size", 4)
+                        .then("d1", "Dense", "units", 6, "activation", "identity")
+                        .then("a1", "Activation", "function", "elu")
+                        .then("d2", "Dense", "units", 5, "activation", "leaky_relu")
+                        .then("d3", "Dense", "units", 3, "activation", "identity")
+                        .then("a2", "Activation", "function", "softmax").then("out", "Output").build()),
+                Arguments.of("conv valid, max pool, flatten", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 8, "width", 7, "channels", 2)
+                        .then("c1", "Conv2D", "filters", 3, "kernel", new int[]{3, 2})
+                        .then("p1", "MaxPool2D").then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("conv same stride 2 tanh, avg pool same", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 9, "width", 9, "channels", 1)
+                        .then("c1", "Conv2D", "filters", 2, "stride", new int[]{2, 2}, "padding", "same")
+                        .then("c2", "Conv2D", "filters", 3, "activation", "tanh", "useBias", false)
+                        .then("p", "AvgPool2D", "padding", "same").then("f", "Flatten")
+                        .then("d", "Dense", "units", 4, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("seed cnn", Graphs.cnn()));
+    }
+
+    private static Params settings() {
+        return TrainingSettings.defaults().set("optimizer", "sgd").set("learningRate", 0.1).set("seed", 3);
+    }
+
+    private static INDArray[] batch(Analysis a, Graph g, int n) {
+        TensorShape in = a.shapeOf("input").orElseThrow();
+        long[] shape = Plan.withBatch(n, in);
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.rand(DataType.FLOAT, shape).subi(0.5).muli(2);
+        long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
+        for (int i = 0; i < n; i++) y.putScalar(i, (i * 7) % k, 1);
+        return new INDArray[]{x, y};
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    void gradient_matches_finite_differences(String name, Graph g) {
+        if (name.equals("seed cnn")) return; // too large for finite differences; compared with DL4J below
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork net = new FastNetwork(g, a, settings());
+        INDArray[] b = batch(a, g, 6);
+        net.computeGradient(b[0], b[1]);
+        Map<String, INDArray> analytic = net.exportGradients();
+        Map<String, INDArray> params = net.exportParameters();
+        double eps = 1e-2;
+        int checked = 0;
+        for (var e : params.entrySet()) {
+            INDArray p = e.getValue();
+            INDArray grad = analytic.get(e.getKey());
+            for (long i = 0; i < p.length(); i += Math.max(1, p.length() / 12)) {
+                double orig = p.getDouble(i);
+                p.putScalar(i, orig + eps);
+                net.importParameters(params);
+                double up = net.computeGradient(b[0], b[1]);
+                p.putScalar(i, orig - eps);
+                net.importParameters(params);
+                double down = net.computeGradient(b[0], b[1]);
+                p.putScalar(i, orig);
+                double numeric = (up - down) / (2 * eps);
+                double g0 = grad.getDouble(i);
+                double tol = 2e-3 + 2e-2 * Math.max(Math.abs(numeric), Math.abs(g0));
+                assertEquals(numeric, g0, tol, name + " " + e.getKey() + "[" + i + "]");
+                checked++;
+            }
+        }
+        net.importParameters(params);
+        assertTrue(checked > 10);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    void predictions_and_gradients_match_deeplearning4j(String name, Graph g) {
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork fast = new FastNetwork(g, a, settings());
+        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, settings());
+        ParamAccess.write(g, dl4j, fast.exportParameters());
+        INDArray[] b = batch(a, g, 8);
+
+        INDArray mine = fast.predict(b[0]);
+        INDArray theirs = dl4j.graph().outputSingle(false, b[0]);
+        assertTrue(mine.equalsWithEps(theirs, 1e-4), name + ": predictions differ\n" + mine + "\n" + theirs);
+
+        double loss = fast.computeGradient(b[0], b[1]);
+        ComputationGraph cg = dl4j.graph();
+        cg.setInputs(b[0]);
+        cg.setLabels(b[1]);
+        cg.computeGradientAndScore();
+        assertEquals(cg.score(), loss, 1e-4 * Math.max(1, Math.abs(loss)), name + ": loss");
+        Map<String, INDArray> theirGrads = cg.gradient().gradientForVariable();
+        for (var e : fast.exportGradients().entrySet()) {
+            String node = e.getKey().substring(0, e.getKey().indexOf('/'));
+            String param = e.getKey().substring(node.length() + 1);
+            LayerType type = g.require(node).type();
+            LayerType.ExportedParam spec = type.exportedParams(g.require(node).params()).stream().filter(p -> p.name().equals(param))
+                    .findFirst().orElseThrow();
+            INDArray their = spec.toExport().apply(theirGrads.get(dl4j.vertexOf(node) + "_" + spec.engineKey()).dup())
+                    .reshape(e.getValue().shape()).divi(b[0].size(0)); // DL4J divides by the batch in its updater
+            double scale = Math.max(1e-3, their.amaxNumber().doubleValue());
+            double diff = e.getValue().sub(their).amaxNumber().doubleValue();
+            assertTrue(diff <= 1e-3 * scale + 1e-6, name + " " + e.getKey() + ": max diff " + diff + " of " + scale);
+        }
+    }
+}
