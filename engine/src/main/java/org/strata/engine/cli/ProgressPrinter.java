@@ -66,7 +66,7 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onStateChanged(TrainingState state, String message) {
-        if (state == TrainingState.STOPPED || state == TrainingState.FAILED) {
+        if (state == TrainingState.STOPPED || state == TrainingState.FAILED || state == TrainingState.RUNNING) {
             out.println(message);
             out.flush();
         }

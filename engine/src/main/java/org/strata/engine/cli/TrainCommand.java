@@ -40,6 +40,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<project file name>)")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N", description = "native threads (default: measured per network)")
+    Integer threads;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "auto (default), strata or dl4j")
+    String engine;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Project project = ProjectArgs.load(file);
         Path dir = out != null ? out : Path.of("runs", file.getFileName().toString().replaceFirst("\\.strata$", ""));
+        if (engine != null) System.setProperty("strata.engine", engine);
         TrainingSession session;
         try {
             session = TrainingSession.create(project);
@@ -56,6 +63,7 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         if (epochs != null) session.setEpochs(epochs);
+        if (threads != null) session.setThreads(threads);
         int n = epochs != null ? epochs : project.training().getInt("epochs");
         List<TrainingEvents.Epoch> history = new ArrayList<>();
         session.addListener(new TrainingListener() {
@@ -134,6 +142,9 @@ final class TrainCommand implements Callable<Integer> {
         o.put("samplesPerSecond", r.samplesPerSecond());
         o.put("wallSeconds", r.wallSeconds());
         o.put("firstIterationSeconds", s.firstIterationSeconds());
+        o.put("engine", s.engine());
+        o.put("nativeBuild", org.strata.engine.runtime.NativeSetup.buildName());
+        o.put("threads", s.threads());
         long total = params.values().stream().mapToLong(INDArray::length).sum();
         if (total <= REPORT_WEIGHTS_UP_TO) {
             ObjectNode p = o.putObject("parameters");

@@ -1,2 +1,2 @@
-/** Process-wide runtime choices made before ND4J loads: which native build, how many threads. */
+/** Process-wide runtime choices made around ND4J: which native build, how many threads. */
 package org.strata.engine.runtime;

@@ -7,22 +7,43 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.data.Split;
 import org.strata.engine.layers.TensorShape;
 
-/** Cuts a split into batches shaped for the network's Input, reading only the samples of each batch. */
+/**
+ * Cuts a split into batches shaped for the network's Input, reading only the samples of each batch. The arrays are
+ * allocated once (one pair for full batches, one for the shorter last batch) and refilled: a returned batch is only
+ * valid until the next call.
+ */
 final class Batches {
     private final Split split;
     private final TensorShape inputShape;
     private final Task task;
     private final int batchSize;
-    private final float[] x;
-    private final float[] y;
+    private final Buffers full;
+    private Buffers last;
+
+    /** Host arrays and the ND4J arrays they are copied into, for one batch length. */
+    private final class Buffers {
+        final float[] x;
+        final float[] y;
+        final INDArray features;
+        final INDArray labels;
+
+        Buffers(int n) {
+            x = new float[n * (int) inputShape.size()];
+            y = new float[n * task.width()];
+            long[] shape = new long[inputShape.dims().length + 1];
+            shape[0] = n;
+            for (int d = 0; d < inputShape.dims().length; d++) shape[d + 1] = inputShape.dim(d);
+            features = Nd4j.create(DataType.FLOAT, shape);
+            labels = Nd4j.create(DataType.FLOAT, n, task.width());
+        }
+    }
 
     Batches(Split split, TensorShape inputShape, Task task, int batchSize) {
         this.split = split;
         this.inputShape = inputShape;
         this.task = task;
         this.batchSize = Math.max(1, Math.min(batchSize, Math.max(1, split.size())));
-        this.x = new float[this.batchSize * (int) inputShape.size()];
-        this.y = new float[this.batchSize * task.width()];
+        this.full = new Buffers(this.batchSize);
     }
 
     int count() {
@@ -40,18 +61,20 @@ final class Batches {
     DataSet get(int b, int[] order) {
         int from = b * batchSize;
         int n = Math.min(batchSize, split.size() - from);
+        Buffers buf = n == batchSize ? full : lastBuffers(n);
         int f = (int) inputShape.size();
         for (int k = 0; k < n; k++) {
             int i = order == null ? from + k : order[from + k];
-            split.features(i, x, k * f);
-            task.encode(split, i, y, k * task.width());
+            split.features(i, buf.x, k * f);
+            task.encode(split, i, buf.y, k * task.width());
         }
-        long[] shape = new long[inputShape.dims().length + 1];
-        shape[0] = n;
-        for (int d = 0; d < inputShape.dims().length; d++) shape[d + 1] = inputShape.dim(d);
-        INDArray features = Nd4j.create(java.util.Arrays.copyOf(x, n * f), shape, DataType.FLOAT);
-        INDArray labels = Nd4j.create(java.util.Arrays.copyOf(y, n * task.width()), new long[]{n, task.width()},
-                DataType.FLOAT);
-        return new DataSet(features, labels);
+        buf.features.data().setData(buf.x);
+        buf.labels.data().setData(buf.y);
+        return new DataSet(buf.features, buf.labels);
+    }
+
+    private Buffers lastBuffers(int n) {
+        if (last == null || last.labels.size(0) != n) last = new Buffers(n);
+        return last;
     }
 }

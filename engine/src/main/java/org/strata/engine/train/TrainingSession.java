@@ -27,7 +27,6 @@ import org.strata.engine.project.Project;
  * All network work happens on the training thread; other threads only set flags.
  */
 public final class TrainingSession {
-    private static final int EVAL_BATCH = 512;
     private static final int TRAIN_METRIC_SAMPLES = 2000;
     private static final int PROBE_SAMPLES = 32;
     private static final int HISTOGRAM_BINS = 30;
@@ -53,6 +52,9 @@ public final class TrainingSession {
     private volatile boolean snapshotRequested;
     private volatile int epochsOverride;
     private volatile double firstIterationSeconds = Double.NaN;
+    private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
+    private volatile int threadsUsed;
+    private String engineReason = "";
     private long iteration;
     private int epochsDone;
     private INDArray bestParams;
@@ -92,8 +94,11 @@ public final class TrainingSession {
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
         Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
                 output.params().getString("metric"), output.id());
+        Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
         NetworkBackend backend = Backends.compile(g, a, project.training());
-        return new TrainingSession(project, a, data, backend, task, input.id(), output.id());
+        TrainingSession s = new TrainingSession(project, a, data, backend, task, input.id(), output.id());
+        s.engineReason = choice.reason().map(r -> " (" + r + ")").orElse("");
+        return s;
     }
 
     /** @return a session continuing from an already trained network */
@@ -144,6 +149,28 @@ public final class TrainingSession {
     /** @return the Input node's id */
     public String inputNode() {
         return inputNode;
+    }
+
+    /** @return the engine running this session, e.g. "Strata" or "Deeplearning4j" */
+    public String engine() {
+        return backend.engineName();
+    }
+
+    /** @return e.g. "Strata's fast engine, oneDNN AVX-512 build, 2 threads" (threads once the run started) */
+    public String engineDescription() {
+        String name = backend.engineName().equals("Strata") ? "Strata's fast engine" : backend.engineName();
+        return name + engineReason + ", " + org.strata.engine.runtime.NativeSetup.buildName() + " build"
+                + (threadsUsed > 0 ? ", " + threadsUsed + " thread" + (threadsUsed == 1 ? "" : "s") : "");
+    }
+
+    /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
+    public void setThreads(int n) {
+        threadsRequested = Math.max(0, n);
+    }
+
+    /** @return the native threads the run uses (0 before it starts) */
+    public int threads() {
+        return threadsUsed;
     }
 
     /** @return the epoch with the lowest validation loss so far (0 if none) */
@@ -246,9 +273,17 @@ public final class TrainingSession {
      */
     public TrainingResult run() throws TrainingException {
         long start = System.nanoTime();
-        setState(TrainingState.RUNNING, "Training " + project.name());
-        int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
+        if (threadsRequested > 0) {
+            org.strata.engine.runtime.Threads.set(threadsRequested);
+            threadsUsed = threadsRequested;
+        } else {
+            DataSet first = train.get(0, null);
+            threadsUsed = backend.tuneThreads(first.getFeatures(), first.getLabels(),
+                    org.strata.engine.runtime.Threads.available());
+        }
+        setState(TrainingState.RUNNING, "Training " + project.name() + " with " + engineDescription());
+        int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Random shuffle = new Random(settings.getInt("seed"));
         boolean earlyStopping = settings.getBool("earlyStopping");
         int patience = settings.getInt("patience");
@@ -410,7 +445,8 @@ public final class TrainingSession {
         int k = task.classNames().size();
         long[][] confusion = task.isClassification() ? new long[k][k] : null;
         if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
-        Batches batches = new Batches(split, shapeForInput(), task, EVAL_BATCH);
+        // The training batch size: every plan then has the shapes oneDNN has already prepared kernels for.
+        Batches batches = new Batches(split, shapeForInput(), task, settings.getInt("batchSize"));
         double loss = 0;
         double absErr = 0;
         long correct = 0;

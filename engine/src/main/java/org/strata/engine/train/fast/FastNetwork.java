@@ -21,6 +21,7 @@ import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
+import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.NetworkBackend;
 
 /**
@@ -260,8 +261,7 @@ public final class FastNetwork implements NetworkBackend {
     @Override
     public double fit(INDArray features, INDArray labels) {
         Plan p = plan(trainPlans, (int) features.size(0), true);
-        p.features.assign(features);
-        p.labels.assign(labels);
+        p.load(features, labels);
         p.forward();
         p.backward();
         optimizer.step(iteration++);
@@ -275,8 +275,7 @@ public final class FastNetwork implements NetworkBackend {
      */
     public double computeGradient(INDArray features, INDArray labels) {
         Plan p = plan(trainPlans, (int) features.size(0), true);
-        p.features.assign(features);
-        p.labels.assign(labels);
+        p.load(features, labels);
         p.forward();
         p.backward();
         return p.loss.getDouble(0);
@@ -290,20 +289,46 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     @Override
+    public int tuneThreads(INDArray features, INDArray labels, int maxThreads) {
+        INDArray savedParams = parameters();
+        INDArray savedState = optimizerState();
+        long savedIteration = iteration;
+        int best = 1;
+        double bestTime = Double.MAX_VALUE;
+        for (int t = 1; t <= maxThreads; t = t < maxThreads && t * 2 > maxThreads ? maxThreads : t * 2) {
+            Threads.set(t);
+            for (int i = 0; i < 3; i++) fit(features, labels);
+            long start = System.nanoTime();
+            for (int i = 0; i < 8; i++) fit(features, labels);
+            double time = System.nanoTime() - start;
+            if (time < bestTime * 0.97) { // prefer fewer threads unless more are clearly faster
+                bestTime = time;
+                best = t;
+            }
+            if (t == maxThreads) break;
+        }
+        Threads.set(best);
+        setParameters(savedParams);
+        setOptimizerState(savedState);
+        iteration = savedIteration;
+        return best;
+    }
+
+    @Override
     public void setLearningRate(double lr) {
         optimizer.setLearningRate(lr);
     }
 
     private Plan evaluate(INDArray features) {
         Plan p = plan(evalPlans, (int) features.size(0), false);
-        p.features.assign(features);
+        p.load(features, null);
         p.forward();
         return p;
     }
 
     @Override
     public INDArray predict(INDArray features) {
-        return evaluate(features).activations.get(outputId).dup();
+        return NativeOp.copy(evaluate(features).activations.get(outputId));
     }
 
     @Override
@@ -314,19 +339,19 @@ public final class FastNetwork implements NetworkBackend {
             // A softmax the loss applies shows as the probabilities, as users expect of "Dense 10 softmax".
             boolean shownAsProbabilities = feedsSoftmaxLoss(id)
                     && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
-            out.put(id, p.activations.get(shownAsProbabilities ? outputId : id).dup('c'));
+            out.put(id, NativeOp.copy(p.activations.get(shownAsProbabilities ? outputId : id)));
         }
         return out;
     }
 
     @Override
     public INDArray parameters() {
-        return params.dup();
+        return NativeOp.copy(params);
     }
 
     @Override
     public void setParameters(INDArray flat) {
-        params.assign(flat.reshape(params.shape()));
+        NativeOp.copy(flat.reshape(params.shape()), params);
     }
 
     @Override
@@ -383,13 +408,13 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public INDArray optimizerState() {
-        return optimizer.state().dup();
+        return NativeOp.copy(optimizer.state());
     }
 
     @Override
     public void setOptimizerState(INDArray state) {
         if (state != null && state.length() == optimizer.state().length()) {
-            optimizer.state().assign(state.reshape(optimizer.state().shape()));
+            NativeOp.copy(state.reshape(optimizer.state().shape()), optimizer.state());
         }
     }
 }

@@ -36,6 +36,25 @@ final class NativeOp {
         Nd4j.getExecutioner().exec(op, ctx);
     }
 
+    /** Rebinds input {@code i} to another array of the same shape (cheap: sets a pointer). */
+    void setInput(int i, INDArray array) {
+        ctx.setInputArray(i, array);
+    }
+
+    /**
+     * Copies an array with a custom op: ND4J's legacy ops (assign, dup) run on another thread pool, and one of them
+     * between training steps was measured to slow every later CNN epoch 3–4×.
+     */
+    static INDArray copy(INDArray source, INDArray target) {
+        of("identity").in(source).out(target).build().run();
+        return target;
+    }
+
+    /** As {@link #copy(INDArray, INDArray)} into a new array. */
+    static INDArray copy(INDArray source) {
+        return copy(source, Nd4j.create(source.dataType(), source.shape()));
+    }
+
     /** Replaces the integer arguments (e.g. the optimizer's iteration count). */
     void setIArguments(long... iargs) {
         ctx.setIArguments(iargs);

@@ -20,6 +20,8 @@ final class Plan {
     final INDArray labels;
     final INDArray loss;
     final Map<String, INDArray> activations = new HashMap<>();
+    private final NativeOp copyFeatures;
+    private final NativeOp copyLabels;
     private final List<NativeOp> forward = new ArrayList<>();
     private final List<List<NativeOp>> backward = new ArrayList<>();
 
@@ -28,6 +30,18 @@ final class Plan {
         this.features = features;
         this.labels = labels;
         this.loss = loss;
+        this.copyFeatures = NativeOp.of("identity").in(features).out(features).build();
+        this.copyLabels = NativeOp.of("identity").in(labels).out(labels).build();
+    }
+
+    /** Copies a batch into the plan's input arrays (labels may be null for inference). */
+    void load(INDArray x, INDArray y) {
+        copyFeatures.setInput(0, x);
+        copyFeatures.run();
+        if (y != null) {
+            copyLabels.setInput(0, y);
+            copyLabels.run();
+        }
     }
 
     void forward() {
