@@ -14,6 +14,8 @@ public final class LayerDocs {
         StringBuilder sb = new StringBuilder();
         sb.append("### ").append(t.id()).append(" (").append(t.category().title()).append(")\n\n");
         sb.append(t.description()).append(".\n\n").append(t.doc()).append("\n\n");
+        sb.append(t.fastKernel() != null ? "Runs on Strata's fast engine.\n\n"
+                : "Not in Strata's fast engine yet: graphs with it train through Deeplearning4j.\n\n");
         List<ParamSpec> specs = t.params().specs();
         if (specs.isEmpty()) return sb.append("No parameters.\n").toString();
         sb.append("| parameter | type | default | allowed | description |\n|---|---|---|---|---|\n");

@@ -92,7 +92,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             if (!state.isEmpty()) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state));
             ObjectNode meta = MAPPER.createObjectNode();
             meta.put("formatVersion", FORMAT_VERSION);
-            meta.put("engine", "dl4j");
+            meta.put("engine", network.engineName());
             meta.put("epochs", epochs);
             var names = meta.putArray("classNames");
             classNames.forEach(names::add);
@@ -156,7 +156,9 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
-            if (Files.exists(dir.resolve("optimizer.npz"))) {
+            // Optimizer state only means something to the engine that wrote it.
+            if (Files.exists(dir.resolve("optimizer.npz"))
+                    && meta.path("engine").asText().equals(net.engineName())) {
                 INDArray state = NpzIO.read(dir.resolve("optimizer.npz")).get("state");
                 if (state != null) net.setOptimizerState(state);
             }
