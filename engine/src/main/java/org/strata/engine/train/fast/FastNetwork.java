@@ -107,10 +107,10 @@ public final class FastNetwork implements NetworkBackend {
             Node n = graph.require(id);
             List<Kernel.ParamDef> d = id.equals(inputId) ? List.of() : n.type().fastKernel().params(declaration(n));
             defs.put(id, d);
-            for (Kernel.ParamDef p : d) total += Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+            for (Kernel.ParamDef p : d) total = padded(total) + Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
         }
-        params = Nd4j.zeros(DataType.FLOAT, Math.max(1, total));
-        grads = Nd4j.zeros(DataType.FLOAT, Math.max(1, total));
+        params = Aligned.zeros(Math.max(1, total));
+        grads = Aligned.zeros(Math.max(1, total));
         Nd4j.getRandom().setSeed(training.getInt("seed"));
         long offset = 0;
         for (var e : defs.entrySet()) {
@@ -118,6 +118,7 @@ public final class FastNetwork implements NetworkBackend {
             Map<String, INDArray> gv = new LinkedHashMap<>();
             for (Kernel.ParamDef p : e.getValue()) {
                 long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+                offset = padded(offset);
                 INDArray view = params.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 INDArray gview = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 if (!p.zero()) {
@@ -132,6 +133,11 @@ public final class FastNetwork implements NetworkBackend {
             gradViews.put(e.getKey(), gv);
         }
         optimizer = new Optimizer(training, params, grads);
+    }
+
+    /** Each parameter starts on a 64-byte boundary (16 floats) inside the flat arrays. */
+    private static long padded(long offset) {
+        return (offset + 15) / 16 * 16;
     }
 
     /** A context for declaring parameters only: it knows shapes, not arrays. */

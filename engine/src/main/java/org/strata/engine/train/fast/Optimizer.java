@@ -1,8 +1,6 @@
 package org.strata.engine.train.fast;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.strata.engine.params.Params;
 
@@ -33,9 +31,10 @@ final class Optimizer {
             case "momentum", "rmsprop" -> 1;
             default -> 2;
         };
-        state = Nd4j.zeros(DataType.FLOAT, Math.max(1, slots * p));
+        long stride = (p + 15) / 16 * 16; // keeps the second slot 64-byte aligned too
+        state = Aligned.zeros(Math.max(1, slots * stride));
         INDArray s0 = slots > 0 ? state.get(NDArrayIndex.interval(0, p)) : null;
-        INDArray s1 = slots > 1 ? state.get(NDArrayIndex.interval(p, 2 * p)) : null;
+        INDArray s1 = slots > 1 ? state.get(NDArrayIndex.interval(stride, stride + p)) : null;
         update = switch (kind) {
             case "sgd" -> NativeOp.of("sgd_updater").in(grads).out(grads).targs(lr).build();
             case "momentum" -> NativeOp.of("nesterovs_updater").in(grads, s0).out(grads, s0).targs(lr, momentum)

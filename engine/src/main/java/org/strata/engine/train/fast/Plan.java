@@ -60,8 +60,8 @@ final class Plan {
      */
     static Plan build(FastNetwork net, int batch, boolean training) {
         TensorShape in = net.shape(net.inputId());
-        Plan plan = new Plan(batch, Nd4j.create(DataType.FLOAT, withBatch(batch, in)),
-                Nd4j.create(DataType.FLOAT, batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
+        Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
+                Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
         Map<String, INDArray> gradients = new HashMap<>();
         Map<String, Kernel> kernels = new HashMap<>();
         for (String id : net.order()) {
@@ -77,9 +77,9 @@ final class Plan {
                 INDArray g = gradients.get(net.producer(id));
                 if (g != null) gradients.put(id, g.reshape('c', withBatch(batch, shape)));
             } else {
-                plan.activations.put(id, Nd4j.create(DataType.FLOAT, withBatch(batch, shape)));
+                plan.activations.put(id, Aligned.zeros(withBatch(batch, shape)));
                 if (training) {
-                    gradients.put(id, Nd4j.create(DataType.FLOAT, withBatch(batch, shape)));
+                    gradients.put(id, Aligned.zeros(withBatch(batch, shape)));
                 }
                 kernel.forward(ctx);
             }
@@ -186,7 +186,7 @@ final class Plan {
 
         @Override
         public INDArray scratch(long... shape) {
-            return Nd4j.create(DataType.FLOAT, shape);
+            return Aligned.zeros(shape);
         }
 
         @Override
