@@ -50,7 +50,9 @@ public final class DenseKernel implements Kernel {
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
                 .build());
         if (ctx.node().params().getBool("useBias")) {
-            ctx.backwardOp(NativeOp.of("reduce_sum").in(dz).out(ctx.paramGradient("b")).iargs(0).bargs(false).build());
+            INDArray db = ctx.paramGradient("b").reshape('c', 1, dz.size(1));
+            ctx.backwardOp(NativeOp.of("matmul").in(ctx.ones(ctx.batch()), dz).out(db).iargs(0, 0, 0).targs(1.0, 0.0)
+                    .build());
         }
         if (ctx.inputGradient() != null) {
             ctx.backwardOp(NativeOp.of("matmul").in(dz, ctx.param("W")).out(flat(ctx.inputGradient(), ctx.batch()))

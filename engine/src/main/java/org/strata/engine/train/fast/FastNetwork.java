@@ -199,6 +199,18 @@ public final class FastNetwork implements NetworkBackend {
                 throw new IllegalStateException();
             }
 
+            public boolean reluMovedPastPool() {
+                return FastNetwork.this.reluMovedPastPool(n.id());
+            }
+
+            public boolean appliesMovedRelu() {
+                return false;
+            }
+
+            public INDArray ones(long k) {
+                throw new IllegalStateException();
+            }
+
             public void forwardOp(NativeOp op) {
                 throw new IllegalStateException();
             }
@@ -237,6 +249,14 @@ public final class FastNetwork implements NetworkBackend {
 
     boolean feedsSoftmaxLoss(String id) {
         return feedsSoftmaxLoss(graph, id);
+    }
+
+    /** A Conv2D ending in ReLU whose only consumer is a MaxPool2D: the pool applies the ReLU instead. */
+    boolean reluMovedPastPool(String id) {
+        Node n = graph.require(id);
+        if (!n.type().id().equals("Conv2D") || n.type().outputActivation(n.params()) != ActivationFn.RELU) return false;
+        List<Edge> out = graph.outgoing(id);
+        return out.size() == 1 && graph.require(out.get(0).to().node()).type().id().equals("MaxPool2D");
     }
 
     INDArray param(String node, String name) {
@@ -345,7 +365,9 @@ public final class FastNetwork implements NetworkBackend {
             // A softmax the loss applies shows as the probabilities, as users expect of "Dense 10 softmax".
             boolean shownAsProbabilities = feedsSoftmaxLoss(id)
                     && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
-            out.put(id, NativeOp.copy(p.activations.get(shownAsProbabilities ? outputId : id)));
+            INDArray a = NativeOp.copy(p.activations.get(shownAsProbabilities ? outputId : id));
+            if (reluMovedPastPool(id)) NativeOp.of("relu").in(a).out(a).targs(0.0).build().run(); // as users see it
+            out.put(id, a);
         }
         return out;
     }

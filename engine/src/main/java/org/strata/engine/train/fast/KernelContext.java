@@ -42,6 +42,18 @@ public interface KernelContext {
     /** @return true if this node's output feeds a loss that applies its own softmax (so the node must not) */
     boolean feedsSoftmaxLoss();
 
+    /**
+     * @return true if this node's ReLU is applied after the max-pooling that follows it instead (they commute, and
+     *         the pooled tensor is 4× smaller): a Conv2D then skips its ReLU
+     */
+    boolean reluMovedPastPool();
+
+    /** @return true if this pooling node applies the ReLU of the layer before it (see {@link #reluMovedPastPool}) */
+    boolean appliesMovedRelu();
+
+    /** @return a plan-owned row of ones [1, n], for sums written as matrix products (far faster than reduce_sum) */
+    INDArray ones(long n);
+
     /** @return a new array owned by the plan, for intermediate values */
     INDArray scratch(long... shape);
 

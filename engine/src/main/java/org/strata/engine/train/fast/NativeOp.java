@@ -33,7 +33,25 @@ final class NativeOp {
     }
 
     void run() {
+        if (PROFILE == null) {
+            Nd4j.getExecutioner().exec(op, ctx);
+            return;
+        }
+        long t0 = System.nanoTime();
         Nd4j.getExecutioner().exec(op, ctx);
+        PROFILE.merge(name, System.nanoTime() - t0, Long::sum);
+    }
+
+    /** With -Dstrata.profileOps, total nanoseconds per op name (printed at exit); else null. */
+    private static final java.util.Map<String, Long> PROFILE = Boolean.getBoolean("strata.profileOps")
+            ? profile() : null;
+
+    private static java.util.Map<String, Long> profile() {
+        java.util.Map<String, Long> m = new java.util.concurrent.ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> m.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.err.printf("op %-40s %8.1f ms%n", e.getKey(), e.getValue() / 1e6))));
+        return m;
     }
 
     /** Rebinds input {@code i} to another array of the same shape (cheap: sets a pointer). */

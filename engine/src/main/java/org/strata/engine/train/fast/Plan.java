@@ -34,6 +34,16 @@ final class Plan {
         this.copyLabels = NativeOp.of("identity").in(labels).out(labels).build();
     }
 
+    private final Map<Long, INDArray> ones = new HashMap<>();
+
+    private INDArray onesOf(long n) {
+        return ones.computeIfAbsent(n, k -> {
+            INDArray a = Aligned.zeros(1, k);
+            NativeOp.of("ones_as").in(a).out(a).build().run();
+            return a;
+        });
+    }
+
     /** Copies a batch into the plan's input arrays (labels may be null for inference). */
     void load(INDArray x, INDArray y) {
         copyFeatures.setInput(0, x);
@@ -182,6 +192,22 @@ final class Plan {
         @Override
         public boolean feedsSoftmaxLoss() {
             return net.feedsSoftmaxLoss(node.id());
+        }
+
+        @Override
+        public boolean reluMovedPastPool() {
+            return net.reluMovedPastPool(node.id());
+        }
+
+        @Override
+        public boolean appliesMovedRelu() {
+            String producer = net.producer(node.id());
+            return producer != null && net.reluMovedPastPool(producer);
+        }
+
+        @Override
+        public INDArray ones(long n) {
+            return onesOf(n);
         }
 
         @Override

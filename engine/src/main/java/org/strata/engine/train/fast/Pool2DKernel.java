@@ -1,11 +1,13 @@
 package org.strata.engine.train.fast;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.params.Params;
 
 /** Max or average pooling on channels-last images. */
 public final class Pool2DKernel implements Kernel {
     private final String op;
     private long[] args;
+    private INDArray pooled;
 
     /** @param max max pooling, else average */
     public Pool2DKernel(boolean max) {
@@ -19,13 +21,24 @@ public final class Pool2DKernel implements Kernel {
         int[] s = p.getTuple("stride");
         // kH, kW, sH, sW, pH, pW, dH, dW, same, divisor mode (0: padding not counted), NHWC
         args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, p.getString("padding").equals("same") ? 1 : 0, 0, 1};
-        ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(ctx.output()).iargs(args).build());
+        if (ctx.appliesMovedRelu()) {
+            pooled = ctx.scratch(ctx.output().shape());
+            ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(pooled).iargs(args).build());
+            ctx.forwardOp(NativeOp.of("relu").in(pooled).out(ctx.output()).targs(0.0).build());
+        } else {
+            ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(ctx.output()).iargs(args).build());
+        }
     }
 
     @Override
     public void backward(KernelContext ctx) {
         if (ctx.inputGradient() == null) return; // no parameters, and nobody needs dInput
-        ctx.backwardOp(NativeOp.of(op + "_bp").in(ctx.input(), ctx.outputGradient()).out(ctx.inputGradient())
-                .iargs(args).build());
+        INDArray dy = ctx.outputGradient();
+        if (pooled != null) {
+            INDArray dPooled = ctx.scratch(pooled.shape());
+            ctx.backwardOp(NativeOp.of("relu_bp").in(pooled, dy).out(dPooled).targs(0.0).build());
+            dy = dPooled;
+        }
+        ctx.backwardOp(NativeOp.of(op + "_bp").in(ctx.input(), dy).out(ctx.inputGradient()).iargs(args).build());
     }
 }

@@ -56,6 +56,12 @@ class FastGradientTest {
                         .then("c2", "Conv2D", "filters", 3, "activation", "tanh", "useBias", false)
                         .then("p", "AvgPool2D", "padding", "same").then("f", "Flatten")
                         .then("d", "Dense", "units", 4, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("grayscale first conv, stride 2: weight gradient from patches", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 9, "width", 8, "channels", 1)
+                        .then("c1", "Conv2D", "filters", 3, "kernel", new int[]{3, 2}, "stride", new int[]{2, 3},
+                                "activation", "tanh")
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
