@@ -1,12 +1,18 @@
 package org.strata.engine.data;
 
 /**
- * A subset of a {@link SampleSource}'s samples (train, validation or test), normalised on the way out.
+ * A subset of a {@link SampleSource}'s samples (train, validation or test), normalised on the way out. A split
+ * whose normalised features fit in {@link #CACHE_BYTES} keeps them after first use, so batches are plain copies;
+ * larger ones are read from their source each time.
  */
 public final class Split {
+    /** Splits up to this many bytes of features are cached in memory. */
+    static final long CACHE_BYTES = 256L << 20;
+
     private final SampleSource source;
     private final int[] indices;
     private final Normalizer normalizer;
+    private float[] cache;
 
     Split(SampleSource source, int[] indices, Normalizer normalizer) {
         this.source = source;
@@ -26,8 +32,24 @@ public final class Split {
 
     /** Writes sample {@code i}'s normalised features into {@code dst} at {@code offset}. */
     public void features(int i, float[] dst, int offset) {
+        int f = source.featureSize();
+        if (cache == null && (long) indices.length * f * Float.BYTES <= CACHE_BYTES && indices.length > 0) fill(f);
+        if (cache != null) {
+            System.arraycopy(cache, i * f, dst, offset, f);
+            return;
+        }
         source.features(indices[i], dst, offset);
         normalizer.apply(dst, offset);
+    }
+
+    private synchronized void fill(int f) {
+        if (cache != null) return;
+        float[] c = new float[indices.length * f];
+        for (int k = 0; k < indices.length; k++) {
+            source.features(indices[k], c, k * f);
+            normalizer.apply(c, k * f);
+        }
+        cache = c;
     }
 
     /** @return sample {@code i}'s class */

@@ -26,6 +26,8 @@ final class Batches {
         final float[] y;
         final INDArray features;
         final INDArray labels;
+        final java.nio.FloatBuffer featureBuffer;
+        final java.nio.FloatBuffer labelBuffer;
 
         Buffers(int n) {
             x = new float[n * (int) inputShape.size()];
@@ -35,6 +37,8 @@ final class Batches {
             for (int d = 0; d < inputShape.dims().length; d++) shape[d + 1] = inputShape.dim(d);
             features = Nd4j.create(DataType.FLOAT, shape);
             labels = Nd4j.create(DataType.FLOAT, n, task.width());
+            featureBuffer = features.data().asNioFloat();
+            labelBuffer = labels.data().asNioFloat();
         }
     }
 
@@ -68,8 +72,10 @@ final class Batches {
             split.features(i, buf.x, k * f);
             task.encode(split, i, buf.y, k * task.width());
         }
-        buf.features.data().setData(buf.x);
-        buf.labels.data().setData(buf.y);
+        buf.featureBuffer.clear();
+        buf.featureBuffer.put(buf.x); // a bulk copy into ND4J's memory
+        buf.labelBuffer.clear();
+        buf.labelBuffer.put(buf.y);
         return new DataSet(buf.features, buf.labels);
     }
 

@@ -436,13 +436,11 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public INDArray optimizerState() {
-        return NativeOp.copy(optimizer.state());
+        return optimizer.state();
     }
 
     @Override
     public void setOptimizerState(INDArray state) {
-        if (state != null && state.length() == optimizer.state().length()) {
-            NativeOp.copy(state.reshape(optimizer.state().shape()), optimizer.state());
-        }
+        if (state != null) optimizer.setState(state);
     }
 }
