@@ -33,8 +33,33 @@ public interface NetworkBackend {
     /** @return predictions for a batch (after the Output's softmax or sigmoid), as a copy */
     INDArray predict(INDArray features);
 
+    /** @return predictions for a batch as a plain float array (row-major); engines may skip the INDArray copy */
+    default float[] predictValues(INDArray features) {
+        return predict(features).data().asFloat();
+    }
+
     /** @return every node's output on a batch, by node id, as copies (fused nodes share their producer's output) */
     Map<String, INDArray> activations(INDArray features);
+
+    /**
+     * Every node's output on a batch as plain float arrays (row-major, batch first), for telemetry: copied straight
+     * out of the engine's memory without running ND4J ops, so that looking costs training as little as possible.
+     */
+    default Map<String, float[]> activationValues(INDArray features) {
+        Map<String, float[]> out = new java.util.HashMap<>();
+        activations(features).forEach((k, v) -> out.put(k, v.data().asFloat()));
+        return out;
+    }
+
+    /** @return per node with parameters: {L2 norm of its parameters, L2 norm of its last update} */
+    default Map<String, double[]> parameterNorms() {
+        Map<String, double[]> out = new java.util.HashMap<>();
+        for (String id : exportParameters().keySet()) {
+            String node = id.substring(0, id.indexOf('/'));
+            out.computeIfAbsent(node, n -> new double[]{paramNorm(n), updateNorm(n)});
+        }
+        return out;
+    }
 
     /** @return a copy of all parameters as one flat vector */
     INDArray parameters();

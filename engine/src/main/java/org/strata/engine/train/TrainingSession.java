@@ -58,6 +58,9 @@ public final class TrainingSession {
     private long iteration;
     private int epochsDone;
     private INDArray bestParams;
+    private INDArray probe;
+    /** One set of batch arrays per evaluated split, reused: evaluation allocates nothing after the first epoch. */
+    private final Map<Split, Batches> evalBatches = new java.util.IdentityHashMap<>();
     private int bestEpoch;
 
     private TrainingSession(Project project, Analysis analysis, Dataset data, NetworkBackend backend, Task task,
@@ -446,7 +449,8 @@ public final class TrainingSession {
         long[][] confusion = task.isClassification() ? new long[k][k] : null;
         if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
         // The training batch size: every plan then has the shapes oneDNN has already prepared kernels for.
-        Batches batches = new Batches(split, shapeForInput(), task, settings.getInt("batchSize"));
+        Batches batches = evalBatches.computeIfAbsent(split,
+                s -> new Batches(s, shapeForInput(), task, settings.getInt("batchSize")));
         double loss = 0;
         double absErr = 0;
         long correct = 0;
@@ -454,7 +458,7 @@ public final class TrainingSession {
         int w = task.width();
         for (int b = 0; b < batches.count() && seen < n; b++) {
             DataSet ds = batches.get(b, null);
-            float[] p = backend.predict(ds.getFeatures()).data().asFloat();
+            float[] p = backend.predictValues(ds.getFeatures());
             float[] y = ds.getLabels().data().asFloat();
             int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
             for (int i = 0; i < m; i++) {
@@ -516,17 +520,19 @@ public final class TrainingSession {
 
     /** Per-layer statistics on a fixed probe batch, copied out of the engine's arrays. */
     private TrainingEvents.Snapshot snapshot() {
-        Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
-        Batches probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES);
-        DataSet ds = probe.get(0, null);
-        Map<String, INDArray> acts = backend.activations(ds.getFeatures());
+        if (probe == null) {
+            Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
+            probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES).get(0, null).getFeatures();
+        }
+        Map<String, float[]> acts = backend.activationValues(probe);
+        Map<String, double[]> norms = backend.parameterNorms();
+        int n = (int) probe.size(0);
         List<TrainingEvents.LayerStats> stats = new ArrayList<>();
         for (String id : analysis.order()) {
-            INDArray a = acts.get(id);
-            if (a == null) continue;
-            float[] v = a.data().asFloat();
-            int perSample = (int) (v.length / Math.max(1, a.size(0)));
-            stats.add(stats(id, v, perSample, backend.paramNorm(id), backend.updateNorm(id)));
+            float[] v = acts.get(id);
+            if (v == null) continue;
+            double[] norm = norms.getOrDefault(id, new double[2]);
+            stats.add(stats(id, v, v.length / Math.max(1, n), norm[0], norm[1]));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
     }

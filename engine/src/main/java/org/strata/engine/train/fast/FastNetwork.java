@@ -373,6 +373,52 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     @Override
+    public float[] predictValues(INDArray features) {
+        INDArray a = evaluate(features).activations.get(outputId);
+        float[] v = new float[(int) a.length()];
+        a.data().asNioFloat().get(v); // a plain copy; evaluation between epochs runs no extra ND4J op
+        return v;
+    }
+
+    @Override
+    public Map<String, float[]> activationValues(INDArray features) {
+        Plan p = evaluate(features);
+        Map<String, float[]> out = new HashMap<>();
+        for (String id : order) {
+            boolean shownAsProbabilities = feedsSoftmaxLoss(id)
+                    && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
+            INDArray a = p.activations.get(shownAsProbabilities ? outputId : id);
+            float[] v = new float[(int) a.length()];
+            a.data().asNioFloat().position((int) a.offset()).get(v); // a plain copy; no op runs
+            if (reluMovedPastPool(id)) for (int i = 0; i < v.length; i++) v[i] = Math.max(0f, v[i]);
+            out.put(id, v);
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, double[]> parameterNorms() {
+        float[] p = new float[(int) params.length()];
+        float[] g = new float[(int) grads.length()];
+        params.data().asNioFloat().get(p);
+        grads.data().asNioFloat().get(g);
+        Map<String, double[]> out = new HashMap<>();
+        paramViews.forEach((node, views) -> {
+            double ps = 0;
+            double gs = 0;
+            for (INDArray v : views.values()) {
+                int from = (int) v.offset();
+                for (int i = from; i < from + v.length(); i++) {
+                    ps += (double) p[i] * p[i];
+                    gs += (double) g[i] * g[i];
+                }
+            }
+            out.put(node, new double[]{Math.sqrt(ps), Math.sqrt(gs)});
+        });
+        return out;
+    }
+
+    @Override
     public INDArray parameters() {
         return NativeOp.copy(params);
     }
