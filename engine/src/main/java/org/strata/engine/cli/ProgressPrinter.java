@@ -18,6 +18,7 @@ final class ProgressPrinter implements TrainingListener {
     private long lastDraw;
     private long started = System.nanoTime();
     private int lastQuarter = -1;
+    private String lastMetric = "";
 
     ProgressPrinter(PrintWriter out, boolean terminal, int epochs) {
         this.out = out;
@@ -31,9 +32,9 @@ final class ProgressPrinter implements TrainingListener {
         double done = ((e.epoch() - 1) * (double) e.batchesPerEpoch() + e.batch()) / (epochs * (double) e.batchesPerEpoch());
         double elapsed = (now - started) / 1e9;
         double eta = done > 0 ? elapsed / done * (1 - done) : 0;
-        String text = String.format(Locale.ROOT, "epoch %d/%d %s %3.0f%%  loss %.4f  %,.0f samples/s  ETA %s",
+        String text = String.format(Locale.ROOT, "epoch %d/%d %s %3.0f%%  loss %.4f%s  %,.0f samples/s  ETA %s",
                 e.epoch(), epochs, bar(e.batch() / (double) e.batchesPerEpoch()), 100.0 * e.batch() / e.batchesPerEpoch(),
-                e.loss(), e.samplesPerSecond(), time(eta));
+                e.loss(), lastMetric, e.samplesPerSecond(), time(eta));
         if (terminal) {
             if (now - lastDraw > 100_000_000L || e.batch() == e.batchesPerEpoch()) {
                 lastDraw = now;
@@ -57,6 +58,8 @@ final class ProgressPrinter implements TrainingListener {
         if (terminal) out.print("\r" + " ".repeat(100) + "\r");
         lastQuarter = -1;
         String m = e.metricName().equals("accuracy") ? "acc" : "mae";
+        double shown = Double.isNaN(e.validationMetric()) ? e.trainMetric() : e.validationMetric();
+        lastMetric = String.format(Locale.ROOT, "  %s%s %.4f", Double.isNaN(e.validationMetric()) ? "" : "val_", m, shown);
         out.println(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  %s %.4f%s  lr %.3g  %,.0f samples/s  %.1f s",
                 e.epoch(), epochs, e.trainLoss(), m, e.trainMetric(), Double.isNaN(e.validationLoss()) ? ""
                         : String.format(Locale.ROOT, "  val_loss %.4f  val_%s %.4f", e.validationLoss(), m,
