@@ -15,7 +15,7 @@ public final class Conv2DKernel implements Kernel {
     private long[] args;
 
     @Override
-    public List<ParamDef> params(KernelContext ctx) {
+    public List<ParamDef> params(ShapeContext ctx) {
         Params p = ctx.node().params();
         int[] k = p.getTuple("kernel");
         long in = ctx.inputShape().channels();

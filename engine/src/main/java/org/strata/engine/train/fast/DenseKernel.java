@@ -17,7 +17,7 @@ public final class DenseKernel implements Kernel {
     }
 
     @Override
-    public List<ParamDef> params(KernelContext ctx) {
+    public List<ParamDef> params(ShapeContext ctx) {
         Params p = ctx.node().params();
         long in = ctx.inputShape().size();
         long units = p.getInt("units");

@@ -141,14 +141,10 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     /** A context for declaring parameters only: it knows shapes, not arrays. */
-    private KernelContext declaration(Node n) {
-        return new KernelContext() {
+    private ShapeContext declaration(Node n) {
+        return new ShapeContext() {
             public Node node() {
                 return n;
-            }
-
-            public int batch() {
-                throw new IllegalStateException();
             }
 
             public TensorShape inputShape() {
@@ -159,64 +155,12 @@ public final class FastNetwork implements NetworkBackend {
                 return shape(n.id());
             }
 
-            public INDArray input() {
-                throw new IllegalStateException();
-            }
-
-            public INDArray output() {
-                throw new IllegalStateException();
-            }
-
-            public INDArray outputGradient() {
-                throw new IllegalStateException();
-            }
-
-            public INDArray inputGradient() {
-                throw new IllegalStateException();
-            }
-
-            public INDArray param(String name) {
-                throw new IllegalStateException();
-            }
-
-            public INDArray paramGradient(String name) {
-                throw new IllegalStateException();
-            }
-
-            public INDArray labels() {
-                throw new IllegalStateException();
-            }
-
-            public INDArray loss() {
-                throw new IllegalStateException();
-            }
-
             public boolean feedsSoftmaxLoss() {
                 return FastNetwork.this.feedsSoftmaxLoss(n.id());
             }
 
-            public INDArray scratch(long... shape) {
-                throw new IllegalStateException();
-            }
-
             public boolean reluMovedPastPool() {
                 return FastNetwork.this.reluMovedPastPool(n.id());
-            }
-
-            public boolean appliesMovedRelu() {
-                return false;
-            }
-
-            public INDArray ones(long k) {
-                throw new IllegalStateException();
-            }
-
-            public void forwardOp(NativeOp op) {
-                throw new IllegalStateException();
-            }
-
-            public void backwardOp(NativeOp op) {
-                throw new IllegalStateException();
             }
         };
     }

@@ -21,7 +21,7 @@ public interface Kernel {
     }
 
     /** @return the parameter arrays of this node */
-    default List<ParamDef> params(KernelContext ctx) {
+    default List<ParamDef> params(ShapeContext ctx) {
         return List.of();
     }
 

@@ -1,19 +1,11 @@
 package org.strata.engine.train.fast;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.strata.engine.graph.Node;
-import org.strata.engine.layers.TensorShape;
 
 /** What a kernel sees while a plan is built for one batch size. */
-public interface KernelContext {
-    Node node();
-
+public interface KernelContext extends ShapeContext {
     /** @return the batch size of this plan */
     int batch();
-
-    TensorShape inputShape();
-
-    TensorShape outputShape();
 
     /** @return the input activations [batch, …] */
     INDArray input();
@@ -38,15 +30,6 @@ public interface KernelContext {
 
     /** @return the scalar that receives the batch's mean loss (Output kernels) */
     INDArray loss();
-
-    /** @return true if this node's output feeds a loss that applies its own softmax (so the node must not) */
-    boolean feedsSoftmaxLoss();
-
-    /**
-     * @return true if this node's ReLU is applied after the max-pooling that follows it instead (they commute, and
-     *         the pooled tensor is 4× smaller): a Conv2D then skips its ReLU
-     */
-    boolean reluMovedPastPool();
 
     /** @return true if this pooling node applies the ReLU of the layer before it (see {@link #reluMovedPastPool}) */
     boolean appliesMovedRelu();

@@ -1,0 +1,22 @@
+package org.strata.engine.train.fast;
+
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.TensorShape;
+
+/** What a kernel knows about its node before any array exists: enough to declare its parameters. */
+public interface ShapeContext {
+    Node node();
+
+    TensorShape inputShape();
+
+    TensorShape outputShape();
+
+    /** @return true if this node's output feeds a loss that applies its own softmax (so the node must not) */
+    boolean feedsSoftmaxLoss();
+
+    /**
+     * @return true if this node's ReLU is applied after the max-pooling that follows it instead (they commute, and
+     *         the pooled tensor is 4× smaller): a Conv2D then skips its ReLU
+     */
+    boolean reluMovedPastPool();
+}
