@@ -38,6 +38,17 @@ public final class NativeSetup {
         System.setProperty(EXTENSION_PROPERTY, build);
     }
 
+    /**
+     * Chooses the build and starts loading ND4J on a background thread, so that reading a project and its data
+     * overlaps the ~0.7 s native start-up; whoever touches ND4J first simply waits for it.
+     */
+    public static void configureAndWarmUp() {
+        configure();
+        Thread t = new Thread(() -> org.nd4j.linalg.factory.Nd4j.create(1), "nd4j-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** @return "oneDNN AVX-512", "AVX2" or "portable x86-64", as chosen */
     public static String buildName() {
         String ext = System.getProperty(EXTENSION_PROPERTY, "");

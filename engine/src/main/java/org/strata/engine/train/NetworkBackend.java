@@ -15,18 +15,6 @@ public interface NetworkBackend {
     /** One optimisation step on a batch. @return the batch's loss */
     double fit(INDArray features, INDArray labels);
 
-    /**
-     * Chooses the native thread count for this network by timing a few steps on a batch with each candidate, then
-     * restores parameters and optimizer state as they were.
-     *
-     * @param maxThreads the most threads to try
-     * @return the count chosen (and set)
-     */
-    default int tuneThreads(INDArray features, INDArray labels, int maxThreads) {
-        org.strata.engine.runtime.Threads.set(maxThreads);
-        return maxThreads;
-    }
-
     /** Sets the learning rate used by later steps. */
     void setLearningRate(double lr);
 

@@ -163,7 +163,8 @@ public final class TrainingSession {
     public String engineDescription() {
         String name = backend.engineName().equals("Strata") ? "Strata's fast engine" : backend.engineName();
         return name + engineReason + ", " + org.strata.engine.runtime.NativeSetup.buildName() + " build"
-                + (threadsUsed > 0 ? ", " + threadsUsed + " thread" + (threadsUsed == 1 ? "" : "s") : "");
+                + (threadsUsed > 0 ? ", " + threadsUsed + " thread" + (threadsUsed == 1 ? "" : "s")
+                : ", measuring the fastest thread count");
     }
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
@@ -277,13 +278,12 @@ public final class TrainingSession {
     public TrainingResult run() throws TrainingException {
         long start = System.nanoTime();
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
+        ThreadTuner tuner = null;
         if (threadsRequested > 0) {
             org.strata.engine.runtime.Threads.set(threadsRequested);
             threadsUsed = threadsRequested;
         } else {
-            DataSet first = train.get(0, null);
-            threadsUsed = backend.tuneThreads(first.getFeatures(), first.getLabels(),
-                    org.strata.engine.runtime.Threads.available());
+            tuner = new ThreadTuner(org.strata.engine.runtime.Threads.available());
         }
         setState(TrainingState.RUNNING, "Training " + project.name() + " with " + engineDescription());
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
@@ -316,6 +316,16 @@ public final class TrainingSession {
                     double loss = backend.fit(batch.getFeatures(), batch.getLabels());
                     long dt = System.nanoTime() - t0;
                     iteration++;
+                    if (tuner != null) {
+                        tuner.record(dt);
+                        if (tuner.done()) {
+                            threadsUsed = tuner.best();
+                            notifyState(TrainingState.RUNNING, "Using " + threadsUsed + " native thread"
+                                    + (threadsUsed == 1 ? "" : "s") + ", the fastest of " + tuner.candidates()
+                                    + " on this network");
+                            tuner = null;
+                        }
+                    }
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
                     int n = (int) batch.getFeatures().size(0);
                     epochFit += dt;

@@ -21,7 +21,6 @@ import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
-import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.NetworkBackend;
 
 /**
@@ -256,32 +255,6 @@ public final class FastNetwork implements NetworkBackend {
         Map<String, INDArray> out = new LinkedHashMap<>();
         gradViews.forEach((node, views) -> views.forEach((name, v) -> out.put(node + "/" + name, v.dup('c'))));
         return out;
-    }
-
-    @Override
-    public int tuneThreads(INDArray features, INDArray labels, int maxThreads) {
-        INDArray savedParams = parameters();
-        INDArray savedState = optimizerState();
-        long savedIteration = iteration;
-        int best = 1;
-        double bestTime = Double.MAX_VALUE;
-        for (int t = 1; t <= maxThreads; t = t < maxThreads && t * 2 > maxThreads ? maxThreads : t * 2) {
-            Threads.set(t);
-            for (int i = 0; i < 3; i++) fit(features, labels);
-            long start = System.nanoTime();
-            for (int i = 0; i < 8; i++) fit(features, labels);
-            double time = System.nanoTime() - start;
-            if (time < bestTime * 0.97) { // prefer fewer threads unless more are clearly faster
-                bestTime = time;
-                best = t;
-            }
-            if (t == maxThreads) break;
-        }
-        Threads.set(best);
-        setParameters(savedParams);
-        setOptimizerState(savedState);
-        iteration = savedIteration;
-        return best;
     }
 
     @Override
