@@ -347,22 +347,12 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public double paramNorm(String nodeId) {
-        double sq = 0;
-        for (INDArray v : paramViews.getOrDefault(nodeId, Map.of()).values()) {
-            double n = v.norm2Number().doubleValue();
-            sq += n * n;
-        }
-        return Math.sqrt(sq);
+        return parameterNorms().getOrDefault(nodeId, new double[2])[0];
     }
 
     @Override
     public double updateNorm(String nodeId) {
-        double sq = 0;
-        for (INDArray v : gradViews.getOrDefault(nodeId, Map.of()).values()) {
-            double n = v.norm2Number().doubleValue();
-            sq += n * n;
-        }
-        return Math.sqrt(sq);
+        return parameterNorms().getOrDefault(nodeId, new double[2])[1];
     }
 
     @Override
