@@ -91,7 +91,8 @@ final class Plan {
                 if (training) {
                     gradients.put(id, Aligned.zeros(withBatch(batch, shape)));
                 }
-                kernel.forward(ctx);
+                // Training never reads the Output's probabilities (its loss ops start from the logits): skip them.
+                if (!(training && id.equals(net.outputId()))) kernel.forward(ctx);
             }
         }
         if (training) {
