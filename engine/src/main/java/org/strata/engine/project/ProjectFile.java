@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashSet;
 import java.util.Set;
 import org.strata.engine.graph.Edge;
 import org.strata.engine.graph.Graph;
@@ -189,5 +188,4 @@ public final class ProjectFile {
         }
         p.setFile(target);
     }
-
 }
