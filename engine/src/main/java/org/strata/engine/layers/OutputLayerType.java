@@ -61,6 +61,6 @@ public final class OutputLayerType extends LayerType {
 
     @Override
     public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.SoftmaxCrossEntropyKernel();
+        return new org.strata.engine.train.fast.LossKernel();
     }
 }

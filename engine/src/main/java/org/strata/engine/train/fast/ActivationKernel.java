@@ -10,7 +10,7 @@ public final class ActivationKernel implements Kernel {
     @Override
     public boolean isView(KernelContext ctx) {
         ActivationFn f = ActivationFn.of(ctx.node().params().getString("function"));
-        return f == ActivationFn.IDENTITY || ctx.feedsSoftmaxLoss();
+        return f == ActivationFn.IDENTITY || ctx.feedsSquashingLoss();
     }
 
     @Override

@@ -13,7 +13,7 @@ public final class DenseKernel implements Kernel {
 
     private static ActivationFn activation(KernelContext ctx) {
         ActivationFn f = ActivationFn.of(ctx.node().params().getString("activation"));
-        return ctx.feedsSoftmaxLoss() ? ActivationFn.IDENTITY : f;
+        return ctx.feedsSquashingLoss() ? ActivationFn.IDENTITY : f;
     }
 
     @Override

@@ -66,27 +66,30 @@ public final class FastNetwork implements NetworkBackend {
             }
             ActivationFn act = n.type().outputActivation(n.params());
             if (!Activations.SUPPORTED.contains(act)) return Optional.of(act.key() + " is not in it yet");
-            if (act == ActivationFn.SOFTMAX && !feedsSoftmaxLoss(graph, id)) {
+            if (act == ActivationFn.SOFTMAX && !feedsSquashingLoss(graph, id)) {
                 return Optional.of("softmax is supported only right before a softmax_cross_entropy Output");
             }
         }
         Node out = graph.outputNodes().get(0);
-        if (OutputLayerType.lossOf(out) != LossFn.SOFTMAX_CROSS_ENTROPY) {
-            return Optional.of(OutputLayerType.lossOf(out).key() + " is not in it yet");
-        }
+        LossFn loss = OutputLayerType.lossOf(out);
         Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
         ActivationFn last = before.type().outputActivation(before.params());
-        if (last != ActivationFn.SOFTMAX && last != ActivationFn.IDENTITY) {
-            return Optional.of("the layer before the Output must end in softmax or identity");
+        if (loss != LossFn.MSE && last != loss.squash() && last != ActivationFn.IDENTITY) {
+            return Optional.of("the layer before a " + loss.key() + " Output must end in " + loss.squash().key()
+                    + " or identity");
         }
         return Optional.empty();
     }
 
-    private static boolean feedsSoftmaxLoss(Graph graph, String id) {
+    /**
+     * Whether the node feeds an Output whose loss applies the node's squashing function itself (softmax for softmax
+     * cross-entropy, sigmoid for binary cross-entropy): the node then hands over its logits.
+     */
+    private static boolean feedsSquashingLoss(Graph graph, String id) {
         List<Edge> out = graph.outgoing(id);
         if (out.size() != 1) return false;
         Node next = graph.require(out.get(0).to().node());
-        return next.type().outputPorts().isEmpty() && OutputLayerType.lossOf(next) == LossFn.SOFTMAX_CROSS_ENTROPY;
+        return next.type().outputPorts().isEmpty() && OutputLayerType.lossOf(next) != LossFn.MSE;
     }
 
     /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
@@ -154,8 +157,8 @@ public final class FastNetwork implements NetworkBackend {
                 return shape(n.id());
             }
 
-            public boolean feedsSoftmaxLoss() {
-                return FastNetwork.this.feedsSoftmaxLoss(n.id());
+            public boolean feedsSquashingLoss() {
+                return FastNetwork.this.feedsSquashingLoss(n.id());
             }
 
             public boolean reluMovedPastPool() {
@@ -190,8 +193,8 @@ public final class FastNetwork implements NetworkBackend {
         return producers.get(id);
     }
 
-    boolean feedsSoftmaxLoss(String id) {
-        return feedsSoftmaxLoss(graph, id);
+    boolean feedsSquashingLoss(String id) {
+        return feedsSquashingLoss(graph, id);
     }
 
     /** A Conv2D ending in ReLU whose only consumer is a MaxPool2D: the pool applies the ReLU instead. */
@@ -280,8 +283,8 @@ public final class FastNetwork implements NetworkBackend {
         Map<String, INDArray> out = new HashMap<>();
         for (String id : order) {
             // A softmax the loss applies shows as the probabilities, as users expect of "Dense 10 softmax".
-            boolean shownAsProbabilities = feedsSoftmaxLoss(id)
-                    && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
+            boolean shownAsProbabilities = feedsSquashingLoss(id)
+                    && graph.require(id).type().outputActivation(graph.require(id).params()) != ActivationFn.IDENTITY;
             INDArray a = NativeOp.copy(p.activations.get(shownAsProbabilities ? outputId : id));
             if (reluMovedPastPool(id)) NativeOp.of("relu").in(a).out(a).targs(0.0).build().run(); // as users see it
             out.put(id, a);
@@ -302,8 +305,8 @@ public final class FastNetwork implements NetworkBackend {
         Plan p = evaluate(features);
         Map<String, float[]> out = new HashMap<>();
         for (String id : order) {
-            boolean shownAsProbabilities = feedsSoftmaxLoss(id)
-                    && graph.require(id).type().outputActivation(graph.require(id).params()) == ActivationFn.SOFTMAX;
+            boolean shownAsProbabilities = feedsSquashingLoss(id)
+                    && graph.require(id).type().outputActivation(graph.require(id).params()) != ActivationFn.IDENTITY;
             INDArray a = p.activations.get(shownAsProbabilities ? outputId : id);
             float[] v = new float[(int) a.length()];
             a.data().asNioFloat().position((int) a.offset()).get(v); // a plain copy; no op runs

@@ -190,8 +190,8 @@ final class Plan {
         }
 
         @Override
-        public boolean feedsSoftmaxLoss() {
-            return net.feedsSoftmaxLoss(node.id());
+        public boolean feedsSquashingLoss() {
+            return net.feedsSquashingLoss(node.id());
         }
 
         @Override

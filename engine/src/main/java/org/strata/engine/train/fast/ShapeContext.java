@@ -11,8 +11,8 @@ public interface ShapeContext {
 
     TensorShape outputShape();
 
-    /** @return true if this node's output feeds a loss that applies its own softmax (so the node must not) */
-    boolean feedsSoftmaxLoss();
+    /** @return true if this node feeds a loss that applies its softmax or sigmoid itself (so the node must not) */
+    boolean feedsSquashingLoss();
 
     /**
      * @return true if this node's ReLU is applied after the max-pooling that follows it instead (they commute, and

@@ -61,6 +61,18 @@ class FastGradientTest {
                                 "activation", "tanh")
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("binary cross-entropy after a sigmoid", new Graphs().then("input", "Input", "size", 4)
+                        .then("d1", "Dense", "units", 5, "activation", "tanh")
+                        .then("d2", "Dense", "units", 2, "activation", "sigmoid")
+                        .then("out", "Output", "loss", "binary_cross_entropy").build()),
+                Arguments.of("binary cross-entropy on logits, one output", new Graphs().then("input", "Input", "size", 3)
+                        .then("d1", "Dense", "units", 4, "activation", "elu")
+                        .then("d2", "Dense", "units", 1, "activation", "identity")
+                        .then("out", "Output", "loss", "binary_cross_entropy").build()),
+                Arguments.of("mean squared error with tanh outputs", new Graphs().then("input", "Input", "size", 3)
+                        .then("d1", "Dense", "units", 6, "activation", "sigmoid")
+                        .then("d2", "Dense", "units", 3, "activation", "tanh")
+                        .then("out", "Output", "loss", "mse", "metric", "mae").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
