@@ -88,4 +88,9 @@ public final class MergeLayer extends LayerType {
             ctx.addVertex(node.id(), merge, ctx.inputs(node));
         }
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.MergeKernel(add);
+    }
 }

@@ -35,7 +35,7 @@ public final class FastNetwork implements NetworkBackend {
     private final List<String> order;
     private final String inputId;
     private final String outputId;
-    private final Map<String, String> producers = new HashMap<>();
+    private final Map<String, List<String>> producers = new HashMap<>();
     private final Map<String, Map<String, INDArray>> paramViews = new LinkedHashMap<>();
     private final Map<String, Map<String, INDArray>> gradViews = new HashMap<>();
     private final INDArray params;
@@ -58,9 +58,6 @@ public final class FastNetwork implements NetworkBackend {
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             if (n.type().fastKernel() == null) return Optional.of(n.type().id() + " layers are not in it yet");
-            if (graph.outgoing(id).size() > 1) return Optional.of("branches (" + id + " feeds several layers) are not "
-                    + "in it yet");
-            if (n.type().inputPorts(n.params()).size() > 1) return Optional.of(n.type().id() + " is not in it yet");
             if (analysis.shapeOf(id).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) {
                 return Optional.of("sequences are not in it yet");
             }
@@ -101,7 +98,11 @@ public final class FastNetwork implements NetworkBackend {
         this.order = analysis.order();
         this.inputId = graph.inputNodes().get(0).id();
         this.outputId = graph.outputNodes().get(0).id();
-        for (Edge e : graph.edges()) producers.put(e.to().node(), e.from().node());
+        for (String id : order) {
+            Node n = graph.require(id);
+            producers.put(id, n.type().inputPorts(n.params()).stream()
+                    .map(p -> graph.incoming(new PortRef(id, p)).orElseThrow().from().node()).toList());
+        }
 
         Map<String, List<Kernel.ParamDef>> defs = new LinkedHashMap<>();
         long total = 0;
@@ -149,8 +150,12 @@ public final class FastNetwork implements NetworkBackend {
                 return n;
             }
 
-            public TensorShape inputShape() {
-                return shape(producer(n.id()));
+            public int inputCount() {
+                return producers(n.id()).size();
+            }
+
+            public TensorShape inputShape(int port) {
+                return shape(producers(n.id()).get(port));
             }
 
             public TensorShape outputShape() {
@@ -189,8 +194,14 @@ public final class FastNetwork implements NetworkBackend {
         return analysis.shapeOf(id).orElseThrow();
     }
 
-    String producer(String id) {
+    /** @return the nodes feeding {@code id}'s input ports, in port order */
+    List<String> producers(String id) {
         return producers.get(id);
+    }
+
+    /** @return how many layers read {@code id}'s output */
+    int consumers(String id) {
+        return graph.outgoing(id).size();
     }
 
     boolean feedsSquashingLoss(String id) {

@@ -7,8 +7,13 @@ public interface KernelContext extends ShapeContext {
     /** @return the batch size of this plan */
     int batch();
 
-    /** @return the input activations [batch, …] */
-    INDArray input();
+    /** @return the activations of input {@code port} [batch, …] */
+    INDArray input(int port);
+
+    /** @return the (first) input's activations [batch, …] */
+    default INDArray input() {
+        return input(0);
+    }
 
     /** @return where the output activations go [batch, …] */
     INDArray output();
@@ -16,8 +21,13 @@ public interface KernelContext extends ShapeContext {
     /** @return dLoss/dOutput, filled before this node's backward ops run */
     INDArray outputGradient();
 
-    /** @return where dLoss/dInput goes, or null when nobody needs it (the input is the network's input) */
-    INDArray inputGradient();
+    /** @return where dLoss/dInput for input {@code port} goes, or null when nobody needs it (the network's input) */
+    INDArray inputGradient(int port);
+
+    /** @return {@link #inputGradient(int)} of the (first) input */
+    default INDArray inputGradient() {
+        return inputGradient(0);
+    }
 
     /** @return the view of a parameter this kernel declared */
     INDArray param(String name);

@@ -71,39 +71,66 @@ final class Plan {
         TensorShape in = net.shape(net.inputId());
         Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
                 Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
-        Map<String, INDArray> gradients = new HashMap<>();
+        Grads g = new Grads();
         Map<String, Kernel> kernels = new HashMap<>();
         for (String id : net.order()) {
             Node node = net.node(id);
             Kernel kernel = node.type().fastKernel();
             kernels.put(id, kernel);
             TensorShape shape = net.shape(id);
-            Ctx ctx = plan.new Ctx(net, node, kernel, gradients, training);
             if (id.equals(net.inputId())) {
                 plan.activations.put(id, plan.features);
-            } else if (kernel.isView(ctx)) {
+                continue;
+            }
+            List<String> producers = net.producers(id);
+            for (int port = 0; port < producers.size(); port++) {
+                g.edges.put(id + "#" + port, training ? g.edgeGradient(net, producers.get(port), batch) : null);
+            }
+            Ctx ctx = plan.new Ctx(net, node, g, training);
+            if (kernel.isView(ctx)) {
                 plan.activations.put(id, ctx.input().reshape('c', withBatch(batch, shape)));
-                INDArray g = gradients.get(net.producer(id));
-                if (g != null) gradients.put(id, g.reshape('c', withBatch(batch, shape)));
+                INDArray edge = g.edges.get(id + "#0");
+                if (edge != null) g.outputs.put(id, edge.reshape('c', withBatch(batch, shape)));
             } else {
                 plan.activations.put(id, Aligned.zeros(withBatch(batch, shape)));
-                if (training) {
-                    gradients.put(id, Aligned.zeros(withBatch(batch, shape)));
-                }
+                if (training) g.outputs.put(id, Aligned.zeros(withBatch(batch, shape)));
                 // Training never reads the Output's probabilities (its loss ops start from the logits): skip them.
                 if (!(training && id.equals(net.outputId()))) kernel.forward(ctx);
             }
         }
         if (training) {
             for (String id : net.order()) {
-                Node node = net.node(id);
                 Kernel kernel = kernels.get(id);
-                Ctx ctx = plan.new Ctx(net, node, kernel, gradients, true);
+                Ctx ctx = plan.new Ctx(net, net.node(id), g, true);
                 plan.backward.add(ctx.backwardOps);
+                // A node feeding several layers gets the sum of their gradients, before its own backward ops.
+                List<INDArray> parts = g.fanIn.getOrDefault(id, List.of());
+                for (int k = 0; k < parts.size(); k++) {
+                    INDArray total = g.outputs.get(id);
+                    ctx.backwardOp(k == 0 ? NativeOp.of("identity").in(parts.get(0)).out(total).build()
+                            : NativeOp.of("add").in(total, parts.get(k)).out(total).build());
+                }
                 if (!id.equals(net.inputId()) && !kernel.isView(ctx)) kernel.backward(ctx);
             }
         }
         return plan;
+    }
+
+    /** Where gradients go: each node's output gradient, and the per-edge buffers of nodes that feed several. */
+    private static final class Grads {
+        final Map<String, INDArray> outputs = new HashMap<>();
+        final Map<String, INDArray> edges = new HashMap<>();
+        final Map<String, List<INDArray>> fanIn = new HashMap<>();
+
+        /** @return where a consumer writes dLoss/dInput for an edge from {@code producer}; null if nobody needs it */
+        INDArray edgeGradient(FastNetwork net, String producer, int batch) {
+            INDArray target = outputs.get(producer);
+            if (target == null) return null; // the network input, or a view of it
+            if (net.consumers(producer) == 1) return target;
+            INDArray part = Aligned.zeros(target.shape());
+            fanIn.computeIfAbsent(producer, k -> new ArrayList<>()).add(part);
+            return part;
+        }
     }
 
     static long[] withBatch(int batch, TensorShape s) {
@@ -117,14 +144,14 @@ final class Plan {
     private final class Ctx implements KernelContext {
         private final FastNetwork net;
         private final Node node;
-        private final Map<String, INDArray> gradients;
+        private final Grads grads;
         private final boolean training;
         private final List<NativeOp> backwardOps = new ArrayList<>();
 
-        Ctx(FastNetwork net, Node node, Kernel kernel, Map<String, INDArray> gradients, boolean training) {
+        Ctx(FastNetwork net, Node node, Grads grads, boolean training) {
             this.net = net;
             this.node = node;
-            this.gradients = gradients;
+            this.grads = grads;
             this.training = training;
         }
 
@@ -139,8 +166,13 @@ final class Plan {
         }
 
         @Override
-        public TensorShape inputShape() {
-            return net.shape(net.producer(node.id()));
+        public int inputCount() {
+            return net.producers(node.id()).size();
+        }
+
+        @Override
+        public TensorShape inputShape(int port) {
+            return net.shape(net.producers(node.id()).get(port));
         }
 
         @Override
@@ -149,8 +181,8 @@ final class Plan {
         }
 
         @Override
-        public INDArray input() {
-            return activations.get(net.producer(node.id()));
+        public INDArray input(int port) {
+            return activations.get(net.producers(node.id()).get(port));
         }
 
         @Override
@@ -160,13 +192,12 @@ final class Plan {
 
         @Override
         public INDArray outputGradient() {
-            return gradients.get(node.id());
+            return grads.outputs.get(node.id());
         }
 
         @Override
-        public INDArray inputGradient() {
-            String producer = net.producer(node.id());
-            return training && !producer.equals(net.inputId()) ? gradients.get(producer) : null;
+        public INDArray inputGradient(int port) {
+            return training ? grads.edges.get(node.id() + "#" + port) : null;
         }
 
         @Override
@@ -201,8 +232,8 @@ final class Plan {
 
         @Override
         public boolean appliesMovedRelu() {
-            String producer = net.producer(node.id());
-            return producer != null && net.reluMovedPastPool(producer);
+            List<String> producers = net.producers(node.id());
+            return producers.size() == 1 && net.reluMovedPastPool(producers.get(0));
         }
 
         @Override

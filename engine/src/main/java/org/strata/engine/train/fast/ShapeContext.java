@@ -7,7 +7,18 @@ import org.strata.engine.layers.TensorShape;
 public interface ShapeContext {
     Node node();
 
-    TensorShape inputShape();
+    /** @return how many inputs the node has */
+    default int inputCount() {
+        return 1;
+    }
+
+    /** @return the shape of input {@code port} */
+    TensorShape inputShape(int port);
+
+    /** @return the shape of the (first) input */
+    default TensorShape inputShape() {
+        return inputShape(0);
+    }
 
     TensorShape outputShape();
 

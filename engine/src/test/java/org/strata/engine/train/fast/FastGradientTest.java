@@ -16,6 +16,7 @@ import org.strata.engine.Graphs;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
@@ -30,7 +31,25 @@ import org.strata.engine.train.dl4j.ParamAccess;
  */
 class FastGradientTest {
     static Stream<Arguments> graphs() {
+        Graph skip = new Graphs().then("input", "Input", "size", 6).then("d1", "Dense", "units", 5, "activation", "tanh")
+                .then("d2", "Dense", "units", 5, "activation", "elu").add("add", "Add", "inputs", 3)
+                .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        skip.connect(new PortRef("d1", "out"), new PortRef("add", "in1"));
+        skip.connect(new PortRef("d2", "out"), new PortRef("add", "in2"));
+        skip.connect(new PortRef("input", "out"), new PortRef("add", "in3")); // no gradient wanted there
+        skip.require("input").params().set("size", 5);
+        Graph inception = new Graphs().then("input", "Input", "kind", "image", "height", 7, "width", 7, "channels", 1)
+                .then("c0", "Conv2D", "filters", 2, "activation", "tanh", "padding", "same")
+                .then("a", "Conv2D", "filters", 3, "padding", "same", "activation", "tanh")
+                .add("b", "Conv2D", "filters", 2, "kernel", new int[]{1, 1}, "activation", "sigmoid")
+                .add("cat", "Concatenate").then("f", "Flatten")
+                .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        inception.connect("c0", "b");
+        inception.connect(new PortRef("a", "out"), new PortRef("cat", "in1"));
+        inception.connect(new PortRef("b", "out"), new PortRef("cat", "in2"));
         return Stream.of(
+                Arguments.of("skip connection: fan-out and a three-way Add", skip),
+                Arguments.of("two conv branches concatenated on channels", inception),
                 Arguments.of("dense relu, softmax output", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 7, "activation", "relu")
                         .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
