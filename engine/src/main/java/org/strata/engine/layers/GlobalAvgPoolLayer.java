@@ -37,4 +37,10 @@ public final class GlobalAvgPoolLayer extends LayerType {
         ctx.addLayer(node.id(), new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(dims)
                 .collapseDimensions(true).build(), ctx.inputs(node));
     }
+
+    /** Images only: sequences are not in the fast engine yet. */
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.GlobalAvgPoolKernel();
+    }
 }

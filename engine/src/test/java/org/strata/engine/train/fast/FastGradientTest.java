@@ -92,6 +92,10 @@ class FastGradientTest {
                         .then("d1", "Dense", "units", 6, "activation", "sigmoid")
                         .then("d2", "Dense", "units", 3, "activation", "tanh")
                         .then("out", "Output", "loss", "mse", "metric", "mae").build()),
+                Arguments.of("global average pooling", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 6, "width", 5, "channels", 2)
+                        .then("c", "Conv2D", "filters", 4, "activation", "tanh").then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
