@@ -31,4 +31,9 @@ public final class DropoutLayer extends LayerType {
         ctx.addLayer(node.id(), new org.deeplearning4j.nn.conf.layers.DropoutLayer.Builder(
                 1.0 - node.params().getDouble("rate")).build(), ctx.inputs(node));
     }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.DropoutKernel();
+    }
 }

@@ -44,6 +44,7 @@ public final class FastNetwork implements NetworkBackend {
     private final Map<Integer, Plan> trainPlans = new LinkedHashMap<>();
     private final Map<Integer, Plan> evalPlans = new LinkedHashMap<>();
     private long iteration;
+    private final long seed;
 
     /**
      * Says why the fast engine cannot run a graph, or empty if it can.
@@ -97,6 +98,7 @@ public final class FastNetwork implements NetworkBackend {
         this.analysis = analysis;
         this.order = analysis.order();
         this.inputId = graph.inputNodes().get(0).id();
+        this.seed = training.getInt("seed");
         this.outputId = graph.outputNodes().get(0).id();
         for (String id : order) {
             Node n = graph.require(id);
@@ -204,6 +206,10 @@ public final class FastNetwork implements NetworkBackend {
         return graph.outgoing(id).size();
     }
 
+    long seed() {
+        return seed;
+    }
+
     boolean feedsSquashingLoss(String id) {
         return feedsSquashingLoss(graph, id);
     }
@@ -245,6 +251,7 @@ public final class FastNetwork implements NetworkBackend {
     public double fit(INDArray features, INDArray labels) {
         Plan p = plan(trainPlans, (int) features.size(0), true);
         p.load(features, labels);
+        p.beforeStep(iteration);
         p.forward();
         p.backward();
         optimizer.step(iteration++);

@@ -7,6 +7,15 @@ public interface KernelContext extends ShapeContext {
     /** @return the batch size of this plan */
     int batch();
 
+    /** @return true for a training plan, false for inference (where e.g. Dropout does nothing) */
+    boolean training();
+
+    /** @return a seed for this node's randomness, fixed by the training settings' seed */
+    long seed();
+
+    /** Runs {@code hook} with the optimizer's step count before each training step (e.g. to draw a new mask). */
+    void beforeStep(java.util.function.LongConsumer hook);
+
     /** @return the activations of input {@code port} [batch, …] */
     INDArray input(int port);
 

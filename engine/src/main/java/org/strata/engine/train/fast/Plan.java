@@ -57,6 +57,13 @@ final class Plan {
         for (NativeOp op : forward) op.run();
     }
 
+    private final List<java.util.function.LongConsumer> stepHooks = new ArrayList<>();
+
+    /** Prepares per-step state (random masks) for training step {@code iteration}. */
+    void beforeStep(long iteration) {
+        for (var hook : stepHooks) hook.accept(iteration);
+    }
+
     /** Runs the backward ops, last node first. */
     void backward() {
         for (int i = backward.size() - 1; i >= 0; i--) for (NativeOp op : backward.get(i)) op.run();
@@ -228,6 +235,21 @@ final class Plan {
         @Override
         public boolean reluMovedPastPool() {
             return net.reluMovedPastPool(node.id());
+        }
+
+        @Override
+        public boolean training() {
+            return training;
+        }
+
+        @Override
+        public long seed() {
+            return net.seed() * 1_000_003L + net.order().indexOf(node.id());
+        }
+
+        @Override
+        public void beforeStep(java.util.function.LongConsumer hook) {
+            stepHooks.add(hook);
         }
 
         @Override

@@ -1,11 +1,13 @@
 package org.strata.engine.train.fast;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,6 +120,36 @@ class FastGradientTest {
     @MethodSource("graphs")
     void gradient_matches_finite_differences(String name, Graph g) {
         if (name.equals("seed cnn")) return; // too large for finite differences; compared with DL4J below
+        checkFiniteDifferences(name, g);
+    }
+
+    /** Dropout's masks are random, so it is checked on its own: with the mask of one step held fixed. */
+    @Test
+    void dropout_gradient_matches_finite_differences_and_inference_ignores_it() {
+        Graph g = new Graphs().then("input", "Input", "size", 5).then("d1", "Dense", "units", 40, "activation", "tanh")
+                .then("drop", "Dropout", "rate", 0.25).then("d2", "Dense", "units", 3, "activation", "softmax")
+                .then("out", "Output").build();
+        checkFiniteDifferences("dropout", g);
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork net = new FastNetwork(g, a, settings());
+        INDArray[] b = batch(a, g, 16);
+        net.computeGradient(b[0], b[1]);
+        float[] before = net.activationValues(b[0]).get("d1");
+        float[] after = net.activationValues(b[0]).get("drop");
+        assertArrayEquals(before, after, 0f, "inference passes dropout's input through");
+        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, settings());
+        ParamAccess.write(g, dl4j, net.exportParameters());
+        assertTrue(net.predict(b[0]).equalsWithEps(dl4j.graph().outputSingle(false, b[0]), 1e-4));
+
+        // While training it does drop values: the same weights without the Dropout give another loss.
+        Graph plain = new Graphs().then("input", "Input", "size", 5).then("d1", "Dense", "units", 40, "activation", "tanh")
+                .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        FastNetwork without = new FastNetwork(plain, GraphAnalyzer.analyze(plain), settings());
+        without.importParameters(net.exportParameters());
+        assertTrue(Math.abs(net.computeGradient(b[0], b[1]) - without.computeGradient(b[0], b[1])) > 1e-4);
+    }
+
+    private static void checkFiniteDifferences(String name, Graph g) {
         Analysis a = GraphAnalyzer.analyze(g);
         FastNetwork net = new FastNetwork(g, a, settings());
         INDArray[] b = batch(a, g, 6);
