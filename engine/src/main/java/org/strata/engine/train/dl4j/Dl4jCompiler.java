@@ -46,8 +46,14 @@ public final class Dl4jCompiler {
         double wd = training.getDouble("weightDecay");
         if (wd > 0) {
             // Decoupled decay for AdamW; classic L2 on the loss otherwise.
-            if (training.getString("optimizer").equals("adamw")) conf.weightDecay(wd, true);
-            else conf.l2(wd);
+            // DL4J 1.0.0-M2.1 registers a global WeightDecay on every layer twice (measured: each layer's
+            // configuration lists it two times and weights shrink twice as fast), so it gets half the coefficient.
+            // The fast engine, which applies it once, matches this in FastGradientTest.
+            if (training.getString("optimizer").equals("adamw")) {
+                conf.weightDecay(wd / 2, true);
+            } else {
+                conf.l2(wd);
+            }
         }
         GraphBuilder b = conf.graphBuilder();
         Context ctx = new Context(graph, analysis, b);

@@ -55,7 +55,6 @@ public final class FastNetwork implements NetworkBackend {
         if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
             return Optional.of("it has several inputs or outputs");
         }
-        if (training.getDouble("weightDecay") > 0) return Optional.of("weight decay is not in it yet");
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             if (n.type().fastKernel() == null) return Optional.of(n.type().id() + " layers are not in it yet");
@@ -137,7 +136,14 @@ public final class FastNetwork implements NetworkBackend {
             paramViews.put(e.getKey(), pv);
             gradViews.put(e.getKey(), gv);
         }
-        optimizer = new Optimizer(training, params, grads);
+        List<INDArray[]> weights = new ArrayList<>();
+        for (var e : defs.entrySet()) {
+            for (Kernel.ParamDef p : e.getValue()) {
+                if (!p.zero()) weights.add(new INDArray[]{paramViews.get(e.getKey()).get(p.name()),
+                        gradViews.get(e.getKey()).get(p.name())});
+            }
+        }
+        optimizer = new Optimizer(training, params, grads, weights);
     }
 
     /** Each parameter starts on a 64-byte boundary (16 floats) inside the flat arrays. */

@@ -20,11 +20,20 @@ final class Optimizer {
     private final INDArray[] slots;
     private final NativeOp update;
     private final NativeOp apply;
+    /** Weight decay on weights (not biases): L2 added to the gradient, or AdamW's decoupled decay added to the update. */
+    private final java.util.List<NativeOp> decay = new java.util.ArrayList<>();
+    private final boolean decoupled;
+    private final double weightDecay;
     private final double momentum;
     private double lr;
 
-    Optimizer(Params training, INDArray params, INDArray grads) {
+    /**
+     * @param weights pairs of {weight view, its gradient view}: the arrays weight decay applies to
+     */
+    Optimizer(Params training, INDArray params, INDArray grads, java.util.List<INDArray[]> weights) {
         kind = training.getString("optimizer");
+        weightDecay = training.getDouble("weightDecay");
+        decoupled = kind.equals("adamw");
         lr = training.getDouble("learningRate");
         momentum = training.getDouble("momentum");
         int n = switch (kind) {
@@ -45,12 +54,25 @@ final class Optimizer {
                     .targs(lr, BETA1, BETA2, EPSILON).iargs(0).build(); // adam, adamw
         };
         apply = NativeOp.of("subtract").in(params, grads).out(params).build();
+        if (weightDecay > 0) {
+            for (INDArray[] wg : weights) {
+                // axpy: out = in0 + alpha·in1, so gradient += alpha·weight
+                decay.add(NativeOp.of("axpy").in(wg[1], wg[0]).out(wg[1]).targs(decayFactor()).build());
+            }
+        }
+    }
+
+    /** L2 adds wd·w to the gradient; AdamW adds lr·wd·w to the update (Deeplearning4j's weightDecay, applyLR). */
+    private double decayFactor() {
+        return decoupled ? lr * weightDecay : weightDecay;
     }
 
     /** Replaces the gradient by the update and subtracts it from the parameters. */
     void step(long iteration) {
+        if (!decoupled) for (NativeOp op : decay) op.run();
         if (kind.equals("adam") || kind.equals("adamw")) update.setIArguments(iteration);
         update.run();
+        if (decoupled) for (NativeOp op : decay) op.run();
         apply.run();
     }
 
@@ -63,6 +85,7 @@ final class Optimizer {
             case "rmsprop" -> update.setTArguments(lr, RMS_DECAY, EPSILON);
             default -> update.setTArguments(lr, BETA1, BETA2, EPSILON);
         }
+        if (decoupled) for (NativeOp op : decay) op.setTArguments(decayFactor());
     }
 
     /** @return a copy of the state, all slots one after the other (empty for plain SGD) */

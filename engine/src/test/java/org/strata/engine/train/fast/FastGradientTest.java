@@ -149,6 +149,28 @@ class FastGradientTest {
         assertTrue(Math.abs(net.computeGradient(b[0], b[1]) - without.computeGradient(b[0], b[1])) > 1e-4);
     }
 
+    @ParameterizedTest(name = "{0} with weight decay matches Deeplearning4j after a step")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "adamw", "adam", "momentum"})
+    void weight_decay_step_matches_deeplearning4j(String optimizer) {
+        Graph g = new Graphs().then("input", "Input", "size", 4).then("d1", "Dense", "units", 6, "activation", "tanh")
+                .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        Params t = settings().set("optimizer", optimizer).set("learningRate", 0.05).set("weightDecay", 0.1);
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork fast = new FastNetwork(g, a, t);
+        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, t);
+        ParamAccess.write(g, dl4j, fast.exportParameters());
+        INDArray[] b = batch(a, g, 8);
+        for (int step = 0; step < 3; step++) {
+            fast.fit(b[0], b[1]);
+            dl4j.graph().fit(new org.nd4j.linalg.dataset.DataSet(b[0], b[1]));
+        }
+        Map<String, INDArray> theirs = ParamAccess.read(g, dl4j);
+        for (var e : fast.exportParameters().entrySet()) {
+            double diff = e.getValue().sub(theirs.get(e.getKey())).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-4, optimizer + " " + e.getKey() + ": max diff " + diff);
+        }
+    }
+
     private static void checkFiniteDifferences(String name, Graph g) {
         Analysis a = GraphAnalyzer.analyze(g);
         FastNetwork net = new FastNetwork(g, a, settings());
