@@ -40,7 +40,8 @@ public final class BatchNormLayer extends LayerType {
     public void toDl4j(Node node, Dl4jContext ctx) {
         TensorShape x = ctx.inputShapes(node).get(0);
         var b = new BatchNormalization.Builder().decay(node.params().getDouble("momentum"))
-                .eps(node.params().getDouble("epsilon")).nIn(x.channels()).nOut(x.channels());
+                .eps(node.params().getDouble("epsilon")).nIn(x.channels()).nOut(x.channels())
+                .useLogStd(false); // keep the running variance itself, as exported
         if (x.kind() == TensorShape.Kind.IMAGE) b.dataFormat(CNN2DFormat.NHWC);
         ctx.addLayer(node.id(), b.build(), ctx.inputs(node));
     }
@@ -49,5 +50,10 @@ public final class BatchNormLayer extends LayerType {
     public List<ExportedParam> exportedParams(Params p) {
         return List.of(vectorParam("gamma", "gamma", "[channels]"), vectorParam("beta", "beta", "[channels]"),
                 vectorParam("mean", "mean", "[channels] (running)"), vectorParam("var", "var", "[channels] (running)"));
+    }
+
+    @Override
+    public org.strata.engine.train.fast.Kernel fastKernel() {
+        return new org.strata.engine.train.fast.BatchNormKernel();
     }
 }

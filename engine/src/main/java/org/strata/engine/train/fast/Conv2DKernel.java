@@ -21,8 +21,8 @@ public final class Conv2DKernel implements Kernel {
         long in = ctx.inputShape().channels();
         long filters = p.getInt("filters");
         List<ParamDef> defs = new ArrayList<>(List.of(new ParamDef("W", new long[]{k[0], k[1], in, filters},
-                k[0] * k[1] * in, k[0] * k[1] * filters, false)));
-        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{filters}, in, filters, true));
+                k[0] * k[1] * in, k[0] * k[1] * filters, Init.XAVIER)));
+        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{filters}, in, filters, Init.ZERO));
         return defs;
     }
 

@@ -21,8 +21,9 @@ public final class DenseKernel implements Kernel {
         Params p = ctx.node().params();
         long in = ctx.inputShape().size();
         long units = p.getInt("units");
-        List<ParamDef> defs = new ArrayList<>(List.of(new ParamDef("W", new long[]{in, units}, in, units, false)));
-        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{units}, in, units, true));
+        List<ParamDef> defs = new ArrayList<>(List.of(
+                new ParamDef("W", new long[]{in, units}, in, units, Init.XAVIER)));
+        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{units}, in, units, Init.ZERO));
         return defs;
     }
 

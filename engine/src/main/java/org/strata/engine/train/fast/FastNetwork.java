@@ -125,9 +125,11 @@ public final class FastNetwork implements NetworkBackend {
                 offset = padded(offset);
                 INDArray view = params.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 INDArray gview = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
-                if (!p.zero()) {
+                if (p.init() == Kernel.Init.XAVIER) {
                     double std = Math.sqrt(2.0 / (p.fanIn() + p.fanOut())); // Xavier, as Deeplearning4j's XAVIER
                     view.assign(Nd4j.randn(DataType.FLOAT, p.shape()).muli(std));
+                } else if (p.init() == Kernel.Init.ONE) {
+                    view.assign(1);
                 }
                 pv.put(p.name(), view);
                 gv.put(p.name(), gview);
@@ -139,7 +141,7 @@ public final class FastNetwork implements NetworkBackend {
         List<INDArray[]> weights = new ArrayList<>();
         for (var e : defs.entrySet()) {
             for (Kernel.ParamDef p : e.getValue()) {
-                if (!p.zero()) weights.add(new INDArray[]{paramViews.get(e.getKey()).get(p.name()),
+                if (p.init() == Kernel.Init.XAVIER) weights.add(new INDArray[]{paramViews.get(e.getKey()).get(p.name()),
                         gradViews.get(e.getKey()).get(p.name())});
             }
         }

@@ -8,6 +8,16 @@ import java.util.List;
  * {@link org.strata.engine.layers.LayerType#fastKernel()}.
  */
 public interface Kernel {
+    /** How a parameter starts, and whether weight decay applies to it. */
+    enum Init {
+        /** Random, Xavier-scaled: a weight (weight decay applies). */
+        XAVIER,
+        /** Zeros: a bias or a running mean. */
+        ZERO,
+        /** Ones: a scale or a running variance. */
+        ONE
+    }
+
     /**
      * A parameter array the kernel owns, in the export layout.
      *
@@ -15,9 +25,9 @@ public interface Kernel {
      * @param shape  its shape
      * @param fanIn  inputs per output, for Xavier initialisation
      * @param fanOut outputs per input, for Xavier initialisation
-     * @param zero   initialise to zero (biases) rather than randomly
+     * @param init   how it starts
      */
-    record ParamDef(String name, long[] shape, long fanIn, long fanOut, boolean zero) {
+    record ParamDef(String name, long[] shape, long fanIn, long fanOut, Init init) {
     }
 
     /** @return the parameter arrays of this node */

@@ -98,6 +98,15 @@ class FastGradientTest {
                         .then("input", "Input", "kind", "image", "height", 6, "width", 5, "channels", 2)
                         .then("c", "Conv2D", "filters", 4, "activation", "tanh").then("g", "GlobalAvgPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("batch norm on vectors", new Graphs().then("input", "Input", "size", 5)
+                        .then("d1", "Dense", "units", 6, "activation", "identity").then("bn", "BatchNorm")
+                        .then("a", "Activation", "function", "tanh")
+                        .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("batch norm on images", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 6, "width", 6, "channels", 2)
+                        .then("c", "Conv2D", "filters", 3, "activation", "identity").then("bn", "BatchNorm")
+                        .then("a", "Activation", "function", "elu").then("p", "AvgPool2D").then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
@@ -147,6 +156,30 @@ class FastGradientTest {
         FastNetwork without = new FastNetwork(plain, GraphAnalyzer.analyze(plain), settings());
         without.importParameters(net.exportParameters());
         assertTrue(Math.abs(net.computeGradient(b[0], b[1]) - without.computeGradient(b[0], b[1])) > 1e-4);
+    }
+
+    @Test
+    void batch_norm_running_statistics_match_deeplearning4j_after_steps() {
+        Graph g = new Graphs().then("input", "Input", "kind", "image", "height", 5, "width", 5, "channels", 2)
+                .then("c", "Conv2D", "filters", 3, "activation", "identity").then("bn", "BatchNorm", "momentum", 0.8)
+                .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output")
+                .build();
+        Params t = settings();
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork fast = new FastNetwork(g, a, t);
+        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, t);
+        ParamAccess.write(g, dl4j, fast.exportParameters());
+        INDArray[] b = batch(a, g, 8);
+        for (int step = 0; step < 3; step++) {
+            fast.fit(b[0], b[1]);
+            dl4j.graph().fit(new org.nd4j.linalg.dataset.DataSet(b[0], b[1]));
+        }
+        Map<String, INDArray> theirs = ParamAccess.read(g, dl4j);
+        for (var e : fast.exportParameters().entrySet()) {
+            double diff = e.getValue().sub(theirs.get(e.getKey())).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-4, e.getKey() + ": max diff " + diff + "\n" + e.getValue() + "\n" + theirs.get(e.getKey()));
+        }
+        assertTrue(fast.predict(b[0]).equalsWithEps(dl4j.graph().outputSingle(false, b[0]), 1e-4), "inference");
     }
 
     @ParameterizedTest(name = "{0} with weight decay matches Deeplearning4j after a step")
@@ -226,6 +259,7 @@ class FastGradientTest {
         for (var e : fast.exportGradients().entrySet()) {
             String node = e.getKey().substring(0, e.getKey().indexOf('/'));
             String param = e.getKey().substring(node.length() + 1);
+            if (param.equals("mean") || param.equals("var")) continue; // running statistics, not trained: see below
             LayerType type = g.require(node).type();
             LayerType.ExportedParam spec = type.exportedParams(g.require(node).params()).stream().filter(p -> p.name().equals(param))
                     .findFirst().orElseThrow();
