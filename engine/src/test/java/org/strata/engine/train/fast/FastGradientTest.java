@@ -107,6 +107,11 @@ class FastGradientTest {
                         .then("c", "Conv2D", "filters", 3, "activation", "identity").then("bn", "BatchNorm")
                         .then("a", "Activation", "function", "elu").then("p", "AvgPool2D").then("f", "Flatten")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("reshape a vector into an image", new Graphs().then("input", "Input", "size", 48)
+                        .then("d0", "Dense", "units", 48, "activation", "tanh")
+                        .then("r", "Reshape", "kind", "image", "height", 4, "width", 6, "channels", 2)
+                        .then("c", "Conv2D", "filters", 3, "activation", "tanh").then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
