@@ -22,6 +22,9 @@ public final class ActivationKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         if (ctx.inputGradient() == null) return;
-        ctx.backwardOp(Activations.backward(act, ctx.input(), ctx.outputGradient(), ctx.inputGradient()));
+        for (NativeOp op : Activations.backward(act, ctx.input(), ctx.outputGradient(), ctx.inputGradient(),
+                () -> ctx.scratch(ctx.input().shape()))) {
+            ctx.backwardOp(op);
+        }
     }
 }

@@ -1,14 +1,17 @@
 package org.strata.engine.train.fast;
 
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.GELU;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.GELUDerivative;
 import org.strata.engine.layers.ActivationFn;
 
 /** Forward and backward ops of the activation functions the fast engine supports. */
 final class Activations {
-    /** GELU has no custom op in ND4J 1.0.0-M2.1; softmax is supported only where a loss takes it over. */
-    static final Set<ActivationFn> SUPPORTED = Set.of(ActivationFn.IDENTITY, ActivationFn.RELU,
-            ActivationFn.LEAKY_RELU, ActivationFn.ELU, ActivationFn.SIGMOID, ActivationFn.TANH, ActivationFn.SOFTMAX);
+    /** All of them; softmax only where a loss takes it over (checked by the network). */
+    static final Set<ActivationFn> SUPPORTED = Set.of(ActivationFn.values());
 
     private Activations() {
     }
@@ -22,19 +25,29 @@ final class Activations {
             case SIGMOID -> NativeOp.of("sigmoid").in(x).out(y).build();
             case TANH -> NativeOp.of("tanh").in(x).out(y).build();
             case SOFTMAX -> NativeOp.of("softmax").in(x).out(y).build();
+            // Deeplearning4j's GELU (the sigmoid approximation x·σ(1.702x)); only a legacy op in ND4J 1.0.0-M2.1
+            case GELU -> NativeOp.legacy(new GELU(), x, y);
             default -> throw new IllegalArgumentException("no forward op for " + f);
         };
     }
 
-    /** @return the op computing {@code dx = dy · f'(x)} from the pre-activation x (dx must not alias dy for softmax) */
-    static NativeOp backward(ActivationFn f, INDArray x, INDArray dy, INDArray dx) {
+    /**
+     * @param scratch supplies an array shaped like x, for functions that need one (GELU)
+     * @return the ops computing {@code dx = dy · f'(x)} from the pre-activation x (dx must not alias dy for softmax)
+     */
+    static List<NativeOp> backward(ActivationFn f, INDArray x, INDArray dy, INDArray dx, Supplier<INDArray> scratch) {
         return switch (f) {
-            case RELU -> NativeOp.of("relu_bp").in(x, dy).out(dx).targs(0.0).build();
-            case LEAKY_RELU -> NativeOp.of("lrelu_bp").in(x, dy).out(dx).targs(0.01).build();
-            case ELU -> NativeOp.of("elu_bp").in(x, dy).out(dx).targs(1.0).build();
-            case SIGMOID -> NativeOp.of("sigmoid_bp").in(x, dy).out(dx).build();
-            case TANH -> NativeOp.of("tanh_bp").in(x, dy).out(dx).build();
-            case SOFTMAX -> NativeOp.of("softmax_bp").in(x, dy).out(dx).build();
+            case RELU -> List.of(NativeOp.of("relu_bp").in(x, dy).out(dx).targs(0.0).build());
+            case LEAKY_RELU -> List.of(NativeOp.of("lrelu_bp").in(x, dy).out(dx).targs(0.01).build());
+            case ELU -> List.of(NativeOp.of("elu_bp").in(x, dy).out(dx).targs(1.0).build());
+            case SIGMOID -> List.of(NativeOp.of("sigmoid_bp").in(x, dy).out(dx).build());
+            case TANH -> List.of(NativeOp.of("tanh_bp").in(x, dy).out(dx).build());
+            case SOFTMAX -> List.of(NativeOp.of("softmax_bp").in(x, dy).out(dx).build());
+            case GELU -> {
+                INDArray derivative = scratch.get(); // the legacy op gives f'(x) only
+                yield List.of(NativeOp.legacy(new GELUDerivative(), x, derivative),
+                        NativeOp.of("multiply").in(derivative, dy).out(dx).build());
+            }
             default -> throw new IllegalArgumentException("no backward op for " + f);
         };
     }

@@ -45,7 +45,9 @@ public final class Conv2DKernel implements Kernel {
         if (act != ActivationFn.IDENTITY) {
             INDArray dy = dz;
             dz = ctx.scratch(z.shape());
-            ctx.backwardOp(Activations.backward(act, z, dy, dz));
+            for (NativeOp op : Activations.backward(act, z, dy, dz, () -> ctx.scratch(z.shape()))) {
+                ctx.backwardOp(op);
+            }
         }
         if (ctx.inputGradient() == null && weightGradientByPatches(ctx, dz)) return;
         // conv2d_bp always computes the input gradient; the first layer gets a scratch array nobody reads.

@@ -46,7 +46,9 @@ public final class DenseKernel implements Kernel {
         if (act != ActivationFn.IDENTITY) {
             INDArray dy = dz;
             dz = ctx.scratch(z.shape());
-            ctx.backwardOp(Activations.backward(act, z, dy, dz));
+            for (NativeOp op : Activations.backward(act, z, dy, dz, () -> ctx.scratch(z.shape()))) {
+                ctx.backwardOp(op);
+            }
         }
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
                 .build());

@@ -13,18 +13,34 @@ import org.nd4j.linalg.factory.Nd4j;
 final class NativeOp {
     private final String name;
     private final DynamicCustomOp op;
+    private final org.nd4j.linalg.api.ops.Op legacy;
     private final OpContext ctx;
 
     private NativeOp(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
                      boolean[] bargs) {
+        this(name, DynamicCustomOp.builder(name).build(), null, inputs, outputs, iargs, targs, bargs);
+    }
+
+    private NativeOp(String name, DynamicCustomOp op, org.nd4j.linalg.api.ops.Op legacy, INDArray[] inputs,
+                     INDArray[] outputs, long[] iargs, double[] targs, boolean[] bargs) {
         this.name = name;
-        this.op = DynamicCustomOp.builder(name).build();
+        this.op = op;
+        this.legacy = legacy;
         this.ctx = Nd4j.getExecutioner().buildContext();
         ctx.setInputArrays(inputs);
         ctx.setOutputArrays(outputs);
         if (iargs.length > 0) ctx.setIArguments(iargs);
         if (targs.length > 0) ctx.setTArguments(targs);
         if (bargs.length > 0) ctx.setBArguments(bargs);
+    }
+
+    /**
+     * A transform that exists only as one of ND4J's legacy ops (GELU in 1.0.0-M2.1), run through a reused context
+     * all the same.
+     */
+    static NativeOp legacy(org.nd4j.linalg.api.ops.Op transform, INDArray in, INDArray out) {
+        return new NativeOp(transform.opName(), null, transform, new INDArray[]{in}, new INDArray[]{out},
+                new long[0], new double[0], new boolean[0]);
     }
 
     /** Starts describing an op called {@code name}. */
@@ -34,12 +50,17 @@ final class NativeOp {
 
     void run() {
         if (PROFILE == null) {
-            Nd4j.getExecutioner().exec(op, ctx);
+            exec();
             return;
         }
         long t0 = System.nanoTime();
-        Nd4j.getExecutioner().exec(op, ctx);
+        exec();
         PROFILE.merge(name, System.nanoTime() - t0, Long::sum);
+    }
+
+    private void exec() {
+        if (op != null) Nd4j.getExecutioner().exec(op, ctx);
+        else Nd4j.exec(legacy, ctx);
     }
 
     /** With -Dstrata.profileOps, total nanoseconds per op name (printed at exit); else null. */

@@ -112,6 +112,13 @@ class FastGradientTest {
                         .then("r", "Reshape", "kind", "image", "height", 4, "width", 6, "channels", 2)
                         .then("c", "Conv2D", "filters", 3, "activation", "tanh").then("f", "Flatten")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("gelu in dense, conv and activation layers", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 5, "width", 5, "channels", 1)
+                        .then("c", "Conv2D", "filters", 2, "activation", "gelu").then("f", "Flatten")
+                        .then("d1", "Dense", "units", 6, "activation", "gelu")
+                        .then("d2", "Dense", "units", 5, "activation", "identity")
+                        .then("a", "Activation", "function", "gelu")
+                        .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
