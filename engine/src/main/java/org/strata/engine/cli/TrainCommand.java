@@ -43,8 +43,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "native threads (default: measured per network)")
     Integer threads;
 
+    /** Engines a user can ask for. */
+    enum Engine { auto, strata, dl4j }
+
     @Option(names = "--engine", paramLabel = "ENGINE", description = "auto (default), strata or dl4j")
-    String engine;
+    Engine engine;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Project project = ProjectArgs.load(file);
         Path dir = out != null ? out : Path.of("runs", file.getFileName().toString().replaceFirst("\\.strata$", ""));
-        if (engine != null) System.setProperty("strata.engine", engine);
+        if (engine != null) System.setProperty("strata.engine", engine.name());
         TrainingSession session;
         try {
             session = TrainingSession.create(project);

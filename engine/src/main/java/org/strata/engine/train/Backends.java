@@ -37,12 +37,19 @@ public final class Backends {
     /** @return the preference from the {@code strata.engine} system property (default auto) */
     public static Preference preference() {
         String p = System.getProperty("strata.engine", "auto").toUpperCase(Locale.ROOT);
-        return p.equals("FAST") ? Preference.STRATA : Preference.valueOf(p);
+        try {
+            return p.equals("FAST") ? Preference.STRATA : Preference.valueOf(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("strata.engine is '" + p.toLowerCase(Locale.ROOT)
+                    + "'; use auto, strata or dl4j", e);
+        }
     }
 
     /** @return which engine {@link #compile} will use */
     public static Choice choose(Graph graph, Analysis analysis, Params training, Preference preference) {
-        if (preference == Preference.DL4J) return new Choice("Deeplearning4j", Optional.of("chosen in settings"));
+        if (preference == Preference.DL4J) {
+            return new Choice("Deeplearning4j", Optional.of("chosen with --engine or strata.engine"));
+        }
         Optional<String> why = FastNetwork.unsupported(graph, analysis, training);
         if (why.isEmpty()) return new Choice("Strata", Optional.empty());
         if (preference == Preference.STRATA) {
