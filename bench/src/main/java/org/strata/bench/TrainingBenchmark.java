@@ -73,6 +73,8 @@ public final class TrainingBenchmark {
                         fmt(off), fmt(on));
                 System.out.printf(Locale.ROOT, "%-10s heap used %.0f MB, process resident %.0f MB, first iteration "
                         + "%.2f s after run() (median)%n", "", heapMb, nativeMb, median(first));
+                System.out.printf(Locale.ROOT, "%-10s runs more than 25 %% below their median: %d of %d off, %d of %d on%n",
+                        "", slow(off), off.size(), slow(on), on.size());
             }
         }
         if (!json) {
@@ -129,6 +131,12 @@ public final class TrainingBenchmark {
         s.sort(Double::compare);
         int n = s.size();
         return n == 0 ? Double.NaN : n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    /** Stability: the bar is no run more than 25 % below the median. */
+    static long slow(List<Double> v) {
+        double m = median(v);
+        return v.stream().filter(x -> x < 0.75 * m).count();
     }
 
     private static String fmt(List<Double> v) {
