@@ -29,8 +29,6 @@ import org.strata.engine.project.Project;
 public final class TrainingSession {
     private static final int TRAIN_METRIC_SAMPLES = 2000;
     private static final int PROBE_SAMPLES = 32;
-    private static final int HISTOGRAM_BINS = 30;
-    private static final int SAMPLE_VALUES = 4096;
 
     private final Project project;
     private final Graph graph;
@@ -59,8 +57,7 @@ public final class TrainingSession {
     private int epochsDone;
     private INDArray bestParams;
     private INDArray probe;
-    /** One set of batch arrays per evaluated split, reused: evaluation allocates nothing after the first epoch. */
-    private final Map<Split, Batches> evalBatches = new java.util.IdentityHashMap<>();
+    private final Evaluator evaluator;
     private int bestEpoch;
 
     private TrainingSession(Project project, Analysis analysis, Dataset data, NetworkBackend backend, Task task,
@@ -74,6 +71,8 @@ public final class TrainingSession {
         this.task = task;
         this.inputNode = inputNode;
         this.outputNode = outputNode;
+        this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
+                settings.getInt("batchSize"));
     }
 
     /** Validates the project, loads its dataset and compiles its network. */
@@ -454,37 +453,7 @@ public final class TrainingSession {
      * @param limit evaluate only the first {@code limit} samples (0 = all)
      */
     public Evaluation evaluate(Split split, int limit) {
-        int n = limit > 0 ? Math.min(limit, split.size()) : split.size();
-        int k = task.classNames().size();
-        long[][] confusion = task.isClassification() ? new long[k][k] : null;
-        if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
-        // The training batch size: every plan then has the shapes oneDNN has already prepared kernels for.
-        Batches batches = evalBatches.computeIfAbsent(split,
-                s -> new Batches(s, shapeForInput(), task, settings.getInt("batchSize")));
-        double loss = 0;
-        double absErr = 0;
-        long correct = 0;
-        int seen = 0;
-        int w = task.width();
-        for (int b = 0; b < batches.count() && seen < n; b++) {
-            DataSet ds = batches.get(b, null);
-            float[] p = backend.predictValues(ds.getFeatures());
-            float[] y = ds.getLabels().data().asFloat();
-            int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
-            for (int i = 0; i < m; i++) {
-                loss += task.loss(p, y, i * w);
-                absErr += task.absError(p, y, i * w);
-                if (confusion != null) {
-                    int t = task.trueClass(y, i * w);
-                    int pr = task.predictedClass(p, i * w);
-                    confusion[t][pr]++;
-                    if (t == pr) correct++;
-                }
-            }
-            seen += m;
-        }
-        double metric = task.metricName().equals("accuracy") ? (double) correct / seen : absErr / seen;
-        return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen);
+        return evaluator.evaluate(split, limit);
     }
 
     /**
@@ -542,31 +511,8 @@ public final class TrainingSession {
             float[] v = acts.get(id);
             if (v == null) continue;
             double[] norm = norms.getOrDefault(id, new double[2]);
-            stats.add(stats(id, v, v.length / Math.max(1, n), norm[0], norm[1]));
+            stats.add(LayerStatistics.of(id, v, v.length / Math.max(1, n), norm[0], norm[1]));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
-    }
-
-    private static TrainingEvents.LayerStats stats(String id, float[] v, int perSample, double pNorm, double uNorm) {
-        double sum = 0;
-        double sq = 0;
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float f : v) {
-            sum += f;
-            sq += (double) f * f;
-            min = Math.min(min, f);
-            max = Math.max(max, f);
-        }
-        double mean = sum / v.length;
-        double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
-        long[] hist = new long[HISTOGRAM_BINS];
-        double range = max - min;
-        for (float f : v) {
-            int bin = range <= 0 ? 0 : (int) Math.min(HISTOGRAM_BINS - 1, (f - min) / range * HISTOGRAM_BINS);
-            hist[bin]++;
-        }
-        float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
-        return new TrainingEvents.LayerStats(id, mean, std, hist, min, max, sample, pNorm, uNorm);
     }
 }

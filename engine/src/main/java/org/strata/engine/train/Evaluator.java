@@ -1,0 +1,63 @@
+package org.strata.engine.train;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.nd4j.linalg.dataset.DataSet;
+import org.strata.engine.data.Split;
+import org.strata.engine.layers.TensorShape;
+
+/** Loss, metric and confusion matrix of a network on a split, batch by batch. */
+final class Evaluator {
+    private final NetworkBackend backend;
+    private final Task task;
+    private final TensorShape inputShape;
+    private final int batchSize;
+    /** One set of batch arrays per evaluated split, reused: evaluation allocates nothing after the first epoch. */
+    private final Map<Split, Batches> batchesBySplit = new IdentityHashMap<>();
+
+    /** @param batchSize the training batch size: every plan then has shapes the engine has prepared kernels for */
+    Evaluator(NetworkBackend backend, Task task, TensorShape inputShape, int batchSize) {
+        this.backend = backend;
+        this.task = task;
+        this.inputShape = inputShape;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Evaluates the network on a split.
+     *
+     * @param limit evaluate only the first {@code limit} samples (0 = all)
+     */
+    Evaluation evaluate(Split split, int limit) {
+        int n = limit > 0 ? Math.min(limit, split.size()) : split.size();
+        int k = task.classNames().size();
+        long[][] confusion = task.isClassification() ? new long[k][k] : null;
+        if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
+        // The training batch size: every plan then has the shapes oneDNN has already prepared kernels for.
+        Batches batches = batchesBySplit.computeIfAbsent(split, s -> new Batches(s, inputShape, task, batchSize));
+        double loss = 0;
+        double absErr = 0;
+        long correct = 0;
+        int seen = 0;
+        int w = task.width();
+        for (int b = 0; b < batches.count() && seen < n; b++) {
+            DataSet ds = batches.get(b, null);
+            float[] p = backend.predictValues(ds.getFeatures());
+            float[] y = ds.getLabels().data().asFloat();
+            int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
+            for (int i = 0; i < m; i++) {
+                loss += task.loss(p, y, i * w);
+                absErr += task.absError(p, y, i * w);
+                if (confusion != null) {
+                    int t = task.trueClass(y, i * w);
+                    int pr = task.predictedClass(p, i * w);
+                    confusion[t][pr]++;
+                    if (t == pr) correct++;
+                }
+            }
+            seen += m;
+        }
+        double metric = task.metricName().equals("accuracy") ? (double) correct / seen : absErr / seen;
+        return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen);
+    }
+}
