@@ -64,8 +64,12 @@ public final class Backends {
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
     public static NetworkBackend compile(Graph graph, Analysis analysis, Params training, Preference preference) {
-        Choice c = choose(graph, analysis, training, preference);
-        if (c.engine().equals("Strata")) return new FastNetwork(graph, analysis, training);
+        return compile(graph, analysis, training, choose(graph, analysis, training, preference));
+    }
+
+    /** Compiles for an engine already chosen with {@link #choose}. */
+    public static NetworkBackend compile(Graph graph, Analysis analysis, Params training, Choice choice) {
+        if (choice.engine().equals("Strata")) return new FastNetwork(graph, analysis, training);
         return new Dl4jBackend(graph, Dl4jCompiler.compile(graph, analysis, training));
     }
 

@@ -97,7 +97,7 @@ public final class TrainingSession {
         Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
                 output.params().getString("metric"), output.id());
         Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
-        NetworkBackend backend = Backends.compile(g, a, project.training());
+        NetworkBackend backend = Backends.compile(g, a, project.training(), choice);
         TrainingSession s = new TrainingSession(project, a, data, backend, task, input.id(), output.id());
         s.engineReason = choice.reason().map(r -> " (" + r + ")").orElse("");
         return s;

@@ -161,10 +161,5 @@ public final class Dl4jCompiler {
         public boolean isAliased(Node node) {
             return aliases.containsKey(node.id());
         }
-
-        @Override
-        public GraphBuilder builder() {
-            return builder;
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.strata.engine.train.dl4j;
 
 import java.util.List;
 import java.util.Optional;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.strata.engine.graph.Node;
@@ -37,7 +36,4 @@ public interface Dl4jContext {
 
     /** @return whether {@code node} was folded into a neighbour (see {@link #alias}) */
     boolean isAliased(Node node);
-
-    /** @return the builder, for what the methods above do not cover */
-    GraphBuilder builder();
 }

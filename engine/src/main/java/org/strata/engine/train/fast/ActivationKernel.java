@@ -22,9 +22,6 @@ public final class ActivationKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         if (ctx.inputGradient() == null) return;
-        for (NativeOp op : Activations.backward(act, ctx.input(), ctx.outputGradient(), ctx.inputGradient(),
-                () -> ctx.scratch(ctx.input().shape()))) {
-            ctx.backwardOp(op);
-        }
+        Activations.addBackward(ctx, act, ctx.input(), ctx.outputGradient(), ctx.inputGradient());
     }
 }

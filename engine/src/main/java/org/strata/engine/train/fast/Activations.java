@@ -32,6 +32,24 @@ final class Activations {
     }
 
     /**
+     * Adds to {@code ctx}'s backward pass the ops computing {@code dx = dy · f'(x)}.
+     */
+    static void addBackward(KernelContext ctx, ActivationFn f, INDArray x, INDArray dy, INDArray dx) {
+        for (NativeOp op : backward(f, x, dy, dx, () -> ctx.scratch(x.shape()))) ctx.backwardOp(op);
+    }
+
+    /**
+     * @return the gradient with respect to the pre-activation {@code z} of a layer ending in {@code f}: the output
+     *         gradient itself for identity, else a new array the added ops fill
+     */
+    static INDArray preActivationGradient(KernelContext ctx, ActivationFn f, INDArray z) {
+        if (f == ActivationFn.IDENTITY) return ctx.outputGradient();
+        INDArray dz = ctx.scratch(z.shape());
+        addBackward(ctx, f, z, ctx.outputGradient(), dz);
+        return dz;
+    }
+
+    /**
      * @param scratch supplies an array shaped like x, for functions that need one (GELU)
      * @return the ops computing {@code dx = dy · f'(x)} from the pre-activation x (dx must not alias dy for softmax)
      */

@@ -41,14 +41,7 @@ public final class Conv2DKernel implements Kernel {
 
     @Override
     public void backward(KernelContext ctx) {
-        INDArray dz = ctx.outputGradient();
-        if (act != ActivationFn.IDENTITY) {
-            INDArray dy = dz;
-            dz = ctx.scratch(z.shape());
-            for (NativeOp op : Activations.backward(act, z, dy, dz, () -> ctx.scratch(z.shape()))) {
-                ctx.backwardOp(op);
-            }
-        }
+        INDArray dz = Activations.preActivationGradient(ctx, act, z);
         if (ctx.inputGradient() == null && weightGradientByPatches(ctx, dz)) return;
         // conv2d_bp always computes the input gradient; the first layer gets a scratch array nobody reads.
         INDArray dx = ctx.inputGradient() != null ? ctx.inputGradient() : ctx.scratch(ctx.input().shape());

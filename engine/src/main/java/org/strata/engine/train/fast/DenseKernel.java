@@ -42,14 +42,7 @@ public final class DenseKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         INDArray x = flat(ctx.input(), ctx.batch());
-        INDArray dz = ctx.outputGradient();
-        if (act != ActivationFn.IDENTITY) {
-            INDArray dy = dz;
-            dz = ctx.scratch(z.shape());
-            for (NativeOp op : Activations.backward(act, z, dy, dz, () -> ctx.scratch(z.shape()))) {
-                ctx.backwardOp(op);
-            }
-        }
+        INDArray dz = Activations.preActivationGradient(ctx, act, z);
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
                 .build());
         if (ctx.node().params().getBool("useBias")) {

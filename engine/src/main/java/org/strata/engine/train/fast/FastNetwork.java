@@ -298,6 +298,17 @@ public final class FastNetwork implements NetworkBackend {
         return p;
     }
 
+    /**
+     * The array to show as a node's output. A softmax or sigmoid that the loss applies shows as the probabilities,
+     * as users expect of "Dense 10 softmax". (A ReLU moved past pooling is applied by the callers.)
+     */
+    private INDArray shown(Plan p, String id) {
+        Node n = graph.require(id);
+        boolean squashedByLoss = feedsSquashingLoss(id)
+                && n.type().outputActivation(n.params()) != ActivationFn.IDENTITY;
+        return p.activations.get(squashedByLoss ? outputId : id);
+    }
+
     @Override
     public INDArray predict(INDArray features) {
         return NativeOp.copy(evaluate(features).activations.get(outputId));
@@ -308,10 +319,7 @@ public final class FastNetwork implements NetworkBackend {
         Plan p = evaluate(features);
         Map<String, INDArray> out = new HashMap<>();
         for (String id : order) {
-            // A softmax the loss applies shows as the probabilities, as users expect of "Dense 10 softmax".
-            boolean shownAsProbabilities = feedsSquashingLoss(id)
-                    && graph.require(id).type().outputActivation(graph.require(id).params()) != ActivationFn.IDENTITY;
-            INDArray a = NativeOp.copy(p.activations.get(shownAsProbabilities ? outputId : id));
+            INDArray a = NativeOp.copy(shown(p, id));
             if (reluMovedPastPool(id)) NativeOp.of("relu").in(a).out(a).targs(0.0).build().run(); // as users see it
             out.put(id, a);
         }
@@ -331,9 +339,7 @@ public final class FastNetwork implements NetworkBackend {
         Plan p = evaluate(features);
         Map<String, float[]> out = new HashMap<>();
         for (String id : order) {
-            boolean shownAsProbabilities = feedsSquashingLoss(id)
-                    && graph.require(id).type().outputActivation(graph.require(id).params()) != ActivationFn.IDENTITY;
-            INDArray a = p.activations.get(shownAsProbabilities ? outputId : id);
+            INDArray a = shown(p, id);
             float[] v = new float[(int) a.length()];
             a.data().asNioFloat().position((int) a.offset()).get(v); // a plain copy; no op runs
             if (reluMovedPastPool(id)) for (int i = 0; i < v.length; i++) v[i] = Math.max(0f, v[i]);

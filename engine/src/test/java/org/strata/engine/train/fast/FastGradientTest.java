@@ -176,22 +176,7 @@ class FastGradientTest {
                 .then("c", "Conv2D", "filters", 3, "activation", "identity").then("bn", "BatchNorm", "momentum", 0.8)
                 .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output")
                 .build();
-        Params t = settings();
-        Analysis a = GraphAnalyzer.analyze(g);
-        FastNetwork fast = new FastNetwork(g, a, t);
-        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, t);
-        ParamAccess.write(g, dl4j, fast.exportParameters());
-        INDArray[] b = batch(a, g, 8);
-        for (int step = 0; step < 3; step++) {
-            fast.fit(b[0], b[1]);
-            dl4j.graph().fit(new org.nd4j.linalg.dataset.DataSet(b[0], b[1]));
-        }
-        Map<String, INDArray> theirs = ParamAccess.read(g, dl4j);
-        for (var e : fast.exportParameters().entrySet()) {
-            double diff = e.getValue().sub(theirs.get(e.getKey())).amaxNumber().doubleValue();
-            assertTrue(diff < 1e-4, e.getKey() + ": max diff " + diff + "\n" + e.getValue() + "\n" + theirs.get(e.getKey()));
-        }
-        assertTrue(fast.predict(b[0]).equalsWithEps(dl4j.graph().outputSingle(false, b[0]), 1e-4), "inference");
+        stepsMatchDeeplearning4j(g, settings(), "batch norm");
     }
 
     @ParameterizedTest(name = "{0} with weight decay matches Deeplearning4j after a step")
@@ -199,7 +184,15 @@ class FastGradientTest {
     void weight_decay_step_matches_deeplearning4j(String optimizer) {
         Graph g = new Graphs().then("input", "Input", "size", 4).then("d1", "Dense", "units", 6, "activation", "tanh")
                 .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
-        Params t = settings().set("optimizer", optimizer).set("learningRate", 0.05).set("weightDecay", 0.1);
+        stepsMatchDeeplearning4j(g, settings().set("optimizer", optimizer).set("learningRate", 0.05)
+                .set("weightDecay", 0.1), optimizer);
+    }
+
+    /**
+     * Three training steps from the same weights on the same batch leave both engines with the same parameters
+     * (running statistics included) and the same inference output.
+     */
+    private static void stepsMatchDeeplearning4j(Graph g, Params t, String label) {
         Analysis a = GraphAnalyzer.analyze(g);
         FastNetwork fast = new FastNetwork(g, a, t);
         Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, t);
@@ -212,8 +205,10 @@ class FastGradientTest {
         Map<String, INDArray> theirs = ParamAccess.read(g, dl4j);
         for (var e : fast.exportParameters().entrySet()) {
             double diff = e.getValue().sub(theirs.get(e.getKey())).amaxNumber().doubleValue();
-            assertTrue(diff < 1e-4, optimizer + " " + e.getKey() + ": max diff " + diff);
+            assertTrue(diff < 1e-4, label + " " + e.getKey() + ": max diff " + diff);
         }
+        assertTrue(fast.predict(b[0]).equalsWithEps(dl4j.graph().outputSingle(false, b[0]), 1e-4),
+                label + ": inference");
     }
 
     private static void checkFiniteDifferences(String name, Graph g) {
