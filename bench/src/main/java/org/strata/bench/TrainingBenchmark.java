@@ -18,7 +18,7 @@ import org.strata.engine.train.TrainingSession;
  * Trains the seed MLP and CNN on the bundled MNIST and prints samples/s with telemetry off and on (runs
  * alternated, medians of warm epochs), heap and native memory, and time to first iteration.
  *
- * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--json]}. With {@code --json} it prints
+ * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--only mnist-mlp|mnist-cnn] [--json]}. With {@code --json} it prints
  * one JSON object per network, for {@code bench/compare.py}.
  */
 public final class TrainingBenchmark {
@@ -40,7 +40,9 @@ public final class TrainingBenchmark {
         Path samples = Path.of(System.getProperty("strata.samples", "sample-projects"));
         double jvmToFirst = Double.NaN;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        String only = stringArg(args, "--only", null);
         for (String net : List.of("mnist-mlp", "mnist-cnn")) {
+            if (only != null && !only.equals(net)) continue;
             Path file = samples.resolve(net).resolve(net + ".strata");
             int epochs = net.equals("mnist-mlp") ? mlpEpochs : cnnEpochs;
             List<Double> off = new ArrayList<>();
@@ -141,6 +143,11 @@ public final class TrainingBenchmark {
 
     private static String fmt(List<Double> v) {
         return v.stream().map(d -> String.format(Locale.ROOT, "%.0f", d)).toList().toString();
+    }
+
+    private static String stringArg(String[] args, String name, String def) {
+        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return args[i + 1];
+        return def;
     }
 
     private static int intArg(String[] args, String name, int def) {
