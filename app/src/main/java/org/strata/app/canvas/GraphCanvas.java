@@ -1,0 +1,303 @@
+package org.strata.app.canvas;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.document.Edits;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * The drawing area: nodes and wires of the document's graph in canvas units, shown through a pan/zoom transform.
+ * It follows the document (after every edit only the views of what changed are touched) and turns mouse gestures
+ * ({@link CanvasGestures}) into commands.
+ */
+public final class GraphCanvas extends Region {
+    public static final double MIN_ZOOM = 0.1;
+    public static final double MAX_ZOOM = 4;
+
+    private final EditorDocument document;
+    private final GridLayer grid = new GridLayer();
+    private final Pane world = new Pane();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group overlay = new Group();
+    private final Translate pan = new Translate();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final DoubleProperty zoomLevel = new SimpleDoubleProperty(this, "zoom", 1);
+    private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
+    private Consumer<String> messages = m -> { };
+
+    public GraphCanvas(EditorDocument document) {
+        this.document = document;
+        getStyleClass().add("graph-canvas");
+        world.getStyleClass().add("graph-world");
+        world.setManaged(false);
+        world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
+        world.getTransforms().addAll(pan, zoom);
+        getChildren().addAll(grid, world);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        setFocusTraversable(true);
+        zoom.xProperty().addListener((o, a, b) -> redrawGrid());
+        pan.xProperty().addListener((o, a, b) -> redrawGrid());
+        pan.yProperty().addListener((o, a, b) -> redrawGrid());
+        document.revisionProperty().addListener((o, a, b) -> sync());
+        document.selection().versionProperty().addListener((o, a, b) -> showSelection());
+        new CanvasGestures(this, document).install();
+        sync();
+    }
+
+    /** Moved nodes land on the 20-unit grid. */
+    public void setSnapToGrid(boolean on) {
+        CanvasGestures.setSnap(this, on);
+    }
+
+    /** Where refusals ("that input is already connected") go: the status bar. */
+    public void setOnMessage(Consumer<String> sink) {
+        this.messages = sink;
+    }
+
+    void message(String text) {
+        messages.accept(text);
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoomLevel;
+    }
+
+    public double zoom() {
+        return zoom.getX();
+    }
+
+    /** @return the view of node {@code id}, if the node exists */
+    public Optional<NodeView> nodeView(String id) {
+        return Optional.ofNullable(nodeViews.get(id));
+    }
+
+    public Optional<EdgeView> edgeView(Edge edge) {
+        return Optional.ofNullable(edgeViews.get(edge));
+    }
+
+    Map<String, NodeView> nodeViews() {
+        return nodeViews;
+    }
+
+    Group overlay() {
+        return overlay;
+    }
+
+    /** Converts a point in this region's coordinates to canvas units. */
+    public Point2D toWorld(double x, double y) {
+        return new Point2D((x - pan.getX()) / zoom.getX(), (y - pan.getY()) / zoom.getY());
+    }
+
+    /** Converts canvas units to this region's coordinates. */
+    public Point2D toLocal(double wx, double wy) {
+        return new Point2D(pan.getX() + wx * zoom.getX(), pan.getY() + wy * zoom.getY());
+    }
+
+    /** Adds a layer of {@code type} centred at a scene point (a drop from the palette), selects it. */
+    public void dropLayer(LayerType type, double sceneX, double sceneY) {
+        Point2D local = sceneToLocal(sceneX, sceneY);
+        Point2D w = toWorld(local.getX(), local.getY());
+        addLayerAt(type, w.getX() - NodeView.WIDTH / 2, w.getY() - 32);
+    }
+
+    /** Adds a layer of {@code type} in the middle of what is visible (double-click or Enter in the palette). */
+    public void addLayerInView(LayerType type) {
+        Point2D w = toWorld(getWidth() / 2, getHeight() / 2);
+        addLayerAt(type, w.getX() - NodeView.WIDTH / 2 + 20 * (nodeViews.size() % 5), w.getY() - 32);
+    }
+
+    private void addLayerAt(LayerType type, double x, double y) {
+        String id = document.graph().freshId(type.id());
+        Node node = Node.of(id, type);
+        node.moveTo(Math.round(x), Math.round(y));
+        document.execute(Edits.addNodes(document.graph(), List.of(node), List.of(),
+                Messages.get("edit.add", type.id())));
+        document.selection().set(List.of(id));
+        requestFocus();
+    }
+
+    /** Sets the zoom, keeping the canvas point under local point (px, py) where it is. */
+    public void zoomAt(double factor, double px, double py) {
+        double s = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom.getX() * factor));
+        Point2D w = toWorld(px, py);
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX(px - s * w.getX());
+        pan.setY(py - s * w.getY());
+        zoomLevel.set(s);
+    }
+
+    public void zoomIn() {
+        zoomAt(1.25, getWidth() / 2, getHeight() / 2);
+    }
+
+    public void zoomOut() {
+        zoomAt(0.8, getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Moves the view by (dx, dy) screen pixels. */
+    void panBy(double dx, double dy) {
+        pan.setX(pan.getX() + dx);
+        pan.setY(pan.getY() + dy);
+    }
+
+    /** Zooms and scrolls so that every node is visible (at most 100 %). */
+    public void fitToWindow() {
+        if (nodeViews.isEmpty() || getWidth() <= 0) {
+            zoom.setX(1);
+            zoom.setY(1);
+            pan.setX(40);
+            pan.setY(40);
+            zoomLevel.set(1);
+            return;
+        }
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (NodeView v : nodeViews.values()) {
+            minX = Math.min(minX, v.getLayoutX());
+            minY = Math.min(minY, v.getLayoutY());
+            maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
+            maxY = Math.max(maxY, v.getLayoutY() + v.height());
+        }
+        double margin = 48;
+        double s = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
+                (getHeight() - 2 * margin) / (maxY - minY)));
+        s = Math.max(MIN_ZOOM, s);
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX(getWidth() / 2 - s * (minX + maxX) / 2);
+        pan.setY(getHeight() / 2 - s * (minY + maxY) / 2);
+        zoomLevel.set(s);
+    }
+
+    /** Scrolls so that node {@code id} is in the middle. */
+    public void centerOn(String id) {
+        NodeView v = nodeViews.get(id);
+        if (v == null) return;
+        double s = zoom.getX();
+        pan.setX(getWidth() / 2 - s * (v.getLayoutX() + NodeView.WIDTH / 2));
+        pan.setY(getHeight() / 2 - s * (v.getLayoutY() + v.height() / 2));
+    }
+
+    /** Brings the views in line with the model, touching only what changed. */
+    private void sync() {
+        Analysis analysis = document.analysis();
+        Set<String> present = new HashSet<>();
+        for (Node n : document.graph().nodes()) {
+            present.add(n.id());
+            NodeView v = nodeViews.computeIfAbsent(n.id(), id -> {
+                NodeView nv = new NodeView(n);
+                nodeLayer.getChildren().add(nv);
+                return nv;
+            });
+            v.update(n, analysis);
+        }
+        nodeViews.entrySet().removeIf(e -> {
+            if (present.contains(e.getKey())) return false;
+            nodeLayer.getChildren().remove(e.getValue());
+            return true;
+        });
+        Set<Edge> edges = new HashSet<>(document.graph().edges());
+        edgeViews.entrySet().removeIf(e -> {
+            if (edges.contains(e.getKey())) return false;
+            edgeLayer.getChildren().remove(e.getValue());
+            return true;
+        });
+        for (Edge e : edges) {
+            EdgeView v = edgeViews.computeIfAbsent(e, k -> {
+                EdgeView ev = new EdgeView(k);
+                edgeLayer.getChildren().add(ev);
+                return ev;
+            });
+            TensorShape shape = analysis.edgeShapes().get(e);
+            v.setShape(shape == null ? "" : shape.toString());
+        }
+        nodeLayer.applyCss();
+        nodeLayer.layout();
+        rerouteAll();
+        showSelection();
+    }
+
+    /** Re-draws the wires touching the given nodes (while they are dragged). */
+    void reroute(Set<String> nodeIds) {
+        for (EdgeView v : edgeViews.values()) {
+            if (nodeIds.contains(v.edge().from().node()) || nodeIds.contains(v.edge().to().node())) route(v);
+        }
+    }
+
+    private void rerouteAll() {
+        edgeViews.values().forEach(this::route);
+    }
+
+    private void route(EdgeView v) {
+        NodeView from = nodeViews.get(v.edge().from().node());
+        NodeView to = nodeViews.get(v.edge().to().node());
+        if (from == null || to == null) return;
+        int index = Math.max(0, to.inputIndex(v.edge().to().port()));
+        v.route(from.getLayoutX() + NodeView.WIDTH, from.getLayoutY() + from.outputY(),
+                to.getLayoutX(), to.getLayoutY() + to.inputY(index));
+    }
+
+    private void showSelection() {
+        nodeViews.forEach((id, v) -> v.setSelected(document.selection().contains(id)));
+        edgeViews.forEach((e, v) -> v.setSelected(document.selection().contains(e)));
+    }
+
+    /** @return the nodes whose views intersect a rectangle in canvas units */
+    List<String> nodesIn(double x1, double y1, double x2, double y2) {
+        double lx = Math.min(x1, x2);
+        double hx = Math.max(x1, x2);
+        double ly = Math.min(y1, y2);
+        double hy = Math.max(y1, y2);
+        return nodeViews.values().stream().filter(v -> v.getLayoutX() < hx && v.getLayoutX() + NodeView.WIDTH > lx
+                && v.getLayoutY() < hy && v.getLayoutY() + v.height() > ly).map(NodeView::nodeId).sorted().toList();
+    }
+
+    /** Current positions of some node views, for the move command at the end of a drag. */
+    Map<String, double[]> positions(Set<String> ids) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String id : ids) {
+            NodeView v = nodeViews.get(id);
+            if (v != null) out.put(id, new double[]{v.getLayoutX(), v.getLayoutY()});
+        }
+        return out;
+    }
+
+    private void redrawGrid() {
+        grid.draw(getWidth(), getHeight(), pan.getX(), pan.getY(), zoom.getX());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        grid.resizeRelocate(0, 0, getWidth(), getHeight());
+        redrawGrid();
+    }
+}

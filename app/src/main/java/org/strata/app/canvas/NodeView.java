@@ -1,0 +1,201 @@
+package org.strata.app.canvas;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.Problem;
+import org.strata.engine.analysis.SummaryTable;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+
+/**
+ * One layer on the canvas: its name, type and key parameters ({@code Conv2D 32 · 3×3}), a badge with its parameter
+ * count, input ports on the left and the output port on the right. Outlined red when it has an error, amber for a
+ * warning, with the messages in its tooltip.
+ */
+public final class NodeView extends Region {
+    /** Node width in canvas units; height grows with the number of input ports. */
+    public static final double WIDTH = 180;
+    private static final double MIN_HEIGHT = 64;
+    private static final double PORT_SPACING = 24;
+    private static final double PORT_RADIUS = 7;
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+
+    private final String nodeId;
+    private final Label title = new Label();
+    private final Label subtitle = new Label();
+    private final Label badge = new Label();
+    private final List<Circle> inputs = new ArrayList<>();
+    private final List<Label> inputLabels = new ArrayList<>();
+    private final List<Circle> outputs = new ArrayList<>();
+    private final Tooltip tooltip = new Tooltip();
+    private List<String> inputNames = List.of();
+    private double height = MIN_HEIGHT;
+
+    NodeView(Node node) {
+        this.nodeId = node.id();
+        setId("node-" + node.id());
+        getStyleClass().add("node-view");
+        title.getStyleClass().add("node-title");
+        subtitle.getStyleClass().add("node-subtitle");
+        badge.getStyleClass().add("node-badge");
+        getChildren().addAll(title, subtitle, badge);
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Shows the node as it is now in the model, with what the analysis says about it. */
+    void update(Node node, Analysis analysis) {
+        relocate(node.x(), node.y());
+        title.setText(node.name());
+        String key = node.type().keyParams(node.params());
+        subtitle.setText(key == null || key.isBlank() ? node.type().id() : node.type().id() + " " + key);
+        Long count = analysis.paramCounts().get(node.id());
+        badge.setText(count == null ? "" : SummaryTable.human(count));
+        badge.setVisible(count != null && count > 0);
+        syncPorts(node);
+        List<Problem> problems = analysis.problemsOf(node.id());
+        boolean error = problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
+        pseudoClassStateChanged(ERROR, error);
+        pseudoClassStateChanged(WARNING, !error && !problems.isEmpty());
+        String shape = analysis.shapeOf(node.id()).map(s -> Messages.get("node.tooltip.output", s.toString()))
+                .orElse("");
+        String text = node.type().id() + " — " + node.type().description()
+                + (shape.isEmpty() ? "" : "\n" + shape)
+                + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
+                + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message())
+                .collect(Collectors.joining());
+        tooltip.setText(text);
+        Tooltip.install(this, tooltip);
+    }
+
+    private void syncPorts(Node node) {
+        List<String> names = node.type().inputPorts(node.params());
+        if (!names.equals(inputNames)) {
+            getChildren().removeAll(inputs);
+            getChildren().removeAll(inputLabels);
+            inputs.clear();
+            inputLabels.clear();
+            for (String p : names) {
+                Circle c = port(new PortRef(node.id(), p), "input-port");
+                inputs.add(c);
+                Label l = new Label(names.size() > 1 ? p : "");
+                l.getStyleClass().add("port-label");
+                l.setMouseTransparent(true);
+                inputLabels.add(l);
+            }
+            getChildren().addAll(inputLabels);
+            getChildren().addAll(inputs);
+            inputNames = names;
+        }
+        if (outputs.isEmpty() && !node.type().outputPorts().isEmpty()) {
+            for (String p : node.type().outputPorts()) outputs.add(port(new PortRef(node.id(), p), "output-port"));
+            getChildren().addAll(outputs);
+        }
+        height = Math.max(MIN_HEIGHT, 24 + PORT_SPACING * names.size());
+        setPrefSize(WIDTH, height);
+        setMinSize(WIDTH, height);
+        setMaxSize(WIDTH, height);
+        requestLayout();
+    }
+
+    private static Circle port(PortRef ref, String style) {
+        Circle c = new Circle(PORT_RADIUS);
+        c.getStyleClass().addAll("port", style);
+        c.setId("port-" + ref.node() + "-" + ref.port());
+        c.setUserData(ref);
+        return c;
+    }
+
+    void setSelected(boolean selected) {
+        pseudoClassStateChanged(SELECTED, selected);
+    }
+
+    /** @return the text of the title (the node's name) and of the line under it (type and key parameters) */
+    public String titleText() {
+        return title.getText();
+    }
+
+    public String subtitleText() {
+        return subtitle.getText();
+    }
+
+    /** @return the parameter-count badge's text ("" when the layer has no parameters) */
+    public String badgeText() {
+        return badge.isVisible() ? badge.getText() : "";
+    }
+
+    /** @return whether the node is outlined as having an error */
+    public boolean showsError() {
+        return getPseudoClassStates().contains(ERROR);
+    }
+
+    /** @return the tooltip's text: description, output shape, parameter count and problems */
+    public String tooltipText() {
+        return tooltip.getText();
+    }
+
+    /** @return the input port circles, in port order */
+    List<Circle> inputPorts() {
+        return inputs;
+    }
+
+    List<Circle> outputPorts() {
+        return outputs;
+    }
+
+    double height() {
+        return height;
+    }
+
+    /** @return the centre of input port {@code index} relative to the node's top-left corner */
+    double inputY(int index) {
+        return height * (index + 1) / (inputs.size() + 1);
+    }
+
+    double outputY() {
+        return height / 2;
+    }
+
+    /** @return the index of input port {@code port}, or -1 */
+    int inputIndex(String port) {
+        return inputNames.indexOf(port);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double pad = 12;
+        double w = WIDTH;
+        double badgeW = badge.isVisible() ? badge.prefWidth(-1) : 0;
+        title.resizeRelocate(pad, 8, w - 2 * pad - badgeW - 4, title.prefHeight(-1));
+        badge.resizeRelocate(w - pad - badgeW, 9, badgeW, badge.prefHeight(-1));
+        double sy = 8 + title.prefHeight(-1) + 2;
+        subtitle.resizeRelocate(pad, sy, w - 2 * pad, subtitle.prefHeight(-1));
+        for (int i = 0; i < inputs.size(); i++) {
+            inputs.get(i).setCenterX(0);
+            inputs.get(i).setCenterY(inputY(i));
+            Label l = inputLabels.get(i);
+            double lh = l.prefHeight(-1);
+            l.resizeRelocate(PORT_RADIUS + 3, inputY(i) - lh / 2, l.prefWidth(-1), lh);
+        }
+        for (Circle c : outputs) {
+            c.setCenterX(w);
+            c.setCenterY(outputY());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.strata.app.dock;
+
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.SummaryTable;
+
+/** The Summary tab: the engine's Keras-like table (layer, type, output shape, parameters, FLOPs) and the totals. */
+public final class SummaryView extends BorderPane {
+    private final TableView<SummaryTable.Row> table = new TableView<>();
+    private final Label totals = new Label();
+
+    public SummaryView(EditorDocument document) {
+        getStyleClass().add("summary-view");
+        table.setId("summary");
+        table.getColumns().add(column(Messages.get("summary.layer"), r -> r.node(), 160));
+        table.getColumns().add(column(Messages.get("summary.type"), r -> r.type(), 120));
+        table.getColumns().add(column(Messages.get("summary.shape"), r -> r.shape(), 120));
+        table.getColumns().add(column(Messages.get("summary.params"), r -> SummaryTable.group(r.params()), 110));
+        table.getColumns().add(column(Messages.get("summary.flops"), r -> SummaryTable.human(r.flops()), 100));
+        table.getColumns().add(column(Messages.get("summary.inputs"), r -> r.inputs(), 200));
+        table.setPlaceholder(new Label(Messages.get("summary.empty")));
+        totals.getStyleClass().add("summary-totals");
+        totals.setId("summary-totals");
+        BorderPane.setAlignment(totals, Pos.CENTER_LEFT);
+        setCenter(table);
+        setBottom(totals);
+        Runnable refresh = () -> {
+            table.setItems(FXCollections.observableArrayList(SummaryTable.rows(document.graph(), document.analysis())));
+            totals.setText(Messages.get("summary.totals", SummaryTable.group(document.analysis().totalParams()),
+                    SummaryTable.human(document.analysis().totalFlops())));
+        };
+        document.revisionProperty().addListener((o, a, b) -> refresh.run());
+        refresh.run();
+    }
+
+    private static TableColumn<SummaryTable.Row, String> column(String title,
+                                                                java.util.function.Function<SummaryTable.Row, String> f,
+                                                                double width) {
+        TableColumn<SummaryTable.Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,151 @@
+package org.strata.app.document;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.project.Project;
+
+/**
+ * The open project and its undo history. Every change goes through {@link #execute(Command)}; after each one the
+ * graph is analysed again and {@link #revisionProperty()} moves on, which is what the panels observe.
+ */
+public final class EditorDocument {
+    private final Project project;
+    private final Selection selection = new Selection();
+    private final Deque<Command> undo = new ArrayDeque<>();
+    private final Deque<Command> redo = new ArrayDeque<>();
+    /** The command on top of the undo stack when the project was last saved (null: the empty history). */
+    private Command savedAt;
+    private boolean neverSaved;
+    private boolean executing;
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+
+    /** Opens {@code project}; its history starts empty and it counts as saved if it has a file. */
+    public EditorDocument(Project project) {
+        this.project = project;
+        this.neverSaved = project.file().isEmpty();
+        analysis.set(GraphAnalyzer.analyze(project.graph()));
+        dirty.set(false);
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Graph graph() {
+        return project.graph();
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    /** @return the analysis of the current graph (shapes, parameter counts, problems) */
+    public Analysis analysis() {
+        return analysis.get();
+    }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** Increases by one after every executed, undone or redone command. */
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Whether there are changes since the last save (a new, never-saved project is not dirty until edited). */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** @return the project's file, if it has been saved or was opened from one */
+    public Optional<Path> file() {
+        return project.file();
+    }
+
+    /**
+     * Runs a command and records it for undo.
+     *
+     * @throws IllegalStateException if called from inside another command (edits never nest)
+     */
+    public void execute(Command command) {
+        if (executing) throw new IllegalStateException("re-entrant edit: " + command.description());
+        executing = true;
+        try {
+            command.execute();
+        } finally {
+            executing = false;
+        }
+        Command top = undo.peek();
+        if (top == null || top == savedAt || !top.mergeWith(command)) undo.push(command);
+        redo.clear();
+        changed();
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    /** @return the description of the command {@link #undo()} would reverse */
+    public Optional<String> undoDescription() {
+        return Optional.ofNullable(undo.peek()).map(Command::description);
+    }
+
+    /** @return the description of the command {@link #redo()} would repeat */
+    public Optional<String> redoDescription() {
+        return Optional.ofNullable(redo.peek()).map(Command::description);
+    }
+
+    public void undo() {
+        if (undo.isEmpty() || executing) return;
+        Command c = undo.pop();
+        c.undo();
+        redo.push(c);
+        changed();
+    }
+
+    public void redo() {
+        if (redo.isEmpty() || executing) return;
+        Command c = redo.pop();
+        c.execute();
+        undo.push(c);
+        changed();
+    }
+
+    /** Records that the project as it is now was written to {@code file}. */
+    public void markSaved(Path file) {
+        project.setFile(file);
+        savedAt = undo.peek();
+        neverSaved = false;
+        dirty.set(false);
+        revision.set(revision.get() + 1);
+    }
+
+    private void changed() {
+        selection.retainExisting(project.graph());
+        analysis.set(GraphAnalyzer.analyze(project.graph()));
+        dirty.set(undo.peek() != savedAt || (neverSaved && !undo.isEmpty()));
+        revision.set(revision.get() + 1);
+    }
+}

@@ -1,0 +1,238 @@
+package org.strata.app.inspector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.PropertySheet;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.strata.app.document.Command;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.document.Edits;
+import org.strata.app.i18n.Messages;
+import org.strata.app.palette.LayerIcons;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.Problem;
+import org.strata.engine.analysis.SummaryTable;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Node;
+import org.strata.engine.params.ParamSpec;
+import org.strata.engine.params.ParamTable;
+import org.strata.engine.params.Params;
+import org.strata.engine.project.DatasetKind;
+import org.strata.engine.project.DatasetSpec;
+import org.strata.engine.project.Project;
+
+/**
+ * The right-hand panel. With one layer selected it edits that layer: name, every parameter of its table with the
+ * matching editor, its input and output shapes, parameter count and problems. With nothing selected it edits the
+ * project: dataset and training settings. Every change is a document command; a refused value shows why.
+ */
+public final class InspectorView extends ScrollPane {
+    private final EditorDocument document;
+    private final VBox content = new VBox();
+    private final Label error = new Label();
+    /** The node (or "" for the project) the panel shows; it is rebuilt only when this changes or on undo/redo. */
+    private String shown;
+    private boolean writing;
+
+    public InspectorView(EditorDocument document) {
+        this.document = document;
+        getStyleClass().add("inspector");
+        setFitToWidth(true);
+        content.getStyleClass().add("inspector-content");
+        content.setPadding(new Insets(12));
+        content.setSpacing(8);
+        error.getStyleClass().add("inspector-error");
+        error.setWrapText(true);
+        error.setId("inspector-error");
+        setContent(content);
+        document.selection().versionProperty().addListener((o, a, b) -> rebuild(false));
+        document.revisionProperty().addListener((o, a, b) -> rebuild(!writing));
+        rebuild(true);
+    }
+
+    private void rebuild(boolean force) {
+        List<String> sel = document.selection().nodes();
+        String now = sel.size() == 1 ? sel.get(0) : sel.isEmpty() && document.selection().edges().isEmpty() ? ""
+                : "*" + sel.size();
+        if (!force && now.equals(shown)) return;
+        shown = now;
+        error.setText("");
+        content.getChildren().clear();
+        if (sel.size() == 1) {
+            document.graph().node(sel.get(0)).ifPresent(this::showNode);
+        } else if (!sel.isEmpty()) {
+            content.getChildren().add(heading(Messages.get("inspector.multiple", sel.size())));
+        } else if (!document.selection().edges().isEmpty()) {
+            showEdge(document.selection().edges().get(0));
+        } else {
+            showProject(document.project());
+        }
+    }
+
+    private void showNode(Node node) {
+        Analysis a = document.analysis();
+        Label title = heading(node.type().id());
+        title.setGraphic(new FontIcon(LayerIcons.of(node.type())));
+        Label desc = wrap(node.type().description(), "inspector-description");
+        Label formula = wrap(node.type().doc(), "inspector-formula");
+        TextField name = new TextField(node.name());
+        name.setId("inspector-name");
+        Runnable commitName = () -> {
+            String v = name.getText().trim();
+            if (!v.isEmpty() && !v.equals(node.name())) run(Edits.rename(document.graph(), node.id(), v));
+        };
+        name.setOnAction(e -> commitName.run());
+        name.focusedProperty().addListener((o, was, is) -> {
+            if (!is) commitName.run();
+        });
+        List<String> ins = document.graph().edges().stream().filter(e -> e.to().node().equals(node.id()))
+                .map(e -> a.edgeShapes().get(e)).map(s -> s == null ? "?" : s.toString()).toList();
+        String out = a.shapeOf(node.id()).map(Object::toString).orElse("?");
+        Label shapes = wrap(Messages.get("inspector.shapes", ins.isEmpty() ? "—" : String.join(", ", ins), out),
+                "inspector-shapes");
+        shapes.setId("inspector-shapes");
+        Long count = a.paramCounts().get(node.id());
+        Label params = wrap(Messages.get("inspector.params", count == null ? "?" : SummaryTable.group(count)),
+                "inspector-params");
+        params.setId("inspector-params");
+        content.getChildren().addAll(title, desc, formula, label(Messages.get("inspector.name")), name, shapes, params);
+        PropertySheet sheet = sheet(node.params().table(), node::params, Messages.get("inspector.parameters"),
+                (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v));
+        content.getChildren().addAll(sheet, error);
+        for (Problem p : a.problemsOf(node.id())) {
+            Label l = wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message(),
+                    p.severity() == Problem.Severity.ERROR ? "inspector-problem-error" : "inspector-problem-warning");
+            content.getChildren().add(l);
+        }
+    }
+
+    private void showEdge(Edge e) {
+        content.getChildren().add(heading(Messages.get("inspector.edge")));
+        var shape = document.analysis().edgeShapes().get(e);
+        content.getChildren().add(wrap(document.graph().require(e.from().node()).name() + " → "
+                + document.graph().require(e.to().node()).name() + " (" + e.to().port() + ")", "inspector-shapes"));
+        content.getChildren().add(wrap(Messages.get("inspector.edgeShape", shape == null ? "?" : shape.toString()),
+                "inspector-shapes"));
+    }
+
+    private void showProject(Project project) {
+        content.getChildren().add(heading(project.name()));
+        if (!project.description().isBlank()) {
+            content.getChildren().add(wrap(project.description(), "inspector-description"));
+        }
+        content.getChildren().add(label(Messages.get("inspector.dataset")));
+        ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));
+        kind.setId("inspector-dataset-kind");
+        kind.setMaxWidth(Double.MAX_VALUE);
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DatasetKind k) {
+                return k == null ? Messages.get("inspector.noDataset") : Messages.get("dataset." + k.key());
+            }
+
+            @Override
+            public DatasetKind fromString(String s) {
+                return null;
+            }
+        });
+        kind.setValue(project.dataset().map(DatasetSpec::kind).orElse(null));
+        kind.setOnAction(e -> {
+            DatasetKind k = kind.getValue();
+            if (k != null && project.dataset().map(DatasetSpec::kind).orElse(null) != k) {
+                run(Edits.setDataset(project, DatasetSpec.of(k), "kind"));
+                rebuild(true);
+            }
+        });
+        content.getChildren().add(kind);
+        project.dataset().ifPresent(ds -> content.getChildren().add(sheet(ds.kind().params(),
+                () -> project.dataset().orElseThrow().params(), Messages.get("inspector.dataset"),
+                (spec, v) -> {
+                    DatasetSpec cur = project.dataset().orElseThrow();
+                    return Edits.setDataset(project, new DatasetSpec(cur.kind(), cur.params().copy().set(spec.name(), v)),
+                            spec.name());
+                })));
+        content.getChildren().add(label(Messages.get("inspector.training")));
+        content.getChildren().addAll(sheet(project.training().table(), project::training,
+                Messages.get("inspector.training"), (spec, v) -> Edits.setTraining(project, spec.name(), v)), error);
+    }
+
+    /** A property sheet over the parameters of {@code table} that apply to the current values. */
+    private PropertySheet sheet(ParamTable table, Supplier<Params> params, String category,
+                                java.util.function.BiFunction<ParamSpec, Object, Command> edit) {
+        List<PropertySheet.Item> items = new ArrayList<>();
+        for (ParamSpec spec : table.specs()) {
+            if (!spec.appliesTo(params.get())) continue;
+            Consumer<Object> write = v -> {
+                try {
+                    Command c = edit.apply(spec, v);
+                    boolean conditionalChange = table.specs().stream().anyMatch(s -> s.condition() != null
+                            && s.condition().param().equals(spec.name()));
+                    run(c);
+                    error.setText("");
+                    if (conditionalChange) rebuild(true);
+                } catch (IllegalArgumentException ex) {
+                    error.setText(ex.getMessage());
+                    javafx.application.Platform.runLater(() -> rebuildKeepingError(ex.getMessage()));
+                }
+            };
+            items.add(new ParamItem(spec, category, params, write));
+        }
+        PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(items));
+        sheet.setModeSwitcherVisible(false);
+        sheet.setSearchBoxVisible(false);
+        sheet.setMode(PropertySheet.Mode.NAME);
+        sheet.setPropertyEditorFactory(new ParamEditors());
+        sheet.getStyleClass().add("inspector-sheet");
+        VBox.setVgrow(sheet, Priority.NEVER);
+        return sheet;
+    }
+
+    /** Puts the current values back into the editors after a refusal, keeping the message visible. */
+    private void rebuildKeepingError(String message) {
+        rebuild(true);
+        error.setText(message);
+    }
+
+    private void run(Command c) {
+        writing = true;
+        try {
+            document.execute(c);
+        } finally {
+            writing = false;
+        }
+    }
+
+    /** @return the message of the last refused value ("" if none) */
+    public String errorText() {
+        return error.getText();
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("inspector-heading");
+        return l;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("inspector-label");
+        return l;
+    }
+
+    private static Label wrap(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add(style);
+        return l;
+    }
+}

@@ -1,0 +1,96 @@
+package org.strata.app.inspector;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import org.controlsfx.control.PropertySheet;
+import org.controlsfx.property.editor.AbstractPropertyEditor;
+import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
+import org.controlsfx.property.editor.Editors;
+import org.controlsfx.property.editor.PropertyEditor;
+import org.strata.engine.params.ParamType;
+
+/**
+ * Chooses the editor for each parameter: a drop-down for choices, a check box for booleans, and for numbers and
+ * tuples a text field that commits on Enter or when it loses focus (so "128" is one edit, not three), and whose
+ * refused value is reported, never clamped.
+ */
+final class ParamEditors extends DefaultPropertyEditorFactory {
+    @Override
+    public PropertyEditor<?> call(PropertySheet.Item item) {
+        if (item instanceof ParamItem p) {
+            ParamType t = p.spec().type();
+            if (t == ParamType.CHOICE) {
+                PropertyEditor<?> ed = Editors.createChoiceEditor(item, p.spec().choices());
+                ((ComboBox<?>) ed.getEditor()).setId("param-" + p.spec().name());
+                return ed;
+            }
+            if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING
+                    || t == ParamType.PATH) {
+                return new CommitOnEnterEditor(p);
+            }
+        }
+        PropertyEditor<?> ed = super.call(item);
+        if (item instanceof ParamItem p) ed.getEditor().setId("param-" + p.spec().name());
+        return ed;
+    }
+
+    /** A text field that writes its value when the user presses Enter or leaves it. */
+    static final class CommitOnEnterEditor extends AbstractPropertyEditor<Object, TextField> {
+        private final ParamItem item;
+
+        CommitOnEnterEditor(ParamItem item) {
+            super(item, new TextField(), true); // read-only observable: we commit ourselves
+            this.item = item;
+            TextField f = getEditor();
+            f.setId("param-" + item.spec().name());
+            f.setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().length() > 200 ? null : c));
+            f.setOnAction(e -> commit());
+            f.focusedProperty().addListener((o, was, is) -> {
+                if (!is) commit();
+            });
+        }
+
+        private void commit() {
+            String text = getEditor().getText().trim();
+            Object current = item.getValue();
+            if (text.equals(format(current))) return;
+            Object value = switch (item.spec().type()) {
+                case INT -> parseInt(text);
+                case DOUBLE -> parseDouble(text);
+                default -> text;
+            };
+            item.setValue(value);
+        }
+
+        private static Object parseInt(String s) {
+            try {
+                return Integer.parseInt(s.replace("_", "").replace(",", ""));
+            } catch (NumberFormatException e) {
+                return s;
+            }
+        }
+
+        private static Object parseDouble(String s) {
+            try {
+                return Double.parseDouble(s.replace(",", "."));
+            } catch (NumberFormatException e) {
+                return s;
+            }
+        }
+
+        private static String format(Object v) {
+            return v == null ? "" : String.valueOf(v);
+        }
+
+        @Override
+        protected javafx.beans.value.ObservableValue<Object> getObservableValue() {
+            return new javafx.beans.property.SimpleObjectProperty<>(getEditor().getText());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            getEditor().setText(format(value));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.strata.app.palette;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+import org.strata.engine.layers.LayerType;
+
+/** A vector icon per layer type (scales cleanly on a projector), and the formula line for tooltips. */
+public final class LayerIcons {
+    private LayerIcons() {
+    }
+
+    /** @return the icon for a layer type, by its category when the type has none of its own */
+    public static Ikon of(LayerType t) {
+        return switch (t.id()) {
+            case "Input" -> MaterialDesignL.LOGIN_VARIANT;
+            case "Output" -> MaterialDesignT.TARGET;
+            case "Dense" -> MaterialDesignG.GRAPH_OUTLINE;
+            case "Activation" -> MaterialDesignF.FUNCTION_VARIANT;
+            case "Conv2D" -> MaterialDesignG.GRID;
+            case "MaxPool2D", "AvgPool2D", "GlobalAvgPool" -> MaterialDesignA.ARROW_COLLAPSE_ALL;
+            case "Flatten" -> MaterialDesignD.DOTS_HORIZONTAL;
+            case "Reshape" -> MaterialDesignV.VIEW_GRID_OUTLINE;
+            case "Dropout" -> MaterialDesignD.DICE_5_OUTLINE;
+            case "BatchNorm" -> MaterialDesignS.SCALE_BALANCE;
+            case "Add" -> MaterialDesignC.CALL_MERGE;
+            case "Concatenate" -> MaterialDesignC.CALL_SPLIT;
+            case "LSTM" -> MaterialDesignR.REPEAT;
+            case "Embedding" -> MaterialDesignT.TABLE;
+            default -> MaterialDesignS.SHAPE_OUTLINE;
+        };
+    }
+
+    /** @return the first formula line of the layer's reference doc, or its description */
+    public static String formula(LayerType t) {
+        String doc = t.doc();
+        if (doc == null) return "";
+        for (String line : doc.split("\n")) {
+            String s = line.strip();
+            if (s.contains("=") || s.contains("→")) return s;
+        }
+        return "";
+    }
+}

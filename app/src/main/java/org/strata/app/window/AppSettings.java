@@ -1,0 +1,82 @@
+package org.strata.app.window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.prefs.Preferences;
+
+/**
+ * The user's choices that outlive a session (theme, language, text size, snap to grid, recent files), kept in Java
+ * preferences. Tests use a separate node so they never touch a user's settings.
+ */
+public final class AppSettings {
+    private static final int RECENT_MAX = 8;
+    private final Preferences prefs;
+
+    private AppSettings(Preferences prefs) {
+        this.prefs = prefs;
+    }
+
+    /** @return the user's settings, or a scratch node when {@code strata.settings=test} */
+    public static AppSettings load() {
+        String node = "test".equals(System.getProperty("strata.settings")) ? "org/strata/app-test" : "org/strata/app";
+        return new AppSettings(Preferences.userRoot().node(node));
+    }
+
+    public boolean dark() {
+        return prefs.getBoolean("dark", false);
+    }
+
+    public void setDark(boolean dark) {
+        prefs.putBoolean("dark", dark);
+    }
+
+    public Locale language() {
+        return Locale.forLanguageTag(prefs.get("language", Locale.getDefault().getLanguage().equals("zh")
+                ? "zh-CN" : "en"));
+    }
+
+    public void setLanguage(Locale l) {
+        prefs.put("language", l.toLanguageTag());
+    }
+
+    /** @return the base text size in points: 13 normal, 16 large, 20 for a projector */
+    public int fontSize() {
+        return prefs.getInt("fontSize", 13);
+    }
+
+    public void setFontSize(int size) {
+        prefs.putInt("fontSize", size);
+    }
+
+    public boolean snapToGrid() {
+        return prefs.getBoolean("snap", false);
+    }
+
+    public void setSnapToGrid(boolean snap) {
+        prefs.putBoolean("snap", snap);
+    }
+
+    /** @return recently opened or saved project files that still exist, newest first */
+    public List<Path> recent() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < RECENT_MAX; i++) {
+            String s = prefs.get("recent." + i, null);
+            if (s != null && Files.isRegularFile(Path.of(s))) out.add(Path.of(s));
+        }
+        return out;
+    }
+
+    public void addRecent(Path file) {
+        List<Path> list = recent();
+        Path abs = file.toAbsolutePath().normalize();
+        list.remove(abs);
+        list.add(0, abs);
+        for (int i = 0; i < RECENT_MAX; i++) {
+            if (i < list.size()) prefs.put("recent." + i, list.get(i).toString());
+            else prefs.remove("recent." + i);
+        }
+    }
+}

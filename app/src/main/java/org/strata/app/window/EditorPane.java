@@ -1,0 +1,84 @@
+package org.strata.app.window;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import org.strata.app.canvas.GraphCanvas;
+import org.strata.app.dock.ProblemsView;
+import org.strata.app.dock.SummaryView;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.i18n.Messages;
+import org.strata.app.inspector.InspectorView;
+import org.strata.app.palette.PaletteView;
+
+/**
+ * Everything bound to one open document: palette (left), canvas (centre), inspector (right) and the bottom dock
+ * with the Problems and Summary tabs. Opening another project replaces the whole pane.
+ */
+public final class EditorPane extends BorderPane {
+    private final EditorDocument document;
+    private final GraphCanvas canvas;
+    private final PaletteView palette;
+    private final InspectorView inspector;
+    private final TabPane dock = new TabPane();
+
+    EditorPane(EditorDocument document, Pane ghostLayer) {
+        this.document = document;
+        getStyleClass().add("editor-pane");
+        canvas = new GraphCanvas(document);
+        canvas.setId("canvas");
+        palette = new PaletteView(ghostLayer, (type, p) -> {
+            if (canvas.localToScene(canvas.getLayoutBounds()).contains(p)) canvas.dropLayer(type, p.getX(), p.getY());
+        }, canvas::addLayerInView);
+        palette.setId("palette");
+        inspector = new InspectorView(document);
+        inspector.setId("inspector");
+        ProblemsView problems = new ProblemsView(document, id -> {
+            document.selection().set(java.util.List.of(id));
+            canvas.centerOn(id);
+        });
+        Tab problemsTab = new Tab(Messages.get("dock.problems"), problems);
+        problemsTab.setId("tab-problems");
+        Tab summaryTab = new Tab(Messages.get("dock.summary"), new SummaryView(document));
+        summaryTab.setId("tab-summary");
+        problemsTab.setClosable(false);
+        summaryTab.setClosable(false);
+        dock.getTabs().addAll(problemsTab, summaryTab);
+        dock.getStyleClass().add("dock");
+        Runnable tabTitle = () -> {
+            int n = document.analysis().problems().size();
+            problemsTab.setText(n == 0 ? Messages.get("dock.problems") : Messages.get("dock.problemsCount", n));
+        };
+        document.revisionProperty().addListener((o, a, b) -> tabTitle.run());
+        tabTitle.run();
+
+        SplitPane middle = new SplitPane(palette, canvas, inspector);
+        middle.setDividerPositions(0.17, 0.76);
+        SplitPane.setResizableWithParent(palette, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane vertical = new SplitPane(middle, dock);
+        vertical.setOrientation(Orientation.VERTICAL);
+        vertical.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(dock, false);
+        setCenter(vertical);
+    }
+
+    public EditorDocument document() {
+        return document;
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public PaletteView palette() {
+        return palette;
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+}

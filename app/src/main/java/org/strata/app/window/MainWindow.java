@@ -1,0 +1,363 @@
+package org.strata.app.window;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.document.Edits;
+import org.strata.app.document.Fragment;
+import org.strata.app.document.AutoLayout;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.TrainingSettings;
+
+/**
+ * The main window: menus and toolbar ({@link MenuBuilder}), the start page or the editor of the open project, and the
+ * status bar. It owns the one open {@link EditorDocument} and the actions on it.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final AppSettings settings;
+    private final BorderPane frame = new BorderPane();
+    private final Pane ghostLayer = new Pane();
+    private final StackPane root = new StackPane(frame, ghostLayer);
+    private final StatusBar status = new StatusBar();
+    private final Label validity = new Label();
+    private final Label params = new Label();
+    private final Label engine = new Label();
+    private final Label zoom = new Label();
+    private final FileActions files;
+    private final Theme theme;
+    private EditorPane editor;
+    private MenuBuilder menus;
+    private static Fragment clipboard;
+
+    public MainWindow(Stage stage, AppSettings settings) {
+        this.stage = stage;
+        this.settings = settings;
+        this.files = new FileActions(stage, settings);
+        this.theme = new Theme(settings);
+        ghostLayer.setMouseTransparent(true);
+        ghostLayer.setPickOnBounds(false);
+        status.setId("status-bar");
+        validity.setId("status-validity");
+        params.setId("status-params");
+        engine.setId("status-engine");
+        zoom.setId("status-zoom");
+        for (Label l : List.of(validity, params, engine, zoom)) l.getStyleClass().add("status-item");
+        status.getRightItems().addAll(validity, params, engine, zoom);
+        Scene scene = new Scene(root, 1400, 900);
+        stage.setScene(scene);
+        theme.apply(scene);
+        stage.setOnCloseRequest(e -> {
+            if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) e.consume();
+        });
+        buildChrome();
+        showStartPage();
+    }
+
+    /** Builds menus, toolbar and status bar in the current language (again after a language switch). */
+    private void buildChrome() {
+        menus = new MenuBuilder(this, settings);
+        frame.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        frame.setBottom(status);
+        status.setText(Messages.get("status.ready"));
+        updateTitle();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** @return the editor of the open project, if one is open (not on the start page) */
+    public Optional<EditorPane> editor() {
+        return Optional.ofNullable(editor);
+    }
+
+    EditorDocument document() {
+        return editor == null ? null : editor.document();
+    }
+
+    /** Shows the start page (on launch and on New) after offering to save unsaved changes. */
+    public void newProject() {
+        if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        showStartPage();
+    }
+
+    private void showStartPage() {
+        editor = null;
+        frame.setCenter(new StartPage(settings.dark(), settings.recent(), this::openBlank, this::open,
+                this::openWithChooser));
+        refreshStatus();
+        updateTitle();
+        menus.refresh();
+    }
+
+    /** Opens an empty project with a default dataset-less setup. */
+    public void openBlank() {
+        show(new Project(Messages.get("project.untitled"), "", new Graph(), null, TrainingSettings.defaults()));
+    }
+
+    void openWithChooser() {
+        if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        files.chooseToOpen().ifPresent(this::openUnchecked);
+    }
+
+    /** Opens a project file (after offering to save the current one); a file that cannot be read leaves all as is. */
+    public void open(Path file) {
+        if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        openUnchecked(file);
+    }
+
+    private void openUnchecked(Path file) {
+        files.read(file).ifPresent(this::show);
+    }
+
+    private void show(Project project) {
+        EditorDocument doc = new EditorDocument(project);
+        editor = new EditorPane(doc, ghostLayer);
+        editor.canvas().setOnMessage(status::setText);
+        doc.revisionProperty().addListener((o, a, b) -> {
+            refreshStatus();
+            updateTitle();
+            menus.refresh();
+        });
+        doc.selection().versionProperty().addListener((o, a, b) -> menus.refresh());
+        doc.dirtyProperty().addListener((o, a, b) -> updateTitle());
+        editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
+        editor.canvas().setSnapToGrid(settings.snapToGrid());
+        frame.setCenter(editor);
+        refreshStatus();
+        updateTitle();
+        menus.refresh();
+        status.setText(Messages.get("status.opened", project.name()));
+        Platform.runLater(() -> {
+            editor.canvas().fitToWindow();
+            refreshZoom();
+        });
+    }
+
+    /** Saves to the project's file (asks for one if it has none). @return whether it was saved */
+    public boolean save() {
+        EditorDocument d = document();
+        if (d == null) return false;
+        boolean ok = files.save(d);
+        if (ok) status.setText(Messages.get("status.saved", d.file().map(Path::toString).orElse("")));
+        return ok;
+    }
+
+    void saveAs() {
+        EditorDocument d = document();
+        if (d != null && files.saveAs(d)) status.setText(Messages.get("status.saved", d.file().orElseThrow()));
+    }
+
+    /** Saves to a given file without a dialog (scripts and tests). */
+    public boolean saveTo(Path file) {
+        EditorDocument d = document();
+        return d != null && files.write(d, file);
+    }
+
+    void quit() {
+        if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        stage.close();
+    }
+
+    // --- Edit ---------------------------------------------------------------------------------------------------
+
+    /** While a text field has the focus, clipboard and undo keys belong to it, not to the graph. */
+    private Optional<TextInputControl> typing() {
+        return stage.getScene().getFocusOwner() instanceof TextInputControl t ? Optional.of(t) : Optional.empty();
+    }
+
+    void undo() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) t.get().undo();
+        else if (document() != null) document().undo();
+    }
+
+    void redo() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) t.get().redo();
+        else if (document() != null) document().redo();
+    }
+
+    void copy() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) {
+            t.get().copy();
+            return;
+        }
+        EditorDocument d = document();
+        if (d == null || d.selection().nodes().isEmpty()) return;
+        clipboard = Fragment.of(d.graph(), d.selection().nodes());
+        menus.refresh();
+    }
+
+    void cut() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) {
+            t.get().cut();
+            return;
+        }
+        copy();
+        delete();
+    }
+
+    void paste() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) {
+            t.get().paste();
+            return;
+        }
+        EditorDocument d = document();
+        if (d == null || clipboard == null || clipboard.isEmpty()) return;
+        insert(clipboard, Messages.get("edit.paste"));
+    }
+
+    void duplicate() {
+        EditorDocument d = document();
+        if (d == null || d.selection().nodes().isEmpty() || typing().isPresent()) return;
+        insert(Fragment.of(d.graph(), d.selection().nodes()), Messages.get("edit.duplicate"));
+    }
+
+    private void insert(Fragment f, String description) {
+        EditorDocument d = document();
+        Fragment.Instance copy = f.instantiate(d.graph(), 40, 40);
+        d.execute(Edits.addNodes(d.graph(), copy.nodes(), copy.edges(), description));
+        d.selection().set(copy.ids());
+    }
+
+    void delete() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) {
+            t.get().deleteNextChar();
+            return;
+        }
+        EditorDocument d = document();
+        if (d == null || d.selection().isEmpty()) return;
+        d.execute(Edits.remove(d.graph(), d.selection().nodes(), d.selection().edges()));
+    }
+
+    void selectAll() {
+        Optional<TextInputControl> t = typing();
+        if (t.isPresent()) {
+            t.get().selectAll();
+            return;
+        }
+        EditorDocument d = document();
+        if (d != null) d.selection().set(d.graph().nodes().stream().map(n -> n.id()).toList());
+    }
+
+    void autoLayout() {
+        EditorDocument d = document();
+        if (d == null || d.graph().nodes().isEmpty()) return;
+        d.execute(Edits.move(d.graph(), AutoLayout.positions(d.graph(), d.analysis()), Messages.get("edit.autoLayout")));
+        editor.canvas().fitToWindow();
+    }
+
+    boolean hasClipboard() {
+        return clipboard != null && !clipboard.isEmpty();
+    }
+
+    // --- View ---------------------------------------------------------------------------------------------------
+
+    public void setDark(boolean dark) {
+        settings.setDark(dark);
+        theme.apply(stage.getScene());
+        if (editor == null) showStartPage(); // the cards' pictures use the theme's colours
+    }
+
+    void setFontSize(int size) {
+        settings.setFontSize(size);
+        theme.apply(stage.getScene());
+    }
+
+    void setSnap(boolean snap) {
+        settings.setSnapToGrid(snap);
+        if (editor != null) editor.canvas().setSnapToGrid(snap);
+    }
+
+    /** Switches the language: rebuilds every panel in it, keeping the open project, its history and selection. */
+    public void setLanguage(Locale l) {
+        settings.setLanguage(l);
+        Messages.setLocale(l);
+        buildChrome();
+        if (editor == null) {
+            showStartPage();
+        } else {
+            EditorDocument d = editor.document();
+            editor = new EditorPane(d, ghostLayer);
+            editor.canvas().setOnMessage(status::setText);
+            editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
+            editor.canvas().setSnapToGrid(settings.snapToGrid());
+            frame.setCenter(editor);
+            refreshStatus();
+            menus.refresh();
+            Platform.runLater(() -> editor.canvas().fitToWindow());
+        }
+    }
+
+    void about() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
+                Messages.get("about.text"), javafx.scene.control.ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle(Messages.get("about.title"));
+        a.setHeaderText(Messages.get("app.name") + " " + version());
+        a.showAndWait();
+    }
+
+    static String version() {
+        String v = MainWindow.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+
+    // --- Status -------------------------------------------------------------------------------------------------
+
+    private void refreshStatus() {
+        EditorDocument d = document();
+        if (d == null) {
+            validity.setText("");
+            params.setText("");
+            engine.setText("");
+            zoom.setText("");
+            return;
+        }
+        var a = d.analysis();
+        long errors = a.errors().size();
+        long warnings = a.problems().size() - errors;
+        validity.setText(errors > 0 ? Messages.get("status.errors", errors)
+                : warnings > 0 ? Messages.get("status.warnings", warnings) : Messages.get("status.valid"));
+        validity.getStyleClass().removeAll("status-error", "status-ok", "status-warning");
+        validity.getStyleClass().add(errors > 0 ? "status-error" : warnings > 0 ? "status-warning" : "status-ok");
+        params.setText(Messages.get("status.params", org.strata.engine.analysis.SummaryTable.group(a.totalParams())));
+        engine.setText(EngineLabel.describe(d));
+        refreshZoom();
+    }
+
+    private void refreshZoom() {
+        if (editor != null) zoom.setText(Messages.get("status.zoom", Math.round(editor.canvas().zoom() * 100)));
+    }
+
+    private void updateTitle() {
+        EditorDocument d = document();
+        String app = Messages.get("app.name");
+        if (d == null) {
+            stage.setTitle(app);
+            return;
+        }
+        String file = d.file().map(p -> " (" + p.getFileName() + ")").orElse("");
+        stage.setTitle((d.isDirty() ? "*" : "") + d.project().name() + file + " — " + app);
+    }
+}

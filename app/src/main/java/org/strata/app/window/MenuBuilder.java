@@ -1,0 +1,256 @@
+package org.strata.app.window;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.project.ProjectFile;
+
+/**
+ * The menu bar and toolbar of the main window, in the current language, and their enabled states and texts
+ * ("Undo Change kernel size"), refreshed after every change.
+ */
+final class MenuBuilder {
+    private final MainWindow window;
+    private final AppSettings settings;
+    private final MenuBar bar = new MenuBar();
+    private final ToolBar tools = new ToolBar();
+    private final List<MenuItem> needDocument = new ArrayList<>();
+    private final List<Button> toolsNeedDocument = new ArrayList<>();
+    private MenuItem undo;
+    private MenuItem redo;
+    private MenuItem paste;
+    private Button undoButton;
+    private Button redoButton;
+    private Menu recent;
+
+    MenuBuilder(MainWindow window, AppSettings settings) {
+        this.window = window;
+        this.settings = settings;
+        bar.setUseSystemMenuBar(true);
+        bar.setId("menu-bar");
+        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        buildToolBar();
+    }
+
+    MenuBar menuBar() {
+        return bar;
+    }
+
+    ToolBar toolBar() {
+        return tools;
+    }
+
+    private Menu fileMenu() {
+        Menu m = menu("menu.file");
+        recent = menu("menu.file.recent");
+        recent.setOnShowing(e -> fillRecent());
+        fillRecent();
+        Menu samples = menu("menu.file.openSample");
+        for (Path p : Samples.all()) {
+            String name = p.getFileName().toString().replace(ProjectFile.EXTENSION, "");
+            MenuItem it = new MenuItem(name);
+            it.setId("menu-sample-" + name);
+            it.setOnAction(e -> window.open(p));
+            samples.getItems().add(it);
+        }
+        m.getItems().addAll(
+                item("menu.file.new", "Shortcut+N", MaterialDesignF.FILE_OUTLINE, false, window::newProject),
+                item("menu.file.open", "Shortcut+O", MaterialDesignF.FOLDER_OPEN_OUTLINE, false,
+                        window::openWithChooser),
+                samples, recent, new SeparatorMenuItem(),
+                item("menu.file.save", "Shortcut+S", MaterialDesignC.CONTENT_SAVE_OUTLINE, true, window::save),
+                item("menu.file.saveAs", "Shortcut+Shift+S", null, true, window::saveAs),
+                new SeparatorMenuItem(),
+                item("menu.file.quit", "Shortcut+Q", null, false, window::quit));
+        return m;
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (Path p : settings.recent()) {
+            MenuItem it = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            it.setMnemonicParsing(false);
+            it.setOnAction(e -> window.open(p));
+            recent.getItems().add(it);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem(Messages.get("menu.file.recent.none"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    private Menu editMenu() {
+        Menu m = menu("menu.edit");
+        undo = item("menu.edit.undo", "Shortcut+Z", MaterialDesignU.UNDO, true, window::undo);
+        redo = item("menu.edit.redo", "Shortcut+Shift+Z", MaterialDesignR.REDO, true, window::redo);
+        paste = item("menu.edit.paste", "Shortcut+V", MaterialDesignC.CONTENT_PASTE, true, window::paste);
+        MenuItem redoY = item("menu.edit.redo", "Shortcut+Y", null, true, window::redo);
+        redoY.setVisible(false); // a second accelerator for Redo, as Windows users expect
+        m.getItems().addAll(undo, redo, redoY, new SeparatorMenuItem(),
+                item("menu.edit.cut", "Shortcut+X", MaterialDesignC.CONTENT_CUT, true, window::cut),
+                item("menu.edit.copy", "Shortcut+C", MaterialDesignC.CONTENT_COPY, true, window::copy),
+                paste,
+                item("menu.edit.duplicate", "Shortcut+D", MaterialDesignC.CONTENT_DUPLICATE, true,
+                        window::duplicate),
+                item("menu.edit.delete", "Delete", MaterialDesignD.DELETE_OUTLINE, true, window::delete),
+                new SeparatorMenuItem(),
+                item("menu.edit.selectAll", "Shortcut+A", MaterialDesignS.SELECT_ALL, true, window::selectAll),
+                item("menu.edit.findLayer", "Shortcut+F", null, true,
+                        () -> window.editor().ifPresent(e -> e.palette().focusSearch())));
+        return m;
+    }
+
+    private Menu viewMenu() {
+        Menu m = menu("menu.view");
+        CheckMenuItem snap = new CheckMenuItem(Messages.get("menu.view.snap"));
+        snap.setId("menu-view-snap");
+        snap.setSelected(settings.snapToGrid());
+        snap.setOnAction(e -> window.setSnap(snap.isSelected()));
+
+        Menu theme = menu("menu.view.theme");
+        ToggleGroup tg = new ToggleGroup();
+        RadioMenuItem light = radio("menu.view.theme.light", tg, !settings.dark(), () -> window.setDark(false));
+        RadioMenuItem dark = radio("menu.view.theme.dark", tg, settings.dark(), () -> window.setDark(true));
+        theme.getItems().addAll(light, dark);
+
+        Menu size = menu("menu.view.textSize");
+        ToggleGroup sg = new ToggleGroup();
+        for (int[] s : new int[][]{{13, 0}, {16, 1}, {20, 2}}) {
+            String key = new String[]{"menu.view.textSize.normal", "menu.view.textSize.large",
+                    "menu.view.textSize.projector"}[s[1]];
+            size.getItems().add(radio(key, sg, settings.fontSize() == s[0], () -> window.setFontSize(s[0])));
+        }
+
+        Menu language = menu("menu.view.language");
+        ToggleGroup lg = new ToggleGroup();
+        for (Locale l : Messages.LANGUAGES) {
+            RadioMenuItem it = new RadioMenuItem(l.getDisplayName(l));
+            it.setId("menu-language-" + l.toLanguageTag());
+            it.setToggleGroup(lg);
+            it.setSelected(Messages.locale().getLanguage().equals(l.getLanguage()));
+            it.setOnAction(e -> window.setLanguage(l));
+            language.getItems().add(it);
+        }
+        m.getItems().addAll(
+                item("menu.view.autoLayout", "Shortcut+L", MaterialDesignA.AUTO_FIX, true, window::autoLayout),
+                new SeparatorMenuItem(),
+                item("menu.view.zoomIn", "Shortcut+EQUALS", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().zoomIn())),
+                item("menu.view.zoomOut", "Shortcut+MINUS", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().zoomOut())),
+                item("menu.view.fit", "Shortcut+0", MaterialDesignF.FIT_TO_PAGE_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().fitToWindow())),
+                snap, new SeparatorMenuItem(), theme, size, language);
+        return m;
+    }
+
+    private Menu helpMenu() {
+        Menu m = menu("menu.help");
+        m.getItems().add(item("menu.help.about", null, null, false, window::about));
+        return m;
+    }
+
+    private void buildToolBar() {
+        tools.setId("tool-bar");
+        tools.getItems().addAll(
+                tool("menu.file.new", MaterialDesignF.FILE_OUTLINE, false, window::newProject),
+                tool("menu.file.open", MaterialDesignF.FOLDER_OPEN_OUTLINE, false, window::openWithChooser),
+                tool("menu.file.save", MaterialDesignC.CONTENT_SAVE_OUTLINE, true, window::save));
+        undoButton = tool("menu.edit.undo", MaterialDesignU.UNDO, true, window::undo);
+        redoButton = tool("menu.edit.redo", MaterialDesignR.REDO, true, window::redo);
+        tools.getItems().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), undoButton, redoButton,
+                tool("menu.edit.delete", MaterialDesignD.DELETE_OUTLINE, true, window::delete),
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                tool("menu.view.autoLayout", MaterialDesignA.AUTO_FIX, true, window::autoLayout),
+                tool("menu.view.zoomIn", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().zoomIn())),
+                tool("menu.view.zoomOut", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().zoomOut())),
+                tool("menu.view.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, true,
+                        () -> window.editor().ifPresent(e -> e.canvas().fitToWindow())));
+    }
+
+    /** Enables what applies now and names the command Undo/Redo would act on. */
+    void refresh() {
+        EditorDocument d = window.document();
+        boolean open = d != null;
+        needDocument.forEach(i -> i.setDisable(!open));
+        toolsNeedDocument.forEach(b -> b.setDisable(!open));
+        undo.setText(open && d.canUndo() ? Messages.get("menu.edit.undoWhat", d.undoDescription().orElse(""))
+                : Messages.get("menu.edit.undo"));
+        redo.setText(open && d.canRedo() ? Messages.get("menu.edit.redoWhat", d.redoDescription().orElse(""))
+                : Messages.get("menu.edit.redo"));
+        undo.setDisable(!open || !d.canUndo());
+        redo.setDisable(!open || !d.canRedo());
+        undoButton.setDisable(undo.isDisable());
+        redoButton.setDisable(redo.isDisable());
+        undoButton.getTooltip().setText(undo.getText());
+        redoButton.getTooltip().setText(redo.getText());
+        paste.setDisable(!open || !window.hasClipboard());
+    }
+
+    private Menu menu(String key) {
+        Menu m = new Menu(Messages.get(key));
+        m.setId(id(key));
+        return m;
+    }
+
+    private MenuItem item(String key, String accelerator, Ikon icon, boolean needsDocument, Runnable action) {
+        MenuItem it = new MenuItem(Messages.get(key));
+        it.setId(id(key));
+        if (accelerator != null) it.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (icon != null) it.setGraphic(new FontIcon(icon));
+        it.setOnAction(e -> action.run());
+        if (needsDocument) needDocument.add(it);
+        return it;
+    }
+
+    private RadioMenuItem radio(String key, ToggleGroup group, boolean selected, Runnable action) {
+        RadioMenuItem it = new RadioMenuItem(Messages.get(key));
+        it.setId(id(key));
+        it.setToggleGroup(group);
+        it.setSelected(selected);
+        it.setOnAction(e -> action.run());
+        return it;
+    }
+
+    private Button tool(String key, Ikon icon, boolean needsDocument, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId("tool-" + id(key).substring("menu-".length()));
+        b.setTooltip(new Tooltip(Messages.get(key)));
+        b.getStyleClass().add("tool-button");
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        if (needsDocument) toolsNeedDocument.add(b);
+        return b;
+    }
+
+    private static String id(String key) {
+        return key.replace('.', '-');
+    }
+}

@@ -1,0 +1,34 @@
+package org.strata.app.window;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Scene;
+
+/**
+ * Light or dark look: AtlantaFX's Primer theme as the base, then Strata's own sheets from {@code ui-resources}
+ * (canvas, nodes, palette), and the text size chosen in the View menu applied to the whole window.
+ */
+final class Theme {
+    private static final String BASE = "/org/strata/ui/strata.css";
+    private static final String DARK = "/org/strata/ui/strata-dark.css";
+    private final AppSettings settings;
+
+    Theme(AppSettings settings) {
+        this.settings = settings;
+    }
+
+    void apply(Scene scene) {
+        boolean dark = settings.dark();
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().setAll(Theme.class.getResource(BASE).toExternalForm());
+        if (dark) scene.getStylesheets().add(Theme.class.getResource(DARK).toExternalForm());
+        scene.getRoot().setStyle("-fx-font-size: " + settings.fontSize() + "px;");
+        scene.getRoot().getStyleClass().removeAll("theme-dark", "theme-light", "text-large", "text-projector");
+        scene.getRoot().getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        int size = settings.fontSize();
+        if (size >= 20) scene.getRoot().getStyleClass().add("text-projector");
+        else if (size >= 16) scene.getRoot().getStyleClass().add("text-large");
+    }
+}

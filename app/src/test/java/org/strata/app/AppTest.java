@@ -1,0 +1,85 @@
+package org.strata.app;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.strata.app.i18n.Messages;
+import org.strata.app.window.AppSettings;
+import org.strata.app.window.EditorPane;
+import org.strata.app.window.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Base of the tests that drive the real main window (headless under Monocle in CI): a fresh window per test, with
+ * test settings (never the user's) and the repository's sample projects.
+ */
+public abstract class AppTest extends FxRobot {
+    /** The repository's sample projects, seen from the app module's folder where Maven runs the tests. */
+    public static final Path SAMPLES = Path.of("..", "sample-projects").toAbsolutePath().normalize();
+
+    static {
+        System.setProperty("strata.settings", "test");
+        System.setProperty("strata.samples", SAMPLES.toString());
+    }
+
+    protected MainWindow window;
+
+    @BeforeEach
+    void openWindow() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        fxRun(() -> start(stage));
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        fxRun(() -> window.stage().hide());
+    }
+
+    private void start(Stage stage) {
+        AppSettings settings = AppSettings.load();
+        settings.setDark(false);
+        settings.setFontSize(13);
+        settings.setSnapToGrid(false);
+        settings.setLanguage(Locale.ENGLISH);
+        Messages.setLocale(Locale.ENGLISH);
+        window = new MainWindow(stage, settings);
+        stage.setWidth(1400);
+        stage.setHeight(900);
+        stage.show();
+    }
+
+    protected EditorPane editor() {
+        return window.editor().orElseThrow(() -> new AssertionError("no project is open"));
+    }
+
+    /** Runs on the JavaFX thread and waits for the result. */
+    protected static <T> T fx(Callable<T> task) {
+        FutureTask<T> f = new FutureTask<>(task);
+        Platform.runLater(f);
+        try {
+            return f.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs on the JavaFX thread, waits, then lets pending layout and events settle. */
+    protected static void fxRun(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected static Path sample(String name) {
+        return SAMPLES.resolve(name).resolve(name + ".strata");
+    }
+}

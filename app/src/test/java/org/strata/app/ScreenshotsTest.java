@@ -1,0 +1,55 @@
+package org.strata.app;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes the README's screenshots (the seed CNN in both themes and both languages) when run with
+ * {@code -Dstrata.screenshots=DIR}: {@code mvn -pl app test -Dtest=ScreenshotsTest -Dstrata.screenshots=docs}.
+ * Skipped otherwise.
+ */
+class ScreenshotsTest extends AppTest {
+    @Test
+    void writes_the_main_window_with_the_seed_cnn_in_both_themes_and_languages() throws Exception {
+        String dir = System.getProperty("strata.screenshots");
+        assumeTrue(dir != null, "set -Dstrata.screenshots=DIR to write screenshots");
+        Path out = Path.of(dir).toAbsolutePath();
+        Files.createDirectories(out);
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        Thread.sleep(300);
+        for (boolean dark : new boolean[]{false, true}) {
+            for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+                fxRun(() -> {
+                    window.setLanguage(l);
+                });
+                fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("conv1")));
+                setDark(dark);
+                Thread.sleep(400);
+                WaitForAsyncUtils.waitForFxEvents();
+                String name = "main-window-" + (dark ? "dark" : "light") + "-" + l.getLanguage() + ".png";
+                snap(out.resolve(name).toFile());
+            }
+        }
+        fxRun(() -> window.newProject());
+        snap(out.resolve("start-page.png").toFile());
+    }
+
+    private void setDark(boolean dark) {
+        fxRun(() -> window.setDark(dark));
+    }
+
+    private void snap(File file) throws Exception {
+        // The root's snapshot: Scene.snapshot and the robot's screen capture come back empty under Monocle.
+        WritableImage img = fx(() -> window.stage().getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file);
+    }
+}
