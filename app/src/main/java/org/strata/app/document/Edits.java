@@ -96,6 +96,8 @@ public final class Edits {
         private final List<Edge> looseEdges;
         private final List<Node> removedNodes = new ArrayList<>();
         private final List<Edge> removedEdges = new ArrayList<>();
+        private List<String> nodeOrder = List.of();
+        private List<Edge> edgeOrder = List.of();
 
         Remove(Graph graph, List<String> ids, List<Edge> edges) {
             this.graph = graph;
@@ -107,6 +109,8 @@ public final class Edits {
         public void execute() {
             removedNodes.clear();
             removedEdges.clear();
+            nodeOrder = graph.nodes().stream().map(Node::id).toList();
+            edgeOrder = List.copyOf(graph.edges());
             for (Edge e : looseEdges) if (graph.disconnect(e)) removedEdges.add(e);
             for (String id : ids) {
                 graph.node(id).ifPresent(n -> {
@@ -120,6 +124,7 @@ public final class Edits {
         public void undo() {
             removedNodes.forEach(graph::add);
             removedEdges.forEach(e -> graph.connect(e.from(), e.to()));
+            graph.restoreOrder(nodeOrder, edgeOrder);
         }
 
         @Override
@@ -142,9 +147,21 @@ public final class Edits {
         }
     }
 
-    private record Connect(Graph graph, Edge edge, boolean connect) implements Command {
+    private static final class Connect implements Command {
+        private final Graph graph;
+        private final Edge edge;
+        private final boolean connect;
+        private List<Edge> edgeOrder = List.of();
+
+        Connect(Graph graph, Edge edge, boolean connect) {
+            this.graph = graph;
+            this.edge = edge;
+            this.connect = connect;
+        }
+
         @Override
         public void execute() {
+            edgeOrder = List.copyOf(graph.edges());
             if (connect) graph.connect(edge.from(), edge.to());
             else graph.disconnect(edge);
         }
@@ -153,6 +170,7 @@ public final class Edits {
         public void undo() {
             if (connect) graph.disconnect(edge);
             else graph.connect(edge.from(), edge.to());
+            graph.restoreOrder(List.of(), edgeOrder);
         }
 
         @Override

@@ -61,6 +61,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
                 default -> text;
             };
             item.setValue(value);
+            getEditor().setText(format(item.getValue())); // the canonical form ("5x5" shows as 5×5); unchanged if refused
         }
 
         private static Object parseInt(String s) {

@@ -56,6 +56,23 @@ public final class Graph {
         return node;
     }
 
+    /**
+     * Puts nodes and edges back in a recorded order (an editor's undo restores a deletion exactly, so the saved file
+     * does not change). Ids and edges not present are skipped; those not named keep their place after the named.
+     */
+    public void restoreOrder(List<String> nodeOrder, List<Edge> edgeOrder) {
+        Map<String, Node> reordered = new LinkedHashMap<>();
+        for (String id : nodeOrder) if (nodes.containsKey(id)) reordered.put(id, nodes.get(id));
+        nodes.forEach(reordered::putIfAbsent);
+        nodes.clear();
+        nodes.putAll(reordered);
+        List<Edge> es = new ArrayList<>();
+        for (Edge e : edgeOrder) if (edges.contains(e)) es.add(e);
+        for (Edge e : edges) if (!es.contains(e)) es.add(e);
+        edges.clear();
+        edges.addAll(es);
+    }
+
     /** Removes a node and every edge touching it. @return the removed edges, for undo */
     public List<Edge> remove(String id) {
         require(id);
