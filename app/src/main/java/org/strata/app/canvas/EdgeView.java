@@ -8,7 +8,7 @@ import org.strata.engine.graph.Edge;
 
 /**
  * A wire from an output port to an input port, drawn as a horizontal S-curve, with its tensor shape ({@code 28×28×1})
- * in a label at the middle. A wide transparent copy of the curve makes it easy to click.
+ * in a label at the middle (kept above the nodes). A wide transparent copy of the curve makes it easy to click.
  */
 public final class EdgeView extends Group {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -24,7 +24,13 @@ public final class EdgeView extends Group {
         hit.getStyleClass().add("edge-hit");
         label.getStyleClass().add("edge-label");
         curve.setMouseTransparent(true);
-        getChildren().addAll(hit, curve, label);
+        label.setMouseTransparent(true);
+        getChildren().addAll(hit, curve); // the label lives in the canvas's top layer, so nodes never hide it
+    }
+
+    /** @return the shape label, drawn by the canvas above the nodes */
+    Label label() {
+        return label;
     }
 
     public Edge edge() {

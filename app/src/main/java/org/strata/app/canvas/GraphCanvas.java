@@ -40,6 +40,7 @@ public final class GraphCanvas extends Region {
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
+    private final Group labelLayer = new Group();
     private final Group overlay = new Group();
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
@@ -47,13 +48,16 @@ public final class GraphCanvas extends Region {
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
     private Consumer<String> messages = m -> { };
+    /** Fit to window once the canvas has its real size (a fit before the first layout would use a wrong width). */
+    private boolean fitPending = true;
 
     public GraphCanvas(EditorDocument document) {
         this.document = document;
         getStyleClass().add("graph-canvas");
         world.getStyleClass().add("graph-world");
         world.setManaged(false);
-        world.getChildren().addAll(edgeLayer, nodeLayer, overlay);
+        world.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, overlay);
+        labelLayer.setMouseTransparent(true);
         world.getTransforms().addAll(pan, zoom);
         getChildren().addAll(grid, world);
         Rectangle clip = new Rectangle();
@@ -229,12 +233,14 @@ public final class GraphCanvas extends Region {
         edgeViews.entrySet().removeIf(e -> {
             if (edges.contains(e.getKey())) return false;
             edgeLayer.getChildren().remove(e.getValue());
+            labelLayer.getChildren().remove(e.getValue().label());
             return true;
         });
         for (Edge e : edges) {
             EdgeView v = edgeViews.computeIfAbsent(e, k -> {
                 EdgeView ev = new EdgeView(k);
                 edgeLayer.getChildren().add(ev);
+                labelLayer.getChildren().add(ev.label());
                 return ev;
             });
             TensorShape shape = analysis.edgeShapes().get(e);
@@ -298,6 +304,11 @@ public final class GraphCanvas extends Region {
     @Override
     protected void layoutChildren() {
         grid.resizeRelocate(0, 0, getWidth(), getHeight());
+        if (fitPending && getWidth() > 0 && getHeight() > 0 && getScene() != null && getScene().getWindow() != null
+                && getScene().getWindow().isShowing()) {
+            fitPending = false;
+            fitToWindow();
+        }
         redrawGrid();
     }
 }

@@ -16,8 +16,8 @@ import org.strata.engine.graph.Node;
  */
 public final class AutoLayout {
     /** Horizontal distance between columns and vertical distance between rows, in canvas units. */
-    public static final double COLUMN = 230;
-    public static final double ROW = 120;
+    public static final double COLUMN = 280;
+    public static final double ROW = 140;
 
     private AutoLayout() {
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
@@ -143,10 +142,6 @@ public final class MainWindow {
         updateTitle();
         menus.refresh();
         status.setText(Messages.get("status.opened", project.name()));
-        Platform.runLater(() -> {
-            editor.canvas().fitToWindow();
-            refreshZoom();
-        });
     }
 
     /** Saves to the project's file (asks for one if it has none). @return whether it was saved */
@@ -305,7 +300,6 @@ public final class MainWindow {
             frame.setCenter(editor);
             refreshStatus();
             menus.refresh();
-            Platform.runLater(() -> editor.canvas().fitToWindow());
         }
     }
 
