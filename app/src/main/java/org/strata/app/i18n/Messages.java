@@ -20,6 +20,11 @@ public final class Messages {
     private Messages() {
     }
 
+    /** @return a language's name in that language, as language menus show it ("English", "简体中文") */
+    public static String nativeName(Locale l) {
+        return l.getLanguage().equals("zh") ? "简体中文" : l.getDisplayLanguage(l);
+    }
+
     /** Switches the language for everything built after this call. */
     public static void setLocale(Locale l) {
         locale = l;

@@ -149,7 +149,7 @@ final class MenuBuilder {
         Menu language = menu("menu.view.language");
         ToggleGroup lg = new ToggleGroup();
         for (Locale l : Messages.LANGUAGES) {
-            RadioMenuItem it = new RadioMenuItem(l.getDisplayName(l));
+            RadioMenuItem it = new RadioMenuItem(Messages.nativeName(l));
             it.setId("menu-language-" + l.toLanguageTag());
             it.setToggleGroup(lg);
             it.setSelected(Messages.locale().getLanguage().equals(l.getLanguage()));

@@ -1,0 +1,31 @@
+package org.strata.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The document layer holds the model and commands only: no controls, no scene graph, no window code. */
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.strata.app");
+
+    @Test
+    void the_document_knows_nothing_of_views() {
+        noClasses().that().resideInAPackage("org.strata.app.document..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "org.strata.app.canvas..", "org.strata.app.window..",
+                        "org.strata.app.inspector..", "org.strata.app.palette..", "org.strata.app.dock..")
+                .check(classes);
+    }
+
+    @Test
+    void panels_do_not_reach_into_each_other() {
+        noClasses().that().resideInAnyPackage("org.strata.app.canvas..", "org.strata.app.inspector..",
+                        "org.strata.app.dock..")
+                .should().dependOnClassesThat().resideInAPackage("org.strata.app.window..")
+                .check(classes);
+    }
+}

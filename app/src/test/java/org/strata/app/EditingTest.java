@@ -1,0 +1,124 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.strata.app.document.EditorDocument;
+
+/** Keyboard and inspector editing on an open sample: refusals, clipboard, delete, undo texts, palette search. */
+class EditingTest extends AppTest {
+    private EditorDocument openXor() {
+        fxRun(() -> window.open(sample("xor")));
+        return editor().document();
+    }
+
+    private String hidden() {
+        return editor().document().graph().nodes().stream().filter(n -> n.type().id().equals("Dense"))
+                .findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void an_out_of_range_value_is_refused_with_its_range_and_not_clamped() {
+        EditorDocument doc = openXor();
+        String id = hidden();
+        int units = doc.graph().require(id).params().getInt("units");
+        clickOn("#node-" + id);
+        clickOn("#param-units");
+        fxRun(() -> lookup("#param-units").queryTextInputControl().selectAll());
+        write("0");
+        type(KeyCode.ENTER);
+        assertThat(lookup("#inspector-error").queryAs(Label.class).getText()).contains("between 1 and");
+        assertThat(doc.graph().require(id).params().getInt("units")).isEqualTo(units);
+        assertThat(lookup("#param-units").queryTextInputControl().getText()).isEqualTo(Integer.toString(units));
+        assertThat(doc.canUndo()).isFalse();
+    }
+
+    @Test
+    void copy_paste_duplicate_delete_and_undo_from_the_keyboard() {
+        EditorDocument doc = openXor();
+        int nodes = doc.graph().nodes().size();
+        String id = hidden();
+        clickOn("#node-" + id);
+        push(KeyCode.CONTROL, KeyCode.C);
+        push(KeyCode.CONTROL, KeyCode.V);
+        assertThat(doc.graph().nodes()).hasSize(nodes + 1);
+        assertThat(doc.selection().nodes()).hasSize(1).doesNotContain(id);
+        assertThat(doc.undoDescription().orElse("")).contains("Paste");
+        push(KeyCode.CONTROL, KeyCode.D);
+        assertThat(doc.graph().nodes()).hasSize(nodes + 2);
+        push(KeyCode.DELETE);
+        assertThat(doc.graph().nodes()).hasSize(nodes + 1);
+        clickOn("Edit");
+        assertThat(lookup("Undo Delete layer").tryQuery()).isPresent();
+        push(KeyCode.ESCAPE);
+        push(KeyCode.CONTROL, KeyCode.Z);
+        push(KeyCode.CONTROL, KeyCode.Z);
+        push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(doc.graph().nodes()).hasSize(nodes);
+        assertThat(doc.isDirty()).isFalse();
+        assertThat(window.stage().getTitle()).doesNotStartWith("*");
+    }
+
+    @Test
+    void the_title_marks_unsaved_changes() {
+        EditorDocument doc = openXor();
+        clickOn("#node-" + hidden());
+        push(KeyCode.DELETE);
+        assertThat(window.stage().getTitle()).startsWith("*");
+        push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(window.stage().getTitle()).doesNotStartWith("*");
+        assertThat(doc.isDirty()).isFalse();
+    }
+
+    @Test
+    void a_node_dragged_with_the_mouse_moves_in_one_undo_step() {
+        EditorDocument doc = openXor();
+        String id = hidden();
+        double x = doc.graph().require(id).x();
+        drag("#node-" + id).moveBy(60, 40).moveBy(60, 40).drop();
+        assertThat(doc.graph().require(id).x()).isGreaterThan(x + 50);
+        assertThat(doc.undoDescription().orElse("")).contains("Move");
+        push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(doc.graph().require(id).x()).isEqualTo(x);
+        assertThat(doc.canUndo()).isFalse();
+    }
+
+    @Test
+    void palette_search_narrows_the_list_and_enter_adds_the_only_match() {
+        EditorDocument doc = openXor();
+        int nodes = doc.graph().nodes().size();
+        clickOn("#palette-search");
+        write("batchn");
+        assertThat(lookup("#palette-Dense").tryQuery()).isEmpty();
+        assertThat(lookup("#palette-BatchNorm").tryQuery()).isPresent();
+        type(KeyCode.ENTER);
+        assertThat(doc.graph().nodes()).hasSize(nodes + 1);
+        assertThat(doc.undoDescription().orElse("")).contains("Add BatchNorm");
+    }
+
+    @Test
+    void rubber_band_selects_the_nodes_it_touches() {
+        EditorDocument doc = openXor();
+        var canvas = fx(() -> editor().canvas().localToScreen(editor().canvas().getLayoutBounds()));
+        drag(new javafx.geometry.Point2D(canvas.getMinX() + 5, canvas.getMinY() + 5))
+                .dropTo(new javafx.geometry.Point2D(canvas.getMaxX() - 5, canvas.getMaxY() - 5));
+        assertThat(doc.selection().nodes()).hasSameSizeAs(doc.graph().nodes());
+    }
+
+    @Test
+    void switching_to_chinese_rebuilds_the_window_in_chinese_and_keeps_the_project() {
+        EditorDocument doc = openXor();
+        clickOn("View");
+        clickOn("Language");
+        clickOn("简体中文");
+        var bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus().get(0).getText()).isEqualTo("文件");
+        assertThat(editor().document()).isSameAs(doc);
+        assertThat(lookup("#tab-problems").tryQuery()).isPresent();
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+        assertThat(lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText())
+                .isEqualTo("File");
+    }
+}
