@@ -14,7 +14,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
+import org.strata.engine.layers.LayerCatalogue;
+import org.strata.engine.layers.LayerType;
+import org.strata.engine.params.ParamSpec;
+import org.strata.engine.params.ParamTable;
+import org.strata.engine.project.DatasetKind;
+import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.layers.Category;
 
 /** Every text the code asks for exists in English and Simplified Chinese, and nothing is left untranslated. */
@@ -54,6 +63,26 @@ class MessagesTest {
             if (en.equals(ZH.getString(k)) && en.matches(".*[a-z]{3,}.*") && !en.contains("Strata")) same.add(k);
         }
         assertThat(same).isEmpty();
+    }
+
+    @Test
+    void every_layer_and_parameter_of_the_catalogue_has_its_chinese_text() {
+        ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
+        Set<String> missing = new TreeSet<>();
+        List<ParamTable> tables = new ArrayList<>();
+        for (LayerType t : LayerCatalogue.all()) {
+            if (!zh.containsKey("layer." + t.id())) missing.add("layer." + t.id());
+            tables.add(t.params());
+        }
+        for (DatasetKind k : DatasetKind.values()) tables.add(k.params());
+        tables.add(TrainingSettings.TABLE);
+        for (ParamTable table : tables) {
+            for (ParamSpec s : table.specs()) {
+                if (!zh.containsKey("param." + s.name())) missing.add("param." + s.name());
+                if (!zh.containsKey("desc." + s.name())) missing.add("desc." + s.name());
+            }
+        }
+        assertThat(missing).isEmpty();
     }
 
     @Test

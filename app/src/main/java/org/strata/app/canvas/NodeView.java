@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.Problem;
@@ -75,7 +76,7 @@ public final class NodeView extends Region {
         pseudoClassStateChanged(WARNING, !error && !problems.isEmpty());
         String shape = analysis.shapeOf(node.id()).map(s -> Messages.get("node.tooltip.output", s.toString()))
                 .orElse("");
-        String text = node.type().id() + " — " + node.type().description()
+        String text = node.type().id() + " — " + Catalogue.description(node.type())
                 + (shape.isEmpty() ? "" : "\n" + shape)
                 + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
                 + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message())

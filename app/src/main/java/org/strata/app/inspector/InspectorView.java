@@ -17,6 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.strata.app.document.Command;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.document.Edits;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.app.palette.LayerIcons;
 import org.strata.engine.analysis.Analysis;
@@ -83,7 +84,7 @@ public final class InspectorView extends ScrollPane {
         Analysis a = document.analysis();
         Label title = heading(node.type().id());
         title.setGraphic(new FontIcon(LayerIcons.of(node.type())));
-        Label desc = wrap(node.type().description(), "inspector-description");
+        Label desc = wrap(Catalogue.description(node.type()), "inspector-description");
         Label formula = wrap(node.type().doc(), "inspector-formula");
         TextField name = new TextField(node.name());
         name.setId("inspector-name");

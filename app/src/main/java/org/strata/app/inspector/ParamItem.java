@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.value.ObservableValue;
 import org.controlsfx.control.PropertySheet;
+import org.strata.app.i18n.Catalogue;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.Params;
 
@@ -49,13 +50,13 @@ final class ParamItem implements PropertySheet.Item {
 
     @Override
     public String getName() {
-        return spec.label();
+        return Catalogue.label(spec);
     }
 
     @Override
     public String getDescription() {
         String range = spec.min() == null ? "" : " (" + num(spec.min()) + " – " + num(spec.max()) + ")";
-        return spec.description() + range;
+        return Catalogue.description(spec) + range;
     }
 
     @Override

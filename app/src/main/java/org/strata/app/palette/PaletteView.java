@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.layers.Category;
 import org.strata.engine.layers.LayerCatalogue;
@@ -72,6 +73,7 @@ public final class PaletteView extends VBox {
         String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
         return LayerCatalogue.all().stream().filter(t -> q.isEmpty() || t.id().toLowerCase(Locale.ROOT).contains(q)
                 || t.description().toLowerCase(Locale.ROOT).contains(q)
+                || Catalogue.description(t).toLowerCase(Locale.ROOT).contains(q)
                 || category(t.category()).toLowerCase(Locale.ROOT).contains(q)).toList();
     }
 
@@ -110,7 +112,7 @@ public final class PaletteView extends VBox {
         row.getStyleClass().add("palette-entry");
         row.setId("palette-" + type.id());
         row.setFocusTraversable(true);
-        Tooltip tip = new Tooltip(type.id() + " — " + type.description() + "\n\n" + LayerIcons.formula(type));
+        Tooltip tip = new Tooltip(type.id() + " — " + Catalogue.description(type) + "\n\n" + LayerIcons.formula(type));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setShowDelay(Duration.millis(400));

@@ -61,7 +61,7 @@ public final class EditorPane extends BorderPane {
         SplitPane.setResizableWithParent(inspector, false);
         SplitPane vertical = new SplitPane(middle, dock);
         vertical.setOrientation(Orientation.VERTICAL);
-        vertical.setDividerPositions(0.74);
+        vertical.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(dock, false);
         setCenter(vertical);
     }

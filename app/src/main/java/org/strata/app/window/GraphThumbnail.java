@@ -35,7 +35,7 @@ final class GraphThumbnail extends Canvas {
             double y1 = oy + s * (a.y() + NODE_H / 2 - minY);
             double x2 = ox + s * (b.x() - minX);
             double y2 = oy + s * (b.y() + NODE_H / 2 - minY);
-            double pull = Math.max(8, Math.abs(x2 - x1) / 2);
+            double pull = x2 >= x1 ? Math.max(8, (x2 - x1) / 2) : 10 * s; // as the canvas draws wrapped rows
             g.beginPath();
             g.moveTo(x1, y1);
             g.bezierCurveTo(x1 + pull, y1, x2 - pull, y2, x2, y2);
