@@ -24,9 +24,18 @@ public abstract class AppTest extends FxRobot {
     /** The repository's sample projects, seen from the app module's folder where Maven runs the tests. */
     public static final Path SAMPLES = Path.of("..", "sample-projects").toAbsolutePath().normalize();
 
+    /** A recovery folder of the test run's own, never the user's. */
+    public static final Path RECOVERY;
+
     static {
         System.setProperty("strata.settings", "test");
         System.setProperty("strata.samples", SAMPLES.toString());
+        try {
+            RECOVERY = java.nio.file.Files.createTempDirectory("strata-recovery");
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        System.setProperty("strata.recovery", RECOVERY.toString());
     }
 
     protected MainWindow window;

@@ -27,6 +27,7 @@ public final class EditorDocument {
     /** The command on top of the undo stack when the project was last saved (null: the empty history). */
     private Command savedAt;
     private boolean neverSaved;
+    private boolean recovered;
     private boolean executing;
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
@@ -34,10 +35,19 @@ public final class EditorDocument {
 
     /** Opens {@code project}; its history starts empty and it counts as saved if it has a file. */
     public EditorDocument(Project project) {
+        this(project, false);
+    }
+
+    /**
+     * Opens {@code project}; a project recovered after a crash starts with unsaved changes (its file on disk is
+     * older than what is shown).
+     */
+    public EditorDocument(Project project, boolean recovered) {
         this.project = project;
         this.neverSaved = project.file().isEmpty();
+        this.recovered = recovered;
         analysis.set(GraphAnalyzer.analyze(project.graph()));
-        dirty.set(false);
+        dirty.set(recovered);
     }
 
     public Project project() {
@@ -138,6 +148,7 @@ public final class EditorDocument {
         project.setFile(file);
         savedAt = undo.peek();
         neverSaved = false;
+        recovered = false;
         dirty.set(false);
         revision.set(revision.get() + 1);
     }
@@ -145,7 +156,7 @@ public final class EditorDocument {
     private void changed() {
         selection.retainExisting(project.graph());
         analysis.set(GraphAnalyzer.analyze(project.graph()));
-        dirty.set(undo.peek() != savedAt || (neverSaved && !undo.isEmpty()));
+        dirty.set(recovered || undo.peek() != savedAt || (neverSaved && !undo.isEmpty()));
         revision.set(revision.get() + 1);
     }
 }

@@ -77,14 +77,20 @@ final class FileActions {
         return write(doc, path);
     }
 
-    /** Writes atomically (the engine writes a temporary file, then renames it). */
+    /**
+     * Writes atomically (the engine writes a temporary file, then renames it). Saving into another folder rewrites
+     * relative dataset paths so they still find the data.
+     */
     boolean write(EditorDocument doc, Path file) {
+        Optional<Path> previous = doc.file();
         try {
+            doc.project().relocate(file);
             ProjectFile.save(doc.project(), file);
             doc.markSaved(file);
             settings.addRecent(file);
             return true;
         } catch (IOException | RuntimeException e) {
+            previous.ifPresent(doc.project()::relocate);
             error(Messages.get("file.save.failed", file.getFileName()), e.getMessage());
             return false;
         }

@@ -40,6 +40,10 @@ public final class MainWindow {
     private final FileActions files;
     private final Theme theme;
     private EditorPane editor;
+    private final Recovery recovery = new Recovery(Recovery.defaultDir());
+    /** Autosave for crash recovery: once a minute, only while there are unsaved changes. */
+    private final javafx.animation.Timeline autosave = new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> autosaveNow()));
     private MenuBuilder menus;
     private static Fragment clipboard;
 
@@ -61,10 +65,54 @@ public final class MainWindow {
         stage.setScene(scene);
         theme.apply(scene);
         stage.setOnCloseRequest(e -> {
-            if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) e.consume();
+            if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) {
+                e.consume();
+                return;
+            }
+            if (document() != null) recovery.discard(document());
+            autosave.stop();
         });
         buildChrome();
         showStartPage();
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
+        javafx.application.Platform.runLater(this::offerRecovery);
+    }
+
+    /** Writes the open document's recovery file now (the timer does it every minute). */
+    public void autosaveNow() {
+        EditorDocument d = document();
+        if (d != null) recovery.autosave(d, d);
+    }
+
+    /** At start: projects left unsaved by a crash are offered back, one by one. */
+    private void offerRecovery() {
+        for (Recovery.Found f : recovery.leftOver()) {
+            Project p;
+            try {
+                p = recovery.read(f);
+            } catch (java.io.IOException | RuntimeException e) {
+                recovery.delete(f);
+                continue;
+            }
+            javafx.scene.control.ButtonType recover = new javafx.scene.control.ButtonType(
+                    Messages.get("recovery.recover"), javafx.scene.control.ButtonBar.ButtonData.YES);
+            javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(
+                    Messages.get("recovery.discard"), javafx.scene.control.ButtonBar.ButtonData.NO);
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, Messages.get("recovery.message",
+                    p.file().map(Path::toString).orElse(Messages.get("recovery.neverSaved"))), recover, discard);
+            a.initOwner(stage);
+            a.setTitle(Messages.get("recovery.title"));
+            a.setHeaderText(Messages.get("recovery.header", p.name()));
+            a.getDialogPane().setId("recovery-dialog");
+            boolean yes = a.showAndWait().orElse(discard) == recover;
+            recovery.delete(f);
+            if (yes) {
+                show(new EditorDocument(p, true));
+                return; // one project at a time; the others stay for the next start
+            }
+        }
     }
 
     /** Builds menus, toolbar and status bar in the current language (again after a language switch). */
@@ -96,6 +144,7 @@ public final class MainWindow {
     }
 
     private void showStartPage() {
+        if (document() != null) recovery.discard(document()); // saved or deliberately discarded by now
         editor = null;
         frame.setCenter(new StartPage(settings.dark(), settings.recent(), this::openBlank, this::open,
                 this::openWithChooser));
@@ -125,7 +174,13 @@ public final class MainWindow {
     }
 
     private void show(Project project) {
-        EditorDocument doc = new EditorDocument(project);
+        show(new EditorDocument(project));
+    }
+
+    private void show(EditorDocument doc) {
+        Project project = doc.project();
+        EditorDocument previous = document();
+        if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
         editor = new EditorPane(doc, ghostLayer);
         editor.canvas().setOnMessage(status::setText);
         doc.revisionProperty().addListener((o, a, b) -> {
@@ -149,23 +204,30 @@ public final class MainWindow {
         EditorDocument d = document();
         if (d == null) return false;
         boolean ok = files.save(d);
+        if (ok) recovery.discard(d);
         if (ok) status.setText(Messages.get("status.saved", d.file().map(Path::toString).orElse("")));
         return ok;
     }
 
     void saveAs() {
         EditorDocument d = document();
-        if (d != null && files.saveAs(d)) status.setText(Messages.get("status.saved", d.file().orElseThrow()));
+        if (d == null || !files.saveAs(d)) return;
+        recovery.discard(d);
+        status.setText(Messages.get("status.saved", d.file().orElseThrow()));
     }
 
     /** Saves to a given file without a dialog (scripts and tests). */
     public boolean saveTo(Path file) {
         EditorDocument d = document();
-        return d != null && files.write(d, file);
+        boolean ok = d != null && files.write(d, file);
+        if (ok) recovery.discard(d);
+        return ok;
     }
 
     void quit() {
         if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        if (document() != null) recovery.discard(document());
+        autosave.stop();
         stage.close();
     }
 

@@ -80,6 +80,31 @@ public final class Project {
         this.file = file == null ? null : file.toAbsolutePath().normalize();
     }
 
+    /**
+     * Moves the project to another file (Save As): relative dataset paths are rewritten so that they still name the
+     * same files from the new folder. Absolute paths are kept.
+     */
+    public void relocate(Path newFile) {
+        Path target = newFile.toAbsolutePath().normalize();
+        if (file != null && dataset != null) {
+            Path oldDir = file.toAbsolutePath().normalize().getParent();
+            Path newDir = target.getParent();
+            if (!oldDir.equals(newDir)) {
+                org.strata.engine.params.Params p = dataset.params().copy();
+                for (org.strata.engine.params.ParamSpec s : dataset.kind().params().specs()) {
+                    if (s.type() != org.strata.engine.params.ParamType.PATH || !(p.get(s.name()) instanceof String v)
+                            || v.isBlank() || Path.of(v).isAbsolute()) {
+                        continue;
+                    }
+                    Path same = oldDir.resolve(v).normalize();
+                    p.set(s.name(), newDir.relativize(same).toString().replace('\\', '/'));
+                }
+                dataset = new DatasetSpec(dataset.kind(), p);
+            }
+        }
+        file = target;
+    }
+
     /** @return a path from the project file resolved to an absolute one */
     public Path resolve(String relative) {
         Path p = Path.of(relative);

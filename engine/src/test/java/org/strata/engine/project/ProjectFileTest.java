@@ -158,4 +158,18 @@ class ProjectFileTest {
         assertEquals(Samples.root().resolve("iris").resolve("iris.csv"),
                 p.resolve(p.dataset().orElseThrow().params().getString("path")));
     }
+
+    @Test
+    void save_as_into_another_folder_keeps_dataset_paths_pointing_at_the_same_files(@TempDir Path dir)
+            throws Exception {
+        Project p = ProjectFile.load(Samples.file("mnist-cnn"));
+        Path before = p.resolve(p.dataset().orElseThrow().params().getString("trainImages"));
+        Path elsewhere = dir.resolve("work").resolve("my-cnn.strata");
+        p.relocate(elsewhere);
+        ProjectFile.save(p, elsewhere);
+        Project reopened = ProjectFile.load(elsewhere);
+        String relative = reopened.dataset().orElseThrow().params().getString("trainImages");
+        assertTrue(!Path.of(relative).isAbsolute(), relative);
+        assertEquals(before, reopened.resolve(relative));
+    }
 }
