@@ -34,6 +34,7 @@ import org.strata.engine.layers.TensorShape;
 public final class GraphCanvas extends Region {
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
+    private static final double OPEN_MIN_ZOOM = 0.5;
 
     private final EditorDocument document;
     private final GridLayer grid = new GridLayer();
@@ -47,6 +48,9 @@ public final class GraphCanvas extends Region {
     private final DoubleProperty zoomLevel = new SimpleDoubleProperty(this, "zoom", 1);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
+    /** The views currently in the scene (see {@link #cull()}). */
+    private final Set<NodeView> shownNodes = new HashSet<>();
+    private final Set<EdgeView> shownEdges = new HashSet<>();
     private Consumer<String> messages = m -> { };
     /** Fit to window once the canvas has its real size (a fit before the first layout would use a wrong width). */
     private boolean fitPending = true;
@@ -65,9 +69,9 @@ public final class GraphCanvas extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         setFocusTraversable(true);
-        zoom.xProperty().addListener((o, a, b) -> redrawGrid());
-        pan.xProperty().addListener((o, a, b) -> redrawGrid());
-        pan.yProperty().addListener((o, a, b) -> redrawGrid());
+        zoom.xProperty().addListener((o, a, b) -> viewChanged());
+        pan.xProperty().addListener((o, a, b) -> viewChanged());
+        pan.yProperty().addListener((o, a, b) -> viewChanged());
         document.revisionProperty().addListener((o, a, b) -> sync());
         document.selection().versionProperty().addListener((o, a, b) -> showSelection());
         new CanvasGestures(this, document).install();
@@ -173,6 +177,14 @@ public final class GraphCanvas extends Region {
 
     /** Zooms and scrolls so that every node is visible (at most 100 %). */
     public void fitToWindow() {
+        fit(MIN_ZOOM);
+    }
+
+    /**
+     * As {@link #fitToWindow()} but not below {@code minZoom}; below it, the start of the graph (top left) is shown.
+     * Opening a project uses 50 %: smaller, a layer's text can no longer be read.
+     */
+    private void fit(double minZoom) {
         if (nodeViews.isEmpty() || getWidth() <= 0) {
             zoom.setX(1);
             zoom.setY(1);
@@ -194,11 +206,12 @@ public final class GraphCanvas extends Region {
         double margin = 48;
         double s = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
-        s = Math.max(MIN_ZOOM, s);
+        boolean fits = s >= minZoom;
+        s = Math.max(minZoom, s);
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX(getWidth() / 2 - s * (minX + maxX) / 2);
-        pan.setY(getHeight() / 2 - s * (minY + maxY) / 2);
+        pan.setX(fits ? getWidth() / 2 - s * (minX + maxX) / 2 : margin - s * minX);
+        pan.setY(fits ? getHeight() / 2 - s * (minY + maxY) / 2 : margin - s * minY);
         zoomLevel.set(s);
     }
 
@@ -217,16 +230,13 @@ public final class GraphCanvas extends Region {
         Set<String> present = new HashSet<>();
         for (Node n : document.graph().nodes()) {
             present.add(n.id());
-            NodeView v = nodeViews.computeIfAbsent(n.id(), id -> {
-                NodeView nv = new NodeView(n);
-                nodeLayer.getChildren().add(nv);
-                return nv;
-            });
+            NodeView v = nodeViews.computeIfAbsent(n.id(), id -> new NodeView(n));
             v.update(n, analysis);
         }
         nodeViews.entrySet().removeIf(e -> {
             if (present.contains(e.getKey())) return false;
             nodeLayer.getChildren().remove(e.getValue());
+            shownNodes.remove(e.getValue());
             return true;
         });
         Set<Edge> edges = new HashSet<>(document.graph().edges());
@@ -234,22 +244,59 @@ public final class GraphCanvas extends Region {
             if (edges.contains(e.getKey())) return false;
             edgeLayer.getChildren().remove(e.getValue());
             labelLayer.getChildren().remove(e.getValue().label());
+            shownEdges.remove(e.getValue());
             return true;
         });
         for (Edge e : edges) {
-            EdgeView v = edgeViews.computeIfAbsent(e, k -> {
-                EdgeView ev = new EdgeView(k);
-                edgeLayer.getChildren().add(ev);
-                labelLayer.getChildren().add(ev.label());
-                return ev;
-            });
+            EdgeView v = edgeViews.computeIfAbsent(e, EdgeView::new);
             TensorShape shape = analysis.edgeShapes().get(e);
             v.setShape(shape == null ? "" : shape.toString());
         }
-        nodeLayer.applyCss();
-        nodeLayer.layout();
         rerouteAll();
+        cull();
         showSelection();
+    }
+
+    private void viewChanged() {
+        redrawGrid();
+        cull();
+    }
+
+    /**
+     * Keeps in the scene only the views that intersect the visible area (plus a margin): with a 1,000-node graph
+     * the cost of styling, laying out and drawing follows what is on screen, not the size of the graph.
+     */
+    private void cull() {
+        double margin = 200;
+        Point2D a = toWorld(0, 0);
+        Point2D b = toWorld(getWidth(), getHeight());
+        double x0 = a.getX() - margin;
+        double y0 = a.getY() - margin;
+        double x1 = b.getX() + margin;
+        double y1 = b.getY() + margin;
+        if (getWidth() <= 0 || getHeight() <= 0) return; // not laid out yet: nothing is visible, nothing to style
+        for (NodeView v : nodeViews.values()) {
+            boolean in = (v.getLayoutX() < x1 && v.getLayoutX() + NodeView.WIDTH > x0
+                    && v.getLayoutY() < y1 && v.getLayoutY() + v.height() > y0);
+            if (in && shownNodes.add(v)) nodeLayer.getChildren().add(v);
+            else if (!in && shownNodes.remove(v)) nodeLayer.getChildren().remove(v);
+        }
+        for (EdgeView v : edgeViews.values()) {
+            NodeView from = nodeViews.get(v.edge().from().node());
+            NodeView to = nodeViews.get(v.edge().to().node());
+            boolean in = from == null || to == null
+                    || Math.min(from.getLayoutX(), to.getLayoutX()) < x1
+                    && Math.max(from.getLayoutX(), to.getLayoutX()) + NodeView.WIDTH > x0
+                    && Math.min(from.getLayoutY(), to.getLayoutY()) < y1
+                    && Math.max(from.getLayoutY() + from.height(), to.getLayoutY() + to.height()) > y0;
+            if (in && shownEdges.add(v)) {
+                edgeLayer.getChildren().add(v);
+                labelLayer.getChildren().add(v.label());
+            } else if (!in && shownEdges.remove(v)) {
+                edgeLayer.getChildren().remove(v);
+                labelLayer.getChildren().remove(v.label());
+            }
+        }
     }
 
     /** Re-draws the wires touching the given nodes (while they are dragged). */
@@ -304,10 +351,12 @@ public final class GraphCanvas extends Region {
     @Override
     protected void layoutChildren() {
         grid.resizeRelocate(0, 0, getWidth(), getHeight());
+        cull();
         if (fitPending && getWidth() > 0 && getHeight() > 0 && getScene() != null && getScene().getWindow() != null
                 && getScene().getWindow().isShowing()) {
             fitPending = false;
-            fitToWindow();
+            fit(OPEN_MIN_ZOOM);
+            cull();
         }
         redrawGrid();
     }

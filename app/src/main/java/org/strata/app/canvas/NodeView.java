@@ -39,7 +39,9 @@ public final class NodeView extends Region {
     private final List<Circle> inputs = new ArrayList<>();
     private final List<Label> inputLabels = new ArrayList<>();
     private final List<Circle> outputs = new ArrayList<>();
-    private final Tooltip tooltip = new Tooltip();
+    /** Made on the first hover: a thousand tooltips (each a pop-up window) would slow opening a large graph. */
+    private Tooltip tooltip;
+    private String tooltipText = "";
     private List<String> inputNames = List.of();
     private double height = MIN_HEIGHT;
 
@@ -51,9 +53,14 @@ public final class NodeView extends Region {
         subtitle.getStyleClass().add("node-subtitle");
         badge.getStyleClass().add("node-badge");
         getChildren().addAll(title, subtitle, badge);
-        tooltip.setShowDelay(Duration.millis(300));
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(420);
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tooltip != null) return;
+            tooltip = new Tooltip(tooltipText);
+            tooltip.setShowDelay(Duration.millis(300));
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(420);
+            Tooltip.install(this, tooltip);
+        });
     }
 
     public String nodeId() {
@@ -81,8 +88,8 @@ public final class NodeView extends Region {
                 + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
                 + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message())
                 .collect(Collectors.joining());
-        tooltip.setText(text);
-        Tooltip.install(this, tooltip);
+        tooltipText = text;
+        if (tooltip != null) tooltip.setText(text);
     }
 
     private void syncPorts(Node node) {
@@ -103,6 +110,7 @@ public final class NodeView extends Region {
             getChildren().addAll(inputLabels);
             getChildren().addAll(inputs);
             inputNames = names;
+            requestLayout();
         }
         if (outputs.isEmpty() && !node.type().outputPorts().isEmpty()) {
             for (String p : node.type().outputPorts()) outputs.add(port(new PortRef(node.id(), p), "output-port"));
@@ -112,7 +120,6 @@ public final class NodeView extends Region {
         setPrefSize(WIDTH, height);
         setMinSize(WIDTH, height);
         setMaxSize(WIDTH, height);
-        requestLayout();
     }
 
     private static Circle port(PortRef ref, String style) {
@@ -148,7 +155,7 @@ public final class NodeView extends Region {
 
     /** @return the tooltip's text: description, output shape, parameter count and problems */
     public String tooltipText() {
-        return tooltip.getText();
+        return tooltipText;
     }
 
     /** @return the input port circles, in port order */
