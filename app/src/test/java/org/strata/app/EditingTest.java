@@ -121,4 +121,19 @@ class EditingTest extends AppTest {
         assertThat(lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().get(0).getText())
                 .isEqualTo("File");
     }
+
+    @Test
+    void a_problem_clicked_in_the_problems_tab_selects_its_layer() {
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        EditorDocument doc = editor().document();
+        clickOn("#node-flatten");
+        push(KeyCode.DELETE);
+        assertThat(editor().canvas().nodeView("dense1").orElseThrow().showsError()).isTrue();
+        assertThat(window.stage().getScene().lookup("#status-validity").toString()).isNotEmpty();
+        assertThat(lookup("#status-validity").queryLabeled().getText()).contains("error");
+        fxRun(() -> doc.selection().clear());
+        clickOn(lookup("#problems .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        assertThat(doc.selection().nodes()).containsExactly(doc.analysis().problems().get(0).nodeId());
+        assertThat(lookup("#inspector-shapes").tryQuery()).isPresent();
+    }
 }

@@ -39,6 +39,15 @@ class ScreenshotsTest extends AppTest {
                 snap(out.resolve(name).toFile());
             }
         }
+        // A classroom projector: English, light, the largest text size, the project's settings in the inspector.
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        setDark(false);
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.editor().orElseThrow().document().selection().clear());
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("main-window-projector.png").toFile());
+        fxRun(() -> window.setFontSize(13));
         fxRun(() -> window.newProject());
         snap(out.resolve("start-page.png").toFile());
     }

@@ -35,6 +35,10 @@ public final class GraphCanvas extends Region {
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
     private static final double OPEN_MIN_ZOOM = 0.5;
+    /** Text size of the graph's nodes and labels, in canvas units. */
+    public static final double WORLD_FONT = 13;
+    /** The window's text size over {@link #WORLD_FONT}: fitting zooms up to this (150 % on a projector). */
+    private double textScale = 1;
 
     private final EditorDocument document;
     private final GridLayer grid = new GridLayer();
@@ -60,6 +64,9 @@ public final class GraphCanvas extends Region {
         getStyleClass().add("graph-canvas");
         world.getStyleClass().add("graph-world");
         world.setManaged(false);
+        // The graph is drawn at one text size; a larger window text size enlarges it through the zoom instead,
+        // so nodes keep their geometry (and wires their room) at every setting.
+        world.setStyle("-fx-font-size: " + WORLD_FONT + "px;");
         world.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, overlay);
         labelLayer.setMouseTransparent(true);
         world.getTransforms().addAll(pan, zoom);
@@ -76,6 +83,11 @@ public final class GraphCanvas extends Region {
         document.selection().versionProperty().addListener((o, a, b) -> showSelection());
         new CanvasGestures(this, document).install();
         sync();
+    }
+
+    /** Tells the canvas the window's text size, so that fitting a small graph enlarges it as much. */
+    public void setTextSize(double px) {
+        textScale = Math.max(1, px / WORLD_FONT);
     }
 
     /** Moved nodes land on the 20-unit grid. */
@@ -204,7 +216,7 @@ public final class GraphCanvas extends Region {
             maxY = Math.max(maxY, v.getLayoutY() + v.height());
         }
         double margin = 48;
-        double s = Math.min(1, Math.min((getWidth() - 2 * margin) / (maxX - minX),
+        double s = Math.min(textScale, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
         boolean fits = s >= minZoom;
         s = Math.max(minZoom, s);

@@ -192,7 +192,7 @@ public final class InspectorView extends ScrollPane {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setPropertyEditorFactory(new ParamEditors());
+        sheet.setPropertyEditorFactory(new ParamEditors(() -> document.file().map(f -> f.toAbsolutePath().getParent())));
         sheet.getStyleClass().add("inspector-sheet");
         VBox.setVgrow(sheet, Priority.NEVER);
         return sheet;

@@ -16,6 +16,13 @@ import org.strata.engine.params.ParamType;
  * refused value is reported, never clamped.
  */
 final class ParamEditors extends DefaultPropertyEditorFactory {
+    /** The folder relative dataset paths start from (the project's), if the project has been saved. */
+    private final java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> projectFolder;
+
+    ParamEditors(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> projectFolder) {
+        this.projectFolder = projectFolder;
+    }
+
     @Override
     public PropertyEditor<?> call(PropertySheet.Item item) {
         if (item instanceof ParamItem p) {
@@ -25,14 +32,67 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
                 ((ComboBox<?>) ed.getEditor()).setId("param-" + p.spec().name());
                 return ed;
             }
-            if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING
-                    || t == ParamType.PATH) {
+            if (t == ParamType.PATH) return new PathEditor(p, projectFolder);
+            if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING) {
                 return new CommitOnEnterEditor(p);
             }
         }
         PropertyEditor<?> ed = super.call(item);
         if (item instanceof ParamItem p) ed.getEditor().setId("param-" + p.spec().name());
         return ed;
+    }
+
+    /**
+     * A file or folder: typed, or chosen with the Browse button; stored relative to the project's folder when the
+     * project has one (so the project and its data can move together).
+     */
+    static final class PathEditor extends AbstractPropertyEditor<Object, javafx.scene.layout.HBox> {
+        private final CommitOnEnterEditor text;
+
+        PathEditor(ParamItem item, java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> folder) {
+            this(item, new CommitOnEnterEditor(item), folder);
+        }
+
+        private PathEditor(ParamItem item, CommitOnEnterEditor text,
+                           java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> folder) {
+            super(item, new javafx.scene.layout.HBox(4), true);
+            this.text = text;
+            javafx.scene.control.Button browse = new javafx.scene.control.Button("…");
+            browse.setId("browse-" + item.spec().name());
+            browse.setTooltip(new javafx.scene.control.Tooltip(org.strata.app.i18n.Messages.get("inspector.browse")));
+            javafx.scene.layout.HBox.setHgrow(text.getEditor(), javafx.scene.layout.Priority.ALWAYS);
+            getEditor().getChildren().addAll(text.getEditor(), browse);
+            browse.setOnAction(e -> {
+                // The catalogue labels a folder parameter "Folder" (image folders); every other path is a file.
+                boolean folderWanted = item.spec().label().equalsIgnoreCase("folder");
+                java.io.File chosen;
+                java.util.Optional<java.nio.file.Path> base = folder.get();
+                if (folderWanted) {
+                    javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+                    base.ifPresent(b -> dc.setInitialDirectory(b.toFile()));
+                    chosen = dc.showDialog(browse.getScene().getWindow());
+                } else {
+                    javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+                    base.ifPresent(b -> fc.setInitialDirectory(b.toFile()));
+                    chosen = fc.showOpenDialog(browse.getScene().getWindow());
+                }
+                if (chosen == null) return;
+                java.nio.file.Path p = chosen.toPath().toAbsolutePath().normalize();
+                String value = base.map(b -> b.relativize(p).toString().replace('\\', '/')).orElse(p.toString());
+                item.setValue(value);
+                text.setValue(item.getValue());
+            });
+        }
+
+        @Override
+        protected javafx.beans.value.ObservableValue<Object> getObservableValue() {
+            return new javafx.beans.property.SimpleObjectProperty<>(text.getEditor().getText());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            text.setValue(value);
+        }
     }
 
     /** A text field that writes its value when the user presses Enter or leaves it. */

@@ -25,7 +25,7 @@ public final class EditorPane extends BorderPane {
     private final InspectorView inspector;
     private final TabPane dock = new TabPane();
 
-    EditorPane(EditorDocument document, Pane ghostLayer) {
+    EditorPane(EditorDocument document, Pane ghostLayer, int fontSize) {
         this.document = document;
         getStyleClass().add("editor-pane");
         canvas = new GraphCanvas(document);
@@ -56,7 +56,8 @@ public final class EditorPane extends BorderPane {
         tabTitle.run();
 
         SplitPane middle = new SplitPane(palette, canvas, inspector);
-        middle.setDividerPositions(0.17, 0.76);
+        // Larger text needs a wider inspector (its labels and fields) more than a wider canvas (which zooms).
+        middle.setDividerPositions(fontSize >= 16 ? 0.18 : 0.17, fontSize >= 16 ? 0.68 : 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         SplitPane vertical = new SplitPane(middle, dock);

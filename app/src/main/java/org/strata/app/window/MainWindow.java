@@ -181,8 +181,8 @@ public final class MainWindow {
         Project project = doc.project();
         EditorDocument previous = document();
         if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
-        editor = new EditorPane(doc, ghostLayer);
-        editor.canvas().setOnMessage(status::setText);
+        editor = new EditorPane(doc, ghostLayer, settings.fontSize());
+        configureCanvas();
         doc.revisionProperty().addListener((o, a, b) -> {
             refreshStatus();
             updateTitle();
@@ -190,8 +190,6 @@ public final class MainWindow {
         });
         doc.selection().versionProperty().addListener((o, a, b) -> menus.refresh());
         doc.dirtyProperty().addListener((o, a, b) -> updateTitle());
-        editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
-        editor.canvas().setSnapToGrid(settings.snapToGrid());
         frame.setCenter(editor);
         refreshStatus();
         updateTitle();
@@ -336,9 +334,11 @@ public final class MainWindow {
         if (editor == null) showStartPage(); // the cards' pictures use the theme's colours
     }
 
-    void setFontSize(int size) {
+    /** Sets the window's text size (13, 16 or 20 px) and lays the editor out again for it. */
+    public void setFontSize(int size) {
         settings.setFontSize(size);
         theme.apply(stage.getScene());
+        if (editor != null) rebuildEditor();
     }
 
     void setSnap(boolean snap) {
@@ -351,18 +351,24 @@ public final class MainWindow {
         settings.setLanguage(l);
         Messages.setLocale(l);
         buildChrome();
-        if (editor == null) {
-            showStartPage();
-        } else {
-            EditorDocument d = editor.document();
-            editor = new EditorPane(d, ghostLayer);
-            editor.canvas().setOnMessage(status::setText);
-            editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
-            editor.canvas().setSnapToGrid(settings.snapToGrid());
-            frame.setCenter(editor);
-            refreshStatus();
-            menus.refresh();
-        }
+        if (editor == null) showStartPage();
+        else rebuildEditor();
+    }
+
+    /** A new editor pane on the same document (history and selection kept), after a language or text size change. */
+    private void rebuildEditor() {
+        editor = new EditorPane(editor.document(), ghostLayer, settings.fontSize());
+        configureCanvas();
+        frame.setCenter(editor);
+        refreshStatus();
+        menus.refresh();
+    }
+
+    private void configureCanvas() {
+        editor.canvas().setOnMessage(status::setText);
+        editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
+        editor.canvas().setSnapToGrid(settings.snapToGrid());
+        editor.canvas().setTextSize(settings.fontSize());
     }
 
     void about() {
