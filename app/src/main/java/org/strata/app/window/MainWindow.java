@@ -231,60 +231,51 @@ public final class MainWindow {
 
     // --- Edit ---------------------------------------------------------------------------------------------------
 
-    /** While a text field has the focus, clipboard and undo keys belong to it, not to the graph. */
-    private Optional<TextInputControl> typing() {
-        return stage.getScene().getFocusOwner() instanceof TextInputControl t ? Optional.of(t) : Optional.empty();
+    /**
+     * While a text field has the focus, clipboard, undo and delete keys belong to it, not to the graph: runs
+     * {@code onText} on the field then, else {@code onGraph} if a project is open.
+     */
+    private void edit(java.util.function.Consumer<TextInputControl> onText,
+                      java.util.function.Consumer<EditorDocument> onGraph) {
+        if (stage.getScene().getFocusOwner() instanceof TextInputControl t) onText.accept(t);
+        else if (document() != null) onGraph.accept(document());
     }
 
     void undo() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) t.get().undo();
-        else if (document() != null) document().undo();
+        edit(TextInputControl::undo, EditorDocument::undo);
     }
 
     void redo() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) t.get().redo();
-        else if (document() != null) document().redo();
+        edit(TextInputControl::redo, EditorDocument::redo);
     }
 
     void copy() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) {
-            t.get().copy();
-            return;
-        }
-        EditorDocument d = document();
-        if (d == null || d.selection().nodes().isEmpty()) return;
-        clipboard = Fragment.of(d.graph(), d.selection().nodes());
-        menus.refresh();
+        edit(TextInputControl::copy, d -> {
+            if (d.selection().nodes().isEmpty()) return;
+            clipboard = Fragment.of(d.graph(), d.selection().nodes());
+            menus.refresh();
+        });
     }
 
     void cut() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) {
-            t.get().cut();
-            return;
-        }
-        copy();
-        delete();
+        edit(TextInputControl::cut, d -> {
+            copy();
+            delete();
+        });
     }
 
     void paste() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) {
-            t.get().paste();
-            return;
-        }
-        EditorDocument d = document();
-        if (d == null || clipboard == null || clipboard.isEmpty()) return;
-        insert(clipboard, Messages.get("edit.paste"));
+        edit(TextInputControl::paste, d -> {
+            if (clipboard != null && !clipboard.isEmpty()) insert(clipboard, Messages.get("edit.paste"));
+        });
     }
 
     void duplicate() {
-        EditorDocument d = document();
-        if (d == null || d.selection().nodes().isEmpty() || typing().isPresent()) return;
-        insert(Fragment.of(d.graph(), d.selection().nodes()), Messages.get("edit.duplicate"));
+        edit(t -> { }, d -> {
+            if (!d.selection().nodes().isEmpty()) {
+                insert(Fragment.of(d.graph(), d.selection().nodes()), Messages.get("edit.duplicate"));
+            }
+        });
     }
 
     private void insert(Fragment f, String description) {
@@ -295,24 +286,13 @@ public final class MainWindow {
     }
 
     void delete() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) {
-            t.get().deleteNextChar();
-            return;
-        }
-        EditorDocument d = document();
-        if (d == null || d.selection().isEmpty()) return;
-        d.execute(Edits.remove(d.graph(), d.selection().nodes(), d.selection().edges()));
+        edit(TextInputControl::deleteNextChar, d -> {
+            if (!d.selection().isEmpty()) d.execute(Edits.remove(d.graph(), d.selection().nodes(), d.selection().edges()));
+        });
     }
 
     void selectAll() {
-        Optional<TextInputControl> t = typing();
-        if (t.isPresent()) {
-            t.get().selectAll();
-            return;
-        }
-        EditorDocument d = document();
-        if (d != null) d.selection().set(d.graph().nodes().stream().map(n -> n.id()).toList());
+        edit(TextInputControl::selectAll, d -> d.selection().set(d.graph().nodes().stream().map(n -> n.id()).toList()));
     }
 
     void autoLayout() {
