@@ -86,6 +86,41 @@ class MessagesTest {
     }
 
     @Test
+    void every_problem_the_engine_can_report_has_its_chinese_text() throws IOException {
+        ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
+        Set<String> codes = new TreeSet<>();
+        Pattern p = Pattern.compile("(?:Problem\\.(?:error|warning)\\([^,]+,|new ShapeException\\()\\s*\"([a-zA-Z.]+)\"");
+        try (Stream<Path> files = Files.walk(Path.of("../engine/src/main/java"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                Matcher m = p.matcher(Files.readString(f));
+                while (m.find()) codes.add(m.group(1));
+            }
+        }
+        assertThat(codes).contains("graph.empty", "port.unconnected", "shape.window", "shape.reshape");
+        codes.removeIf(c -> zh.containsKey("problem." + c) || c.equals("shape.kind."));
+        assertThat(codes).isEmpty();
+        assertThat(zh.containsKey("problem.shape.kind")).isTrue();
+    }
+
+    @Test
+    void a_shape_problem_reads_in_chinese_with_its_values() {
+        var g = new org.strata.engine.graph.Graph();
+        var in = g.add(org.strata.engine.graph.Node.of("input", LayerCatalogue.get("Input")));
+        in.params().set("kind", "image");
+        var dense = g.add(org.strata.engine.graph.Node.of("dense", LayerCatalogue.get("Dense")));
+        g.connect("input", "dense");
+        var problem = org.strata.engine.analysis.GraphAnalyzer.analyze(g).problemsOf("dense").get(0);
+        assertThat(problem.code()).isEqualTo("shape.kind.Dense");
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(Catalogue.problem(problem, dense)).contains("28×28×1").contains("图像").contains("Flatten");
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+        assertThat(Catalogue.problem(problem, dense)).isEqualTo(problem.message());
+    }
+
+    @Test
     void patterns_format_with_their_arguments() {
         Messages.setLocale(Locale.ENGLISH);
         assertThat(Messages.get("edit.deleteNodes", 1)).isEqualTo("Delete layer");

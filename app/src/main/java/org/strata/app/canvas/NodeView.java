@@ -86,7 +86,7 @@ public final class NodeView extends Region {
         String text = node.type().id() + " — " + Catalogue.description(node.type())
                 + (shape.isEmpty() ? "" : "\n" + shape)
                 + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
-                + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message())
+                + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node))
                 .collect(Collectors.joining());
         tooltipText = text;
         if (tooltip != null) tooltip.setText(text);

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.strata.app.document.EditorDocument;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.analysis.Problem;
 
@@ -27,7 +28,8 @@ public final class ProblemsView extends TableView<Problem> {
                 : document.graph().node(c.getValue().nodeId()).map(n -> n.name()).orElse(c.getValue().nodeId())));
         node.setPrefWidth(140);
         TableColumn<Problem, String> message = new TableColumn<>(Messages.get("problems.message"));
-        message.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().message()));
+        message.setCellValueFactory(c -> new SimpleStringProperty(Catalogue.problem(c.getValue(),
+                c.getValue().nodeId() == null ? null : document.graph().node(c.getValue().nodeId()).orElse(null))));
         message.prefWidthProperty().bind(widthProperty().subtract(270));
         getColumns().add(severity);
         getColumns().add(node);

@@ -1,9 +1,14 @@
 package org.strata.app.i18n;
 
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.strata.engine.analysis.Problem;
 import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.ParamSpec;
 
 /**
@@ -29,6 +34,85 @@ public final class Catalogue {
     /** @return the parameter's one-line description */
     public static String description(ParamSpec spec) {
         return text("desc." + spec.name(), spec.description());
+    }
+
+    /**
+     * @param node the problem's node (null for the graph as a whole)
+     * @return a validator problem in the window's language: the engine's English message, or the translation of
+     * its code with its values (shape kinds and axis names translated too)
+     */
+    public static String problem(Problem p, org.strata.engine.graph.Node node) {
+        if (p.code() == null) return p.message();
+        ResourceBundle b = current();
+        if (b == null) return p.message();
+        List<Object> args = new ArrayList<>(p.args());
+        if (p.code().equals("param.invalid")) {
+            // (parameter name, value) → (translated label, value, the rule it broke)
+            if (node == null) return p.message();
+            var spec = node.type().params().spec((String) args.get(0));
+            if (spec.isEmpty()) return p.message();
+            args.set(0, label(spec.get()));
+            args.add(rule(spec.get()));
+        }
+        String key = "problem." + p.code();
+        if (!b.containsKey(key) && p.code().startsWith("shape.kind.")) key = "problem.shape.kind";
+        if (!b.containsKey(key)) return p.message();
+        Object[] words = args.stream().map(Catalogue::word).toArray();
+        return new MessageFormat(b.getString(key), Messages.locale()).format(words);
+    }
+
+    /**
+     * @return why a value was refused, in the window's language (the engine's English message as given when the
+     * language is English)
+     */
+    public static String refusal(ParamSpec spec, Object value, String englishMessage) {
+        ResourceBundle b = current();
+        if (b == null || !b.containsKey("refusal")) return englishMessage;
+        return new MessageFormat(b.getString("refusal"), Messages.locale()).format(
+                new Object[]{label(spec), String.valueOf(value), rule(spec)});
+    }
+
+    /** The rule a parameter's values follow, e.g. "必须在 1 到 1000000 之间". */
+    private static String rule(ParamSpec spec) {
+        ResourceBundle b = current();
+        String range = spec.min() != null && spec.max() != null ? format(b, "rule.range", num(spec.min()),
+                num(spec.max())) : spec.min() != null ? format(b, "rule.atLeast", num(spec.min()))
+                : spec.max() != null ? format(b, "rule.atMost", num(spec.max())) : "";
+        return switch (spec.type()) {
+            case INT -> range.isEmpty() ? format(b, "rule.whole") : format(b, "rule.whole") + "，" + range;
+            case DOUBLE -> range.isEmpty() ? format(b, "rule.number") : range;
+            case BOOLEAN -> format(b, "rule.boolean");
+            case CHOICE -> format(b, "rule.choice", String.join(", ", spec.choices()));
+            case INT_TUPLE -> format(b, "rule.tuple", spec.tupleLength(), range);
+            default -> format(b, "rule.text");
+        };
+    }
+
+    private static String format(ResourceBundle b, String key, Object... args) {
+        return new MessageFormat(b.getString(key), Messages.locale()).format(args);
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** Words inside messages: shape kinds and the axis names height and width. */
+    private static Object word(Object a) {
+        if (a instanceof TensorShape.Kind k) return text("kind." + k.name().toLowerCase(Locale.ROOT),
+                k.name().toLowerCase(Locale.ROOT));
+        if ("height".equals(a) || "width".equals(a)) return text("param." + a, (String) a);
+        if (a instanceof Number n) return n.toString(); // sizes, not quantities: no digit grouping
+        return a;
+    }
+
+    /** @return the translation bundle of the window's language, or null for English (the engine's own text) */
+    private static ResourceBundle current() {
+        try {
+            ResourceBundle b = bundle(Messages.locale());
+            return b.keySet().isEmpty() ? null : b;
+        } catch (MissingResourceException e) {
+            return null;
+        }
     }
 
     /** @return the bundle of a language, for the completeness test */

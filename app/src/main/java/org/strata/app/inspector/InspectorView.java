@@ -111,7 +111,7 @@ public final class InspectorView extends ScrollPane {
                 (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v));
         content.getChildren().addAll(sheet, error);
         for (Problem p : a.problemsOf(node.id())) {
-            Label l = wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + p.message(),
+            Label l = wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node),
                     p.severity() == Problem.Severity.ERROR ? "inspector-problem-error" : "inspector-problem-warning");
             content.getChildren().add(l);
         }
@@ -182,8 +182,9 @@ public final class InspectorView extends ScrollPane {
                     error.setText("");
                     if (conditionalChange) rebuild(true);
                 } catch (IllegalArgumentException ex) {
-                    error.setText(ex.getMessage());
-                    javafx.application.Platform.runLater(() -> rebuildKeepingError(ex.getMessage()));
+                    String why = Catalogue.refusal(spec, v, ex.getMessage());
+                    error.setText(why);
+                    javafx.application.Platform.runLater(() -> rebuildKeepingError(why));
                 }
             };
             items.add(new ParamItem(spec, category, params, write));

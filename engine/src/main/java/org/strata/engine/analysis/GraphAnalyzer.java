@@ -33,7 +33,7 @@ public final class GraphAnalyzer {
     public static Analysis analyze(Graph graph) {
         List<Problem> problems = new ArrayList<>();
         if (graph.nodes().isEmpty()) {
-            problems.add(Problem.error(null, "The graph is empty: drag an Input, some layers and an Output onto it"));
+            problems.add(Problem.error(null, "graph.empty", "The graph is empty: drag an Input, some layers and an Output onto it"));
             return new Analysis(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), problems);
         }
         checkParams(graph, problems);
@@ -51,8 +51,9 @@ public final class GraphAnalyzer {
             for (String port : type.inputPorts(node.params())) {
                 Optional<Edge> e = graph.incoming(new PortRef(id, port));
                 if (e.isEmpty()) {
-                    problems.add(Problem.error(id, "Input port '" + port + "' of " + node.name()
-                            + " is not connected: wire a layer's output to it, or delete the node"));
+                    problems.add(Problem.error(id, "port.unconnected", "Input port '" + port + "' of " + node.name()
+                            + " is not connected: wire a layer's output to it, or delete the node", port,
+                            node.name()));
                     inputsKnown = false;
                     continue;
                 }
@@ -68,7 +69,7 @@ public final class GraphAnalyzer {
                 flops.put(id, type.flops(in, out, node.params()));
                 for (Edge e : graph.outgoing(id)) edgeShapes.put(e, out);
             } catch (ShapeException ex) {
-                problems.add(Problem.error(id, ex.getMessage()));
+                problems.add(new Problem(Problem.Severity.ERROR, id, ex.getMessage(), ex.code(), ex.args()));
             }
         }
         checkStructure(graph, problems);
@@ -82,7 +83,8 @@ public final class GraphAnalyzer {
         for (Node n : graph.nodes()) {
             for (ParamSpec spec : n.type().params().specs()) {
                 spec.check(n.params().get(spec.name())).ifPresent(msg -> problems.add(Problem.error(n.id(),
-                        spec.label() + " " + msg)));
+                        "param.invalid", spec.label() + " " + msg, spec.name(), String.valueOf(n.params()
+                                .get(spec.name())))));
             }
         }
     }
@@ -106,8 +108,9 @@ public final class GraphAnalyzer {
             Set<String> left = new HashSet<>(indegree.keySet());
             order.forEach(left::remove);
             for (List<String> cycle : cycles(graph, left)) {
-                problems.add(Problem.error(cycle.get(0), "The graph has a cycle " + String.join(" → ", cycle)
-                        + " → " + cycle.get(0) + ": a network must flow one way; remove one of these edges"));
+                String path = String.join(" → ", cycle) + " → " + cycle.get(0);
+                problems.add(Problem.error(cycle.get(0), "graph.cycle", "The graph has a cycle " + path
+                        + ": a network must flow one way; remove one of these edges", path));
             }
         }
         return order;
@@ -158,21 +161,21 @@ public final class GraphAnalyzer {
         List<Node> inputs = graph.inputNodes();
         List<Node> outputs = graph.outputNodes();
         if (inputs.isEmpty()) {
-            problems.add(Problem.error(null, "No Input node: add an Input so the network has data to read"));
+            problems.add(Problem.error(null, "graph.noInput", "No Input node: add an Input so the network has data to read"));
         }
         if (outputs.isEmpty()) {
-            problems.add(Problem.error(null,
+            problems.add(Problem.error(null, "graph.noOutput",
                     "No Output node: add an Output after the last layer so the network has a loss to train"));
         }
         Set<String> fromInputs = reach(graph, inputs, true);
         Set<String> toOutputs = reach(graph, outputs, false);
         for (Node n : graph.nodes()) {
             if (!inputs.isEmpty() && !fromInputs.contains(n.id())) {
-                problems.add(Problem.error(n.id(), n.name() + " is not reachable from any Input: connect it to the "
-                        + "network or delete it"));
+                problems.add(Problem.error(n.id(), "graph.unreachable", n.name() + " is not reachable from any "
+                        + "Input: connect it to the network or delete it", n.name()));
             } else if (!outputs.isEmpty() && !toOutputs.contains(n.id())) {
-                problems.add(Problem.warning(n.id(), "The output of " + n.name() + " leads to no Output, so it does "
-                        + "not affect training: connect it onward or delete it"));
+                problems.add(Problem.warning(n.id(), "graph.deadEnd", "The output of " + n.name() + " leads to no "
+                        + "Output, so it does not affect training: connect it onward or delete it", n.name()));
             }
         }
     }
@@ -204,9 +207,10 @@ public final class GraphAnalyzer {
                     boolean fine = act == loss.squash() || act == org.strata.engine.layers.ActivationFn.IDENTITY
                             || loss == LossFn.MSE;
                     if (!fine) {
-                        problems.add(Problem.warning(prev.id(), prev.name() + " ends in " + act.key() + " but the "
-                                + "Output's " + loss.key() + " expects " + loss.squash().key() + " or identity: set its "
-                                + "activation to " + loss.squash().key()));
+                        problems.add(Problem.warning(prev.id(), "loss.squash", prev.name() + " ends in " + act.key()
+                                + " but the Output's " + loss.key() + " expects " + loss.squash().key()
+                                + " or identity: set its activation to " + loss.squash().key(), prev.name(),
+                                act.key(), loss.key(), loss.squash().key()));
                     }
                 });
             }

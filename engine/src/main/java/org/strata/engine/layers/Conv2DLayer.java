@@ -31,8 +31,9 @@ public final class Conv2DLayer extends LayerType {
     static int slide(String layer, String axis, int in, int k, int s, boolean same) throws ShapeException {
         if (same) return (in + s - 1) / s;
         if (k > in) {
-            throw new ShapeException(layer + " window " + k + " is larger than its input's " + axis + " " + in
-                    + ": use a smaller kernel, padding 'same', or less pooling before it");
+            throw new ShapeException("shape.window", layer + " window " + k + " is larger than its input's " + axis
+                    + " " + in + ": use a smaller kernel, padding 'same', or less pooling before it", layer, k, axis,
+                    in);
         }
         return (in - k) / s + 1;
     }

@@ -22,7 +22,8 @@ public final class FlattenLayer extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape x = in.get(0);
         if (x.kind() == TensorShape.Kind.VECTOR) {
-            throw new ShapeException("Flatten gets a vector of " + x + ", which is already flat: remove the Flatten");
+            throw new ShapeException("shape.flattenVector", "Flatten gets a vector of " + x
+                    + ", which is already flat: remove the Flatten", x.toString());
         }
         return TensorShape.vector((int) x.size());
     }

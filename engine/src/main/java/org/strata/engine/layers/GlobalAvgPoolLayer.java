@@ -19,8 +19,8 @@ public final class GlobalAvgPoolLayer extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape x = in.get(0);
         if (x.kind() == TensorShape.Kind.VECTOR) {
-            throw new ShapeException("GlobalAvgPool expects an image or a sequence but gets a vector of " + x
-                    + ": remove it, the vector is already flat");
+            throw new ShapeException("shape.poolVector", "GlobalAvgPool expects an image or a sequence but gets a "
+                    + "vector of " + x + ": remove it, the vector is already flat", x.toString());
         }
         return TensorShape.vector(x.channels());
     }

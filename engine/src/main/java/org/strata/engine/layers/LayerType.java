@@ -136,8 +136,8 @@ public abstract class LayerType {
     protected final TensorShape single(List<TensorShape> in, TensorShape.Kind kind, String fix) throws ShapeException {
         TensorShape s = in.get(0);
         if (s.kind() != kind) {
-            throw new ShapeException(id + " expects " + TensorShape.articleOf(kind) + " but gets "
-                    + s.article() + " of shape " + s + ": " + fix);
+            throw new ShapeException("shape.kind." + id, id + " expects " + TensorShape.articleOf(kind)
+                    + " but gets " + s.article() + " of shape " + s + ": " + fix, s.kind(), s.toString());
         }
         return s;
     }

@@ -46,14 +46,15 @@ public final class MergeLayer extends LayerType {
         for (int i = 0; i < in.size(); i++) {
             TensorShape s = in.get(i);
             if (add && !s.equals(first)) {
-                throw new ShapeException("Add needs inputs of equal shape but in1 is " + first + " and in" + (i + 1)
-                        + " is " + s + ": change the layers on one branch so both give " + first
-                        + " (e.g. a Dense or Conv2D of matching size)");
+                throw new ShapeException("shape.add", "Add needs inputs of equal shape but in1 is " + first + " and in"
+                        + (i + 1) + " is " + s + ": change the layers on one branch so both give " + first
+                        + " (e.g. a Dense or Conv2D of matching size)", first.toString(), "in" + (i + 1), s.toString());
             }
             if (!add && (s.kind() != first.kind() || !sameLeadingDims(s, first))) {
-                throw new ShapeException("Concatenate joins along the last axis, so all other axes must match, but "
-                        + "in1 is " + first + " and in" + (i + 1) + " is " + s
-                        + ": make them equal except for the last number");
+                throw new ShapeException("shape.concat", "Concatenate joins along the last axis, so all other axes "
+                        + "must match, but in1 is " + first + " and in" + (i + 1) + " is " + s
+                        + ": make them equal except for the last number", first.toString(), "in" + (i + 1),
+                        s.toString());
             }
             channels += s.channels();
         }

@@ -37,8 +37,9 @@ public final class OutputLayerType extends LayerType {
         TensorShape s = single(in, TensorShape.Kind.VECTOR,
                 "add a Flatten or GlobalAvgPool and a Dense with one unit per class (or per target) before it");
         if (LossFn.of(p.getString("loss")) == LossFn.SOFTMAX_CROSS_ENTROPY && s.size() < 2) {
-            throw new ShapeException("softmax_cross_entropy needs at least 2 classes but gets " + s
-                    + " value: use binary_cross_entropy for one output, or a Dense with one unit per class");
+            throw new ShapeException("shape.classes", "softmax_cross_entropy needs at least 2 classes but gets " + s
+                    + " value: use binary_cross_entropy for one output, or a Dense with one unit per class",
+                    s.toString());
         }
         return s;
     }

@@ -20,9 +20,10 @@ public final class ReshapeLayer extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape target = InputLayer.shapeOf(p);
         if (target.size() != in.get(0).size()) {
-            throw new ShapeException("Reshape to " + target + " (" + target.size() + " values) but its input "
-                    + in.get(0) + " has " + in.get(0).size() + ": choose a target with " + in.get(0).size()
-                    + " values");
+            throw new ShapeException("shape.reshape", "Reshape to " + target + " (" + target.size()
+                    + " values) but its input " + in.get(0) + " has " + in.get(0).size() + ": choose a target with "
+                    + in.get(0).size() + " values", target.toString(), target.size(), in.get(0).toString(),
+                    in.get(0).size());
         }
         return target;
     }
