@@ -72,11 +72,16 @@ public final class CanvasBenchmark {
         GraphCanvas canvas = window[0].editor().orElseThrow().canvas();
         onFx(canvas::fitToWindow);
         report("dragging a node, whole graph in view (zoom " + pct(canvas) + ")", drag(canvas, frames));
+        onFx(canvas::fitToWindow);
+        report("panning, whole graph in view", gesture(canvas, frames, Gesture.PAN));
+        onFx(canvas::fitToWindow);
+        report("zooming with the wheel from the whole graph", gesture(canvas, frames, Gesture.ZOOM));
         onFx(() -> {
             canvas.fitToWindow();
             canvas.zoomAt(1 / canvas.zoom(), canvas.getWidth() / 2, canvas.getHeight() / 2);
         });
         report("dragging a node at zoom " + pct(canvas), drag(canvas, frames));
+        report("panning at zoom 100 %", gesture(canvas, frames, Gesture.PAN));
         Platform.exit();
         Files.deleteIfExists(file);
         System.exit(0);
@@ -158,6 +163,43 @@ public final class CanvasBenchmark {
                     }
                     double dx = 120 * Math.sin(step / 20.0);
                     robot.mouseMove(Math.min(b.getMaxX() - 5, grip.getX() + dx), grip.getY() + dx / 3);
+                }
+            }.start();
+        });
+        return done.get(300, TimeUnit.SECONDS);
+    }
+
+    private enum Gesture { PAN, ZOOM }
+
+    /** Pans with the right button, or turns the wheel in and out, one step per frame; returns each frame's ms. */
+    private static List<Double> gesture(GraphCanvas canvas, int frames, Gesture g) throws Exception {
+        CompletableFuture<List<Double>> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Robot robot = new Robot();
+            var centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
+            robot.mouseMove(centre);
+            if (g == Gesture.PAN) robot.mousePress(MouseButton.SECONDARY);
+            List<Double> times = new ArrayList<>();
+            new AnimationTimer() {
+                private long last;
+                private int step;
+
+                @Override
+                public void handle(long now) {
+                    if (last != 0) times.add((now - last) / 1e6);
+                    last = now;
+                    if (step++ == frames) {
+                        if (g == Gesture.PAN) robot.mouseRelease(MouseButton.SECONDARY);
+                        stop();
+                        done.complete(times);
+                        return;
+                    }
+                    if (g == Gesture.PAN) {
+                        double d = 200 * Math.sin(step / 25.0);
+                        robot.mouseMove(centre.getX() + d, centre.getY() + d / 2);
+                    } else {
+                        robot.mouseWheel((step / 20) % 2 == 0 ? -1 : 1); // 20 notches in, 20 out, …
+                    }
                 }
             }.start();
         });

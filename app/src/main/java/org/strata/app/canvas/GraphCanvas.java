@@ -35,6 +35,8 @@ public final class GraphCanvas extends Region {
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
     private static final double OPEN_MIN_ZOOM = 0.5;
+    /** Below this zoom the canvas draws boxes and wires without text (View > zoom in to read them). */
+    private static final double FAR_ZOOM = 0.35;
     /** Text size of the graph's nodes and labels, in canvas units. */
     public static final double WORLD_FONT = 13;
     /** The window's text size over {@link #WORLD_FONT}: fitting zooms up to this (150 % on a projector). */
@@ -272,6 +274,12 @@ public final class GraphCanvas extends Region {
     private void viewChanged() {
         redrawGrid();
         cull();
+        // Far out, text is too small to read and is most of the drawing: show boxes and wires only.
+        boolean far = zoom.getX() < FAR_ZOOM;
+        if (far != world.getStyleClass().contains("far")) {
+            if (far) world.getStyleClass().add("far");
+            else world.getStyleClass().remove("far");
+        }
     }
 
     /**
