@@ -72,6 +72,7 @@ class MessagesTest {
         List<ParamTable> tables = new ArrayList<>();
         for (LayerType t : LayerCatalogue.all()) {
             if (!zh.containsKey("layer." + t.id())) missing.add("layer." + t.id());
+            if (!zh.containsKey("formula." + t.id())) missing.add("formula." + t.id());
             tables.add(t.params());
         }
         for (DatasetKind k : DatasetKind.values()) tables.add(k.params());
@@ -80,6 +81,14 @@ class MessagesTest {
             for (ParamSpec s : table.specs()) {
                 if (!zh.containsKey("param." + s.name())) missing.add("param." + s.name());
                 if (!zh.containsKey("desc." + s.name())) missing.add("desc." + s.name());
+            }
+        }
+        System.setProperty("strata.samples", AppTest.SAMPLES.toString());
+        assertThat(org.strata.app.window.Samples.all()).hasSizeGreaterThanOrEqualTo(8);
+        for (Path sample : org.strata.app.window.Samples.all()) {
+            String folder = sample.getParent().getFileName().toString();
+            for (String what : List.of("name", "description")) {
+                if (!zh.containsKey("sample." + folder + "." + what)) missing.add("sample." + folder + "." + what);
             }
         }
         assertThat(missing).isEmpty();

@@ -26,6 +26,19 @@ public final class Catalogue {
         return text("layer." + type.id(), type.description());
     }
 
+    /** @return the layer type's formula (its reference doc line) */
+    public static String formula(LayerType type) {
+        return text("formula." + type.id(), type.doc());
+    }
+
+    /**
+     * @return a sample project's name or description in the window's language (the project file's own text in
+     * English); {@code what} is "name" or "description"
+     */
+    public static String sample(String folder, String what, String english) {
+        return text("sample." + folder + "." + what, english);
+    }
+
     /** @return the parameter's label ("Kernel size", "卷积核大小") */
     public static String label(ParamSpec spec) {
         return text("param." + spec.name(), spec.label());

@@ -85,7 +85,7 @@ public final class InspectorView extends ScrollPane {
         Label title = heading(node.type().id());
         title.setGraphic(new FontIcon(LayerIcons.of(node.type())));
         Label desc = wrap(Catalogue.description(node.type()), "inspector-description");
-        Label formula = wrap(node.type().doc(), "inspector-formula");
+        Label formula = wrap(Catalogue.formula(node.type()), "inspector-formula");
         TextField name = new TextField(node.name());
         name.setId("inspector-name");
         Runnable commitName = () -> {

@@ -13,7 +13,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.strata.engine.layers.LayerType;
 
-/** A vector icon per layer type (scales cleanly on a projector), and the formula line for tooltips. */
+/** A vector icon per layer type (scales cleanly on a projector). */
 public final class LayerIcons {
     private LayerIcons() {
     }
@@ -37,16 +37,5 @@ public final class LayerIcons {
             case "Embedding" -> MaterialDesignT.TABLE;
             default -> MaterialDesignS.SHAPE_OUTLINE;
         };
-    }
-
-    /** @return the first formula line of the layer's reference doc, or its description */
-    public static String formula(LayerType t) {
-        String doc = t.doc();
-        if (doc == null) return "";
-        for (String line : doc.split("\n")) {
-            String s = line.strip();
-            if (s.contains("=") || s.contains("→")) return s;
-        }
-        return "";
     }
 }

@@ -112,7 +112,7 @@ public final class PaletteView extends VBox {
         row.getStyleClass().add("palette-entry");
         row.setId("palette-" + type.id());
         row.setFocusTraversable(true);
-        Tooltip tip = new Tooltip(type.id() + " — " + Catalogue.description(type) + "\n\n" + LayerIcons.formula(type));
+        Tooltip tip = new Tooltip(type.id() + " — " + Catalogue.description(type) + "\n\n" + Catalogue.formula(type));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setShowDelay(Duration.millis(400));

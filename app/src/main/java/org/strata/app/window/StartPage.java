@@ -14,6 +14,7 @@ import javafx.scene.paint.Color;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
@@ -46,7 +47,9 @@ final class StartPage extends ScrollPane {
         for (Path p : Samples.all()) {
             try {
                 Project project = ProjectFile.load(p);
-                Button c = card(project.name(), project.description(), new GraphThumbnail(project.graph(), 220, 90,
+                String folder = p.getParent().getFileName().toString();
+                Button c = card(Catalogue.sample(folder, "name", project.name()),
+                        Catalogue.sample(folder, "description", project.description()), new GraphThumbnail(project.graph(), 220, 90,
                         dark ? Color.web("#58a6ff") : Color.web("#0969da"),
                         dark ? Color.web("#8b949e") : Color.web("#8c959f")));
                 c.setId("sample-" + p.getFileName().toString().replace(ProjectFile.EXTENSION, ""));
