@@ -136,4 +136,20 @@ class EditingTest extends AppTest {
         assertThat(doc.selection().nodes()).containsExactly(doc.analysis().problems().get(0).nodeId());
         assertThat(lookup("#inspector-shapes").tryQuery()).isPresent();
     }
+
+    @Test
+    void arrow_keys_nudge_the_selection_and_escape_clears_it() {
+        EditorDocument doc = openXor();
+        String id = hidden();
+        double x = doc.graph().require(id).x();
+        clickOn("#node-" + id);
+        push(KeyCode.RIGHT);
+        push(KeyCode.SHIFT, KeyCode.DOWN);
+        assertThat(doc.graph().require(id).x()).isEqualTo(x + 20);
+        push(KeyCode.CONTROL, KeyCode.Z);
+        push(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(doc.graph().require(id).x()).isEqualTo(x);
+        push(KeyCode.ESCAPE);
+        assertThat(doc.selection().isEmpty()).isTrue();
+    }
 }

@@ -69,6 +69,12 @@ final class CanvasGestures {
                 spaceDown = true;
                 canvas.setCursor(Cursor.OPEN_HAND);
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                cancel();
+                e.consume();
+            } else if (e.getCode().isArrowKey() && !document.selection().nodes().isEmpty()) {
+                nudge(e.getCode(), e.isShiftDown() ? GridLayer.STEP * 5 : GridLayer.STEP);
+                e.consume();
             }
         });
         canvas.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
@@ -183,6 +189,31 @@ final class CanvasGestures {
         mode = Mode.NONE;
         moveStart = null;
         e.consume();
+    }
+
+    /** Escape: drops a wire being drawn or a rubber band, else clears the selection. */
+    private void cancel() {
+        if (mode == Mode.WIRE) {
+            canvas.overlay().getChildren().remove(wire);
+            mode = Mode.NONE;
+        } else if (mode == Mode.BAND) {
+            canvas.overlay().getChildren().remove(band);
+            mode = Mode.NONE;
+        } else {
+            document.selection().clear();
+        }
+    }
+
+    /** Arrow keys move the selected nodes one grid step (five with Shift), one undoable step per press. */
+    private void nudge(KeyCode key, double step) {
+        double dx = key == KeyCode.LEFT ? -step : key == KeyCode.RIGHT ? step : 0;
+        double dy = key == KeyCode.UP ? -step : key == KeyCode.DOWN ? step : 0;
+        java.util.Map<String, double[]> to = new java.util.LinkedHashMap<>();
+        for (String id : document.selection().nodes()) {
+            var n = document.graph().require(id);
+            to.put(id, new double[]{n.x() + dx, n.y() + dy});
+        }
+        document.execute(Edits.move(document.graph(), to, Messages.get("edit.move", to.size())));
     }
 
     private void scrolled(ScrollEvent e) {
