@@ -152,4 +152,17 @@ class EditingTest extends AppTest {
         push(KeyCode.ESCAPE);
         assertThat(doc.selection().isEmpty()).isTrue();
     }
+
+    @Test
+    void the_project_is_renamed_in_the_inspector_when_nothing_is_selected() {
+        EditorDocument doc = openXor();
+        fxRun(() -> doc.selection().clear());
+        clickOn("#inspector-project-name");
+        fxRun(() -> lookup("#inspector-project-name").queryTextInputControl().selectAll());
+        write("Exclusive or");
+        type(KeyCode.ENTER);
+        assertThat(doc.project().name()).isEqualTo("Exclusive or");
+        assertThat(window.stage().getTitle()).startsWith("*Exclusive or");
+        assertThat(doc.undoDescription().orElse("")).isEqualTo("Rename project");
+    }
 }

@@ -63,6 +63,28 @@ public final class Edits {
         return new Rename(graph, nodeId, graph.require(nodeId).name(), name);
     }
 
+    /** Renames the project (its title, not its file). */
+    public static Command renameProject(Project project, String name) {
+        return new RenameProject(project, project.name(), name);
+    }
+
+    private record RenameProject(Project project, String before, String after) implements Command {
+        @Override
+        public void execute() {
+            project.setName(after);
+        }
+
+        @Override
+        public void undo() {
+            project.setName(before);
+        }
+
+        @Override
+        public String description() {
+            return Messages.get("edit.renameProject");
+        }
+    }
+
     /** Sets one training setting of the project. */
     public static Command setTraining(Project project, String param, Object value) {
         Params after = project.training().copy().set(param, value);

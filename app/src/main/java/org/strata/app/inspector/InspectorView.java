@@ -127,7 +127,18 @@ public final class InspectorView extends ScrollPane {
     }
 
     private void showProject(Project project) {
-        content.getChildren().add(heading(project.name()));
+        content.getChildren().add(heading(Messages.get("inspector.project")));
+        TextField name = new TextField(project.name());
+        name.setId("inspector-project-name");
+        Runnable commitName = () -> {
+            String v = name.getText().strip();
+            if (!v.isEmpty() && !v.equals(project.name())) run(Edits.renameProject(project, v));
+        };
+        name.setOnAction(e -> commitName.run());
+        name.focusedProperty().addListener((o, was, is) -> {
+            if (!is) commitName.run();
+        });
+        content.getChildren().addAll(label(Messages.get("inspector.name")), name);
         if (!project.description().isBlank()) {
             content.getChildren().add(wrap(project.description(), "inspector-description"));
         }
