@@ -165,4 +165,39 @@ class EditingTest extends AppTest {
         assertThat(window.stage().getTitle()).startsWith("*Exclusive or");
         assertThat(doc.undoDescription().orElse("")).isEqualTo("Rename project");
     }
+
+    @Test
+    void a_layer_drops_at_the_pointer_when_zoomed_and_panned() {
+        EditorDocument doc = openXor();
+        fxRun(() -> {
+            editor().canvas().zoomIn();
+            editor().canvas().zoomIn();
+        });
+        var canvas = fx(() -> editor().canvas().localToScreen(editor().canvas().getLayoutBounds()));
+        drag(new javafx.geometry.Point2D(canvas.getMinX() + 300, canvas.getMinY() + 300), javafx.scene.input.MouseButton.SECONDARY)
+                .dropBy(-120, -80);
+        var drop = new javafx.geometry.Point2D(canvas.getMinX() + 250, canvas.getMinY() + 200);
+        drag("#palette-Dropout").dropTo(drop);
+        var view = editor().canvas().nodeView("dropout").orElseThrow();
+        var centre = fx(() -> view.localToScreen(view.getWidth() / 2, 32));
+        assertThat(centre.distance(drop)).isLessThan(3);
+        assertThat(doc.graph().require("dropout")).isNotNull();
+    }
+
+    @Test
+    void a_wire_that_would_close_a_loop_or_reach_a_taken_input_is_refused_with_the_reason() {
+        EditorDocument doc = openXor();
+        int edges = doc.graph().edges().size();
+        drag("#port-dense-out").dropTo("#port-hidden-in"); // hidden's input is taken
+        assertThat(doc.graph().edges()).hasSize(edges);
+        assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).contains("already connected");
+        push(KeyCode.CONTROL, KeyCode.A);
+        drag("#port-dense-out").dropTo("#palette-Dense"); // dropped nowhere: nothing happens
+        assertThat(doc.graph().edges()).hasSize(edges);
+        // a loop: lift hidden's input wire and offer it dense's output instead
+        drag("#port-hidden-in").dropTo(new javafx.geometry.Point2D(10, 10));
+        drag("#port-dense-out").dropTo("#port-hidden-in");
+        assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).contains("loop");
+        assertThat(doc.graph().edges()).hasSize(edges - 1);
+    }
 }
