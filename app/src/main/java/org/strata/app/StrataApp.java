@@ -16,6 +16,8 @@ public final class StrataApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Choose ND4J's native build and start loading it in the background: the first Train is then quick.
+        org.strata.engine.runtime.NativeSetup.configureAndWarmUp();
         AppSettings settings = AppSettings.load();
         Messages.setLocale(settings.language());
         window = new MainWindow(stage, settings);

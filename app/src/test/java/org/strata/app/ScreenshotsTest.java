@@ -48,6 +48,14 @@ class ScreenshotsTest extends AppTest {
         WaitForAsyncUtils.waitForFxEvents();
         snap(out.resolve("main-window-projector.png").toFile());
         fxRun(() -> window.setFontSize(13));
+        // Training: the spirals sample after its run, with the loss curves in the dock.
+        fxRun(() -> window.open(sample("spirals")));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !window.run().orElseThrow().isActive()));
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("training.png").toFile());
         fxRun(() -> window.newProject());
         snap(out.resolve("start-page.png").toFile());
     }

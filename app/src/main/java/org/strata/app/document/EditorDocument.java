@@ -32,6 +32,8 @@ public final class EditorDocument {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
+    private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
+    private java.util.function.Consumer<String> onRefused = what -> { };
 
     /** Opens {@code project}; its history starts empty and it counts as saved if it has a file. */
     public EditorDocument(Project project) {
@@ -97,6 +99,11 @@ public final class EditorDocument {
      */
     public void execute(Command command) {
         if (executing) throw new IllegalStateException("re-entrant edit: " + command.description());
+        if (readOnly.get()) {
+            onRefused.accept(command.description());
+            revision.set(revision.get() + 1); // views that moved ahead of the model (a drag) go back to it
+            return;
+        }
         executing = true;
         try {
             command.execute();
@@ -129,6 +136,10 @@ public final class EditorDocument {
 
     public void undo() {
         if (undo.isEmpty() || executing) return;
+        if (readOnly.get()) {
+            onRefused.accept(undo.peek().description());
+            return;
+        }
         Command c = undo.pop();
         c.undo();
         redo.push(c);
@@ -137,10 +148,28 @@ public final class EditorDocument {
 
     public void redo() {
         if (redo.isEmpty() || executing) return;
+        if (readOnly.get()) {
+            onRefused.accept(redo.peek().description());
+            return;
+        }
         Command c = redo.pop();
         c.execute();
         undo.push(c);
         changed();
+    }
+
+    /** While training runs, the graph is read-only: commands are refused (and reported) instead of executed. */
+    public void setReadOnly(boolean on) {
+        readOnly.set(on);
+    }
+
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
+    }
+
+    /** Where refused edits are reported (the status bar), with the refused command's description. */
+    public void setOnRefused(java.util.function.Consumer<String> sink) {
+        onRefused = sink;
     }
 
     /** Records that the project as it is now was written to {@code file}. */

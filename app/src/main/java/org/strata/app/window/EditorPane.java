@@ -13,6 +13,8 @@ import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.inspector.InspectorView;
 import org.strata.app.palette.PaletteView;
+import org.strata.app.training.LossChartView;
+import org.strata.app.training.TrainingRun;
 
 /**
  * Everything bound to one open document: palette (left), canvas (centre), inspector (right) and the bottom dock
@@ -24,8 +26,9 @@ public final class EditorPane extends BorderPane {
     private final PaletteView palette;
     private final InspectorView inspector;
     private final TabPane dock = new TabPane();
+    private SplitPane vertical;
 
-    EditorPane(EditorDocument document, Pane ghostLayer, int fontSize) {
+    EditorPane(EditorDocument document, TrainingRun run, Pane ghostLayer, int fontSize, boolean dark) {
         this.document = document;
         getStyleClass().add("editor-pane");
         canvas = new GraphCanvas(document);
@@ -46,7 +49,13 @@ public final class EditorPane extends BorderPane {
         summaryTab.setId("tab-summary");
         problemsTab.setClosable(false);
         summaryTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, summaryTab);
+        Tab trainingTab = new Tab(Messages.get("dock.training"), new LossChartView(run, dark));
+        trainingTab.setId("tab-training");
+        trainingTab.setClosable(false);
+        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab);
+        // Starting a run brings its curves to the front.
+        inspector.disableProperty().bind(document.readOnlyProperty());
+        palette.disableProperty().bind(document.readOnlyProperty());
         dock.getStyleClass().add("dock");
         Runnable tabTitle = () -> {
             int n = document.analysis().problems().size();
@@ -60,10 +69,15 @@ public final class EditorPane extends BorderPane {
         middle.setDividerPositions(fontSize >= 16 ? 0.18 : 0.17, fontSize >= 16 ? 0.68 : 0.76);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
-        SplitPane vertical = new SplitPane(middle, dock);
+        vertical = new SplitPane(middle, dock);
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(dock, false);
+        run.phaseProperty().addListener((o, a, b) -> {
+            if (b != TrainingRun.Phase.LOADING) return;
+            dock.getSelectionModel().select(trainingTab);
+            if (vertical.getDividerPositions()[0] > 0.6) vertical.setDividerPositions(0.58); // room for the curves
+        });
         setCenter(vertical);
     }
 

@@ -18,6 +18,7 @@ import org.strata.app.document.Edits;
 import org.strata.app.document.Fragment;
 import org.strata.app.document.AutoLayout;
 import org.strata.app.i18n.Messages;
+import org.strata.app.training.TrainingRun;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.TrainingSettings;
@@ -40,6 +41,7 @@ public final class MainWindow {
     private final FileActions files;
     private final Theme theme;
     private EditorPane editor;
+    private TrainingRun run;
     private final Recovery recovery = new Recovery(Recovery.defaultDir());
     /** Autosave for crash recovery: once a minute, only while there are unsaved changes. */
     private final javafx.animation.Timeline autosave = new javafx.animation.Timeline(
@@ -145,6 +147,8 @@ public final class MainWindow {
 
     private void showStartPage() {
         if (document() != null) recovery.discard(document()); // saved or deliberately discarded by now
+        if (run != null) run.stop();
+        run = null;
         editor = null;
         frame.setCenter(new StartPage(settings.dark(), settings.recent(), this::openBlank, this::open,
                 this::openWithChooser));
@@ -181,7 +185,21 @@ public final class MainWindow {
         Project project = doc.project();
         EditorDocument previous = document();
         if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
-        editor = new EditorPane(doc, ghostLayer, settings.fontSize());
+        if (run != null) run.stop();
+        TrainingRun r = new TrainingRun(doc);
+        run = r;
+        doc.setOnRefused(what -> status.setText(Messages.get("status.readOnly", what)));
+        r.phaseProperty().addListener((o, a, b) -> {
+            menus.refresh();
+            status.setText(r.messageProperty().get());
+            if (!r.isActive()) status.setProgress(0);
+            if (b == TrainingRun.Phase.FAILED) showTrainingFailure(r.messageProperty().get());
+        });
+        r.progressTextProperty().addListener((o, a, b) -> {
+            if (r.isActive()) status.setText(b);
+        });
+        r.progressProperty().addListener((o, a, b) -> status.setProgress(r.isActive() ? b.doubleValue() : 0));
+        editor = new EditorPane(doc, run, ghostLayer, settings.fontSize(), settings.dark());
         configureCanvas();
         doc.revisionProperty().addListener((o, a, b) -> {
             refreshStatus();
@@ -224,9 +242,33 @@ public final class MainWindow {
 
     void quit() {
         if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        if (run != null) run.stop();
         if (document() != null) recovery.discard(document());
         autosave.stop();
         stage.close();
+    }
+
+    // --- Train ---------------------------------------------------------------------------------------------------
+
+    /** @return the open document's training run, if a project is open */
+    public Optional<TrainingRun> run() {
+        return Optional.ofNullable(run);
+    }
+
+    void train() {
+        if (run != null) run.start();
+    }
+
+    /** A failed run says why in a dialog that does not block the window; the editor stays usable. */
+    private void showTrainingFailure(String why) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                why, javafx.scene.control.ButtonType.OK);
+        a.initOwner(stage);
+        a.initModality(javafx.stage.Modality.NONE);
+        a.setTitle(Messages.get("train.failed.title"));
+        a.setHeaderText(Messages.get("train.failed.header"));
+        a.getDialogPane().setId("training-error");
+        a.show();
     }
 
     // --- Edit ---------------------------------------------------------------------------------------------------
@@ -337,7 +379,7 @@ public final class MainWindow {
 
     /** A new editor pane on the same document (history and selection kept), after a language or text size change. */
     private void rebuildEditor() {
-        editor = new EditorPane(editor.document(), ghostLayer, settings.fontSize());
+        editor = new EditorPane(editor.document(), run, ghostLayer, settings.fontSize(), settings.dark());
         configureCanvas();
         frame.setCenter(editor);
         refreshStatus();

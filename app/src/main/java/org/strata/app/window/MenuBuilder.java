@@ -22,11 +22,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
+import org.strata.app.training.TrainingRun;
 import org.strata.engine.project.ProjectFile;
 
 /**
@@ -46,13 +48,22 @@ final class MenuBuilder {
     private Button undoButton;
     private Button redoButton;
     private Menu recent;
+    private MenuItem trainItem;
+    private MenuItem pauseItem;
+    private MenuItem resumeItem;
+    private MenuItem stepItem;
+    private MenuItem stopItem;
+    private Button trainButton;
+    private Button pauseButton;
+    private Button stepButton;
+    private Button stopButton;
 
     MenuBuilder(MainWindow window, AppSettings settings) {
         this.window = window;
         this.settings = settings;
         bar.setUseSystemMenuBar(true);
         bar.setId("menu-bar");
-        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        bar.getMenus().addAll(fileMenu(), editMenu(), viewMenu(), trainMenu(), helpMenu());
         buildToolBar();
     }
 
@@ -169,6 +180,21 @@ final class MenuBuilder {
         return m;
     }
 
+    private Menu trainMenu() {
+        Menu m = menu("menu.train");
+        trainItem = item("menu.train.start", "F5", MaterialDesignP.PLAY, true, window::train);
+        pauseItem = item("menu.train.pause", "F6", MaterialDesignP.PAUSE, true,
+                () -> window.run().ifPresent(TrainingRun::pause));
+        resumeItem = item("menu.train.resume", "Shift+F5", MaterialDesignP.PLAY_PAUSE, true,
+                () -> window.run().ifPresent(TrainingRun::resume));
+        stepItem = item("menu.train.step", "F7", MaterialDesignS.STEP_FORWARD, true,
+                () -> window.run().ifPresent(TrainingRun::step));
+        stopItem = item("menu.train.stop", "Shift+F6", MaterialDesignS.STOP, true,
+                () -> window.run().ifPresent(TrainingRun::stop));
+        m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem);
+        return m;
+    }
+
     private Menu helpMenu() {
         Menu m = menu("menu.help");
         m.getItems().add(item("menu.help.about", null, null, false, window::about));
@@ -193,6 +219,21 @@ final class MenuBuilder {
                         () -> window.editor().ifPresent(e -> e.canvas().zoomOut())),
                 tool("menu.view.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, true,
                         () -> window.editor().ifPresent(e -> e.canvas().fitToWindow())));
+        trainButton = tool("menu.train.start", MaterialDesignP.PLAY, true, () -> {
+            if (window.run().map(r -> r.phase() == TrainingRun.Phase.PAUSED).orElse(false)) {
+                window.run().get().resume();
+            } else {
+                window.train();
+            }
+        });
+        pauseButton = tool("menu.train.pause", MaterialDesignP.PAUSE, true,
+                () -> window.run().ifPresent(TrainingRun::pause));
+        stepButton = tool("menu.train.step", MaterialDesignS.STEP_FORWARD, true,
+                () -> window.run().ifPresent(TrainingRun::step));
+        stopButton = tool("menu.train.stop", MaterialDesignS.STOP, true,
+                () -> window.run().ifPresent(TrainingRun::stop));
+        tools.getItems().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
+                trainButton, pauseButton, stepButton, stopButton);
     }
 
     /** Enables what applies now and names the command Undo/Redo would act on. */
@@ -212,6 +253,17 @@ final class MenuBuilder {
         undoButton.getTooltip().setText(undo.getText());
         redoButton.getTooltip().setText(redo.getText());
         paste.setDisable(!open || !window.hasClipboard());
+        TrainingRun.Phase phase = window.run().map(TrainingRun::phase).orElse(TrainingRun.Phase.IDLE);
+        boolean active = window.run().map(TrainingRun::isActive).orElse(false);
+        trainItem.setDisable(!open || active);
+        pauseItem.setDisable(phase != TrainingRun.Phase.RUNNING);
+        resumeItem.setDisable(phase != TrainingRun.Phase.PAUSED);
+        stepItem.setDisable(phase != TrainingRun.Phase.PAUSED);
+        stopItem.setDisable(!active);
+        trainButton.setDisable(!open || (active && phase != TrainingRun.Phase.PAUSED));
+        pauseButton.setDisable(phase != TrainingRun.Phase.RUNNING);
+        stepButton.setDisable(phase != TrainingRun.Phase.PAUSED);
+        stopButton.setDisable(!active);
     }
 
     private Menu menu(String key) {

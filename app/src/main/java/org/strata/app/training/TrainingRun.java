@@ -1,0 +1,243 @@
+package org.strata.app.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.util.Duration;
+import org.strata.app.document.EditorDocument;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingListener;
+import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainingState;
+
+/**
+ * One training run of the open document, seen from the window. The session trains on its own thread and only
+ * offers its events to a queue; a timer on the JavaFX thread takes them a few times a second and updates these
+ * properties and the loss history, so a slow chart never slows training. The graph is read-only while a run is
+ * active.
+ */
+public final class TrainingRun {
+    /** How often the window takes in new events. */
+    private static final Duration MERGE_EVERY = Duration.millis(200);
+    /** Events waiting beyond this are dropped (iterations only): the UI is behind, training must not wait. */
+    private static final int INBOX_MAX = 20_000;
+
+    /** Where the run is, as the window shows it. */
+    public enum Phase { IDLE, LOADING, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
+
+    private final EditorDocument document;
+    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inboxSize = new AtomicInteger();
+    private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
+    private final LossHistory history = new LossHistory();
+    private volatile TrainingSession session;
+    private int epochs;
+    private long lastIteration;
+
+    public TrainingRun(EditorDocument document) {
+        this.document = document;
+        merger.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    public Phase phase() {
+        return phase.get();
+    }
+
+    /** The last state message: what is running on which engine, or why it stopped or failed. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "Epoch 3/10 · batch 40/125 · 12,345 samples/s · 0:42 left". */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Fraction of all batches done, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Moves on whenever new loss points have arrived (the chart redraws then). */
+    public ReadOnlyLongProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public LossHistory history() {
+        return history;
+    }
+
+    /** @return whether a run is loading, running or paused (the graph is read-only then) */
+    public boolean isActive() {
+        Phase p = phase.get();
+        return p == Phase.LOADING || p == Phase.RUNNING || p == Phase.PAUSED;
+    }
+
+    /** Starts a new run: loads the data off the JavaFX thread, then trains on the session's own thread. */
+    public void start() {
+        if (isActive()) return;
+        if (!document.analysis().isValid()) {
+            fail(Messages.get("train.invalid"));
+            return;
+        }
+        history.clear();
+        version.set(version.get() + 1);
+        inbox.clear();
+        inboxSize.set(0);
+        lastIteration = 0;
+        epochs = document.project().training().getInt("epochs");
+        setPhase(Phase.LOADING, Messages.get("train.loading"));
+        progress.set(-1);
+        progressText.set(Messages.get("train.loading"));
+        document.setReadOnly(true);
+        merger.play();
+        Thread loader = new Thread(() -> {
+            try {
+                org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
+                TrainingSession s = TrainingSession.create(document.project());
+                s.addListener(new Forwarder());
+                session = s;
+                s.start();
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                Platform.runLater(() -> fail(why));
+            }
+        }, "strata-training-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    public void pause() {
+        TrainingSession s = session;
+        if (s != null && phase.get() == Phase.RUNNING) s.pause();
+    }
+
+    public void resume() {
+        TrainingSession s = session;
+        if (s != null && phase.get() == Phase.PAUSED) s.resume();
+    }
+
+    /** One batch, while paused. */
+    public void step() {
+        TrainingSession s = session;
+        if (s != null && phase.get() == Phase.PAUSED) s.step();
+    }
+
+    public void stop() {
+        TrainingSession s = session;
+        if (s != null && isActive()) s.stop();
+    }
+
+    private void fail(String why) {
+        merge();
+        setPhase(Phase.FAILED, why);
+        finishRun();
+    }
+
+    private void finishRun() {
+        merger.stop();
+        document.setReadOnly(false);
+        if (progress.get() < 0) progress.set(0);
+    }
+
+    private void setPhase(Phase p, String text) {
+        message.set(text == null ? "" : text); // first: whoever watches the phase reads the message
+        phase.set(p);
+    }
+
+    /** On the JavaFX thread: takes in what the training thread has offered since the last time. */
+    private void merge() {
+        boolean points = false;
+        Object o;
+        while ((o = inbox.poll()) != null) {
+            inboxSize.decrementAndGet();
+            if (o instanceof TrainingEvents.Iteration it) {
+                history.addTrain(it.iteration(), it.loss());
+                lastIteration = it.iteration();
+                points = true;
+                long total = (long) it.batchesPerEpoch() * epochs;
+                long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
+                progress.set(total == 0 ? 0 : (double) done / total);
+                double left = it.samplesPerSecond() <= 0 ? 0 : (total - done) * (double) document.project()
+                        .training().getInt("batchSize") / it.samplesPerSecond();
+                progressText.set(Messages.get("train.progress", it.epoch(), epochs, it.batch(),
+                        it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
+            } else if (o instanceof TrainingEvents.Epoch ep) {
+                if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
+                history.addMetric(ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName());
+                points = true;
+            } else if (o instanceof StateChange sc) {
+                Phase p = switch (sc.state()) {
+                    case READY -> Phase.LOADING;
+                    case RUNNING -> Phase.RUNNING;
+                    case PAUSED -> Phase.PAUSED;
+                    case STOPPED -> Phase.STOPPED;
+                    case FINISHED -> Phase.FINISHED;
+                    case FAILED -> Phase.FAILED;
+                };
+                setPhase(p, sc.message());
+                if (sc.state().isOver()) finishRun();
+            }
+        }
+        if (points) version.set(version.get() + 1);
+    }
+
+    private static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private record StateChange(TrainingState state, String message) {
+    }
+
+    /** On the training thread: only offers to the queue, never waits for the window. */
+    private final class Forwarder implements TrainingListener {
+        @Override
+        public void onIteration(TrainingEvents.Iteration e) {
+            if (inboxSize.get() < INBOX_MAX) offer(e);
+        }
+
+        @Override
+        public void onEpoch(TrainingEvents.Epoch e) {
+            offer(e);
+        }
+
+        @Override
+        public void onStateChanged(TrainingState state, String text) {
+            offer(new StateChange(state, text));
+        }
+
+        private void offer(Object o) {
+            inbox.add(o);
+            inboxSize.incrementAndGet();
+        }
+    }
+
+    /** @return every train-loss point so far, for tests: (iteration, loss) */
+    public List<double[]> trainPoints() {
+        return new ArrayList<>(history.train());
+    }
+}

@@ -1,0 +1,87 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.app.training.TrainingRun;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Train from the window: loss points arrive and fall, pause / step / resume / stop, failures are explained. */
+class TrainingTest extends AppTest {
+    private TrainingRun run() {
+        return window.run().orElseThrow();
+    }
+
+    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    @Test
+    void xor_trains_from_the_toolbar_and_its_loss_falls() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        clickOn("#tool-train-start");
+        waitFor(60, () -> run().history().train().size() >= 200);
+        assertThat(lookup("#tab-training").tryQuery()).isPresent();
+        int nodes = editor().document().graph().nodes().size();
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        List<double[]> points = run().trainPoints();
+        double first = points.subList(0, 20).stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double last = points.subList(points.size() - 20, points.size()).stream().mapToDouble(p -> p[1]).average()
+                .orElseThrow();
+        assertThat(last).isLessThan(first * 0.5);
+        assertThat(run().history().validation()).isNotEmpty();
+        // editable again
+        clickOn("#node-hidden");
+        push(KeyCode.DELETE);
+        assertThat(editor().document().graph().nodes()).hasSize(nodes - 1);
+    }
+
+    @Test
+    void pause_step_resume_and_stop() throws Exception {
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> run().start());
+        waitFor(90, () -> run().history().train().size() >= 5);
+        clickOn("#tool-train-pause");
+        waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
+        Thread.sleep(500); // let the last events in
+        WaitForAsyncUtils.waitForFxEvents();
+        int before = fx(() -> run().history().train().size());
+        clickOn("#tool-train-step");
+        waitFor(30, () -> run().history().train().size() == before + 1);
+        assertThat(run().phase()).isEqualTo(TrainingRun.Phase.PAUSED);
+        // the graph is read-only while a run is active: Delete is refused and the status bar says why
+        int nodes = editor().document().graph().nodes().size();
+        clickOn("#node-dense1");
+        push(KeyCode.DELETE);
+        assertThat(editor().document().graph().nodes()).hasSize(nodes);
+        assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).contains("stop it to edit");
+        clickOn("#tool-train-start"); // resumes when paused
+        waitFor(30, () -> run().phase() == TrainingRun.Phase.RUNNING);
+        clickOn("#tool-train-stop");
+        waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+        assertThat(editor().document().readOnlyProperty().get()).isFalse();
+    }
+
+    @Test
+    void a_failure_is_explained_and_the_editor_stays_usable(@TempDir Path dir) throws Exception {
+        Path project = dir.resolve("iris.strata");
+        Files.writeString(project, Files.readString(sample("iris")));
+        fxRun(() -> window.open(project)); // its CSV is not next to this copy
+        clickOn("#tool-train-start");
+        waitFor(60, () -> run().phase() == TrainingRun.Phase.FAILED);
+        DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("iris.csv");
+        clickOn("OK");
+        assertThat(editor().document().readOnlyProperty().get()).isFalse();
+        clickOn("#node-" + editor().document().graph().nodes().iterator().next().id());
+        push(KeyCode.DELETE);
+        assertThat(editor().document().canUndo()).isTrue();
+    }
+}
