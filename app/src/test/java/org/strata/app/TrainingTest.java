@@ -37,6 +37,13 @@ class TrainingTest extends AppTest {
                 .orElseThrow();
         assertThat(last).isLessThan(first * 0.5);
         assertThat(run().history().validation()).isNotEmpty();
+        assertThat(run().history().metric()).isNotEmpty();
+        // the held-out data's confusion matrix appears when the run ends
+        waitFor(60, () -> run().evaluationProperty().get() != null);
+        var ev = run().evaluationProperty().get();
+        assertThat(ev.metric()).isGreaterThan(0.9);
+        assertThat(lookup("#confusion-title").queryLabeled().getText()).contains("% correct");
+        assertThat(lookup("#confusion-0-0").queryLabeled().getText()).isEqualTo(Long.toString(ev.confusion()[0][0]));
         // editable again
         clickOn("#node-hidden");
         push(KeyCode.DELETE);

@@ -3,7 +3,6 @@ package org.strata.app.training;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
-import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -26,7 +25,6 @@ public final class LossChartView extends BorderPane {
     private final XYSeries smoothed = new XYSeries(Messages.get("chart.smoothed"), false, true);
     private final XYSeries validation = new XYSeries(Messages.get("chart.validation"), false, true);
     private final JFreeChart chart;
-    private final Label status = new Label();
 
     public LossChartView(TrainingRun run, boolean dark) {
         this.run = run;
@@ -40,30 +38,14 @@ public final class LossChartView extends BorderPane {
         style(dark);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("loss-chart");
-        status.getStyleClass().add("training-status");
-        status.setId("training-status");
-        status.textProperty().bind(run.messageProperty());
-        setTop(status);
         setCenter(viewer);
         run.versionProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
     private void style(boolean dark) {
-        Color bg = dark ? new Color(0x0d1117) : Color.WHITE;
-        Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
-        Color grid = dark ? new Color(0x30363d) : new Color(0xd0d7de);
-        chart.setBackgroundPaint(bg);
-        chart.getLegend().setBackgroundPaint(bg);
-        chart.getLegend().setItemPaint(fg);
+        ChartStyle.apply(chart, dark);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(bg);
-        plot.setDomainGridlinePaint(grid);
-        plot.setRangeGridlinePaint(grid);
-        plot.getDomainAxis().setLabelPaint(fg);
-        plot.getDomainAxis().setTickLabelPaint(fg);
-        plot.getRangeAxis().setLabelPaint(fg);
-        plot.getRangeAxis().setTickLabelPaint(fg);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesPaint(0, dark ? new Color(88, 166, 255, 90) : new Color(9, 105, 218, 70));
         r.setSeriesShapesVisible(0, false);

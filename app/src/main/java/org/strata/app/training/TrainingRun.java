@@ -48,6 +48,8 @@ public final class TrainingRun {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
     private final LossHistory history = new LossHistory();
+    private final ReadOnlyObjectWrapper<org.strata.engine.train.Evaluation> evaluation =
+            new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
     private int epochs;
     private long lastIteration;
@@ -89,6 +91,11 @@ public final class TrainingRun {
         return history;
     }
 
+    /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
+    public ReadOnlyObjectProperty<org.strata.engine.train.Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
+
     /** @return whether a run is loading, running or paused (the graph is read-only then) */
     public boolean isActive() {
         Phase p = phase.get();
@@ -103,6 +110,7 @@ public final class TrainingRun {
             return;
         }
         history.clear();
+        evaluation.set(null);
         version.set(version.get() + 1);
         inbox.clear();
         inboxSize.set(0);
@@ -198,10 +206,33 @@ public final class TrainingRun {
                     case FAILED -> Phase.FAILED;
                 };
                 setPhase(p, sc.message());
-                if (sc.state().isOver()) finishRun();
+                if (sc.state().isOver()) {
+                    finishRun();
+                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards();
+                }
             }
         }
         if (points) version.set(version.get() + 1);
+    }
+
+    /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
+    private void evaluateAfterwards() {
+        TrainingSession s = session;
+        if (s == null) return;
+        var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
+        if (split.size() == 0) return;
+        Thread t = new Thread(() -> {
+            try {
+                var ev = s.evaluate(split, 0);
+                Platform.runLater(() -> {
+                    if (session == s) evaluation.set(ev);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
+        }, "strata-evaluation");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String clock(double seconds) {

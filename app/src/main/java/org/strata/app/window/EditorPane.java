@@ -13,7 +13,7 @@ import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.inspector.InspectorView;
 import org.strata.app.palette.PaletteView;
-import org.strata.app.training.LossChartView;
+import org.strata.app.training.TrainingView;
 import org.strata.app.training.TrainingRun;
 
 /**
@@ -49,7 +49,7 @@ public final class EditorPane extends BorderPane {
         summaryTab.setId("tab-summary");
         problemsTab.setClosable(false);
         summaryTab.setClosable(false);
-        Tab trainingTab = new Tab(Messages.get("dock.training"), new LossChartView(run, dark));
+        Tab trainingTab = new Tab(Messages.get("dock.training"), new TrainingView(run, dark));
         trainingTab.setId("tab-training");
         trainingTab.setClosable(false);
         dock.getTabs().addAll(problemsTab, summaryTab, trainingTab);

@@ -1,0 +1,93 @@
+package org.strata.app.training;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.train.Evaluation;
+
+/**
+ * After a run: the held-out data's confusion matrix (rows the true class, columns the predicted one, each cell
+ * shaded by its share of the row, the diagonal in green), with each class's recall at the end of its row and
+ * precision under its column; for regression, the mean absolute error.
+ */
+public final class ConfusionMatrixView extends ScrollPane {
+    private final VBox body = new VBox(8);
+
+    public ConfusionMatrixView(TrainingRun run) {
+        getStyleClass().add("confusion-view");
+        setId("confusion");
+        setFitToWidth(true);
+        body.getStyleClass().add("confusion-body");
+        setContent(body);
+        run.evaluationProperty().addListener((o, a, ev) -> show(ev));
+        show(run.evaluationProperty().get());
+    }
+
+    private void show(Evaluation ev) {
+        body.getChildren().clear();
+        if (ev == null) {
+            body.getChildren().add(muted(Messages.get("confusion.none")));
+            return;
+        }
+        Label title = new Label(ev.confusion() == null
+                ? Messages.get("confusion.regression", String.format("%.4f", ev.metric()), ev.samples())
+                : Messages.get("confusion.title", String.format("%.1f", 100 * ev.metric()), ev.samples()));
+        title.getStyleClass().add("confusion-title");
+        title.setId("confusion-title");
+        body.getChildren().add(title);
+        if (ev.confusion() == null) return;
+        body.getChildren().add(grid(ev));
+    }
+
+    private static GridPane grid(Evaluation ev) {
+        long[][] m = ev.confusion();
+        List<String> names = ev.classNames();
+        int n = m.length;
+        GridPane g = new GridPane();
+        g.getStyleClass().add("confusion-grid");
+        g.setHgap(2);
+        g.setVgap(2);
+        g.add(muted(Messages.get("confusion.axes")), 0, 0);
+        for (int c = 0; c < n; c++) g.add(header(names.get(c)), c + 1, 0);
+        g.add(header(Messages.get("confusion.recall")), n + 1, 0);
+        for (int r = 0; r < n; r++) {
+            g.add(header(names.get(r)), 0, r + 1);
+            long rowTotal = 0;
+            for (long v : m[r]) rowTotal += v;
+            for (int c = 0; c < n; c++) {
+                Label cell = new Label(Long.toString(m[r][c]));
+                cell.getStyleClass().add("confusion-cell");
+                cell.setId("confusion-" + r + "-" + c);
+                double share = rowTotal == 0 ? 0 : (double) m[r][c] / rowTotal;
+                String rgb = r == c ? "31, 136, 61" : "207, 34, 46";
+                cell.setStyle("-fx-background-color: rgba(" + rgb + ", " + String.format("%.2f", 0.08 + 0.6 * share)
+                        + ");");
+                cell.setMinSize(44, 28);
+                cell.setAlignment(Pos.CENTER);
+                g.add(cell, c + 1, r + 1);
+            }
+            g.add(muted(String.format("%.0f%%", 100 * ev.recall(r))), n + 1, r + 1);
+        }
+        g.add(header(Messages.get("confusion.precision")), 0, n + 1);
+        for (int c = 0; c < n; c++) g.add(muted(String.format("%.0f%%", 100 * ev.precision(c))), c + 1, n + 1);
+        return g;
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("confusion-header");
+        l.setAlignment(Pos.CENTER);
+        return l;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("confusion-muted");
+        l.setWrapText(true);
+        return l;
+    }
+}
