@@ -44,6 +44,10 @@ class TrainingTest extends AppTest {
         assertThat(ev.metric()).isGreaterThan(0.9);
         assertThat(lookup("#confusion-title").queryLabeled().getText()).contains("% correct");
         assertThat(lookup("#confusion-0-0").queryLabeled().getText()).isEqualTo(Long.toString(ev.confusion()[0][0]));
+        // XOR has two features: its decision boundary is drawn behind the points
+        waitFor(30, () -> run().boundaryProperty().get() != null);
+        assertThat(run().dataPoints().classes()).isEqualTo(2);
+        assertThat(lookup("#boundary").tryQuery()).isPresent();
         // editable again
         clickOn("#node-hidden");
         push(KeyCode.DELETE);

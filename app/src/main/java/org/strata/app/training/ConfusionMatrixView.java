@@ -20,7 +20,7 @@ public final class ConfusionMatrixView extends ScrollPane {
     public ConfusionMatrixView(TrainingRun run) {
         getStyleClass().add("confusion-view");
         setId("confusion");
-        setFitToWidth(true);
+        setFitToWidth(false); // a narrow pane scrolls rather than cutting class names short
         body.getStyleClass().add("confusion-body");
         setContent(body);
         run.evaluationProperty().addListener((o, a, ev) -> show(ev));
@@ -37,6 +37,7 @@ public final class ConfusionMatrixView extends ScrollPane {
                 ? Messages.get("confusion.regression", String.format("%.4f", ev.metric()), ev.samples())
                 : Messages.get("confusion.title", String.format("%.1f", 100 * ev.metric()), ev.samples()));
         title.getStyleClass().add("confusion-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setId("confusion-title");
         body.getChildren().add(title);
         if (ev.confusion() == null) return;
@@ -79,6 +80,7 @@ public final class ConfusionMatrixView extends ScrollPane {
 
     private static Label header(String text) {
         Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.getStyleClass().add("confusion-header");
         l.setAlignment(Pos.CENTER);
         return l;
@@ -87,7 +89,7 @@ public final class ConfusionMatrixView extends ScrollPane {
     private static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("confusion-muted");
-        l.setWrapText(true);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 }

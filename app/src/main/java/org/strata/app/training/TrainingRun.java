@@ -51,6 +51,15 @@ public final class TrainingRun {
     private final ReadOnlyObjectWrapper<org.strata.engine.train.Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
+    /** Grid cells per side of the decision boundary. */
+    private static final int BOUNDARY_GRID = 64;
+    /** The boundary is asked for at most this often (it costs the training thread one small prediction). */
+    private static final long BOUNDARY_EVERY_NANOS = 400_000_000L;
+    private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
+    private volatile DataPoints points;
+    private volatile Thread trainingThread;
+    private boolean boundaryInFlight;
+    private long boundaryAskedAt;
     private int epochs;
     private long lastIteration;
 
@@ -91,6 +100,16 @@ public final class TrainingRun {
         return history;
     }
 
+    /** The latest decision boundary (two-feature classification datasets only); null before the first. */
+    public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
+        return boundary.getReadOnlyProperty();
+    }
+
+    /** @return the training points of a two-feature classification dataset, or null for other data */
+    public DataPoints dataPoints() {
+        return points;
+    }
+
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
     public ReadOnlyObjectProperty<org.strata.engine.train.Evaluation> evaluationProperty() {
         return evaluation.getReadOnlyProperty();
@@ -111,6 +130,9 @@ public final class TrainingRun {
         }
         history.clear();
         evaluation.set(null);
+        boundary.set(null);
+        points = null;
+        boundaryInFlight = false;
         version.set(version.get() + 1);
         inbox.clear();
         inboxSize.set(0);
@@ -126,8 +148,9 @@ public final class TrainingRun {
                 org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
                 TrainingSession s = TrainingSession.create(document.project());
                 s.addListener(new Forwarder());
+                points = DataPoints.of(s.dataset());
                 session = s;
-                s.start();
+                trainingThread = s.start();
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
                 Platform.runLater(() -> fail(why));
@@ -213,6 +236,27 @@ public final class TrainingRun {
             }
         }
         if (points) version.set(version.get() + 1);
+        askForBoundary();
+    }
+
+    /** Asks the training thread for the network's predictions over the data's grid (at most every 400 ms). */
+    private void askForBoundary() {
+        TrainingSession s = session;
+        DataPoints pts = this.points;
+        if (s == null || pts == null || boundaryInFlight) return;
+        if (phase.get() != Phase.RUNNING || System.nanoTime() - boundaryAskedAt < BOUNDARY_EVERY_NANOS) {
+            return;
+        }
+        boundaryInFlight = true;
+        boundaryAskedAt = System.nanoTime();
+        int g = BOUNDARY_GRID;
+        s.probe(net -> net.predictValues(grid(pts)))
+                .whenComplete((probs, err) -> Platform.runLater(() -> {
+                    boundaryInFlight = false;
+                    if (err == null && session == s) {
+                        boundary.set(new Boundary(g, pts.classes(), probs, pts.x0(), pts.x1(), pts.y0(), pts.y1()));
+                    }
+                }));
     }
 
     /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
@@ -220,19 +264,44 @@ public final class TrainingRun {
         TrainingSession s = session;
         if (s == null) return;
         var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
-        if (split.size() == 0) return;
+        Thread training = trainingThread;
+        DataPoints pts = points;
         Thread t = new Thread(() -> {
             try {
-                var ev = s.evaluate(split, 0);
+                // The network is free once the training thread has ended; from then on one thread at a time uses it.
+                if (training != null) training.join();
+                var ev = split.size() == 0 ? null : s.evaluate(split, 0);
+                float[] probs = pts == null ? null : s.probe(net -> net.predictValues(grid(pts))).join();
                 Platform.runLater(() -> {
-                    if (session == s) evaluation.set(ev);
+                    if (session != s) return;
+                    if (ev != null) evaluation.set(ev);
+                    if (probs != null) {
+                        boundary.set(new Boundary(BOUNDARY_GRID, pts.classes(), probs, pts.x0(), pts.x1(), pts.y0(),
+                                pts.y1()));
+                    }
                 });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 Platform.runLater(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
         }, "strata-evaluation");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The centres of the boundary's grid cells, row by row from the top, as a batch of two-feature samples. */
+    private static org.nd4j.linalg.api.ndarray.INDArray grid(DataPoints pts) {
+        int g = BOUNDARY_GRID;
+        float[] grid = new float[g * g * 2];
+        for (int r = 0; r < g; r++) {
+            for (int c = 0; c < g; c++) {
+                int i = (r * g + c) * 2;
+                grid[i] = (float) (pts.x0() + (c + 0.5) / g * (pts.x1() - pts.x0()));
+                grid[i + 1] = (float) (pts.y1() - (r + 0.5) / g * (pts.y1() - pts.y0()));
+            }
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(grid, new long[]{(long) g * g, 2});
     }
 
     private static String clock(double seconds) {

@@ -4,7 +4,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 
-/** The dock's Training tab: the run's state line, then loss curves, the metric per epoch and the confusion matrix. */
+/**
+ * The dock's Training tab: the run's state line, then (for two-feature data) the decision boundary, the loss curves,
+ * the metric per epoch and the confusion matrix.
+ */
 public final class TrainingView extends BorderPane {
     public TrainingView(TrainingRun run, boolean dark) {
         getStyleClass().add("training-view");
@@ -12,9 +15,20 @@ public final class TrainingView extends BorderPane {
         status.getStyleClass().add("training-status");
         status.setId("training-status");
         status.textProperty().bind(run.messageProperty());
+        BoundaryView boundary = new BoundaryView(run);
         SplitPane panes = new SplitPane(new LossChartView(run, dark), new MetricChartView(run, dark),
                 new ConfusionMatrixView(run));
         panes.setDividerPositions(0.45, 0.72);
+        // Two-feature data gets its decision boundary, as in TensorFlow Playground.
+        run.boundaryProperty().addListener((o, a, b) -> {
+            if (b != null && !panes.getItems().contains(boundary)) {
+                panes.getItems().add(0, boundary);
+                panes.setDividerPositions(0.22, 0.55, 0.78);
+            }
+        });
+        run.phaseProperty().addListener((o, a, b) -> {
+            if (b == TrainingRun.Phase.LOADING) panes.getItems().remove(boundary);
+        });
         setTop(status);
         setCenter(panes);
     }

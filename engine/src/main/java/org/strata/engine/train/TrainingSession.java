@@ -48,6 +48,9 @@ public final class TrainingSession {
     private int stepsAllowed;
     private volatile int snapshotEvery;
     private volatile boolean snapshotRequested;
+    /** Jobs that need the network, run on the training thread between iterations (see {@link #probe}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int epochsOverride;
     private volatile double firstIterationSeconds = Double.NaN;
     private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
@@ -255,6 +258,35 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * Runs {@code job} with the network on the training thread between two iterations (also while paused), or at
+     * once on the calling thread when no run is in progress, so that looking at the network (a decision boundary,
+     * a prediction for a drawn digit) never races a training step. The future completes with the job's result.
+     */
+    public <T> java.util.concurrent.CompletableFuture<T> probe(java.util.function.Function<NetworkBackend, T> job) {
+        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
+        Runnable r = () -> {
+            try {
+                f.complete(job.apply(backend));
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        };
+        synchronized (lock) {
+            if (state == TrainingState.RUNNING || state == TrainingState.PAUSED) {
+                probes.add(r);
+                lock.notifyAll();
+                return f;
+            }
+        }
+        r.run();
+        return f;
+    }
+
+    private void runProbes() {
+        for (Runnable r; (r = probes.poll()) != null; ) r.run();
+    }
+
     /** Runs {@link #run()} on a new daemon thread. */
     public Thread start() {
         Thread t = new Thread(() -> {
@@ -336,6 +368,7 @@ public final class TrainingSession {
                         l.onIteration(new TrainingEvents.Iteration(epoch, iteration, b + 1, train.count(), loss, sps,
                                 lr));
                     }
+                    runProbes();
                     int every = snapshotEvery;
                     if (snapshotRequested || (every > 0 && iteration % every == 0)) {
                         snapshotRequested = false;
@@ -368,10 +401,12 @@ public final class TrainingSession {
             }
         } catch (TrainingException e) {
             setState(TrainingState.FAILED, e.getMessage());
+            runProbes();
             throw e;
         } catch (RuntimeException e) {
             TrainingException te = new TrainingException(explain(e), null, e);
             setState(TrainingState.FAILED, te.getMessage());
+            runProbes();
             throw te;
         }
         Evaluation trainEval = evaluate(data.train(), 0);
@@ -382,6 +417,7 @@ public final class TrainingSession {
         TrainingResult result = new TrainingResult(endState, endMessage, epochsDone, bestEpoch, trainEval, valEval,
                 testEval, sps, (System.nanoTime() - start) / 1e9);
         setState(endState, endMessage);
+        runProbes(); // any asked for just before the end
         return result;
     }
 
@@ -407,8 +443,10 @@ public final class TrainingSession {
                 notifyState(TrainingState.PAUSED, "Paused at iteration " + iteration);
             }
             while (!stopRequested && pauseRequested && stepsAllowed == 0) {
+                runProbes();
                 try {
                     lock.wait();
+                    runProbes();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;

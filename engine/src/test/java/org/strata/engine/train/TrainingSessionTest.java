@@ -123,6 +123,10 @@ class TrainingSessionTest {
         Thread.sleep(200);
         assertEquals(before + 1, r.iterations.size(), "a step runs exactly one batch");
         assertEquals(TrainingState.PAUSED, s.state());
+        // a probe runs on the training thread while paused, without running a batch
+        String thread = s.probe(net -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
+        assertEquals("strata-training", thread);
+        assertEquals(before + 1, r.iterations.size());
         s.resume();
         waitFor(() -> r.iterations.size() > before + 20);
         s.stop();
@@ -130,6 +134,8 @@ class TrainingSessionTest {
         assertEquals(TrainingState.STOPPED, s.state());
         assertTrue(r.states.contains(TrainingState.RUNNING));
         assertTrue(r.messages.get(r.messages.size() - 1).startsWith("Stopped by the user"));
+        // after the run, a probe runs at once on the caller's thread
+        assertEquals(Thread.currentThread().getName(), s.probe(net -> Thread.currentThread().getName()).get());
     }
 
     private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
