@@ -56,6 +56,24 @@ class ScreenshotsTest extends AppTest {
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
         snap(out.resolve("training.png").toFile());
+        // Try it: the MNIST MLP after three epochs, a 7 drawn on the pad.
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
+                window.editor().orElseThrow().document().project(), "epochs", 3)));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !window.run().orElseThrow().isActive()));
+        clickOn("#tab-inference .tab-label");
+        var pad = lookup("#drawing-pad").query();
+        var b = fx(() -> pad.localToScreen(pad.getBoundsInLocal()));
+        double w = b.getWidth();
+        drag(new javafx.geometry.Point2D(b.getMinX() + 0.25 * w, b.getMinY() + 0.22 * w))
+                .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.75 * w, b.getMinY() + 0.22 * w))
+                .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.55 * w, b.getMinY() + 0.55 * w))
+                .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.42 * w, b.getMinY() + 0.85 * w)).drop();
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("inference.png").toFile());
         fxRun(() -> window.newProject());
         snap(out.resolve("start-page.png").toFile());
     }

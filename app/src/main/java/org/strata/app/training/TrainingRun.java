@@ -110,6 +110,37 @@ public final class TrainingRun {
         return points;
     }
 
+    /** @return whether a trained (or training) network is there to ask for predictions */
+    public boolean canPredict() {
+        return session != null && phase.get() != Phase.LOADING && phase.get() != Phase.FAILED;
+    }
+
+    /** @return the dataset of the last run, or null before one */
+    public org.strata.engine.data.Dataset dataset() {
+        TrainingSession s = session;
+        return s == null ? null : s.dataset();
+    }
+
+    /**
+     * Predicts for one raw sample (pixel values or table values as in the data files, in the Input's order): the
+     * sample is normalised as the training data was, then run on the training thread between batches (or at once
+     * after the run).
+     *
+     * @return class probabilities (or predicted values)
+     */
+    public java.util.concurrent.CompletableFuture<float[]> predict(float[] raw) {
+        TrainingSession s = session;
+        if (s == null) return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no run"));
+        float[] row = raw.clone();
+        s.dataset().normalizer().apply(row, 0);
+        // the shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784)
+        int[] dims = document.analysis().shapeOf(s.inputNode()).orElse(s.dataset().featureShape()).dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = 1;
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return s.probe(net -> net.predictValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+    }
+
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
     public ReadOnlyObjectProperty<org.strata.engine.train.Evaluation> evaluationProperty() {
         return evaluation.getReadOnlyProperty();

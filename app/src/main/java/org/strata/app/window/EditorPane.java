@@ -13,6 +13,7 @@ import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.inspector.InspectorView;
 import org.strata.app.palette.PaletteView;
+import org.strata.app.training.InferenceView;
 import org.strata.app.training.TrainingView;
 import org.strata.app.training.TrainingRun;
 
@@ -52,7 +53,10 @@ public final class EditorPane extends BorderPane {
         Tab trainingTab = new Tab(Messages.get("dock.training"), new TrainingView(run, dark));
         trainingTab.setId("tab-training");
         trainingTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab);
+        Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
+        inferenceTab.setId("tab-inference");
+        inferenceTab.setClosable(false);
+        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, inferenceTab);
         // Starting a run brings its curves to the front.
         inspector.disableProperty().bind(document.readOnlyProperty());
         palette.disableProperty().bind(document.readOnlyProperty());

@@ -1,0 +1,176 @@
+package org.strata.app.training;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.data.Dataset;
+
+/**
+ * The dock's "Try it" tab: ask the trained network. For image data (or a vector of a square number of pixels, as
+ * the 8×8 digits) draw with the mouse and watch the class probabilities change as you draw, or load an image file;
+ * for other data type one row of values as in the CSV file.
+ */
+public final class InferenceView extends VBox {
+    private final TrainingRun run;
+    private final Label hint = new Label();
+    private final HBox body = new HBox(16);
+    private final VBox bars = new VBox(4);
+    private boolean asking;
+    private float[] pending;
+    /** Moves on when the pad is cleared, so that an answer still on its way is not shown for a blank pad. */
+    private int generation;
+
+    public InferenceView(TrainingRun run) {
+        this.run = run;
+        getStyleClass().add("inference-view");
+        setPadding(new Insets(10));
+        setSpacing(8);
+        hint.setWrapText(true);
+        hint.getStyleClass().add("training-status");
+        bars.setId("inference-bars");
+        getChildren().addAll(hint, body);
+        run.phaseProperty().addListener((o, a, b) -> rebuild());
+        rebuild();
+    }
+
+    private void rebuild() {
+        body.getChildren().clear();
+        bars.getChildren().clear();
+        Dataset d = run.dataset();
+        if (!run.canPredict() || d == null) {
+            hint.setText(Messages.get("inference.trainFirst"));
+            return;
+        }
+        int[] dims = d.featureShape().dims();
+        int size = (int) d.featureShape().size();
+        int side = (int) Math.round(Math.sqrt(size));
+        boolean image = dims.length == 3 && dims[2] == 1 || dims.length == 1 && side * side == size && size >= 16;
+        float maxRaw = maxRaw(d);
+        if (image) {
+            int rows = dims.length == 3 ? dims[0] : side;
+            int cols = dims.length == 3 ? dims[1] : side;
+            hint.setText(Messages.get("inference.draw", rows, cols));
+            DrawingPad[] holder = new DrawingPad[1];
+            DrawingPad pad = new DrawingPad(rows, cols, 224,
+                    () -> ask(scale(rows >= 20 ? MnistFraming.frame(holder[0].ink(), rows, cols) : holder[0].ink(),
+                            maxRaw)));
+            holder[0] = pad;
+            Button clear = new Button(Messages.get("inference.clear"));
+            clear.setId("inference-clear");
+            clear.setOnAction(e -> {
+                pad.clear();
+                pending = null;
+                generation++;
+                bars.getChildren().clear();
+            });
+            body.getChildren().addAll(new VBox(6, pad, clear), bars);
+        } else {
+            hint.setText(Messages.get("inference.row", size));
+            TextField row = new TextField();
+            row.setId("inference-row");
+            row.setPromptText(Messages.get("inference.rowPrompt", size));
+            Label error = new Label();
+            error.getStyleClass().add("inspector-error");
+            Button go = new Button(Messages.get("inference.predict"));
+            go.setId("inference-predict");
+            Runnable predict = () -> {
+                String[] parts = row.getText().trim().split("\\s*[,;\\s]\\s*");
+                if (parts.length != size) {
+                    error.setText(Messages.get("inference.count", size, parts.length));
+                    return;
+                }
+                float[] raw = new float[size];
+                try {
+                    for (int i = 0; i < size; i++) raw[i] = Float.parseFloat(parts[i]);
+                } catch (NumberFormatException ex) {
+                    error.setText(Messages.get("inference.number"));
+                    return;
+                }
+                error.setText("");
+                ask(raw);
+            };
+            go.setOnAction(e -> predict.run());
+            row.setOnAction(e -> predict.run());
+            HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+            body.getChildren().addAll(new VBox(6, new HBox(6, row, go), error, bars));
+            HBox.setHgrow(body.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        }
+    }
+
+    /** Drawn ink (0–1) to the data's raw scale (0–255 for MNIST, 0–16 for the 8×8 digits). */
+    private static float[] scale(float[] ink, float maxRaw) {
+        float[] raw = new float[ink.length];
+        for (int i = 0; i < ink.length; i++) raw[i] = ink[i] * maxRaw;
+        return raw;
+    }
+
+    /** The largest raw value in the training data, undoing its normalisation. */
+    private static float maxRaw(Dataset d) {
+        var s = d.train();
+        int f = (int) d.featureShape().size();
+        float[] shift = d.normalizer().shift();
+        float[] scale = d.normalizer().scale();
+        float[] row = new float[f];
+        float max = 0;
+        for (int i = 0; i < Math.min(s.size(), 500); i++) {
+            s.features(i, row, 0);
+            for (int j = 0; j < f; j++) max = Math.max(max, scale[j] == 0 ? shift[j] : row[j] / scale[j] + shift[j]);
+        }
+        return max <= 0 ? 1 : max;
+    }
+
+    /** At most one prediction in flight; the newest drawing wins. */
+    private void ask(float[] raw) {
+        if (asking) {
+            pending = raw;
+            return;
+        }
+        asking = true;
+        int asked = generation;
+        run.predict(raw).whenComplete((p, err) -> Platform.runLater(() -> {
+            asking = false;
+            if (err == null && asked == generation) show(p);
+            float[] next = pending;
+            pending = null;
+            if (next != null) ask(next);
+        }));
+    }
+
+    private void show(float[] p) {
+        bars.getChildren().clear();
+        Dataset d = run.dataset();
+        List<String> names = d.classNames();
+        if (names.isEmpty()) {
+            Label v = new Label(Messages.get("inference.value", p.length == 0 ? "" : String.format("%.4f", p[0])));
+            v.setId("inference-value");
+            bars.getChildren().add(v);
+            return;
+        }
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(3);
+        for (int i = 0; i < p.length && i < names.size(); i++) {
+            Label name = new Label(names.get(i));
+            ProgressBar bar = new ProgressBar(p[i]);
+            bar.setPrefWidth(180);
+            Label pct = new Label(String.format("%.1f%%", 100 * p[i]));
+            if (i == best) {
+                name.getStyleClass().add("inference-best");
+                pct.getStyleClass().add("inference-best");
+                pct.setId("inference-best");
+            }
+            g.addRow(i, name, bar, pct);
+        }
+        bars.getChildren().add(g);
+    }
+}

@@ -1,0 +1,49 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.strata.app.document.Edits;
+import org.strata.app.training.TrainingRun;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The "Try it" tab: draw a digit and see the probabilities, or type a CSV row and see the class. */
+class InferenceTest extends AppTest {
+    private void trainOneRun(String sample, int epochs) throws Exception {
+        fxRun(() -> window.open(sample(sample)));
+        fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "epochs", epochs)));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> fx(() -> window.run().orElseThrow().phase() == TrainingRun.Phase.FINISHED));
+        clickOn("#tab-inference .tab-label");
+    }
+
+    @Test
+    void drawing_a_digit_shows_the_class_probabilities() throws Exception {
+        trainOneRun("mnist-mlp", 1);
+        var pad = lookup("#drawing-pad").query();
+        var b = fx(() -> pad.localToScreen(pad.getBoundsInLocal()));
+        // a "1": one vertical stroke down the middle
+        drag(new javafx.geometry.Point2D(b.getCenterX(), b.getMinY() + 30))
+                .moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY()))
+                .moveTo(new javafx.geometry.Point2D(b.getCenterX(), b.getMaxY() - 30)).drop();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());
+        assertThat(lookup("#inference-best").queryLabeled().getText()).endsWith("%");
+        assertThat(lookup("#inference-bars .progress-bar").queryAll()).hasSize(10);
+        clickOn("#inference-clear");
+        assertThat(lookup("#inference-best").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void a_typed_csv_row_is_classified() throws Exception {
+        trainOneRun("iris", 30);
+        clickOn("#inference-row");
+        write("5.1, 3.5, 1.4, 0.2"); // a classic setosa
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());
+        var best = lookup(".inference-best").queryAllAs(javafx.scene.control.Label.class).iterator().next();
+        assertThat(best.getText()).containsIgnoringCase("setosa");
+    }
+}
