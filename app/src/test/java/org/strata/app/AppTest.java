@@ -48,7 +48,13 @@ public abstract class AppTest extends FxRobot {
 
     @AfterEach
     void closeWindow() throws Exception {
-        fxRun(() -> window.stage().hide());
+        fxRun(() -> {
+            window.dispose(); // an old window's autosave must not leave recovery files for the next test
+            window.stage().hide();
+        });
+        try (var files = java.nio.file.Files.list(RECOVERY)) {
+            for (Path f : files.toList()) java.nio.file.Files.deleteIfExists(f);
+        }
     }
 
     private void start(Stage stage) {

@@ -27,7 +27,10 @@ class RecoveryTest extends AppTest {
         assertThat(files()).hasSize(2); // the project and its .origin
 
         // "Crash": a new window starts without the old one having closed.
-        Platform.runLater(() -> window = new MainWindow(window.stage(), AppSettings.load()));
+        Platform.runLater(() -> {
+            window.dispose(); // its timer only; the recovery file stays, as after a crash
+            window = new MainWindow(window.stage(), AppSettings.load());
+        });
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane dialog = lookup("#recovery-dialog").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).contains("XOR");

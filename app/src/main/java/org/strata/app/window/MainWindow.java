@@ -81,6 +81,12 @@ public final class MainWindow {
         javafx.application.Platform.runLater(this::offerRecovery);
     }
 
+    /** Stops what runs in the background for this window (autosave timer, a training run); the window is done. */
+    public void dispose() {
+        autosave.stop();
+        if (run != null) run.stop();
+    }
+
     /** Writes the open document's recovery file now (the timer does it every minute). */
     public void autosaveNow() {
         EditorDocument d = document();
