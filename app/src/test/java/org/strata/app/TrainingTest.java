@@ -31,7 +31,7 @@ class TrainingTest extends AppTest {
         assertThat(lookup("#tab-training").tryQuery()).isPresent();
         int nodes = editor().document().graph().nodes().size();
         waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
-        List<double[]> points = run().trainPoints();
+        List<double[]> points = fx(() -> new java.util.ArrayList<>(run().history().train()));
         double first = points.subList(0, 20).stream().mapToDouble(p -> p[1]).average().orElseThrow();
         double last = points.subList(points.size() - 20, points.size()).stream().mapToDouble(p -> p[1]).average()
                 .orElseThrow();

@@ -146,25 +146,10 @@ public final class CanvasBenchmark {
             var grip = view.localToScreen(NodeGrip.X, NodeGrip.Y);
             robot.mouseMove(grip);
             robot.mousePress(MouseButton.PRIMARY);
-            List<Double> times = new ArrayList<>();
-            new AnimationTimer() {
-                private long last;
-                private int step;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0) times.add((now - last) / 1e6);
-                    last = now;
-                    if (step++ == frames) {
-                        robot.mouseRelease(MouseButton.PRIMARY);
-                        stop();
-                        done.complete(times);
-                        return;
-                    }
-                    double dx = 120 * Math.sin(step / 20.0);
-                    robot.mouseMove(Math.min(b.getMaxX() - 5, grip.getX() + dx), grip.getY() + dx / 3);
-                }
-            }.start();
+            everyFrame(frames, done, step -> {
+                double dx = 120 * Math.sin(step / 20.0);
+                robot.mouseMove(Math.min(b.getMaxX() - 5, grip.getX() + dx), grip.getY() + dx / 3);
+            }, () -> robot.mouseRelease(MouseButton.PRIMARY));
         });
         return done.get(300, TimeUnit.SECONDS);
     }
@@ -179,31 +164,44 @@ public final class CanvasBenchmark {
             var centre = canvas.localToScreen(canvas.getWidth() / 2, canvas.getHeight() / 2);
             robot.mouseMove(centre);
             if (g == Gesture.PAN) robot.mousePress(MouseButton.SECONDARY);
-            List<Double> times = new ArrayList<>();
-            new AnimationTimer() {
-                private long last;
-                private int step;
-
-                @Override
-                public void handle(long now) {
-                    if (last != 0) times.add((now - last) / 1e6);
-                    last = now;
-                    if (step++ == frames) {
-                        if (g == Gesture.PAN) robot.mouseRelease(MouseButton.SECONDARY);
-                        stop();
-                        done.complete(times);
-                        return;
-                    }
-                    if (g == Gesture.PAN) {
-                        double d = 200 * Math.sin(step / 25.0);
-                        robot.mouseMove(centre.getX() + d, centre.getY() + d / 2);
-                    } else {
-                        robot.mouseWheel((step / 20) % 2 == 0 ? -1 : 1); // 20 notches in, 20 out, …
-                    }
+            everyFrame(frames, done, step -> {
+                if (g == Gesture.PAN) {
+                    double d = 200 * Math.sin(step / 25.0);
+                    robot.mouseMove(centre.getX() + d, centre.getY() + d / 2);
+                } else {
+                    robot.mouseWheel((step / 20) % 2 == 0 ? -1 : 1); // 20 notches in, 20 out, …
                 }
-            }.start();
+            }, () -> {
+                if (g == Gesture.PAN) robot.mouseRelease(MouseButton.SECONDARY);
+            });
         });
         return done.get(300, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs {@code step} once per frame for {@code frames} frames, then {@code end}, and completes {@code done} with
+     * each frame's time in ms (the interval between pulses, which run at full speed here).
+     */
+    private static void everyFrame(int frames, CompletableFuture<List<Double>> done,
+                                   java.util.function.IntConsumer step, Runnable end) {
+        List<Double> times = new ArrayList<>();
+        new AnimationTimer() {
+            private long last;
+            private int n;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) times.add((now - last) / 1e6);
+                last = now;
+                if (n++ == frames) {
+                    end.run();
+                    stop();
+                    done.complete(times);
+                    return;
+                }
+                step.accept(n);
+            }
+        }.start();
     }
 
     /** Where the drag grips a node: on its title, away from the ports. */

@@ -136,11 +136,6 @@ public final class GraphCanvas extends Region {
         return new Point2D((x - pan.getX()) / zoom.getX(), (y - pan.getY()) / zoom.getY());
     }
 
-    /** Converts canvas units to this region's coordinates. */
-    public Point2D toLocal(double wx, double wy) {
-        return new Point2D(pan.getX() + wx * zoom.getX(), pan.getY() + wy * zoom.getY());
-    }
-
     /** Adds a layer of {@code type} centred at a scene point (a drop from the palette), selects it. */
     public void dropLayer(LayerType type, double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);

@@ -10,7 +10,7 @@ final class GridLayer extends Region {
     /** Grid step in canvas units; also the snap step. */
     static final double STEP = 20;
     private final Canvas canvas = new Canvas();
-    private Color dot = Color.gray(0.5, 0.35);
+    private static final Color DOT = Color.gray(0.5, 0.35);
 
     GridLayer() {
         getStyleClass().add("grid-layer");
@@ -18,9 +18,6 @@ final class GridLayer extends Region {
         getChildren().add(canvas);
     }
 
-    void setDotColor(Color c) {
-        dot = c;
-    }
 
     void draw(double w, double h, double panX, double panY, double zoom) {
         canvas.setWidth(w);
@@ -30,7 +27,7 @@ final class GridLayer extends Region {
         double step = STEP * zoom;
         while (step < 12) step *= 2; // keep the dots apart when zoomed far out
         double r = Math.max(1, Math.min(2, zoom * 1.2));
-        g.setFill(dot);
+        g.setFill(DOT);
         double startX = panX % step;
         double startY = panY % step;
         for (double x = startX; x < w; x += step) {

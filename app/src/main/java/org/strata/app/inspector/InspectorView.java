@@ -88,13 +88,8 @@ public final class InspectorView extends ScrollPane {
         Label formula = wrap(Catalogue.formula(node.type()), "inspector-formula");
         TextField name = new TextField(node.name());
         name.setId("inspector-name");
-        Runnable commitName = () -> {
-            String v = name.getText().trim();
-            if (!v.isEmpty() && !v.equals(node.name())) run(Edits.rename(document.graph(), node.id(), v));
-        };
-        name.setOnAction(e -> commitName.run());
-        name.focusedProperty().addListener((o, was, is) -> {
-            if (!is) commitName.run();
+        onCommit(name, v -> {
+            if (!v.equals(node.name())) run(Edits.rename(document.graph(), node.id(), v));
         });
         List<String> ins = document.graph().edges().stream().filter(e -> e.to().node().equals(node.id()))
                 .map(e -> a.edgeShapes().get(e)).map(s -> s == null ? "?" : s.toString()).toList();
@@ -130,13 +125,8 @@ public final class InspectorView extends ScrollPane {
         content.getChildren().add(heading(Messages.get("inspector.project")));
         TextField name = new TextField(project.name());
         name.setId("inspector-project-name");
-        Runnable commitName = () -> {
-            String v = name.getText().strip();
-            if (!v.isEmpty() && !v.equals(project.name())) run(Edits.renameProject(project, v));
-        };
-        name.setOnAction(e -> commitName.run());
-        name.focusedProperty().addListener((o, was, is) -> {
-            if (!is) commitName.run();
+        onCommit(name, v -> {
+            if (!v.equals(project.name())) run(Edits.renameProject(project, v));
         });
         content.getChildren().addAll(label(Messages.get("inspector.name")), name);
         if (!project.description().isBlank()) {
@@ -216,6 +206,18 @@ public final class InspectorView extends ScrollPane {
         error.setText(message);
     }
 
+    /** Calls {@code commit} with the field's non-blank text on Enter or when the field loses focus. */
+    private static void onCommit(TextField field, Consumer<String> commit) {
+        Runnable r = () -> {
+            String v = field.getText().strip();
+            if (!v.isEmpty()) commit.accept(v);
+        };
+        field.setOnAction(e -> r.run());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) r.run();
+        });
+    }
+
     private void run(Command c) {
         writing = true;
         try {
@@ -223,11 +225,6 @@ public final class InspectorView extends ScrollPane {
         } finally {
             writing = false;
         }
-    }
-
-    /** @return the message of the last refused value ("" if none) */
-    public String errorText() {
-        return error.getText();
     }
 
     private static Label heading(String text) {

@@ -73,9 +73,4 @@ public final class LossChartView extends BorderPane {
         for (double[] p : points) series.add(p[0], p[1], false);
         series.fireSeriesChanged();
     }
-
-    /** @return how many per-batch points the chart shows (tests) */
-    public int batchPoints() {
-        return batches.getItemCount();
-    }
 }

@@ -1,7 +1,5 @@
 package org.strata.app.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.KeyFrame;
@@ -365,10 +363,5 @@ public final class TrainingRun {
             inbox.add(o);
             inboxSize.incrementAndGet();
         }
-    }
-
-    /** @return every train-loss point so far, for tests: (iteration, loss) */
-    public List<double[]> trainPoints() {
-        return new ArrayList<>(history.train());
     }
 }

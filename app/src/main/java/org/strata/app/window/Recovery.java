@@ -35,7 +35,7 @@ final class Recovery {
     }
 
     /** A project found in the recovery folder. */
-    record Found(Path json, Path origin, String name) {
+    record Found(Path json, Path origin) {
     }
 
     /** @return recovery files left by an earlier session, newest first */
@@ -45,8 +45,7 @@ final class Recovery {
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.filter(f -> f.toString().endsWith(ProjectFile.EXTENSION) && !f.getFileName().toString()
                     .startsWith(session)).sorted(Comparator.comparing(Recovery::modified).reversed()).toList()) {
-                Path origin = originFile(p);
-                out.add(new Found(p, origin, p.getFileName().toString()));
+                out.add(new Found(p, originFile(p)));
             }
         } catch (IOException e) {
             return out;
