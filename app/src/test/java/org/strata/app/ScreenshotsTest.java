@@ -18,12 +18,27 @@ import org.testfx.util.WaitForAsyncUtils;
  * Skipped otherwise.
  */
 class ScreenshotsTest extends AppTest {
-    @Test
-    void writes_the_main_window_with_the_seed_cnn_in_both_themes_and_languages() throws Exception {
+    private Path out;
+
+    @org.junit.jupiter.api.BeforeEach
+    void outputFolder() throws Exception {
         String dir = System.getProperty("strata.screenshots");
         assumeTrue(dir != null, "set -Dstrata.screenshots=DIR to write screenshots");
-        Path out = Path.of(dir).toAbsolutePath();
+        out = Path.of(dir).toAbsolutePath();
         Files.createDirectories(out);
+    }
+
+    /** Trains the open project for {@code epochs} and waits for the run to end. */
+    private void train(int epochs) throws Exception {
+        fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
+                window.editor().orElseThrow().document().project(), "epochs", epochs)));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !window.run().orElseThrow().isActive()));
+    }
+
+    @Test
+    void editor_in_both_themes_and_languages() throws Exception {
         fxRun(() -> window.open(sample("mnist-cnn")));
         Thread.sleep(300);
         for (boolean dark : new boolean[]{false, true}) {
@@ -48,6 +63,12 @@ class ScreenshotsTest extends AppTest {
         WaitForAsyncUtils.waitForFxEvents();
         snap(out.resolve("main-window-projector.png").toFile());
         fxRun(() -> window.setFontSize(13));
+        fxRun(() -> window.newProject());
+        snap(out.resolve("start-page.png").toFile());
+    }
+
+    @Test
+    void training() throws Exception {
         // Training: the spirals sample after its run, with the loss curves in the dock.
         fxRun(() -> window.open(sample("spirals")));
         fxRun(() -> window.run().orElseThrow().start());
@@ -56,13 +77,25 @@ class ScreenshotsTest extends AppTest {
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
         snap(out.resolve("training.png").toFile());
+    }
+
+    @Test
+    void layers() throws Exception {
+        // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        train(2);
+        clickOn("#tab-layers .tab-label");
+        fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("conv1")));
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("layers.png").toFile());
+    }
+
+    @Test
+    void inference() throws Exception {
         // Try it: the MNIST MLP after three epochs, a 7 drawn on the pad.
         fxRun(() -> window.open(sample("mnist-mlp")));
-        fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
-                window.editor().orElseThrow().document().project(), "epochs", 3)));
-        fxRun(() -> window.run().orElseThrow().start());
-        WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
-                () -> fx(() -> !window.run().orElseThrow().isActive()));
+        train(3);
         clickOn("#tab-inference .tab-label");
         var pad = lookup("#drawing-pad").query();
         var b = fx(() -> pad.localToScreen(pad.getBoundsInLocal()));
@@ -74,8 +107,6 @@ class ScreenshotsTest extends AppTest {
         Thread.sleep(600);
         WaitForAsyncUtils.waitForFxEvents();
         snap(out.resolve("inference.png").toFile());
-        fxRun(() -> window.newProject());
-        snap(out.resolve("start-page.png").toFile());
     }
 
     private void setDark(boolean dark) {

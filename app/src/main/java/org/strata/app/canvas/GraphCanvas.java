@@ -53,6 +53,7 @@ public final class GraphCanvas extends Region {
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final DoubleProperty zoomLevel = new SimpleDoubleProperty(this, "zoom", 1);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
+    private Map<String, LiveIndicator> indicators = Map.of();
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
     /** The views currently in the scene (see {@link #cull()}). */
     private final Set<NodeView> shownNodes = new HashSet<>();
@@ -117,6 +118,15 @@ public final class GraphCanvas extends Region {
     /** @return the view of node {@code id}, if the node exists */
     public Optional<NodeView> nodeView(String id) {
         return Optional.ofNullable(nodeViews.get(id));
+    }
+
+    /**
+     * Shows live indicators from a training run on the nodes they name and removes them from the others (an empty
+     * map clears them all). Kept across redraws until replaced.
+     */
+    public void setIndicators(Map<String, LiveIndicator> indicators) {
+        this.indicators = Map.copyOf(indicators);
+        nodeViews.forEach((id, v) -> v.setIndicator(this.indicators.get(id)));
     }
 
     public Optional<EdgeView> edgeView(Edge edge) {
@@ -239,7 +249,11 @@ public final class GraphCanvas extends Region {
         Set<String> present = new HashSet<>();
         for (Node n : document.graph().nodes()) {
             present.add(n.id());
-            NodeView v = nodeViews.computeIfAbsent(n.id(), id -> new NodeView(n));
+            NodeView v = nodeViews.computeIfAbsent(n.id(), id -> {
+                NodeView made = new NodeView(n);
+                made.setIndicator(indicators.get(id));
+                return made;
+            });
             v.update(n, analysis);
         }
         nodeViews.entrySet().removeIf(e -> {

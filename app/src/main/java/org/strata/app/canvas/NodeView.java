@@ -44,6 +44,11 @@ public final class NodeView extends Region {
     private String tooltipText = "";
     private List<String> inputNames = List.of();
     private double height = MIN_HEIGHT;
+    /** The live indicator while or after training: made on first use, most graphs are never trained. */
+    private javafx.scene.shape.Polyline spark;
+    private Circle healthDot;
+    private LiveIndicator indicator;
+    private String baseTooltip = "";
 
     NodeView(Node node) {
         this.nodeId = node.id();
@@ -88,8 +93,73 @@ public final class NodeView extends Region {
                 + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
                 + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node))
                 .collect(Collectors.joining());
+        baseTooltip = text;
+        refreshTooltip();
+    }
+
+    private void refreshTooltip() {
+        String text = indicator == null || indicator.text().isEmpty() ? baseTooltip
+                : baseTooltip + "\n" + indicator.text();
         tooltipText = text;
         if (tooltip != null) tooltip.setText(text);
+    }
+
+    /** Shows (or with null, removes) the live sparkline and health dot. */
+    void setIndicator(LiveIndicator live) {
+        indicator = live;
+        if (live == null) {
+            if (spark != null) getChildren().removeAll(spark, healthDot);
+            spark = null;
+            healthDot = null;
+            refreshTooltip();
+            return;
+        }
+        if (spark == null) {
+            spark = new javafx.scene.shape.Polyline();
+            spark.getStyleClass().add("node-spark");
+            spark.setMouseTransparent(true);
+            healthDot = new Circle(5);
+            healthDot.getStyleClass().add("health-dot");
+            healthDot.setMouseTransparent(true);
+            getChildren().addAll(spark, healthDot);
+        }
+        for (String h : java.util.List.of("healthy", "vanishing", "exploding", "dead")) {
+            healthDot.pseudoClassStateChanged(PseudoClass.getPseudoClass(h), h.equals(live.health()));
+        }
+        healthDot.setVisible(!live.health().isEmpty());
+        refreshTooltip();
+        requestLayout();
+    }
+
+    /** @return the live indicator shown, or null */
+    public LiveIndicator indicator() {
+        return indicator;
+    }
+
+    /** Draws the sparkline in the strip along the node's bottom edge, scaled to its own range. */
+    private void layoutSpark() {
+        double x0 = 12;
+        double x1 = WIDTH - 26;
+        double y0 = height - 17;
+        double y1 = height - 5;
+        double[] v = indicator.trend();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            if (!Double.isFinite(d)) continue;
+            min = Math.min(min, d);
+            max = Math.max(max, d);
+        }
+        java.util.List<Double> pts = new java.util.ArrayList<>(2 * v.length);
+        for (int i = 0; i < v.length; i++) {
+            double t = v.length == 1 ? 1 : (double) i / (v.length - 1);
+            double u = max > min && Double.isFinite(v[i]) ? (v[i] - min) / (max - min) : 0.5;
+            pts.add(x0 + t * (x1 - x0));
+            pts.add(y1 - u * (y1 - y0));
+        }
+        spark.getPoints().setAll(pts);
+        healthDot.setCenterX(WIDTH - 15);
+        healthDot.setCenterY(height - 11);
     }
 
     private void syncPorts(Node node) {
@@ -205,5 +275,6 @@ public final class NodeView extends Region {
             c.setCenterX(w);
             c.setCenterY(outputY());
         }
+        if (spark != null) layoutSpark();
     }
 }

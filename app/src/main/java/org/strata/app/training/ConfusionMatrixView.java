@@ -12,12 +12,18 @@ import org.strata.engine.train.Evaluation;
 /**
  * After a run: the held-out data's confusion matrix (rows the true class, columns the predicted one, each cell
  * shaded by its share of the row, the diagonal in green), with each class's recall at the end of its row and
- * precision under its column; for regression, the mean absolute error.
+ * precision under its column. Clicking a cell lists its samples (the images themselves for image data) with the
+ * probability the network gave its answer. For regression: the mean absolute error and predicted against true.
  */
 public final class ConfusionMatrixView extends ScrollPane {
     private final VBox body = new VBox(8);
+    private final TrainingRun run;
+    private final boolean dark;
+    private CellSamples samples;
 
-    public ConfusionMatrixView(TrainingRun run) {
+    public ConfusionMatrixView(TrainingRun run, boolean dark) {
+        this.run = run;
+        this.dark = dark;
         getStyleClass().add("confusion-view");
         setId("confusion");
         setFitToWidth(false); // a narrow pane scrolls rather than cutting class names short
@@ -30,6 +36,7 @@ public final class ConfusionMatrixView extends ScrollPane {
     private void show(Evaluation ev) {
         body.getChildren().clear();
         if (ev == null) {
+            if (samples != null) samples.hide();
             body.getChildren().add(muted(Messages.get("confusion.none")));
             return;
         }
@@ -40,11 +47,18 @@ public final class ConfusionMatrixView extends ScrollPane {
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setId("confusion-title");
         body.getChildren().add(title);
-        if (ev.confusion() == null) return;
-        body.getChildren().add(grid(ev));
+        if (ev.confusion() == null) {
+            if (ev.results() != null) body.getChildren().add(new RegressionScatter(ev.results(), dark));
+            return;
+        }
+        if (samples != null) samples.hide();
+        samples = new CellSamples(run, ev);
+        body.getChildren().add(grid(ev, samples));
+        Label hint = muted(Messages.get("confusion.clickHint"));
+        body.getChildren().add(hint);
     }
 
-    private static GridPane grid(Evaluation ev) {
+    private static GridPane grid(Evaluation ev, CellSamples samples) {
         long[][] m = ev.confusion();
         List<String> names = ev.classNames();
         int n = m.length;
@@ -69,6 +83,12 @@ public final class ConfusionMatrixView extends ScrollPane {
                         + ");");
                 cell.setMinSize(44, 28);
                 cell.setAlignment(Pos.CENTER);
+                if (ev.results() != null && m[r][c] > 0) {
+                    int truth = r;
+                    int predicted = c;
+                    cell.getStyleClass().add("confusion-cell-link");
+                    cell.setOnMouseClicked(e -> samples.show(truth, predicted, cell));
+                }
                 g.add(cell, c + 1, r + 1);
             }
             g.add(muted(String.format("%.0f%%", 100 * ev.recall(r))), n + 1, r + 1);

@@ -44,8 +44,8 @@ public final class LossHistory {
         validation.add(new double[]{iteration, loss});
     }
 
-    void addMetric(int epoch, double trainMetric, double validationMetric, String name) {
-        metric.add(new double[]{epoch, trainMetric, validationMetric});
+    void addMetric(int epoch, double trainMetric, double validationMetric, String name, double learningRate) {
+        metric.add(new double[]{epoch, trainMetric, validationMetric, learningRate});
         metricName = name;
     }
 
@@ -78,7 +78,7 @@ public final class LossHistory {
         return validation;
     }
 
-    /** @return (epoch, train metric, validation metric) */
+    /** @return (epoch, train metric, validation metric, learning rate) */
     public List<double[]> metric() {
         return metric;
     }

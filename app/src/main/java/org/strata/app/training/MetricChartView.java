@@ -13,11 +13,15 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.strata.app.i18n.Messages;
 
-/** The metric per epoch (accuracy, or mean absolute error for regression), on training and validation data. */
+/**
+ * The metric per epoch (accuracy, or mean absolute error for regression), on training and validation data, with
+ * the learning rate each epoch used on a second axis (schedules show as steps or curves).
+ */
 public final class MetricChartView extends BorderPane {
     private final TrainingRun run;
     private final XYSeries train = new XYSeries(Messages.get("chart.metric.train"), false, true);
     private final XYSeries validation = new XYSeries(Messages.get("chart.metric.validation"), false, true);
+    private final XYSeries learningRate = new XYSeries(Messages.get("chart.learningRate"), false, true);
     private final JFreeChart chart;
 
     public MetricChartView(TrainingRun run, boolean dark) {
@@ -33,7 +37,22 @@ public final class MetricChartView extends BorderPane {
         r.setSeriesPaint(1, dark ? new Color(0xf0883e) : new Color(0xbc4c00));
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesStroke(1, new BasicStroke(2f));
-        ((XYPlot) chart.getPlot()).setRenderer(r);
+        XYPlot plot = (XYPlot) chart.getPlot();
+        plot.setRenderer(r);
+        org.jfree.chart.axis.NumberAxis lrAxis = new org.jfree.chart.axis.NumberAxis(Messages.get("chart.learningRate"));
+        lrAxis.setAutoRangeIncludesZero(true);
+        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.0##E0"));
+        Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
+        lrAxis.setLabelPaint(fg);
+        lrAxis.setTickLabelPaint(fg);
+        plot.setRangeAxis(1, lrAxis);
+        plot.setDataset(1, new XYSeriesCollection(learningRate));
+        plot.mapDatasetToRangeAxis(1, 1);
+        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setSeriesPaint(0, dark ? new Color(0x8b949e) : new Color(0x6e7781));
+        lr.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[]{6f, 4f}, 0f));
+        plot.setRenderer(1, lr);
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId("metric-chart");
         setCenter(viewer);
@@ -46,12 +65,15 @@ public final class MetricChartView extends BorderPane {
         chart.setNotify(false);
         train.clear();
         validation.clear();
+        learningRate.clear();
         for (double[] p : h.metric()) {
             train.add(p[0], p[1], false);
+            learningRate.add(p[0], p[3], false);
             if (!Double.isNaN(p[2])) validation.add(p[0], p[2], false);
         }
         train.fireSeriesChanged();
         validation.fireSeriesChanged();
+        learningRate.fireSeriesChanged();
         String name = h.metricName().isEmpty() ? Messages.get("chart.metric") : Messages.get("metric." + h.metricName());
         chart.getXYPlot().getRangeAxis().setLabel(name);
         chart.setNotify(true);

@@ -46,6 +46,11 @@ public final class TrainingRun {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
     private final LossHistory history = new LossHistory();
+    private final LayerHistory layers = new LayerHistory();
+    private final ReadOnlyLongWrapper layersVersion = new ReadOnlyLongWrapper(this, "layersVersion");
+    /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
+    private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
+    private long snapshotAskedAt;
     private final ReadOnlyObjectWrapper<org.strata.engine.train.Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
@@ -60,6 +65,8 @@ public final class TrainingRun {
     private long boundaryAskedAt;
     private int epochs;
     private long lastIteration;
+    /** The analysis of the graph as it was when the run started. */
+    private volatile org.strata.engine.analysis.Analysis runAnalysis;
 
     public TrainingRun(EditorDocument document) {
         this.document = document;
@@ -98,6 +105,16 @@ public final class TrainingRun {
         return history;
     }
 
+    /** Per-layer statistics over time (activations, update ratios, latest histograms). */
+    public LayerHistory layers() {
+        return layers;
+    }
+
+    /** Moves on whenever a new per-layer snapshot has arrived. */
+    public ReadOnlyLongProperty layersVersionProperty() {
+        return layersVersion.getReadOnlyProperty();
+    }
+
     /** The latest decision boundary (two-feature classification datasets only); null before the first. */
     public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
         return boundary.getReadOnlyProperty();
@@ -111,6 +128,12 @@ public final class TrainingRun {
     /** @return whether a trained (or training) network is there to ask for predictions */
     public boolean canPredict() {
         return session != null && phase.get() != Phase.LOADING && phase.get() != Phase.FAILED;
+    }
+
+    /** @return the Input node of the network last trained, or null before a run */
+    public String inputNodeId() {
+        TrainingSession s = session;
+        return s == null ? null : s.inputNode();
     }
 
     /** @return the dataset of the last run, or null before one */
@@ -131,12 +154,64 @@ public final class TrainingRun {
         if (s == null) return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no run"));
         float[] row = raw.clone();
         s.dataset().normalizer().apply(row, 0);
-        // the shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784)
-        int[] dims = document.analysis().shapeOf(s.inputNode()).orElse(s.dataset().featureShape()).dims();
+        long[] shape = inputShape(s);
+        return s.probe(net -> net.predictValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+    }
+
+    /**
+     * @return the held-out samples to look at (validation, else test, else training data) of the last run, or null
+     *     before one
+     */
+    public org.strata.engine.data.Split sampleSplit() {
+        TrainingSession s = session;
+        if (s == null) return null;
+        var d = s.dataset();
+        return d.validation().size() > 0 ? d.validation() : d.test().size() > 0 ? d.test() : d.train();
+    }
+
+    /** @return the split the evaluation (and so the confusion matrix) was made on: test, else validation */
+    public org.strata.engine.data.Split evaluatedSplit() {
+        TrainingSession s = session;
+        if (s == null) return null;
+        return s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
+    }
+
+    /** @return sample {@code i} of a split, normalised as the network sees it, in the dataset's shape */
+    public static float[] features(org.strata.engine.data.Split split, org.strata.engine.data.Dataset data, int i) {
+        float[] v = new float[(int) data.featureShape().size()];
+        split.features(i, v, 0);
+        return v;
+    }
+
+    /**
+     * Every layer's output for one sample of a split, computed on the training thread between batches (or at once
+     * after the run): by node id, row-major and channels last.
+     */
+    public java.util.concurrent.CompletableFuture<java.util.Map<String, float[]>> activationsOf(
+            org.strata.engine.data.Split split, int i) {
+        TrainingSession s = session;
+        if (s == null) return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no run"));
+        float[] row = features(split, s.dataset(), i);
+        long[] shape = inputShape(s);
+        return s.probe(net -> net.activationValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+    }
+
+    /**
+     * @return a node's output shape in the network being trained (edits after a run do not change the trained
+     *     network), if the node was in it
+     */
+    public java.util.Optional<org.strata.engine.layers.TensorShape> shapeOf(String nodeId) {
+        var a = runAnalysis;
+        return a == null ? java.util.Optional.empty() : a.shapeOf(nodeId);
+    }
+
+    /** The batch-of-one shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784). */
+    private long[] inputShape(TrainingSession s) {
+        int[] dims = shapeOf(s.inputNode()).orElse(s.dataset().featureShape()).dims();
         long[] shape = new long[dims.length + 1];
         shape[0] = 1;
         for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
-        return s.probe(net -> net.predictValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+        return shape;
     }
 
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
@@ -157,7 +232,10 @@ public final class TrainingRun {
             fail(Messages.get("train.invalid"));
             return;
         }
+        runAnalysis = document.analysis();
         history.clear();
+        layers.clear();
+        layersVersion.set(layersVersion.get() + 1);
         evaluation.set(null);
         boundary.set(null);
         points = null;
@@ -177,6 +255,7 @@ public final class TrainingRun {
                 org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
                 TrainingSession s = TrainingSession.create(document.project());
                 s.addListener(new Forwarder());
+                s.requestSnapshot(); // the layers' first picture comes with the first batch
                 points = DataPoints.of(s.dataset());
                 session = s;
                 trainingThread = s.start();
@@ -202,7 +281,10 @@ public final class TrainingRun {
     /** One batch, while paused. */
     public void step() {
         TrainingSession s = session;
-        if (s != null && phase.get() == Phase.PAUSED) s.step();
+        if (s != null && phase.get() == Phase.PAUSED) {
+            s.requestSnapshot(); // one batch is worth looking at closely
+            s.step();
+        }
     }
 
     public void stop() {
@@ -230,6 +312,7 @@ public final class TrainingRun {
     /** On the JavaFX thread: takes in what the training thread has offered since the last time. */
     private void merge() {
         boolean points = false;
+        boolean snapshots = false;
         Object o;
         while ((o = inbox.poll()) != null) {
             inboxSize.decrementAndGet();
@@ -246,8 +329,12 @@ public final class TrainingRun {
                         it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
             } else if (o instanceof TrainingEvents.Epoch ep) {
                 if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
-                history.addMetric(ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName());
+                history.addMetric(ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
+                        ep.learningRate());
                 points = true;
+            } else if (o instanceof TrainingEvents.Snapshot snap) {
+                layers.add(snap);
+                snapshots = true;
             } else if (o instanceof StateChange sc) {
                 Phase p = switch (sc.state()) {
                     case READY -> Phase.LOADING;
@@ -265,7 +352,19 @@ public final class TrainingRun {
             }
         }
         if (points) version.set(version.get() + 1);
+        if (snapshots) layersVersion.set(layersVersion.get() + 1);
+        askForSnapshot();
         askForBoundary();
+    }
+
+    /** Asks the session for per-layer statistics after its next batch, at most every 500 ms while running. */
+    private void askForSnapshot() {
+        TrainingSession s = session;
+        if (s == null || phase.get() != Phase.RUNNING || System.nanoTime() - snapshotAskedAt < SNAPSHOT_EVERY_NANOS) {
+            return;
+        }
+        snapshotAskedAt = System.nanoTime();
+        s.requestSnapshot();
     }
 
     /** Asks the training thread for the network's predictions over the data's grid (at most every 400 ms). */
@@ -352,6 +451,11 @@ public final class TrainingRun {
         @Override
         public void onEpoch(TrainingEvents.Epoch e) {
             offer(e);
+        }
+
+        @Override
+        public void onSnapshot(TrainingEvents.Snapshot s) {
+            offer(s);
         }
 
         @Override

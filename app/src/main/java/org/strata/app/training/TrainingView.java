@@ -17,7 +17,7 @@ public final class TrainingView extends BorderPane {
         status.textProperty().bind(run.messageProperty());
         BoundaryView boundary = new BoundaryView(run);
         SplitPane panes = new SplitPane(new LossChartView(run, dark), new MetricChartView(run, dark),
-                new ConfusionMatrixView(run));
+                new ConfusionMatrixView(run, dark));
         panes.setDividerPositions(0.45, 0.72);
         // Two-feature data gets its decision boundary, as in TensorFlow Playground.
         run.boundaryProperty().addListener((o, a, b) -> {

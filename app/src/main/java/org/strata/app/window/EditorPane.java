@@ -14,12 +14,14 @@ import org.strata.app.i18n.Messages;
 import org.strata.app.inspector.InspectorView;
 import org.strata.app.palette.PaletteView;
 import org.strata.app.training.InferenceView;
+import org.strata.app.training.LayersView;
+import org.strata.app.training.LiveIndicators;
 import org.strata.app.training.TrainingView;
 import org.strata.app.training.TrainingRun;
 
 /**
  * Everything bound to one open document: palette (left), canvas (centre), inspector (right) and the bottom dock
- * with the Problems and Summary tabs. Opening another project replaces the whole pane.
+ * with the Problems, Summary, Training, Layers and Try it tabs. Opening another project replaces the whole pane.
  */
 public final class EditorPane extends BorderPane {
     private final EditorDocument document;
@@ -53,10 +55,18 @@ public final class EditorPane extends BorderPane {
         Tab trainingTab = new Tab(Messages.get("dock.training"), new TrainingView(run, dark));
         trainingTab.setId("tab-training");
         trainingTab.setClosable(false);
+        LayersView layers = new LayersView(document, run, dark);
+        Tab layersTab = new Tab(Messages.get("dock.layers"), layers);
+        layersTab.setId("tab-layers");
+        layersTab.setClosable(false);
+        layersTab.selectedProperty().addListener((o, a, b) -> layers.setActive(b));
+        // The graph itself shows the learning: each layer's activation spread and health, live.
+        run.layersVersionProperty().addListener((o, a, b) -> canvas.setIndicators(
+                LiveIndicators.of(run.layers(), run.inputNodeId())));
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
         inferenceTab.setId("tab-inference");
         inferenceTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, inferenceTab);
+        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, layersTab, inferenceTab);
         // Starting a run brings its curves to the front.
         inspector.disableProperty().bind(document.readOnlyProperty());
         palette.disableProperty().bind(document.readOnlyProperty());

@@ -85,6 +85,13 @@ public final class Normalizer {
         for (int j = 0; j < shift.length; j++) row[offset + j] = (row[offset + j] - shift[j]) * scale[j];
     }
 
+    /** Undoes {@link #apply}: back to the values as in the data file (features with scale 0 come back as shift). */
+    public void invert(float[] row, int offset) {
+        for (int j = 0; j < shift.length; j++) {
+            row[offset + j] = scale[j] == 0 ? shift[j] : row[offset + j] / scale[j] + shift[j];
+        }
+    }
+
     /** @return a copy of the per-feature shifts */
     public float[] shift() {
         return shift.clone();

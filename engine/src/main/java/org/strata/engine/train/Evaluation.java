@@ -12,9 +12,16 @@ import java.util.Locale;
  * @param confusion  [true class][predicted class] counts; null for regression
  * @param classNames class names; empty for regression
  * @param samples    samples evaluated
+ * @param results    the answer for every sample, for whole-split evaluations; null for partial ones
  */
 public record Evaluation(double loss, double metric, String metricName, long[][] confusion, List<String> classNames,
-                         int samples) {
+                         int samples, SampleResults results) {
+
+    /** An evaluation without per-sample answers. */
+    public Evaluation(double loss, double metric, String metricName, long[][] confusion, List<String> classNames,
+                      int samples) {
+        this(loss, metric, metricName, confusion, classNames, samples, null);
+    }
 
     /** @return precision of class {@code c}: correct predictions of c among all predictions of c */
     public double precision(int c) {

@@ -40,6 +40,13 @@ final class Evaluator {
         long correct = 0;
         int seen = 0;
         int w = task.width();
+        boolean whole = n == split.size();
+        boolean classes = confusion != null;
+        int[] trueClass = whole && classes ? new int[n] : null;
+        int[] predClass = whole && classes ? new int[n] : null;
+        float[] confidence = whole && classes ? new float[n] : null;
+        float[] trueValue = whole && !classes ? new float[n] : null;
+        float[] predValue = whole && !classes ? new float[n] : null;
         for (int b = 0; b < batches.count() && seen < n; b++) {
             DataSet ds = batches.get(b, null);
             float[] p = backend.predictValues(ds.getFeatures());
@@ -53,11 +60,20 @@ final class Evaluator {
                     int pr = task.predictedClass(p, i * w);
                     confusion[t][pr]++;
                     if (t == pr) correct++;
+                    if (whole) {
+                        trueClass[seen + i] = t;
+                        predClass[seen + i] = pr;
+                        confidence[seen + i] = task.confidence(p, i * w, pr);
+                    }
+                } else if (whole) {
+                    trueValue[seen + i] = y[i * w];
+                    predValue[seen + i] = p[i * w];
                 }
             }
             seen += m;
         }
         double metric = task.metricName().equals("accuracy") ? (double) correct / seen : absErr / seen;
-        return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen);
+        SampleResults results = whole ? new SampleResults(trueClass, predClass, confidence, trueValue, predValue) : null;
+        return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen, results);
     }
 }

@@ -1,8 +1,8 @@
 package org.strata.engine.train;
 
-/** Summarises one layer's output values for a snapshot: mean, spread, histogram and one sample's values. */
+/** Summarises one layer for a snapshot: its outputs' mean, spread and histogram, its weights and gradients. */
 final class LayerStatistics {
-    private static final int HISTOGRAM_BINS = 30;
+    static final int HISTOGRAM_BINS = 30;
     private static final int SAMPLE_VALUES = 4096;
 
     private LayerStatistics() {
@@ -11,27 +11,44 @@ final class LayerStatistics {
     /**
      * @param v         the layer's outputs over the probe batch, row-major, batch first
      * @param perSample values per sample
+     * @param weights   the layer's parameter values (null if none)
+     * @param gradients the gradient for them on the last batch (null if not kept)
      */
-    static TrainingEvents.LayerStats of(String id, float[] v, int perSample, double pNorm, double uNorm) {
+    static TrainingEvents.LayerStats of(String id, float[] v, int perSample, double pNorm, double uNorm,
+                                        float[] weights, float[] gradients) {
         double sum = 0;
         double sq = 0;
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
         for (float f : v) {
             sum += f;
             sq += (double) f * f;
-            min = Math.min(min, f);
-            max = Math.max(max, f);
         }
         double mean = sum / v.length;
         double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
-        long[] hist = new long[HISTOGRAM_BINS];
+        float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
+        double gNorm = 0;
+        if (gradients != null) {
+            for (float g : gradients) gNorm += (double) g * g;
+            gNorm = Math.sqrt(gNorm);
+        }
+        return new TrainingEvents.LayerStats(id, mean, std, histogram(v), sample, pNorm, uNorm,
+                weights == null || weights.length == 0 ? null : histogram(weights),
+                gradients == null || gradients.length == 0 ? null : histogram(gradients), gNorm);
+    }
+
+    /** @return counts of {@code v} in {@link #HISTOGRAM_BINS} equal bins between its smallest and largest value */
+    static TrainingEvents.Histogram histogram(float[] v) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        long[] counts = new long[HISTOGRAM_BINS];
         double range = max - min;
         for (float f : v) {
             int bin = range <= 0 ? 0 : (int) Math.min(HISTOGRAM_BINS - 1, (f - min) / range * HISTOGRAM_BINS);
-            hist[bin]++;
+            counts[bin]++;
         }
-        float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
-        return new TrainingEvents.LayerStats(id, mean, std, hist, min, max, sample, pNorm, uNorm);
+        return new TrainingEvents.Histogram(counts, min, max);
     }
 }

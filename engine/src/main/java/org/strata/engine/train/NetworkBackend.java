@@ -49,6 +49,44 @@ public interface NetworkBackend {
         return out;
     }
 
+    /**
+     * @return per node with parameters, all its parameter values one after another (plain copies, for
+     *     histograms)
+     */
+    default Map<String, float[]> parameterValues() {
+        return byNode(exportParameters());
+    }
+
+    /**
+     * Asks the engine to keep a copy of the gradient the next {@link #fit} computes, before the optimizer turns it
+     * into an update; {@link #keptGradients()} then returns it. Costs one copy, once.
+     */
+    default void keepNextGradient() {
+    }
+
+    /** @return per node with parameters, the gradient kept by {@link #keepNextGradient()}; empty if none was kept */
+    default Map<String, float[]> keptGradients() {
+        return Map.of();
+    }
+
+    /** Concatenates export-named arrays ({@code <nodeId>/<param>}) per node, as floats. */
+    static Map<String, float[]> byNode(Map<String, INDArray> named) {
+        Map<String, java.util.List<float[]>> parts = new java.util.LinkedHashMap<>();
+        named.forEach((name, a) -> parts.computeIfAbsent(name.substring(0, name.indexOf('/')),
+                k -> new java.util.ArrayList<>()).add(a.dup('c').data().asFloat()));
+        Map<String, float[]> out = new java.util.LinkedHashMap<>();
+        parts.forEach((node, list) -> {
+            float[] all = new float[list.stream().mapToInt(f -> f.length).sum()];
+            int at = 0;
+            for (float[] f : list) {
+                System.arraycopy(f, 0, all, at, f.length);
+                at += f.length;
+            }
+            out.put(node, all);
+        });
+        return out;
+    }
+
     /** @return a copy of all parameters as one flat vector */
     INDArray parameters();
 

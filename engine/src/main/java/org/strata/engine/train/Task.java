@@ -90,6 +90,12 @@ final class Task {
         return best;
     }
 
+    /** @return the probability the network gave class {@code c} in one prediction row */
+    float confidence(float[] p, int offset, int c) {
+        if (mode == Mode.BINARY) return c == 1 ? p[offset] : 1 - p[offset];
+        return p[offset + c];
+    }
+
     /** @return the true class encoded at {@code y[offset…]} */
     int trueClass(float[] y, int offset) {
         if (mode == Mode.BINARY) return y[offset] >= 0.5f ? 1 : 0;

@@ -36,18 +36,39 @@ public final class TrainingEvents {
     }
 
     /**
+     * Counts of values in equal bins over [min, max].
+     *
+     * @param counts one count per bin
+     * @param min    the lowest value seen (the first bin's left edge)
+     * @param max    the highest value seen (the last bin's right edge)
+     */
+    public record Histogram(long[] counts, double min, double max) {
+        /** @return the number of values counted */
+        public long total() {
+            long t = 0;
+            for (long c : counts) t += c;
+            return t;
+        }
+    }
+
+    /**
      * Statistics of one node at one moment.
      *
-     * @param nodeId          our node id
-     * @param activationMean  mean of its output over the probe batch
-     * @param activationStd   standard deviation of its output
-     * @param histogram       counts of its output values in equal bins over [histMin, histMax]
-     * @param sample          the first probe sample's output, at most 4,096 values
-     * @param paramNorm       L2 norm of its parameters (0 if none)
-     * @param updateNorm      L2 norm of its last update (0 if none)
+     * @param nodeId         our node id
+     * @param activationMean mean of its output over the probe batch
+     * @param activationStd  standard deviation of its output
+     * @param activations    its output values over the probe batch
+     * @param sample         the first probe sample's output, at most 4,096 values
+     * @param paramNorm      L2 norm of its parameters (0 if none)
+     * @param updateNorm     L2 norm of its last update (0 if none)
+     * @param weights        its parameter values; null if it has none
+     * @param gradients      the gradient of the loss for its parameters on the batch before the snapshot (before the
+     *                       optimizer turned it into an update); null if it has no parameters
+     * @param gradientNorm   L2 norm of that gradient (0 if none)
      */
-    public record LayerStats(String nodeId, double activationMean, double activationStd, long[] histogram,
-                             double histMin, double histMax, float[] sample, double paramNorm, double updateNorm) {
+    public record LayerStats(String nodeId, double activationMean, double activationStd, Histogram activations,
+                             float[] sample, double paramNorm, double updateNorm, Histogram weights,
+                             Histogram gradients, double gradientNorm) {
         /** @return update:parameter ratio; healthy training keeps it near 1e-3 */
         public double updateRatio() {
             return paramNorm == 0 ? 0 : updateNorm / paramNorm;

@@ -48,6 +48,8 @@ public final class TrainingSession {
     private int stepsAllowed;
     private volatile int snapshotEvery;
     private volatile boolean snapshotRequested;
+    /** Someone has asked for snapshots: the run's very last batch then gets one too, so views end up to date. */
+    private volatile boolean snapshotsWanted;
     /** Jobs that need the network, run on the training thread between iterations (see {@link #probe}). */
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -219,6 +221,7 @@ public final class TrainingSession {
     /** Asks for one snapshot after the next iteration. */
     public void requestSnapshot() {
         snapshotRequested = true;
+        snapshotsWanted = true;
     }
 
     /** Overrides the settings' epoch count (the CLI's --epochs). */
@@ -343,6 +346,11 @@ public final class TrainingSession {
                         break epochLoop;
                     }
                     DataSet batch = train.get(b, order);
+                    int every = snapshotEvery;
+                    boolean lastBatch = epoch == epochs && b == train.count() - 1;
+                    boolean snapshotDue = snapshotRequested || (every > 0 && (iteration + 1) % every == 0)
+                            || (lastBatch && snapshotsWanted);
+                    if (snapshotDue) backend.keepNextGradient(); // the snapshot after this batch shows its gradient
                     long t0 = System.nanoTime();
                     double loss = backend.fit(batch.getFeatures(), batch.getLabels());
                     long dt = System.nanoTime() - t0;
@@ -369,8 +377,7 @@ public final class TrainingSession {
                                 lr));
                     }
                     runProbes();
-                    int every = snapshotEvery;
-                    if (snapshotRequested || (every > 0 && iteration % every == 0)) {
+                    if (snapshotDue) {
                         snapshotRequested = false;
                         TrainingEvents.Snapshot s = snapshot();
                         for (TrainingListener l : listeners) l.onSnapshot(s);
@@ -543,13 +550,16 @@ public final class TrainingSession {
         }
         Map<String, float[]> acts = backend.activationValues(probe);
         Map<String, double[]> norms = backend.parameterNorms();
+        Map<String, float[]> weights = backend.parameterValues();
+        Map<String, float[]> gradients = backend.keptGradients();
         int n = (int) probe.size(0);
         List<TrainingEvents.LayerStats> stats = new ArrayList<>();
         for (String id : analysis.order()) {
             float[] v = acts.get(id);
             if (v == null) continue;
             double[] norm = norms.getOrDefault(id, new double[2]);
-            stats.add(LayerStatistics.of(id, v, v.length / Math.max(1, n), norm[0], norm[1]));
+            stats.add(LayerStatistics.of(id, v, v.length / Math.max(1, n), norm[0], norm[1], weights.get(id),
+                    gradients.get(id)));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
     }

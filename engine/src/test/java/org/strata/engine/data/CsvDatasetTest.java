@@ -52,6 +52,21 @@ class CsvDatasetTest {
     }
 
     @Test
+    void inverting_the_normalisation_gives_back_the_values_of_the_file() throws Exception {
+        Dataset d = DatasetLoader.load(ProjectFile.load(Samples.file("iris")));
+        float[] row = new float[4];
+        d.train().features(0, row, 0);
+        d.normalizer().invert(row, 0);
+        float[] again = row.clone();
+        d.normalizer().apply(again, 0);
+        d.normalizer().invert(again, 0);
+        for (int j = 0; j < 4; j++) {
+            org.junit.jupiter.api.Assertions.assertEquals(row[j], again[j], 1e-5);
+            org.junit.jupiter.api.Assertions.assertTrue(row[j] > 0 && row[j] < 8, "iris measures are in cm: " + row[j]);
+        }
+    }
+
+    @Test
     void numeric_target_for_regression() throws Exception {
         Dataset d = load("x,y\n1,2.5\n2,4.5\n3,6.5\n4,8.5\n5,10.5\n", "labelColumn", "y", "task", "regression",
                 "normalization", "none", "validationSplit", 0.0, "testSplit", 0.0);

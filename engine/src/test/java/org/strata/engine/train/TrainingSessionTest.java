@@ -222,7 +222,65 @@ class TrainingSessionTest {
         assertEquals(8, hidden.sample().length);
         assertTrue(hidden.paramNorm() > 0 && hidden.updateNorm() > 0);
         assertTrue(hidden.updateRatio() > 1e-6 && hidden.updateRatio() < 1, "ratio " + hidden.updateRatio());
-        assertEquals(32L * 8, java.util.Arrays.stream(hidden.histogram()).sum());
+        assertEquals(32L * 8, hidden.activations().total());
+        assertEquals(2 * 8 + 8, hidden.weights().total(), "weights and biases of Dense 2→8");
+        assertEquals(2 * 8 + 8, hidden.gradients().total());
+        assertTrue(hidden.gradientNorm() > 0);
+        assertEquals(null, layers.get(0).weights(), "the Input has no parameters");
+    }
+
+    @Test
+    void a_requested_snapshot_comes_after_the_next_batch_and_the_last_batch_gets_one_too() throws Exception {
+        TrainingSession s = TrainingSession.create(xor());
+        s.setEpochs(2);
+        Recorder r = new Recorder();
+        s.addListener(r);
+        s.requestSnapshot();
+        s.run();
+        assertEquals(List.of(1L, r.iterations.get(r.iterations.size() - 1).iteration()),
+                r.snapshots.stream().map(TrainingEvents.Snapshot::iteration).toList());
+    }
+
+    @Test
+    void snapshot_gradients_are_the_gradient_not_the_update_on_both_engines() throws Exception {
+        for (String engine : List.of("strata", "dl4j")) {
+            System.setProperty("strata.engine", engine);
+            try {
+                Project p = xor();
+                p.training().set("optimizer", "sgd").set("learningRate", 0.5);
+                TrainingSession s = TrainingSession.create(p);
+                s.setEpochs(1);
+                s.setSnapshotEvery(5);
+                Recorder r = new Recorder();
+                s.addListener(r);
+                s.run();
+                var hidden = r.snapshots.get(0).layers().get(1);
+                // With plain SGD the update is the learning rate times the gradient.
+                assertEquals(0.5 * hidden.gradientNorm(), hidden.updateNorm(), 1e-3 * hidden.updateNorm(), engine);
+                assertEquals(24, hidden.gradients().total(), engine);
+            } finally {
+                System.clearProperty("strata.engine");
+            }
+        }
+    }
+
+    @Test
+    void whole_split_evaluations_keep_each_samples_answer_and_partial_ones_do_not() throws Exception {
+        TrainingSession s = TrainingSession.create(xor());
+        s.setEpochs(2);
+        s.run();
+        var split = s.dataset().validation();
+        Evaluation ev = s.evaluate(split, 0);
+        SampleResults r = ev.results();
+        assertEquals(split.size(), r.size());
+        for (int t = 0; t < 2; t++) {
+            for (int p = 0; p < 2; p++) assertEquals(ev.confusion()[t][p], r.samplesIn(t, p).size());
+        }
+        for (int i = 0; i < r.size(); i++) {
+            assertEquals(split.label(i), r.trueClass()[i]);
+            assertTrue(r.confidence()[i] >= 0.5f - 1e-6, "the predicted class is the likelier one");
+        }
+        assertEquals(null, s.evaluate(split, 3).results());
     }
 
     @Test

@@ -16,9 +16,51 @@ public final class Dl4jBackend implements NetworkBackend {
     private final Graph graph;
     private final Dl4jNetwork net;
 
+    /** Set by {@link #keepNextGradient()}; the listener below copies the next gradient before the updater runs. */
+    private volatile boolean keepGradient;
+    private Map<String, float[]> keptGradient = Map.of();
+    private int batchSize = 1;
+
     public Dl4jBackend(Graph graph, Dl4jNetwork net) {
         this.graph = graph;
         this.net = net;
+        net.graph().addListeners(new org.deeplearning4j.optimize.api.BaseTrainingListener() {
+            @Override
+            public void onGradientCalculation(org.deeplearning4j.nn.api.Model model) {
+                if (keepGradient) {
+                    keepGradient = false;
+                    keptGradient = gradientsByNode();
+                }
+            }
+        });
+    }
+
+    /** Our node ids → DL4J's current gradient for their parameters, copied. */
+    private Map<String, float[]> gradientsByNode() {
+        Gradient g = net.graph().gradient();
+        Map<String, INDArray> named = new java.util.LinkedHashMap<>();
+        if (g == null) return Map.of();
+        for (var n : graph.nodes()) {
+            if (layerOf(n.id()) == null) continue;
+            String prefix = net.vertexOf(n.id()) + "_";
+            g.gradientForVariable().forEach((k, v) -> {
+                if (k.startsWith(prefix)) named.put(n.id() + "/" + k.substring(prefix.length()), v);
+            });
+        }
+        Map<String, float[]> out = NetworkBackend.byNode(named);
+        // DL4J sums over the batch here and divides in its updater; show the mean gradient, as the fast engine does
+        for (float[] v : out.values()) for (int i = 0; i < v.length; i++) v[i] /= batchSize;
+        return out;
+    }
+
+    @Override
+    public void keepNextGradient() {
+        keepGradient = true;
+    }
+
+    @Override
+    public Map<String, float[]> keptGradients() {
+        return keptGradient;
     }
 
     /** @return the DL4J network (for DL4J export) */
@@ -34,6 +76,7 @@ public final class Dl4jBackend implements NetworkBackend {
     @Override
     public double fit(INDArray features, INDArray labels) {
         ComputationGraph cg = net.graph();
+        batchSize = (int) features.size(0);
         cg.fit(new DataSet(features, labels));
         return cg.score();
     }

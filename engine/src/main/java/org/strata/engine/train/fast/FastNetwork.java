@@ -45,6 +45,9 @@ public final class FastNetwork implements NetworkBackend {
     private final Map<Integer, Plan> evalPlans = new LinkedHashMap<>();
     private long iteration;
     private final long seed;
+    /** Set by {@link #keepNextGradient()}: the next fit copies its gradient before the optimizer step. */
+    private boolean keepGradient;
+    private float[] keptGradient;
 
     /**
      * Says why the fast engine cannot run a graph, or empty if it can.
@@ -262,8 +265,48 @@ public final class FastNetwork implements NetworkBackend {
         p.beforeStep(iteration);
         p.forward();
         p.backward();
+        if (keepGradient) {
+            keepGradient = false;
+            keptGradient = new float[(int) grads.length()];
+            grads.data().asNioFloat().get(keptGradient); // a plain copy, once per snapshot
+        }
         optimizer.step(iteration++);
         return p.loss.getDouble(0);
+    }
+
+    @Override
+    public void keepNextGradient() {
+        keepGradient = true;
+    }
+
+    @Override
+    public Map<String, float[]> keptGradients() {
+        return keptGradient == null ? Map.of() : perNode(keptGradient);
+    }
+
+    @Override
+    public Map<String, float[]> parameterValues() {
+        float[] p = new float[(int) params.length()];
+        params.data().asNioFloat().get(p);
+        return perNode(p);
+    }
+
+    /** Cuts a copy of the flat parameter (or gradient) array into each node's values, padding left out. */
+    private Map<String, float[]> perNode(float[] flat) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        paramViews.forEach((node, views) -> {
+            int n = 0;
+            for (INDArray v : views.values()) n += (int) v.length();
+            if (n == 0) return;
+            float[] mine = new float[n];
+            int at = 0;
+            for (INDArray v : views.values()) {
+                System.arraycopy(flat, (int) v.offset(), mine, at, (int) v.length());
+                at += (int) v.length();
+            }
+            out.put(node, mine);
+        });
+        return out;
     }
 
     /**

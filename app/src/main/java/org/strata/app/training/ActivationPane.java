@@ -1,0 +1,218 @@
+package org.strata.app.training;
+
+import java.util.Map;
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.data.Split;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * The selected layer's output for one held-out sample the user picks: the input image itself for an image Input, a
+ * grid of feature maps for a convolution, a heat map for a vector (with values written out for a short one, such
+ * as the Output's class probabilities). Asked of the network on the training thread, again whenever a new snapshot
+ * says the network has changed.
+ */
+final class ActivationPane extends BorderPane {
+    /** Vectors up to this long are listed as labelled bars rather than painted as a heat map. */
+    private static final int LISTED = 16;
+    private final TrainingRun run;
+    private final Spinner<Integer> sample = new Spinner<>();
+    private final Label sampleLabel = new Label();
+    private final Label caption = new Label();
+    private final ImageView picture = new ImageView();
+    private final VBox listed = new VBox(2);
+    private final StackPane stage = new StackPane();
+    private String nodeId;
+    private String nodeName = "";
+    private Map<String, float[]> values;
+    private String valuesKey = "";
+    private boolean asking;
+    private boolean askAgain;
+
+    ActivationPane(TrainingRun run) {
+        this.run = run;
+        getStyleClass().add("activation-pane");
+        setPadding(new Insets(6));
+        sample.setId("layer-sample");
+        sample.setEditable(true);
+        sample.setPrefWidth(110);
+        sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1));
+        sample.valueProperty().addListener((o, a, b) -> refresh());
+        sampleLabel.setId("layer-sample-label");
+        Label pick = new Label(Messages.get("layers.sample"));
+        pick.setMinWidth(Region.USE_PREF_SIZE);
+        HBox picker = new HBox(8, pick, sample);
+        picker.setAlignment(Pos.CENTER_LEFT);
+        sampleLabel.setWrapText(true);
+        sampleLabel.getStyleClass().add("training-status");
+        VBox top = new VBox(4, picker, sampleLabel);
+        picture.setId("layer-activation-image");
+        picture.setPreserveRatio(true);
+        picture.setSmooth(false);
+        picture.fitWidthProperty().bind(stage.widthProperty().subtract(8));
+        picture.fitHeightProperty().bind(stage.heightProperty().subtract(8));
+        listed.setId("layer-activation-values");
+        listed.setFillWidth(true);
+        stage.setMinSize(80, 80);
+        stage.getStyleClass().add("activation-stage");
+        caption.setId("layer-activation-caption");
+        caption.getStyleClass().add("training-status");
+        caption.setWrapText(true);
+        setTop(top);
+        setCenter(stage);
+        setBottom(caption);
+        BorderPane.setMargin(stage, new Insets(6, 0, 6, 0));
+    }
+
+    /** Shows {@code id}'s output (null: nothing selected). */
+    void showNode(String id, String name) {
+        nodeId = id;
+        nodeName = name;
+        refresh();
+    }
+
+    /** Asks for the chosen sample's activations if the network or the sample changed, then draws. */
+    void refresh() {
+        Split split = run.sampleSplit();
+        if (split == null || !run.canPredict()) {
+            stage.getChildren().clear();
+            sampleLabel.setText("");
+            caption.setText(Messages.get("layers.trainFirst"));
+            return;
+        }
+        var factory = (SpinnerValueFactory.IntegerSpinnerValueFactory) sample.getValueFactory();
+        if (factory.getMax() != split.size()) factory.setMax(split.size());
+        int index = Math.min(sample.getValue(), split.size()) - 1;
+        var data = run.dataset();
+        sampleLabel.setText(data.isClassification()
+                ? Messages.get("layers.sampleClass", data.classNames().get(split.label(index)), split.size())
+                : Messages.get("layers.sampleOf", split.size()));
+        String key = System.identityHashCode(split) + "/" + index + "/" + run.layersVersionProperty().get() + "/"
+                + run.phase();
+        if (key.equals(valuesKey) && values != null) {
+            draw();
+            return;
+        }
+        if (asking) {
+            askAgain = true;
+            return;
+        }
+        asking = true;
+        run.activationsOf(split, index).whenComplete((v, err) -> Platform.runLater(() -> {
+            asking = false;
+            if (err == null) {
+                values = v;
+                valuesKey = key;
+                draw();
+            } else {
+                caption.setText(err.getMessage());
+            }
+            if (askAgain) {
+                askAgain = false;
+                refresh();
+            }
+        }));
+    }
+
+    private void draw() {
+        stage.getChildren().clear();
+        listed.getChildren().clear();
+        if (nodeId == null) {
+            caption.setText(Messages.get("layers.selectLayer"));
+            return;
+        }
+        float[] v = values == null ? null : values.get(nodeId);
+        Optional<TensorShape> shape = run.shapeOf(nodeId);
+        if (v == null || shape.isEmpty()) {
+            caption.setText(Messages.get("layers.notInRun", nodeName));
+            return;
+        }
+        int[] d = shape.get().dims();
+        String what;
+        WritableImage img = null;
+        switch (shape.get().kind()) {
+            case IMAGE -> {
+                if (d[2] == 1 || d[2] == 3 && nodeId.equals(run.inputNodeId())) {
+                    img = Pictures.image(v, d[0], d[1], d[2]);
+                    what = Messages.get("layers.caption.image", d[0], d[1], d[2]);
+                } else {
+                    img = Pictures.featureMaps(v, d[0], d[1], d[2]);
+                    what = Messages.get("layers.caption.maps", d[2], d[0], d[1]);
+                }
+            }
+            case SEQUENCE -> {
+                img = Pictures.heatMap(v, d[0], d[1]);
+                what = Messages.get("layers.caption.sequence", d[0], d[1]);
+            }
+            default -> {
+                if (v.length <= LISTED) {
+                    listValues(v);
+                    what = Messages.get("layers.caption.vector", v.length);
+                } else if (nodeId.equals(run.inputNodeId()) && squareImage(v.length)) {
+                    int side = (int) Math.round(Math.sqrt(v.length));
+                    img = Pictures.image(v, side, side, 1); // an MLP's Input of MNIST pixels is still a picture
+                    what = Messages.get("layers.caption.image", side, side, 1);
+                } else {
+                    int cols = Pictures.gridColumns(v.length);
+                    img = Pictures.heatMap(v, (v.length + cols - 1) / cols, cols);
+                    what = Messages.get("layers.caption.vector", v.length);
+                }
+            }
+        }
+        if (img != null) {
+            picture.setImage(img);
+            stage.getChildren().add(picture);
+        } else {
+            stage.getChildren().add(listed);
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        caption.setText(Messages.get("layers.caption", nodeName, what, String.format("%.3g", min),
+                String.format("%.3g", max)));
+    }
+
+    private static boolean squareImage(int n) {
+        int side = (int) Math.round(Math.sqrt(n));
+        return side * side == n && n >= 16;
+    }
+
+    /** A short vector as rows "name  ▇▇▇▇  0.93" (class names for the Output of a classifier). */
+    private void listValues(float[] v) {
+        var data = run.dataset();
+        boolean classes = data.isClassification() && v.length == data.classNames().size();
+        float reach = 0;
+        for (float f : v) reach = Math.max(reach, Math.abs(f));
+        for (int i = 0; i < v.length; i++) {
+            Label name = new Label(classes ? data.classNames().get(i) : "#" + (i + 1));
+            name.setMinWidth(48);
+            Region bar = new Region();
+            bar.getStyleClass().add("activation-bar");
+            bar.setPrefWidth(reach == 0 ? 0 : 160 * Math.abs(v[i]) / reach);
+            bar.setMinHeight(12);
+            bar.setMaxHeight(12);
+            Label value = new Label(String.format("%.3f", v[i]));
+            HBox row = new HBox(6, name, bar, value);
+            row.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(bar, Priority.NEVER);
+            listed.getChildren().add(row);
+        }
+    }
+}

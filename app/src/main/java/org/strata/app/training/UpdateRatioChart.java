@@ -1,0 +1,74 @@
+package org.strata.app.training;
+
+import java.awt.BasicStroke;
+import java.util.List;
+import javafx.scene.layout.BorderPane;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.strata.app.i18n.Messages;
+
+/**
+ * Every layer's update:parameter ratio over the run (how much one step changes its weights, relative to their
+ * size) on a log scale, with the usual 1e-3 guide line: far below it a layer barely learns (vanishing gradients),
+ * far above it the steps are too large (exploding). The selected layer is drawn thicker.
+ */
+final class UpdateRatioChart extends BorderPane {
+    /** The rule of thumb for a healthy ratio. */
+    static final double GUIDE = 1e-3;
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final JFreeChart chart;
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final boolean dark;
+
+    UpdateRatioChart(boolean dark) {
+        this.dark = dark;
+        NumberAxis x = new NumberAxis(Messages.get("chart.iteration"));
+        x.setAutoRangeIncludesZero(false);
+        LogAxis y = new LogAxis(Messages.get("layers.updateRatio"));
+        y.setSmallestValue(1e-8);
+        y.setBase(10);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        ValueMarker guide = new ValueMarker(GUIDE);
+        guide.setPaint(ChartStyle.text(dark));
+        guide.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                new float[]{6f, 4f}, 0f));
+        guide.setLabel(Messages.get("layers.guide"));
+        guide.setLabelPaint(ChartStyle.text(dark));
+        guide.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        guide.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        plot.addRangeMarker(guide);
+        chart = new JFreeChart(plot);
+        ChartStyle.apply(chart, dark);
+        ChartViewer viewer = new ChartViewer(chart);
+        viewer.setId("update-ratio-chart");
+        setCenter(viewer);
+    }
+
+    /** Redraws from the history; {@code names} gives each layer's display name, {@code selected} may be null. */
+    void show(LayerHistory history, java.util.function.Function<String, String> names, String selected) {
+        chart.setNotify(false);
+        data.removeAllSeries();
+        int i = 0;
+        for (String id : history.layers()) {
+            List<LayerHistory.Point> points = history.of(id);
+            if (points.isEmpty() || points.get(points.size() - 1).updateRatio() <= 0) continue; // no parameters
+            XYSeries s = new XYSeries(names.apply(id), false, true);
+            for (LayerHistory.Point p : points) if (p.updateRatio() > 0) s.add(p.iteration(), p.updateRatio(), false);
+            data.addSeries(s);
+            renderer.setSeriesPaint(i, ChartStyle.series(i, dark));
+            renderer.setSeriesStroke(i, new BasicStroke(id.equals(selected) ? 3.5f : 1.5f));
+            i++;
+        }
+        chart.setNotify(true);
+    }
+}

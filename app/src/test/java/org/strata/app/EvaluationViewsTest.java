@@ -1,0 +1,77 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.Test;
+import org.strata.app.training.TrainingRun;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** After a run: confusion cells list their samples; regression shows predicted against true. */
+class EvaluationViewsTest extends AppTest {
+    private TrainingRun run() {
+        return window.run().orElseThrow();
+    }
+
+    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    @Test
+    void clicking_a_confusion_cell_lists_its_misclassified_digits() throws Exception {
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 1);
+            run().start();
+        });
+        waitFor(120, () -> run().evaluationProperty().get() != null);
+        var ev = run().evaluationProperty().get();
+        int truth = -1;
+        int predicted = -1;
+        for (int r = 0; r < ev.confusion().length && truth < 0; r++) {
+            for (int c = 0; c < ev.confusion().length; c++) {
+                if (r != c && ev.confusion()[r][c] > 0) {
+                    truth = r;
+                    predicted = c;
+                    break;
+                }
+            }
+        }
+        assertThat(truth).as("one epoch leaves some digits wrong").isGreaterThanOrEqualTo(0);
+        clickOn("#tab-training");
+        String cell = "#confusion-" + truth + "-" + predicted;
+        scrollIntoView(cell);
+        clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        FlowPane list = lookup("#confusion-sample-list").queryAs(FlowPane.class);
+        long expected = Math.min(60, ev.confusion()[truth][predicted]);
+        assertThat(list.getChildren()).hasSize((int) expected);
+        VBox first = (VBox) list.getChildren().get(0);
+        assertThat(first.getChildren().get(0)).isInstanceOf(ImageView.class);
+        ImageView picture = (ImageView) first.getChildren().get(0);
+        assertThat(picture.getImage().getWidth()).isEqualTo(28);
+        assertThat(lookup("#confusion-samples .confusion-title").queryLabeled().getText())
+                .contains("taken for \u201c" + ev.classNames().get(predicted) + "\u201d");
+    }
+
+    @Test
+    void regression_shows_predicted_against_true_for_every_test_sample() throws Exception {
+        fxRun(() -> window.open(sample("linear-regression")));
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().evaluationProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        ChartViewer scatter = lookup("#regression-scatter").queryAs(ChartViewer.class);
+        var data = scatter.getChart().getXYPlot().getDataset();
+        assertThat(data.getItemCount(0)).isEqualTo(run().evaluationProperty().get().samples());
+        // a trained y = 2x + 1 puts its predictions near the diagonal
+        double worst = 0;
+        for (int i = 0; i < data.getItemCount(0); i++) {
+            worst = Math.max(worst, Math.abs(data.getYValue(0, i) - data.getXValue(0, i)));
+        }
+        assertThat(worst).isLessThan(1.0);
+    }
+}

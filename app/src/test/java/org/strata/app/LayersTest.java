@@ -1,0 +1,82 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.Test;
+import org.strata.app.canvas.NodeView;
+import org.strata.app.training.TrainingRun;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Inside the network while it learns: the Layers tab and the live indicators on the canvas. */
+class LayersTest extends AppTest {
+    private TrainingRun run() {
+        return window.run().orElseThrow();
+    }
+
+    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private int series(String chartId) {
+        return fx(() -> lookup(chartId).queryAs(ChartViewer.class).getChart().getXYPlot().getDataset().getSeriesCount());
+    }
+
+    private int items(String chartId) {
+        return fx(() -> lookup(chartId).queryAs(ChartViewer.class).getChart().getXYPlot().getDataset().getItemCount(0));
+    }
+
+    /** On the JavaFX thread (inside {@link #waitFor}): the activation picture shown, or null. */
+    private Image activationImage() {
+        ImageView v = lookup("#layer-activation-image").queryAs(ImageView.class);
+        return v.getParent() == null ? null : v.getImage();
+    }
+
+    @Test
+    void layers_tab_shows_activations_histograms_and_update_ratios_of_the_selected_layer() throws Exception {
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 500); // still running when the test pauses it
+            run().start();
+        });
+        waitFor(90, () -> run().layers().of("dense1").size() >= 3);
+        clickOn("#tool-train-pause");
+        waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
+        clickOn("#tab-layers");
+        clickOn("#node-dense1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#layers-title").queryLabeled().getText()).contains("dense1").contains("update:parameter");
+        assertThat(items("#histogram-activations")).isEqualTo(30);
+        assertThat(items("#histogram-weights")).isEqualTo(30);
+        assertThat(items("#histogram-gradients")).isEqualTo(30);
+        assertThat(items("#layer-trend-chart")).isGreaterThanOrEqualTo(3);
+        assertThat(series("#update-ratio-chart")).as("both Dense layers have parameters").isEqualTo(2);
+        // Dense 128's output for sample 1 is a heat map of 128 cells (16 × 8)
+        waitFor(30, () -> activationImage() != null);
+        assertThat(fx(() -> activationImage().getWidth() * activationImage().getHeight())).isEqualTo(16.0 * 8);
+        // The Input's picture is the digit itself, 28 × 28, and changes with the chosen sample
+        clickOn("#node-input");
+        waitFor(30, () -> activationImage() != null && activationImage().getWidth() == 28);
+        Image first = fx(this::activationImage);
+        String firstClass = lookup("#layer-sample-label").queryLabeled().getText();
+        assertThat(firstClass).startsWith("class");
+        fxRun(() -> lookup("#layer-sample").queryAs(Spinner.class).getValueFactory().setValue(2));
+        waitFor(30, () -> activationImage() != first);
+        // The Output (10 probabilities) is listed by class name
+        clickOn("#node-output");
+        waitFor(30, () -> lookup("#layer-activation-values").tryQuery().map(n -> n.getParent() != null).orElse(false));
+        assertThat(lookup("#layer-activation-caption").queryLabeled().getText()).contains("10 values");
+        // the canvas carries a sparkline and a health dot on each trained layer
+        NodeView dense = editor().canvas().nodeView("dense1").orElseThrow();
+        assertThat(dense.indicator()).isNotNull();
+        assertThat(dense.indicator().trend().length).isGreaterThanOrEqualTo(3);
+        assertThat(dense.indicator().health()).isNotEmpty();
+        assertThat(dense.tooltipText()).contains("update:parameter ratio");
+        clickOn("#tool-train-stop");
+        waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+    }
+}
