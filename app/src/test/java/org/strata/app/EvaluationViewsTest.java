@@ -74,4 +74,28 @@ class EvaluationViewsTest extends AppTest {
         }
         assertThat(worst).isLessThan(1.0);
     }
+
+    @Test
+    void every_chart_offers_save_as_png_and_copy_and_the_png_is_twice_the_screen_size(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        fxRun(() -> window.open(sample("linear-regression")));
+        clickOn("#tool-train-start");
+        waitFor(120, () -> !run().isActive());
+        ChartViewer loss = lookup("#loss-chart").queryAs(ChartViewer.class);
+        assertThat(loss.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Save Chart as PNG\u2026", "Copy Chart");
+        java.nio.file.Path png = dir.resolve("loss.png");
+        fxRun(() -> {
+            try {
+                org.strata.app.training.ChartViewers.writePng(loss.getChart(), 500, 300, png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1000);
+        assertThat(img.getHeight()).isEqualTo(600);
+        fxRun(() -> loss.getContextMenu().getItems().get(1).fire());
+        assertThat(fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage())).isTrue();
+    }
 }

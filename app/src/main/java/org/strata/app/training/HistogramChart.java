@@ -35,8 +35,7 @@ final class HistogramChart extends BorderPane {
         TextTitle t = new TextTitle(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
         chart.setTitle(t);
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId(id);
+        ChartViewer viewer = ChartViewers.of(chart, id, (id.replace("histogram-", "") + ".png"));
         setCenter(viewer);
         setMinSize(120, 100);
     }

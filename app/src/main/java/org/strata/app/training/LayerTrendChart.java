@@ -37,8 +37,7 @@ final class LayerTrendChart extends BorderPane {
         r.setSeriesStroke(1, new BasicStroke(2f));
         chart = new JFreeChart(new XYPlot(data, x, y, r));
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("layer-trend-chart");
+        ChartViewer viewer = ChartViewers.of(chart, "layer-trend-chart", "layer-trend.png");
         setCenter(viewer);
     }
 

@@ -36,8 +36,7 @@ public final class LossChartView extends BorderPane {
         chart = ChartFactory.createXYLineChart(null, Messages.get("chart.iteration"), Messages.get("chart.loss"), data,
                 PlotOrientation.VERTICAL, true, true, false);
         style(dark);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("loss-chart");
+        ChartViewer viewer = ChartViewers.of(chart, "loss-chart", "loss.png");
         setCenter(viewer);
         run.versionProperty().addListener((o, a, b) -> refresh());
         refresh();

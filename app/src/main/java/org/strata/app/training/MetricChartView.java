@@ -53,8 +53,7 @@ public final class MetricChartView extends BorderPane {
         lr.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[]{6f, 4f}, 0f));
         plot.setRenderer(1, lr);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("metric-chart");
+        ChartViewer viewer = ChartViewers.of(chart, "metric-chart", "metric.png");
         setCenter(viewer);
         run.versionProperty().addListener((o, a, b) -> refresh());
         refresh();

@@ -47,8 +47,7 @@ final class RegressionScatter extends BorderPane {
                 new float[]{6f, 4f}, 0f));
         JFreeChart chart = new JFreeChart(new XYPlot(data, x, y, renderer));
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("regression-scatter");
+        ChartViewer viewer = ChartViewers.of(chart, "regression-scatter", "predicted-vs-true.png");
         setCenter(viewer);
         setPrefSize(420, 320);
         setMinSize(260, 220);

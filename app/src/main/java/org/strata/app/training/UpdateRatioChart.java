@@ -49,8 +49,7 @@ final class UpdateRatioChart extends BorderPane {
         plot.addRangeMarker(guide);
         chart = new JFreeChart(plot);
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = new ChartViewer(chart);
-        viewer.setId("update-ratio-chart");
+        ChartViewer viewer = ChartViewers.of(chart, "update-ratio-chart", "update-ratios.png");
         setCenter(viewer);
     }
 
