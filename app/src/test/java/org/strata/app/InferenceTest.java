@@ -46,4 +46,30 @@ class InferenceTest extends AppTest {
         var best = lookup(".inference-best").queryAllAs(javafx.scene.control.Label.class).iterator().next();
         assertThat(best.getText()).containsIgnoringCase("setosa");
     }
+
+    @Test
+    void an_image_file_of_a_dark_digit_on_paper_is_read_as_ink_and_classified(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        trainOneRun("mnist-mlp", 1);
+        // a photo-like picture: a thick black "1" on white paper, 120 × 120
+        var img = new java.awt.image.BufferedImage(120, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 120);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(52, 15, 14, 90);
+        g.dispose();
+        java.nio.file.Path png = dir.resolve("one.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        var view = lookup(".inference-view").queryAs(org.strata.app.training.InferenceView.class);
+        assertThat(fx(() -> view.openImage(png))).isTrue();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());
+        assertThat(lookup("#inference-bars .progress-bar").queryAll()).hasSize(10);
+        // a file that is not an image is named, and nothing else changes
+        java.nio.file.Path bad = dir.resolve("notes.png");
+        java.nio.file.Files.writeString(bad, "not a picture");
+        fxRun(() -> view.openImage(bad));
+        assertThat(lookup("#inference-error").queryLabeled().getText()).contains("notes.png");
+        assertThat(lookup("#inference-best").tryQuery()).isPresent();
+    }
 }

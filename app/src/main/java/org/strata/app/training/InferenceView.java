@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -16,13 +17,15 @@ import org.strata.engine.data.Dataset;
 /**
  * The dock's "Try it" tab: ask the trained network. For image data (or a vector of a square number of pixels, as
  * the 8×8 digits) draw with the mouse and watch the class probabilities change as you draw, or load an image file;
- * for other data type one row of values as in the CSV file.
+ * for other data type one row of values as in the CSV file. An image file can also be dropped on the tab.
  */
 public final class InferenceView extends VBox {
     private final TrainingRun run;
     private final Label hint = new Label();
     private final HBox body = new HBox(16);
     private final VBox bars = new VBox(4);
+    private final Label error = new Label();
+    private ImageTarget imageTarget;
     private boolean asking;
     private float[] pending;
     /** Moves on when the pad is cleared, so that an answer still on its way is not shown for a blank pad. */
@@ -30,6 +33,9 @@ public final class InferenceView extends VBox {
 
     public InferenceView(TrainingRun run) {
         this.run = run;
+        error.getStyleClass().add("inspector-error");
+        error.setId("inference-error");
+        error.setWrapText(true);
         getStyleClass().add("inference-view");
         setPadding(new Insets(10));
         setSpacing(8);
@@ -38,11 +44,22 @@ public final class InferenceView extends VBox {
         bars.setId("inference-bars");
         getChildren().addAll(hint, body);
         run.phaseProperty().addListener((o, a, b) -> rebuild());
+        setOnDragOver(e -> {
+            if (imageTarget != null && e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            e.setDropCompleted(!files.isEmpty() && openImage(files.get(0).toPath()));
+            e.consume();
+        });
         rebuild();
     }
 
     private void rebuild() {
+        imageTarget = null;
         body.getChildren().clear();
+        error.setText("");
         bars.getChildren().clear();
         Dataset d = run.dataset();
         if (!run.canPredict() || d == null) {
@@ -52,9 +69,10 @@ public final class InferenceView extends VBox {
         int[] dims = d.featureShape().dims();
         int size = (int) d.featureShape().size();
         int side = (int) Math.round(Math.sqrt(size));
-        boolean image = dims.length == 3 && dims[2] == 1 || dims.length == 1 && side * side == size && size >= 16;
+        boolean grey = dims.length == 3 && dims[2] == 1 || dims.length == 1 && side * side == size && size >= 16;
+        boolean colour = dims.length == 3 && dims[2] == 3;
         float maxRaw = maxRaw(d);
-        if (image) {
+        if (grey) {
             int rows = dims.length == 3 ? dims[0] : side;
             int cols = dims.length == 3 ? dims[1] : side;
             hint.setText(Messages.get("inference.draw", rows, cols));
@@ -71,14 +89,27 @@ public final class InferenceView extends VBox {
                 generation++;
                 bars.getChildren().clear();
             });
-            body.getChildren().addAll(new VBox(6, pad, clear), bars);
+            // a loaded picture is framed like a drawing, and shown on the pad where it can be drawn over
+            Button open = openImageButton(rows, cols, 1, ink -> pad.set(rows >= 20 ? MnistFraming.frame(ink, rows,
+                    cols) : ink));
+            body.getChildren().addAll(new VBox(6, pad, new HBox(6, clear, open), error), bars);
+        } else if (colour) {
+            hint.setText(Messages.get("inference.openColour", dims[0], dims[1]));
+            javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+            preview.setId("inference-preview");
+            preview.setFitWidth(224);
+            preview.setFitHeight(224);
+            preview.setPreserveRatio(true);
+            Button open = openImageButton(dims[0], dims[1], 3, rgb -> {
+                preview.setImage(Pictures.image(rgb, dims[0], dims[1], 3));
+                ask(scale(rgb, maxRaw));
+            });
+            body.getChildren().addAll(new VBox(6, preview, open, error), bars);
         } else {
             hint.setText(Messages.get("inference.row", size));
             TextField row = new TextField();
             row.setId("inference-row");
             row.setPromptText(Messages.get("inference.rowPrompt", size));
-            Label error = new Label();
-            error.getStyleClass().add("inspector-error");
             Button go = new Button(Messages.get("inference.predict"));
             go.setId("inference-predict");
             Runnable predict = () -> {
@@ -103,6 +134,46 @@ public final class InferenceView extends VBox {
             body.getChildren().addAll(new VBox(6, new HBox(6, row, go), error, bars));
             HBox.setHgrow(body.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
         }
+    }
+
+    /** A button that asks for an image file and hands its picture, at the data's size, to {@code use}. */
+    private Button openImageButton(int rows, int cols, int channels, java.util.function.Consumer<float[]> use) {
+        Button open = new Button(Messages.get("inference.openImage"));
+        open.setId("inference-open-image");
+        open.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(Messages.get("inference.openImage"));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                    Messages.get("inference.imageFiles"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) openImage(f.toPath());
+        });
+        imageTarget = new ImageTarget(rows, cols, channels, use);
+        return open;
+    }
+
+    /** Where an opened or dropped image goes: the data's picture size and what to do with the sample. */
+    private record ImageTarget(int rows, int cols, int channels, java.util.function.Consumer<float[]> use) {
+    }
+
+    /**
+     * Asks the network about an image file (also what dropping a file on the tab does). An unreadable file is
+     * named in the error line and nothing else changes.
+     *
+     * @return false if the trained network does not take pictures (or there is none yet)
+     */
+    public boolean openImage(java.nio.file.Path file) {
+        ImageTarget t = imageTarget;
+        if (t == null) return false;
+        javafx.scene.image.Image img = new javafx.scene.image.Image(file.toUri().toString());
+        try {
+            float[] sample = ImageSamples.of(img, t.rows(), t.cols(), t.channels());
+            error.setText("");
+            t.use().accept(sample);
+        } catch (IllegalArgumentException ex) {
+            error.setText(Messages.get("inference.badImage", file.getFileName(), ex.getMessage()));
+        }
+        return true;
     }
 
     /** Drawn ink (0–1) to the data's raw scale (0–255 for MNIST, 0–16 for the 8×8 digits). */
