@@ -95,4 +95,38 @@ class TrainingTest extends AppTest {
         push(KeyCode.DELETE);
         assertThat(editor().document().canUndo()).isTrue();
     }
+
+    @Test
+    void train_again_continues_from_the_weights_and_reset_weights_starts_over() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setTraining(
+                editor().document().project(), "epochs", 3)));
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        List<double[]> first = fx(() -> new java.util.ArrayList<>(run().history().train()));
+        double endLoss = first.subList(first.size() - 10, first.size()).stream().mapToDouble(p -> p[1]).average()
+                .orElseThrow();
+        double startLoss = first.subList(0, 10).stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        assertThat(fx(() -> run().canContinue())).isTrue();
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED && run().history().metric().size() == 6);
+        List<double[]> both = fx(() -> new java.util.ArrayList<>(run().history().train()));
+        // the curve goes on: iterations number on, and the second run starts near where the first ended
+        assertThat(both.get(first.size())[0]).isGreaterThan(first.get(first.size() - 1)[0]);
+        double resumedLoss = both.subList(first.size(), first.size() + 10).stream().mapToDouble(p -> p[1]).average()
+                .orElseThrow();
+        assertThat(resumedLoss).isLessThan((startLoss + endLoss) / 2);
+        assertThat(fx(() -> run().history().metric().get(5)[0])).isEqualTo(6.0);
+        // Reset Weights: curves cleared, the next run starts again from iteration 1
+        fxRun(() -> run().resetWeights());
+        assertThat(fx(() -> run().history().train())).isEmpty();
+        assertThat(fx(() -> run().canContinue())).isFalse();
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        assertThat(fx(() -> run().history().train().get(0)[0])).isEqualTo(1.0);
+        // a changed network cannot continue from weights of another shape
+        fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
+                editor().document().graph(), "hidden", "units", 12)));
+        assertThat(fx(() -> run().canContinue())).isFalse();
+    }
 }

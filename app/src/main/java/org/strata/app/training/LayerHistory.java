@@ -29,12 +29,13 @@ public final class LayerHistory {
         latestIteration = 0;
     }
 
-    void add(TrainingEvents.Snapshot s) {
-        latestIteration = s.iteration();
+    /** @param iterationOffset added to the snapshot's iteration (a continued run numbers on) */
+    void add(TrainingEvents.Snapshot s, long iterationOffset) {
+        latestIteration = iterationOffset + s.iteration();
         for (TrainingEvents.LayerStats l : s.layers()) {
             latest.put(l.nodeId(), l);
             List<Point> points = series.computeIfAbsent(l.nodeId(), k -> new ArrayList<>());
-            points.add(new Point(s.iteration(), l.activationMean(), l.activationStd(), l.updateRatio(),
+            points.add(new Point(latestIteration, l.activationMean(), l.activationStd(), l.updateRatio(),
                     l.gradientNorm()));
             if (points.size() > MAX_POINTS) thin(points);
         }

@@ -65,6 +65,10 @@ public final class TrainingRun {
     private long boundaryAskedAt;
     private int epochs;
     private long lastIteration;
+    /** A continued run numbers its iterations and epochs on from where the previous one stopped. */
+    private long iterationOffset;
+    private int epochOffset;
+    private String trainedStructure = "";
     /** The analysis of the graph as it was when the run started. */
     private volatile org.strata.engine.analysis.Analysis runAnalysis;
 
@@ -225,39 +229,58 @@ public final class TrainingRun {
         return p == Phase.LOADING || p == Phase.RUNNING || p == Phase.PAUSED;
     }
 
-    /** Starts a new run: loads the data off the JavaFX thread, then trains on the session's own thread. */
+    /**
+     * Starts a run: loads the data off the JavaFX thread, then trains on the session's own thread. After a run
+     * that ended (finished or stopped) on the same network, the new run continues from its weights and its curves
+     * go on where they stopped; {@link #resetWeights()} makes the next run start from new random weights.
+     */
     public void start() {
         if (isActive()) return;
         if (!document.analysis().isValid()) {
             fail(Messages.get("train.invalid"));
             return;
         }
+        TrainingSession previous = canContinue() ? session : null;
         runAnalysis = document.analysis();
-        history.clear();
-        layers.clear();
+        if (previous == null) {
+            history.clear();
+            layers.clear();
+            points = null;
+            lastIteration = 0;
+            iterationOffset = 0;
+            epochOffset = 0;
+        } else {
+            iterationOffset = lastIteration;
+            epochOffset += previous.epochsDone();
+        }
         layersVersion.set(layersVersion.get() + 1);
         evaluation.set(null);
         boundary.set(null);
-        points = null;
         boundaryInFlight = false;
         version.set(version.get() + 1);
         inbox.clear();
         inboxSize.set(0);
-        lastIteration = 0;
         epochs = document.project().training().getInt("epochs");
         setPhase(Phase.LOADING, Messages.get("train.loading"));
         progress.set(-1);
         progressText.set(Messages.get("train.loading"));
         document.setReadOnly(true);
         merger.play();
+        String structure = structure();
         Thread loader = new Thread(() -> {
             try {
                 org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
-                TrainingSession s = TrainingSession.create(document.project());
+                TrainingSession s = previous == null ? TrainingSession.create(document.project())
+                        : TrainingSession.continueFrom(document.project(),
+                        org.strata.engine.data.DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(new Forwarder());
                 s.requestSnapshot(); // the layers' first picture comes with the first batch
                 points = DataPoints.of(s.dataset());
                 session = s;
+                trainedStructure = structure;
+                if (previous != null) {
+                    Platform.runLater(() -> message.set(Messages.get("train.continuing", epochOffset)));
+                }
                 trainingThread = s.start();
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -266,6 +289,54 @@ public final class TrainingRun {
         }, "strata-training-loader");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /**
+     * @return whether the next {@link #start()} continues from the trained weights: a run has ended without
+     *     failing and the network (layers, their settings, wires) is the one it trained
+     */
+    public boolean canContinue() {
+        Phase p = phase.get();
+        return session != null && (p == Phase.FINISHED || p == Phase.STOPPED) && structure().equals(trainedStructure);
+    }
+
+    /** @return whether there are trained weights that {@link #resetWeights()} would discard */
+    public boolean hasWeights() {
+        return session != null && !isActive();
+    }
+
+    /**
+     * Forgets the trained network and its curves: the next run starts from new random weights. Not while a run is
+     * active.
+     */
+    public void resetWeights() {
+        if (isActive() || session == null) return;
+        session = null;
+        trainedStructure = "";
+        history.clear();
+        layers.clear();
+        points = null;
+        iterationOffset = 0;
+        epochOffset = 0;
+        lastIteration = 0;
+        evaluation.set(null);
+        boundary.set(null);
+        version.set(version.get() + 1);
+        layersVersion.set(layersVersion.get() + 1);
+        progress.set(0);
+        progressText.set("");
+        setPhase(Phase.IDLE, Messages.get("train.reset"));
+    }
+
+    /** What the weights depend on: every layer's type and settings, and the wires (not names or positions). */
+    private String structure() {
+        var g = document.project().graph();
+        StringBuilder sb = new StringBuilder();
+        g.nodes().stream().sorted(java.util.Comparator.comparing(org.strata.engine.graph.Node::id))
+                .forEach(n -> sb.append(n.id()).append('|').append(n.type().id()).append('|').append(n.params())
+                        .append('\n'));
+        g.edges().stream().map(Object::toString).sorted().forEach(e -> sb.append(e).append('\n'));
+        return sb.toString();
     }
 
     public void pause() {
@@ -317,8 +388,8 @@ public final class TrainingRun {
         while ((o = inbox.poll()) != null) {
             inboxSize.decrementAndGet();
             if (o instanceof TrainingEvents.Iteration it) {
-                history.addTrain(it.iteration(), it.loss());
-                lastIteration = it.iteration();
+                history.addTrain(iterationOffset + it.iteration(), it.loss());
+                lastIteration = iterationOffset + it.iteration();
                 points = true;
                 long total = (long) it.batchesPerEpoch() * epochs;
                 long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
@@ -329,11 +400,11 @@ public final class TrainingRun {
                         it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
             } else if (o instanceof TrainingEvents.Epoch ep) {
                 if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
-                history.addMetric(ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
+                history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
                         ep.learningRate());
                 points = true;
             } else if (o instanceof TrainingEvents.Snapshot snap) {
-                layers.add(snap);
+                layers.add(snap, iterationOffset);
                 snapshots = true;
             } else if (o instanceof StateChange sc) {
                 Phase p = switch (sc.state()) {

@@ -53,6 +53,7 @@ final class MenuBuilder {
     private MenuItem resumeItem;
     private MenuItem stepItem;
     private MenuItem stopItem;
+    private MenuItem resetItem;
     private Button trainButton;
     private Button pauseButton;
     private Button stepButton;
@@ -191,7 +192,10 @@ final class MenuBuilder {
                 () -> window.run().ifPresent(TrainingRun::step));
         stopItem = item("menu.train.stop", "Shift+F6", MaterialDesignS.STOP, true,
                 () -> window.run().ifPresent(TrainingRun::stop));
-        m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem);
+        resetItem = item("menu.train.reset", null, MaterialDesignR.RESTORE, true,
+                () -> window.run().ifPresent(TrainingRun::resetWeights));
+        m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem, new SeparatorMenuItem(),
+                resetItem);
         return m;
     }
 
@@ -260,6 +264,14 @@ final class MenuBuilder {
         resumeItem.setDisable(phase != TrainingRun.Phase.PAUSED);
         stepItem.setDisable(phase != TrainingRun.Phase.PAUSED);
         stopItem.setDisable(!active);
+        resetItem.setDisable(!window.run().map(TrainingRun::hasWeights).orElse(false));
+        boolean continues = window.run().map(TrainingRun::canContinue).orElse(false);
+        trainItem.setText(Messages.get(continues ? "menu.train.continue" : "menu.train.start"));
+        if (phase != TrainingRun.Phase.PAUSED) {
+            trainButton.getTooltip().setText(trainItem.getText());
+        } else {
+            trainButton.getTooltip().setText(Messages.get("menu.train.resume"));
+        }
         trainButton.setDisable(!open || (active && phase != TrainingRun.Phase.PAUSED));
         pauseButton.setDisable(phase != TrainingRun.Phase.RUNNING);
         stepButton.setDisable(phase != TrainingRun.Phase.PAUSED);
