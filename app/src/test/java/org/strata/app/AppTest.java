@@ -98,22 +98,22 @@ public abstract class AppTest extends FxRobot {
         return SAMPLES.resolve(name).resolve(name + ".strata");
     }
 
-    /** Scrolls the scroll pane around the node that {@code query} finds until the node is in view, as a user would. */
+    /** Scrolls every scroll pane around the node that {@code query} finds until the node is in view, as a user would. */
     protected void scrollIntoView(String query) {
         fxRun(() -> {
             javafx.scene.Node n = lookup(query).query();
-            javafx.scene.Node p = n.getParent();
-            while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) p = p.getParent();
-            if (!(p instanceof javafx.scene.control.ScrollPane sp)) return;
-            javafx.scene.Node content = sp.getContent();
-            javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
-            javafx.geometry.Bounds c = content.getLayoutBounds();
-            javafx.geometry.Bounds v = sp.getViewportBounds();
-            double dx = c.getWidth() - v.getWidth();
-            double dy = c.getHeight() - v.getHeight();
-            if (dx > 0) sp.setHvalue(Math.max(0, Math.min(1, (b.getCenterX() - v.getWidth() / 2) / dx)));
-            if (dy > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getCenterY() - v.getHeight() / 2) / dy)));
-            sp.layout();
+            for (javafx.scene.Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (!(p instanceof javafx.scene.control.ScrollPane sp)) continue;
+                javafx.scene.Node content = sp.getContent();
+                javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+                javafx.geometry.Bounds c = content.getLayoutBounds();
+                javafx.geometry.Bounds v = sp.getViewportBounds();
+                double dx = c.getWidth() - v.getWidth();
+                double dy = c.getHeight() - v.getHeight();
+                if (dx > 0) sp.setHvalue(Math.max(0, Math.min(1, (b.getCenterX() - v.getWidth() / 2) / dx)));
+                if (dy > 0) sp.setVvalue(Math.max(0, Math.min(1, (b.getCenterY() - v.getHeight() / 2) / dy)));
+                sp.layout();
+            }
         });
     }
 }

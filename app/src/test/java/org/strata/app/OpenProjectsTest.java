@@ -69,7 +69,7 @@ class OpenProjectsTest extends AppTest {
     @Test
     void a_file_from_a_newer_strata_is_refused_with_the_reason(@TempDir Path dir) throws Exception {
         Path newer = dir.resolve("newer.strata");
-        Files.writeString(newer, Files.readString(sample("xor")).replace("\"formatVersion\": 1", "\"formatVersion\": 99"));
+        Files.writeString(newer, Files.readString(sample("xor")).replace("\"formatVersion\": 2", "\"formatVersion\": 99"));
         javafx.application.Platform.runLater(() -> window.open(newer));
         WaitForAsyncUtils.waitForFxEvents();
         DialogPane dialog = lookup("#error-dialog").queryAs(DialogPane.class);

@@ -31,6 +31,7 @@ public final class NodeView extends Region {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass FROZEN = PseudoClass.getPseudoClass("frozen");
 
     private final String nodeId;
     private final Label title = new Label();
@@ -86,11 +87,20 @@ public final class NodeView extends Region {
         boolean error = problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR);
         pseudoClassStateChanged(ERROR, error);
         pseudoClassStateChanged(WARNING, !error && !problems.isEmpty());
+        pseudoClassStateChanged(FROZEN, node.frozen());
+        if (node.frozen() != (title.getGraphic() != null)) {
+            org.kordamp.ikonli.javafx.FontIcon flake = new org.kordamp.ikonli.javafx.FontIcon(
+                    org.kordamp.ikonli.materialdesign2.MaterialDesignS.SNOWFLAKE);
+            flake.getStyleClass().add("node-frozen-icon");
+            title.setGraphic(node.frozen() ? flake : null);
+            title.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
         String shape = analysis.shapeOf(node.id()).map(s -> Messages.get("node.tooltip.output", s.toString()))
                 .orElse("");
         String text = node.type().id() + " — " + Catalogue.description(node.type())
                 + (shape.isEmpty() ? "" : "\n" + shape)
                 + (count == null ? "" : "\n" + Messages.get("node.tooltip.params", SummaryTable.group(count)))
+                + (node.frozen() ? "\n" + Messages.get("node.tooltip.frozen") : "")
                 + problems.stream().map(p -> "\n" + (p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node))
                 .collect(Collectors.joining());
         baseTooltip = text;

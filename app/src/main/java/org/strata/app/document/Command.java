@@ -22,4 +22,12 @@ public interface Command {
     default boolean mergeWith(Command next) {
         return false;
     }
+
+    /**
+     * @return whether this edit may be made while a training run is paused (changing the learning rate, freezing a
+     *     layer): the run takes it in when it resumes. Every other edit waits until the run has stopped.
+     */
+    default boolean allowedWhilePaused() {
+        return false;
+    }
 }

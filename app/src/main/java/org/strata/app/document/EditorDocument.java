@@ -33,6 +33,7 @@ public final class EditorDocument {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
+    private final ReadOnlyBooleanWrapper pausedEdits = new ReadOnlyBooleanWrapper(this, "pausedEditsAllowed");
     private java.util.function.Consumer<String> onRefused = what -> { };
 
     /** Opens {@code project}; its history starts empty and it counts as saved if it has a file. */
@@ -99,7 +100,7 @@ public final class EditorDocument {
      */
     public void execute(Command command) {
         if (executing) throw new IllegalStateException("re-entrant edit: " + command.description());
-        if (readOnly.get()) {
+        if (refuses(command)) {
             onRefused.accept(command.description());
             revision.set(revision.get() + 1); // views that moved ahead of the model (a drag) go back to it
             return;
@@ -136,7 +137,7 @@ public final class EditorDocument {
 
     public void undo() {
         if (undo.isEmpty() || executing) return;
-        if (readOnly.get()) {
+        if (refuses(undo.peek())) {
             onRefused.accept(undo.peek().description());
             return;
         }
@@ -148,7 +149,7 @@ public final class EditorDocument {
 
     public void redo() {
         if (redo.isEmpty() || executing) return;
-        if (readOnly.get()) {
+        if (refuses(redo.peek())) {
             onRefused.accept(redo.peek().description());
             return;
         }
@@ -161,6 +162,23 @@ public final class EditorDocument {
     /** While training runs, the graph is read-only: commands are refused (and reported) instead of executed. */
     public void setReadOnly(boolean on) {
         readOnly.set(on);
+    }
+
+    /**
+     * While a run is paused: the edits that the run can take in when it resumes ({@link Command#allowedWhilePaused})
+     * are allowed although the document is read-only.
+     */
+    public void setPausedEditsAllowed(boolean on) {
+        pausedEdits.set(on);
+    }
+
+    /** Whether paused-run edits are allowed now (see {@link #setPausedEditsAllowed}). */
+    public ReadOnlyBooleanProperty pausedEditsAllowedProperty() {
+        return pausedEdits.getReadOnlyProperty();
+    }
+
+    private boolean refuses(Command c) {
+        return readOnly.get() && !(pausedEdits.get() && c.allowedWhilePaused());
     }
 
     public ReadOnlyBooleanProperty readOnlyProperty() {

@@ -94,6 +94,29 @@ public final class Edits {
                 Messages.locale())));
     }
 
+    /** Freezes a layer (training leaves its weights as they are) or thaws it; allowed while a run is paused. */
+    public static Command setFrozen(Graph graph, String nodeId, boolean frozen) {
+        String name = graph.require(nodeId).name();
+        return new SetFrozen(graph, nodeId, frozen, Messages.get(frozen ? "edit.freeze" : "edit.thaw", name));
+    }
+
+    private record SetFrozen(Graph graph, String nodeId, boolean frozen, String description) implements Command {
+        @Override
+        public void execute() {
+            graph.require(nodeId).setFrozen(frozen);
+        }
+
+        @Override
+        public void undo() {
+            graph.require(nodeId).setFrozen(!frozen);
+        }
+
+        @Override
+        public boolean allowedWhilePaused() {
+            return true;
+        }
+    }
+
     /** Replaces the project's dataset. */
     public static Command setDataset(Project project, DatasetSpec dataset, String param) {
         return new SetProject(project, project.training().copy(), project.training().copy(),
@@ -287,6 +310,11 @@ public final class Edits {
         public void execute() {
             project.setTraining(trainingAfter.copy());
             project.setDataset(datasetAfter);
+        }
+
+        @Override
+        public boolean allowedWhilePaused() {
+            return key.equals("learningRate");
         }
 
         @Override

@@ -58,6 +58,9 @@ public final class InspectorView extends ScrollPane {
         setContent(content);
         document.selection().versionProperty().addListener((o, a, b) -> rebuild(false));
         document.revisionProperty().addListener((o, a, b) -> rebuild(!writing));
+        // a run starting, pausing or ending changes what may be edited
+        document.readOnlyProperty().addListener((o, a, b) -> rebuild(true));
+        document.pausedEditsAllowedProperty().addListener((o, a, b) -> rebuild(true));
         rebuild(true);
     }
 
@@ -101,9 +104,19 @@ public final class InspectorView extends ScrollPane {
         Label params = wrap(Messages.get("inspector.params", count == null ? "?" : SummaryTable.group(count)),
                 "inspector-params");
         params.setId("inspector-params");
+        name.setDisable(locked());
         content.getChildren().addAll(title, desc, formula, label(Messages.get("inspector.name")), name, shapes, params);
+        if (count != null && count > 0) {
+            javafx.scene.control.CheckBox frozen = new javafx.scene.control.CheckBox(Messages.get("inspector.frozen"));
+            frozen.setId("inspector-frozen");
+            frozen.setSelected(node.frozen());
+            frozen.setWrapText(true);
+            frozen.setTooltip(new javafx.scene.control.Tooltip(Messages.get("inspector.frozenTip")));
+            frozen.setOnAction(e -> run(Edits.setFrozen(document.graph(), node.id(), frozen.isSelected())));
+            content.getChildren().add(frozen);
+        }
         PropertySheet sheet = sheet(node.params().table(), node::params, Messages.get("inspector.parameters"),
-                (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v));
+                (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v), spec -> !locked());
         content.getChildren().addAll(sheet, error);
         for (Problem p : a.problemsOf(node.id())) {
             Label l = wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node),
@@ -128,6 +141,7 @@ public final class InspectorView extends ScrollPane {
         onCommit(name, v -> {
             if (!v.equals(project.name())) run(Edits.renameProject(project, v));
         });
+        name.setDisable(locked());
         content.getChildren().addAll(label(Messages.get("inspector.name")), name);
         if (!project.description().isBlank()) {
             content.getChildren().add(wrap(project.description(), "inspector-description"));
@@ -148,6 +162,7 @@ public final class InspectorView extends ScrollPane {
             }
         });
         kind.setValue(project.dataset().map(DatasetSpec::kind).orElse(null));
+        kind.setDisable(locked());
         kind.setOnAction(e -> {
             DatasetKind k = kind.getValue();
             if (k != null && project.dataset().map(DatasetSpec::kind).orElse(null) != k) {
@@ -162,15 +177,19 @@ public final class InspectorView extends ScrollPane {
                     DatasetSpec cur = project.dataset().orElseThrow();
                     return Edits.setDataset(project, new DatasetSpec(cur.kind(), cur.params().copy().set(spec.name(), v)),
                             spec.name());
-                })));
+                }, spec -> !locked())));
         content.getChildren().add(label(Messages.get("inspector.training")));
         content.getChildren().addAll(sheet(project.training().table(), project::training,
-                Messages.get("inspector.training"), (spec, v) -> Edits.setTraining(project, spec.name(), v)), error);
+                Messages.get("inspector.training"), (spec, v) -> Edits.setTraining(project, spec.name(), v),
+                // while paused, the learning rate may change: the run takes it in when it goes on
+                spec -> !locked() || spec.name().equals("learningRate")), error);
+        if (locked()) content.getChildren().add(wrap(Messages.get("inspector.pausedHint"), "inspector-description"));
     }
 
     /** A property sheet over the parameters of {@code table} that apply to the current values. */
     private PropertySheet sheet(ParamTable table, Supplier<Params> params, String category,
-                                java.util.function.BiFunction<ParamSpec, Object, Command> edit) {
+                                java.util.function.BiFunction<ParamSpec, Object, Command> edit,
+                                java.util.function.Predicate<ParamSpec> editable) {
         List<PropertySheet.Item> items = new ArrayList<>();
         for (ParamSpec spec : table.specs()) {
             if (!spec.appliesTo(params.get())) continue;
@@ -188,7 +207,7 @@ public final class InspectorView extends ScrollPane {
                     javafx.application.Platform.runLater(() -> rebuildKeepingError(why));
                 }
             };
-            items.add(new ParamItem(spec, category, params, write));
+            items.add(new ParamItem(spec, category, params, write, editable.test(spec)));
         }
         PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(items));
         sheet.setModeSwitcherVisible(false);
@@ -198,6 +217,11 @@ public final class InspectorView extends ScrollPane {
         sheet.getStyleClass().add("inspector-sheet");
         VBox.setVgrow(sheet, Priority.NEVER);
         return sheet;
+    }
+
+    /** @return whether a training run holds the graph (only paused-run edits are offered then) */
+    private boolean locked() {
+        return document.readOnlyProperty().get();
     }
 
     /** Puts the current values back into the editors after a refusal, keeping the message visible. */

@@ -21,8 +21,11 @@ final class ParamItem implements PropertySheet.Item {
     private final String category;
     private final Supplier<Params> params;
     private final Consumer<Object> write;
+    private final boolean editable;
 
-    ParamItem(ParamSpec spec, String category, Supplier<Params> params, Consumer<Object> write) {
+    /** @param editable false shows the value without letting it change (while a training run is active) */
+    ParamItem(ParamSpec spec, String category, Supplier<Params> params, Consumer<Object> write, boolean editable) {
+        this.editable = editable;
         this.spec = spec;
         this.category = category;
         this.params = params;
@@ -103,5 +106,10 @@ final class ParamItem implements PropertySheet.Item {
 
     private static String num(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    @Override
+    public boolean isEditable() {
+        return editable;
     }
 }

@@ -37,7 +37,11 @@ public final class ConfusionMatrixView extends ScrollPane {
         body.getChildren().clear();
         if (ev == null) {
             if (samples != null) samples.hide();
-            body.getChildren().add(muted(Messages.get("confusion.none")));
+            Label none = muted(Messages.get("confusion.none"));
+            none.setWrapText(true);
+            none.setMinWidth(0);
+            none.setMaxWidth(320);
+            body.getChildren().add(none);
             return;
         }
         Label title = new Label(ev.confusion() == null

@@ -18,15 +18,18 @@ public enum LayerHealth {
     /** Update ratio above 3e-2, or non-finite values: steps too large. */
     EXPLODING,
     /** Every output the same on the probe samples. */
-    DEAD;
+    DEAD,
+    /** Frozen by the user: no updates, on purpose. */
+    FROZEN;
 
     /** Below this the layer barely learns. */
     static final double LOW = 1e-5;
     /** Above this the steps are too large. */
     static final double HIGH = 3e-2;
 
-    /** @return the health of one layer's statistics */
-    public static LayerHealth of(TrainingEvents.LayerStats s) {
+    /** @return the health of one layer's statistics; a frozen layer is {@link #FROZEN} */
+    public static LayerHealth of(TrainingEvents.LayerStats s, boolean frozen) {
+        if (frozen) return FROZEN;
         if (s == null) return NEUTRAL;
         double r = s.updateRatio();
         if (!Double.isFinite(r) || !Double.isFinite(s.activationStd())) return EXPLODING;

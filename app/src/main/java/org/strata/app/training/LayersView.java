@@ -93,7 +93,7 @@ public final class LayersView extends BorderPane {
                 : Messages.get("layers.title", nameOf(selected), type, h.latestIteration(),
                 String.format("%.3g", latest.activationMean()), String.format("%.3g", latest.activationStd()),
                 latest.paramNorm() == 0 ? "–" : String.format("%.2e", latest.updateRatio()),
-                LayerHealth.of(latest).text()));
+                LayerHealth.of(latest, n != null && n.frozen()).text()));
         activations.showNode(selected, nameOf(selected));
         trend.show(h.of(selected));
         activationHistogram.show(latest == null ? null : latest.activations());

@@ -19,7 +19,7 @@ public final class LiveIndicators {
      * @return one indicator per layer the history has seen, except the Input {@code inputId} (its data does not
      *     change while the network learns)
      */
-    public static Map<String, LiveIndicator> of(LayerHistory history, String inputId) {
+    public static Map<String, LiveIndicator> of(LayerHistory history, String inputId, java.util.Set<String> frozen) {
         Map<String, LiveIndicator> out = new LinkedHashMap<>();
         for (String id : history.layers()) {
             if (id.equals(inputId)) continue;
@@ -27,11 +27,12 @@ public final class LiveIndicators {
             List<LayerHistory.Point> last = points.subList(Math.max(0, points.size() - SPARK_POINTS), points.size());
             double[] trend = last.stream().mapToDouble(LayerHistory.Point::std).toArray();
             TrainingEvents.LayerStats s = history.latest(id);
-            LayerHealth health = LayerHealth.of(s);
+            LayerHealth health = LayerHealth.of(s, frozen.contains(id));
             String text = Messages.get("live.tooltip", String.format("%.3g", s.activationMean()),
                     String.format("%.3g", s.activationStd()),
                     s.paramNorm() == 0 ? "–" : String.format("%.2e", s.updateRatio()), health.text());
-            String style = health == LayerHealth.NEUTRAL ? "" : health.name().toLowerCase(java.util.Locale.ROOT);
+            String style = health == LayerHealth.NEUTRAL || health == LayerHealth.FROZEN ? ""
+                    : health.name().toLowerCase(java.util.Locale.ROOT);
             out.put(id, new LiveIndicator(trend, style, text));
         }
         return out;

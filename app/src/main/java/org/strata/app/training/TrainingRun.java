@@ -75,6 +75,9 @@ public final class TrainingRun {
     public TrainingRun(EditorDocument document) {
         this.document = document;
         merger.setCycleCount(Timeline.INDEFINITE);
+        // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
+        phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == Phase.PAUSED));
+        document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -378,6 +381,15 @@ public final class TrainingRun {
     private void setPhase(Phase p, String text) {
         message.set(text == null ? "" : text); // first: whoever watches the phase reads the message
         phase.set(p);
+    }
+
+    /** Hands the learning rate and the frozen layers, as the document has them now, to an active session. */
+    private void passEditsToSession() {
+        TrainingSession s = session;
+        if (s == null || phase.get() != Phase.PAUSED) return;
+        s.setLearningRate(document.project().training().getDouble("learningRate"));
+        s.setFrozen(document.graph().nodes().stream().filter(org.strata.engine.graph.Node::frozen)
+                .map(org.strata.engine.graph.Node::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** On the JavaFX thread: takes in what the training thread has offered since the last time. */

@@ -62,13 +62,17 @@ public final class EditorPane extends BorderPane {
         layersTab.selectedProperty().addListener((o, a, b) -> layers.setActive(b));
         // The graph itself shows the learning: each layer's activation spread and health, live.
         run.layersVersionProperty().addListener((o, a, b) -> canvas.setIndicators(
-                LiveIndicators.of(run.layers(), run.inputNodeId())));
+                LiveIndicators.of(run.layers(), run.inputNodeId(), document.graph().nodes().stream()
+                        .filter(org.strata.engine.graph.Node::frozen).map(org.strata.engine.graph.Node::id)
+                        .collect(java.util.stream.Collectors.toSet()))));
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
         inferenceTab.setId("tab-inference");
         inferenceTab.setClosable(false);
         dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, layersTab, inferenceTab);
         // Starting a run brings its curves to the front.
-        inspector.disableProperty().bind(document.readOnlyProperty());
+        // While a run is paused the inspector offers what the run can take in (learning rate, frozen layers).
+        inspector.disableProperty().bind(document.readOnlyProperty().and(
+                document.pausedEditsAllowedProperty().not()));
         palette.disableProperty().bind(document.readOnlyProperty());
         dock.getStyleClass().add("dock");
         Runnable tabTitle = () -> {

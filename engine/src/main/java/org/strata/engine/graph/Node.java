@@ -15,6 +15,7 @@ public final class Node {
     private Params params;
     private double x;
     private double y;
+    private boolean frozen;
 
     /**
      * @param id     stable id, unique in its graph
@@ -65,6 +66,15 @@ public final class Node {
         this.params = params;
     }
 
+    /** @return whether training leaves this layer's parameters as they are (fine-tuning the layers after it) */
+    public boolean frozen() {
+        return frozen;
+    }
+
+    public void setFrozen(boolean frozen) {
+        this.frozen = frozen;
+    }
+
     public double x() {
         return x;
     }
@@ -78,9 +88,11 @@ public final class Node {
         this.y = y;
     }
 
-    /** @return a deep copy with another id */
+    /** @return a deep copy with another id (frozen if this is) */
     public Node copyAs(String newId) {
-        return new Node(newId, type, name, params.copy(), x, y);
+        Node copy = new Node(newId, type, name, params.copy(), x, y);
+        copy.frozen = frozen;
+        return copy;
     }
 
     @Override

@@ -53,6 +53,13 @@ final class JsonIn {
         return has(key) ? string(key) : fallback;
     }
 
+    boolean bool(String key, boolean fallback) throws ProjectFormatException {
+        if (!has(key)) return fallback;
+        JsonIn f = field(key);
+        if (!f.node.isBoolean()) throw f.error("expected true or false but found " + describe(f.node));
+        return f.node.asBoolean();
+    }
+
     double number(String key) throws ProjectFormatException {
         JsonIn f = field(key);
         if (!f.node.isNumber()) throw f.error("expected a number but found " + describe(f.node));

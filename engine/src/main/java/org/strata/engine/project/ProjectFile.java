@@ -28,14 +28,14 @@ import org.strata.engine.params.Params;
  */
 public final class ProjectFile {
     /** The format this version writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** The file name extension, with its dot. */
     public static final String EXTENSION = ".strata";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> ROOT_KEYS = Set.of("formatVersion", "name", "description", "graph", "dataset",
             "training");
-    private static final Set<String> NODE_KEYS = Set.of("id", "type", "name", "x", "y", "params");
+    private static final Set<String> NODE_KEYS = Set.of("id", "type", "name", "x", "y", "params", "frozen");
 
     private ProjectFile() {
     }
@@ -109,7 +109,9 @@ public final class ProjectFile {
                     : type.params().defaults();
             double x = n.has("x") ? n.number("x") : 0;
             double y = n.has("y") ? n.number("y") : 0;
-            graph.add(new Node(id, type, n.string("name", id), params, x, y));
+            Node node = new Node(id, type, n.string("name", id), params, x, y);
+            node.setFrozen(n.bool("frozen", false)); // format 2; format 1 files have no frozen layers
+            graph.add(node);
         }
         for (JsonIn e : g.array("edges")) {
             e.onlyKeys(Set.of("from", "to"));
@@ -148,6 +150,7 @@ public final class ProjectFile {
             o.put("name", n.name());
             o.set("x", JsonOut.number(n.x()));
             o.set("y", JsonOut.number(n.y()));
+            if (n.frozen()) o.put("frozen", true);
             ObjectNode params = JsonOut.object();
             ParamsJson.write(n.params(), params);
             o.set("params", params);

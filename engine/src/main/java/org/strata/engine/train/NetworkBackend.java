@@ -87,6 +87,12 @@ public interface NetworkBackend {
         return out;
     }
 
+    /**
+     * Freezes exactly these nodes (others thaw): from the next {@link #fit} on, their parameters stay as they are
+     * now, while the layers around them go on learning.
+     */
+    void freeze(java.util.Set<String> nodeIds);
+
     /** @return a copy of all parameters as one flat vector */
     INDArray parameters();
 

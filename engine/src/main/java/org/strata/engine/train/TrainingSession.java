@@ -54,6 +54,9 @@ public final class TrainingSession {
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int epochsOverride;
+    /** Changes asked for while paused, applied on the training thread before the next batch. */
+    private volatile Double learningRateChange;
+    private volatile java.util.Set<String> frozenChange;
     private volatile double firstIterationSeconds = Double.NaN;
     private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
     private volatile int threadsUsed;
@@ -78,6 +81,9 @@ public final class TrainingSession {
         this.outputNode = outputNode;
         this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
                 settings.getInt("batchSize"));
+        // applied before the first batch (also thaws layers a continued network had frozen)
+        this.frozenChange = graph.nodes().stream().filter(Node::frozen).map(Node::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Validates the project, loads its dataset and compiles its network. */
@@ -224,6 +230,20 @@ public final class TrainingSession {
         snapshotsWanted = true;
     }
 
+    /**
+     * Changes the base learning rate from the next batch on (the schedule still applies to it): for a user who
+     * paused because the loss stalled or jumped.
+     */
+    public void setLearningRate(double lr) {
+        if (!(lr > 0) || !Double.isFinite(lr)) throw new IllegalArgumentException("learning rate must be > 0: " + lr);
+        learningRateChange = lr;
+    }
+
+    /** Freezes exactly these layers from the next batch on (their weights stay as they are then). */
+    public void setFrozen(java.util.Set<String> nodeIds) {
+        frozenChange = java.util.Set.copyOf(nodeIds);
+    }
+
     /** Overrides the settings' epoch count (the CLI's --epochs). */
     public void setEpochs(int epochs) {
         epochsOverride = epochs;
@@ -345,6 +365,7 @@ public final class TrainingSession {
                         endMessage = "Stopped by the user at epoch " + epoch + ", batch " + (b + 1);
                         break epochLoop;
                     }
+                    lr = applyChanges(epoch, lr);
                     DataSet batch = train.get(b, order);
                     int every = snapshotEvery;
                     boolean lastBatch = epoch == epochs && b == train.count() - 1;
@@ -426,6 +447,23 @@ public final class TrainingSession {
         setState(endState, endMessage);
         runProbes(); // any asked for just before the end
         return result;
+    }
+
+    /** On the training thread: takes in a learning rate or frozen layers changed since the last batch. */
+    private double applyChanges(int epoch, double lr) {
+        Double newRate = learningRateChange;
+        if (newRate != null) {
+            learningRateChange = null;
+            settings.set("learningRate", newRate);
+            lr = LearningRateSchedule.at(settings, epoch);
+            backend.setLearningRate(lr);
+        }
+        java.util.Set<String> f = frozenChange;
+        if (f != null) {
+            frozenChange = null;
+            backend.freeze(f);
+        }
+        return lr;
     }
 
     private TensorShape shapeForInput() {

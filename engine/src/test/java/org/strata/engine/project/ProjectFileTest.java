@@ -20,6 +20,34 @@ class ProjectFileTest {
         return Samples.all();
     }
 
+    @Test
+    void a_format_1_file_still_opens_and_is_saved_as_the_current_format() throws Exception {
+        Path v1 = Path.of(getClass().getResource("/fixtures/format-1/mnist-cnn.strata").toURI());
+        assertTrue(Files.readString(v1).contains("\"formatVersion\": 1,"));
+        Project p = ProjectFile.load(v1);
+        assertEquals(9, p.graph().nodes().size());
+        assertTrue(p.graph().nodes().stream().noneMatch(org.strata.engine.graph.Node::frozen));
+        String json = ProjectFile.toJson(p);
+        assertTrue(json.contains("\"formatVersion\": " + ProjectFile.FORMAT_VERSION + ","));
+        assertTrue(!json.contains("frozen"), "a layer that is not frozen writes nothing");
+    }
+
+    @Test
+    void a_frozen_layer_round_trips_and_only_it_carries_the_flag(@TempDir Path dir) throws Exception {
+        Project p = ProjectFile.load(Samples.file("mnist-cnn"));
+        p.graph().require("conv1").setFrozen(true);
+        Path f = dir.resolve("frozen.strata");
+        ProjectFile.save(p, f);
+        Project back = ProjectFile.load(f);
+        assertTrue(back.graph().require("conv1").frozen());
+        assertEquals(1, back.graph().nodes().stream().filter(org.strata.engine.graph.Node::frozen).count());
+        assertEquals("frozen.strata: $.graph.nodes[0].frozen: expected true or false but found the string \"yes\"",
+                assertThrows(ProjectFormatException.class, () -> {
+                    Files.writeString(f, Files.readString(f).replace("\"frozen\": true", "\"frozen\": \"yes\""));
+                    ProjectFile.load(f);
+                }).getMessage().replaceAll("\\[\\d+\\]", "[0]"));
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void every_sample_round_trips_to_the_same_bytes(Path file) throws Exception {

@@ -284,6 +284,62 @@ class TrainingSessionTest {
     }
 
     @Test
+    void a_frozen_layer_keeps_its_weights_while_the_others_learn_on_both_engines() throws Exception {
+        for (String engine : List.of("strata", "dl4j")) {
+            System.setProperty("strata.engine", engine);
+            try {
+                Project p = xor();
+                p.graph().require("hidden").setFrozen(true);
+                TrainingSession s = TrainingSession.create(p);
+                var before = s.backend().exportParameters();
+                s.setEpochs(2);
+                s.run();
+                var after = s.backend().exportParameters();
+                org.junit.jupiter.api.Assertions.assertNotNull(after.get("hidden/W"));
+                assertEquals(before.get("hidden/W"), after.get("hidden/W"), engine);
+                assertEquals(before.get("hidden/b"), after.get("hidden/b"), engine);
+                assertTrue(!before.get("dense/W").equals(after.get("dense/W")), engine + ": the layer after it learns");
+                assertEquals(0, s.backend().updateNorm("hidden"), engine + ": a frozen layer reports no update");
+            } finally {
+                System.clearProperty("strata.engine");
+            }
+        }
+    }
+
+    @Test
+    void freezing_and_a_new_learning_rate_while_paused_apply_from_the_next_batch() throws Exception {
+        TrainingSession s = TrainingSession.create(xor());
+        Recorder r = new Recorder();
+        s.addListener(r);
+        s.pause();
+        Thread t = s.start();
+        waitUntil(() -> s.state() == TrainingState.PAUSED);
+        s.step();
+        waitUntil(() -> r.iterations.size() == 1);
+        s.setLearningRate(0.001);
+        s.setFrozen(java.util.Set.of("hidden"));
+        var hiddenBefore = s.probe(net -> net.exportParameters().get("hidden/W")).join();
+        s.step();
+        waitUntil(() -> r.iterations.size() == 2);
+        assertEquals(0.001, r.iterations.get(1).learningRate(), 1e-12);
+        assertEquals(hiddenBefore, s.probe(net -> net.exportParameters().get("hidden/W")).join());
+        s.setFrozen(java.util.Set.of()); // thawed: it learns again
+        s.step();
+        waitUntil(() -> r.iterations.size() == 3);
+        assertTrue(!hiddenBefore.equals(s.probe(net -> net.exportParameters().get("hidden/W")).join()));
+        s.stop();
+        t.join(10_000);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (!c.getAsBoolean()) {
+            if (System.nanoTime() > end) throw new AssertionError("timed out");
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void learning_rate_schedules_change_per_epoch() {
         var t = TrainingSettings.defaults().set("learningRate", 0.1).set("schedule", "step").set("decayRate", 0.5)
                 .set("decayEvery", 2);

@@ -20,6 +20,9 @@ public final class Dl4jBackend implements NetworkBackend {
     private volatile boolean keepGradient;
     private Map<String, float[]> keptGradient = Map.of();
     private int batchSize = 1;
+    /** Frozen layers' parameters with the values they keep: put back after every step. */
+    private final java.util.List<INDArray[]> frozen = new java.util.ArrayList<>();
+    private java.util.Set<String> frozenNodes = java.util.Set.of();
 
     public Dl4jBackend(Graph graph, Dl4jNetwork net) {
         this.graph = graph;
@@ -54,6 +57,16 @@ public final class Dl4jBackend implements NetworkBackend {
     }
 
     @Override
+    public void freeze(java.util.Set<String> nodeIds) {
+        frozenNodes = java.util.Set.copyOf(nodeIds);
+        frozen.clear();
+        for (String id : nodeIds) {
+            Layer l = layerOf(id);
+            if (l != null) frozen.add(new INDArray[]{l.params(), l.params().dup()});
+        }
+    }
+
+    @Override
     public void keepNextGradient() {
         keepGradient = true;
     }
@@ -78,6 +91,7 @@ public final class Dl4jBackend implements NetworkBackend {
         ComputationGraph cg = net.graph();
         batchSize = (int) features.size(0);
         cg.fit(new DataSet(features, labels));
+        for (INDArray[] f : frozen) f[0].assign(f[1]);
         return cg.score();
     }
 
@@ -128,7 +142,7 @@ public final class Dl4jBackend implements NetworkBackend {
     public double updateNorm(String nodeId) {
         Layer l = layerOf(nodeId);
         Gradient g = net.graph().gradient(); // after fit, DL4J's gradient view holds the applied update
-        if (l == null || g == null) return 0;
+        if (l == null || g == null || frozenNodes.contains(nodeId)) return 0; // a frozen layer's update is undone
         String prefix = net.vertexOf(nodeId) + "_";
         double sq = 0;
         for (var e : g.gradientForVariable().entrySet()) {

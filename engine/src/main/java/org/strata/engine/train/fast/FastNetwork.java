@@ -47,6 +47,9 @@ public final class FastNetwork implements NetworkBackend {
     private final long seed;
     /** Set by {@link #keepNextGradient()}: the next fit copies its gradient before the optimizer step. */
     private boolean keepGradient;
+    /** Frozen nodes' parameter views, each with the values it keeps: restored after every optimizer step. */
+    private final List<INDArray[]> frozen = new ArrayList<>();
+    private java.util.Set<String> frozenNodes = java.util.Set.of();
     private float[] keptGradient;
 
     /**
@@ -271,7 +274,17 @@ public final class FastNetwork implements NetworkBackend {
             grads.data().asNioFloat().get(keptGradient); // a plain copy, once per snapshot
         }
         optimizer.step(iteration++);
+        for (INDArray[] f : frozen) NativeOp.copy(f[1], f[0]);
         return p.loss.getDouble(0);
+    }
+
+    @Override
+    public void freeze(java.util.Set<String> nodeIds) {
+        frozenNodes = java.util.Set.copyOf(nodeIds);
+        frozen.clear();
+        for (String id : nodeIds) {
+            for (INDArray v : paramViews.getOrDefault(id, Map.of()).values()) frozen.add(new INDArray[]{v, v.dup('c')});
+        }
     }
 
     @Override
@@ -408,7 +421,8 @@ public final class FastNetwork implements NetworkBackend {
                     gs += (double) g[i] * g[i];
                 }
             }
-            out.put(node, new double[]{Math.sqrt(ps), Math.sqrt(gs)});
+            // a frozen layer's computed update is thrown away: what it got is nothing
+            out.put(node, new double[]{Math.sqrt(ps), frozenNodes.contains(node) ? 0 : Math.sqrt(gs)});
         });
         return out;
     }
