@@ -37,8 +37,8 @@ public final class CanvasBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int nodes = intArg(args, "--nodes", 1000);
-        int frames = intArg(args, "--frames", 300);
+        int nodes = BenchSupport.intArg(args, "--nodes", 1000);
+        int frames = BenchSupport.intArg(args, "--frames", 300);
         if (!List.of(args).contains("--window")) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -55,7 +55,7 @@ public final class CanvasBenchmark {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         MainWindow[] window = new MainWindow[1];
-        onFx(() -> {
+        BenchSupport.onFx(() -> {
             Messages.setLocale(Locale.ENGLISH);
             Stage stage = new Stage();
             window[0] = new MainWindow(stage, AppSettings.load());
@@ -67,16 +67,16 @@ public final class CanvasBenchmark {
             double openMs = timeToFirstFrame(() -> window[0].open(file));
             System.out.printf(Locale.ROOT, "open a %,d-node graph (read, analyse, build views, first frame): %.0f ms%s%n",
                     nodes, openMs, i == 0 ? " (cold)" : " (warm)");
-            if (i == 0) onFx(window[0]::newProject);
+            if (i == 0) BenchSupport.onFx(window[0]::newProject);
         }
         GraphCanvas canvas = window[0].editor().orElseThrow().canvas();
-        onFx(canvas::fitToWindow);
+        BenchSupport.onFx(canvas::fitToWindow);
         report("dragging a node, whole graph in view (zoom " + pct(canvas) + ")", drag(canvas, frames));
-        onFx(canvas::fitToWindow);
+        BenchSupport.onFx(canvas::fitToWindow);
         report("panning, whole graph in view", gesture(canvas, frames, Gesture.PAN));
-        onFx(canvas::fitToWindow);
+        BenchSupport.onFx(canvas::fitToWindow);
         report("zooming with the wheel from the whole graph", gesture(canvas, frames, Gesture.ZOOM));
-        onFx(() -> {
+        BenchSupport.onFx(() -> {
             canvas.fitToWindow();
             canvas.zoomAt(1 / canvas.zoom(), canvas.getWidth() / 2, canvas.getHeight() / 2);
         });
@@ -221,23 +221,5 @@ public final class CanvasBenchmark {
 
     private static String pct(GraphCanvas c) {
         return Math.round(c.zoom() * 100) + " %";
-    }
-
-    private static void onFx(Runnable r) throws Exception {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                r.run();
-                f.complete(null);
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        f.get(120, TimeUnit.SECONDS);
-    }
-
-    private static int intArg(String[] args, String name, int def) {
-        for (int i = 0; i < args.length - 1; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
-        return def;
     }
 }

@@ -25,11 +25,14 @@ public final class LossChartView extends BorderPane {
     private final XYSeries smoothed = new XYSeries(Messages.get("chart.smoothed"), false, true);
     private final XYSeries validation = new XYSeries(Messages.get("chart.validation"), false, true);
     private final JFreeChart chart;
+    private final XYSeriesCollection data = new XYSeriesCollection();
+    private final boolean dark;
+    private boolean active = true;
 
     public LossChartView(TrainingRun run, boolean dark) {
         this.run = run;
         getStyleClass().add("loss-chart");
-        XYSeriesCollection data = new XYSeriesCollection();
+        this.dark = dark;
         data.addSeries(batches);
         data.addSeries(smoothed);
         data.addSeries(validation);
@@ -38,7 +41,10 @@ public final class LossChartView extends BorderPane {
         style(dark);
         ChartViewer viewer = ChartViewers.of(chart, "loss-chart", "loss.png");
         setCenter(viewer);
-        run.versionProperty().addListener((o, a, b) -> refresh());
+        run.versionProperty().addListener((o, a, b) -> {
+            if (active) refresh();
+        });
+        run.runs().overlayVersionProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -57,14 +63,65 @@ public final class LossChartView extends BorderPane {
         plot.setRenderer(r);
     }
 
+    /** Whether its tab is showing: a hidden chart skips the redraws (each costs the window tens of ms) and catches up. */
+    void setActive(boolean on) {
+        if (on && !active) {
+            active = true;
+            refresh();
+        }
+        active = on;
+    }
+
     /** Copies the run's curves into the chart's series with one redraw. */
     private void refresh() {
         LossHistory h = run.history();
         chart.setNotify(false);
-        fill(batches, h.train());
-        fill(smoothed, h.smoothed());
+        fill(batches, envelope(h.train()));
+        fill(smoothed, LossHistory.thinned(h.smoothed(), DRAWN));
         fill(validation, h.validation());
+        overlays();
         chart.setNotify(true);
+    }
+
+    /** Earlier runs ticked in the Runs tab: their smoothed loss as thin dashed lines, for comparison. */
+    private void overlays() {
+        while (data.getSeriesCount() > 3) data.removeSeries(3);
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        int i = 3;
+        for (org.strata.engine.runs.RunRecord run : this.run.runs().overlaidRuns()) {
+            XYSeries s = new XYSeries(Messages.get("chart.runOverlay", run.id()), false, true);
+            for (double[] p : LossHistory.thinned(java.util.Arrays.asList(run.loss()), DRAWN)) s.add(p[0], p[1], false);
+            data.addSeries(s);
+            r.setSeriesPaint(i, ChartStyle.series(i - 1, dark));
+            r.setSeriesShapesVisible(i, false);
+            r.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[]{5f, 4f}, 0f));
+            i++;
+        }
+    }
+
+    /** At most this many points are drawn per curve: a chart a few hundred pixels wide shows no more. */
+    static final int DRAWN = 400;
+
+    /** The batch curve thinned to {@link #DRAWN} points keeping its spread: each bucket's lowest and highest. */
+    static List<double[]> envelope(List<double[]> points) {
+        if (points.size() <= DRAWN) return points;
+        int buckets = DRAWN / 2;
+        List<double[]> out = new java.util.ArrayList<>(DRAWN);
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * points.size() / buckets);
+            int to = (int) ((long) (b + 1) * points.size() / buckets);
+            double[] lo = points.get(from);
+            double[] hi = lo;
+            for (int i = from; i < to; i++) {
+                double[] p = points.get(i);
+                if (p[1] < lo[1]) lo = p;
+                if (p[1] > hi[1]) hi = p;
+            }
+            out.add(lo[0] <= hi[0] ? lo : hi);
+            if (hi != lo) out.add(lo[0] <= hi[0] ? hi : lo);
+        }
+        return out;
     }
 
     private static void fill(XYSeries series, List<double[]> points) {

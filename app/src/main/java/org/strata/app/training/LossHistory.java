@@ -49,6 +49,16 @@ public final class LossHistory {
         metricName = name;
     }
 
+    /** @return about {@code max} evenly spaced points of a curve (all of them if fewer), its last point kept */
+    static java.util.List<double[]> thinned(java.util.List<double[]> points, int max) {
+        if (points.size() <= max) return points;
+        java.util.List<double[]> out = new ArrayList<>(max + 1);
+        double step = (double) points.size() / max;
+        for (double i = 0; i < points.size(); i += step) out.add(points.get((int) i));
+        out.add(points.get(points.size() - 1));
+        return out;
+    }
+
     /** Halves the older half of a curve: each pair of neighbours becomes their average. */
     private static void thin(List<double[]> points) {
         int half = points.size() / 2;

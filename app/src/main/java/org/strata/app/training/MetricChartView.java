@@ -55,12 +55,18 @@ public final class MetricChartView extends BorderPane {
         plot.setRenderer(1, lr);
         ChartViewer viewer = ChartViewers.of(chart, "metric-chart", "metric.png");
         setCenter(viewer);
-        run.versionProperty().addListener((o, a, b) -> refresh());
+        run.versionProperty().addListener((o, a, b) -> {
+            if (run.history().metric().size() != shown) refresh(); // it changes once an epoch, not every merge
+        });
         refresh();
     }
 
+    /** Epochs drawn. */
+    private int shown = -1;
+
     private void refresh() {
         LossHistory h = run.history();
+        shown = h.metric().size();
         chart.setNotify(false);
         train.clear();
         validation.clear();

@@ -16,6 +16,7 @@ public final class Pictures {
     private static final Color POSITIVE = Color.web("#cf222e");
     private static final Color DARK = Color.web("#0d1117");
     private static final Color BRIGHT = Color.web("#f6c343");
+    private static final int GAP_ARGB = 0xff8c959f;
 
     private Pictures() {
     }
@@ -31,7 +32,7 @@ public final class Pictures {
                 if (c == 3) {
                     pw.setColor(x, y, Color.color(unit(v[at], range), unit(v[at + 1], range), unit(v[at + 2], range)));
                 } else {
-                    pw.setColor(x, y, Color.gray(unit(v[at], range)));
+                    pw.setArgb(x, y, grey(unit(v[at], range)));
                 }
             }
         }
@@ -55,14 +56,14 @@ public final class Pictures {
         WritableImage img = new WritableImage(cols * (w + GAP) - GAP, rows * (h + GAP) - GAP);
         PixelWriter pw = img.getPixelWriter();
         for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) pw.setColor(x, y, Color.web("#8c959f"));
+            for (int x = 0; x < img.getWidth(); x++) pw.setArgb(x, y, GAP_ARGB);
         }
         for (int ch = 0; ch < c; ch++) {
             float[] range = range(v, ch, v.length, c);
             int ox = ch % cols * (w + GAP);
             int oy = ch / cols * (h + GAP);
             for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) pw.setColor(ox + x, oy + y, Color.gray(unit(v[(y * w + x) * c + ch], range)));
+                for (int x = 0; x < w; x++) pw.setArgb(ox + x, oy + y, grey(unit(v[(y * w + x) * c + ch], range)));
             }
         }
         return img;
@@ -88,6 +89,12 @@ public final class Pictures {
             pw.setColor(i % cols, i / cols, colour);
         }
         return img;
+    }
+
+    /** @return an opaque grey of brightness {@code u} (0 to 1) as ARGB, without making a Color per pixel */
+    private static int grey(double u) {
+        int g = (int) Math.round(255 * u);
+        return 0xff000000 | g << 16 | g << 8 | g;
     }
 
     /** @return {min, max} of every {@code step}-th value from {@code from} */

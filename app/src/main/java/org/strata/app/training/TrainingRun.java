@@ -28,8 +28,11 @@ import org.strata.engine.train.TrainingState;
  * active.
  */
 public final class TrainingRun {
-    /** How often the window takes in new events. */
-    private static final Duration MERGE_EVERY = Duration.millis(200);
+    /**
+     * How often the window takes in new events (and so how often the charts redraw): twice a second looks live,
+     * and on a small machine every redraw takes CPU from training.
+     */
+    private static final Duration MERGE_EVERY = Duration.millis(500);
     /** Events waiting beyond this are dropped (iterations only): the UI is behind, training must not wait. */
     private static final int INBOX_MAX = 20_000;
 
@@ -47,6 +50,8 @@ public final class TrainingRun {
     private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
     private final LossHistory history = new LossHistory();
     private final LayerHistory layers = new LayerHistory();
+    /** Samples per second of each epoch of the current run (fitting only), as the engine measured it. */
+    private final java.util.List<Double> epochThroughput = new java.util.ArrayList<>();
     private final ReadOnlyLongWrapper layersVersion = new ReadOnlyLongWrapper(this, "layersVersion");
     /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
     private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
@@ -69,11 +74,22 @@ public final class TrainingRun {
     private long iterationOffset;
     private int epochOffset;
     private String trainedStructure = "";
+    private final RunHistory runs;
+    /** For the run's record: when it started, the project and settings it started with, its last epoch. */
+    private java.time.ZonedDateTime startedAt;
+    private long startedNanos;
+    private String projectJsonAtStart = "";
+    private org.strata.engine.params.Params settingsAtStart;
+    private TrainingEvents.Epoch lastEpoch;
+    private String continuedFrom = "";
+    private String lastRunId = "";
     /** The analysis of the graph as it was when the run started. */
     private volatile org.strata.engine.analysis.Analysis runAnalysis;
 
-    public TrainingRun(EditorDocument document) {
+    /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
+    public TrainingRun(EditorDocument document, java.nio.file.Path templates) {
         this.document = document;
+        this.runs = new RunHistory(document, templates);
         merger.setCycleCount(Timeline.INDEFINITE);
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == Phase.PAUSED));
@@ -110,6 +126,16 @@ public final class TrainingRun {
 
     public LossHistory history() {
         return history;
+    }
+
+    /** The runs kept with the project. */
+    public RunHistory runs() {
+        return runs;
+    }
+
+    /** @return the training throughput (samples/s) of each epoch of the current run, oldest first */
+    public java.util.List<Double> epochSamplesPerSecond() {
+        return java.util.List.copyOf(epochThroughput);
     }
 
     /** Per-layer statistics over time (activations, update ratios, latest histograms). */
@@ -245,6 +271,12 @@ public final class TrainingRun {
         }
         TrainingSession previous = canContinue() ? session : null;
         runAnalysis = document.analysis();
+        startedAt = java.time.ZonedDateTime.now().withNano(0);
+        startedNanos = System.nanoTime();
+        projectJsonAtStart = org.strata.engine.project.ProjectFile.toJson(document.project());
+        settingsAtStart = document.project().training().copy();
+        lastEpoch = null;
+        continuedFrom = previous == null ? "" : lastRunId;
         if (previous == null) {
             history.clear();
             layers.clear();
@@ -257,6 +289,7 @@ public final class TrainingRun {
             epochOffset += previous.epochsDone();
         }
         layersVersion.set(layersVersion.get() + 1);
+        epochThroughput.clear();
         evaluation.set(null);
         boundary.set(null);
         boundaryInFlight = false;
@@ -277,6 +310,9 @@ public final class TrainingRun {
                         : TrainingSession.continueFrom(document.project(),
                         org.strata.engine.data.DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(new Forwarder());
+                // the window draws while it trains: leave it a core (measured: on 2 cores, one native thread trains
+                // as fast with the live views as two, and the window stays smooth)
+                s.setThreadLimit(org.strata.engine.runtime.Threads.available() - 1);
                 s.requestSnapshot(); // the layers' first picture comes with the first batch
                 points = DataPoints.of(s.dataset());
                 session = s;
@@ -331,9 +367,68 @@ public final class TrainingRun {
         setPhase(Phase.IDLE, Messages.get("train.reset"));
     }
 
+    /**
+     * Makes a kept run's weights the trained network (for Try it, the Layers tab, continuing, a new evaluation), if
+     * the run trained the network the project has now; otherwise says why in the message. Loads off the JavaFX
+     * thread. Not while a run is active.
+     */
+    public void useRun(org.strata.engine.runs.RunRecord r) {
+        if (isActive()) return;
+        String structure = structure();
+        var project = document.project();
+        runAnalysis = document.analysis();
+        setPhase(Phase.LOADING, Messages.get("runs.loading", r.id()));
+        progress.set(-1);
+        document.setReadOnly(true);
+        Thread t = new Thread(() -> {
+            try {
+                var model = runs.model(r);
+                if (!structure(model.project().graph()).equals(structure)) {
+                    throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
+                }
+                TrainingSession s = TrainingSession.continueFrom(project,
+                        org.strata.engine.data.DatasetLoader.load(project), model.network());
+                DataPoints pts = DataPoints.of(s.dataset());
+                Platform.runLater(() -> {
+                    session = s;
+                    trainingThread = null;
+                    points = pts;
+                    trainedStructure = structure;
+                    history.clear();
+                    layers.clear();
+                    for (double[] p : r.loss()) history.addTrain((long) p[0], p[1]);
+                    for (double[] p : r.validation()) history.addValidation((long) p[0], p[1]);
+                    for (double[] p : r.metric()) history.addMetric((int) p[0], p[1], p[2], r.metricName(), Double.NaN);
+                    lastIteration = r.loss().length == 0 ? 0 : (long) r.loss()[r.loss().length - 1][0];
+                    iterationOffset = lastIteration;
+                    epochOffset = model.epochs();
+                    lastRunId = r.id();
+                    version.set(version.get() + 1);
+                    layersVersion.set(layersVersion.get() + 1);
+                    document.setReadOnly(false);
+                    progress.set(0);
+                    setPhase(Phase.FINISHED, Messages.get("runs.using", r.id(), model.epochs()));
+                    evaluateAfterwards(null);
+                });
+            } catch (Exception e) {
+                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                Platform.runLater(() -> {
+                    document.setReadOnly(false);
+                    progress.set(0);
+                    setPhase(session == null ? Phase.IDLE : Phase.FINISHED, why);
+                });
+            }
+        }, "strata-run-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** What the weights depend on: every layer's type and settings, and the wires (not names or positions). */
     private String structure() {
-        var g = document.project().graph();
+        return structure(document.project().graph());
+    }
+
+    private static String structure(org.strata.engine.graph.Graph g) {
         StringBuilder sb = new StringBuilder();
         g.nodes().stream().sorted(java.util.Comparator.comparing(org.strata.engine.graph.Node::id))
                 .forEach(n -> sb.append(n.id()).append('|').append(n.type().id()).append('|').append(n.params())
@@ -412,6 +507,8 @@ public final class TrainingRun {
                         it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
             } else if (o instanceof TrainingEvents.Epoch ep) {
                 if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
+                epochThroughput.add(ep.samplesPerSecond());
+                lastEpoch = ep;
                 history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
                         ep.learningRate());
                 points = true;
@@ -430,7 +527,7 @@ public final class TrainingRun {
                 setPhase(p, sc.message());
                 if (sc.state().isOver()) {
                     finishRun();
-                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards();
+                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards(keptRun(sc.state()));
                 }
             }
         }
@@ -471,7 +568,7 @@ public final class TrainingRun {
     }
 
     /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
-    private void evaluateAfterwards() {
+    private void evaluateAfterwards(PendingRun keep) {
         TrainingSession s = session;
         if (s == null) return;
         var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
@@ -483,7 +580,12 @@ public final class TrainingRun {
                 if (training != null) training.join();
                 var ev = split.size() == 0 ? null : s.evaluate(split, 0);
                 float[] probs = pts == null ? null : s.probe(net -> net.predictValues(grid(pts))).join();
+                org.strata.engine.runs.RunRecord kept = keep == null ? null : keep(s, keep, ev);
                 Platform.runLater(() -> {
+                    if (kept != null) {
+                        runs.added(kept);
+                        lastRunId = kept.id();
+                    }
                     if (session != s) return;
                     if (ev != null) evaluation.set(ev);
                     if (probs != null) {
@@ -499,6 +601,58 @@ public final class TrainingRun {
         }, "strata-evaluation");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** What a finished run's record needs from the JavaFX thread, taken when the run ends. */
+    private record PendingRun(java.time.ZonedDateTime started, double seconds, String state, String projectJson,
+                              java.util.Map<String, String> settings, double[][] loss, double[][] validation,
+                              double[][] metric, double trainLoss, double validationLoss, double validationMetric,
+                              String metricName, int epochsBefore, String continuedFrom) {
+    }
+
+    /** @return the curves and figures of the run that just ended, or null if it trained no full epoch */
+    private PendingRun keptRun(TrainingState end) {
+        if (lastEpoch == null || startedAt == null) return null;
+        java.util.function.Function<java.util.List<double[]>, double[][]> after = pts -> pts.stream()
+                .filter(p -> p[0] > iterationOffset).toArray(double[][]::new);
+        double[][] loss = after.apply(LossHistory.thinned(history.smoothed(),
+                org.strata.engine.runs.RunRecord.MAX_LOSS_POINTS));
+        double[][] metric = history.metric().stream().filter(p -> p[0] > epochOffset)
+                .map(p -> new double[]{p[0], p[1], p[2]}).toArray(double[][]::new);
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settingsAtStart.applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        return new PendingRun(startedAt, (System.nanoTime() - startedNanos) / 1e9, end.name(), projectJsonAtStart,
+                settings, loss, after.apply(history.validation()), metric, lastEpoch.trainLoss(),
+                lastEpoch.validationLoss(), lastEpoch.validationMetric(), lastEpoch.metricName(), epochOffset,
+                continuedFrom);
+    }
+
+    /** Off the JavaFX thread, the network free: keeps the run and its model with the project. */
+    private org.strata.engine.runs.RunRecord keep(TrainingSession s, PendingRun p,
+                                                  org.strata.engine.train.Evaluation test) {
+        try {
+            var store = runs.store();
+            var record = new org.strata.engine.runs.RunRecord(store.newId(p.started()), p.started().toString(),
+                    p.seconds(), s.engine(), p.state(), s.epochsDone(), p.metricName(), p.trainLoss(),
+                    p.validationLoss(), p.validationMetric(), test == null ? Double.NaN : test.metric(), p.settings(),
+                    p.loss(), p.validation(), p.metric(), p.continuedFrom());
+            var project = org.strata.engine.project.ProjectFile.parse(p.projectJson());
+            var data = s.dataset();
+            s.probe(net -> {
+                try {
+                    store.save(record, new org.strata.engine.model.TrainedModel(project, net, data.classNames(),
+                            data.normalizer().shift(), data.normalizer().scale(), p.epochsBefore() + s.epochsDone()));
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).join();
+            return record;
+        } catch (Exception e) {
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", why)));
+            return null;
+        }
     }
 
     /** The centres of the boundary's grid cells, row by row from the top, as a batch of two-feature samples. */

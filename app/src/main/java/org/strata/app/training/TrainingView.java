@@ -9,6 +9,13 @@ import javafx.scene.layout.BorderPane;
  * the metric per epoch and the confusion matrix.
  */
 public final class TrainingView extends BorderPane {
+    private final LossChartView loss;
+
+    /** Whether the tab is showing: the loss chart redraws only then. */
+    public void setActive(boolean on) {
+        loss.setActive(on);
+    }
+
     public TrainingView(TrainingRun run, boolean dark) {
         getStyleClass().add("training-view");
         Label status = new Label();
@@ -16,8 +23,8 @@ public final class TrainingView extends BorderPane {
         status.setId("training-status");
         status.textProperty().bind(run.messageProperty());
         BoundaryView boundary = new BoundaryView(run);
-        SplitPane panes = new SplitPane(new LossChartView(run, dark), new MetricChartView(run, dark),
-                new ConfusionMatrixView(run, dark));
+        loss = new LossChartView(run, dark);
+        SplitPane panes = new SplitPane(loss, new MetricChartView(run, dark), new ConfusionMatrixView(run, dark));
         panes.setDividerPositions(0.45, 0.72);
         // Two-feature data gets its decision boundary, as in TensorFlow Playground.
         run.boundaryProperty().addListener((o, a, b) -> {

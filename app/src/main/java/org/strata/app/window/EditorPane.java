@@ -16,12 +16,13 @@ import org.strata.app.palette.PaletteView;
 import org.strata.app.training.InferenceView;
 import org.strata.app.training.LayersView;
 import org.strata.app.training.LiveIndicators;
+import org.strata.app.training.RunsView;
 import org.strata.app.training.TrainingView;
 import org.strata.app.training.TrainingRun;
 
 /**
  * Everything bound to one open document: palette (left), canvas (centre), inspector (right) and the bottom dock
- * with the Problems, Summary, Training, Layers and Try it tabs. Opening another project replaces the whole pane.
+ * with the Problems, Summary, Training, Layers, Try it and Runs tabs. Opening another project replaces the whole pane.
  */
 public final class EditorPane extends BorderPane {
     private final EditorDocument document;
@@ -52,7 +53,9 @@ public final class EditorPane extends BorderPane {
         summaryTab.setId("tab-summary");
         problemsTab.setClosable(false);
         summaryTab.setClosable(false);
-        Tab trainingTab = new Tab(Messages.get("dock.training"), new TrainingView(run, dark));
+        TrainingView training = new TrainingView(run, dark);
+        Tab trainingTab = new Tab(Messages.get("dock.training"), training);
+        trainingTab.selectedProperty().addListener((o, a, b) -> training.setActive(b));
         trainingTab.setId("tab-training");
         trainingTab.setClosable(false);
         LayersView layers = new LayersView(document, run, dark);
@@ -65,10 +68,13 @@ public final class EditorPane extends BorderPane {
                 LiveIndicators.of(run.layers(), run.inputNodeId(), document.graph().nodes().stream()
                         .filter(org.strata.engine.graph.Node::frozen).map(org.strata.engine.graph.Node::id)
                         .collect(java.util.stream.Collectors.toSet()))));
+        Tab runsTab = new Tab(Messages.get("dock.runs"), new RunsView(run));
+        runsTab.setId("tab-runs");
+        runsTab.setClosable(false);
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
         inferenceTab.setId("tab-inference");
         inferenceTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, layersTab, inferenceTab);
+        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab);
         // Starting a run brings its curves to the front.
         // While a run is paused the inspector offers what the run can take in (learning rate, frozen layers).
         inspector.disableProperty().bind(document.readOnlyProperty().and(

@@ -192,7 +192,7 @@ public final class MainWindow {
         EditorDocument previous = document();
         if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
         if (run != null) run.stop();
-        TrainingRun r = new TrainingRun(doc);
+        TrainingRun r = new TrainingRun(doc, Samples.folder());
         run = r;
         doc.setOnRefused(what -> status.setText(Messages.get("status.readOnly", what)));
         r.phaseProperty().addListener((o, a, b) -> {

@@ -3,6 +3,11 @@ package org.strata.engine.train;
 /** Summarises one layer for a snapshot: its outputs' mean, spread and histogram, its weights and gradients. */
 final class LayerStatistics {
     static final int HISTOGRAM_BINS = 30;
+    /**
+     * Statistics of larger arrays are taken on an evenly strided subset of this many values: a convolution's
+     * outputs on the probe batch run to a million values, and the snapshot costs the training thread its time.
+     */
+    static final int MAX_COUNTED = 65_536;
     private static final int SAMPLE_VALUES = 4096;
 
     private LayerStatistics() {
@@ -16,23 +21,33 @@ final class LayerStatistics {
      */
     static TrainingEvents.LayerStats of(String id, float[] v, int perSample, double pNorm, double uNorm,
                                         float[] weights, float[] gradients) {
+        float[] counted = subset(v);
         double sum = 0;
         double sq = 0;
-        for (float f : v) {
+        for (float f : counted) {
             sum += f;
             sq += (double) f * f;
         }
-        double mean = sum / v.length;
-        double std = Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+        double mean = sum / counted.length;
+        double std = Math.sqrt(Math.max(0, sq / counted.length - mean * mean));
         float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
         double gNorm = 0;
         if (gradients != null) {
             for (float g : gradients) gNorm += (double) g * g;
             gNorm = Math.sqrt(gNorm);
         }
-        return new TrainingEvents.LayerStats(id, mean, std, histogram(v), sample, pNorm, uNorm,
-                weights == null || weights.length == 0 ? null : histogram(weights),
-                gradients == null || gradients.length == 0 ? null : histogram(gradients), gNorm);
+        return new TrainingEvents.LayerStats(id, mean, std, histogram(counted), sample, pNorm, uNorm,
+                weights == null || weights.length == 0 ? null : histogram(subset(weights)),
+                gradients == null || gradients.length == 0 ? null : histogram(subset(gradients)), gNorm);
+    }
+
+    /** @return {@code v} itself, or every k-th value when it holds more than {@link #MAX_COUNTED} */
+    static float[] subset(float[] v) {
+        if (v.length <= MAX_COUNTED) return v;
+        int stride = (v.length + MAX_COUNTED - 1) / MAX_COUNTED;
+        float[] out = new float[(v.length + stride - 1) / stride];
+        for (int i = 0, j = 0; i < v.length; i += stride) out[j++] = v[i];
+        return out;
     }
 
     /** @return counts of {@code v} in {@link #HISTOGRAM_BINS} equal bins between its smallest and largest value */

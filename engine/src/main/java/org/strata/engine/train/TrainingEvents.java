@@ -57,7 +57,8 @@ public final class TrainingEvents {
      * @param nodeId         our node id
      * @param activationMean mean of its output over the probe batch
      * @param activationStd  standard deviation of its output
-     * @param activations    its output values over the probe batch
+     * @param activations    its output values over the probe batch (mean, spread and histogram are taken on at
+     *                       most 65,536 evenly strided values of large outputs)
      * @param sample         the first probe sample's output, at most 4,096 values
      * @param paramNorm      L2 norm of its parameters (0 if none)
      * @param updateNorm     L2 norm of its last update (0 if none)

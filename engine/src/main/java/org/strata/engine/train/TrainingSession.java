@@ -42,6 +42,8 @@ public final class TrainingSession {
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
+    /** Held by whoever uses the network outside the training thread (probes and evaluations after a run). */
+    private final Object idleNetwork = new Object();
     private TrainingState state = TrainingState.READY;
     private boolean pauseRequested;
     private boolean stopRequested;
@@ -60,6 +62,7 @@ public final class TrainingSession {
     private volatile double firstIterationSeconds = Double.NaN;
     private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
     private volatile int threadsUsed;
+    private volatile int threadLimit = Integer.MAX_VALUE;
     private String engineReason = "";
     private long iteration;
     private int epochsDone;
@@ -182,6 +185,15 @@ public final class TrainingSession {
         threadsRequested = Math.max(0, n);
     }
 
+    /**
+     * Caps the thread counts measured when the count is left to measurement: a window training while it draws
+     * leaves one core to itself (on two cores, OpenMP's threads wait for the one the window took, and two threads
+     * train slower than one).
+     */
+    public void setThreadLimit(int n) {
+        threadLimit = Math.max(1, n);
+    }
+
     /** @return the native threads the run uses (0 before it starts) */
     public int threads() {
         return threadsUsed;
@@ -302,7 +314,9 @@ public final class TrainingSession {
                 return f;
             }
         }
-        r.run();
+        synchronized (idleNetwork) { // after the run, callers on different threads take turns
+            r.run();
+        }
         return f;
     }
 
@@ -337,7 +351,7 @@ public final class TrainingSession {
             org.strata.engine.runtime.Threads.set(threadsRequested);
             threadsUsed = threadsRequested;
         } else {
-            tuner = new ThreadTuner(org.strata.engine.runtime.Threads.available());
+            tuner = new ThreadTuner(Math.max(1, Math.min(threadLimit, org.strata.engine.runtime.Threads.available())));
         }
         setState(TrainingState.RUNNING, "Training " + project.name() + " with " + engineDescription());
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
@@ -536,7 +550,9 @@ public final class TrainingSession {
      * @param limit evaluate only the first {@code limit} samples (0 = all)
      */
     public Evaluation evaluate(Split split, int limit) {
-        return evaluator.evaluate(split, limit);
+        synchronized (idleNetwork) {
+            return evaluator.evaluate(split, limit);
+        }
     }
 
     /**

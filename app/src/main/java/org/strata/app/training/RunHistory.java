@@ -1,0 +1,159 @@
+package org.strata.app.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.strata.app.document.EditorDocument;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.runs.RunRecord;
+import org.strata.engine.runs.RunStore;
+
+/**
+ * The runs kept with the open project (see {@link RunStore}): listed for the Runs tab, some overlaid on the loss
+ * chart. A project not saved yet keeps its runs in a temporary folder; when it is first saved (or saved elsewhere)
+ * they are copied next to the project file. Changed on the JavaFX thread; files are written off it.
+ */
+public final class RunHistory {
+    private final EditorDocument document;
+    private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
+    private final ReadOnlyLongWrapper overlayVersion = new ReadOnlyLongWrapper(this, "overlayVersion");
+    private final java.util.Set<String> overlaid = new java.util.LinkedHashSet<>();
+    private Path folder;
+    private boolean temporary;
+    private String problem = "";
+    private final Path templates;
+
+    /**
+     * @param templates a folder whose projects are templates (the bundled samples): their runs stay in a temporary
+     *                  folder until the project is saved elsewhere; may be null
+     */
+    public RunHistory(EditorDocument document, Path templates) {
+        this.document = document;
+        this.templates = templates == null ? null : templates.toAbsolutePath().normalize();
+        folder = runsFolder();
+        reload();
+        document.revisionProperty().addListener((o, a, b) -> followFile());
+    }
+
+    /** @return the kept runs, oldest first */
+    public ObservableList<RunRecord> runs() {
+        return runs;
+    }
+
+    /** @return why some run folders could not be read ("" if none) */
+    public String problem() {
+        return problem;
+    }
+
+    /** @return the store runs are kept in, made on first use (a temporary folder before the project is saved) */
+    public synchronized RunStore store() throws IOException {
+        if (folder == null) {
+            folder = Files.createTempDirectory("strata-runs");
+            temporary = true;
+        }
+        return new RunStore(folder);
+    }
+
+    /** Lists the runs folder again. */
+    public void reload() {
+        runs.clear();
+        if (folder == null) return;
+        RunStore s = new RunStore(folder);
+        runs.setAll(s.list());
+        problem = String.join("\n", s.problems());
+        overlaid.retainAll(runs.stream().map(RunRecord::id).toList());
+        overlayVersion.set(overlayVersion.get() + 1);
+    }
+
+    /** Adds a run that was just kept (on the JavaFX thread). */
+    void added(RunRecord run) {
+        runs.add(run);
+    }
+
+    /** Deletes a run and its model. */
+    public void delete(RunRecord run) throws IOException {
+        store().delete(run.id());
+        runs.remove(run);
+        overlaid.remove(run.id());
+        overlayVersion.set(overlayVersion.get() + 1);
+    }
+
+    /** @return a run's trained model (reads its file: call off the JavaFX thread for large models) */
+    public TrainedModel model(RunRecord run) throws IOException {
+        return store().loadModel(run.id());
+    }
+
+    /** Shows or hides a run's loss curve on the loss chart. */
+    public void setOverlaid(RunRecord run, boolean on) {
+        if (on ? overlaid.add(run.id()) : overlaid.remove(run.id())) overlayVersion.set(overlayVersion.get() + 1);
+    }
+
+    /** @return whether a run's curve is on the loss chart */
+    public boolean isOverlaid(RunRecord run) {
+        return overlaid.contains(run.id());
+    }
+
+    /** @return the runs on the loss chart, oldest first */
+    public java.util.List<RunRecord> overlaidRuns() {
+        Set<String> ids = overlaid;
+        return runs.stream().filter(r -> ids.contains(r.id())).toList();
+    }
+
+    /** Moves on whenever the overlaid runs change. */
+    public ReadOnlyLongProperty overlayVersionProperty() {
+        return overlayVersion.getReadOnlyProperty();
+    }
+
+    /** @return the run with this id, if kept */
+    public Optional<RunRecord> find(String id) {
+        return runs.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * When the project is saved to a (new) file, its runs go with it: copied from the temporary folder (then
+     * deleted) or from the runs folder of the file it was saved from (Save As keeps the old one too).
+     */
+    private void followFile() {
+        Path now = runsFolder();
+        if (now == null || now.equals(folder)) return;
+        Path old = folder;
+        boolean wasTemporary = temporary;
+        folder = now;
+        temporary = false;
+        if (old == null) {
+            reload();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                new RunStore(old).copyTo(now);
+                if (wasTemporary) deleteTree(old);
+            } catch (IOException e) {
+                problem = now + ": " + e.getMessage();
+            }
+            Platform.runLater(this::reload);
+        }, "strata-runs-copy");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** @return the runs folder beside the project file, or null for none yet or a template */
+    private Path runsFolder() {
+        Path file = document.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);
+        if (file == null || (templates != null && file.startsWith(templates))) return null;
+        return RunStore.folderFor(file);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.strata.app.training;
+
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
+import org.strata.app.i18n.Messages;
+import org.strata.engine.export.Exporters;
+import org.strata.engine.runs.RunRecord;
+
+/**
+ * The dock's Runs tab: every run kept with the project (when, how long, settings, how it ended), with a box to
+ * overlay its loss curve on the Training tab's chart, and buttons to use a run's weights again (for Try it, the
+ * Layers tab or to continue training), to export them, or to delete the run.
+ */
+public final class RunsView extends BorderPane {
+    private final TrainingRun run;
+    private final TableView<RunRecord> table = new TableView<>();
+    private final Label status = new Label();
+
+    public RunsView(TrainingRun run) {
+        this.run = run;
+        RunHistory runs = run.runs();
+        getStyleClass().add("runs-view");
+        setId("runs-view");
+        table.setId("runs-table");
+        table.setItems(runs.runs());
+        table.setEditable(true);
+        table.setPlaceholder(new Label(Messages.get("runs.none")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<RunRecord, Boolean> overlay = new TableColumn<>(Messages.get("runs.overlay"));
+        overlay.setCellValueFactory(c -> {
+            SimpleBooleanProperty on = new SimpleBooleanProperty(runs.isOverlaid(c.getValue()));
+            on.addListener((o, a, b) -> runs.setOverlaid(c.getValue(), b));
+            return on;
+        });
+        overlay.setCellFactory(CheckBoxTableCell.forTableColumn(overlay));
+        overlay.setEditable(true);
+        overlay.setMaxWidth(90);
+        table.getColumns().add(overlay);
+        table.getColumns().add(column("runs.started", r -> started(r.started())));
+        table.getColumns().add(column("runs.epochs", r -> Integer.toString(r.epochs())
+                + (r.state().equals("STOPPED") ? " " + Messages.get("runs.stopped") : "")));
+        table.getColumns().add(column("runs.settings", r -> r.settings().getOrDefault("optimizer", "") + " · "
+                + r.settings().getOrDefault("learningRate", "") + " · " + Messages.get("runs.batch",
+                r.settings().getOrDefault("batchSize", ""))));
+        table.getColumns().add(column("runs.trainLoss", r -> figure(r.trainLoss())));
+        table.getColumns().add(column("runs.validationLoss", r -> figure(r.validationLoss())));
+        table.getColumns().add(column("runs.test", r -> Double.isNaN(r.testMetric()) ? "–"
+                : r.metricName().equals("accuracy") ? String.format("%.1f%%", 100 * r.testMetric())
+                : Messages.get("runs.mae", figure(r.testMetric()))));
+        table.getColumns().add(column("runs.time", r -> String.format("%.0f s", r.seconds())));
+        table.getColumns().add(column("runs.engine", RunRecord::engine));
+
+        Button use = new Button(Messages.get("runs.use"));
+        use.setId("runs-use");
+        use.setOnAction(e -> selected().ifPresent(r -> run.useRun(r)));
+        Button export = new Button(Messages.get("runs.export"));
+        export.setId("runs-export");
+        export.setOnAction(e -> selected().ifPresent(this::export));
+        Button delete = new Button(Messages.get("runs.delete"));
+        delete.setId("runs-delete");
+        delete.setOnAction(e -> selected().ifPresent(r -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("runs.deleteConfirm", started(r.started())),
+                    ButtonType.OK, ButtonType.CANCEL);
+            a.initOwner(getScene().getWindow());
+            if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
+            try {
+                runs.delete(r);
+            } catch (java.io.IOException ex) {
+                status.setText(ex.getMessage());
+            }
+        }));
+        for (Button b : new Button[]{use, export, delete}) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
+                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.LOADING))
+                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.RUNNING))
+                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.PAUSED)));
+        }
+        status.setId("runs-status");
+        status.getStyleClass().add("training-status");
+        status.setText(runs.problem());
+        HBox buttons = new HBox(8, use, export, delete, status);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setPadding(new Insets(6, 8, 6, 8));
+        setTop(buttons);
+        setCenter(table);
+    }
+
+    private java.util.Optional<RunRecord> selected() {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    /** Exports a run's weights: NumPy .npz, Deeplearning4j's zip, or Strata's own model file. */
+    private void export(RunRecord r) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.get("runs.export"));
+        FileChooser.ExtensionFilter npz = new FileChooser.ExtensionFilter(Messages.get("runs.format.npz"), "*.npz");
+        FileChooser.ExtensionFilter dl4j = new FileChooser.ExtensionFilter(Messages.get("runs.format.dl4j"), "*.zip");
+        FileChooser.ExtensionFilter model = new FileChooser.ExtensionFilter(Messages.get("runs.format.model"),
+                "*.zip");
+        chooser.getExtensionFilters().addAll(npz, dl4j, model);
+        chooser.setInitialFileName(r.id() + ".npz");
+        var file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) return;
+        String format = chooser.getSelectedExtensionFilter() == dl4j ? "dl4j"
+                : chooser.getSelectedExtensionFilter() == model ? "model" : "npz";
+        export(r, file.toPath(), format);
+    }
+
+    /**
+     * Writes run {@code r}'s weights to {@code file} off the JavaFX thread; the status line says when it is done.
+     *
+     * @param format "npz", "dl4j" or "model"
+     */
+    public void export(RunRecord r, Path file, String format) {
+        status.setText(Messages.get("runs.exporting", file.getFileName()));
+        Thread t = new Thread(() -> {
+            String done;
+            try {
+                var m = run.runs().model(r);
+                switch (format) {
+                    case "dl4j" -> Exporters.dl4j(m, file);
+                    case "model" -> m.save(file);
+                    default -> Exporters.npz(m, file);
+                }
+                done = Messages.get("runs.exported", file);
+            } catch (Exception e) {
+                done = Messages.get("runs.exportFailed", file.getFileName(), e.getMessage());
+            }
+            String text = done;
+            Platform.runLater(() -> status.setText(text));
+        }, "strata-export");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static TableColumn<RunRecord, String> column(String key, java.util.function.Function<RunRecord, String> f) {
+        TableColumn<RunRecord, String> c = new TableColumn<>(Messages.get(key));
+        c.setCellValueFactory(v -> new SimpleStringProperty(f.apply(v.getValue())));
+        c.setEditable(false);
+        return c;
+    }
+
+    private static String started(String iso) {
+        try {
+            return ZonedDateTime.parse(iso).format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                    .withLocale(Messages.locale()));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    private static String figure(double v) {
+        return Double.isNaN(v) ? "–" : String.format("%.4f", v);
+    }
+}

@@ -1,0 +1,102 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import org.jfree.chart.fx.ChartViewer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.app.document.Edits;
+import org.strata.app.training.RunsView;
+import org.strata.app.training.TrainingRun;
+import org.strata.engine.runs.RunRecord;
+import org.strata.engine.runs.RunStore;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs are kept with the project: listed, overlaid on the loss chart, used again, exported, deleted. */
+class RunsTest extends AppTest {
+    private TrainingRun run() {
+        return window.run().orElseThrow();
+    }
+
+    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    private void trainAndWait(int runs) throws Exception {
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED && run().runs().runs().size() == runs);
+    }
+
+    @Test
+    void each_run_is_kept_beside_the_project_and_can_be_overlaid_used_exported_and_deleted(@TempDir Path dir)
+            throws Exception {
+        Path project = dir.resolve("xor.strata");
+        Files.writeString(project, Files.readString(sample("xor")));
+        fxRun(() -> window.open(project));
+        fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "epochs", 3)));
+        trainAndWait(1);
+        fxRun(() -> run().resetWeights());
+        fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "learningRate",
+                0.003)));
+        trainAndWait(2);
+        // kept on disk beside the project, readable by the engine
+        var kept = new RunStore(RunStore.folderFor(project)).list();
+        assertThat(kept).hasSize(2);
+        assertThat(kept.get(1).settings().get("learningRate")).isEqualTo("0.003");
+        assertThat(kept.get(0).epochs()).isEqualTo(3);
+        assertThat(kept.get(0).loss()).isNotEmpty();
+        // the Runs tab lists them; ticking the first overlays its loss curve
+        clickOn("#tab-runs");
+        TableView<?> table = lookup("#runs-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(2);
+        RunRecord first = run().runs().runs().get(0);
+        fxRun(() -> run().runs().setOverlaid(first, true));
+        ChartViewer loss = lookup("#loss-chart").queryAs(ChartViewer.class);
+        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(4);
+        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesKey(3).toString()))
+                .contains(first.id());
+        // use the first run's weights again: its test accuracy comes back
+        fxRun(() -> run().useRun(first));
+        waitFor(60, () -> run().phase() == TrainingRun.Phase.FINISHED && run().evaluationProperty().get() != null);
+        assertThat(run().messageProperty().get()).contains(first.id());
+        assertThat(run().evaluationProperty().get().metric()).isEqualTo(first.testMetric(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(run().canContinue()).isTrue();
+        // export its weights as .npz
+        Path npz = dir.resolve("first.npz");
+        RunsView view = lookup("#runs-view").queryAs(RunsView.class);
+        fxRun(() -> view.export(first, npz, "npz"));
+        waitFor(60, () -> Files.exists(npz));
+        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("Exported"));
+        // delete it
+        fxRun(() -> {
+            try {
+                run().runs().delete(first);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(new RunStore(RunStore.folderFor(project)).list()).hasSize(1);
+        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(3);
+    }
+
+    @Test
+    void runs_of_a_project_not_saved_yet_move_beside_it_when_it_is_saved(@TempDir Path dir) throws Exception {
+        // a bundled sample is a template: its runs wait in a temporary folder, then go where it is saved
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "epochs", 2)));
+        trainAndWait(countBefore() + 1);
+        Path saved = dir.resolve("mine.strata");
+        fxRun(() -> window.saveTo(saved));
+        waitFor(30, () -> new RunStore(RunStore.folderFor(saved)).list().size() == 1);
+        assertThat(Files.exists(RunStore.folderFor(sample("xor")))).as("nothing written into the samples").isFalse();
+    }
+
+    private int countBefore() {
+        return fx(() -> run().runs().runs().size());
+    }
+}

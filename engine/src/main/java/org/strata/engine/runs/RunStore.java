@@ -1,0 +1,199 @@
+package org.strata.engine.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.strata.engine.model.TrainedModel;
+
+/**
+ * A project's runs folder: {@code <project>.runs/} next to {@code <project>.strata}, one sub-folder per run with
+ * {@code run.json} (a {@link RunRecord}) and {@code model.zip} (its {@link TrainedModel}). Files are written to a
+ * temporary name and renamed, so a crash never leaves half a run; a run folder whose {@code run.json} cannot be
+ * read is skipped and reported, never fatal.
+ */
+public final class RunStore {
+    /** The version of {@code run.json} this Strata writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss");
+    private final Path folder;
+    private final List<String> problems = new ArrayList<>();
+
+    public RunStore(Path folder) {
+        this.folder = folder;
+    }
+
+    /** @return the runs folder of a project file: {@code mnist.strata} → {@code mnist.runs} beside it */
+    public static Path folderFor(Path projectFile) {
+        String name = projectFile.getFileName().toString();
+        String base = name.endsWith(".strata") ? name.substring(0, name.length() - ".strata".length()) : name;
+        return projectFile.toAbsolutePath().resolveSibling(base + ".runs");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** @return a new run id for a run started at {@code start}, unique in this folder */
+    public String newId(ZonedDateTime start) {
+        String id = ID.format(start);
+        String candidate = id;
+        for (int i = 2; Files.exists(folder.resolve(candidate)); i++) candidate = id + "-" + i;
+        return candidate;
+    }
+
+    /** @return the readable runs, oldest first; see {@link #problems()} for the ones skipped */
+    public List<RunRecord> list() {
+        problems.clear();
+        List<RunRecord> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) return out;
+        try (Stream<Path> dirs = Files.list(folder)) {
+            for (Path d : dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).toList()) {
+                Path json = d.resolve("run.json");
+                if (!Files.isRegularFile(json)) continue;
+                try {
+                    out.add(read(json));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(json + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            problems.add(folder + ": " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** @return why run folders were skipped by the last {@link #list()} */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Keeps a run: its model first, then its record (a run shows up only once both are complete). */
+    public void save(RunRecord run, TrainedModel model) throws IOException {
+        Path dir = folder.resolve(run.id());
+        Files.createDirectories(dir);
+        model.save(dir.resolve("model.zip"));
+        Path tmp = dir.resolve(".run.json.tmp");
+        Files.write(tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
+        Files.move(tmp, dir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** @return the trained model of run {@code id} */
+    public TrainedModel loadModel(String id) throws IOException {
+        return TrainedModel.load(folder.resolve(id).resolve("model.zip"));
+    }
+
+    /** Deletes run {@code id} and its model. */
+    public void delete(String id) throws IOException {
+        Path dir = folder.resolve(id);
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Copies every run into {@code other} (Save As into another folder keeps the history), skipping ids there. */
+    public void copyTo(Path other) throws IOException {
+        if (!Files.isDirectory(folder) || folder.toAbsolutePath().equals(other.toAbsolutePath())) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.toList()) {
+                Path target = other.resolve(folder.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!Files.exists(target)) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    static ObjectNode toJson(RunRecord r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("formatVersion", FORMAT_VERSION);
+        o.put("id", r.id());
+        o.put("started", r.started());
+        o.put("seconds", r.seconds());
+        o.put("engine", r.engine());
+        o.put("state", r.state());
+        o.put("epochs", r.epochs());
+        o.put("metricName", r.metricName());
+        number(o, "trainLoss", r.trainLoss());
+        number(o, "validationLoss", r.validationLoss());
+        number(o, "validationMetric", r.validationMetric());
+        number(o, "testMetric", r.testMetric());
+        ObjectNode settings = o.putObject("settings");
+        r.settings().forEach(settings::put);
+        points(o.putArray("loss"), r.loss());
+        points(o.putArray("validation"), r.validation());
+        points(o.putArray("metric"), r.metric());
+        o.put("continuedFrom", r.continuedFrom());
+        return o;
+    }
+
+    static RunRecord read(Path json) throws IOException {
+        JsonNode o = MAPPER.readTree(json.toFile());
+        int version = o.path("formatVersion").asInt(0);
+        if (version < 1 || version > FORMAT_VERSION) {
+            throw new IOException("run format " + version + " is not one this Strata reads (1 to " + FORMAT_VERSION
+                    + ")");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        o.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        return new RunRecord(o.path("id").asText(json.getParent().getFileName().toString()),
+                o.path("started").asText(""), o.path("seconds").asDouble(), o.path("engine").asText(""),
+                o.path("state").asText(""), o.path("epochs").asInt(), o.path("metricName").asText(""),
+                number(o, "trainLoss"), number(o, "validationLoss"), number(o, "validationMetric"),
+                number(o, "testMetric"), settings, points(o.path("loss")), points(o.path("validation")),
+                points(o.path("metric")), o.path("continuedFrom").asText(""));
+    }
+
+    /** NaN (no such figure) is written as null: JSON has no NaN. */
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    private static double number(JsonNode o, String key) {
+        JsonNode n = o.path(key);
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    private static void points(ArrayNode a, double[][] points) {
+        for (double[] p : points) {
+            ArrayNode row = a.addArray();
+            for (double v : p) {
+                if (Double.isFinite(v)) {
+                    row.add(v);
+                } else {
+                    row.addNull();
+                }
+            }
+        }
+    }
+
+    private static double[][] points(JsonNode a) {
+        List<double[]> out = new ArrayList<>();
+        for (JsonNode row : a) {
+            double[] p = new double[row.size()];
+            for (int i = 0; i < p.length; i++) p[i] = row.get(i).isNumber() ? row.get(i).asDouble() : Double.NaN;
+            out.add(p);
+        }
+        return out.toArray(new double[0][]);
+    }
+}

@@ -1,0 +1,80 @@
+package org.strata.engine.runs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.strata.engine.Samples;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.project.Project;
+import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.TrainingSession;
+
+class RunStoreTest {
+    private static RunRecord record(String id) {
+        return new RunRecord(id, "2026-11-28T17:15:00Z", 3.5, "Strata", "FINISHED", 2, "accuracy", 0.21, Double.NaN,
+                Double.NaN, 0.97, Map.of("optimizer", "adam", "learningRate", "0.03"),
+                new double[][]{{1, 0.7}, {2, 0.5}}, new double[0][], new double[][]{{1, 0.8, Double.NaN}}, "");
+    }
+
+    @Test
+    void the_runs_folder_sits_beside_the_project_file() {
+        assertEquals(Path.of("/p/mnist.runs"), RunStore.folderFor(Path.of("/p/mnist.strata")));
+    }
+
+    @Test
+    void a_kept_run_lists_with_its_figures_and_its_model_predicts_as_the_trained_network(@TempDir Path dir)
+            throws Exception {
+        Project p = ProjectFile.load(Samples.file("xor"));
+        TrainingSession s = TrainingSession.create(p);
+        s.setEpochs(2);
+        s.run();
+        TrainedModel model = new TrainedModel(p, s.backend(), s.dataset().classNames(),
+                s.dataset().normalizer().shift(), s.dataset().normalizer().scale(), 2);
+        RunStore store = new RunStore(dir.resolve("xor.runs"));
+        String id = store.newId(ZonedDateTime.parse("2026-11-28T17:15:00Z"));
+        assertEquals("run-20261128-171500", id);
+        store.save(record(id), model);
+        assertEquals("run-20261128-171500-2", store.newId(ZonedDateTime.parse("2026-11-28T17:15:00Z")));
+
+        List<RunRecord> runs = store.list();
+        assertEquals(1, runs.size());
+        RunRecord back = runs.get(0);
+        assertEquals(0.97, back.testMetric());
+        assertTrue(Double.isNaN(back.validationLoss()), "NaN is kept as null and read back as NaN");
+        assertArrayEquals(new double[]{2, 0.5}, back.loss()[1]);
+        assertTrue(Double.isNaN(back.metric()[0][2]));
+        assertEquals("0.03", back.settings().get("learningRate"));
+
+        float[][] raw = {{0.1f, 0.9f}, {0.9f, 0.9f}};
+        float[][] expected = model.predict(raw);
+        float[][] loaded = store.loadModel(id).predict(raw);
+        for (int i = 0; i < raw.length; i++) assertArrayEquals(expected[i], loaded[i], 1e-6f);
+
+        store.copyTo(dir.resolve("copy.runs"));
+        assertEquals(1, new RunStore(dir.resolve("copy.runs")).list().size());
+        store.delete(id);
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
+    void an_unreadable_run_is_skipped_and_named(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("run-20261128-000000");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("run.json"), "{ not json");
+        Path newer = dir.resolve("run-20261128-000001");
+        Files.createDirectories(newer);
+        Files.writeString(newer.resolve("run.json"), "{\"formatVersion\": 9}");
+        RunStore store = new RunStore(dir);
+        assertTrue(store.list().isEmpty());
+        assertEquals(2, store.problems().size());
+        assertTrue(store.problems().get(1).contains("run format 9"), store.problems().get(1));
+    }
+}
