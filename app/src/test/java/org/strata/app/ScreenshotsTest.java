@@ -92,6 +92,33 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void runs(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Two runs of XOR at different learning rates, the first overlaid on the second's loss curve.
+        Path project = dir.resolve("xor.strata");
+        Files.writeString(project, Files.readString(sample("xor")));
+        fxRun(() -> window.open(project));
+        train(15);
+        fxRun(() -> window.run().orElseThrow().resetWeights());
+        fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
+                window.editor().orElseThrow().document().project(), "learningRate", 0.003)));
+        train(15);
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> window.run().orElseThrow().runs().runs().size() == 2));
+        fxRun(() -> {
+            var runs = window.run().orElseThrow().runs();
+            runs.setOverlaid(runs.runs().get(0), true);
+        });
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("training-overlay.png").toFile());
+        clickOn("#tab-runs .tab-label");
+        fxRun(() -> lookup("#runs-table").queryAs(javafx.scene.control.TableView.class).getSelectionModel().select(0));
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        snap(out.resolve("runs.png").toFile());
+    }
+
+    @Test
     void inference() throws Exception {
         // Try it: the MNIST MLP after three epochs, a 7 drawn on the pad.
         fxRun(() -> window.open(sample("mnist-mlp")));

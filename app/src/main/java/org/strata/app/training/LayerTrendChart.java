@@ -31,6 +31,7 @@ final class LayerTrendChart extends BorderPane {
         NumberAxis y = new NumberAxis(Messages.get("layers.activation"));
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        r.setDrawSeriesLineAsPath(true); // one path per curve: far fewer drawing calls than a segment per point
         r.setSeriesPaint(0, ChartStyle.series(0, dark));
         r.setSeriesPaint(1, ChartStyle.series(1, dark));
         r.setSeriesStroke(0, new BasicStroke(2f));

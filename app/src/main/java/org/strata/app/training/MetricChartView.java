@@ -49,6 +49,7 @@ public final class MetricChartView extends BorderPane {
         plot.setDataset(1, new XYSeriesCollection(learningRate));
         plot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        lr.setDrawSeriesLineAsPath(true);
         lr.setSeriesPaint(0, dark ? new Color(0x8b949e) : new Color(0x6e7781));
         lr.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[]{6f, 4f}, 0f));

@@ -52,13 +52,18 @@ public final class RunsView extends BorderPane {
         overlay.setCellFactory(CheckBoxTableCell.forTableColumn(overlay));
         overlay.setEditable(true);
         overlay.setMaxWidth(90);
+        overlay.setMinWidth(70);
         table.getColumns().add(overlay);
+        // the boxes follow overlays switched elsewhere (and a reloaded list)
+        runs.overlayVersionProperty().addListener((o, a, b) -> table.refresh());
         table.getColumns().add(column("runs.started", r -> started(r.started())));
+        table.getColumns().get(1).setMinWidth(170);
         table.getColumns().add(column("runs.epochs", r -> Integer.toString(r.epochs())
                 + (r.state().equals("STOPPED") ? " " + Messages.get("runs.stopped") : "")));
         table.getColumns().add(column("runs.settings", r -> r.settings().getOrDefault("optimizer", "") + " · "
                 + r.settings().getOrDefault("learningRate", "") + " · " + Messages.get("runs.batch",
                 r.settings().getOrDefault("batchSize", ""))));
+        table.getColumns().get(3).setMinWidth(210);
         table.getColumns().add(column("runs.trainLoss", r -> figure(r.trainLoss())));
         table.getColumns().add(column("runs.validationLoss", r -> figure(r.validationLoss())));
         table.getColumns().add(column("runs.test", r -> Double.isNaN(r.testMetric()) ? "–"

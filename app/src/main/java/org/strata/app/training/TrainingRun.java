@@ -43,6 +43,8 @@ public final class TrainingRun {
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
+    private final javafx.animation.PauseTransition layersLater = new javafx.animation.PauseTransition(
+            MERGE_EVERY.divide(2));
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
@@ -91,6 +93,7 @@ public final class TrainingRun {
         this.document = document;
         this.runs = new RunHistory(document, templates);
         merger.setCycleCount(Timeline.INDEFINITE);
+        layersLater.setOnFinished(e -> layersVersion.set(layersVersion.get() + 1));
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == Phase.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
@@ -532,7 +535,8 @@ public final class TrainingRun {
             }
         }
         if (points) version.set(version.get() + 1);
-        if (snapshots) layersVersion.set(layersVersion.get() + 1);
+        // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
+        if (snapshots && layersLater.getStatus() != javafx.animation.Animation.Status.RUNNING) layersLater.playFromStart();
         askForSnapshot();
         askForBoundary();
     }

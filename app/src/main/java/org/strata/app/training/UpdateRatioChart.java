@@ -31,6 +31,7 @@ final class UpdateRatioChart extends BorderPane {
 
     UpdateRatioChart(boolean dark) {
         this.dark = dark;
+        renderer.setDrawSeriesLineAsPath(true); // one path per curve: fewer drawing calls
         NumberAxis x = new NumberAxis(Messages.get("chart.iteration"));
         x.setAutoRangeIncludesZero(false);
         LogAxis y = new LogAxis(Messages.get("layers.updateRatio"));
