@@ -28,7 +28,8 @@ class EvaluationViewsTest extends AppTest {
             editor().document().project().training().set("epochs", 1);
             run().start();
         });
-        waitFor(120, () -> run().evaluationProperty().get() != null);
+        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
+                && run().evaluationProperty().get() != null);
         var ev = run().evaluationProperty().get();
         int truth = -1;
         int predicted = -1;
@@ -62,7 +63,8 @@ class EvaluationViewsTest extends AppTest {
     void regression_shows_predicted_against_true_for_every_test_sample() throws Exception {
         fxRun(() -> window.open(sample("linear-regression")));
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().evaluationProperty().get() != null);
+        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
+                && run().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         ChartViewer scatter = lookup("#regression-scatter").queryAs(ChartViewer.class);
         var data = scatter.getChart().getXYPlot().getDataset();
@@ -97,5 +99,38 @@ class EvaluationViewsTest extends AppTest {
         assertThat(img.getHeight()).isEqualTo(600);
         fxRun(() -> loss.getContextMenu().getItems().get(1).fire());
         assertThat(fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage())).isTrue();
+    }
+
+    @Test
+    void the_validation_confusion_matrix_follows_each_epoch_and_the_test_data_comes_after_the_run() throws Exception {
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 500); // still running when looked at
+            run().start();
+        });
+        waitFor(120, () -> run().evaluationEpoch() >= 1 && run().isActive());
+        assertThat(fx(() -> lookup("#confusion-title").queryLabeled().getText())).startsWith("Validation data after epoch");
+        assertThat(run().evaluatedSplit()).isSameAs(run().dataset().validation());
+        clickOn("#tool-train-stop");
+        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0 && run().evaluationProperty().get() != null
+                && run().evaluatedSplit() == run().dataset().test());
+        assertThat(fx(() -> lookup("#confusion-title").queryLabeled().getText())).startsWith("Test data");
+    }
+
+    @Test
+    void a_run_that_blows_up_selects_the_layer_it_blames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        fxRun(() -> window.open(sample("linear-regression")));
+        fxRun(() -> {
+            var p = editor().document().project();
+            p.training().set("optimizer", "sgd").set("learningRate", 10.0); // y = wx + b diverges at once
+            run().start();
+        });
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FAILED);
+        String blamed = run().failedNode().orElseThrow();
+        assertThat(editor().document().selection().nodes()).containsExactly(blamed);
+        assertThat(lookup("#training-error").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .contains("Lower the learning rate");
+        clickOn("OK");
     }
 }

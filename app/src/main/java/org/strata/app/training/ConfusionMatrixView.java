@@ -44,9 +44,13 @@ public final class ConfusionMatrixView extends ScrollPane {
             body.getChildren().add(none);
             return;
         }
-        Label title = new Label(ev.confusion() == null
-                ? Messages.get("confusion.regression", String.format("%.4f", ev.metric()), ev.samples())
-                : Messages.get("confusion.title", String.format("%.1f", 100 * ev.metric()), ev.samples()));
+        int epoch = run.evaluationEpoch();
+        String figure = ev.confusion() == null ? String.format("%.4f", ev.metric())
+                : String.format("%.1f", 100 * ev.metric());
+        boolean noTestData = run.dataset() != null && run.dataset().test().size() == 0;
+        String key = (ev.confusion() == null ? "confusion.regression" : "confusion.title")
+                + (epoch > 0 ? "Epoch" : noTestData ? "Validation" : "");
+        Label title = new Label(Messages.get(key, figure, ev.samples(), epoch));
         title.getStyleClass().add("confusion-title");
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setId("confusion-title");

@@ -76,6 +76,9 @@ public final class TrainingRun {
     private long iterationOffset;
     private int epochOffset;
     private String trainedStructure = "";
+    private volatile org.strata.engine.data.Split evaluationSplit;
+    private volatile String failedNode;
+    private int evaluationEpoch;
     private final RunHistory runs;
     /** For the run's record: when it started, the project and settings it started with, its last epoch. */
     private java.time.ZonedDateTime startedAt;
@@ -166,6 +169,11 @@ public final class TrainingRun {
         return session != null && phase.get() != Phase.LOADING && phase.get() != Phase.FAILED;
     }
 
+    /** @return the layer a failed run blamed (the first to produce NaN, a wrong size…), if it named one */
+    public java.util.Optional<String> failedNode() {
+        return java.util.Optional.ofNullable(failedNode);
+    }
+
     /** @return the Input node of the network last trained, or null before a run */
     public String inputNodeId() {
         TrainingSession s = session;
@@ -205,11 +213,17 @@ public final class TrainingRun {
         return d.validation().size() > 0 ? d.validation() : d.test().size() > 0 ? d.test() : d.train();
     }
 
-    /** @return the split the evaluation (and so the confusion matrix) was made on: test, else validation */
+    /**
+     * @return the split the current evaluation (and so the confusion matrix) was made on: the validation data after
+     *     each epoch while training, the test data (else the validation data) once the run has ended
+     */
     public org.strata.engine.data.Split evaluatedSplit() {
-        TrainingSession s = session;
-        if (s == null) return null;
-        return s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
+        return evaluationSplit;
+    }
+
+    /** @return the epoch after which the current evaluation was made on the validation data; 0 for after the run */
+    public int evaluationEpoch() {
+        return evaluationEpoch;
     }
 
     /** @return sample {@code i} of a split, normalised as the network sees it, in the dataset's shape */
@@ -274,6 +288,7 @@ public final class TrainingRun {
         }
         TrainingSession previous = canContinue() ? session : null;
         runAnalysis = document.analysis();
+        failedNode = null;
         startedAt = java.time.ZonedDateTime.now().withNano(0);
         startedNanos = System.nanoTime();
         projectJsonAtStart = org.strata.engine.project.ProjectFile.toJson(document.project());
@@ -326,7 +341,11 @@ public final class TrainingRun {
                 trainingThread = s.start();
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                Platform.runLater(() -> fail(why));
+                String node = e instanceof org.strata.engine.train.TrainingException te ? te.nodeId() : null;
+                Platform.runLater(() -> {
+                    failedNode = node;
+                    fail(why);
+                });
             }
         }, "strata-training-loader");
         loader.setDaemon(true);
@@ -380,6 +399,8 @@ public final class TrainingRun {
         String structure = structure();
         var project = document.project();
         runAnalysis = document.analysis();
+        evaluation.set(null); // what is shown belongs to the weights being replaced
+        boundary.set(null);
         setPhase(Phase.LOADING, Messages.get("runs.loading", r.id()));
         progress.set(-1);
         document.setReadOnly(true);
@@ -512,6 +533,13 @@ public final class TrainingRun {
                 if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
                 epochThroughput.add(ep.samplesPerSecond());
                 lastEpoch = ep;
+                TrainingSession s = session;
+                if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
+                    // the confusion matrix of the validation data, after each epoch, while it learns
+                    evaluationSplit = s.dataset().validation();
+                    evaluationEpoch = epochOffset + ep.epoch();
+                    evaluation.set(ep.validation());
+                }
                 history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
                         ep.learningRate());
                 points = true;
@@ -527,6 +555,9 @@ public final class TrainingRun {
                     case FINISHED -> Phase.FINISHED;
                     case FAILED -> Phase.FAILED;
                 };
+                if (sc.state() == TrainingState.FAILED && session != null) {
+                    failedNode = session.failedNode().orElse(null);
+                }
                 setPhase(p, sc.message());
                 if (sc.state().isOver()) {
                     finishRun();
@@ -591,7 +622,11 @@ public final class TrainingRun {
                         lastRunId = kept.id();
                     }
                     if (session != s) return;
-                    if (ev != null) evaluation.set(ev);
+                    if (ev != null) {
+                        evaluationSplit = split;
+                        evaluationEpoch = 0;
+                        evaluation.set(ev);
+                    }
                     if (probs != null) {
                         boundary.set(new Boundary(BOUNDARY_GRID, pts.classes(), probs, pts.x0(), pts.x1(), pts.y0(),
                                 pts.y1()));

@@ -199,7 +199,14 @@ public final class MainWindow {
             menus.refresh();
             status.setText(r.messageProperty().get());
             if (!r.isActive()) status.setProgress(0);
-            if (b == TrainingRun.Phase.FAILED) showTrainingFailure(r.messageProperty().get());
+            if (b == TrainingRun.Phase.FAILED) {
+                // the layer to look at is selected and brought into view, behind the message
+                r.failedNode().filter(id -> doc.graph().node(id).isPresent()).ifPresent(id -> {
+                    doc.selection().set(java.util.List.of(id));
+                    editor.canvas().centerOn(id);
+                });
+                showTrainingFailure(r.messageProperty().get());
+            }
         });
         r.progressTextProperty().addListener((o, a, b) -> {
             if (r.isActive()) status.setText(b);

@@ -29,10 +29,12 @@ public final class TrainingEvents {
      * @param validationLoss   NaN when there is no validation split
      * @param validationMetric NaN when there is no validation split
      * @param seconds          wall time of the epoch, evaluation included
+     * @param validation       the whole evaluation on the validation split (confusion matrix, each sample's
+     *                         answer); null when there is no validation split
      */
     public record Epoch(int epoch, double trainLoss, double trainMetric, double validationLoss,
                         double validationMetric, String metricName, double learningRate, double seconds,
-                        double samplesPerSecond) {
+                        double samplesPerSecond, Evaluation validation) {
     }
 
     /**

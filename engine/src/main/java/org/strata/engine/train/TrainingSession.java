@@ -70,6 +70,7 @@ public final class TrainingSession {
     private INDArray probe;
     private final Evaluator evaluator;
     private int bestEpoch;
+    private volatile String failedNode;
 
     private TrainingSession(Project project, Analysis analysis, Dataset data, NetworkBackend backend, Task task,
                             String inputNode, String outputNode) {
@@ -197,6 +198,11 @@ public final class TrainingSession {
     /** @return the native threads the run uses (0 before it starts) */
     public int threads() {
         return threadsUsed;
+    }
+
+    /** @return the node a failed run blamed (where NaN first appeared, a wrong shape…), if it named one */
+    public java.util.Optional<String> failedNode() {
+        return java.util.Optional.ofNullable(failedNode);
     }
 
     /** @return the epoch with the lowest validation loss so far (0 if none) */
@@ -427,7 +433,7 @@ public final class TrainingSession {
                 for (TrainingListener l : listeners) {
                     l.onEpoch(new TrainingEvents.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
                             valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
-                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (epochFit / 1e9)));
+                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (epochFit / 1e9), valEval));
                 }
                 if (valEval != null && valLoss < bestVal) {
                     bestVal = valLoss;
@@ -442,6 +448,7 @@ public final class TrainingSession {
                 }
             }
         } catch (TrainingException e) {
+            failedNode = e.nodeId();
             setState(TrainingState.FAILED, e.getMessage());
             runProbes();
             throw e;
