@@ -144,6 +144,23 @@ public final class RunHistory {
         t.start();
     }
 
+    /** Deletes the temporary folder of a project that was never saved, if there is one (off the JavaFX thread). */
+    void discardTemporary() {
+        if (!temporary || folder == null) return;
+        Path dir = folder;
+        folder = null;
+        temporary = false;
+        Thread t = new Thread(() -> {
+            try {
+                deleteTree(dir);
+            } catch (IOException ignored) {
+                // a temporary folder the system cleans up anyway
+            }
+        }, "strata-runs-discard");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** @return the runs folder beside the project file, or null for none yet or a template */
     private Path runsFolder() {
         Path file = document.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);

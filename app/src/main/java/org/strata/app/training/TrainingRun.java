@@ -485,6 +485,15 @@ public final class TrainingRun {
         if (s != null && isActive()) s.stop();
     }
 
+    /**
+     * The project is being closed: stops a run and forgets the runs of a project that was never saved (they were
+     * kept in a temporary folder, as the project itself was never written).
+     */
+    public void close() {
+        stop();
+        runs.discardTemporary();
+    }
+
     private void fail(String why) {
         merge();
         setPhase(Phase.FAILED, why);

@@ -84,7 +84,7 @@ public final class MainWindow {
     /** Stops what runs in the background for this window (autosave timer, a training run); the window is done. */
     public void dispose() {
         autosave.stop();
-        if (run != null) run.stop();
+        if (run != null) run.close();
     }
 
     /** Writes the open document's recovery file now (the timer does it every minute). */
@@ -153,7 +153,7 @@ public final class MainWindow {
 
     private void showStartPage() {
         if (document() != null) recovery.discard(document()); // saved or deliberately discarded by now
-        if (run != null) run.stop();
+        if (run != null) run.close();
         run = null;
         editor = null;
         frame.setCenter(new StartPage(settings.dark(), settings.recent(), this::openBlank, this::open,
@@ -191,7 +191,7 @@ public final class MainWindow {
         Project project = doc.project();
         EditorDocument previous = document();
         if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
-        if (run != null) run.stop();
+        if (run != null) run.close();
         TrainingRun r = new TrainingRun(doc, Samples.folder());
         run = r;
         doc.setOnRefused(what -> status.setText(Messages.get("status.readOnly", what)));
@@ -255,7 +255,7 @@ public final class MainWindow {
 
     void quit() {
         if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
-        if (run != null) run.stop();
+        if (run != null) run.close();
         if (document() != null) recovery.discard(document());
         autosave.stop();
         stage.close();
