@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
 import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.analysis.Analysis;
@@ -46,7 +51,7 @@ public final class NodeView extends Region {
     private List<String> inputNames = List.of();
     private double height = MIN_HEIGHT;
     /** The live indicator while or after training: made on first use, most graphs are never trained. */
-    private javafx.scene.shape.Polyline spark;
+    private Polyline spark;
     private Circle healthDot;
     private LiveIndicator indicator;
     private String baseTooltip = "";
@@ -59,7 +64,7 @@ public final class NodeView extends Region {
         subtitle.getStyleClass().add("node-subtitle");
         badge.getStyleClass().add("node-badge");
         getChildren().addAll(title, subtitle, badge);
-        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
             if (tooltip != null) return;
             tooltip = new Tooltip(tooltipText);
             tooltip.setShowDelay(Duration.millis(300));
@@ -89,11 +94,11 @@ public final class NodeView extends Region {
         pseudoClassStateChanged(WARNING, !error && !problems.isEmpty());
         pseudoClassStateChanged(FROZEN, node.frozen());
         if (node.frozen() != (title.getGraphic() != null)) {
-            org.kordamp.ikonli.javafx.FontIcon flake = new org.kordamp.ikonli.javafx.FontIcon(
-                    org.kordamp.ikonli.materialdesign2.MaterialDesignS.SNOWFLAKE);
+            FontIcon flake = new FontIcon(
+                    MaterialDesignS.SNOWFLAKE);
             flake.getStyleClass().add("node-frozen-icon");
             title.setGraphic(node.frozen() ? flake : null);
-            title.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            title.setContentDisplay(ContentDisplay.RIGHT);
         }
         String shape = analysis.shapeOf(node.id()).map(s -> Messages.get("node.tooltip.output", s.toString()))
                 .orElse("");
@@ -125,7 +130,7 @@ public final class NodeView extends Region {
             return;
         }
         if (spark == null) {
-            spark = new javafx.scene.shape.Polyline();
+            spark = new Polyline();
             spark.getStyleClass().add("node-spark");
             spark.setMouseTransparent(true);
             healthDot = new Circle(5);
@@ -133,7 +138,7 @@ public final class NodeView extends Region {
             healthDot.setMouseTransparent(true);
             getChildren().addAll(spark, healthDot);
         }
-        for (String h : java.util.List.of("healthy", "vanishing", "exploding", "dead")) {
+        for (String h : List.of("healthy", "vanishing", "exploding", "dead")) {
             healthDot.pseudoClassStateChanged(PseudoClass.getPseudoClass(h), h.equals(live.health()));
         }
         healthDot.setVisible(!live.health().isEmpty());
@@ -160,7 +165,7 @@ public final class NodeView extends Region {
             min = Math.min(min, d);
             max = Math.max(max, d);
         }
-        java.util.List<Double> pts = new java.util.ArrayList<>(2 * v.length);
+        List<Double> pts = new ArrayList<>(2 * v.length);
         for (int i = 0; i < v.length; i++) {
             double t = v.length == 1 ? 1 : (double) i / (v.length - 1);
             double u = max > min && Double.isFinite(v[i]) ? (v[i] - min) / (max - min) : 0.5;

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.strata.app.document.Command;
@@ -107,11 +111,11 @@ public final class InspectorView extends ScrollPane {
         name.setDisable(locked());
         content.getChildren().addAll(title, desc, formula, label(Messages.get("inspector.name")), name, shapes, params);
         if (count != null && count > 0) {
-            javafx.scene.control.CheckBox frozen = new javafx.scene.control.CheckBox(Messages.get("inspector.frozen"));
+            CheckBox frozen = new CheckBox(Messages.get("inspector.frozen"));
             frozen.setId("inspector-frozen");
             frozen.setSelected(node.frozen());
             frozen.setWrapText(true);
-            frozen.setTooltip(new javafx.scene.control.Tooltip(Messages.get("inspector.frozenTip")));
+            frozen.setTooltip(new Tooltip(Messages.get("inspector.frozenTip")));
             frozen.setOnAction(e -> run(Edits.setFrozen(document.graph(), node.id(), frozen.isSelected())));
             content.getChildren().add(frozen);
         }
@@ -150,7 +154,7 @@ public final class InspectorView extends ScrollPane {
         ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));
         kind.setId("inspector-dataset-kind");
         kind.setMaxWidth(Double.MAX_VALUE);
-        kind.setConverter(new javafx.util.StringConverter<>() {
+        kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(DatasetKind k) {
                 return k == null ? Messages.get("inspector.noDataset") : Messages.get("dataset." + k.key());
@@ -204,7 +208,7 @@ public final class InspectorView extends ScrollPane {
                 } catch (IllegalArgumentException ex) {
                     String why = Catalogue.refusal(spec, v, ex.getMessage());
                     error.setText(why);
-                    javafx.application.Platform.runLater(() -> rebuildKeepingError(why));
+                    Platform.runLater(() -> rebuildKeepingError(why));
                 }
             };
             items.add(new ParamItem(spec, category, params, write, editable.test(spec)));

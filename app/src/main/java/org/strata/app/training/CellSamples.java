@@ -1,8 +1,11 @@
 package org.strata.app.training;
 
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -37,12 +40,12 @@ final class CellSamples extends VBox {
         title.setMaxWidth(460);
         items.setPrefWrapLength(460);
         items.setId("confusion-sample-list");
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(items);
+        ScrollPane scroll = new ScrollPane(items);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(470);
         scroll.setPrefViewportHeight(260);
         getChildren().setAll(title, scroll);
-        setPadding(new javafx.geometry.Insets(10));
+        setPadding(new Insets(10));
         popOver.setContentNode(this);
         popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_CENTER);
         popOver.setDetachable(false);
@@ -57,7 +60,7 @@ final class CellSamples extends VBox {
     }
 
     /** Lists the samples of true class {@code truth} predicted as {@code predicted} next to {@code cell}. */
-    void show(int truth, int predicted, javafx.scene.Node cell) {
+    void show(int truth, int predicted, Node cell) {
         SampleResults r = evaluation.results();
         Split split = run.evaluatedSplit();
         Dataset data = run.dataset();

@@ -1,5 +1,7 @@
 package org.strata.app.training;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -7,10 +9,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.data.Dataset;
 
@@ -95,7 +101,7 @@ public final class InferenceView extends VBox {
             body.getChildren().addAll(new VBox(6, pad, new HBox(6, clear, open), error), bars);
         } else if (colour) {
             hint.setText(Messages.get("inference.openColour", dims[0], dims[1]));
-            javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+            ImageView preview = new ImageView();
             preview.setId("inference-preview");
             preview.setFitWidth(224);
             preview.setFitHeight(224);
@@ -130,9 +136,9 @@ public final class InferenceView extends VBox {
             };
             go.setOnAction(e -> predict.run());
             row.setOnAction(e -> predict.run());
-            HBox.setHgrow(row, javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(row, Priority.ALWAYS);
             body.getChildren().addAll(new VBox(6, new HBox(6, row, go), error, bars));
-            HBox.setHgrow(body.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+            HBox.setHgrow(body.getChildren().get(0), Priority.ALWAYS);
         }
     }
 
@@ -141,11 +147,11 @@ public final class InferenceView extends VBox {
         Button open = new Button(Messages.get("inference.openImage"));
         open.setId("inference-open-image");
         open.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            FileChooser chooser = new FileChooser();
             chooser.setTitle(Messages.get("inference.openImage"));
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                     Messages.get("inference.imageFiles"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
-            java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+            File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) openImage(f.toPath());
         });
         imageTarget = new ImageTarget(rows, cols, channels, use);
@@ -162,10 +168,10 @@ public final class InferenceView extends VBox {
      *
      * @return false if the trained network does not take pictures (or there is none yet)
      */
-    public boolean openImage(java.nio.file.Path file) {
+    public boolean openImage(Path file) {
         ImageTarget t = imageTarget;
         if (t == null) return false;
-        javafx.scene.image.Image img = new javafx.scene.image.Image(file.toUri().toString());
+        Image img = new Image(file.toUri().toString());
         try {
             float[] sample = ImageSamples.of(img, t.rows(), t.cols(), t.channels());
             error.setText("");

@@ -3,6 +3,9 @@ package org.strata.app.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javafx.application.Platform;
@@ -24,7 +27,7 @@ public final class RunHistory {
     private final EditorDocument document;
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper overlayVersion = new ReadOnlyLongWrapper(this, "overlayVersion");
-    private final java.util.Set<String> overlaid = new java.util.LinkedHashSet<>();
+    private final Set<String> overlaid = new LinkedHashSet<>();
     private Path folder;
     private boolean temporary;
     private String problem = "";
@@ -101,7 +104,7 @@ public final class RunHistory {
     }
 
     /** @return the runs on the loss chart, oldest first */
-    public java.util.List<RunRecord> overlaidRuns() {
+    public List<RunRecord> overlaidRuns() {
         Set<String> ids = overlaid;
         return runs.stream().filter(r -> ids.contains(r.id())).toList();
     }
@@ -170,7 +173,7 @@ public final class RunHistory {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 }

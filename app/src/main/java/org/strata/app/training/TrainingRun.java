@@ -1,8 +1,19 @@
 package org.strata.app.training;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -14,9 +25,23 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.Split;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.runs.RunRecord;
+import org.strata.engine.runtime.NativeSetup;
+import org.strata.engine.runtime.Threads;
+import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingException;
 import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
@@ -43,7 +68,7 @@ public final class TrainingRun {
     private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inboxSize = new AtomicInteger();
     private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
-    private final javafx.animation.PauseTransition layersLater = new javafx.animation.PauseTransition(
+    private final PauseTransition layersLater = new PauseTransition(
             MERGE_EVERY.divide(2));
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -53,12 +78,12 @@ public final class TrainingRun {
     private final LossHistory history = new LossHistory();
     private final LayerHistory layers = new LayerHistory();
     /** Samples per second of each epoch of the current run (fitting only), as the engine measured it. */
-    private final java.util.List<Double> epochThroughput = new java.util.ArrayList<>();
+    private final List<Double> epochThroughput = new ArrayList<>();
     private final ReadOnlyLongWrapper layersVersion = new ReadOnlyLongWrapper(this, "layersVersion");
     /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
     private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
     private long snapshotAskedAt;
-    private final ReadOnlyObjectWrapper<org.strata.engine.train.Evaluation> evaluation =
+    private final ReadOnlyObjectWrapper<Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
     /** Grid cells per side of the decision boundary. */
@@ -76,23 +101,19 @@ public final class TrainingRun {
     private long iterationOffset;
     private int epochOffset;
     private String trainedStructure = "";
-    private volatile org.strata.engine.data.Split evaluationSplit;
+    private volatile Split evaluationSplit;
     private volatile String failedNode;
     private int evaluationEpoch;
     private final RunHistory runs;
-    /** For the run's record: when it started, the project and settings it started with, its last epoch. */
-    private java.time.ZonedDateTime startedAt;
-    private long startedNanos;
-    private String projectJsonAtStart = "";
-    private org.strata.engine.params.Params settingsAtStart;
+    /** For the run's record: what it started from, and its last epoch. */
+    private RunRecorder.Start runStart;
     private TrainingEvents.Epoch lastEpoch;
-    private String continuedFrom = "";
     private String lastRunId = "";
     /** The analysis of the graph as it was when the run started. */
-    private volatile org.strata.engine.analysis.Analysis runAnalysis;
+    private volatile Analysis runAnalysis;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
-    public TrainingRun(EditorDocument document, java.nio.file.Path templates) {
+    public TrainingRun(EditorDocument document, Path templates) {
         this.document = document;
         this.runs = new RunHistory(document, templates);
         merger.setCycleCount(Timeline.INDEFINITE);
@@ -140,8 +161,8 @@ public final class TrainingRun {
     }
 
     /** @return the training throughput (samples/s) of each epoch of the current run, oldest first */
-    public java.util.List<Double> epochSamplesPerSecond() {
-        return java.util.List.copyOf(epochThroughput);
+    public List<Double> epochSamplesPerSecond() {
+        return List.copyOf(epochThroughput);
     }
 
     /** Per-layer statistics over time (activations, update ratios, latest histograms). */
@@ -170,8 +191,8 @@ public final class TrainingRun {
     }
 
     /** @return the layer a failed run blamed (the first to produce NaN, a wrong size…), if it named one */
-    public java.util.Optional<String> failedNode() {
-        return java.util.Optional.ofNullable(failedNode);
+    public Optional<String> failedNode() {
+        return Optional.ofNullable(failedNode);
     }
 
     /** @return the Input node of the network last trained, or null before a run */
@@ -181,7 +202,7 @@ public final class TrainingRun {
     }
 
     /** @return the dataset of the last run, or null before one */
-    public org.strata.engine.data.Dataset dataset() {
+    public Dataset dataset() {
         TrainingSession s = session;
         return s == null ? null : s.dataset();
     }
@@ -193,20 +214,20 @@ public final class TrainingRun {
      *
      * @return class probabilities (or predicted values)
      */
-    public java.util.concurrent.CompletableFuture<float[]> predict(float[] raw) {
+    public CompletableFuture<float[]> predict(float[] raw) {
         TrainingSession s = session;
-        if (s == null) return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no run"));
+        if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no run"));
         float[] row = raw.clone();
         s.dataset().normalizer().apply(row, 0);
         long[] shape = inputShape(s);
-        return s.probe(net -> net.predictValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+        return s.probe(net -> net.predictValues(Nd4j.create(row, shape)));
     }
 
     /**
      * @return the held-out samples to look at (validation, else test, else training data) of the last run, or null
      *     before one
      */
-    public org.strata.engine.data.Split sampleSplit() {
+    public Split sampleSplit() {
         TrainingSession s = session;
         if (s == null) return null;
         var d = s.dataset();
@@ -217,7 +238,7 @@ public final class TrainingRun {
      * @return the split the current evaluation (and so the confusion matrix) was made on: the validation data after
      *     each epoch while training, the test data (else the validation data) once the run has ended
      */
-    public org.strata.engine.data.Split evaluatedSplit() {
+    public Split evaluatedSplit() {
         return evaluationSplit;
     }
 
@@ -227,7 +248,7 @@ public final class TrainingRun {
     }
 
     /** @return sample {@code i} of a split, normalised as the network sees it, in the dataset's shape */
-    public static float[] features(org.strata.engine.data.Split split, org.strata.engine.data.Dataset data, int i) {
+    public static float[] features(Split split, Dataset data, int i) {
         float[] v = new float[(int) data.featureShape().size()];
         split.features(i, v, 0);
         return v;
@@ -237,22 +258,22 @@ public final class TrainingRun {
      * Every layer's output for one sample of a split, computed on the training thread between batches (or at once
      * after the run): by node id, row-major and channels last.
      */
-    public java.util.concurrent.CompletableFuture<java.util.Map<String, float[]>> activationsOf(
-            org.strata.engine.data.Split split, int i) {
+    public CompletableFuture<Map<String, float[]>> activationsOf(
+            Split split, int i) {
         TrainingSession s = session;
-        if (s == null) return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("no run"));
+        if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no run"));
         float[] row = features(split, s.dataset(), i);
         long[] shape = inputShape(s);
-        return s.probe(net -> net.activationValues(org.nd4j.linalg.factory.Nd4j.create(row, shape)));
+        return s.probe(net -> net.activationValues(Nd4j.create(row, shape)));
     }
 
     /**
      * @return a node's output shape in the network being trained (edits after a run do not change the trained
      *     network), if the node was in it
      */
-    public java.util.Optional<org.strata.engine.layers.TensorShape> shapeOf(String nodeId) {
+    public Optional<TensorShape> shapeOf(String nodeId) {
         var a = runAnalysis;
-        return a == null ? java.util.Optional.empty() : a.shapeOf(nodeId);
+        return a == null ? Optional.empty() : a.shapeOf(nodeId);
     }
 
     /** The batch-of-one shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784). */
@@ -265,7 +286,7 @@ public final class TrainingRun {
     }
 
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
-    public ReadOnlyObjectProperty<org.strata.engine.train.Evaluation> evaluationProperty() {
+    public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
         return evaluation.getReadOnlyProperty();
     }
 
@@ -289,12 +310,7 @@ public final class TrainingRun {
         TrainingSession previous = canContinue() ? session : null;
         runAnalysis = document.analysis();
         failedNode = null;
-        startedAt = java.time.ZonedDateTime.now().withNano(0);
-        startedNanos = System.nanoTime();
-        projectJsonAtStart = org.strata.engine.project.ProjectFile.toJson(document.project());
-        settingsAtStart = document.project().training().copy();
         lastEpoch = null;
-        continuedFrom = previous == null ? "" : lastRunId;
         if (previous == null) {
             history.clear();
             layers.clear();
@@ -306,6 +322,8 @@ public final class TrainingRun {
             iterationOffset = lastIteration;
             epochOffset += previous.epochsDone();
         }
+        runStart = RunRecorder.Start.now(document.project(), iterationOffset, epochOffset,
+                previous == null ? "" : lastRunId);
         layersVersion.set(layersVersion.get() + 1);
         epochThroughput.clear();
         evaluation.set(null);
@@ -323,14 +341,14 @@ public final class TrainingRun {
         String structure = structure();
         Thread loader = new Thread(() -> {
             try {
-                org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
+                NativeSetup.configure(); // the right native build, before ND4J loads
                 TrainingSession s = previous == null ? TrainingSession.create(document.project())
                         : TrainingSession.continueFrom(document.project(),
-                        org.strata.engine.data.DatasetLoader.load(document.project()), previous.backend());
+                        DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(new Forwarder());
                 // the window draws while it trains: leave it a core (measured: on 2 cores, one native thread trains
                 // as fast with the live views as two, and the window stays smooth)
-                s.setThreadLimit(org.strata.engine.runtime.Threads.available() - 1);
+                s.setThreadLimit(Threads.available() - 1);
                 s.requestSnapshot(); // the layers' first picture comes with the first batch
                 points = DataPoints.of(s.dataset());
                 session = s;
@@ -341,7 +359,7 @@ public final class TrainingRun {
                 trainingThread = s.start();
             } catch (Exception e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                String node = e instanceof org.strata.engine.train.TrainingException te ? te.nodeId() : null;
+                String node = e instanceof TrainingException te ? te.nodeId() : null;
                 Platform.runLater(() -> {
                     failedNode = node;
                     fail(why);
@@ -394,7 +412,7 @@ public final class TrainingRun {
      * the run trained the network the project has now; otherwise says why in the message. Loads off the JavaFX
      * thread. Not while a run is active.
      */
-    public void useRun(org.strata.engine.runs.RunRecord r) {
+    public void useRun(RunRecord r) {
         if (isActive()) return;
         String structure = structure();
         var project = document.project();
@@ -411,7 +429,7 @@ public final class TrainingRun {
                     throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
                 }
                 TrainingSession s = TrainingSession.continueFrom(project,
-                        org.strata.engine.data.DatasetLoader.load(project), model.network());
+                        DatasetLoader.load(project), model.network());
                 DataPoints pts = DataPoints.of(s.dataset());
                 Platform.runLater(() -> {
                     session = s;
@@ -452,9 +470,9 @@ public final class TrainingRun {
         return structure(document.project().graph());
     }
 
-    private static String structure(org.strata.engine.graph.Graph g) {
+    private static String structure(Graph g) {
         StringBuilder sb = new StringBuilder();
-        g.nodes().stream().sorted(java.util.Comparator.comparing(org.strata.engine.graph.Node::id))
+        g.nodes().stream().sorted(Comparator.comparing(Node::id))
                 .forEach(n -> sb.append(n.id()).append('|').append(n.type().id()).append('|').append(n.params())
                         .append('\n'));
         g.edges().stream().map(Object::toString).sorted().forEach(e -> sb.append(e).append('\n'));
@@ -516,8 +534,8 @@ public final class TrainingRun {
         TrainingSession s = session;
         if (s == null || phase.get() != Phase.PAUSED) return;
         s.setLearningRate(document.project().training().getDouble("learningRate"));
-        s.setFrozen(document.graph().nodes().stream().filter(org.strata.engine.graph.Node::frozen)
-                .map(org.strata.engine.graph.Node::id).collect(java.util.stream.Collectors.toSet()));
+        s.setFrozen(document.graph().nodes().stream().filter(Node::frozen)
+                .map(Node::id).collect(Collectors.toSet()));
     }
 
     /** On the JavaFX thread: takes in what the training thread has offered since the last time. */
@@ -570,13 +588,14 @@ public final class TrainingRun {
                 setPhase(p, sc.message());
                 if (sc.state().isOver()) {
                     finishRun();
-                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards(keptRun(sc.state()));
+                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards(
+                            RunRecorder.capture(runStart, sc.state(), lastEpoch, history));
                 }
             }
         }
         if (points) version.set(version.get() + 1);
         // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
-        if (snapshots && layersLater.getStatus() != javafx.animation.Animation.Status.RUNNING) layersLater.playFromStart();
+        if (snapshots && layersLater.getStatus() != Animation.Status.RUNNING) layersLater.playFromStart();
         askForSnapshot();
         askForBoundary();
     }
@@ -612,7 +631,7 @@ public final class TrainingRun {
     }
 
     /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
-    private void evaluateAfterwards(PendingRun keep) {
+    private void evaluateAfterwards(RunRecorder.Pending keep) {
         TrainingSession s = session;
         if (s == null) return;
         var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
@@ -624,7 +643,7 @@ public final class TrainingRun {
                 if (training != null) training.join();
                 var ev = split.size() == 0 ? null : s.evaluate(split, 0);
                 float[] probs = pts == null ? null : s.probe(net -> net.predictValues(grid(pts))).join();
-                org.strata.engine.runs.RunRecord kept = keep == null ? null : keep(s, keep, ev);
+                RunRecord kept = keep == null ? null : keepRun(s, keep, ev);
                 Platform.runLater(() -> {
                     if (kept != null) {
                         runs.added(kept);
@@ -651,60 +670,18 @@ public final class TrainingRun {
         t.start();
     }
 
-    /** What a finished run's record needs from the JavaFX thread, taken when the run ends. */
-    private record PendingRun(java.time.ZonedDateTime started, double seconds, String state, String projectJson,
-                              java.util.Map<String, String> settings, double[][] loss, double[][] validation,
-                              double[][] metric, double trainLoss, double validationLoss, double validationMetric,
-                              String metricName, int epochsBefore, String continuedFrom) {
-    }
-
-    /** @return the curves and figures of the run that just ended, or null if it trained no full epoch */
-    private PendingRun keptRun(TrainingState end) {
-        if (lastEpoch == null || startedAt == null) return null;
-        java.util.function.Function<java.util.List<double[]>, double[][]> after = pts -> pts.stream()
-                .filter(p -> p[0] > iterationOffset).toArray(double[][]::new);
-        double[][] loss = after.apply(LossHistory.thinned(history.smoothed(),
-                org.strata.engine.runs.RunRecord.MAX_LOSS_POINTS));
-        double[][] metric = history.metric().stream().filter(p -> p[0] > epochOffset)
-                .map(p -> new double[]{p[0], p[1], p[2]}).toArray(double[][]::new);
-        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
-        settingsAtStart.applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
-        return new PendingRun(startedAt, (System.nanoTime() - startedNanos) / 1e9, end.name(), projectJsonAtStart,
-                settings, loss, after.apply(history.validation()), metric, lastEpoch.trainLoss(),
-                lastEpoch.validationLoss(), lastEpoch.validationMetric(), lastEpoch.metricName(), epochOffset,
-                continuedFrom);
-    }
-
-    /** Off the JavaFX thread, the network free: keeps the run and its model with the project. */
-    private org.strata.engine.runs.RunRecord keep(TrainingSession s, PendingRun p,
-                                                  org.strata.engine.train.Evaluation test) {
+    /** Keeps the run with the project; a failure to write it is said in the message, never fatal. */
+    private RunRecord keepRun(TrainingSession s, RunRecorder.Pending p, Evaluation test) {
         try {
-            var store = runs.store();
-            var record = new org.strata.engine.runs.RunRecord(store.newId(p.started()), p.started().toString(),
-                    p.seconds(), s.engine(), p.state(), s.epochsDone(), p.metricName(), p.trainLoss(),
-                    p.validationLoss(), p.validationMetric(), test == null ? Double.NaN : test.metric(), p.settings(),
-                    p.loss(), p.validation(), p.metric(), p.continuedFrom());
-            var project = org.strata.engine.project.ProjectFile.parse(p.projectJson());
-            var data = s.dataset();
-            s.probe(net -> {
-                try {
-                    store.save(record, new org.strata.engine.model.TrainedModel(project, net, data.classNames(),
-                            data.normalizer().shift(), data.normalizer().scale(), p.epochsBefore() + s.epochsDone()));
-                    return null;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).join();
-            return record;
-        } catch (Exception e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", why)));
+            return RunRecorder.keep(runs, s, p, test);
+        } catch (IOException | RuntimeException e) {
+            Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
             return null;
         }
     }
 
     /** The centres of the boundary's grid cells, row by row from the top, as a batch of two-feature samples. */
-    private static org.nd4j.linalg.api.ndarray.INDArray grid(DataPoints pts) {
+    private static INDArray grid(DataPoints pts) {
         int g = BOUNDARY_GRID;
         float[] grid = new float[g * g * 2];
         for (int r = 0; r < g; r++) {
@@ -714,7 +691,7 @@ public final class TrainingRun {
                 grid[i + 1] = (float) (pts.y1() - (r + 0.5) / g * (pts.y1() - pts.y0()));
             }
         }
-        return org.nd4j.linalg.factory.Nd4j.create(grid, new long[]{(long) g * g, 2});
+        return Nd4j.create(grid, new long[]{(long) g * g, 2});
     }
 
     private static String clock(double seconds) {
