@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
+import org.strata.app.training.ChartPane;
 import org.junit.jupiter.api.Test;
 import org.strata.app.training.TrainingRun;
 import org.testfx.util.WaitForAsyncUtils;
@@ -66,14 +66,18 @@ class EvaluationViewsTest extends AppTest {
         waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
                 && run().evaluationProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        ChartViewer scatter = lookup("#regression-scatter").queryAs(ChartViewer.class);
-        var data = scatter.getChart().getXYPlot().getDataset();
-        assertThat(data.getItemCount(0)).isEqualTo(run().evaluationProperty().get().samples());
+        ChartPane scatter = lookup("#regression-scatter").queryAs(ChartPane.class);
+        int count = scatter.inspect(c -> c.getXYPlot().getDataset().getItemCount(0));
+        assertThat(count).isEqualTo(run().evaluationProperty().get().samples());
         // a trained y = 2x + 1 puts its predictions near the diagonal
-        double worst = 0;
-        for (int i = 0; i < data.getItemCount(0); i++) {
-            worst = Math.max(worst, Math.abs(data.getYValue(0, i) - data.getXValue(0, i)));
-        }
+        double worst = scatter.inspect(c -> {
+            var data = c.getXYPlot().getDataset();
+            double w = 0;
+            for (int i = 0; i < data.getItemCount(0); i++) {
+                w = Math.max(w, Math.abs(data.getYValue(0, i) - data.getXValue(0, i)));
+            }
+            return w;
+        });
         assertThat(worst).isLessThan(1.0);
     }
 
@@ -83,21 +87,15 @@ class EvaluationViewsTest extends AppTest {
         fxRun(() -> window.open(sample("linear-regression")));
         clickOn("#tool-train-start");
         waitFor(120, () -> !run().isActive());
-        ChartViewer loss = lookup("#loss-chart").queryAs(ChartViewer.class);
-        assertThat(loss.getContextMenu().getItems()).extracting(javafx.scene.control.MenuItem::getText)
+        ChartPane loss = lookup("#loss-chart").queryAs(ChartPane.class);
+        assertThat(loss.menuItems()).extracting(javafx.scene.control.MenuItem::getText)
                 .containsExactly("Save Chart as PNG\u2026", "Copy Chart");
         java.nio.file.Path png = dir.resolve("loss.png");
-        fxRun(() -> {
-            try {
-                org.strata.app.training.ChartViewers.writePng(loss.getChart(), 500, 300, png);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        loss.savePng(png);
         var img = javax.imageio.ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isEqualTo(1000);
-        assertThat(img.getHeight()).isEqualTo(600);
-        fxRun(() -> loss.getContextMenu().getItems().get(1).fire());
+        assertThat(img.getWidth()).isEqualTo(2 * (int) Math.round(fx(loss::getWidth)));
+        assertThat(img.getHeight()).isEqualTo(2 * (int) Math.round(fx(loss::getHeight)));
+        fxRun(() -> loss.menuItems().get(1).fire());
         assertThat(fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage())).isTrue();
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import org.jfree.chart.fx.ChartViewer;
+import org.strata.app.training.ChartPane;
 import org.junit.jupiter.api.Test;
 import org.strata.app.canvas.NodeView;
 import org.strata.app.training.TrainingRun;
@@ -23,11 +23,13 @@ class LayersTest extends AppTest {
     }
 
     private int series(String chartId) {
-        return fx(() -> lookup(chartId).queryAs(ChartViewer.class).getChart().getXYPlot().getDataset().getSeriesCount());
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(chartId).queryAs(ChartPane.class).inspect(c -> c.getXYPlot().getDataset().getSeriesCount());
     }
 
     private int items(String chartId) {
-        return fx(() -> lookup(chartId).queryAs(ChartViewer.class).getChart().getXYPlot().getDataset().getItemCount(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        return lookup(chartId).queryAs(ChartPane.class).inspect(c -> c.getXYPlot().getDataset().getItemCount(0));
     }
 
     /** On the JavaFX thread (inside {@link #waitFor}): the activation picture shown, or null. */

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
-import org.jfree.chart.fx.ChartViewer;
+import org.strata.app.training.ChartPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.strata.app.document.Edits;
@@ -55,10 +55,12 @@ class RunsTest extends AppTest {
         assertThat(table.getItems()).hasSize(2);
         RunRecord first = run().runs().runs().get(0);
         fxRun(() -> run().runs().setOverlaid(first, true));
-        ChartViewer loss = lookup("#loss-chart").queryAs(ChartViewer.class);
-        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(4);
-        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesKey(3).toString()))
-                .contains(first.id());
+        ChartPane loss = lookup("#loss-chart").queryAs(ChartPane.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        int series = loss.inspect(c -> c.getXYPlot().getDataset().getSeriesCount());
+        String overlay = loss.inspect(c -> c.getXYPlot().getDataset().getSeriesKey(3).toString());
+        assertThat(series).isEqualTo(4);
+        assertThat(overlay).contains(first.id());
         // use the first run's weights again: its test accuracy comes back
         fxRun(() -> run().useRun(first));
         waitFor(60, () -> run().phase() == TrainingRun.Phase.FINISHED && run().evaluationProperty().get() != null);
@@ -81,7 +83,9 @@ class RunsTest extends AppTest {
             }
         });
         assertThat(new RunStore(RunStore.folderFor(project)).list()).hasSize(1);
-        assertThat(fx(() -> loss.getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(3);
+        WaitForAsyncUtils.waitForFxEvents();
+        int after = loss.inspect(c -> c.getXYPlot().getDataset().getSeriesCount());
+        assertThat(after).isEqualTo(3);
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.awt.Color;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -17,6 +16,7 @@ import org.strata.engine.train.TrainingEvents;
 final class HistogramChart extends BorderPane {
     private final XYIntervalSeries bars = new XYIntervalSeries("counts");
     private final JFreeChart chart;
+    private final ChartPane pane;
 
     HistogramChart(String title, String id, Color colour, boolean dark) {
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
@@ -35,13 +35,18 @@ final class HistogramChart extends BorderPane {
         TextTitle t = new TextTitle(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
         chart.setTitle(t);
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = ChartViewers.of(chart, id, (id.replace("histogram-", "") + ".png"));
-        setCenter(viewer);
+        pane = new ChartPane(chart, id, id.replace("histogram-", "") + ".png");
+        setCenter(pane);
         setMinSize(120, 100);
     }
 
     /** Shows a histogram; null (a layer without parameters, or no snapshot yet) leaves the chart empty. */
     void show(TrainingEvents.Histogram h) {
+        pane.update(() -> fill(h));
+    }
+
+    /** On the chart's thread. */
+    private void fill(TrainingEvents.Histogram h) {
         chart.setNotify(false);
         bars.clear();
         if (h != null) {

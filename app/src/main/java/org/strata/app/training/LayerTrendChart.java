@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -21,6 +20,7 @@ final class LayerTrendChart extends BorderPane {
     private final XYSeries mean = new XYSeries(Messages.get("layers.mean"), false, true);
     private final XYSeries std = new XYSeries(Messages.get("layers.std"), false, true);
     private final JFreeChart chart;
+    private final ChartPane pane;
 
     LayerTrendChart(boolean dark) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -38,11 +38,17 @@ final class LayerTrendChart extends BorderPane {
         r.setSeriesStroke(1, new BasicStroke(2f));
         chart = new JFreeChart(new XYPlot(data, x, y, r));
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = ChartViewers.of(chart, "layer-trend-chart", "layer-trend.png");
-        setCenter(viewer);
+        pane = new ChartPane(chart, "layer-trend-chart", "layer-trend.png");
+        setCenter(pane);
     }
 
     void show(List<LayerHistory.Point> points) {
+        List<LayerHistory.Point> copy = List.copyOf(points);
+        pane.update(() -> fill(copy));
+    }
+
+    /** On the chart's thread. */
+    private void fill(List<LayerHistory.Point> points) {
         chart.setNotify(false);
         mean.clear();
         std.clear();

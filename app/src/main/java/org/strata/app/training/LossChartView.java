@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -15,9 +14,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.strata.app.i18n.Messages;
 
 /**
- * The loss curve of the run (JFreeChart in its JavaFX viewer): every batch faintly, a smoothed line over it, and
- * the validation loss per epoch as points. It redraws only when the run's merge timer says new points arrived (a
- * few times a second at most), from the run's bounded history.
+ * The loss curve of the run (JFreeChart, drawn off the JavaFX thread by {@link ChartPane}): every batch faintly,
+ * a smoothed line over it, the validation loss per epoch as points, and kept runs ticked in the Runs tab as dashed
+ * lines. It redraws only when the run's merge timer says new points arrived (twice a second at most), from the
+ * run's bounded history.
  */
 public final class LossChartView extends BorderPane {
     private final TrainingRun run;
@@ -25,6 +25,7 @@ public final class LossChartView extends BorderPane {
     private final XYSeries smoothed = new XYSeries(Messages.get("chart.smoothed"), false, true);
     private final XYSeries validation = new XYSeries(Messages.get("chart.validation"), false, true);
     private final JFreeChart chart;
+    private ChartPane pane;
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final boolean dark;
     private boolean active = true;
@@ -39,7 +40,8 @@ public final class LossChartView extends BorderPane {
         chart = ChartFactory.createXYLineChart(null, Messages.get("chart.iteration"), Messages.get("chart.loss"), data,
                 PlotOrientation.VERTICAL, true, true, false);
         style(dark);
-        ChartViewer viewer = ChartViewers.of(chart, "loss-chart", "loss.png");
+        pane = new ChartPane(chart, "loss-chart", "loss.png");
+        ChartPane viewer = pane;
         setCenter(viewer);
         run.versionProperty().addListener((o, a, b) -> {
             if (active) refresh();
@@ -75,21 +77,28 @@ public final class LossChartView extends BorderPane {
 
     /** Copies the run's curves into the chart's series with one redraw. */
     private void refresh() {
+        // copies taken here, on the JavaFX thread; the chart takes them in on its own thread
         LossHistory h = run.history();
-        chart.setNotify(false);
-        fill(batches, envelope(h.train()));
-        fill(smoothed, LossHistory.thinned(h.smoothed(), DRAWN));
-        fill(validation, h.validation());
-        overlays();
-        chart.setNotify(true);
+        List<double[]> train = List.copyOf(envelope(h.train()));
+        List<double[]> smooth = List.copyOf(LossHistory.thinned(h.smoothed(), DRAWN));
+        List<double[]> val = List.copyOf(h.validation());
+        List<org.strata.engine.runs.RunRecord> overlaid = run.runs().overlaidRuns();
+        pane.update(() -> {
+            chart.setNotify(false);
+            fill(batches, train);
+            fill(smoothed, smooth);
+            fill(validation, val);
+            overlays(overlaid);
+            chart.setNotify(true);
+        });
     }
 
     /** Earlier runs ticked in the Runs tab: their smoothed loss as thin dashed lines, for comparison. */
-    private void overlays() {
+    private void overlays(List<org.strata.engine.runs.RunRecord> overlaid) {
         while (data.getSeriesCount() > 3) data.removeSeries(3);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         int i = 3;
-        for (org.strata.engine.runs.RunRecord run : this.run.runs().overlaidRuns()) {
+        for (org.strata.engine.runs.RunRecord run : overlaid) {
             XYSeries s = new XYSeries(Messages.get("chart.runOverlay", run.id()), false, true);
             for (double[] p : LossHistory.thinned(java.util.Arrays.asList(run.loss()), DRAWN)) s.add(p[0], p[1], false);
             data.addSeries(s);

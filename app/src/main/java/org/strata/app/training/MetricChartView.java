@@ -5,7 +5,6 @@ import java.awt.Color;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -23,6 +22,7 @@ public final class MetricChartView extends BorderPane {
     private final XYSeries validation = new XYSeries(Messages.get("chart.metric.validation"), false, true);
     private final XYSeries learningRate = new XYSeries(Messages.get("chart.learningRate"), false, true);
     private final JFreeChart chart;
+    private ChartPane pane;
 
     public MetricChartView(TrainingRun run, boolean dark) {
         this.run = run;
@@ -54,8 +54,8 @@ public final class MetricChartView extends BorderPane {
         lr.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[]{6f, 4f}, 0f));
         plot.setRenderer(1, lr);
-        ChartViewer viewer = ChartViewers.of(chart, "metric-chart", "metric.png");
-        setCenter(viewer);
+        pane = new ChartPane(chart, "metric-chart", "metric.png");
+        setCenter(pane);
         run.versionProperty().addListener((o, a, b) -> {
             if (run.history().metric().size() != shown) refresh(); // it changes once an epoch, not every merge
         });
@@ -68,11 +68,18 @@ public final class MetricChartView extends BorderPane {
     private void refresh() {
         LossHistory h = run.history();
         shown = h.metric().size();
+        java.util.List<double[]> metric = java.util.List.copyOf(h.metric());
+        String name = h.metricName().isEmpty() ? Messages.get("chart.metric") : Messages.get("metric." + h.metricName());
+        pane.update(() -> fill(metric, name));
+    }
+
+    /** On the chart's thread. */
+    private void fill(java.util.List<double[]> metric, String name) {
         chart.setNotify(false);
         train.clear();
         validation.clear();
         learningRate.clear();
-        for (double[] p : h.metric()) {
+        for (double[] p : metric) {
             train.add(p[0], p[1], false);
             learningRate.add(p[0], p[3], false);
             if (!Double.isNaN(p[2])) validation.add(p[0], p[2], false);
@@ -80,7 +87,6 @@ public final class MetricChartView extends BorderPane {
         train.fireSeriesChanged();
         validation.fireSeriesChanged();
         learningRate.fireSeriesChanged();
-        String name = h.metricName().isEmpty() ? Messages.get("chart.metric") : Messages.get("metric." + h.metricName());
         chart.getXYPlot().getRangeAxis().setLabel(name);
         chart.setNotify(true);
     }

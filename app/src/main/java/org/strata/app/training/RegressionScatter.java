@@ -5,7 +5,6 @@ import java.awt.geom.Ellipse2D;
 import javafx.scene.layout.BorderPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -47,8 +46,7 @@ final class RegressionScatter extends BorderPane {
                 new float[]{6f, 4f}, 0f));
         JFreeChart chart = new JFreeChart(new XYPlot(data, x, y, renderer));
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = ChartViewers.of(chart, "regression-scatter", "predicted-vs-true.png");
-        setCenter(viewer);
+        setCenter(new ChartPane(chart, "regression-scatter", "predicted-vs-true.png"));
         setPrefSize(420, 320);
         setMinSize(260, 220);
     }

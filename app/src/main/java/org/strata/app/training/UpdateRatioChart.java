@@ -6,7 +6,6 @@ import javafx.scene.layout.BorderPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -26,6 +25,7 @@ final class UpdateRatioChart extends BorderPane {
     static final double GUIDE = 1e-3;
     private final XYSeriesCollection data = new XYSeriesCollection();
     private final JFreeChart chart;
+    private final ChartPane pane;
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final boolean dark;
 
@@ -50,25 +50,32 @@ final class UpdateRatioChart extends BorderPane {
         plot.addRangeMarker(guide);
         chart = new JFreeChart(plot);
         ChartStyle.apply(chart, dark);
-        ChartViewer viewer = ChartViewers.of(chart, "update-ratio-chart", "update-ratios.png");
-        setCenter(viewer);
+        pane = new ChartPane(chart, "update-ratio-chart", "update-ratios.png");
+        setCenter(pane);
     }
 
     /** Redraws from the history; {@code names} gives each layer's display name, {@code selected} may be null. */
     void show(LayerHistory history, java.util.function.Function<String, String> names, String selected) {
-        chart.setNotify(false);
-        data.removeAllSeries();
-        int i = 0;
+        // the curves are made here, on the JavaFX thread, from the history; the chart takes them on its own thread
+        List<XYSeries> curves = new java.util.ArrayList<>();
+        List<Boolean> thick = new java.util.ArrayList<>();
         for (String id : history.layers()) {
             List<LayerHistory.Point> points = history.of(id);
             if (points.isEmpty() || points.get(points.size() - 1).updateRatio() <= 0) continue; // no parameters
             XYSeries s = new XYSeries(names.apply(id), false, true);
             for (LayerHistory.Point p : points) if (p.updateRatio() > 0) s.add(p.iteration(), p.updateRatio(), false);
-            data.addSeries(s);
-            renderer.setSeriesPaint(i, ChartStyle.series(i, dark));
-            renderer.setSeriesStroke(i, new BasicStroke(id.equals(selected) ? 3.5f : 1.5f));
-            i++;
+            curves.add(s);
+            thick.add(id.equals(selected));
         }
-        chart.setNotify(true);
+        pane.update(() -> {
+            chart.setNotify(false);
+            data.removeAllSeries();
+            for (int i = 0; i < curves.size(); i++) {
+                data.addSeries(curves.get(i));
+                renderer.setSeriesPaint(i, ChartStyle.series(i, dark));
+                renderer.setSeriesStroke(i, new BasicStroke(thick.get(i) ? 3.5f : 1.5f));
+            }
+            chart.setNotify(true);
+        });
     }
 }
