@@ -87,9 +87,12 @@ public final class ChartPane extends Region {
      * @param change what to do to the chart, or null only to redraw
      */
     void update(Runnable change) {
-        Runnable previous = pending.getAndSet(change == null ? () -> { } : change);
+        // a plain redraw (null) never replaces a data change still waiting: that one redraws too
+        Runnable previous = pending.getAndUpdate(p -> change == null ? (p != null ? p : REDRAW) : change);
         if (previous == null) RENDERER.execute(this::drawWaiting);
     }
+
+    private static final Runnable REDRAW = () -> { };
 
     /** On the chart thread: applies the latest change and draws the picture at the pane's size. */
     private void drawWaiting() {
