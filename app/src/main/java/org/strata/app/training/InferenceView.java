@@ -98,7 +98,12 @@ public final class InferenceView extends VBox {
             // a loaded picture is framed like a drawing, and shown on the pad where it can be drawn over
             Button open = openImageButton(rows, cols, 1, ink -> pad.set(rows >= 20 ? MnistFraming.frame(ink, rows,
                     cols) : ink));
-            body.getChildren().addAll(new VBox(6, pad, new HBox(6, clear, open), error), bars);
+            // the buttons beside the pad, not under it: a low dock must not cut them off
+            VBox buttons = new VBox(6, clear, open, error);
+            clear.setMaxWidth(Double.MAX_VALUE);
+            open.setMaxWidth(Double.MAX_VALUE);
+            error.setMaxWidth(180);
+            body.getChildren().addAll(pad, buttons, bars);
         } else if (colour) {
             hint.setText(Messages.get("inference.openColour", dims[0], dims[1]));
             ImageView preview = new ImageView();
