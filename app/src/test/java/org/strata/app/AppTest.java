@@ -70,6 +70,16 @@ public abstract class AppTest extends FxRobot {
         stage.show();
     }
 
+    /** @return the open document's training run */
+    protected org.strata.app.training.TrainingRun run() {
+        return window.run().orElseThrow();
+    }
+
+    /** Waits until {@code condition}, checked on the JavaFX thread, holds. */
+    protected static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> fx(condition));
+    }
+
     protected EditorPane editor() {
         return window.editor().orElseThrow(() -> new AssertionError("no project is open"));
     }

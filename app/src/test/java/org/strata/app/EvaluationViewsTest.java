@@ -13,14 +13,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** After a run: confusion cells list their samples; regression shows predicted against true. */
 class EvaluationViewsTest extends AppTest {
-    private TrainingRun run() {
-        return window.run().orElseThrow();
-    }
-
-    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
     @Test
     void clicking_a_confusion_cell_lists_its_misclassified_digits() throws Exception {
         fxRun(() -> window.open(sample("mnist-mlp")));

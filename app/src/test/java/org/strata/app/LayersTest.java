@@ -14,14 +14,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Inside the network while it learns: the Layers tab and the live indicators on the canvas. */
 class LayersTest extends AppTest {
-    private TrainingRun run() {
-        return window.run().orElseThrow();
-    }
-
-    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
     private int series(String chartId) {
         WaitForAsyncUtils.waitForFxEvents();
         return lookup(chartId).queryAs(ChartPane.class).inspect(c -> c.getXYPlot().getDataset().getSeriesCount());

@@ -11,14 +11,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** While a run is paused: change the learning rate and freeze a layer in the inspector; nothing else. */
 class PausedEditsTest extends AppTest {
-    private TrainingRun run() {
-        return window.run().orElseThrow();
-    }
-
-    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
     @Test
     void learning_rate_and_freezing_change_while_paused_and_apply_on_resume() throws Exception {
         fxRun(() -> window.open(sample("mnist-mlp")));

@@ -18,14 +18,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Runs are kept with the project: listed, overlaid on the loss chart, used again, exported, deleted. */
 class RunsTest extends AppTest {
-    private TrainingRun run() {
-        return window.run().orElseThrow();
-    }
-
-    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
     private void trainAndWait(int runs) throws Exception {
         clickOn("#tool-train-start");
         waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED && run().runs().runs().size() == runs);

@@ -15,14 +15,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Train from the window: loss points arrive and fall, pause / step / resume / stop, failures are explained. */
 class TrainingTest extends AppTest {
-    private TrainingRun run() {
-        return window.run().orElseThrow();
-    }
-
-    private void waitFor(int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
-    }
-
     @Test
     void xor_trains_from_the_toolbar_and_its_loss_falls() throws Exception {
         fxRun(() -> window.open(sample("xor")));

@@ -12,10 +12,7 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.input.MouseButton;
 import javafx.scene.robot.Robot;
-import javafx.stage.Stage;
 import org.strata.app.canvas.GraphCanvas;
-import org.strata.app.i18n.Messages;
-import org.strata.app.window.AppSettings;
 import org.strata.app.window.MainWindow;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -39,30 +36,16 @@ public final class CanvasBenchmark {
     public static void main(String[] args) throws Exception {
         int nodes = BenchSupport.intArg(args, "--nodes", 1000);
         int frames = BenchSupport.intArg(args, "--frames", 300);
-        if (!List.of(args).contains("--window")) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("headless.geometry", "1600x1000-32");
+        if (List.of(args).contains("--window")) {
+            BenchSupport.testSettings();
+        } else {
+            BenchSupport.headless();
         }
         System.setProperty("javafx.animation.fullspeed", "true");
-        System.setProperty("strata.settings", "test");
-        System.setProperty("strata.recovery", Files.createTempDirectory("strata-bench-recovery").toString());
         Path file = Files.createTempFile("strata-bench-", ProjectFile.EXTENSION);
         ProjectFile.save(generated(nodes), file);
 
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        MainWindow[] window = new MainWindow[1];
-        BenchSupport.onFx(() -> {
-            Messages.setLocale(Locale.ENGLISH);
-            Stage stage = new Stage();
-            window[0] = new MainWindow(stage, AppSettings.load());
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            stage.show();
-        });
+        MainWindow[] window = {BenchSupport.openWindow()};
         for (int i = 0; i < 2; i++) {
             double openMs = timeToFirstFrame(() -> window[0].open(file));
             System.out.printf(Locale.ROOT, "open a %,d-node graph (read, analyse, build views, first frame): %.0f ms%s%n",

@@ -1,20 +1,14 @@
 package org.strata.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
-import org.strata.app.i18n.Messages;
 import org.strata.app.training.TrainingRun;
-import org.strata.app.window.AppSettings;
 import org.strata.app.window.MainWindow;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
@@ -45,27 +39,11 @@ public final class LiveTrainingBenchmark {
         int runs = BenchSupport.intArg(args, "--runs", 3);
         String sample = BenchSupport.stringArg(args, "--sample", "mnist-cnn");
         VERBOSE = List.of(args).contains("--verbose");
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", "1600x1000-32");
-        System.setProperty("strata.settings", "test");
-        System.setProperty("strata.recovery", Files.createTempDirectory("strata-bench-recovery").toString());
+        BenchSupport.headless();
         Path project = Path.of("sample-projects", sample, sample + ProjectFile.EXTENSION).toAbsolutePath();
         org.strata.engine.runtime.NativeSetup.configureAndWarmUp(); // as the app does when it starts
 
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        MainWindow[] window = new MainWindow[1];
-        BenchSupport.onFx(() -> {
-            Messages.setLocale(Locale.ENGLISH);
-            Stage stage = new Stage();
-            window[0] = new MainWindow(stage, AppSettings.load());
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            stage.show();
-        });
+        MainWindow[] window = {BenchSupport.openWindow()};
 
         List<Double> headless = new ArrayList<>();
         List<Double> sameThreads = new ArrayList<>();

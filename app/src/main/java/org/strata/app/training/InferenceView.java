@@ -197,14 +197,12 @@ public final class InferenceView extends VBox {
     /** The largest raw value in the training data, undoing its normalisation. */
     private static float maxRaw(Dataset d) {
         var s = d.train();
-        int f = (int) d.featureShape().size();
-        float[] shift = d.normalizer().shift();
-        float[] scale = d.normalizer().scale();
-        float[] row = new float[f];
+        float[] row = new float[(int) d.featureShape().size()];
         float max = 0;
         for (int i = 0; i < Math.min(s.size(), 500); i++) {
             s.features(i, row, 0);
-            for (int j = 0; j < f; j++) max = Math.max(max, scale[j] == 0 ? shift[j] : row[j] / scale[j] + shift[j]);
+            d.normalizer().invert(row, 0);
+            for (float v : row) max = Math.max(max, v);
         }
         return max <= 0 ? 1 : max;
     }

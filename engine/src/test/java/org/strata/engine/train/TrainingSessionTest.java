@@ -243,25 +243,20 @@ class TrainingSessionTest {
 
     @Test
     void snapshot_gradients_are_the_gradient_not_the_update_on_both_engines() throws Exception {
-        for (String engine : List.of("strata", "dl4j")) {
-            System.setProperty("strata.engine", engine);
-            try {
-                Project p = xor();
-                p.training().set("optimizer", "sgd").set("learningRate", 0.5);
-                TrainingSession s = TrainingSession.create(p);
-                s.setEpochs(1);
-                s.setSnapshotEvery(5);
-                Recorder r = new Recorder();
-                s.addListener(r);
-                s.run();
-                var hidden = r.snapshots.get(0).layers().get(1);
-                // With plain SGD the update is the learning rate times the gradient.
-                assertEquals(0.5 * hidden.gradientNorm(), hidden.updateNorm(), 1e-3 * hidden.updateNorm(), engine);
-                assertEquals(24, hidden.gradients().total(), engine);
-            } finally {
-                System.clearProperty("strata.engine");
-            }
-        }
+        onEachEngine(engine -> {
+            Project p = xor();
+            p.training().set("optimizer", "sgd").set("learningRate", 0.5);
+            TrainingSession s = TrainingSession.create(p);
+            s.setEpochs(1);
+            s.setSnapshotEvery(5);
+            Recorder r = new Recorder();
+            s.addListener(r);
+            s.run();
+            var hidden = r.snapshots.get(0).layers().get(1);
+            // With plain SGD the update is the learning rate times the gradient.
+            assertEquals(0.5 * hidden.gradientNorm(), hidden.updateNorm(), 1e-3 * hidden.updateNorm(), engine);
+            assertEquals(24, hidden.gradients().total(), engine);
+        });
     }
 
     @Test
@@ -285,25 +280,20 @@ class TrainingSessionTest {
 
     @Test
     void a_frozen_layer_keeps_its_weights_while_the_others_learn_on_both_engines() throws Exception {
-        for (String engine : List.of("strata", "dl4j")) {
-            System.setProperty("strata.engine", engine);
-            try {
-                Project p = xor();
-                p.graph().require("hidden").setFrozen(true);
-                TrainingSession s = TrainingSession.create(p);
-                var before = s.backend().exportParameters();
-                s.setEpochs(2);
-                s.run();
-                var after = s.backend().exportParameters();
-                org.junit.jupiter.api.Assertions.assertNotNull(after.get("hidden/W"));
-                assertEquals(before.get("hidden/W"), after.get("hidden/W"), engine);
-                assertEquals(before.get("hidden/b"), after.get("hidden/b"), engine);
-                assertTrue(!before.get("dense/W").equals(after.get("dense/W")), engine + ": the layer after it learns");
-                assertEquals(0, s.backend().updateNorm("hidden"), engine + ": a frozen layer reports no update");
-            } finally {
-                System.clearProperty("strata.engine");
-            }
-        }
+        onEachEngine(engine -> {
+            Project p = xor();
+            p.graph().require("hidden").setFrozen(true);
+            TrainingSession s = TrainingSession.create(p);
+            var before = s.backend().exportParameters();
+            s.setEpochs(2);
+            s.run();
+            var after = s.backend().exportParameters();
+            org.junit.jupiter.api.Assertions.assertNotNull(after.get("hidden/W"));
+            assertEquals(before.get("hidden/W"), after.get("hidden/W"), engine);
+            assertEquals(before.get("hidden/b"), after.get("hidden/b"), engine);
+            assertTrue(!before.get("dense/W").equals(after.get("dense/W")), engine + ": the layer after it learns");
+            assertEquals(0, s.backend().updateNorm("hidden"), engine + ": a frozen layer reports no update");
+        });
     }
 
     @Test
@@ -329,6 +319,22 @@ class TrainingSessionTest {
         assertTrue(!hiddenBefore.equals(s.probe(net -> net.exportParameters().get("hidden/W")).join()));
         s.stop();
         t.join(10_000);
+    }
+
+    /** Runs {@code test} once with each engine chosen through {@code strata.engine}. */
+    private static void onEachEngine(EngineTest test) throws Exception {
+        for (String engine : List.of("strata", "dl4j")) {
+            System.setProperty("strata.engine", engine);
+            try {
+                test.run(engine);
+            } finally {
+                System.clearProperty("strata.engine");
+            }
+        }
+    }
+
+    private interface EngineTest {
+        void run(String engine) throws Exception;
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier c) throws InterruptedException {
