@@ -48,10 +48,7 @@ class ScreenshotsTest extends AppTest {
                 });
                 fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("conv1")));
                 setDark(dark);
-                Thread.sleep(400);
-                WaitForAsyncUtils.waitForFxEvents();
-                String name = "main-window-" + (dark ? "dark" : "light") + "-" + l.getLanguage() + ".png";
-                snap(out.resolve(name).toFile());
+                snap("main-window-" + (dark ? "dark" : "light") + "-" + l.getLanguage() + ".png");
             }
         }
         // A classroom projector: English, light, the largest text size, the project's settings in the inspector.
@@ -59,12 +56,10 @@ class ScreenshotsTest extends AppTest {
         setDark(false);
         fxRun(() -> window.setFontSize(20));
         fxRun(() -> window.editor().orElseThrow().document().selection().clear());
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("main-window-projector.png").toFile());
+        snap("main-window-projector.png");
         fxRun(() -> window.setFontSize(13));
         fxRun(() -> window.newProject());
-        snap(out.resolve("start-page.png").toFile());
+        snap("start-page.png");
     }
 
     @Test
@@ -74,9 +69,7 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(180, java.util.concurrent.TimeUnit.SECONDS,
                 () -> fx(() -> !window.run().orElseThrow().isActive()));
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("training.png").toFile());
+        snap("training.png");
     }
 
     @Test
@@ -86,9 +79,8 @@ class ScreenshotsTest extends AppTest {
         train(2);
         clickOn("#tab-layers .tab-label");
         fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("conv1")));
-        Thread.sleep(1500);
-        WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("layers.png").toFile());
+        Thread.sleep(1100); // the feature maps are asked of the network after the selection
+        snap("layers.png");
     }
 
     @Test
@@ -108,14 +100,46 @@ class ScreenshotsTest extends AppTest {
             var runs = window.run().orElseThrow().runs();
             runs.setOverlaid(runs.runs().get(0), true);
         });
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("training-overlay.png").toFile());
+        snap("training-overlay.png");
         clickOn("#tab-runs .tab-label");
         fxRun(() -> lookup("#runs-table").queryAs(javafx.scene.control.TableView.class).getSelectionModel().select(0));
+        snap("runs.png");
+    }
+
+    @Test
+    void paused_with_a_frozen_layer_and_a_confusion_cell_opened() throws Exception {
+        // Paused mid-run with dense1 frozen (the inspector offers only what a paused run takes in), then the
+        // pop-over of one confusion-matrix cell after the run.
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 500);
+            run().start();
+        });
+        waitFor(90, () -> run().layers().of("dense1").size() >= 2);
+        clickOn("#tool-train-pause");
+        waitFor(30, () -> run().phase() == org.strata.app.training.TrainingRun.Phase.PAUSED);
+        clickOn("#node-dense1");
+        clickOn("#inspector-frozen");
+        snap("paused-frozen.png");
+        clickOn("#tool-train-stop");
+        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
+                && run().evaluationProperty().get() != null);
+        clickOn("#tab-training .tab-label");
+        long[][] m = run().evaluationProperty().get().confusion();
+        int[] cell = {4, 9};
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m.length; c++) if (r != c && m[r][c] > m[cell[0]][cell[1]]) cell = new int[]{r, c};
+        }
+        String id = "#confusion-" + cell[0] + "-" + cell[1];
+        scrollIntoView(id);
+        clickOn(id);
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("runs.png").toFile());
+        // the pop-over is a window of its own: its picture is taken from its own scene
+        var popup = fx(() -> javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof org.controlsfx.control.PopOver).findFirst().orElseThrow());
+        WritableImage img = fx(() -> popup.getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.resolve("confusion-samples.png").toFile());
     }
 
     @Test
@@ -131,16 +155,19 @@ class ScreenshotsTest extends AppTest {
                 .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.75 * w, b.getMinY() + 0.22 * w))
                 .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.55 * w, b.getMinY() + 0.55 * w))
                 .moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.42 * w, b.getMinY() + 0.85 * w)).drop();
-        Thread.sleep(600);
-        WaitForAsyncUtils.waitForFxEvents();
-        snap(out.resolve("inference.png").toFile());
+        Thread.sleep(200); // the last prediction comes back from the training thread
+        snap("inference.png");
     }
 
     private void setDark(boolean dark) {
         fxRun(() -> window.setDark(dark));
     }
 
-    private void snap(File file) throws Exception {
+    /** Lets the window settle (last events, layout, charts drawn), then writes its picture as {@code name}. */
+    private void snap(String name) throws Exception {
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        File file = out.resolve(name).toFile();
         // The root's snapshot: Scene.snapshot and the robot's screen capture come back empty under Monocle.
         WritableImage img = fx(() -> window.stage().getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file);
