@@ -80,6 +80,15 @@ public abstract class AppTest extends FxRobot {
         WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, () -> fx(condition));
     }
 
+    /**
+     * Waits for the evaluation made after a run has ended (the test data's; while training, the confusion matrix
+     * follows the validation data epoch by epoch).
+     */
+    protected void waitForFinalEvaluation(int seconds) throws Exception {
+        waitFor(seconds, () -> !run().isActive() && run().evaluationEpoch() == 0
+                && run().evaluationProperty().get() != null);
+    }
+
     protected EditorPane editor() {
         return window.editor().orElseThrow(() -> new AssertionError("no project is open"));
     }

@@ -20,8 +20,7 @@ class EvaluationViewsTest extends AppTest {
             editor().document().project().training().set("epochs", 1);
             run().start();
         });
-        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
-                && run().evaluationProperty().get() != null);
+        waitForFinalEvaluation(120);
         var ev = run().evaluationProperty().get();
         int truth = -1;
         int predicted = -1;
@@ -55,8 +54,7 @@ class EvaluationViewsTest extends AppTest {
     void regression_shows_predicted_against_true_for_every_test_sample() throws Exception {
         fxRun(() -> window.open(sample("linear-regression")));
         clickOn("#tool-train-start");
-        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
-                && run().evaluationProperty().get() != null);
+        waitForFinalEvaluation(120);
         WaitForAsyncUtils.waitForFxEvents();
         ChartPane scatter = lookup("#regression-scatter").queryAs(ChartPane.class);
         int count = scatter.inspect(c -> c.getXYPlot().getDataset().getItemCount(0));
@@ -102,8 +100,8 @@ class EvaluationViewsTest extends AppTest {
         assertThat(fx(() -> lookup("#confusion-title").queryLabeled().getText())).startsWith("Validation data after epoch");
         assertThat(run().evaluatedSplit()).isSameAs(run().dataset().validation());
         clickOn("#tool-train-stop");
-        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0 && run().evaluationProperty().get() != null
-                && run().evaluatedSplit() == run().dataset().test());
+        waitForFinalEvaluation(120);
+        assertThat(run().evaluatedSplit()).isSameAs(run().dataset().test());
         assertThat(fx(() -> lookup("#confusion-title").queryLabeled().getText())).startsWith("Test data");
     }
 

@@ -122,8 +122,7 @@ class ScreenshotsTest extends AppTest {
         clickOn("#inspector-frozen");
         snap("paused-frozen.png");
         clickOn("#tool-train-stop");
-        waitFor(120, () -> !run().isActive() && run().evaluationEpoch() == 0
-                && run().evaluationProperty().get() != null);
+        waitForFinalEvaluation(120);
         clickOn("#tab-training .tab-label");
         long[][] m = run().evaluationProperty().get().confusion();
         int[] cell = {4, 9};

@@ -31,8 +31,7 @@ class TrainingTest extends AppTest {
         assertThat(run().history().validation()).isNotEmpty();
         assertThat(run().history().metric()).isNotEmpty();
         // the held-out data's confusion matrix appears when the run ends
-        waitFor(60, () -> !run().isActive() && run().evaluationEpoch() == 0
-                && run().evaluationProperty().get() != null);
+        waitForFinalEvaluation(60);
         var ev = run().evaluationProperty().get();
         assertThat(ev.metric()).isGreaterThan(0.9);
         assertThat(lookup("#confusion-title").queryLabeled().getText()).contains("% correct");
