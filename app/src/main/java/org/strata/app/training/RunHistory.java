@@ -21,7 +21,8 @@ import org.strata.engine.runs.RunStore;
 /**
  * The runs kept with the open project (see {@link RunStore}): listed for the Runs tab, some overlaid on the loss
  * chart. A project not saved yet keeps its runs in a temporary folder; when it is first saved (or saved elsewhere)
- * they are copied next to the project file. Changed on the JavaFX thread; files are written off it.
+ * they are copied next to the project file. Changed on the JavaFX thread; files are written off it (the folder is
+ * guarded by this object's lock, as the evaluation thread asks for it when it keeps a run).
  */
 public final class RunHistory {
     private final EditorDocument document;
@@ -65,7 +66,7 @@ public final class RunHistory {
     }
 
     /** Lists the runs folder again. */
-    public void reload() {
+    public synchronized void reload() {
         runs.clear();
         if (folder == null) return;
         RunStore s = new RunStore(folder);
@@ -123,7 +124,7 @@ public final class RunHistory {
      * When the project is saved to a (new) file, its runs go with it: copied from the temporary folder (then
      * deleted) or from the runs folder of the file it was saved from (Save As keeps the old one too).
      */
-    private void followFile() {
+    private synchronized void followFile() {
         Path now = runsFolder();
         if (now == null || now.equals(folder)) return;
         Path old = folder;
@@ -148,7 +149,7 @@ public final class RunHistory {
     }
 
     /** Deletes the temporary folder of a project that was never saved, if there is one (off the JavaFX thread). */
-    void discardTemporary() {
+    synchronized void discardTemporary() {
         if (!temporary || folder == null) return;
         Path dir = folder;
         folder = null;
