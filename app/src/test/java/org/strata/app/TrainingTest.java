@@ -49,7 +49,10 @@ class TrainingTest extends AppTest {
     @Test
     void pause_step_resume_and_stop() throws Exception {
         fxRun(() -> window.open(sample("mnist-mlp")));
-        fxRun(() -> run().start());
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 500); // still running when the test stops it
+            run().start();
+        });
         waitFor(90, () -> run().history().train().size() >= 5);
         clickOn("#tool-train-pause");
         waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
