@@ -103,6 +103,22 @@ class EvaluationViewsTest extends AppTest {
         waitForFinalEvaluation(120);
         assertThat(run().evaluatedSplit()).isSameAs(run().dataset().test());
         assertThat(fx(() -> lookup("#confusion-title").queryLabeled().getText())).startsWith("Test data");
+
+        // the next run keeps the grid (no new nodes to lay out while it trains), emptied until its first epoch
+        javafx.scene.Node cell = lookup("#confusion-0-0").query();
+        String[] atStart = fx(() -> {
+            run().start();
+            return new String[]{lookup("#confusion-title").queryLabeled().getText(),
+                    lookup("#confusion-0-0").queryLabeled().getText()};
+        });
+        assertThat(atStart[0]).isEqualTo("Waiting for the first epoch's evaluation\u2026");
+        assertThat(atStart[1]).isEmpty();
+        waitFor(120, () -> run().evaluationProperty().get() != null);
+        assertThat(fx(() -> lookup("#confusion-0-0").queryLabeled().getText())).matches("\\d+");
+        javafx.scene.Node after = fx(() -> lookup("#confusion-0-0").query());
+        assertThat(after).isSameAs(cell);
+        clickOn("#tool-train-stop");
+        waitFor(120, () -> !run().isActive());
     }
 
     @Test

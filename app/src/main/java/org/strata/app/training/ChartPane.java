@@ -19,6 +19,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.Region;
@@ -50,6 +52,13 @@ public final class ChartPane extends Region {
     private volatile int width;
     private volatile int height;
     private volatile double scale = 1;
+    /** Two pictures the chart thread draws into in turn, reused (a new one per redraw fed the garbage collector). */
+    private final BufferedImage[] slots = new BufferedImage[2];
+    /** Per slot: its picture is drawn and the window has not copied it yet. */
+    private final java.util.concurrent.atomic.AtomicBoolean[] unread = {
+        new java.util.concurrent.atomic.AtomicBoolean(), new java.util.concurrent.atomic.AtomicBoolean()};
+    private int nextSlot;
+    private WritableImage shown;
 
     /**
      * @param chart    the chart; after this, change it only through {@link #update}
@@ -103,12 +112,36 @@ public final class ChartPane extends Region {
         int h = height;
         if (w <= 0 || h <= 0) return;
         double s = scale;
-        var fx = SwingFXUtils.toFXImage(render(chart, w, h, s), null);
+        int slot = nextSlot;
+        nextSlot = 1 - slot;
+        int pw = (int) Math.ceil(w * s);
+        int ph = (int) Math.ceil(h * s);
+        BufferedImage img = slots[slot];
+        // a picture the window has not copied yet is left to it; that slot gets a new one (rare: drawing is slower)
+        if (img == null || img.getWidth() != pw || img.getHeight() != ph || unread[slot].get()) {
+            img = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
+            slots[slot] = img;
+            unread[slot] = new java.util.concurrent.atomic.AtomicBoolean();
+        }
+        draw(chart, img, w, h, s);
+        int[] pixels = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        java.util.concurrent.atomic.AtomicBoolean flag = unread[slot];
+        flag.set(true);
         Platform.runLater(() -> {
-            view.setImage(fx);
+            show(pixels, pw, ph);
             view.setFitWidth(w);
             view.setFitHeight(h);
+            flag.set(false);
         });
+    }
+
+    /** On the JavaFX thread: copies a finished picture into the one image the view shows (no image per frame). */
+    private void show(int[] pixels, int pw, int ph) {
+        if (shown == null || (int) shown.getWidth() != pw || (int) shown.getHeight() != ph) {
+            shown = new WritableImage(pw, ph);
+            view.setImage(shown);
+        }
+        shown.getPixelWriter().setPixels(0, 0, pw, ph, PixelFormat.getIntArgbPreInstance(), pixels, 0, pw);
     }
 
     @Override
@@ -197,12 +230,19 @@ public final class ChartPane extends Region {
         int h = Math.max(1, height);
         BufferedImage img = new BufferedImage((int) Math.ceil(w * scale), (int) Math.ceil(h * scale),
                 BufferedImage.TYPE_INT_RGB);
+        draw(chart, img, w, h, scale);
+        return img;
+    }
+
+    /** Draws {@code chart} as it looks at {@code w} × {@code h} on screen over all of {@code img}. */
+    private static void draw(JFreeChart chart, BufferedImage img, int w, int h, double scale) {
         Graphics2D g = img.createGraphics();
+        g.setBackground(new java.awt.Color(0, 0, 0, 0));
+        g.clearRect(0, 0, img.getWidth(), img.getHeight()); // a reused picture keeps its last drawing otherwise
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.scale(scale, scale);
         chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
         g.dispose();
-        return img;
     }
 }

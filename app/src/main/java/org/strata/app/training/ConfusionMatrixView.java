@@ -20,6 +20,12 @@ public final class ConfusionMatrixView extends ScrollPane {
     private final TrainingRun run;
     private final boolean dark;
     private CellSamples samples;
+    /** The grid kept between evaluations of the same classes, and its cells. */
+    private GridPane grid;
+    private List<String> gridNames;
+    private Label[][] cells;
+    private Label[] recalls;
+    private Label[] precisions;
 
     public ConfusionMatrixView(TrainingRun run, boolean dark) {
         this.run = run;
@@ -34,14 +40,18 @@ public final class ConfusionMatrixView extends ScrollPane {
     }
 
     private void show(Evaluation ev) {
-        body.getChildren().clear();
         if (ev == null) {
             if (samples != null) samples.hide();
+            if (grid != null) { // a new run: the grid stays, emptied (building it again costs a frame its CSS)
+                blank();
+                ((Label) body.getChildren().get(0)).setText(Messages.get("confusion.waiting"));
+                return;
+            }
             Label none = muted(Messages.get("confusion.none"));
             none.setWrapText(true);
             none.setMinWidth(0);
             none.setMaxWidth(320);
-            body.getChildren().add(none);
+            body.getChildren().setAll(none);
             return;
         }
         int epoch = run.evaluationEpoch();
@@ -54,22 +64,44 @@ public final class ConfusionMatrixView extends ScrollPane {
         title.getStyleClass().add("confusion-title");
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setId("confusion-title");
-        body.getChildren().add(title);
         if (ev.confusion() == null) {
+            forgetGrid();
+            body.getChildren().setAll(title);
             if (ev.results() != null) body.getChildren().add(new RegressionScatter(ev.results(), dark));
             return;
         }
         if (samples != null) samples.hide();
         samples = new CellSamples(run, ev);
-        body.getChildren().add(grid(ev, samples));
-        Label hint = muted(Messages.get("confusion.clickHint"));
-        body.getChildren().add(hint);
+        if (grid == null || !ev.classNames().equals(gridNames)) {
+            buildGrid(ev.classNames());
+            body.getChildren().setAll(title, grid, muted(Messages.get("confusion.clickHint")));
+        } else {
+            ((Label) body.getChildren().get(0)).setText(title.getText()); // the grid stays: no new nodes to style
+        }
+        fill(ev);
     }
 
-    private static GridPane grid(Evaluation ev, CellSamples samples) {
-        long[][] m = ev.confusion();
-        List<String> names = ev.classNames();
-        int n = m.length;
+    private void blank() {
+        for (Label[] row : cells) {
+            for (Label cell : row) {
+                cell.setText("");
+                cell.setStyle("");
+                cell.getStyleClass().remove("confusion-cell-link");
+                cell.setOnMouseClicked(null);
+            }
+        }
+        for (Label l : recalls) l.setText("");
+        for (Label l : precisions) l.setText("");
+    }
+
+    private void forgetGrid() {
+        grid = null;
+        gridNames = null;
+    }
+
+    /** Builds the empty grid for these classes; {@link #fill} then writes an evaluation into it. */
+    private void buildGrid(List<String> names) {
+        int n = names.size();
         GridPane g = new GridPane();
         g.getStyleClass().add("confusion-grid");
         g.setHgap(2);
@@ -77,33 +109,60 @@ public final class ConfusionMatrixView extends ScrollPane {
         g.add(muted(Messages.get("confusion.axes")), 0, 0);
         for (int c = 0; c < n; c++) g.add(header(names.get(c)), c + 1, 0);
         g.add(header(Messages.get("confusion.recall")), n + 1, 0);
+        cells = new Label[n][n];
+        recalls = new Label[n];
+        precisions = new Label[n];
         for (int r = 0; r < n; r++) {
             g.add(header(names.get(r)), 0, r + 1);
+            for (int c = 0; c < n; c++) {
+                Label cell = new Label();
+                cell.getStyleClass().add("confusion-cell");
+                cell.setId("confusion-" + r + "-" + c);
+                cell.setMinSize(44, 28);
+                cell.setAlignment(Pos.CENTER);
+                cells[r][c] = cell;
+                g.add(cell, c + 1, r + 1);
+            }
+            recalls[r] = muted("");
+            g.add(recalls[r], n + 1, r + 1);
+        }
+        g.add(header(Messages.get("confusion.precision")), 0, n + 1);
+        for (int c = 0; c < n; c++) {
+            precisions[c] = muted("");
+            g.add(precisions[c], c + 1, n + 1);
+        }
+        grid = g;
+        gridNames = List.copyOf(names);
+    }
+
+    /** Writes counts, shades and click targets into the grid's cells (changed styles only are set again). */
+    private void fill(Evaluation ev) {
+        long[][] m = ev.confusion();
+        int n = m.length;
+        for (int r = 0; r < n; r++) {
             long rowTotal = 0;
             for (long v : m[r]) rowTotal += v;
             for (int c = 0; c < n; c++) {
-                Label cell = new Label(Long.toString(m[r][c]));
-                cell.getStyleClass().add("confusion-cell");
-                cell.setId("confusion-" + r + "-" + c);
+                Label cell = cells[r][c];
+                cell.setText(Long.toString(m[r][c]));
                 double share = rowTotal == 0 ? 0 : (double) m[r][c] / rowTotal;
                 String rgb = r == c ? "31, 136, 61" : "207, 34, 46";
-                cell.setStyle("-fx-background-color: rgba(" + rgb + ", " + String.format("%.2f", 0.08 + 0.6 * share)
-                        + ");");
-                cell.setMinSize(44, 28);
-                cell.setAlignment(Pos.CENTER);
-                if (ev.results() != null && m[r][c] > 0) {
-                    int truth = r;
-                    int predicted = c;
-                    cell.getStyleClass().add("confusion-cell-link");
-                    cell.setOnMouseClicked(e -> samples.show(truth, predicted, cell));
+                String style = "-fx-background-color: rgba(" + rgb + ", " + String.format("%.2f", 0.08 + 0.6 * share)
+                        + ");";
+                if (!style.equals(cell.getStyle())) cell.setStyle(style);
+                boolean link = ev.results() != null && m[r][c] > 0;
+                if (link != cell.getStyleClass().contains("confusion-cell-link")) {
+                    if (link) cell.getStyleClass().add("confusion-cell-link");
+                    else cell.getStyleClass().remove("confusion-cell-link");
                 }
-                g.add(cell, c + 1, r + 1);
+                int truth = r;
+                int predicted = c;
+                CellSamples these = samples;
+                cell.setOnMouseClicked(link ? e -> these.show(truth, predicted, cell) : null);
             }
-            g.add(muted(String.format("%.0f%%", 100 * ev.recall(r))), n + 1, r + 1);
+            recalls[r].setText(String.format("%.0f%%", 100 * ev.recall(r)));
         }
-        g.add(header(Messages.get("confusion.precision")), 0, n + 1);
-        for (int c = 0; c < n; c++) g.add(muted(String.format("%.0f%%", 100 * ev.precision(c))), c + 1, n + 1);
-        return g;
+        for (int c = 0; c < n; c++) precisions[c].setText(String.format("%.0f%%", 100 * ev.precision(c)));
     }
 
     private static Label header(String text) {

@@ -8,20 +8,19 @@ final class LayerStatistics {
      * outputs on the probe batch run to a million values, and the snapshot costs the training thread its time.
      */
     static final int MAX_COUNTED = 65_536;
-    private static final int SAMPLE_VALUES = 4096;
+    static final int SAMPLE_VALUES = 4096;
 
     private LayerStatistics() {
     }
 
     /**
-     * @param v         the layer's outputs over the probe batch, row-major, batch first
-     * @param perSample values per sample
+     * @param counted   the layer's outputs over the probe batch, or an evenly strided subset of them
+     * @param sample    the first probe sample's outputs (at most {@link #SAMPLE_VALUES} of them)
      * @param weights   the layer's parameter values (null if none)
      * @param gradients the gradient for them on the last batch (null if not kept)
      */
-    static TrainingEvents.LayerStats of(String id, float[] v, int perSample, double pNorm, double uNorm,
+    static TrainingEvents.LayerStats of(String id, float[] counted, float[] sample, double pNorm, double uNorm,
                                         float[] weights, float[] gradients) {
-        float[] counted = subset(v);
         double sum = 0;
         double sq = 0;
         for (float f : counted) {
@@ -30,7 +29,6 @@ final class LayerStatistics {
         }
         double mean = sum / counted.length;
         double std = Math.sqrt(Math.max(0, sq / counted.length - mean * mean));
-        float[] sample = java.util.Arrays.copyOf(v, Math.min(perSample, SAMPLE_VALUES));
         double gNorm = 0;
         if (gradients != null) {
             for (float g : gradients) gNorm += (double) g * g;
@@ -43,8 +41,13 @@ final class LayerStatistics {
 
     /** @return {@code v} itself, or every k-th value when it holds more than {@link #MAX_COUNTED} */
     static float[] subset(float[] v) {
-        if (v.length <= MAX_COUNTED) return v;
-        int stride = (v.length + MAX_COUNTED - 1) / MAX_COUNTED;
+        return subset(v, MAX_COUNTED);
+    }
+
+    /** @return {@code v} itself, or every k-th value when it holds more than {@code max} */
+    static float[] subset(float[] v, int max) {
+        if (v.length <= max) return v;
+        int stride = (v.length + max - 1) / max;
         float[] out = new float[(v.length + stride - 1) / stride];
         for (int i = 0, j = 0; i < v.length; i += stride) out[j++] = v[i];
         return out;

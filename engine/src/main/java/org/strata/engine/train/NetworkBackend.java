@@ -39,6 +39,18 @@ public interface NetworkBackend {
         return out;
     }
 
+    /**
+     * Every node's output on a batch, summarised for telemetry without copying all of it: per node id,
+     * {@code {at most maxValues evenly strided values, the first sample's first sampleValues values}}.
+     */
+    default Map<String, float[][]> activationSummary(INDArray features, int maxValues, int sampleValues) {
+        Map<String, float[][]> out = new java.util.HashMap<>();
+        long n = Math.max(1, features.size(0));
+        activationValues(features).forEach((k, v) -> out.put(k, new float[][]{LayerStatistics.subset(v, maxValues),
+                java.util.Arrays.copyOf(v, (int) Math.min(v.length / n, sampleValues))}));
+        return out;
+    }
+
     /** @return per node with parameters: {L2 norm of its parameters, L2 norm of its last update} */
     default Map<String, double[]> parameterNorms() {
         Map<String, double[]> out = new java.util.HashMap<>();

@@ -609,18 +609,17 @@ public final class TrainingSession {
             Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
             probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES).get(0, null).getFeatures();
         }
-        Map<String, float[]> acts = backend.activationValues(probe);
+        Map<String, float[][]> acts = backend.activationSummary(probe, LayerStatistics.MAX_COUNTED,
+                LayerStatistics.SAMPLE_VALUES);
         Map<String, double[]> norms = backend.parameterNorms();
         Map<String, float[]> weights = backend.parameterValues();
         Map<String, float[]> gradients = backend.keptGradients();
-        int n = (int) probe.size(0);
         List<TrainingEvents.LayerStats> stats = new ArrayList<>();
         for (String id : analysis.order()) {
-            float[] v = acts.get(id);
+            float[][] v = acts.get(id);
             if (v == null) continue;
             double[] norm = norms.getOrDefault(id, new double[2]);
-            stats.add(LayerStatistics.of(id, v, v.length / Math.max(1, n), norm[0], norm[1], weights.get(id),
-                    gradients.get(id)));
+            stats.add(LayerStatistics.of(id, v[0], v[1], norm[0], norm[1], weights.get(id), gradients.get(id)));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
     }

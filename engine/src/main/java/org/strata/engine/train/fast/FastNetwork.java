@@ -37,6 +37,8 @@ public final class FastNetwork implements NetworkBackend {
     private final String outputId;
     private final Map<String, List<String>> producers = new HashMap<>();
     private final Map<String, Map<String, INDArray>> paramViews = new LinkedHashMap<>();
+    /** Host copies of the parameters and gradients for telemetry, reused. */
+    private final float[][] scratch = new float[2][];
     private final Map<String, Map<String, INDArray>> gradViews = new HashMap<>();
     private final INDArray params;
     private final INDArray grads;
@@ -270,7 +272,9 @@ public final class FastNetwork implements NetworkBackend {
         p.backward();
         if (keepGradient) {
             keepGradient = false;
-            keptGradient = new float[(int) grads.length()];
+            if (keptGradient == null || keptGradient.length != grads.length()) {
+                keptGradient = new float[(int) grads.length()];
+            }
             grads.data().asNioFloat().get(keptGradient); // a plain copy, once per snapshot
         }
         optimizer.step(iteration++);
@@ -299,9 +303,14 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public Map<String, float[]> parameterValues() {
-        float[] p = new float[(int) params.length()];
-        params.data().asNioFloat().get(p);
-        return perNode(p);
+        return perNode(scratch(0, params));
+    }
+
+    /** @return {@code a}'s values in host array {@code slot}, allocated once: snapshots come twice a second */
+    private float[] scratch(int slot, INDArray a) {
+        if (scratch[slot] == null || scratch[slot].length != a.length()) scratch[slot] = new float[(int) a.length()];
+        a.data().asNioFloat().get(scratch[slot]);
+        return scratch[slot];
     }
 
     /** Cuts a copy of the flat parameter (or gradient) array into each node's values, padding left out. */
@@ -404,12 +413,39 @@ public final class FastNetwork implements NetworkBackend {
         return out;
     }
 
+    /**
+     * Reads the summary straight from the engine's memory: every k-th value and the first sample's, so that a
+     * convolution's million outputs cost a snapshot no million-value copy (nor the garbage collector's time).
+     */
+    @Override
+    public Map<String, float[][]> activationSummary(INDArray features, int maxValues, int sampleValues) {
+        Plan p = evaluate(features);
+        long n = Math.max(1, features.size(0));
+        Map<String, float[][]> out = new HashMap<>();
+        for (String id : order) {
+            INDArray a = shown(p, id);
+            java.nio.FloatBuffer buf = a.data().asNioFloat();
+            int from = (int) a.offset();
+            int length = (int) a.length();
+            int stride = Math.max(1, (length + maxValues - 1) / maxValues);
+            float[] strided = new float[(length + stride - 1) / stride];
+            for (int i = 0, j = 0; i < length; i += stride) strided[j++] = buf.get(from + i);
+            float[] first = new float[(int) Math.min(length / n, sampleValues)];
+            buf.position(from);
+            buf.get(first);
+            if (reluMovedPastPool(id)) {
+                for (int i = 0; i < strided.length; i++) strided[i] = Math.max(0f, strided[i]);
+                for (int i = 0; i < first.length; i++) first[i] = Math.max(0f, first[i]);
+            }
+            out.put(id, new float[][]{strided, first});
+        }
+        return out;
+    }
+
     @Override
     public Map<String, double[]> parameterNorms() {
-        float[] p = new float[(int) params.length()];
-        float[] g = new float[(int) grads.length()];
-        params.data().asNioFloat().get(p);
-        grads.data().asNioFloat().get(g);
+        float[] p = scratch(0, params);
+        float[] g = scratch(1, grads);
         Map<String, double[]> out = new HashMap<>();
         paramViews.forEach((node, views) -> {
             double ps = 0;

@@ -144,6 +144,25 @@ class FastGradientTest {
         checkFiniteDifferences(name, g);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("graphs")
+    void activation_summary_is_every_kth_output_and_the_first_sample(String name, Graph g) {
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork net = new FastNetwork(g, a, settings());
+        INDArray[] b = batch(a, g, 8);
+        Map<String, float[]> full = net.activationValues(b[0]);
+        Map<String, float[][]> summary = net.activationSummary(b[0], 100, 50);
+        assertEquals(full.keySet(), summary.keySet());
+        full.forEach((id, v) -> {
+            int stride = Math.max(1, (v.length + 99) / 100);
+            float[] expected = new float[(v.length + stride - 1) / stride];
+            for (int i = 0, j = 0; i < v.length; i += stride) expected[j++] = v[i];
+            assertArrayEquals(expected, summary.get(id)[0], 0f, name + " " + id + " strided");
+            assertArrayEquals(java.util.Arrays.copyOf(v, Math.min(v.length / 8, 50)), summary.get(id)[1], 0f,
+                    name + " " + id + " first sample");
+        });
+    }
+
     /** Dropout's masks are random, so it is checked on its own: with the mask of one step held fixed. */
     @Test
     void dropout_gradient_matches_finite_differences_and_inference_ignores_it() {
