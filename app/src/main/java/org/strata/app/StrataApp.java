@@ -1,11 +1,17 @@
 package org.strata.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.strata.app.i18n.Messages;
+import org.strata.app.window.AppIcons;
 import org.strata.app.window.AppSettings;
 import org.strata.app.window.MainWindow;
+import org.strata.app.window.StartupSplash;
+import org.strata.engine.runtime.NativeCache;
+import org.strata.engine.runtime.NativeSetup;
 
 /**
  * The JavaFX application: one main window in the user's language and theme. A project file given on the command line
@@ -17,14 +23,31 @@ public final class StrataApp extends Application {
     @Override
     public void start(Stage stage) {
         // Choose ND4J's native build and start loading it in the background: the first Train is then quick.
-        org.strata.engine.runtime.NativeSetup.configureAndWarmUp();
+        CompletableFuture<Void> engine = NativeSetup.warmUp();
         AppSettings settings = AppSettings.load();
         Messages.setLocale(settings.language());
+        // An installed Strata's first start unpacks the native libraries (seconds): a splash says so meanwhile.
+        NativeCache natives = NativeCache.forChosenBuild();
+        if (!engine.isDone() && !natives.complete()) {
+            StartupSplash.show(natives, engine, () -> showWindow(stage, settings));
+        } else {
+            showWindow(stage, settings);
+        }
+    }
+
+    private void showWindow(Stage stage, AppSettings settings) {
         window = new MainWindow(stage, settings);
+        stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-        getParameters().getUnnamed().stream().findFirst().map(Path::of).ifPresent(window::open);
+        List<String> args = getParameters().getRaw();
+        if (SmokeTest.asked(args)) {
+            SmokeTest.start(window, args);
+            return;
+        }
+        getParameters().getUnnamed().stream().filter(a -> a.endsWith(".strata")).findFirst().map(Path::of)
+                .ifPresent(window::open);
     }
 
     /** @return the window (for tests driving the app) */

@@ -18,6 +18,7 @@ public final class NativeSetup {
     static final String AVX2_BUILD = "-avx2";
     private static final String MARKER = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64%s/";
     private static volatile boolean configured;
+    private static java.util.concurrent.CompletableFuture<Void> warmUp;
 
     private NativeSetup() {
     }
@@ -43,16 +44,43 @@ public final class NativeSetup {
      * overlaps the ~0.7 s native start-up; whoever touches ND4J first simply waits for it.
      */
     public static void configureAndWarmUp() {
+        warmUp();
+    }
+
+    /**
+     * Like {@link #configureAndWarmUp()}, and says when ND4J is loaded (the first start of an installed Strata also
+     * unpacks the native libraries then: see {@link NativeCache}). Later calls return the same future.
+     *
+     * @return completes when ND4J has loaded, or exceptionally with why it could not
+     */
+    public static synchronized java.util.concurrent.CompletableFuture<Void> warmUp() {
+        if (warmUp != null) return warmUp;
         configure();
-        Thread t = new Thread(() -> org.nd4j.linalg.factory.Nd4j.create(1), "nd4j-warm-up");
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        warmUp = done;
+        Thread t = new Thread(() -> {
+            try {
+                org.nd4j.linalg.factory.Nd4j.create(1);
+                done.complete(null);
+            } catch (Throwable e) { // an UnsatisfiedLinkError too: whoever waits says why
+                done.completeExceptionally(e);
+            }
+        }, "nd4j-warm-up");
         t.setDaemon(true);
         t.start();
+        return done;
     }
 
     /** @return "oneDNN AVX-512", "AVX2" or "portable x86-64", as chosen */
     public static String buildName() {
         String ext = System.getProperty(EXTENSION_PROPERTY, "");
         return ext.equals(FAST_BUILD) ? "oneDNN AVX-512" : ext.equals(AVX2_BUILD) ? "AVX2" : "portable x86-64";
+    }
+
+    /** @return the chosen build's suffix on the platform's name: "-onednn-avx512", "-avx2" or "" */
+    public static String buildExtension() {
+        configure();
+        return System.getProperty(EXTENSION_PROPERTY, "");
     }
 
     private static boolean present(String extension) {
