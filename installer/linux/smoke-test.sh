@@ -3,10 +3,15 @@
 # checks its desktop entry, file association, `strata` command and size budget, then starts the packaged app under
 # Xvfb with --smoke-test: it opens the bundled xor sample, trains a batch, saves, reads it back and exits 0. It runs
 # twice with a fresh per-user cache: the first start unpacks the native libraries (splash), the second must not.
-# Usage: installer/linux/smoke-test.sh [path/to/strata_*.deb]   (needs xvfb-run: apt-get install xvfb)
+# With --install (as root, CI does): then installs it for real with apt, starts /usr/bin/strata the same way, and
+# removes it again, checking that postinst and prerm did their part.
+# Usage: installer/linux/smoke-test.sh [--install] [path/to/strata_*.deb]   (needs xvfb-run: apt-get install xvfb)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+install=no
+if [ "${1:-}" = --install ]; then install=yes; shift; fi
 deb="${1:-$(ls "$here"/../target/deb/strata_*_amd64.deb)}"
+deb="$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
 budget_mb=${BUDGET_MB:-150}
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -61,4 +66,21 @@ du -sh "$XDG_CACHE_HOME/strata/native" | sed 's/^/per-user native cache: /'
 # The command line through the same launcher (what /usr/bin/strata points at).
 "$app/bin/Strata" --help >"$work/help.txt" 2>&1 || fail "strata --help exited non-zero"
 grep -qi 'usage' "$work/help.txt" || fail "strata --help printed no usage"
+
+if [ "$install" = yes ]; then
+  echo "-- installed with apt"
+  if dpkg -s strata >/dev/null 2>&1 && [ "$(dpkg-query -W -f '${Status}' strata)" = "install ok installed" ]; then
+    fail "a Strata is installed on this machine already; not replacing it (run without --install)"
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb" >"$work/apt.txt" 2>&1 || { cat "$work/apt.txt" >&2; fail "apt could not install the package"; }
+  [ "$(readlink /usr/bin/strata)" = /opt/strata/bin/Strata ] || fail "postinst made no /usr/bin/strata"
+  [ -f /opt/strata/lib/app/strata.jsa ] || echo "(postinst made no class-data-sharing archive: the build had no class list)"
+  rm -rf "$HOME"; mkdir -p "$HOME"
+  xvfb-run -a -s "-screen 0 1600x1000x24" strata --smoke-test >"$work/installed.txt" 2>&1 || { cat "$work/installed.txt" >&2; fail "the installed strata's smoke test exited non-zero"; }
+  grep '^smoke test:' "$work/installed.txt"
+  DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq strata >"$work/apt.txt" 2>&1 || { cat "$work/apt.txt" >&2; fail "apt could not remove the package"; }
+  [ ! -e /usr/bin/strata ] || fail "prerm left /usr/bin/strata behind"
+  [ ! -e /opt/strata ] || fail "removing left /opt/strata behind: $(find /opt/strata | head -5)"
+  echo "removed: no /usr/bin/strata, no /opt/strata"
+fi
 echo "1 passed, 0 failed"
