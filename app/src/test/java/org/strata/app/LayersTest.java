@@ -64,6 +64,15 @@ class LayersTest extends AppTest {
         clickOn("#node-output");
         waitFor(30, () -> lookup("#layer-activation-values").tryQuery().map(n -> n.getParent() != null).orElse(false));
         assertThat(lookup("#layer-activation-caption").queryLabeled().getText()).contains("10 values");
+        // another sample refills the same rows (no new nodes to style while it trains)
+        javafx.scene.layout.VBox rows = lookup("#layer-activation-values").queryAs(javafx.scene.layout.VBox.class);
+        javafx.scene.Node firstRow = fx(() -> rows.getChildren().get(0));
+        String before = fx(() -> rowValues(rows));
+        fxRun(() -> lookup("#layer-sample").queryAs(Spinner.class).getValueFactory().setValue(3));
+        waitFor(30, () -> !rowValues(rows).equals(before));
+        assertThat(fx(() -> rows.getChildren().size())).isEqualTo(10);
+        javafx.scene.Node afterRow = fx(() -> rows.getChildren().get(0));
+        assertThat(afterRow).isSameAs(firstRow);
         // the canvas carries a sparkline and a health dot on each trained layer
         NodeView dense = editor().canvas().nodeView("dense1").orElseThrow();
         assertThat(dense.indicator()).isNotNull();
@@ -72,5 +81,13 @@ class LayersTest extends AppTest {
         assertThat(dense.tooltipText()).contains("update:parameter ratio");
         clickOn("#tool-train-stop");
         waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+    }
+
+    private static String rowValues(javafx.scene.layout.VBox rows) {
+        StringBuilder b = new StringBuilder();
+        for (javafx.scene.Node row : rows.getChildren()) {
+            b.append(((javafx.scene.control.Label) ((javafx.scene.layout.HBox) row).getChildren().get(2)).getText());
+        }
+        return b.toString();
     }
 }

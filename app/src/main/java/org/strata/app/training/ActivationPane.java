@@ -5,6 +5,7 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -129,15 +130,15 @@ final class ActivationPane extends BorderPane {
     }
 
     private void draw() {
-        stage.getChildren().clear();
-        listed.getChildren().clear();
         if (nodeId == null) {
+            stage.getChildren().clear();
             caption.setText(Messages.get("layers.selectLayer"));
             return;
         }
         float[] v = values == null ? null : values.get(nodeId);
         Optional<TensorShape> shape = run.shapeOf(nodeId);
         if (v == null || shape.isEmpty()) {
+            stage.getChildren().clear();
             caption.setText(Messages.get("layers.notInRun", nodeName));
             return;
         }
@@ -173,12 +174,11 @@ final class ActivationPane extends BorderPane {
                 }
             }
         }
-        if (img != null) {
-            picture.setImage(img);
-            stage.getChildren().add(picture);
-        } else {
-            stage.getChildren().add(listed);
-        }
+        // The same node stays in the scene from one snapshot to the next: only its picture or numbers change (a node
+        // put back in costs the JavaFX thread its styling again, twice a second while training).
+        Node shown = img != null ? picture : listed;
+        if (img != null) picture.setImage(img);
+        if (stage.getChildren().size() != 1 || stage.getChildren().get(0) != shown) stage.getChildren().setAll(shown);
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
         for (float f : v) {
@@ -194,25 +194,35 @@ final class ActivationPane extends BorderPane {
         return side * side == n && n >= 16;
     }
 
-    /** A short vector as rows "name  ▇▇▇▇  0.93" (class names for the Output of a classifier). */
+    /**
+     * A short vector as rows "name  ▇▇▇▇  0.93" (class names for the Output of a classifier). Rows are kept and
+     * refilled while their number stays the same.
+     */
     private void listValues(float[] v) {
         var data = run.dataset();
         boolean classes = data.isClassification() && v.length == data.classNames().size();
         float reach = 0;
         for (float f : v) reach = Math.max(reach, Math.abs(f));
+        if (listed.getChildren().size() != v.length) {
+            listed.getChildren().clear();
+            for (int i = 0; i < v.length; i++) {
+                Label name = new Label();
+                name.setMinWidth(48);
+                Region bar = new Region();
+                bar.getStyleClass().add("activation-bar");
+                bar.setMinHeight(12);
+                bar.setMaxHeight(12);
+                HBox row = new HBox(6, name, bar, new Label());
+                row.setAlignment(Pos.CENTER_LEFT);
+                HBox.setHgrow(bar, Priority.NEVER);
+                listed.getChildren().add(row);
+            }
+        }
         for (int i = 0; i < v.length; i++) {
-            Label name = new Label(classes ? data.classNames().get(i) : "#" + (i + 1));
-            name.setMinWidth(48);
-            Region bar = new Region();
-            bar.getStyleClass().add("activation-bar");
-            bar.setPrefWidth(reach == 0 ? 0 : 160 * Math.abs(v[i]) / reach);
-            bar.setMinHeight(12);
-            bar.setMaxHeight(12);
-            Label value = new Label(String.format("%.3f", v[i]));
-            HBox row = new HBox(6, name, bar, value);
-            row.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(bar, Priority.NEVER);
-            listed.getChildren().add(row);
+            var row = ((HBox) listed.getChildren().get(i)).getChildren();
+            ((Label) row.get(0)).setText(classes ? data.classNames().get(i) : "#" + (i + 1));
+            ((Region) row.get(1)).setPrefWidth(reach == 0 ? 0 : 160 * Math.abs(v[i]) / reach);
+            ((Label) row.get(2)).setText(String.format("%.3f", v[i]));
         }
     }
 }
