@@ -39,7 +39,8 @@ common=(--name Strata --app-version "$version" --vendor "Strata" --description "
 "$jbin/jpackage" --type app-image "${common[@]}" --dest "$target/image" --input "$input" --main-jar "$app_jar" \
   --main-class org.strata.app.Launcher --runtime-image "$target/runtime" --icon "$target/strata.icns" \
   --java-options '-XX:MaxRAMPercentage=50' --java-options '-Dstrata.samples=$APPDIR/samples' \
-  --mac-package-identifier org.strata.app
+  --mac-package-identifier org.strata.app --file-associations "$here/../strata-file.properties"
+# (on macOS the .strata association lives in the app's Info.plist, so it is given to the app image above)
 "$jbin/jpackage" --type dmg "${common[@]}" --dest "$target/dmg" --app-image "$target/image/Strata.app" \
-  --file-associations "$here/../strata-file.properties" --icon "$target/strata.icns"
+  --icon "$target/strata.icns"
 ls -l "$target"/dmg/*.dmg | awk '{printf "%s: %.1f MB\n", $NF, $5 / 1048576}'

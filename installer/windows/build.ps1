@@ -17,14 +17,14 @@ if (-not (Get-Command candle.exe -ErrorAction SilentlyContinue)) {
   throw "WiX Toolset 3.x is missing (candle.exe, light.exe): install it and put its bin folder on PATH."
 }
 
-$input = "$Target\input"
-Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $input, "$Target\runtime", "$Target\image", "$Target\msi"
-New-Item -ItemType Directory $input | Out-Null
+$staging = "$Target\input"
+Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $staging, "$Target\runtime", "$Target\image", "$Target\msi"
+New-Item -ItemType Directory $staging | Out-Null
 # Only the portable ND4J build is used on Windows: leave the others out (each is ~90 MB).
 Get-ChildItem "$Target\jars\*.jar" | Where-Object { $_.Name -notmatch '^nd4j-native-.*-windows-x86_64-.+\.jar$' } |
-  Copy-Item -Destination $input
-Copy-Item -Recurse "$root\sample-projects" "$input\samples"
-Get-ChildItem -Recurse -Directory "$input\samples" -Filter "*.runs" | Remove-Item -Recurse -Force
+  Copy-Item -Destination $staging
+Copy-Item -Recurse "$root\sample-projects" "$staging\samples"
+Get-ChildItem -Recurse -Directory "$staging\samples" -Filter "*.runs" | Remove-Item -Recurse -Force
 
 $mods = "java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting," +
   "java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.localedata,jdk.charsets," +
@@ -33,10 +33,10 @@ $mods = "java.base,java.compiler,java.desktop,java.logging,java.management,java.
   --compress=2 --output "$Target\runtime"
 if ($LASTEXITCODE -ne 0) { throw "jlink failed" }
 
-$appJar = (Get-ChildItem "$input\strata-app-*.jar").Name
+$appJar = (Get-ChildItem "$staging\strata-app-*.jar").Name
 $common = @("--name", "Strata", "--app-version", $Version, "--vendor", "Strata",
   "--description", "Draw a neural network, train it, watch it learn.")
-& "$jbin\jpackage.exe" --type app-image @common --dest "$Target\image" --input $input --main-jar $appJar `
+& "$jbin\jpackage.exe" --type app-image @common --dest "$Target\image" --input $staging --main-jar $appJar `
   --main-class org.strata.app.Launcher --runtime-image "$Target\runtime" --icon "$PSScriptRoot\strata.ico" `
   --java-options "-XX:MaxRAMPercentage=50" --java-options '-Dstrata.samples=$APPDIR\samples' `
   --add-launcher "strata-cli=$PSScriptRoot\cli-launcher.properties"
