@@ -42,12 +42,29 @@ public final class StrataApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         List<String> args = getParameters().getRaw();
+        // Said at once rather than at the first Train: editing works without the engine, training does not.
+        NativeSetup.warmUp().whenComplete((ok, error) -> {
+            if (error != null && !SmokeTest.asked(args)) {
+                javafx.application.Platform.runLater(() -> engineFailed(error));
+            }
+        });
         if (SmokeTest.asked(args)) {
             SmokeTest.start(window, args);
             return;
         }
         getParameters().getUnnamed().stream().filter(a -> a.endsWith(".strata")).findFirst().map(Path::of)
                 .ifPresent(window::open);
+    }
+
+    private void engineFailed(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                Messages.get("engine.loadFailed", why, NativeCache.folder()));
+        alert.setHeaderText(null);
+        alert.initOwner(window.stage());
+        alert.show();
     }
 
     /** @return the window (for tests driving the app) */

@@ -70,8 +70,8 @@ public final class StartupSplash {
         engine.whenComplete((ok, error) -> javafx.application.Platform.runLater(() -> {
             poll.stop();
             shownSeconds = (System.nanoTime() - shownAt) / 1e9;
+            then.run(); // the main window first: with no window open JavaFX would take the close for the end
             stage.close();
-            then.run();
         }));
     }
 }
