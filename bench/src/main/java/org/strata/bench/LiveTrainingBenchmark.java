@@ -43,7 +43,7 @@ public final class LiveTrainingBenchmark {
         VERBOSE = List.of(args).contains("--verbose");
         BenchSupport.headless();
         Path project = Path.of("sample-projects", sample, sample + ProjectFile.EXTENSION).toAbsolutePath();
-        org.strata.engine.runtime.NativeSetup.configureAndWarmUp(); // as the app does when it starts
+        org.strata.engine.runtime.NativeSetup.warmUp(); // as the app does when it starts
 
         MainWindow[] window = {BenchSupport.openWindow()};
 

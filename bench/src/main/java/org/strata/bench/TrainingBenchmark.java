@@ -32,7 +32,7 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        org.strata.engine.runtime.NativeSetup.configureAndWarmUp();
+        org.strata.engine.runtime.NativeSetup.warmUp();
         int runs = intArg(args, "--runs", 3);
         int mlpEpochs = intArg(args, "--epochs-mlp", 3);
         int cnnEpochs = intArg(args, "--epochs-cnn", 2);

@@ -24,7 +24,7 @@ public final class StrataCli implements Runnable {
 
     /** As {@link #run(String...)}, writing to the given streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        org.strata.engine.runtime.NativeSetup.configureAndWarmUp();
+        org.strata.engine.runtime.NativeSetup.warmUp();
         CommandLine cl = new CommandLine(new StrataCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));

@@ -41,15 +41,9 @@ public final class NativeSetup {
 
     /**
      * Chooses the build and starts loading ND4J on a background thread, so that reading a project and its data
-     * overlaps the ~0.7 s native start-up; whoever touches ND4J first simply waits for it.
-     */
-    public static void configureAndWarmUp() {
-        warmUp();
-    }
-
-    /**
-     * Like {@link #configureAndWarmUp()}, and says when ND4J is loaded (the first start of an installed Strata also
-     * unpacks the native libraries then: see {@link NativeCache}). Later calls return the same future.
+     * overlaps the ~0.7 s native start-up; whoever touches ND4J first simply waits for it. The first start of an
+     * installed Strata also unpacks the native libraries then (see {@link NativeCache}). Later calls return the same
+     * future.
      *
      * @return completes when ND4J has loaded, or exceptionally with why it could not
      */
