@@ -29,13 +29,13 @@ public final class StrataApp extends Application {
         // An installed Strata's first start unpacks the native libraries (seconds): a splash says so meanwhile.
         NativeCache natives = NativeCache.forChosenBuild();
         if (!engine.isDone() && !natives.complete()) {
-            StartupSplash.show(natives, engine, () -> showWindow(stage, settings));
+            StartupSplash.show(natives, engine, () -> showWindow(stage, settings, engine));
         } else {
-            showWindow(stage, settings);
+            showWindow(stage, settings, engine);
         }
     }
 
-    private void showWindow(Stage stage, AppSettings settings) {
+    private void showWindow(Stage stage, AppSettings settings, CompletableFuture<Void> engine) {
         window = new MainWindow(stage, settings);
         stage.getIcons().setAll(AppIcons.all());
         stage.setMinWidth(900);
@@ -43,7 +43,7 @@ public final class StrataApp extends Application {
         stage.show();
         List<String> args = getParameters().getRaw();
         // Said at once rather than at the first Train: editing works without the engine, training does not.
-        NativeSetup.warmUp().whenComplete((ok, error) -> {
+        engine.whenComplete((ok, error) -> {
             if (error != null && !SmokeTest.asked(args)) {
                 javafx.application.Platform.runLater(() -> engineFailed(error));
             }

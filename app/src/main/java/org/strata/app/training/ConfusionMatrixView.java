@@ -60,13 +60,10 @@ public final class ConfusionMatrixView extends ScrollPane {
         boolean noTestData = run.dataset() != null && run.dataset().test().size() == 0;
         String key = (ev.confusion() == null ? "confusion.regression" : "confusion.title")
                 + (epoch > 0 ? "Epoch" : noTestData ? "Validation" : "");
-        Label title = new Label(Messages.get(key, figure, ev.samples(), epoch));
-        title.getStyleClass().add("confusion-title");
-        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        title.setId("confusion-title");
+        String title = Messages.get(key, figure, ev.samples(), epoch);
         if (ev.confusion() == null) {
             forgetGrid();
-            body.getChildren().setAll(title);
+            body.getChildren().setAll(title(title));
             if (ev.results() != null) body.getChildren().add(new RegressionScatter(ev.results(), dark));
             return;
         }
@@ -74,9 +71,9 @@ public final class ConfusionMatrixView extends ScrollPane {
         samples = new CellSamples(run, ev);
         if (grid == null || !ev.classNames().equals(gridNames)) {
             buildGrid(ev.classNames());
-            body.getChildren().setAll(title, grid, muted(Messages.get("confusion.clickHint")));
+            body.getChildren().setAll(title(title), grid, muted(Messages.get("confusion.clickHint")));
         } else {
-            ((Label) body.getChildren().get(0)).setText(title.getText()); // the grid stays: no new nodes to style
+            ((Label) body.getChildren().get(0)).setText(title); // the grid stays: no new nodes to style
         }
         fill(ev);
     }
@@ -92,6 +89,14 @@ public final class ConfusionMatrixView extends ScrollPane {
         }
         for (Label l : recalls) l.setText("");
         for (Label l : precisions) l.setText("");
+    }
+
+    private static Label title(String text) {
+        Label title = new Label(text);
+        title.getStyleClass().add("confusion-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setId("confusion-title");
+        return title;
     }
 
     private void forgetGrid() {

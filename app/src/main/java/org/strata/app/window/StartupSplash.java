@@ -57,10 +57,11 @@ public final class StartupSplash {
         box.setPadding(new Insets(28, 32, 28, 32));
         box.setStyle("-fx-background-color: white; -fx-border-color: #d0d7de;");
         stage.setScene(new Scene(box));
+        long total = natives.totalBytes();
         Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> {
-            bar.setProgress(natives.progress());
-            long cached = natives.cachedBytes();
-            done.setText(cached >= natives.totalBytes() ? Messages.get("splash.loading")
+            long cached = natives.cachedBytes(); // one look at the files a tick (the JavaFX thread's time)
+            bar.setProgress(total == 0 ? 1 : (double) cached / total);
+            done.setText(cached >= total ? Messages.get("splash.loading")
                     : Messages.get("splash.progress", Math.round(cached / MB), totalMb));
         }));
         poll.setCycleCount(Timeline.INDEFINITE);
