@@ -54,10 +54,8 @@ step "Runtime (jdeps, jlink)"
 app_jar="$(ls "$input"/strata-app-*.jar)"
 mods="$("$jbin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 17 -q \
   --class-path "$input/*" "$app_jar" 2>/dev/null || true)"
-# What jdeps cannot see: reflection and service loading (Unsafe for JavaCPP, locale data for Chinese, charsets,
-# JMX for the start-up timing, zip file system for exports).
-mods="${mods:+$mods,}java.base,java.desktop,java.logging,java.management,java.naming,java.prefs,java.sql,java.xml"
-mods="$mods,java.scripting,jdk.unsupported,jdk.localedata,jdk.charsets,jdk.zipfs,jdk.crypto.ec"
+# What jdeps cannot see (reflection, service loading) is listed in installer/runtime-modules.txt.
+mods="${mods:+$mods,}$(grep -v '^#' "$here/../runtime-modules.txt" | paste -sd, -)"
 echo "  modules: $mods"
 "$jbin/jlink" --add-modules "$mods" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$target/runtime"

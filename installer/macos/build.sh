@@ -28,9 +28,7 @@ cp "$icons/strata-64.png" "$target/strata.iconset/icon_32x32@2x.png"
 cp "$icons/strata-256.png" "$target/strata.iconset/icon_128x128@2x.png"
 iconutil -c icns "$target/strata.iconset" -o "$target/strata.icns"
 
-mods="java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting"
-mods="$mods,java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.localedata"
-mods="$mods,jdk.charsets,jdk.zipfs,jdk.crypto.ec"
+mods="$(grep -v '^#' "$here/../runtime-modules.txt" | paste -sd, -)"
 "$jbin/jlink" --add-modules "$mods" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$target/runtime"
 

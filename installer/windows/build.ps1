@@ -26,9 +26,7 @@ Get-ChildItem "$Target\jars\*.jar" | Where-Object { $_.Name -notmatch '^nd4j-nat
 Copy-Item -Recurse "$root\sample-projects" "$staging\samples"
 Get-ChildItem -Recurse -Directory "$staging\samples" -Filter "*.runs" | Remove-Item -Recurse -Force
 
-$mods = "java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.prefs,java.scripting," +
-  "java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.localedata,jdk.charsets," +
-  "jdk.zipfs,jdk.crypto.ec"
+$mods = (Get-Content "$PSScriptRoot\..\runtime-modules.txt" | Where-Object { $_ -and -not $_.StartsWith('#') }) -join ','
 & "$jbin\jlink.exe" --add-modules $mods --include-locales=en,zh --strip-debug --no-header-files --no-man-pages `
   --compress=2 --output "$Target\runtime"
 if ($LASTEXITCODE -ne 0) { throw "jlink failed" }
