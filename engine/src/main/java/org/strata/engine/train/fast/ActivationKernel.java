@@ -22,6 +22,6 @@ public final class ActivationKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         if (ctx.inputGradient() == null) return;
-        Activations.addBackward(ctx, act, ctx.input(), ctx.outputGradient(), ctx.inputGradient());
+        Activations.addBackward(ctx, act, ctx.input(), ctx.output(), ctx.outputGradient(), ctx.inputGradient());
     }
 }

@@ -21,6 +21,7 @@ import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
+import org.strata.engine.runtime.HostMemory;
 import org.strata.engine.train.NetworkBackend;
 
 /**
@@ -275,6 +276,7 @@ public final class FastNetwork implements NetworkBackend {
             if (keptGradient == null || keptGradient.length != grads.length()) {
                 keptGradient = new float[(int) grads.length()];
             }
+            HostMemory.beforeRead(grads);
             grads.data().asNioFloat().get(keptGradient); // a plain copy, once per snapshot
         }
         optimizer.step(iteration++);
@@ -309,6 +311,7 @@ public final class FastNetwork implements NetworkBackend {
     /** @return {@code a}'s values in host array {@code slot}, allocated once: snapshots come twice a second */
     private float[] scratch(int slot, INDArray a) {
         if (scratch[slot] == null || scratch[slot].length != a.length()) scratch[slot] = new float[(int) a.length()];
+        HostMemory.beforeRead(a);
         a.data().asNioFloat().get(scratch[slot]);
         return scratch[slot];
     }
@@ -395,6 +398,7 @@ public final class FastNetwork implements NetworkBackend {
     public float[] predictValues(INDArray features) {
         INDArray a = evaluate(features).activations.get(outputId);
         float[] v = new float[(int) a.length()];
+        HostMemory.beforeRead(a);
         a.data().asNioFloat().get(v); // a plain copy; evaluation between epochs runs no extra ND4J op
         return v;
     }
@@ -406,6 +410,7 @@ public final class FastNetwork implements NetworkBackend {
         for (String id : order) {
             INDArray a = shown(p, id);
             float[] v = new float[(int) a.length()];
+            HostMemory.beforeRead(a);
             a.data().asNioFloat().position((int) a.offset()).get(v); // a plain copy; no op runs
             if (reluMovedPastPool(id)) for (int i = 0; i < v.length; i++) v[i] = Math.max(0f, v[i]);
             out.put(id, v);
@@ -424,6 +429,7 @@ public final class FastNetwork implements NetworkBackend {
         Map<String, float[][]> out = new HashMap<>();
         for (String id : order) {
             INDArray a = shown(p, id);
+            HostMemory.beforeRead(a);
             java.nio.FloatBuffer buf = a.data().asNioFloat();
             int from = (int) a.offset();
             int length = (int) a.length();

@@ -36,7 +36,7 @@ public final class Pool2DKernel implements Kernel {
         INDArray dy = ctx.outputGradient();
         if (pooled != null) {
             INDArray dPooled = ctx.scratch(pooled.shape());
-            ctx.backwardOp(NativeOp.of("relu_bp").in(pooled, dy).out(dPooled).targs(0.0).build());
+            for (NativeOp op : Activations.reluBackward(ctx.output(), dy, dPooled)) ctx.backwardOp(op);
             dy = dPooled;
         }
         ctx.backwardOp(NativeOp.of(op + "_bp").in(ctx.input(), dy).out(ctx.inputGradient()).iargs(args).build());
