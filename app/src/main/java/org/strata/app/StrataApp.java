@@ -10,6 +10,7 @@ import org.strata.app.window.AppIcons;
 import org.strata.app.window.AppSettings;
 import org.strata.app.window.MainWindow;
 import org.strata.app.window.StartupSplash;
+import org.strata.engine.runtime.ComputeDevice;
 import org.strata.engine.runtime.NativeCache;
 import org.strata.engine.runtime.NativeSetup;
 
@@ -22,9 +23,13 @@ public final class StrataApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // Choose ND4J's native build and start loading it in the background: the first Train is then quick.
-        CompletableFuture<Void> engine = NativeSetup.warmUp();
         AppSettings settings = AppSettings.load();
+        // The device the user chose in Train › Compute Device, unless the command line set one (-Dstrata.device).
+        if (System.getProperty(ComputeDevice.PROPERTY) == null) {
+            System.setProperty(ComputeDevice.PROPERTY, settings.device().key());
+        }
+        // Choose ND4J's device and native build and start loading it in the background: the first Train is quick.
+        CompletableFuture<Void> engine = NativeSetup.warmUp();
         Messages.setLocale(settings.language());
         // An installed Strata's first start unpacks the native libraries (seconds): a splash says so meanwhile.
         NativeCache natives = NativeCache.forChosenBuild();

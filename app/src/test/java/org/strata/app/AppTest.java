@@ -63,6 +63,7 @@ public abstract class AppTest extends FxRobot {
         settings.setFontSize(13);
         settings.setSnapToGrid(false);
         settings.setLanguage(Locale.ENGLISH);
+        settings.setDevice(org.strata.engine.runtime.ComputeDevice.Choice.AUTO);
         Messages.setLocale(Locale.ENGLISH);
         window = new MainWindow(stage, settings);
         stage.setWidth(1400);

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.prefs.Preferences;
+import org.strata.engine.runtime.ComputeDevice;
 
 /**
- * The user's choices that outlive a session (theme, language, text size, snap to grid, recent files), kept in Java
+ * The user's choices that outlive a session (theme, language, text size, snap to grid, compute device, recent
+ * files), kept in Java
  * preferences. Tests use a separate node so they never touch a user's settings.
  */
 public final class AppSettings {
@@ -49,6 +51,19 @@ public final class AppSettings {
 
     public void setFontSize(int size) {
         prefs.putInt("fontSize", size);
+    }
+
+    /** @return where to compute (applies from the next start: ND4J picks its device once per process) */
+    public ComputeDevice.Choice device() {
+        try {
+            return ComputeDevice.Choice.parse(prefs.get("device", "auto"));
+        } catch (IllegalArgumentException e) {
+            return ComputeDevice.Choice.AUTO;
+        }
+    }
+
+    public void setDevice(ComputeDevice.Choice device) {
+        prefs.put("device", device.key());
     }
 
     public boolean snapToGrid() {

@@ -37,6 +37,7 @@ public final class MainWindow {
     private final Label validity = new Label();
     private final Label params = new Label();
     private final Label engine = new Label();
+    private final Label device = new Label();
     private final Label zoom = new Label();
     private final FileActions files;
     private final Theme theme;
@@ -60,9 +61,10 @@ public final class MainWindow {
         validity.setId("status-validity");
         params.setId("status-params");
         engine.setId("status-engine");
+        device.setId("status-device");
         zoom.setId("status-zoom");
-        for (Label l : List.of(validity, params, engine, zoom)) l.getStyleClass().add("status-item");
-        status.getRightItems().addAll(validity, params, engine, zoom);
+        for (Label l : List.of(validity, params, engine, device, zoom)) l.getStyleClass().add("status-item");
+        status.getRightItems().addAll(validity, params, engine, device, zoom);
         Scene scene = new Scene(root, 1400, 900);
         stage.setScene(scene);
         theme.apply(scene);
@@ -76,6 +78,8 @@ public final class MainWindow {
         });
         buildChrome();
         showStartPage();
+        org.strata.engine.runtime.NativeSetup.warmUp().whenComplete((ok, error) ->
+                javafx.application.Platform.runLater(() -> DeviceLabel.refresh(device)));
         autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
         autosave.play();
         javafx.application.Platform.runLater(this::offerRecovery);
@@ -129,6 +133,7 @@ public final class MainWindow {
         frame.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         frame.setBottom(status);
         status.setText(Messages.get("status.ready"));
+        DeviceLabel.refresh(device);
         updateTitle();
     }
 
@@ -374,6 +379,12 @@ public final class MainWindow {
         settings.setFontSize(size);
         theme.apply(stage.getScene());
         if (editor != null) rebuildEditor();
+    }
+
+    /** Keeps where to compute for the next start (ND4J picks its device once per process) and says so. */
+    void setDevice(org.strata.engine.runtime.ComputeDevice.Choice choice) {
+        settings.setDevice(choice);
+        status.setText(Messages.get("status.device.next", Messages.get("menu.train.device." + choice.key())));
     }
 
     void setSnap(boolean snap) {

@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.training.TrainingRun;
+import org.strata.engine.runtime.ComputeDevice;
 import org.strata.engine.project.ProjectFile;
 
 /**
@@ -195,7 +196,23 @@ final class MenuBuilder {
         resetItem = item("menu.train.reset", null, MaterialDesignR.RESTORE, true,
                 () -> window.run().ifPresent(TrainingRun::resetWeights));
         m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem, new SeparatorMenuItem(),
-                resetItem);
+                resetItem, new SeparatorMenuItem(), deviceMenu());
+        return m;
+    }
+
+    /** Where to compute; ND4J picks its device once per process, so a change applies from the next start. */
+    private Menu deviceMenu() {
+        Menu m = menu("menu.train.device");
+        ToggleGroup g = new ToggleGroup();
+        for (ComputeDevice.Choice c : ComputeDevice.Choice.values()) {
+            RadioMenuItem it = radio("menu.train.device." + c.key(), g, settings.device() == c,
+                    () -> window.setDevice(c));
+            if (c == ComputeDevice.Choice.CUDA && !ComputeDevice.cudaInBuild()) {
+                it.setText(Messages.get("menu.train.device.cuda.missing"));
+                it.setDisable(true);
+            }
+            m.getItems().add(it);
+        }
         return m;
     }
 

@@ -24,12 +24,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ZIP", required = true, description = "a model.zip written by train")
     Path modelFile;
 
+    @Option(names = "--device", paramLabel = "DEVICE", description = "auto (default), cpu or cuda, as for train")
+    Devices.Device device;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        String refused = Devices.refusal(device);
+        if (refused != null) {
+            spec.commandLine().getErr().println("error: " + refused);
+            return 1;
+        }
         Project project = ProjectArgs.load(file);
         TrainedModel model = TrainedModel.load(modelFile);
         Dataset data = DatasetLoader.load(project);

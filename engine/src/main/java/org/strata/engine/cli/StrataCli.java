@@ -24,6 +24,7 @@ public final class StrataCli implements Runnable {
 
     /** As {@link #run(String...)}, writing to the given streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        deviceOption(args); // ND4J starts loading below, and the device is fixed when it does
         org.strata.engine.runtime.NativeSetup.warmUp();
         CommandLine cl = new CommandLine(new StrataCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
@@ -34,6 +35,24 @@ public final class StrataCli implements Runnable {
         cl.getOut().flush();
         cl.getErr().flush();
         return status;
+    }
+
+    /**
+     * Takes {@code --device X} (or {@code --device=X}) from the arguments before ND4J loads; picocli checks the value
+     * again with the command's other options and reports a bad one.
+     */
+    static void deviceOption(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String v = args[i].startsWith("--device=") ? args[i].substring("--device=".length())
+                    : args[i].equals("--device") && i + 1 < args.length ? args[i + 1] : null;
+            if (v == null) continue;
+            try {
+                var c = org.strata.engine.runtime.ComputeDevice.Choice.parse(v);
+                org.strata.engine.runtime.ComputeDevice.request(c);
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+        }
     }
 
     @Override

@@ -49,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--engine", paramLabel = "ENGINE", description = "auto (default), strata or dl4j")
     Engine engine;
 
+    @Option(names = "--device", paramLabel = "DEVICE", description = "auto (default: an NVIDIA GPU when this build "
+            + "has CUDA and one is usable, else the CPU), cpu or cuda")
+    Devices.Device device;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
         Project project = ProjectArgs.load(file);
         Path dir = out != null ? out : Path.of("runs", file.getFileName().toString().replaceFirst("\\.strata$", ""));
         if (engine != null) System.setProperty("strata.engine", engine.name());
+        String refused = Devices.refusal(device);
+        if (refused != null) {
+            spec.commandLine().getErr().println("error: " + refused);
+            return 1;
+        }
         TrainingSession session;
         try {
             session = TrainingSession.create(project);
@@ -78,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
         session.addListener(new ProgressPrinter(w, System.console() != null, n));
         w.println("Training " + project.name() + " on " + session.dataset().name() + ": "
                 + session.dataset().train().size() + " training, " + session.dataset().validation().size()
-                + " validation, " + session.dataset().test().size() + " test samples");
+                + " validation, " + session.dataset().test().size() + " test samples, on "
+                + org.strata.engine.runtime.NativeSetup.activeDevice());
         TrainingResult r;
         try {
             r = session.run();
@@ -147,6 +157,7 @@ final class TrainCommand implements Callable<Integer> {
         o.put("firstIterationSeconds", s.firstIterationSeconds());
         o.put("engine", s.engine());
         o.put("nativeBuild", org.strata.engine.runtime.NativeSetup.buildName());
+        o.put("device", org.strata.engine.runtime.NativeSetup.activeDevice());
         o.put("threads", s.threads());
         long total = params.values().stream().mapToLong(INDArray::length).sum();
         if (total <= REPORT_WEIGHTS_UP_TO) {

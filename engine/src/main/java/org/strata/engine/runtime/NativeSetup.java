@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.strata.engine.runtime.ComputeDevice.Decision;
 
 /**
- * Chooses ND4J's native build before ND4J loads: the oneDNN AVX-512 build where the processor has AVX-512
- * (convolutions ~14×, matrix products ~2.4× faster than the portable build, measured), the AVX2 build where it has
- * AVX2, else the portable x86-64 build. Call {@link #configure()} first thing in every entry point; later calls do
+ * Chooses ND4J's device ({@link ComputeDevice}) and, on the CPU, its native build before ND4J loads: the oneDNN
+ * AVX-512 build where the processor has AVX-512 (convolutions ~14×, matrix products ~2.4× faster than the portable
+ * build, measured), the AVX2 build where it has AVX2, else the portable x86-64 build. Call {@link #configure()} first thing in every entry point; later calls do
  * nothing.
  */
 public final class NativeSetup {
@@ -31,6 +32,9 @@ public final class NativeSetup {
     public static synchronized void configure() {
         if (configured) return;
         configured = true;
+        // The device first: the CUDA backend has one native build, and JavaCPP applies the extension to every
+        // library it loads, CUDA's too.
+        if (ComputeDevice.decide().cuda()) return;
         if (System.getProperty(EXTENSION_PROPERTY) != null) return;
         String flags = cpuFlags();
         String build = "";
@@ -65,10 +69,28 @@ public final class NativeSetup {
         return done;
     }
 
-    /** @return "oneDNN AVX-512", "AVX2" or "portable x86-64", as chosen */
+    /** @return "oneDNN AVX-512", "AVX2" or "portable x86-64", as chosen, or "CUDA" on a GPU */
     public static String buildName() {
+        Decision d = ComputeDevice.current();
+        if (d != null && d.cuda()) return "CUDA";
         String ext = System.getProperty(EXTENSION_PROPERTY, "");
         return ext.equals(FAST_BUILD) ? "oneDNN AVX-512" : ext.equals(AVX2_BUILD) ? "AVX2" : "portable x86-64";
+    }
+
+    /**
+     * Waits for ND4J if it is still loading.
+     *
+     * @return where training runs, e.g. "CPU (oneDNN AVX-512)" or "NVIDIA H200 (CUDA)"
+     */
+    public static String activeDevice() {
+        configure();
+        if (ComputeDevice.current().cuda()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<Object, Object> env = org.nd4j.linalg.factory.Nd4j.getExecutioner()
+                    .getEnvironmentInformation();
+            return ComputeDevice.deviceName(env) + " (CUDA)";
+        }
+        return "CPU (" + buildName() + ")";
     }
 
     /** @return the chosen build's suffix on the platform's name: "-onednn-avx512", "-avx2" or "" */

@@ -6,6 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.data.Split;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.runtime.HostMemory;
 
 /**
  * Cuts a split into batches shaped for the network's Input, reading only the samples of each batch. The arrays are
@@ -76,6 +77,8 @@ final class Batches {
         buf.featureBuffer.put(buf.x); // a bulk copy into ND4J's memory
         buf.labelBuffer.clear();
         buf.labelBuffer.put(buf.y);
+        HostMemory.afterWrite(buf.features);
+        HostMemory.afterWrite(buf.labels);
         return new DataSet(buf.features, buf.labels);
     }
 

@@ -1,6 +1,7 @@
 package org.strata.engine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,6 +91,22 @@ class CliTest {
         assertTrue(report.get("test").get("metric").asDouble() > 0.8);
         assertTrue(report.get("samplesPerSecond").asDouble() > 0);
         assertTrue(report.get("wallSeconds").asDouble() > 0);
+        assertTrue(report.get("device").asText().startsWith("CPU ("), report.toString());
+        assertTrue(train.out().contains("test samples, on CPU ("), train.out());
+    }
+
+    @Test
+    void asking_for_a_gpu_this_build_cannot_use_fails_with_the_reason_and_the_way_out() {
+        Result r = cli("train", Samples.file("xor").toString(), "--device", "cuda", "--out",
+                dir.resolve("xor-gpu").toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.err().contains("--device cuda: this build of Strata has no CUDA backend (build it with -Pcuda)"),
+                r.err());
+        assertTrue(r.err().contains("Without --device Strata runs on the CPU"), r.err());
+        assertFalse(Files.exists(dir.resolve("xor-gpu").resolve("model.zip")));
+        Result bad = cli("train", Samples.file("xor").toString(), "--device", "tpu");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("expected one of [auto, cpu, cuda]"), bad.err());
     }
 
     @Test
