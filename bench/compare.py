@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs Strata's benchmark and the PyTorch reference alternately and prints samples/s and their ratio.
 
-    /usr/bin/python3 bench/compare.py [--rounds N]
+    /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-cnn N]
 
 Each round runs bench/run --json once and pytorch_reference.py --json once per thread count (1, then every core),
 so all see the same machine state. PyTorch is given its faster thread count per network in each round, as Strata
@@ -26,13 +26,16 @@ def lines(cmd):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--epochs-cnn", type=int, default=4,
+                    help="CNN epochs per run (the first is not counted: PyTorch's first CNN epochs are ~2x slower)")
     a = ap.parse_args()
     strata, torch_, torch_threads = {}, {}, {}
     for r in range(a.rounds):
-        order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"])]
+        epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn)]
+        order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs)]
         for t in sorted({1, os.cpu_count() or 1}):
             order.append(("pytorch", [sys.executable, os.path.join(HERE, "pytorch_reference.py"), "--runs", "1",
-                                      "--threads", str(t), "--json"]))
+                                      "--threads", str(t), "--json"] + epochs))
         if r % 2:
             order.reverse()
         best = {}

@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import org.bytedeco.javacpp.Pointer;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.runtime.ComputeDevice;
 import org.strata.engine.train.TrainingEvents;
 import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
@@ -18,7 +19,8 @@ import org.strata.engine.train.TrainingSession;
  * Trains the seed MLP and CNN on the bundled MNIST and prints samples/s with telemetry off and on (runs
  * alternated, medians of warm epochs), heap and native memory, and time to first iteration.
  *
- * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--only mnist-mlp|mnist-cnn] [--json]}. With {@code --json} it prints
+ * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--only mnist-mlp|mnist-cnn]
+ * [--device auto|cpu|cuda] [--json]}. With {@code --json} it prints
  * one JSON object per network, for {@code bench/compare.py}.
  */
 public final class TrainingBenchmark {
@@ -32,7 +34,14 @@ public final class TrainingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        String device = stringArg(args, "--device", null); // auto, cpu or cuda: fixed before ND4J loads
+        if (device != null) ComputeDevice.request(ComputeDevice.Choice.parse(device));
         org.strata.engine.runtime.NativeSetup.warmUp();
+        java.util.Optional<String> refused = ComputeDevice.refusal(ComputeDevice.requested());
+        if (refused.isPresent()) {
+            System.err.println("--device " + device + ": " + refused.get());
+            System.exit(1);
+        }
         int runs = intArg(args, "--runs", 3);
         int mlpEpochs = intArg(args, "--epochs-mlp", 3);
         int cnnEpochs = intArg(args, "--epochs-cnn", 2);
@@ -67,8 +76,10 @@ public final class TrainingBenchmark {
             if (json) {
                 System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"engine\": \"strata-dl4j\", \"samplesPerSecond\": %.1f,"
                                 + " \"samplesPerSecondTelemetry\": %.1f, \"runsOff\": %s, \"runsOn\": %s,"
-                                + " \"heapMb\": %.1f, \"processMb\": %.1f, \"firstIterationSeconds\": %.3f}%n",
-                        net, medOff, medOn, off, on, heapMb, nativeMb, median(first));
+                                + " \"heapMb\": %.1f, \"processMb\": %.1f, \"firstIterationSeconds\": %.3f,"
+                                + " \"device\": \"%s\"}%n",
+                        net, medOff, medOn, off, on, heapMb, nativeMb, median(first),
+                        org.strata.engine.runtime.NativeSetup.activeDevice());
             } else {
                 System.out.printf(Locale.ROOT, "%-10s samples/s telemetry off %,9.0f  on %,9.0f  overhead %+5.1f%%"
                                 + "  (runs off %s, on %s)%n", net, medOff, medOn, 100 * (medOff - medOn) / medOff,
@@ -80,6 +91,7 @@ public final class TrainingBenchmark {
             }
         }
         if (!json) {
+            System.out.printf(Locale.ROOT, "device: %s%n", org.strata.engine.runtime.NativeSetup.activeDevice());
             System.out.printf(Locale.ROOT, "time from JVM start to the first training iteration: %.2f s%n", jvmToFirst);
         }
     }

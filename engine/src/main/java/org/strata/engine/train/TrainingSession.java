@@ -173,12 +173,21 @@ public final class TrainingSession {
         return backend.engineName();
     }
 
-    /** @return e.g. "Strata's fast engine, oneDNN AVX-512 build, 2 threads" (threads once the run started) */
+    /**
+     * @return e.g. "Strata's fast engine, oneDNN AVX-512 build, 2 threads" (threads once the run started), or
+     *         "Strata's fast engine on NVIDIA H200 (CUDA)"
+     */
     public String engineDescription() {
         String name = backend.engineName().equals("Strata") ? "Strata's fast engine" : backend.engineName();
+        if (onGpu()) return name + engineReason + " on " + org.strata.engine.runtime.NativeSetup.activeDevice();
         return name + engineReason + ", " + org.strata.engine.runtime.NativeSetup.buildName() + " build"
                 + (threadsUsed > 0 ? ", " + threadsUsed + " thread" + (threadsUsed == 1 ? "" : "s")
                 : ", measuring the fastest thread count");
+    }
+
+    private static boolean onGpu() {
+        var d = org.strata.engine.runtime.ComputeDevice.current();
+        return d != null && d.cuda();
     }
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
@@ -353,7 +362,9 @@ public final class TrainingSession {
         long start = System.nanoTime();
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
         ThreadTuner tuner = null;
-        if (threadsRequested > 0) {
+        if (onGpu()) {
+            // The GPU computes; host threads only feed it, so there is nothing to measure.
+        } else if (threadsRequested > 0) {
             org.strata.engine.runtime.Threads.set(threadsRequested);
             threadsUsed = threadsRequested;
         } else {
