@@ -29,7 +29,7 @@ def main():
     ap.add_argument("--epochs-cnn", type=int, default=4,
                     help="CNN epochs per run (the first is not counted: PyTorch's first CNN epochs are ~2x slower)")
     a = ap.parse_args()
-    strata, torch_, torch_threads = {}, {}, {}
+    strata, torch_, torch_threads, strata_threads = {}, {}, {}, {}
     for r in range(a.rounds):
         epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn)]
         order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs)]
@@ -43,6 +43,7 @@ def main():
             for rec in lines(cmd):
                 if who == "strata":
                     strata.setdefault(rec["net"], []).append(rec["samplesPerSecond"])
+                    strata_threads.setdefault(rec["net"], []).append(rec.get("threads"))
                 else:
                     prev = best.get(rec["net"])
                     if prev is None or rec["samplesPerSecond"] > prev[0]:
@@ -54,7 +55,8 @@ def main():
     print(f"{'net':10s} {'Strata':>10s} {'PyTorch':>10s} {'ratio':>7s}   (median samples/s over {a.rounds} rounds)")
     for net in ("mnist-mlp", "mnist-cnn"):
         s, t = statistics.median(strata[net]), statistics.median(torch_[net])
-        print(f"{net:10s} {s:10,.0f} {t:10,.0f} {s / t:7.2f}   Strata runs {[round(v) for v in strata[net]]}, "
+        print(f"{net:10s} {s:10,.0f} {t:10,.0f} {s / t:7.2f}   Strata runs {[round(v) for v in strata[net]]} "
+              f"(threads chosen, telemetry off and on: {strata_threads[net]}), "
               f"PyTorch runs {[round(v) for v in torch_[net]]} (its faster thread count: {torch_threads[net]})")
 
 

@@ -20,20 +20,26 @@ import org.strata.engine.train.TrainingSession;
  * alternated, medians of warm epochs), heap and native memory, and time to first iteration.
  *
  * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--only mnist-mlp|mnist-cnn]
- * [--device auto|cpu|cuda] [--json]}. With {@code --json} it prints
+ * [--device auto|cpu|cuda] [--snapshot-every N] [--json]}. With {@code --json} it prints
  * one JSON object per network, for {@code bench/compare.py}.
  */
 public final class TrainingBenchmark {
-    /** Telemetry as the editor will use it: every iteration event, and layer statistics every 20 iterations. */
-    private static final int SNAPSHOT_EVERY = 20;
+    /**
+     * Telemetry as the window uses it: every iteration's event to a consumer thread, and per-layer statistics as
+     * the window asks for them, every 500 ms (TrainingRun).
+     */
+    private static final long WINDOW_SNAPSHOT_MILLIS = 500;
+    /** --snapshot-every N: statistics every N iterations instead (a stress test: far more often than a window). */
+    private static int snapshotEvery;
 
     private TrainingBenchmark() {
     }
 
-    record Run(double samplesPerSecond, double firstIterationSeconds) {
+    record Run(double samplesPerSecond, double firstIterationSeconds, int threads) {
     }
 
     public static void main(String[] args) throws Exception {
+        snapshotEvery = intArg(args, "--snapshot-every", 0);
         String device = stringArg(args, "--device", null); // auto, cpu or cuda: fixed before ND4J loads
         if (device != null) ComputeDevice.request(ComputeDevice.Choice.parse(device));
         org.strata.engine.runtime.NativeSetup.warmUp();
@@ -57,11 +63,13 @@ public final class TrainingBenchmark {
             List<Double> off = new ArrayList<>();
             List<Double> on = new ArrayList<>();
             List<Double> first = new ArrayList<>();
+            List<Integer> threads = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 for (boolean telemetry : new boolean[]{r % 2 == 1, r % 2 == 0}) { // alternate which goes first
                     Run result = run(file, epochs, telemetry);
                     (telemetry ? on : off).add(result.samplesPerSecond());
                     first.add(result.firstIterationSeconds());
+                    threads.add(result.threads());
                     if (Double.isNaN(jvmToFirst)) {
                         jvmToFirst = (System.currentTimeMillis() - jvmStart) / 1000.0;
                     }
@@ -74,12 +82,12 @@ public final class TrainingBenchmark {
             double medOff = median(off);
             double medOn = median(on);
             if (json) {
-                System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"engine\": \"strata-dl4j\", \"samplesPerSecond\": %.1f,"
+                System.out.printf(Locale.ROOT, "{\"net\": \"%s\", \"engine\": \"strata\", \"samplesPerSecond\": %.1f,"
                                 + " \"samplesPerSecondTelemetry\": %.1f, \"runsOff\": %s, \"runsOn\": %s,"
                                 + " \"heapMb\": %.1f, \"processMb\": %.1f, \"firstIterationSeconds\": %.3f,"
-                                + " \"device\": \"%s\"}%n",
+                                + " \"device\": \"%s\", \"threads\": %s}%n",
                         net, medOff, medOn, off, on, heapMb, nativeMb, median(first),
-                        org.strata.engine.runtime.NativeSetup.activeDevice());
+                        org.strata.engine.runtime.NativeSetup.activeDevice(), threads);
             } else {
                 System.out.printf(Locale.ROOT, "%-10s samples/s telemetry off %,9.0f  on %,9.0f  overhead %+5.1f%%"
                                 + "  (runs off %s, on %s)%n", net, medOff, medOn, 100 * (medOff - medOn) / medOff,
@@ -88,6 +96,7 @@ public final class TrainingBenchmark {
                         + "%.2f s after run() (median)%n", "", heapMb, nativeMb, median(first));
                 System.out.printf(Locale.ROOT, "%-10s runs more than 25 %% below their median: %d of %d off, %d of %d on%n",
                         "", slow(off), off.size(), slow(on), on.size());
+                System.out.printf(Locale.ROOT, "%-10s native threads chosen per run: %s%n", "", threads);
             }
         }
         if (!json) {
@@ -109,6 +118,7 @@ public final class TrainingBenchmark {
             }
         });
         Thread consumer = null;
+        java.util.concurrent.ScheduledExecutorService asker = null;
         if (telemetry) {
             // A consumer thread, as the UI will have: the training thread only offers to a bounded queue.
             BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4096);
@@ -123,7 +133,17 @@ public final class TrainingBenchmark {
                     queue.offer(snap);
                 }
             });
-            s.setSnapshotEvery(SNAPSHOT_EVERY);
+            if (snapshotEvery > 0) {
+                s.setSnapshotEvery(snapshotEvery);
+            } else {
+                asker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "snapshot-asker");
+                    t.setDaemon(true);
+                    return t;
+                });
+                asker.scheduleAtFixedRate(s::requestSnapshot, WINDOW_SNAPSHOT_MILLIS, WINDOW_SNAPSHOT_MILLIS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
             consumer = new Thread(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) queue.take();
@@ -136,8 +156,9 @@ public final class TrainingBenchmark {
         }
         s.run();
         if (consumer != null) consumer.interrupt();
+        if (asker != null) asker.shutdownNow();
         List<Double> warm = perEpoch.size() > 1 ? perEpoch.subList(1, perEpoch.size()) : perEpoch;
-        return new Run(median(warm), s.firstIterationSeconds());
+        return new Run(median(warm), s.firstIterationSeconds(), s.threads());
     }
 
     static double median(List<Double> v) {

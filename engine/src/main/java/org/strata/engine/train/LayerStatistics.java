@@ -7,7 +7,8 @@ final class LayerStatistics {
      * Statistics of larger arrays are taken on an evenly strided subset of this many values: a convolution's
      * outputs on the probe batch run to a million values, and the snapshot costs the training thread its time.
      */
-    static final int MAX_COUNTED = 65_536;
+    static final int MAX_COUNTED = 16_384;
+    static final int PARAMETER_SAMPLE = NetworkBackend.PARAMETER_SAMPLE;
     static final int SAMPLE_VALUES = 4096;
 
     private LayerStatistics() {
@@ -16,11 +17,12 @@ final class LayerStatistics {
     /**
      * @param counted   the layer's outputs over the probe batch, or an evenly strided subset of them
      * @param sample    the first probe sample's outputs (at most {@link #SAMPLE_VALUES} of them)
-     * @param weights   the layer's parameter values (null if none)
-     * @param gradients the gradient for them on the last batch (null if not kept)
+     * @param weights   the layer's parameter values, or a sample of them (null if none)
+     * @param gradients the gradient for them on the last batch, or a sample of it (null if not kept)
+     * @param gNorm     the whole gradient's L2 norm (0 if not kept)
      */
     static TrainingEvents.LayerStats of(String id, float[] counted, float[] sample, double pNorm, double uNorm,
-                                        float[] weights, float[] gradients) {
+                                        float[] weights, float[] gradients, double gNorm) {
         double sum = 0;
         double sq = 0;
         for (float f : counted) {
@@ -29,14 +31,10 @@ final class LayerStatistics {
         }
         double mean = sum / counted.length;
         double std = Math.sqrt(Math.max(0, sq / counted.length - mean * mean));
-        double gNorm = 0;
-        if (gradients != null) {
-            for (float g : gradients) gNorm += (double) g * g;
-            gNorm = Math.sqrt(gNorm);
-        }
         return new TrainingEvents.LayerStats(id, mean, std, histogram(counted), sample, pNorm, uNorm,
-                weights == null || weights.length == 0 ? null : histogram(subset(weights)),
-                gradients == null || gradients.length == 0 ? null : histogram(subset(gradients)), gNorm);
+                weights == null || weights.length == 0 ? null : histogram(subset(weights, PARAMETER_SAMPLE)),
+                gradients == null || gradients.length == 0 ? null : histogram(subset(gradients, PARAMETER_SAMPLE)),
+                gNorm);
     }
 
     /** @return {@code v} itself, or every k-th value when it holds more than {@link #MAX_COUNTED} */

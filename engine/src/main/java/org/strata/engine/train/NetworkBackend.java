@@ -9,6 +9,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * executor where it supports the graph). All methods run on the training thread; arrays returned are copies.
  */
 public interface NetworkBackend {
+    /**
+     * Parameter and gradient histograms are taken on at most about this many values per layer: enough for 30 bins,
+     * and a snapshot then costs the training thread microseconds instead of a copy of every weight.
+     */
+    int PARAMETER_SAMPLE = 4096;
+
     /** @return the engine's name as users see it, e.g. "Deeplearning4j" */
     String engineName();
 
@@ -62,8 +68,8 @@ public interface NetworkBackend {
     }
 
     /**
-     * @return per node with parameters, all its parameter values one after another (plain copies, for
-     *     histograms)
+     * @return per node with parameters, its parameter values one after another, or an evenly strided sample of at
+     *     least {@link #PARAMETER_SAMPLE} of them (plain copies, for histograms)
      */
     default Map<String, float[]> parameterValues() {
         return byNode(exportParameters());
@@ -76,9 +82,23 @@ public interface NetworkBackend {
     default void keepNextGradient() {
     }
 
-    /** @return per node with parameters, the gradient kept by {@link #keepNextGradient()}; empty if none was kept */
+    /**
+     * @return per node with parameters, the gradient kept by {@link #keepNextGradient()}, or an evenly strided
+     *     sample of at least {@link #PARAMETER_SAMPLE} of its values; empty if none was kept
+     */
     default Map<String, float[]> keptGradients() {
         return Map.of();
+    }
+
+    /** @return per node with parameters, the L2 norm of the whole gradient kept by {@link #keepNextGradient()} */
+    default Map<String, Double> keptGradientNorms() {
+        Map<String, Double> out = new java.util.HashMap<>();
+        keptGradients().forEach((node, g) -> {
+            double s = 0;
+            for (float f : g) s += (double) f * f;
+            out.put(node, Math.sqrt(s));
+        });
+        return out;
     }
 
     /** Concatenates export-named arrays ({@code <nodeId>/<param>}) per node, as floats. */

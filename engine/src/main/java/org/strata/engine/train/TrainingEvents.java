@@ -29,6 +29,8 @@ public final class TrainingEvents {
      * @param validationLoss   NaN when there is no validation split
      * @param validationMetric NaN when there is no validation split
      * @param seconds          wall time of the epoch, evaluation included
+     * @param samplesPerSecond the epoch's training samples over its training loop's time (batches, steps,
+     *                         telemetry; not the evaluation, nor time paused)
      * @param validation       the whole evaluation on the validation split (confusion matrix, each sample's
      *                         answer); null when there is no validation split
      */

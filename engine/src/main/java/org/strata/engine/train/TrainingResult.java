@@ -10,7 +10,7 @@ package org.strata.engine.train;
  * @param train            final evaluation on the training split
  * @param validation       on the validation split (null if empty)
  * @param test             on the test split (null if empty)
- * @param samplesPerSecond training throughput over the whole run (fitting only)
+ * @param samplesPerSecond training throughput over the whole run (the training loops' time, evaluations and pauses left out)
  * @param wallSeconds      wall time of the run
  */
 public record TrainingResult(TrainingState state, String message, int epochs, int bestEpoch, Evaluation train,

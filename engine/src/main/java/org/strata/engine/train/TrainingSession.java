@@ -387,11 +387,14 @@ public final class TrainingSession {
                 double lr = LearningRateSchedule.at(settings, epoch);
                 backend.setLearningRate(lr);
                 int[] order = permutation(train.size(), shuffle);
-                long epochFit = 0;
                 long epochSamples = 0;
+                long paused = 0;
                 double lossSum = 0;
                 for (int b = 0; b < train.count(); b++) {
-                    if (!awaitPermission()) {
+                    long waitStart = System.nanoTime();
+                    boolean go = awaitPermission();
+                    paused += System.nanoTime() - waitStart;
+                    if (!go) {
                         endState = TrainingState.STOPPED;
                         endMessage = "Stopped by the user at epoch " + epoch + ", batch " + (b + 1);
                         break epochLoop;
@@ -419,11 +422,10 @@ public final class TrainingSession {
                     }
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
                     int n = (int) batch.getFeatures().size(0);
-                    epochFit += dt;
                     epochSamples += n;
                     lossSum += loss * n;
                     if (!Double.isFinite(loss)) throw diagnoseNaN(batch, epoch, b + 1, loss, lr);
-                    double sps = epochSamples / (epochFit / 1e9);
+                    double sps = epochSamples / ((System.nanoTime() - epochStart - paused) / 1e9);
                     for (TrainingListener l : listeners) {
                         l.onIteration(new TrainingEvents.Iteration(epoch, iteration, b + 1, train.count(), loss, sps,
                                 lr));
@@ -435,7 +437,10 @@ public final class TrainingSession {
                         for (TrainingListener l : listeners) l.onSnapshot(s);
                     }
                 }
-                fitNanos += epochFit;
+                // Throughput counts the whole loop (batches copied in, telemetry, snapshots), as a training loop
+                // in another tool is timed; only time spent paused is left out.
+                long loop = System.nanoTime() - epochStart - paused;
+                fitNanos += loop;
                 fitSamples += epochSamples;
                 epochsDone = epoch;
                 Evaluation trainEval = evaluate(data.train(), TRAIN_METRIC_SAMPLES);
@@ -444,7 +449,7 @@ public final class TrainingSession {
                 for (TrainingListener l : listeners) {
                     l.onEpoch(new TrainingEvents.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
                             valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
-                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (epochFit / 1e9), valEval));
+                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
                 }
                 if (valEval != null && valLoss < bestVal) {
                     bestVal = valLoss;
@@ -625,12 +630,14 @@ public final class TrainingSession {
         Map<String, double[]> norms = backend.parameterNorms();
         Map<String, float[]> weights = backend.parameterValues();
         Map<String, float[]> gradients = backend.keptGradients();
+        Map<String, Double> gradientNorms = backend.keptGradientNorms();
         List<TrainingEvents.LayerStats> stats = new ArrayList<>();
         for (String id : analysis.order()) {
             float[][] v = acts.get(id);
             if (v == null) continue;
             double[] norm = norms.getOrDefault(id, new double[2]);
-            stats.add(LayerStatistics.of(id, v[0], v[1], norm[0], norm[1], weights.get(id), gradients.get(id)));
+            stats.add(LayerStatistics.of(id, v[0], v[1], norm[0], norm[1], weights.get(id), gradients.get(id),
+                    gradientNorms.getOrDefault(id, 0.0)));
         }
         return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
     }

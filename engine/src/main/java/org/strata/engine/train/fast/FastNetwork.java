@@ -38,8 +38,9 @@ public final class FastNetwork implements NetworkBackend {
     private final String outputId;
     private final Map<String, List<String>> producers = new HashMap<>();
     private final Map<String, Map<String, INDArray>> paramViews = new LinkedHashMap<>();
-    /** Host copies of the parameters and gradients for telemetry, reused. */
-    private final float[][] scratch = new float[2][];
+    /** Per node, ops writing its parameter views' and gradient views' squared L2 norms into scalars. */
+    private final Map<String, SquaredNorms> paramSquares = new LinkedHashMap<>();
+    private final Map<String, SquaredNorms> gradSquares = new LinkedHashMap<>();
     private final Map<String, Map<String, INDArray>> gradViews = new HashMap<>();
     private final INDArray params;
     private final INDArray grads;
@@ -53,7 +54,9 @@ public final class FastNetwork implements NetworkBackend {
     /** Frozen nodes' parameter views, each with the values it keeps: restored after every optimizer step. */
     private final List<INDArray[]> frozen = new ArrayList<>();
     private java.util.Set<String> frozenNodes = java.util.Set.of();
-    private float[] keptGradient;
+    /** A sample of the gradient kept by {@link #keepNextGradient()}, and the whole gradient's norm, per node. */
+    private Map<String, float[]> keptGradient = Map.of();
+    private Map<String, Double> keptGradientNorm = Map.of();
 
     /**
      * Says why the fast engine cannot run a graph, or empty if it can.
@@ -146,6 +149,10 @@ public final class FastNetwork implements NetworkBackend {
             }
             paramViews.put(e.getKey(), pv);
             gradViews.put(e.getKey(), gv);
+            if (!pv.isEmpty()) {
+                paramSquares.put(e.getKey(), new SquaredNorms(pv.values()));
+                gradSquares.put(e.getKey(), new SquaredNorms(gv.values()));
+            }
         }
         List<INDArray[]> weights = new ArrayList<>();
         for (var e : defs.entrySet()) {
@@ -271,13 +278,12 @@ public final class FastNetwork implements NetworkBackend {
         p.beforeStep(iteration);
         p.forward();
         p.backward();
-        if (keepGradient) {
+        if (keepGradient) { // before the optimizer turns the gradient into the update
             keepGradient = false;
-            if (keptGradient == null || keptGradient.length != grads.length()) {
-                keptGradient = new float[(int) grads.length()];
-            }
-            HostMemory.beforeRead(grads);
-            grads.data().asNioFloat().get(keptGradient); // a plain copy, once per snapshot
+            keptGradient = sample(grads, gradViews);
+            Map<String, Double> norms = new HashMap<>();
+            gradSquares.forEach((node, sq) -> norms.put(node, Math.sqrt(sq.total())));
+            keptGradientNorm = norms;
         }
         optimizer.step(iteration++);
         for (INDArray[] f : frozen) NativeOp.copy(f[1], f[0]);
@@ -300,36 +306,42 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public Map<String, float[]> keptGradients() {
-        return keptGradient == null ? Map.of() : perNode(keptGradient);
+        return keptGradient;
+    }
+
+    @Override
+    public Map<String, Double> keptGradientNorms() {
+        return keptGradientNorm;
     }
 
     @Override
     public Map<String, float[]> parameterValues() {
-        return perNode(scratch(0, params));
+        return sample(params, paramViews);
     }
 
-    /** @return {@code a}'s values in host array {@code slot}, allocated once: snapshots come twice a second */
-    private float[] scratch(int slot, INDArray a) {
-        if (scratch[slot] == null || scratch[slot].length != a.length()) scratch[slot] = new float[(int) a.length()];
-        HostMemory.beforeRead(a);
-        a.data().asNioFloat().get(scratch[slot]);
-        return scratch[slot];
-    }
-
-    /** Cuts a copy of the flat parameter (or gradient) array into each node's values, padding left out. */
-    private Map<String, float[]> perNode(float[] flat) {
+    /**
+     * Reads, per node, every k-th value of its views of {@code flat} (padding left out), at most about
+     * {@link #PARAMETER_SAMPLE}: a snapshot's histograms need no copy of every weight.
+     */
+    private static Map<String, float[]> sample(INDArray flat, Map<String, Map<String, INDArray>> views) {
+        HostMemory.beforeRead(flat);
+        java.nio.FloatBuffer buf = flat.data().asNioFloat();
         Map<String, float[]> out = new LinkedHashMap<>();
-        paramViews.forEach((node, views) -> {
-            int n = 0;
-            for (INDArray v : views.values()) n += (int) v.length();
+        views.forEach((node, mine) -> {
+            long n = 0;
+            for (INDArray v : mine.values()) n += v.length();
             if (n == 0) return;
-            float[] mine = new float[n];
-            int at = 0;
-            for (INDArray v : views.values()) {
-                System.arraycopy(flat, (int) v.offset(), mine, at, (int) v.length());
-                at += (int) v.length();
+            long stride = Math.max(1, (n + PARAMETER_SAMPLE - 1) / PARAMETER_SAMPLE);
+            float[] values = new float[(int) ((n + stride - 1) / stride)];
+            int j = 0;
+            long skip = 0; // how far into the next view the next sampled value lies
+            for (INDArray v : mine.values()) {
+                long from = v.offset();
+                long i = skip;
+                for (; i < v.length(); i += stride) values[j++] = buf.get((int) (from + i));
+                skip = i - v.length();
             }
-            out.put(node, mine);
+            out.put(node, values);
         });
         return out;
     }
@@ -450,23 +462,37 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public Map<String, double[]> parameterNorms() {
-        float[] p = scratch(0, params);
-        float[] g = scratch(1, grads);
         Map<String, double[]> out = new HashMap<>();
-        paramViews.forEach((node, views) -> {
-            double ps = 0;
-            double gs = 0;
-            for (INDArray v : views.values()) {
-                int from = (int) v.offset();
-                for (int i = from; i < from + v.length(); i++) {
-                    ps += (double) p[i] * p[i];
-                    gs += (double) g[i] * g[i];
-                }
-            }
-            // a frozen layer's computed update is thrown away: what it got is nothing
-            out.put(node, new double[]{Math.sqrt(ps), frozenNodes.contains(node) ? 0 : Math.sqrt(gs)});
+        paramSquares.forEach((node, sq) -> {
+            // after a step the gradient array holds the update; a frozen layer's is thrown away: it got nothing
+            double update = frozenNodes.contains(node) ? 0 : Math.sqrt(gradSquares.get(node).total());
+            out.put(node, new double[]{Math.sqrt(sq.total()), update});
         });
         return out;
+    }
+
+    /** Squared L2 norms of some views, each reduced by libnd4j into a scalar of its own (no host copy). */
+    private static final class SquaredNorms {
+        private final List<NativeOp> ops = new ArrayList<>();
+        private final List<INDArray> results = new ArrayList<>();
+
+        SquaredNorms(java.util.Collection<INDArray> views) {
+            for (INDArray v : views) {
+                INDArray r = Nd4j.scalar(0f);
+                ops.add(NativeOp.of("reduce_sqnorm").in(v).out(r).bargs(false).build());
+                results.add(r);
+            }
+        }
+
+        /** @return the sum of the views' squared norms, computed now */
+        double total() {
+            double sum = 0;
+            for (int i = 0; i < ops.size(); i++) {
+                ops.get(i).run();
+                sum += results.get(i).getDouble(0);
+            }
+            return sum;
+        }
     }
 
     @Override
