@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.bytedeco.javacpp.Pointer;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
@@ -25,10 +23,12 @@ import org.strata.engine.train.TrainingSession;
  */
 public final class TrainingBenchmark {
     /**
-     * Telemetry as the window uses it: every iteration's event to a consumer thread, and per-layer statistics as
-     * the window asks for them, every 500 ms (TrainingRun).
+     * Telemetry as the window uses it (TrainingRun): every iteration's event offered to a queue drained every
+     * 500 ms, and per-layer statistics every 500 ms.
      */
     private static final long WINDOW_SNAPSHOT_MILLIS = 500;
+    private static final long DRAIN_MILLIS = 500;
+    private static final int INBOX_MAX = 20_000;
     /** --snapshot-every N: statistics every N iterations instead (a stress test: far more often than a window). */
     private static int snapshotEvery;
 
@@ -117,46 +117,45 @@ public final class TrainingBenchmark {
                 perEpoch.add(e.samplesPerSecond());
             }
         });
-        Thread consumer = null;
-        java.util.concurrent.ScheduledExecutorService asker = null;
+        java.util.concurrent.ScheduledExecutorService window = null;
         if (telemetry) {
-            // A consumer thread, as the UI will have: the training thread only offers to a bounded queue.
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(4096);
+            // As the window does (TrainingRun): the training thread only offers to an unbounded lock-free queue
+            // (events beyond 20,000 waiting are dropped), another thread drains it every 500 ms and asks for
+            // per-layer statistics every 500 ms; nobody is woken per event.
+            java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
             s.addListener(new TrainingListener() {
                 @Override
                 public void onIteration(TrainingEvents.Iteration e) {
-                    queue.offer(e);
+                    if (waiting.get() < INBOX_MAX) {
+                        inbox.offer(e);
+                        waiting.incrementAndGet();
+                    }
                 }
 
                 @Override
                 public void onSnapshot(TrainingEvents.Snapshot snap) {
-                    queue.offer(snap);
+                    inbox.offer(snap);
+                    waiting.incrementAndGet();
                 }
             });
+            window = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "window-stand-in");
+                t.setDaemon(true);
+                return t;
+            });
+            window.scheduleAtFixedRate(() -> {
+                while (inbox.poll() != null) waiting.decrementAndGet();
+            }, DRAIN_MILLIS, DRAIN_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
             if (snapshotEvery > 0) {
                 s.setSnapshotEvery(snapshotEvery);
             } else {
-                asker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "snapshot-asker");
-                    t.setDaemon(true);
-                    return t;
-                });
-                asker.scheduleAtFixedRate(s::requestSnapshot, WINDOW_SNAPSHOT_MILLIS, WINDOW_SNAPSHOT_MILLIS,
+                window.scheduleAtFixedRate(s::requestSnapshot, WINDOW_SNAPSHOT_MILLIS, WINDOW_SNAPSHOT_MILLIS,
                         java.util.concurrent.TimeUnit.MILLISECONDS);
             }
-            consumer = new Thread(() -> {
-                try {
-                    while (!Thread.currentThread().isInterrupted()) queue.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "telemetry-consumer");
-            consumer.setDaemon(true);
-            consumer.start();
         }
         s.run();
-        if (consumer != null) consumer.interrupt();
-        if (asker != null) asker.shutdownNow();
+        if (window != null) window.shutdownNow();
         List<Double> warm = perEpoch.size() > 1 ? perEpoch.subList(1, perEpoch.size()) : perEpoch;
         return new Run(median(warm), s.firstIterationSeconds(), s.threads());
     }
