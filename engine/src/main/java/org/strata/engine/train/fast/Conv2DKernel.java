@@ -3,6 +3,7 @@ package org.strata.engine.train.fast;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.TensorShape;
@@ -70,7 +71,17 @@ public final class Conv2DKernel implements Kernel {
         int oh = out.dim(0);
         int ow = out.dim(1);
         long pixels = (long) ctx.batch() * oh * ow;
-        INDArray patches = ctx.scratch((long) k[0] * k[1], pixels);
+        long taps = (long) k[0] * k[1];
+        long filters = p.getInt("filters");
+        // With the bias gradient right after dW in the flat gradient array (the usual case), one more row of ones
+        // under the patches makes the same product give db too: dZ, 5 MB for the seed CNN, is then read once.
+        INDArray dwdb = p.getBool("useBias") ? stacked(ctx.paramGradient("W"), ctx.paramGradient("b"), taps, filters)
+                : null;
+        INDArray patches = ctx.scratch(dwdb != null ? taps + 1 : taps, pixels);
+        if (dwdb != null) {
+            INDArray ones = patches.get(NDArrayIndex.point(taps), NDArrayIndex.all());
+            NativeOp.of("ones_as").in(ones).out(ones).build().run(); // never overwritten: the copies fill the others
+        }
         for (int i = 0; i < k[0]; i++) {
             for (int j = 0; j < k[1]; j++) {
                 INDArray shifted = ctx.input().get(NDArrayIndex.all(),
@@ -81,16 +92,30 @@ public final class Conv2DKernel implements Kernel {
                 ctx.backwardOp(NativeOp.of("identity").in(shifted).out(row).build());
             }
         }
-        long filters = p.getInt("filters");
         INDArray dz2 = dz.reshape('c', pixels, filters);
-        INDArray dw = ctx.paramGradient("W").reshape('c', (long) k[0] * k[1], filters);
+        INDArray dw = dwdb != null ? dwdb : ctx.paramGradient("W").reshape('c', taps, filters);
         ctx.backwardOp(NativeOp.of("matmul").in(patches, dz2).out(dw).iargs(0, 0, 0).targs(1.0, 0.0).build());
-        if (p.getBool("useBias")) {
+        if (p.getBool("useBias") && dwdb == null) {
             INDArray db = ctx.paramGradient("b").reshape('c', 1, filters);
             ctx.backwardOp(NativeOp.of("matmul").in(ctx.ones(pixels), dz2).out(db).iargs(0, 0, 0).targs(1.0, 0.0)
                     .build());
         }
         return true;
+    }
+
+    /** @return a [taps + 1, filters] view over dW and db when db directly follows dW in memory, else null */
+    private static INDArray stacked(INDArray dw, INDArray db, long taps, long filters) {
+        org.nd4j.linalg.api.buffer.DataBuffer memory = underlying(dw);
+        boolean adjacent = memory == underlying(db) && db.offset() == dw.offset() + dw.length()
+                && dw.length() == taps * filters && db.length() == filters;
+        return adjacent ? Nd4j.create(memory, new long[]{taps + 1, filters}, new long[]{filters, 1}, dw.offset(), 'c')
+                : null;
+    }
+
+    /** @return the buffer a view's offset counts in (a view's own buffer object wraps it) */
+    private static org.nd4j.linalg.api.buffer.DataBuffer underlying(INDArray a) {
+        org.nd4j.linalg.api.buffer.DataBuffer original = a.data().originalDataBuffer();
+        return original != null ? original : a.data();
     }
 
     private static INDArray[] withBias(KernelContext ctx, INDArray x, INDArray w) {

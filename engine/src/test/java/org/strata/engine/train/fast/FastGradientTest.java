@@ -82,6 +82,13 @@ class FastGradientTest {
                                 "activation", "tanh")
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                // 2·2·1·4 = 16 weights, so the bias lies right after them: dW and db come from one product
+                // (no pooling here: finite differences of 1e-2 can move a maximum and miss; other cases cover pools)
+                Arguments.of("grayscale first conv whose bias lies next to its weights", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 6, "width", 6, "channels", 1)
+                        .then("c1", "Conv2D", "filters", 4, "kernel", new int[]{2, 2}, "activation", "tanh")
+                        .then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("binary cross-entropy after a sigmoid", new Graphs().then("input", "Input", "size", 4)
                         .then("d1", "Dense", "units", 5, "activation", "tanh")
                         .then("d2", "Dense", "units", 2, "activation", "sigmoid")
