@@ -25,7 +25,11 @@ public final class HostMemory {
         if (!isCpu()) Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
     }
 
-    private static boolean isCpu() {
+    /**
+     * @return whether ND4J computes on the CPU (asked of ND4J itself, which loads it if needed: whatever chose the
+     *     backend, this is the one the ops run on)
+     */
+    public static boolean isCpu() {
         Boolean c = cpu;
         if (c == null) cpu = c = Nd4j.getEnvironment().isCPU();
         return c;

@@ -186,8 +186,7 @@ public final class TrainingSession {
     }
 
     private static boolean onGpu() {
-        var d = org.strata.engine.runtime.ComputeDevice.current();
-        return d != null && d.cuda();
+        return !org.strata.engine.runtime.HostMemory.isCpu();
     }
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */

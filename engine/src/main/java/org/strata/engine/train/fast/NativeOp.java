@@ -77,7 +77,7 @@ final class NativeOp {
     }
 
     /** Whether ops may be called straight through libnd4j's native entry point (the CPU backend). */
-    private static final boolean DIRECT = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+    private static final boolean DIRECT = org.strata.engine.runtime.HostMemory.isCpu();
 
     /** With -Dstrata.profileOps, total nanoseconds per op name (printed at exit); else null. */
     private static final java.util.Map<String, Long> PROFILE = Boolean.getBoolean("strata.profileOps")
