@@ -20,10 +20,11 @@ final class Batches {
     private final int batchSize;
     private final Buffers full;
     private Buffers last;
+    /** One sample's features, for splits too large to cache. */
+    private final float[] sample;
 
-    /** Host arrays and the ND4J arrays they are copied into, for one batch length. */
+    /** The ND4J arrays of one batch length, and host room for its labels. */
     private final class Buffers {
-        final float[] x;
         final float[] y;
         final INDArray features;
         final INDArray labels;
@@ -31,7 +32,6 @@ final class Batches {
         final java.nio.FloatBuffer labelBuffer;
 
         Buffers(int n) {
-            x = new float[n * (int) inputShape.size()];
             y = new float[n * task.width()];
             long[] shape = new long[inputShape.dims().length + 1];
             shape[0] = n;
@@ -49,6 +49,7 @@ final class Batches {
         this.task = task;
         this.batchSize = Math.max(1, Math.min(batchSize, Math.max(1, split.size())));
         this.full = new Buffers(this.batchSize);
+        this.sample = new float[(int) inputShape.size()];
     }
 
     int count() {
@@ -67,14 +68,12 @@ final class Batches {
         int from = b * batchSize;
         int n = Math.min(batchSize, split.size() - from);
         Buffers buf = n == batchSize ? full : lastBuffers(n);
-        int f = (int) inputShape.size();
+        buf.featureBuffer.clear();
         for (int k = 0; k < n; k++) {
             int i = order == null ? from + k : order[from + k];
-            split.features(i, buf.x, k * f);
+            split.features(i, buf.featureBuffer, sample); // straight into ND4J's memory
             task.encode(split, i, buf.y, k * task.width());
         }
-        buf.featureBuffer.clear();
-        buf.featureBuffer.put(buf.x); // a bulk copy into ND4J's memory
         buf.labelBuffer.clear();
         buf.labelBuffer.put(buf.y);
         HostMemory.afterWrite(buf.features);

@@ -2,44 +2,66 @@ package org.strata.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.strata.engine.runtime.Threads;
+import java.util.function.IntConsumer;
 
 /**
- * Picks the native thread count while training runs: the first steps of a run are timed with 1, 2, 4… threads
- * (after warm-up steps each) and the fastest count is kept. No step is wasted, and nothing delays the first one.
+ * Picks the native thread count while training runs, and keeps checking it. The first steps of a run are timed
+ * with 1, 2, 4… threads and the fastest count is chosen; from then on, now and then (after 1 s of steps, then 2 s,
+ * 4 s… up to 16 s while the choice holds), a few steps are timed with a neighbouring count and compared with the
+ * chosen count's latest steps, and the faster one is kept. No step is wasted, and nothing delays the first one.
+ *
+ * <p>Why check again: a count timed on a run's first steps can be wrong for the rest of it. In a fresh JVM the
+ * compiler threads, or another program, can hold a core for a few of those steps (the CNN then picked 1 thread in
+ * 2 of 5 benchmark rounds and trained ~35 % slower); a later check, timed next to the chosen count's own latest
+ * steps, corrects it within a few seconds.
  */
 final class ThreadTuner {
     /** Steps left untimed after each switch: the first ones with a new count also prepare oneDNN's kernels for it. */
-    private static final int WARMUP = 3;
-    private static final int TIMED = 6;
+    static final int WARMUP = 3;
+    /** Steps timed per measurement: their sum is compared, so a count that stalls now and then pays for it. */
+    static final int TIMED = 6;
     /**
      * More threads must be this much faster to be preferred: fewer threads leave the machine more responsive, and
      * a small network's gain from a second thread, seen in a few steps, did not last (the MLP then ran ~85k samples/s
      * instead of ~115k); the CNN's second thread makes each step ~1.6× faster and is still chosen.
      */
-    private static final double MARGIN = 0.85;
+    static final double MARGIN = 0.85;
+    /** Training time before the first check; doubled after each check that keeps the count. */
+    static final long FIRST_CHECK_NANOS = 1_000_000_000L;
+    static final long LAST_CHECK_NANOS = 16_000_000_000L;
 
     private final List<Integer> candidates = new ArrayList<>();
-    private final double[] time;
-    private int candidate;
+    private final IntConsumer apply;
+    /** The chosen candidate's index; -1 during the first sweep. */
+    private int chosen = -1;
+    /** The candidate being timed (the sweep's current one, or a neighbour under check); -1 when none. */
+    private int timing;
+    private double timed;
     private int step;
-    private int best = -1;
+    /** The chosen count's latest timed steps (a ring) and how many have been recorded since the last switch. */
+    private final long[] latest = new long[TIMED];
+    private int latestCount;
+    private final double[] sweep;
+    private long sinceCheck;
+    private long checkEvery = FIRST_CHECK_NANOS;
+    private boolean checkBelow = true;
+    private boolean changed;
+    /** The candidate whose count is set now. */
+    private int applied;
 
-    ThreadTuner(int available) {
+    /**
+     * @param available the most threads to try
+     * @param apply     sets the native thread count (process-wide)
+     */
+    ThreadTuner(int available, IntConsumer apply) {
         for (int t = 1; t < available; t *= 2) candidates.add(t);
         candidates.add(available);
-        time = new double[candidates.size()];
-        Threads.set(candidates.get(0));
-    }
-
-    /** @return whether tuning is over */
-    boolean done() {
-        return best > 0;
-    }
-
-    /** @return the chosen count, once {@link #done()} */
-    int best() {
-        return best;
+        this.apply = apply;
+        sweep = new double[candidates.size()];
+        timing = 0;
+        apply.accept(candidates.get(0));
+        applied = 0;
+        if (candidates.size() == 1) choose(0);
     }
 
     /** @return the candidates, for messages */
@@ -47,19 +69,91 @@ final class ThreadTuner {
         return List.copyOf(candidates);
     }
 
-    /** Records one training step's duration; switches to the next candidate or finishes when it has seen enough. */
+    /** @return the chosen count, or 0 while the first measurement runs */
+    int threads() {
+        return chosen < 0 ? 0 : candidates.get(chosen);
+    }
+
+    /** @return whether the chosen count was set or changed since the last call (once per change) */
+    boolean takeChange() {
+        boolean c = changed;
+        changed = false;
+        return c;
+    }
+
+    /** Records one training step's duration, switching counts as the measurements need. */
     void record(long nanos) {
-        if (done()) return;
-        if (step >= WARMUP) time[candidate] += nanos;
-        if (++step < WARMUP + TIMED) return;
-        step = 0;
-        if (++candidate < candidates.size()) {
-            Threads.set(candidates.get(candidate));
+        if (timing >= 0) {
+            if (step >= WARMUP) timed += nanos;
+            if (++step < WARMUP + TIMED) return;
+            if (chosen < 0) endSweepStep(); else endCheck();
             return;
         }
-        int chosen = 0;
-        for (int i = 1; i < time.length; i++) if (time[i] < time[chosen] * MARGIN) chosen = i;
-        best = candidates.get(chosen);
-        Threads.set(best);
+        if (step++ >= WARMUP) latest[latestCount++ % TIMED] = nanos;
+        sinceCheck += nanos;
+        if (sinceCheck >= checkEvery && latestCount >= TIMED && candidates.size() > 1) startCheck();
+    }
+
+    private void endSweepStep() {
+        sweep[timing] = timed;
+        if (timing + 1 < candidates.size()) {
+            switchTo(timing + 1);
+            timing++;
+            return;
+        }
+        int best = 0;
+        for (int i = 1; i < sweep.length; i++) best = preferred(best, sweep[best], i, sweep[i]);
+        choose(best);
+    }
+
+    private void startCheck() {
+        int below = chosen - 1;
+        int above = chosen + 1;
+        boolean down = below >= 0 && (checkBelow || above >= candidates.size());
+        checkBelow = !checkBelow;
+        switchTo(down ? below : above);
+        timing = down ? below : above;
+    }
+
+    private void endCheck() {
+        double mine = 0;
+        for (long t : latest) mine += t;
+        int best = preferred(chosen, mine, timing, timed);
+        if (best == chosen) {
+            checkEvery = Math.min(LAST_CHECK_NANOS, checkEvery * 2);
+        } else {
+            checkEvery = FIRST_CHECK_NANOS;
+        }
+        choose(best);
+    }
+
+    /** Of two candidates and their timed sums, the one with more threads only if it is {@link #MARGIN} faster. */
+    private int preferred(int a, double timeA, int b, double timeB) {
+        int few = a < b ? a : b;
+        int many = a < b ? b : a;
+        double timeFew = a < b ? timeA : timeB;
+        double timeMany = a < b ? timeB : timeA;
+        return timeMany < timeFew * MARGIN ? many : few;
+    }
+
+    private void choose(int best) {
+        if (best != chosen) changed = true;
+        chosen = best;
+        timing = -1;
+        switchTo(best);
+        latestCount = 0;
+        sinceCheck = 0;
+    }
+
+    /** Sets the count of candidate {@code index}; steps after a real change are left untimed at first. */
+    private void switchTo(int index) {
+        if (index != applied) {
+            apply.accept(candidates.get(index));
+            applied = index;
+            step = 0;
+        } else {
+            step = WARMUP;
+        }
+        timed = 0;
     }
 }

@@ -367,7 +367,9 @@ public final class TrainingSession {
             org.strata.engine.runtime.Threads.set(threadsRequested);
             threadsUsed = threadsRequested;
         } else {
-            tuner = new ThreadTuner(Math.max(1, Math.min(threadLimit, org.strata.engine.runtime.Threads.available())));
+            tuner = new ThreadTuner(Math.max(1, Math.min(threadLimit, org.strata.engine.runtime.Threads.available())),
+                    org.strata.engine.runtime.Threads::set);
+            threadsUsed = 0; // until the first measurement ends
         }
         setState(TrainingState.RUNNING, "Training " + project.name() + " with " + engineDescription());
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
@@ -411,12 +413,12 @@ public final class TrainingSession {
                     iteration++;
                     if (tuner != null) {
                         tuner.record(dt);
-                        if (tuner.done()) {
-                            threadsUsed = tuner.best();
-                            notifyState(TrainingState.RUNNING, "Using " + threadsUsed + " native thread"
-                                    + (threadsUsed == 1 ? "" : "s") + ", the fastest of " + tuner.candidates()
-                                    + " on this network");
-                            tuner = null;
+                        if (tuner.takeChange()) {
+                            boolean first = threadsUsed == 0;
+                            threadsUsed = tuner.threads();
+                            notifyState(TrainingState.RUNNING, (first ? "Using " : "Now using ") + threadsUsed
+                                    + " native thread" + (threadsUsed == 1 ? "" : "s") + ", the fastest of "
+                                    + tuner.candidates() + " on this network" + (first ? "" : " at the moment"));
                         }
                     }
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
