@@ -35,7 +35,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    record Run(double samplesPerSecond, double firstIterationSeconds, int threads) {
+    record Run(double samplesPerSecond, double firstIterationSeconds, int threads, long firstIterationAtMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,7 +71,7 @@ public final class TrainingBenchmark {
                     first.add(result.firstIterationSeconds());
                     threads.add(result.threads());
                     if (Double.isNaN(jvmToFirst)) {
-                        jvmToFirst = (System.currentTimeMillis() - jvmStart) / 1000.0;
+                        jvmToFirst = (result.firstIterationAtMillis() - jvmStart) / 1000.0;
                     }
                 }
             }
@@ -111,10 +111,16 @@ public final class TrainingBenchmark {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(epochs);
         List<Double> perEpoch = new ArrayList<>();
+        long[] firstAt = {0};
         s.addListener(new TrainingListener() {
             @Override
             public void onEpoch(TrainingEvents.Epoch e) {
                 perEpoch.add(e.samplesPerSecond());
+            }
+
+            @Override
+            public void onIteration(TrainingEvents.Iteration e) {
+                if (firstAt[0] == 0) firstAt[0] = System.currentTimeMillis(); // the first step has just ended
             }
         });
         java.util.concurrent.ScheduledExecutorService window = null;
@@ -157,7 +163,7 @@ public final class TrainingBenchmark {
         s.run();
         if (window != null) window.shutdownNow();
         List<Double> warm = perEpoch.size() > 1 ? perEpoch.subList(1, perEpoch.size()) : perEpoch;
-        return new Run(median(warm), s.firstIterationSeconds(), s.threads());
+        return new Run(median(warm), s.firstIterationSeconds(), s.threads(), firstAt[0]);
     }
 
     static double median(List<Double> v) {
