@@ -21,6 +21,16 @@ public interface NetworkBackend {
     /** One optimisation step on a batch. @return the batch's loss */
     double fit(INDArray features, INDArray labels);
 
+    /**
+     * Arrays a training batch of {@code n} samples may be written into before {@link #fit}, which then reads them
+     * where they are instead of copying them in.
+     *
+     * @return {features, labels}, or null when the backend has none (then any arrays are passed to fit)
+     */
+    default INDArray[] trainingInputs(int n) {
+        return null;
+    }
+
     /** Sets the learning rate used by later steps. */
     void setLearningRate(double lr);
 

@@ -360,6 +360,7 @@ public final class TrainingSession {
     public TrainingResult run() throws TrainingException {
         long start = System.nanoTime();
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
+        train.writeInto(backend::trainingInputs);
         ThreadTuner tuner = null;
         if (onGpu()) {
             // The GPU computes; host threads only feed it, so there is nothing to measure.

@@ -272,6 +272,12 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     @Override
+    public INDArray[] trainingInputs(int n) {
+        Plan p = plan(trainPlans, n, true);
+        return new INDArray[]{p.features, p.labels};
+    }
+
+    @Override
     public double fit(INDArray features, INDArray labels) {
         Plan p = plan(trainPlans, (int) features.size(0), true);
         p.load(features, labels);

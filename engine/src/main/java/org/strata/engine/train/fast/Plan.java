@@ -43,11 +43,16 @@ final class Plan {
         });
     }
 
-    /** Copies a batch into the plan's input arrays (labels may be null for inference). */
+    /**
+     * Copies a batch into the plan's input arrays (labels may be null for inference); a batch already written into
+     * them (see {@link FastNetwork#trainingInputs(int)}) is not copied.
+     */
     void load(INDArray x, INDArray y) {
-        copyFeatures.setInput(0, x);
-        copyFeatures.run();
-        if (y != null) {
+        if (x != features) {
+            copyFeatures.setInput(0, x);
+            copyFeatures.run();
+        }
+        if (y != null && y != labels) {
             copyLabels.setInput(0, y);
             copyLabels.run();
         }
