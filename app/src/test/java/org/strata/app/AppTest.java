@@ -64,11 +64,24 @@ public abstract class AppTest extends FxRobot {
         settings.setSnapToGrid(false);
         settings.setLanguage(Locale.ENGLISH);
         settings.setDevice(org.strata.engine.runtime.ComputeDevice.Choice.AUTO);
+        settings.setThreads(0);
         Messages.setLocale(Locale.ENGLISH);
         window = new MainWindow(stage, settings);
         stage.setWidth(1400);
         stage.setHeight(900);
         stage.show();
+    }
+
+    /** @return the menu bar's item with {@code id}, submenus included */
+    protected javafx.scene.control.MenuItem menuItem(String id) {
+        javafx.scene.control.MenuBar bar = lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        java.util.Deque<javafx.scene.control.MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
+        while (!todo.isEmpty()) {
+            javafx.scene.control.MenuItem it = todo.pop();
+            if (id.equals(it.getId())) return it;
+            if (it instanceof javafx.scene.control.Menu m) todo.addAll(m.getItems());
+        }
+        throw new AssertionError("no menu item " + id);
     }
 
     /** @return the open document's training run */

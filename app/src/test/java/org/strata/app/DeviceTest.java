@@ -3,7 +3,6 @@ package org.strata.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.Test;
@@ -26,25 +25,14 @@ class DeviceTest extends AppTest {
     void choosing_a_device_keeps_it_for_the_next_start_and_a_missing_cuda_cannot_be_chosen() {
         clickOn("Train");
         clickOn("Compute Device");
-        MenuItem gpu = item("menu-train-device-cuda");
+        MenuItem gpu = menuItem("menu-train-device-cuda");
         assertThat(gpu.isDisable()).isTrue();
         assertThat(gpu.getText()).isEqualTo("NVIDIA GPU (CUDA): not in this build");
-        assertThat(((javafx.scene.control.RadioMenuItem) item("menu-train-device-auto")).isSelected()).isTrue();
+        assertThat(((javafx.scene.control.RadioMenuItem) menuItem("menu-train-device-auto")).isSelected()).isTrue();
+        moveTo("Automatic (a GPU when one is usable)"); // along the row: a diagonal would cross CPU Threads
         clickOn("CPU");
         assertThat(AppSettings.load().device()).isEqualTo(ComputeDevice.Choice.CPU);
         assertThat(fx(() -> lookup("#status-bar").queryAs(StatusBar.class).getText()))
                 .isEqualTo("Strata will compute on \"CPU\" from its next start");
-    }
-
-    /** @return the menu bar's item with {@code id}, submenus included */
-    private MenuItem item(String id) {
-        MenuBar bar = lookup("#menu-bar").queryAs(MenuBar.class);
-        java.util.Deque<MenuItem> todo = new java.util.ArrayDeque<>(bar.getMenus());
-        while (!todo.isEmpty()) {
-            MenuItem it = todo.pop();
-            if (id.equals(it.getId())) return it;
-            if (it instanceof javafx.scene.control.Menu m) todo.addAll(m.getItems());
-        }
-        throw new AssertionError("no menu item " + id);
     }
 }

@@ -113,6 +113,17 @@ public final class TrainingRun {
     private volatile Analysis runAnalysis;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
+    /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
+    private volatile int threads;
+
+    /**
+     * Uses {@code n} CPU threads from the next run; 0 measures the fastest count per network among those that leave
+     * the window a core.
+     */
+    public void setThreads(int n) {
+        threads = Math.max(0, n);
+    }
+
     public TrainingRun(EditorDocument document, Path templates) {
         this.document = document;
         this.runs = new RunHistory(document, templates);
@@ -346,9 +357,14 @@ public final class TrainingRun {
                         : TrainingSession.continueFrom(document.project(),
                         DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(new Forwarder());
-                // the window draws while it trains: leave it a core (measured: on 2 cores, one native thread trains
-                // as fast with the live views as two, and the window stays smooth)
-                s.setThreadLimit(Threads.available() - 1);
+                int fixed = threads;
+                if (fixed > 0) {
+                    s.setThreads(fixed); // the user's choice (Train › CPU Threads)
+                } else {
+                    // the window draws while it trains: leave it a core (measured: on 2 cores, one native thread
+                    // trains as fast with the live views as two, and the window stays smooth)
+                    s.setThreadLimit(Threads.available() - 1);
+                }
                 s.requestSnapshot(); // the layers' first picture comes with the first batch
                 points = DataPoints.of(s.dataset());
                 session = s;

@@ -66,6 +66,15 @@ public final class AppSettings {
         prefs.put("device", device.key());
     }
 
+    /** @return the CPU threads training uses; 0 for "measured per network, one core left to the window" */
+    public int threads() {
+        return Math.max(0, prefs.getInt("threads", 0));
+    }
+
+    public void setThreads(int threads) {
+        prefs.putInt("threads", Math.max(0, threads));
+    }
+
     public boolean snapToGrid() {
         return prefs.getBoolean("snap", false);
     }

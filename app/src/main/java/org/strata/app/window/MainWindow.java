@@ -198,6 +198,7 @@ public final class MainWindow {
         if (previous != null) recovery.discard(previous); // saved or deliberately discarded by now
         if (run != null) run.close();
         TrainingRun r = new TrainingRun(doc, Samples.folder());
+        r.setThreads(settings.threads());
         run = r;
         doc.setOnRefused(what -> status.setText(Messages.get("status.readOnly", what)));
         r.phaseProperty().addListener((o, a, b) -> {
@@ -385,6 +386,12 @@ public final class MainWindow {
     void setDevice(org.strata.engine.runtime.ComputeDevice.Choice choice) {
         settings.setDevice(choice);
         status.setText(Messages.get("status.device.next", Messages.get("menu.train.device." + choice.key())));
+    }
+
+    void setThreads(int threads) {
+        settings.setThreads(threads);
+        if (run != null) run.setThreads(threads);
+        status.setText(Messages.get("status.threads.next", MenuBuilder.threadsLabel(threads)));
     }
 
     void setSnap(boolean snap) {

@@ -196,7 +196,7 @@ final class MenuBuilder {
         resetItem = item("menu.train.reset", null, MaterialDesignR.RESTORE, true,
                 () -> window.run().ifPresent(TrainingRun::resetWeights));
         m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem, new SeparatorMenuItem(),
-                resetItem, new SeparatorMenuItem(), deviceMenu());
+                resetItem, new SeparatorMenuItem(), deviceMenu(), threadsMenu());
         return m;
     }
 
@@ -214,6 +214,29 @@ final class MenuBuilder {
             m.getItems().add(it);
         }
         return m;
+    }
+
+    /** How many CPU threads training uses: measured per network (the default), or a fixed count. */
+    private Menu threadsMenu() {
+        Menu m = menu("menu.train.threads");
+        ToggleGroup g = new ToggleGroup();
+        m.getItems().add(radio("menu.train.threads.auto", g, settings.threads() == 0, () -> window.setThreads(0)));
+        int cores = org.strata.engine.runtime.Threads.available();
+        for (int n = 1; n <= cores; n++) {
+            int count = n;
+            RadioMenuItem it = radio("menu.train.threads.auto", g, settings.threads() == n,
+                    () -> window.setThreads(count));
+            it.setText(threadsLabel(n));
+            it.setId("menu-train-threads-" + n);
+            m.getItems().add(it);
+        }
+        return m;
+    }
+
+    /** @return "1 thread", "4 threads", or "Automatic (…)" for 0 */
+    static String threadsLabel(int n) {
+        return n == 0 ? Messages.get("menu.train.threads.auto")
+                : n == 1 ? Messages.get("menu.train.threads.one") : Messages.get("menu.train.threads.many", n);
     }
 
     private Menu helpMenu() {
