@@ -163,6 +163,47 @@ class ScreenshotsTest extends AppTest {
     }
 
     /** Lets the window settle (last events, layout, charts drawn), then writes its picture as {@code name}. */
+    @Test
+    void train_menu_with_its_compute_device_and_cpu_threads_submenus() throws Exception {
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        clickOn("Train");
+        clickOn("CPU Threads");
+        snapWithPopups("train-menu-threads.png");
+        closeMenus();
+        clickOn("Train");
+        clickOn("Compute Device");
+        snapWithPopups("train-menu-device.png");
+        closeMenus();
+    }
+
+    private void closeMenus() {
+        for (int i = 0; i < 2; i++) type(javafx.scene.input.KeyCode.ESCAPE); // the submenu, then the menu
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The window with its open menus drawn over it where they are (each popup is a window of its own). */
+    private void snapWithPopups(String name) throws Exception {
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage image = fx(() -> {
+            javafx.stage.Stage stage = window.stage();
+            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(
+                    stage.getScene().getRoot().snapshot(null, null), null);
+            java.awt.Graphics2D g = base.createGraphics();
+            double x0 = stage.getX() + stage.getScene().getX();
+            double y0 = stage.getY() + stage.getScene().getY();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (!(w instanceof javafx.stage.PopupWindow) || !w.isShowing()) continue;
+                WritableImage popup = w.getScene().getRoot().snapshot(null, null);
+                g.drawImage(SwingFXUtils.fromFXImage(popup, null), (int) Math.round(w.getX() - x0),
+                        (int) Math.round(w.getY() - y0), null);
+            }
+            g.dispose();
+            return base;
+        });
+        ImageIO.write(image, "png", out.resolve(name).toFile());
+    }
+
     private void snap(String name) throws Exception {
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
