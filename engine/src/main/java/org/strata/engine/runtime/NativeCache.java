@@ -75,13 +75,25 @@ public final class NativeCache {
         String platform = platform();
         List<Library> libs = new ArrayList<>();
         Path folder = folder();
-        for (String dir : List.of("org/bytedeco/javacpp/" + platform + "/",
-                "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + NativeSetup.buildExtension() + "/",
-                "org/bytedeco/openblas/" + platform + "/")) {
-            addLibraries(dir, folder, libs);
+        addLibraries("org/bytedeco/javacpp/" + platform + "/", folder, libs);
+        ComputeDevice.Decision d = ComputeDevice.current();
+        // In a build with CUDA the device may still be being decided (off the window's thread): then both sets.
+        boolean mayBeGpu = ComputeDevice.cudaInBuild() && (d == null || d.cuda());
+        boolean mayBeCpu = d == null || !d.cuda();
+        if (mayBeGpu) {
+            for (String dir : CUDA_FOLDERS) addLibraries(dir.formatted(platform), folder, libs);
+        }
+        if (mayBeCpu) {
+            String build = d == null ? NativeSetup.cpuBuildExtension() : NativeSetup.buildExtension();
+            addLibraries("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + build + "/", folder, libs);
+            addLibraries("org/bytedeco/openblas/" + platform + "/", folder, libs);
         }
         return new NativeCache(libs);
     }
+
+    /** Where the CUDA backend's libraries and the CUDA runtime's (JavaCPP presets' layout) lie in their jars. */
+    private static final List<String> CUDA_FOLDERS = List.of("org/nd4j/linalg/jcublas/bindings/%s/",
+            "org/bytedeco/cuda/%s/");
 
     private static void addLibraries(String dir, Path cacheFolder, List<Library> out) {
         URL url = NativeCache.class.getClassLoader().getResource(dir);

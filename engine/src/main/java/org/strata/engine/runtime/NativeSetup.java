@@ -36,11 +36,17 @@ public final class NativeSetup {
         // library it loads, CUDA's too.
         if (ComputeDevice.decide().cuda()) return;
         if (System.getProperty(EXTENSION_PROPERTY) != null) return;
+        System.setProperty(EXTENSION_PROPERTY, cpuBuildExtension());
+    }
+
+    /** @return the CPU build {@link #configure()} picks for this processor: "-onednn-avx512", "-avx2" or "" */
+    static String cpuBuildExtension() {
+        String set = System.getProperty(EXTENSION_PROPERTY);
+        if (set != null) return set;
         String flags = cpuFlags();
-        String build = "";
-        if (hasAvx512(flags) && present(FAST_BUILD)) build = FAST_BUILD;
-        else if (flags.contains(" avx2") && present(AVX2_BUILD)) build = AVX2_BUILD;
-        System.setProperty(EXTENSION_PROPERTY, build);
+        if (hasAvx512(flags) && present(FAST_BUILD)) return FAST_BUILD;
+        if (flags.contains(" avx2") && present(AVX2_BUILD)) return AVX2_BUILD;
+        return "";
     }
 
     /**
@@ -53,11 +59,15 @@ public final class NativeSetup {
      */
     public static synchronized java.util.concurrent.CompletableFuture<Void> warmUp() {
         if (warmUp != null) return warmUp;
-        configure();
+        // A build with the CUDA backend asks the CUDA runtime for a GPU first, which loads (and on the first start
+        // unpacks) CUDA's libraries: seconds a window's thread must not wait for. Without it the choice is instant.
+        boolean decideHere = !ComputeDevice.cudaInBuild();
+        if (decideHere) configure();
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         warmUp = done;
         Thread t = new Thread(() -> {
             try {
+                if (!decideHere) configure();
                 org.nd4j.linalg.factory.Nd4j.create(1);
                 done.complete(null);
             } catch (Throwable e) { // an UnsatisfiedLinkError too: whoever waits says why
