@@ -6,14 +6,18 @@ import java.util.function.IntConsumer;
 
 /**
  * Picks the native thread count while training runs, and keeps checking it. The first steps of a run are timed
- * with 1, 2, 4… threads and the fastest count is chosen; from then on, now and then (after 1 s of steps, then 2 s,
- * 4 s… up to 16 s while the choice holds), a few steps are timed with a neighbouring count and compared with the
- * chosen count's latest steps, and the faster one is kept. No step is wasted, and nothing delays the first one.
+ * with 1, 2, 4… threads and the fastest count is chosen; from then on, now and then (after 128 steps, then 256,
+ * 512… up to every 4,096 while the choice holds), a few steps are timed with a neighbouring count and compared with
+ * the chosen count's latest steps, and the faster one is kept. No step is wasted, and nothing delays the first one.
+ *
+ * <p>Checks come at fixed step numbers, not after so much time: which steps run with which count then depends only
+ * on the choices made, so two runs of a seed that make the same choices compute the same numbers (a different
+ * thread count may sum a convolution's gradient in another order).
  *
  * <p>Why check again: a count timed on a run's first steps can be wrong for the rest of it. In a fresh JVM the
  * compiler threads, or another program, can hold a core for a few of those steps (the CNN then picked 1 thread in
  * 2 of 5 benchmark rounds and trained ~35 % slower); a later check, timed next to the chosen count's own latest
- * steps, corrects it within a few seconds.
+ * steps, corrects it (for the seed CNN about a second later).
  */
 final class ThreadTuner {
     /** Steps left untimed after each switch: the first ones with a new count also prepare oneDNN's kernels for it. */
@@ -26,9 +30,9 @@ final class ThreadTuner {
      * instead of ~115k); the CNN's second thread makes each step ~1.6× faster and is still chosen.
      */
     static final double MARGIN = 0.85;
-    /** Training time before the first check; doubled after each check that keeps the count. */
-    static final long FIRST_CHECK_NANOS = 1_000_000_000L;
-    static final long LAST_CHECK_NANOS = 16_000_000_000L;
+    /** Steps before the first check; doubled after each check that keeps the count. */
+    static final int FIRST_CHECK_STEPS = 128;
+    static final int LAST_CHECK_STEPS = 4096;
 
     private final List<Integer> candidates = new ArrayList<>();
     private final IntConsumer apply;
@@ -42,8 +46,8 @@ final class ThreadTuner {
     private final long[] latest = new long[TIMED];
     private int latestCount;
     private final double[] sweep;
-    private long sinceCheck;
-    private long checkEvery = FIRST_CHECK_NANOS;
+    private int sinceCheck;
+    private int checkEvery = FIRST_CHECK_STEPS;
     private boolean checkBelow = true;
     private boolean changed;
     /** The candidate whose count is set now. */
@@ -90,7 +94,7 @@ final class ThreadTuner {
             return;
         }
         if (step++ >= WARMUP) latest[latestCount++ % TIMED] = nanos;
-        sinceCheck += nanos;
+        sinceCheck++;
         if (sinceCheck >= checkEvery && latestCount >= TIMED && candidates.size() > 1) startCheck();
     }
 
@@ -120,9 +124,9 @@ final class ThreadTuner {
         for (long t : latest) mine += t;
         int best = preferred(chosen, mine, timing, timed);
         if (best == chosen) {
-            checkEvery = Math.min(LAST_CHECK_NANOS, checkEvery * 2);
+            checkEvery = Math.min(LAST_CHECK_STEPS, checkEvery * 2);
         } else {
-            checkEvery = FIRST_CHECK_NANOS;
+            checkEvery = FIRST_CHECK_STEPS;
         }
         choose(best);
     }

@@ -81,20 +81,40 @@ class ThreadTunerTest {
         StepTime disturbedAtFirst = (t, s) -> (t == 2 ? (s < sweep ? 30 : 6) : 10) * MS;
         Loop loop = new Loop(2).run(sweep, disturbedAtFirst);
         assertEquals(List.of(1), loop.choices);
-        loop.run(200, disturbedAtFirst); // 1 s of 10 ms steps, then a check
+        loop.run(ThreadTuner.FIRST_CHECK_STEPS + ThreadTuner.WARMUP + ThreadTuner.TIMED, disturbedAtFirst);
         assertEquals(List.of(1, 2), loop.choices);
         assertEquals(2, loop.threads);
     }
 
     @Test
-    void checks_less_often_while_the_choice_holds() {
-        Loop loop = new Loop(2).run(2 * (ThreadTuner.WARMUP + ThreadTuner.TIMED), perCount(t -> t == 2 ? 5 : 10));
+    void checks_come_at_fixed_steps_less_often_while_the_choice_holds() {
+        int sweep = 2 * (ThreadTuner.WARMUP + ThreadTuner.TIMED);
+        Loop loop = new Loop(2).run(sweep, perCount(t -> t == 2 ? 5 : 10));
+        List<Integer> switchedAt = new ArrayList<>();
         int before = loop.set.size();
-        loop.run(40 * 200, perCount(t -> t == 2 ? 5 : 10)); // 40 s of 5 ms steps
-        List<Integer> checks = loop.set.subList(before, loop.set.size());
-        // checks after 1, 2, 4, 8, 16, then every 16 s of training: each a switch to 1 thread and back
-        assertEquals(10, checks.size(), "switches: " + checks);
-        assertTrue(checks.stream().allMatch(t -> t == 1 || t == 2));
+        for (int i = 0; i < 20_000; i++) {
+            loop.run(1, perCount(t -> t == 2 ? 5 : 10));
+            if (loop.set.size() > before) {
+                switchedAt.add(loop.steps - 1 - sweep);
+                before = loop.set.size();
+            }
+        }
+        // each check: a switch to 1 thread, and back after its warm-up and timed steps
+        int check = ThreadTuner.WARMUP + ThreadTuner.TIMED;
+        // chosen at the sweep's end with no switch, so its first steps are timed at once: 128 steps, then a check…
+        List<Integer> expected = new ArrayList<>();
+        int at = 0;
+        int every = ThreadTuner.FIRST_CHECK_STEPS;
+        for (int k = 0; at + every + check < 20_000; k++) {
+            int warm = k == 0 ? 0 : ThreadTuner.WARMUP; // after switching back, the first steps are left untimed
+            at += Math.max(every, warm + ThreadTuner.TIMED) - 1;
+            expected.add(at);
+            at += check;
+            expected.add(at);
+            at++;
+            every = Math.min(ThreadTuner.LAST_CHECK_STEPS, every * 2);
+        }
+        assertEquals(expected, switchedAt);
         assertEquals(List.of(2), loop.choices, "the choice never changed");
     }
 
