@@ -52,7 +52,9 @@ public final class FastNetwork implements NetworkBackend {
     /** Set by {@link #keepNextGradient()}: the next fit copies its gradient before the optimizer step. */
     private boolean keepGradient;
     /** Frozen nodes' parameter views, each with the values it keeps: restored after every optimizer step. */
-    private final List<INDArray[]> frozen = new ArrayList<>();
+    private Plan lastTrainPlan;
+    /** Copies putting frozen nodes' parameters back after every optimizer step (built once, when frozen). */
+    private final List<NativeOp> frozen = new ArrayList<>();
     private java.util.Set<String> frozenNodes = java.util.Set.of();
     /** A sample of the gradient kept by {@link #keepNextGradient()}, and the whole gradient's norm, per node. */
     private Map<String, float[]> keptGradient = Map.of();
@@ -254,10 +256,21 @@ public final class FastNetwork implements NetworkBackend {
         return gradViews.get(node).get(name);
     }
 
+    /** The training plan for {@code batch} samples; the last one is kept at hand (no boxed key per step). */
+    private Plan trainPlan(int batch) {
+        Plan last = lastTrainPlan;
+        if (last != null && last.batch == batch) return last;
+        lastTrainPlan = plan(trainPlans, batch, true);
+        return lastTrainPlan;
+    }
+
     private Plan plan(Map<Integer, Plan> cache, int batch, boolean training) {
         Plan p = cache.get(batch);
         if (p == null) {
-            if (cache.size() >= MAX_CACHED_PLANS) cache.remove(cache.keySet().iterator().next());
+            if (cache.size() >= MAX_CACHED_PLANS) {
+                Plan evicted = cache.remove(cache.keySet().iterator().next());
+                if (evicted == lastTrainPlan) lastTrainPlan = null;
+            }
             p = Plan.build(this, batch, training);
             cache.put(batch, p);
         }
@@ -273,13 +286,13 @@ public final class FastNetwork implements NetworkBackend {
 
     @Override
     public INDArray[] trainingInputs(int n) {
-        Plan p = plan(trainPlans, n, true);
+        Plan p = trainPlan(n);
         return new INDArray[]{p.features, p.labels};
     }
 
     @Override
     public double fit(INDArray features, INDArray labels) {
-        Plan p = plan(trainPlans, (int) features.size(0), true);
+        Plan p = trainPlan((int) features.size(0));
         p.load(features, labels);
         p.beforeStep(iteration);
         p.forward();
@@ -292,7 +305,7 @@ public final class FastNetwork implements NetworkBackend {
             keptGradientNorm = norms;
         }
         optimizer.step(iteration++);
-        for (INDArray[] f : frozen) NativeOp.copy(f[1], f[0]);
+        for (int i = 0; i < frozen.size(); i++) frozen.get(i).run(); // indexed: an iterator per step is garbage
         return p.loss.getDouble(0);
     }
 
@@ -301,7 +314,9 @@ public final class FastNetwork implements NetworkBackend {
         frozenNodes = java.util.Set.copyOf(nodeIds);
         frozen.clear();
         for (String id : nodeIds) {
-            for (INDArray v : paramViews.getOrDefault(id, Map.of()).values()) frozen.add(new INDArray[]{v, v.dup('c')});
+            for (INDArray v : paramViews.getOrDefault(id, Map.of()).values()) {
+                frozen.add(NativeOp.of("identity").in(v.dup('c')).out(v).build());
+            }
         }
     }
 
@@ -358,7 +373,7 @@ public final class FastNetwork implements NetworkBackend {
      * @return the batch's mean loss; {@link #exportGradients()} then holds dLoss/dParameters
      */
     public double computeGradient(INDArray features, INDArray labels) {
-        Plan p = plan(trainPlans, (int) features.size(0), true);
+        Plan p = trainPlan((int) features.size(0));
         p.load(features, labels);
         p.forward();
         p.backward();

@@ -16,6 +16,25 @@ final class NativeOp {
     private final DynamicCustomOp op;
     private final org.nd4j.linalg.api.ops.Op legacy;
     private final OpContext ctx;
+    /** For a strict legacy transform on the CPU: its input and output as libnd4j takes them, bound once. */
+    private final LegacyCall legacyCall;
+    /** Integer arguments handed to libnd4j from memory reused call after call (ND4J's setter allocates anew). */
+    private org.bytedeco.javacpp.LongPointer iargMemory;
+
+    /** A legacy transform's buffers and shapes, held so that a call creates no Java or native objects. */
+    private record LegacyCall(int opNum, org.nd4j.nativeblas.OpaqueDataBuffer x,
+                              org.bytedeco.javacpp.LongPointer xShape, org.nd4j.nativeblas.OpaqueDataBuffer z,
+                              org.bytedeco.javacpp.LongPointer zShape) {
+        static LegacyCall of(org.nd4j.linalg.api.ops.Op op, INDArray x, INDArray z) {
+            return new LegacyCall(op.opNum(), opaque(x), new org.bytedeco.javacpp.LongPointer(
+                    x.shapeInfoDataBuffer().addressPointer()), opaque(z), new org.bytedeco.javacpp.LongPointer(
+                    z.shapeInfoDataBuffer().addressPointer()));
+        }
+
+        private static org.nd4j.nativeblas.OpaqueDataBuffer opaque(INDArray a) {
+            return ((org.nd4j.linalg.cpu.nativecpu.buffer.BaseCpuDataBuffer) a.data()).getOpaqueDataBuffer();
+        }
+    }
 
     private NativeOp(String name, INDArray[] inputs, INDArray[] outputs, long[] iargs, double[] targs,
                      boolean[] bargs) {
@@ -27,6 +46,10 @@ final class NativeOp {
         this.name = name;
         this.op = op;
         this.legacy = legacy;
+        // ND4J's exec(op, context) for a legacy op builds pointers and argument buffers on every call (3 KB of
+        // Java objects a training step for one GELU layer, measured); libnd4j's entry point needs none of it.
+        this.legacyCall = legacy instanceof org.nd4j.linalg.api.ops.BaseTransformStrictOp && DIRECT
+                ? LegacyCall.of(legacy, inputs[0], outputs[0]) : null;
         this.ctx = Nd4j.getExecutioner().buildContext();
         ctx.setInputArrays(inputs);
         ctx.setOutputArrays(outputs);
@@ -60,7 +83,14 @@ final class NativeOp {
     }
 
     private void exec() {
-        if (op == null) {
+        if (legacyCall != null) {
+            var nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
+            nativeOps.execTransformStrict(null, legacyCall.opNum(), legacyCall.x(), legacyCall.xShape(), null,
+                    legacyCall.z(), legacyCall.zShape(), null, null);
+            if (nativeOps.lastErrorCode() != 0) {
+                throw new IllegalStateException("libnd4j op " + name + " failed: " + nativeOps.lastErrorMessage());
+            }
+        } else if (op == null) {
             Nd4j.exec(legacy, ctx);
         } else if (DIRECT) {
             // The executioner's exec(op, ctx) adds ~2.5 µs of checks and list copies per call (measured), a tenth of
@@ -110,9 +140,30 @@ final class NativeOp {
         return copy(source, Nd4j.create(source.dataType(), source.shape()));
     }
 
-    /** Replaces the integer arguments (e.g. the optimizer's iteration count). */
+    /** Replaces the integer arguments with one (e.g. the optimizer's iteration count). */
+    void setIArguments(long iarg) {
+        if (!DIRECT || iargMemory == null) {
+            setIArguments(new long[]{iarg});
+            return;
+        }
+        iargMemory.put(0, iarg); // without an array per call: the optimizer sets its step number every step
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setGraphContextIArguments(
+                (org.nd4j.nativeblas.OpaqueContext) ctx.contextPointer(), iargMemory, 1);
+    }
+
+    /** Replaces the integer arguments (e.g. a step number). */
     void setIArguments(long... iargs) {
-        ctx.setIArguments(iargs);
+        if (!DIRECT) {
+            ctx.setIArguments(iargs);
+            return;
+        }
+        // libnd4j copies the values in, so one block of memory serves every call
+        if (iargMemory == null || iargMemory.capacity() < iargs.length) {
+            iargMemory = new org.bytedeco.javacpp.LongPointer(iargs.length);
+        }
+        iargMemory.put(iargs, 0, iargs.length);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setGraphContextIArguments(
+                (org.nd4j.nativeblas.OpaqueContext) ctx.contextPointer(), iargMemory, iargs.length);
     }
 
     /** Replaces the real arguments (e.g. a new learning rate). */

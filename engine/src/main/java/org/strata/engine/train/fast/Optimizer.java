@@ -69,11 +69,15 @@ final class Optimizer {
 
     /** Replaces the gradient by the update and subtracts it from the parameters. */
     void step(long iteration) {
-        if (!decoupled) for (NativeOp op : decay) op.run();
+        if (!decoupled) runDecay();
         if (kind.equals("adam") || kind.equals("adamw")) update.setIArguments(iteration);
         update.run();
-        if (decoupled) for (NativeOp op : decay) op.run();
+        if (decoupled) runDecay();
         apply.run();
+    }
+
+    private void runDecay() {
+        for (int i = 0; i < decay.size(); i++) decay.get(i).run(); // indexed: no iterator per step
     }
 
     void setLearningRate(double lr) {

@@ -59,19 +59,22 @@ final class Plan {
     }
 
     void forward() {
-        for (NativeOp op : forward) op.run();
+        for (int i = 0; i < forward.size(); i++) forward.get(i).run(); // indexed: no iterator per step
     }
 
     private final List<java.util.function.LongConsumer> stepHooks = new ArrayList<>();
 
     /** Prepares per-step state (random masks) for training step {@code iteration}. */
     void beforeStep(long iteration) {
-        for (var hook : stepHooks) hook.accept(iteration);
+        for (int i = 0; i < stepHooks.size(); i++) stepHooks.get(i).accept(iteration);
     }
 
     /** Runs the backward ops, last node first. */
     void backward() {
-        for (int i = backward.size() - 1; i >= 0; i--) for (NativeOp op : backward.get(i)) op.run();
+        for (int i = backward.size() - 1; i >= 0; i--) {
+            List<NativeOp> ops = backward.get(i);
+            for (int k = 0; k < ops.size(); k++) ops.get(k).run();
+        }
     }
 
     /**
