@@ -8,7 +8,8 @@ import java.util.function.IntConsumer;
  * Picks the native thread count while training runs, and keeps checking it. The first steps of a run are timed
  * with 1, 2, 4… threads and the fastest count is chosen; from then on, now and then (after 128 steps, then 256,
  * 512… up to every 4,096 while the choice holds), a few steps are timed with a neighbouring count and compared with
- * the chosen count's latest steps, and the faster one is kept. No step is wasted, and nothing delays the first one.
+ * the chosen count's latest steps; a count that wins is timed once more right after, and taken on a second win. No
+ * step is wasted, and nothing delays the first one.
  *
  * <p>Checks come at fixed step numbers, not after so much time: which steps run with which count then depends only
  * on the choices made, so two runs of a seed that make the same choices compute the same numbers (a different
@@ -47,7 +48,11 @@ final class ThreadTuner {
     private int latestCount;
     private final double[] sweep;
     private int sinceCheck;
+    /** Steps between checks while the choice holds: doubles after each check that keeps it. */
+    private int interval = FIRST_CHECK_STEPS;
     private int checkEvery = FIRST_CHECK_STEPS;
+    /** A count that won one check and gets a second, or -1. */
+    private int pending = -1;
     private boolean checkBelow = true;
     private boolean changed;
     /** The candidate whose count is set now. */
@@ -111,6 +116,11 @@ final class ThreadTuner {
     }
 
     private void startCheck() {
+        if (pending >= 0) { // a second look at the count that won the last check
+            switchTo(pending);
+            timing = pending;
+            return;
+        }
         int below = chosen - 1;
         int above = chosen + 1;
         boolean down = below >= 0 && (checkBelow || above >= candidates.size());
@@ -123,12 +133,18 @@ final class ThreadTuner {
         double mine = 0;
         for (long t : latest) mine += t;
         int best = preferred(chosen, mine, timing, timed);
-        if (best == chosen) {
-            checkEvery = Math.min(LAST_CHECK_STEPS, checkEvery * 2);
-        } else {
-            checkEvery = FIRST_CHECK_STEPS;
+        if (best != chosen && pending != best) {
+            // One win may be luck (the MLP's second thread now and then runs a few steps 30 % faster, then stalls):
+            // look again as soon as the chosen count has fresh steps to compare, and switch on a second win.
+            pending = best;
+            choose(chosen);
+            checkEvery = WARMUP + TIMED;
+            return;
         }
+        pending = -1;
+        interval = best == chosen ? Math.min(LAST_CHECK_STEPS, interval * 2) : FIRST_CHECK_STEPS;
         choose(best);
+        checkEvery = interval;
     }
 
     /** Of two candidates and their timed sums, the one with more threads only if it is {@link #MARGIN} faster. */

@@ -81,8 +81,11 @@ class ThreadTunerTest {
         StepTime disturbedAtFirst = (t, s) -> (t == 2 ? (s < sweep ? 30 : 6) : 10) * MS;
         Loop loop = new Loop(2).run(sweep, disturbedAtFirst);
         assertEquals(List.of(1), loop.choices);
-        loop.run(ThreadTuner.FIRST_CHECK_STEPS + ThreadTuner.WARMUP + ThreadTuner.TIMED, disturbedAtFirst);
-        assertEquals(List.of(1, 2), loop.choices);
+        int check = ThreadTuner.WARMUP + ThreadTuner.TIMED;
+        loop.run(ThreadTuner.FIRST_CHECK_STEPS + check, disturbedAtFirst);
+        assertEquals(List.of(1), loop.choices, "one win is not enough");
+        loop.run(2 * check, disturbedAtFirst);
+        assertEquals(List.of(1, 2), loop.choices, "a second win switches");
         assertEquals(2, loop.threads);
     }
 
@@ -116,6 +119,18 @@ class ThreadTunerTest {
         }
         assertEquals(expected, switchedAt);
         assertEquals(List.of(2), loop.choices, "the choice never changed");
+    }
+
+    @Test
+    void a_count_that_wins_one_check_by_luck_is_not_taken() {
+        int sweep = 2 * (ThreadTuner.WARMUP + ThreadTuner.TIMED);
+        int firstCheck = sweep + ThreadTuner.FIRST_CHECK_STEPS;
+        int check = ThreadTuner.WARMUP + ThreadTuner.TIMED;
+        // two threads are slower, except for the few steps of the first check
+        StepTime luckyOnce = (t, s) -> (t == 2 ? (s >= firstCheck && s < firstCheck + check ? 5 : 20) : 10) * MS;
+        Loop loop = new Loop(2).run(sweep + 2000, luckyOnce);
+        assertEquals(List.of(1), loop.choices);
+        assertEquals(1, loop.threads);
     }
 
     @Test
