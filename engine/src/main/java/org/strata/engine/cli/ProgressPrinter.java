@@ -15,8 +15,9 @@ final class ProgressPrinter implements TrainingListener {
     private final PrintWriter out;
     private final boolean terminal;
     private final int epochs;
-    private long lastDraw;
-    private long started = System.nanoTime();
+    private final long started = System.nanoTime();
+    /** The first log line comes 2 s in, not at the first batch (whose figures still include the start-up). */
+    private long lastDraw = started;
     private int lastQuarter = -1;
     private String lastMetric = "";
 
@@ -31,12 +32,13 @@ final class ProgressPrinter implements TrainingListener {
         long now = System.nanoTime();
         double done = ((e.epoch() - 1) * (double) e.batchesPerEpoch() + e.batch()) / (epochs * (double) e.batchesPerEpoch());
         double elapsed = (now - started) / 1e9;
-        double eta = done > 0 ? elapsed / done * (1 - done) : 0;
+        // Before a second of training the rate still holds the first batches' start-up: no ETA yet.
+        String eta = done > 0 && elapsed >= 1 ? time(elapsed / done * (1 - done)) : "…";
         String text = String.format(Locale.ROOT, "epoch %d/%d %s %3.0f%%  loss %.4f%s  %,.0f samples/s  ETA %s",
                 e.epoch(), epochs, bar(e.batch() / (double) e.batchesPerEpoch()), 100.0 * e.batch() / e.batchesPerEpoch(),
-                e.loss(), lastMetric, e.samplesPerSecond(), time(eta));
+                e.loss(), lastMetric, e.samplesPerSecond(), eta);
         if (terminal) {
-            if (now - lastDraw > 100_000_000L || e.batch() == e.batchesPerEpoch()) {
+            if (now - lastDraw > 100_000_000L || e.batch() == e.batchesPerEpoch() || e.iteration() == 1) {
                 lastDraw = now;
                 out.print("\r" + text + "   ");
                 out.flush();
