@@ -41,4 +41,17 @@ public record DataPoints(float[] x, float[] y, int[] label, int classes, double 
         double my = 0.1 * (maxY - minY) + 1e-3;
         return new DataPoints(x, y, label, d.classNames().size(), minX - mx, maxX + mx, minY - my, maxY + my);
     }
+
+    /** The centres of a g × g grid of cells over the points, row by row from the top, as a batch of samples. */
+    org.nd4j.linalg.api.ndarray.INDArray grid(int g) {
+        float[] grid = new float[g * g * 2];
+        for (int r = 0; r < g; r++) {
+            for (int c = 0; c < g; c++) {
+                int i = (r * g + c) * 2;
+                grid[i] = (float) (x0 + (c + 0.5) / g * (x1 - x0));
+                grid[i + 1] = (float) (y1 - (r + 0.5) / g * (y1 - y0));
+            }
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(grid, new long[]{(long) g * g, 2});
+    }
 }

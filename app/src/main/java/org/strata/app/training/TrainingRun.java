@@ -3,7 +3,6 @@ package org.strata.app.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.Duration;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
@@ -33,7 +31,6 @@ import org.strata.engine.analysis.Analysis;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
-import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.runs.RunRecord;
@@ -112,18 +109,10 @@ public final class TrainingRun {
     /** The analysis of the graph as it was when the run started. */
     private volatile Analysis runAnalysis;
 
-    /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
     private volatile int threads;
 
-    /**
-     * Uses {@code n} CPU threads from the next run; 0 measures the fastest count per network among those that leave
-     * the window a core.
-     */
-    public void setThreads(int n) {
-        threads = Math.max(0, n);
-    }
-
+    /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     public TrainingRun(EditorDocument document, Path templates) {
         this.document = document;
         this.runs = new RunHistory(document, templates);
@@ -132,6 +121,14 @@ public final class TrainingRun {
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == Phase.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
+    }
+
+    /**
+     * Uses {@code n} CPU threads from the next run; 0 measures the fastest count per network among those that leave
+     * the window a core.
+     */
+    public void setThreads(int n) {
+        threads = Math.max(0, n);
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -441,7 +438,7 @@ public final class TrainingRun {
         Thread t = new Thread(() -> {
             try {
                 var model = runs.model(r);
-                if (!structure(model.project().graph()).equals(structure)) {
+                if (!NetworkStructure.of(model.project().graph()).equals(structure)) {
                     throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
                 }
                 TrainingSession s = TrainingSession.continueFrom(project,
@@ -481,18 +478,9 @@ public final class TrainingRun {
         t.start();
     }
 
-    /** What the weights depend on: every layer's type and settings, and the wires (not names or positions). */
+    /** @return what the trained weights depend on in the document's graph now */
     private String structure() {
-        return structure(document.project().graph());
-    }
-
-    private static String structure(Graph g) {
-        StringBuilder sb = new StringBuilder();
-        g.nodes().stream().sorted(Comparator.comparing(Node::id))
-                .forEach(n -> sb.append(n.id()).append('|').append(n.type().id()).append('|').append(n.params())
-                        .append('\n'));
-        g.edges().stream().map(Object::toString).sorted().forEach(e -> sb.append(e).append('\n'));
-        return sb.toString();
+        return NetworkStructure.of(document.project().graph());
     }
 
     public void pause() {
@@ -637,7 +625,7 @@ public final class TrainingRun {
         boundaryInFlight = true;
         boundaryAskedAt = System.nanoTime();
         int g = BOUNDARY_GRID;
-        s.probe(net -> net.predictValues(grid(pts)))
+        s.probe(net -> net.predictValues(pts.grid(BOUNDARY_GRID)))
                 .whenComplete((probs, err) -> Platform.runLater(() -> {
                     boundaryInFlight = false;
                     if (err == null && session == s) {
@@ -658,7 +646,7 @@ public final class TrainingRun {
                 // The network is free once the training thread has ended; from then on one thread at a time uses it.
                 if (training != null) training.join();
                 var ev = split.size() == 0 ? null : s.evaluate(split, 0);
-                float[] probs = pts == null ? null : s.probe(net -> net.predictValues(grid(pts))).join();
+                float[] probs = pts == null ? null : s.probe(net -> net.predictValues(pts.grid(BOUNDARY_GRID))).join();
                 RunRecord kept = keep == null ? null : keepRun(s, keep, ev);
                 Platform.runLater(() -> {
                     if (kept != null) {
@@ -694,20 +682,6 @@ public final class TrainingRun {
             Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
             return null;
         }
-    }
-
-    /** The centres of the boundary's grid cells, row by row from the top, as a batch of two-feature samples. */
-    private static INDArray grid(DataPoints pts) {
-        int g = BOUNDARY_GRID;
-        float[] grid = new float[g * g * 2];
-        for (int r = 0; r < g; r++) {
-            for (int c = 0; c < g; c++) {
-                int i = (r * g + c) * 2;
-                grid[i] = (float) (pts.x0() + (c + 0.5) / g * (pts.x1() - pts.x0()));
-                grid[i + 1] = (float) (pts.y1() - (r + 0.5) / g * (pts.y1() - pts.y0()));
-            }
-        }
-        return Nd4j.create(grid, new long[]{(long) g * g, 2});
     }
 
     private static String clock(double seconds) {
