@@ -58,6 +58,12 @@ def main():
         print(f"{net:10s} {s:10,.0f} {t:10,.0f} {s / t:7.2f}   Strata runs {[round(v) for v in strata[net]]} "
               f"(threads chosen, telemetry off and on: {strata_threads[net]}), "
               f"PyTorch runs {[round(v) for v in torch_[net]]} (its faster thread count: {torch_threads[net]})")
+    # The bar for stability: no run more than 25 % below its median.
+    for net in ("mnist-mlp", "mnist-cnn"):
+        for who, runs in (("Strata", strata[net]), ("PyTorch", torch_[net])):
+            m = statistics.median(runs)
+            slow = sum(1 for v in runs if v < 0.75 * m)
+            print(f"{net:10s} {who}: {slow} of {len(runs)} runs more than 25 % below the median")
 
 
 if __name__ == "__main__":
