@@ -12,7 +12,7 @@ final class NetworkStructure {
     private NetworkStructure() {
     }
 
-    /** @return a text equal for two graphs exactly when their weights fit each other */
+    /** @return a text equal for two graphs with the same layers, settings and wires */
     static String of(Graph g) {
         StringBuilder sb = new StringBuilder();
         g.nodes().stream().sorted(Comparator.comparing(Node::id))

@@ -220,15 +220,10 @@ final class MenuBuilder {
     private Menu threadsMenu() {
         Menu m = menu("menu.train.threads");
         ToggleGroup g = new ToggleGroup();
-        m.getItems().add(radio("menu.train.threads.auto", g, settings.threads() == 0, () -> window.setThreads(0)));
-        int cores = org.strata.engine.runtime.Threads.available();
-        for (int n = 1; n <= cores; n++) {
+        for (int n = 0; n <= org.strata.engine.runtime.Threads.available(); n++) { // 0: Automatic
             int count = n;
-            RadioMenuItem it = radio("menu.train.threads.auto", g, settings.threads() == n,
-                    () -> window.setThreads(count));
-            it.setText(threadsLabel(n));
-            it.setId("menu-train-threads-" + n);
-            m.getItems().add(it);
+            m.getItems().add(radio("menu-train-threads-" + (n == 0 ? "auto" : n), threadsLabel(n), g,
+                    settings.threads() == n, () -> window.setThreads(count)));
         }
         return m;
     }
@@ -335,8 +330,12 @@ final class MenuBuilder {
     }
 
     private RadioMenuItem radio(String key, ToggleGroup group, boolean selected, Runnable action) {
-        RadioMenuItem it = new RadioMenuItem(Messages.get(key));
-        it.setId(id(key));
+        return radio(id(key), Messages.get(key), group, selected, action);
+    }
+
+    private RadioMenuItem radio(String id, String text, ToggleGroup group, boolean selected, Runnable action) {
+        RadioMenuItem it = new RadioMenuItem(text);
+        it.setId(id);
         it.setToggleGroup(group);
         it.setSelected(selected);
         it.setOnAction(e -> action.run());

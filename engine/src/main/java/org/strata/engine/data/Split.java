@@ -33,9 +33,9 @@ public final class Split {
     /** Writes sample {@code i}'s normalised features into {@code dst} at {@code offset}. */
     public void features(int i, float[] dst, int offset) {
         int f = source.featureSize();
-        if (cache == null && (long) indices.length * f * Float.BYTES <= CACHE_BYTES && indices.length > 0) fill(f);
-        if (cache != null) {
-            System.arraycopy(cache, i * f, dst, offset, f);
+        float[] all = cache(f);
+        if (all != null) {
+            System.arraycopy(all, i * f, dst, offset, f);
             return;
         }
         source.features(indices[i], dst, offset);
@@ -50,13 +50,19 @@ public final class Split {
      */
     public void features(int i, java.nio.FloatBuffer dst, float[] scratch) {
         int f = source.featureSize();
-        if (cache == null && (long) indices.length * f * Float.BYTES <= CACHE_BYTES && indices.length > 0) fill(f);
-        if (cache != null) {
-            dst.put(cache, i * f, f);
+        float[] all = cache(f);
+        if (all != null) {
+            dst.put(all, i * f, f);
             return;
         }
         features(i, scratch, 0);
         dst.put(scratch, 0, f);
+    }
+
+    /** @return the normalised features of every sample, filled on first use, or null for a split too large */
+    private float[] cache(int f) {
+        if (cache == null && (long) indices.length * f * Float.BYTES <= CACHE_BYTES && indices.length > 0) fill(f);
+        return cache;
     }
 
     private synchronized void fill(int f) {

@@ -51,7 +51,7 @@ public final class FastNetwork implements NetworkBackend {
     private final long seed;
     /** Set by {@link #keepNextGradient()}: the next fit copies its gradient before the optimizer step. */
     private boolean keepGradient;
-    /** Frozen nodes' parameter views, each with the values it keeps: restored after every optimizer step. */
+    /** The training plan last used, at hand without a lookup (a boxed key per step for batches of 128 and more). */
     private Plan lastTrainPlan;
     /** Copies putting frozen nodes' parameters back after every optimizer step (built once, when frozen). */
     private final List<NativeOp> frozen = new ArrayList<>();

@@ -147,8 +147,7 @@ final class NativeOp {
             return;
         }
         iargMemory.put(0, iarg); // without an array per call: the optimizer sets its step number every step
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setGraphContextIArguments(
-                (org.nd4j.nativeblas.OpaqueContext) ctx.contextPointer(), iargMemory, 1);
+        passIArguments(1);
     }
 
     /** Replaces the integer arguments (e.g. a step number). */
@@ -157,13 +156,18 @@ final class NativeOp {
             ctx.setIArguments(iargs);
             return;
         }
-        // libnd4j copies the values in, so one block of memory serves every call
+        // one block of memory serves every call
         if (iargMemory == null || iargMemory.capacity() < iargs.length) {
             iargMemory = new org.bytedeco.javacpp.LongPointer(iargs.length);
         }
         iargMemory.put(iargs, 0, iargs.length);
+        passIArguments(iargs.length);
+    }
+
+    /** Hands the first {@code n} values of {@link #iargMemory} to the context (libnd4j copies them in). */
+    private void passIArguments(int n) {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setGraphContextIArguments(
-                (org.nd4j.nativeblas.OpaqueContext) ctx.contextPointer(), iargMemory, iargs.length);
+                (org.nd4j.nativeblas.OpaqueContext) ctx.contextPointer(), iargMemory, n);
     }
 
     /** Replaces the real arguments (e.g. a new learning rate). */
