@@ -20,6 +20,8 @@ final class NativeOp {
     private final LegacyCall legacyCall;
     /** Integer arguments handed to libnd4j from memory reused call after call (ND4J's setter allocates anew). */
     private org.bytedeco.javacpp.LongPointer iargMemory;
+    /** With -Dstrata.profileOps, this call site's name and input shapes (the profile's key); else null. */
+    private final String profileKey;
 
     /** A legacy transform's buffers and shapes, held so that a call creates no Java or native objects. */
     private record LegacyCall(int opNum, org.nd4j.nativeblas.OpaqueDataBuffer x,
@@ -50,6 +52,7 @@ final class NativeOp {
         // Java objects a training step for one GELU layer, measured); libnd4j's entry point needs none of it.
         this.legacyCall = legacy instanceof org.nd4j.linalg.api.ops.BaseTransformStrictOp && DIRECT
                 ? LegacyCall.of(legacy, inputs[0], outputs[0]) : null;
+        this.profileKey = PROFILE == null ? null : profileKey(name, inputs);
         this.ctx = Nd4j.getExecutioner().buildContext();
         ctx.setInputArrays(inputs);
         ctx.setOutputArrays(outputs);
@@ -79,7 +82,8 @@ final class NativeOp {
         }
         long t0 = System.nanoTime();
         exec();
-        PROFILE.merge(name, System.nanoTime() - t0, Long::sum);
+        long ns = System.nanoTime() - t0;
+        PROFILE.merge(profileKey, new long[]{ns, 1}, (a, b) -> new long[]{a[0] + b[0], a[1] + b[1]});
     }
 
     private void exec() {
@@ -109,16 +113,24 @@ final class NativeOp {
     /** Whether ops may be called straight through libnd4j's native entry point (the CPU backend). */
     private static final boolean DIRECT = org.strata.engine.runtime.HostMemory.isCpu();
 
-    /** With -Dstrata.profileOps, total nanoseconds per op name (printed at exit); else null. */
-    private static final java.util.Map<String, Long> PROFILE = Boolean.getBoolean("strata.profileOps")
+    /** With -Dstrata.profileOps, total nanoseconds and calls per call site (printed at exit); else null. */
+    private static final java.util.Map<String, long[]> PROFILE = Boolean.getBoolean("strata.profileOps")
             ? profile() : null;
 
-    private static java.util.Map<String, Long> profile() {
-        java.util.Map<String, Long> m = new java.util.concurrent.ConcurrentHashMap<>();
+    private static java.util.Map<String, long[]> profile() {
+        java.util.Map<String, long[]> m = new java.util.concurrent.ConcurrentHashMap<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> m.entrySet().stream()
-                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> System.err.printf("op %-40s %8.1f ms%n", e.getKey(), e.getValue() / 1e6))));
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> System.err.printf("op %-50s %8.1f ms %8d calls %8.1f µs a call%n", e.getKey(),
+                        e.getValue()[0] / 1e6, e.getValue()[1], e.getValue()[0] / 1e3 / e.getValue()[1]))));
         return m;
+    }
+
+    /** Names a call site by its op and input shapes, so that the profile tells one layer's op from another's. */
+    private static String profileKey(String name, INDArray[] inputs) {
+        StringBuilder key = new StringBuilder(name);
+        for (INDArray a : inputs) key.append(' ').append(java.util.Arrays.toString(a.shape()).replace(" ", ""));
+        return key.toString();
     }
 
     /** Rebinds input {@code i} to another array of the same shape (cheap: sets a pointer). */
@@ -188,6 +200,7 @@ final class NativeOp {
         private long[] i = new long[0];
         private double[] t = new double[0];
         private boolean[] b = new boolean[0];
+        private boolean helpers = true;
 
         private Builder(String name) {
             this.name = name;
@@ -218,8 +231,19 @@ final class NativeOp {
             return this;
         }
 
+        /**
+         * Whether libnd4j may run the op through a platform helper (oneDNN on the CPU), the default; off, it runs
+         * libnd4j's own implementation.
+         */
+        Builder helpers(boolean allowed) {
+            helpers = allowed;
+            return this;
+        }
+
         NativeOp build() {
-            return new NativeOp(name, in, out, i, t, b);
+            NativeOp op = new NativeOp(name, in, out, i, t, b);
+            if (!helpers) op.ctx.allowHelpers(false);
+            return op;
         }
     }
 }
