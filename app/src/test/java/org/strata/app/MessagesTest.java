@@ -112,6 +112,35 @@ class MessagesTest {
     }
 
     @Test
+    void every_training_message_the_engine_can_say_has_its_chinese_text_with_its_values() {
+        ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
+        for (var code : org.strata.engine.train.TrainingText.CODES.entrySet()) {
+            String key = "training." + code.getKey();
+            assertThat(zh.containsKey(key)).as(key).isTrue();
+            for (int i = 0; i < code.getValue(); i++) assertThat(zh.getString(key)).as(key).contains("{" + i + "}");
+            assertThat(zh.getString(key)).as(key).doesNotContain("{" + code.getValue() + "}");
+        }
+    }
+
+    @Test
+    void a_training_message_reads_in_chinese_with_the_engine_named_inside_it() {
+        var fast = org.strata.engine.train.TrainingText.of("engine.fast", "Strata's fast engine");
+        var engine = org.strata.engine.train.TrainingText.of("engine.cpu",
+                "Strata's fast engine, oneDNN AVX-512 build, 1 thread", fast, "oneDNN AVX-512", 1);
+        var started = org.strata.engine.train.TrainingText.of("run.started", "Training MNIST MLP with " + engine,
+                "MNIST MLP", engine);
+        var library = org.strata.engine.train.TrainingText.plain("Op [matmul] failed");
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertThat(Catalogue.training(started)).isEqualTo("正在训练 MNIST MLP：Strata 快速引擎，原生库 oneDNN AVX-512，1 个线程");
+            assertThat(Catalogue.training(library)).isEqualTo("Op [matmul] failed");
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+        assertThat(Catalogue.training(started)).isEqualTo(started.english());
+    }
+
+    @Test
     void a_shape_problem_reads_in_chinese_with_its_values() {
         var g = new org.strata.engine.graph.Graph();
         var in = g.add(org.strata.engine.graph.Node.of("input", LayerCatalogue.get("Input")));

@@ -73,6 +73,25 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void training_in_chinese() throws Exception {
+        // What a Chinese-reading student sees while the seed MLP trains, and once stopped: the status line included.
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
+                window.editor().orElseThrow().document().project(), "epochs", 50)));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> window.run()
+                .orElseThrow().phase() == org.strata.app.training.TrainingRun.Phase.RUNNING));
+        Thread.sleep(3000);
+        snap("training-running-zh.png");
+        fxRun(() -> window.run().orElseThrow().stop());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !window.run().orElseThrow().isActive()));
+        snap("training-stopped-zh.png");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

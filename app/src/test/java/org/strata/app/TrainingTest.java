@@ -76,6 +76,25 @@ class TrainingTest extends AppTest {
     }
 
     @Test
+    void a_chinese_reader_reads_the_run_and_its_mistakes_in_chinese() throws Exception {
+        fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setTraining(
+                editor().document().project(), "epochs", 1)));
+        clickOn("#tool-train-start");
+        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).isEqualTo("已完成 1 轮");
+        // the output layer one unit too wide for XOR's two classes: the engine's advice, in Chinese
+        fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
+                editor().document().graph(), "dense", "units", 3)));
+        clickOn("#tool-train-start");
+        waitFor(60, () -> run().phase() == TrainingRun.Phase.FAILED);
+        DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("数据集有 2 个类别").contains("单元数设为 2");
+        clickOn("#training-error .button");
+    }
+
+    @Test
     void a_failure_is_explained_and_the_editor_stays_usable(@TempDir Path dir) throws Exception {
         Path project = dir.resolve("iris.strata");
         Files.writeString(project, Files.readString(sample("iris")));

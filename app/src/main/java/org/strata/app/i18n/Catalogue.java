@@ -75,6 +75,20 @@ public final class Catalogue {
     }
 
     /**
+     * @return a training message (a run's state, why a graph trains on Deeplearning4j, why a run failed) in the
+     * window's language: the translation of its code with its values, a value that is a message itself translated
+     * too; the engine's English text in English, or for a message without a code
+     */
+    public static String training(org.strata.engine.train.TrainingText t) {
+        ResourceBundle b = current();
+        String key = "training." + t.code();
+        if (t.code() == null || b == null || !b.containsKey(key)) return t.english();
+        Object[] values = t.args().stream().map(a -> a instanceof org.strata.engine.train.TrainingText inner
+                ? training(inner) : a instanceof Double || a instanceof Float ? a.toString() : a).toArray();
+        return new MessageFormat(b.getString(key), Messages.locale()).format(values);
+    }
+
+    /**
      * @return why a value was refused, in the window's language (the engine's English message as given when the
      * language is English)
      */

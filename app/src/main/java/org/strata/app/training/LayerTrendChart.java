@@ -27,6 +27,7 @@ final class LayerTrendChart extends BorderPane {
         data.addSeries(mean);
         data.addSeries(std);
         NumberAxis x = new NumberAxis(Messages.get("chart.iteration"));
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(Messages.get("layers.activation"));
         y.setAutoRangeIncludesZero(true);

@@ -53,6 +53,8 @@ public final class LossChartView extends BorderPane {
     private void style(boolean dark) {
         ChartStyle.apply(chart, dark);
         XYPlot plot = chart.getXYPlot();
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits()); // iterations: no "2.5" ticks
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setDrawSeriesLineAsPath(true); // one path per curve: far fewer drawing calls than a segment per point
         r.setSeriesPaint(0, dark ? new Color(88, 166, 255, 90) : new Color(9, 105, 218, 70));

@@ -39,9 +39,14 @@ public final class MetricChartView extends BorderPane {
         r.setSeriesStroke(1, new BasicStroke(2f));
         XYPlot plot = (XYPlot) chart.getPlot();
         plot.setRenderer(r);
+        // Epochs are whole numbers: no "1.2, 1.4" ticks after the first two epochs.
+        ((org.jfree.chart.axis.NumberAxis) plot.getDomainAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         org.jfree.chart.axis.NumberAxis lrAxis = new org.jfree.chart.axis.NumberAxis(Messages.get("chart.learningRate"));
         lrAxis.setAutoRangeIncludesZero(true);
-        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.0##E0"));
+        // Learning rates as people type them (0.001, 0.0005), not 1.0E-3: down to 1e-7, below any useful rate.
+        lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#######",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
         lrAxis.setLabelPaint(fg);
         lrAxis.setTickLabelPaint(fg);

@@ -371,7 +371,8 @@ public final class TrainingRun {
                 }
                 trainingThread = s.start();
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                String why = e instanceof TrainingException te ? org.strata.app.i18n.Catalogue.training(te.text())
+                        : e.getMessage() == null ? e.toString() : e.getMessage();
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
                 Platform.runLater(() -> {
                     failedNode = node;
@@ -589,7 +590,7 @@ public final class TrainingRun {
                 if (sc.state() == TrainingState.FAILED && session != null) {
                     failedNode = session.failedNode().orElse(null);
                 }
-                setPhase(p, sc.message());
+                setPhase(p, org.strata.app.i18n.Catalogue.training(sc.message()));
                 if (sc.state().isOver()) {
                     finishRun();
                     if (sc.state() != TrainingState.FAILED) evaluateAfterwards(
@@ -690,7 +691,7 @@ public final class TrainingRun {
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 
-    private record StateChange(TrainingState state, String message) {
+    private record StateChange(TrainingState state, org.strata.engine.train.TrainingText message) {
     }
 
     /** On the training thread: only offers to the queue, never waits for the window. */
@@ -711,7 +712,7 @@ public final class TrainingRun {
         }
 
         @Override
-        public void onStateChanged(TrainingState state, String text) {
+        public void onStateChanged(TrainingState state, org.strata.engine.train.TrainingText text) {
             offer(new StateChange(state, text));
         }
 

@@ -34,6 +34,7 @@ final class UpdateRatioChart extends BorderPane {
         renderer.setDrawSeriesLineAsPath(true); // one path per curve: fewer drawing calls
         NumberAxis x = new NumberAxis(Messages.get("chart.iteration"));
         x.setAutoRangeIncludesZero(false);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         LogAxis y = new LogAxis(Messages.get("layers.updateRatio"));
         y.setSmallestValue(1e-8);
         y.setBase(10);

@@ -75,9 +75,9 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onStateChanged(TrainingState state, String message) {
+    public void onStateChanged(TrainingState state, org.strata.engine.train.TrainingText message) {
         if (state == TrainingState.STOPPED || state == TrainingState.FAILED || state == TrainingState.RUNNING) {
-            out.println(message);
+            out.println(message.english());
             out.flush();
         }
     }

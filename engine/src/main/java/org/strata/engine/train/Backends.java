@@ -27,7 +27,7 @@ public final class Backends {
      * @param engine "Strata" or "Deeplearning4j"
      * @param reason why Deeplearning4j was chosen, or empty
      */
-    public record Choice(String engine, Optional<String> reason) {
+    public record Choice(String engine, Optional<TrainingText> reason) {
         /** @return e.g. "Deeplearning4j (LSTM layers are not in Strata's fast engine yet)" */
         public String describe() {
             return engine + reason.map(r -> " (" + r + ")").orElse("");
@@ -48,14 +48,17 @@ public final class Backends {
     /** @return which engine {@link #compile} will use */
     public static Choice choose(Graph graph, Analysis analysis, Params training, Preference preference) {
         if (preference == Preference.DL4J) {
-            return new Choice("Deeplearning4j", Optional.of("chosen with --engine or strata.engine"));
+            return new Choice("Deeplearning4j", Optional.of(TrainingText.of("fast.chosen",
+                    "chosen with --engine or strata.engine")));
         }
-        Optional<String> why = FastNetwork.unsupported(graph, analysis, training);
+        Optional<TrainingText> why = FastNetwork.unsupported(graph, analysis, training);
         if (why.isEmpty()) return new Choice("Strata", Optional.empty());
         if (preference == Preference.STRATA) {
             throw new IllegalArgumentException("Strata's fast engine cannot run this graph: " + why.get());
         }
-        return new Choice("Deeplearning4j", Optional.of(why.get().replace(" in it yet", " in Strata's fast engine yet")));
+        TrainingText reason = why.get();
+        return new Choice("Deeplearning4j", Optional.of(reason.reworded(reason.english()
+                .replace(" in it yet", " in Strata's fast engine yet"))));
     }
 
     /**

@@ -34,22 +34,25 @@ final class Task {
             if (outputWidth == 1 && k == 2 && loss != LossFn.SOFTMAX_CROSS_ENTROPY) {
                 return new Task(Mode.BINARY, 1, loss, metric, data.classNames());
             }
-            throw new TrainingException("The Output gets " + outputWidth + " value" + (outputWidth == 1 ? "" : "s")
+            String english = "The Output gets " + outputWidth + " value" + (outputWidth == 1 ? "" : "s")
                     + " per sample but the dataset has " + k + " classes: set the units of the last Dense to " + k
-                    + (k == 2 ? " (or to 1 with binary_cross_entropy)" : ""), outputNode, null);
+                    + (k == 2 ? " (or to 1 with binary_cross_entropy)" : "");
+            throw new TrainingException(TrainingText.of(k == 2 ? "data.twoClasses" : "data.classes", english,
+                    outputWidth, k), outputNode, null);
         }
         if (loss != LossFn.MSE) {
-            throw new TrainingException("The dataset has numbers to predict (regression) but the Output's loss is "
-                    + loss.key() + ", which needs classes: set the loss to mse", outputNode, null);
+            throw new TrainingException(TrainingText.of("data.regressionLoss", "The dataset has numbers to predict "
+                    + "(regression) but the Output's loss is " + loss.key() + ", which needs classes: set the loss to "
+                    + "mse", loss.key()), outputNode, null);
         }
         if (metric.equals("accuracy")) {
-            throw new TrainingException("Accuracy needs classes but the dataset has numbers to predict: set the "
-                    + "Output's metric to mae", outputNode, null);
+            throw new TrainingException(TrainingText.of("data.regressionAccuracy", "Accuracy needs classes but the "
+                    + "dataset has numbers to predict: set the Output's metric to mae"), outputNode, null);
         }
         if (outputWidth != data.targetCount()) {
-            throw new TrainingException("The Output gets " + outputWidth + " values per sample but the dataset has "
-                    + data.targetCount() + " target(s): set the units of the last Dense to " + data.targetCount(),
-                    outputNode, null);
+            throw new TrainingException(TrainingText.of("data.targets", "The Output gets " + outputWidth + " values "
+                    + "per sample but the dataset has " + data.targetCount() + " target(s): set the units of the last "
+                    + "Dense to " + data.targetCount(), outputWidth, data.targetCount()), outputNode, null);
         }
         return new Task(Mode.REGRESSION, outputWidth, loss, metric, List.of());
     }

@@ -4,14 +4,26 @@ package org.strata.engine.train;
 public final class TrainingException extends Exception {
     private static final long serialVersionUID = 1L;
     private final String nodeId;
+    private final TrainingText text;
 
     public TrainingException(String message) {
         this(message, null, null);
     }
 
     public TrainingException(String message, String nodeId, Throwable cause) {
-        super(message, cause);
+        this(TrainingText.plain(message), nodeId, cause);
+    }
+
+    /** @param text the message, with a code where a user interface can say it in another language */
+    public TrainingException(TrainingText text, String nodeId, Throwable cause) {
+        super(text.english(), cause);
         this.nodeId = nodeId;
+        this.text = text;
+    }
+
+    /** @return the message, with its code and values where it has them */
+    public TrainingText text() {
+        return text;
     }
 
     /** @return the node the problem is on, or null */

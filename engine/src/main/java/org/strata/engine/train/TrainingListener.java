@@ -14,6 +14,7 @@ public interface TrainingListener {
     default void onSnapshot(TrainingEvents.Snapshot s) {
     }
 
-    default void onStateChanged(TrainingState state, String message) {
+    /** @param message what to tell the user (its {@code toString()} is the English text) */
+    default void onStateChanged(TrainingState state, TrainingText message) {
     }
 }

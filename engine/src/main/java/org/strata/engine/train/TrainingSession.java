@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -63,7 +64,8 @@ public final class TrainingSession {
     private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
     private volatile int threadsUsed;
     private volatile int threadLimit = Integer.MAX_VALUE;
-    private String engineReason = "";
+    /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
+    private Optional<TrainingText> engineReason = Optional.empty();
     private long iteration;
     private int epochsDone;
     private INDArray bestParams;
@@ -104,9 +106,11 @@ public final class TrainingSession {
         Node output = g.outputNodes().get(0);
         TensorShape in = a.shapeOf(input.id()).orElseThrow();
         if (in.size() != data.featureShape().size()) {
-            throw new TrainingException("The Input is " + in + " (" + in.size() + " values) but each sample of "
-                    + data.name() + " is " + data.featureShape() + " (" + data.featureShape().size() + " values): set "
-                    + "the Input to " + data.featureShape(), input.id(), null);
+            throw new TrainingException(TrainingText.of("data.inputSize", "The Input is " + in + " (" + in.size()
+                    + " values) but each sample of " + data.name() + " is " + data.featureShape() + " ("
+                    + data.featureShape().size() + " values): set the Input to " + data.featureShape(),
+                    in.toString(), in.size(), data.name(), data.featureShape().toString(),
+                    data.featureShape().size()), input.id(), null);
         }
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
         Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
@@ -114,7 +118,7 @@ public final class TrainingSession {
         Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
         NetworkBackend backend = Backends.compile(g, a, project.training(), choice);
         TrainingSession s = new TrainingSession(project, a, data, backend, task, input.id(), output.id());
-        s.engineReason = choice.reason().map(r -> " (" + r + ")").orElse("");
+        s.engineReason = choice.reason();
         return s;
     }
 
@@ -122,8 +126,10 @@ public final class TrainingSession {
     public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
             throws TrainingException {
         TrainingSession fresh = create(project, data);
-        return new TrainingSession(project, fresh.analysis, data, trained, fresh.task, fresh.inputNode,
-                fresh.outputNode);
+        TrainingSession s = new TrainingSession(project, fresh.analysis, data, trained, fresh.task,
+                fresh.inputNode, fresh.outputNode);
+        s.engineReason = fresh.engineReason;
+        return s;
     }
 
     private static Analysis checkGraph(Graph g) throws TrainingException {
@@ -177,12 +183,35 @@ public final class TrainingSession {
      * @return e.g. "Strata's fast engine, oneDNN AVX-512 build, 2 threads" (threads once the run started), or
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
-    public String engineDescription() {
-        String name = backend.engineName().equals("Strata") ? "Strata's fast engine" : backend.engineName();
-        if (onGpu()) return name + engineReason + " on " + org.strata.engine.runtime.NativeSetup.activeDevice();
-        return name + engineReason + ", " + org.strata.engine.runtime.NativeSetup.buildName() + " build"
-                + (threadsUsed > 0 ? ", " + threadsUsed + " thread" + (threadsUsed == 1 ? "" : "s")
-                : ", measuring the fastest thread count");
+    public TrainingText engineDescription() {
+        TrainingText name = backend.engineName().equals("Strata")
+                ? TrainingText.of("engine.fast", "Strata's fast engine")
+                : engineReason.map(r -> TrainingText.of("engine.dl4j.because", backend.engineName() + " (" + r + ")", r))
+                .orElse(TrainingText.of("engine.dl4j", backend.engineName()));
+        if (onGpu()) {
+            String device = org.strata.engine.runtime.NativeSetup.activeDevice();
+            return TrainingText.of("engine.gpu", name + " on " + device, name, device);
+        }
+        String build = org.strata.engine.runtime.NativeSetup.buildName();
+        if (threadsUsed == 0) {
+            return TrainingText.of("engine.cpu.measuring", name + ", " + build + " build, measuring the fastest "
+                    + "thread count", name, build);
+        }
+        return TrainingText.of("engine.cpu", name + ", " + build + " build, " + threadsUsed + " thread"
+                + (threadsUsed == 1 ? "" : "s"), name, build, threadsUsed);
+    }
+
+    /**
+     * The run's message once the thread count is measured: which engine trains which project, as at the start, now
+     * with the count and what it was measured against ("the fastest of 1, 2 threads on this network").
+     */
+    private TrainingText threadsMessage(List<Integer> measured, boolean first) {
+        TrainingText engineText = engineDescription();
+        String start = "Training " + project.name() + " with " + engineText;
+        if (measured.size() == 1) return TrainingText.of("run.started", start, project.name(), engineText);
+        String counts = measured.toString().replaceAll("[\\[\\]]", "");
+        return TrainingText.of(first ? "threads.chosen" : "threads.changed", start + " (" + (first ? "" : "now ")
+                + "the fastest of " + counts + " threads on this network)", project.name(), engineText, counts);
     }
 
     private static boolean onGpu() {
@@ -372,7 +401,9 @@ public final class TrainingSession {
                     org.strata.engine.runtime.Threads::set);
             threadsUsed = 0; // until the first measurement ends
         }
-        setState(TrainingState.RUNNING, "Training " + project.name() + " with " + engineDescription());
+        TrainingText engineText = engineDescription();
+        setState(TrainingState.RUNNING, TrainingText.of("run.started", "Training " + project.name() + " with "
+                + engineText, project.name(), engineText));
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Random shuffle = new Random(settings.getInt("seed"));
         boolean earlyStopping = settings.getBool("earlyStopping");
@@ -380,7 +411,7 @@ public final class TrainingSession {
         double bestVal = Double.POSITIVE_INFINITY;
         long fitNanos = 0;
         long fitSamples = 0;
-        String endMessage = null;
+        TrainingText endMessage = null;
         TrainingState endState = TrainingState.FINISHED;
         try {
             epochLoop:
@@ -398,7 +429,8 @@ public final class TrainingSession {
                     paused += System.nanoTime() - waitStart;
                     if (!go) {
                         endState = TrainingState.STOPPED;
-                        endMessage = "Stopped by the user at epoch " + epoch + ", batch " + (b + 1);
+                        endMessage = TrainingText.of("run.stopped", "Stopped by the user at epoch " + epoch
+                                + ", batch " + (b + 1), epoch, b + 1);
                         break epochLoop;
                     }
                     lr = applyChanges(epoch, lr);
@@ -417,9 +449,7 @@ public final class TrainingSession {
                         if (tuner.takeChange()) {
                             boolean first = threadsUsed == 0;
                             threadsUsed = tuner.threads();
-                            notifyState(TrainingState.RUNNING, (first ? "Using " : "Now using ") + threadsUsed
-                                    + " native thread" + (threadsUsed == 1 ? "" : "s") + ", the fastest of "
-                                    + tuner.candidates() + " on this network" + (first ? "" : " at the moment"));
+                            notifyState(TrainingState.RUNNING, threadsMessage(tuner.candidates(), first));
                         }
                     }
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
@@ -459,29 +489,32 @@ public final class TrainingSession {
                     bestParams = backend.parameters();
                 } else if (valEval != null && earlyStopping && epoch - bestEpoch >= patience) {
                     endState = TrainingState.STOPPED;
-                    endMessage = "Early stopping after epoch " + epoch + ": the validation loss has not improved "
-                            + "since epoch " + bestEpoch + "; keeping the weights of epoch " + bestEpoch;
+                    endMessage = TrainingText.of("run.stoppedEarly", "Early stopping after epoch " + epoch
+                            + ": the validation loss has not improved since epoch " + bestEpoch
+                            + "; keeping the weights of epoch " + bestEpoch, epoch, bestEpoch);
                     backend.setParameters(bestParams);
                     break;
                 }
             }
         } catch (TrainingException e) {
             failedNode = e.nodeId();
-            setState(TrainingState.FAILED, e.getMessage());
+            setState(TrainingState.FAILED, e.text());
             runProbes();
             throw e;
         } catch (RuntimeException e) {
             TrainingException te = new TrainingException(explain(e), null, e);
-            setState(TrainingState.FAILED, te.getMessage());
+            setState(TrainingState.FAILED, te.text());
             runProbes();
             throw te;
         }
         Evaluation trainEval = evaluate(data.train(), 0);
         Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
         Evaluation testEval = data.test().size() > 0 ? evaluate(data.test(), 0) : null;
-        if (endMessage == null) endMessage = "Finished " + epochsDone + " epoch(s)";
+        if (endMessage == null) {
+            endMessage = TrainingText.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
+        }
         double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
-        TrainingResult result = new TrainingResult(endState, endMessage, epochsDone, bestEpoch, trainEval, valEval,
+        TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, bestEpoch, trainEval, valEval,
                 testEval, sps, (System.nanoTime() - start) / 1e9);
         setState(endState, endMessage);
         runProbes(); // any asked for just before the end
@@ -509,14 +542,16 @@ public final class TrainingSession {
         return analysis.shapeOf(inputNode).orElseThrow();
     }
 
-    private static String explain(RuntimeException e) {
+    private static TrainingText explain(RuntimeException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        if (root instanceof java.io.UncheckedIOException u) return u.getCause().getMessage();
+        if (root instanceof java.io.UncheckedIOException u) return TrainingText.plain(u.getCause().getMessage());
         if (root instanceof OutOfMemoryError || String.valueOf(root.getMessage()).contains("memory")) {
-            return "Out of memory while training: lower the batch size or the layer sizes";
+            return TrainingText.of("run.outOfMemory", "Out of memory while training: lower the batch size or the "
+                    + "layer sizes");
         }
-        return "Training stopped: " + root.getMessage();
+        String why = String.valueOf(root.getMessage());
+        return TrainingText.of("run.failed", "Training stopped: " + why, why);
     }
 
     /** Blocks while paused; @return false if the run should stop */
@@ -524,7 +559,8 @@ public final class TrainingSession {
         synchronized (lock) {
             if (pauseRequested && state == TrainingState.RUNNING && stepsAllowed == 0) {
                 state = TrainingState.PAUSED;
-                notifyState(TrainingState.PAUSED, "Paused at iteration " + iteration);
+                notifyState(TrainingState.PAUSED, TrainingText.of("run.paused", "Paused at iteration " + iteration,
+                        iteration));
             }
             while (!stopRequested && pauseRequested && stepsAllowed == 0) {
                 runProbes();
@@ -541,20 +577,20 @@ public final class TrainingSession {
                 stepsAllowed--; // a single step; stay PAUSED
             } else if (state == TrainingState.PAUSED) {
                 state = TrainingState.RUNNING;
-                notifyState(TrainingState.RUNNING, "Resumed");
+                notifyState(TrainingState.RUNNING, TrainingText.of("run.resumed", "Resumed"));
             }
             return true;
         }
     }
 
-    private void setState(TrainingState s, String message) {
+    private void setState(TrainingState s, TrainingText message) {
         synchronized (lock) {
             state = s;
         }
         notifyState(s, message);
     }
 
-    private void notifyState(TrainingState s, String message) {
+    private void notifyState(TrainingState s, TrainingText message) {
         for (TrainingListener l : listeners) l.onStateChanged(s, message);
     }
 
@@ -587,6 +623,7 @@ public final class TrainingSession {
     private TrainingException diagnoseNaN(DataSet batch, int epoch, int b, double loss, double lr) {
         String culprit = null;
         String what = "producing NaN or infinite values";
+        double explodedTo = 0; // the largest output of the layer named, when it exploded rather than went NaN
         try {
             Map<String, INDArray> acts = backend.activations(batch.getFeatures());
             String exploded = null;
@@ -605,6 +642,7 @@ public final class TrainingSession {
             }
             if (culprit == null && exploded != null) {
                 culprit = exploded;
+                explodedTo = explodedMax;
                 what = String.format(java.util.Locale.ROOT, "whose outputs exploded (up to %.3g)", explodedMax);
             }
         } catch (RuntimeException ignored) {
@@ -612,9 +650,14 @@ public final class TrainingSession {
         }
         if (culprit == null) culprit = outputNode;
         Node n = graph.require(culprit);
-        return new TrainingException("The loss became " + loss + " at epoch " + epoch + ", batch " + b + "; the first "
-                + "layer " + what + " is '" + n.name() + "' (" + n.type().id() + "). Lower the learning rate (now "
-                + lr + "), check the data's normalisation, or add a BatchNorm before it.", culprit, null);
+        String english = "The loss became " + loss + " at epoch " + epoch + ", batch " + b + "; the first layer "
+                + what + " is '" + n.name() + "' (" + n.type().id() + "). Lower the learning rate (now " + lr
+                + "), check the data's normalisation, or add a BatchNorm before it.";
+        TrainingText text = explodedTo > 0
+                ? TrainingText.of("loss.exploded", english, loss, epoch, b, n.name(), n.type().id(), lr,
+                        String.format(java.util.Locale.ROOT, "%.3g", explodedTo))
+                : TrainingText.of("loss.nan", english, loss, epoch, b, n.name(), n.type().id(), lr);
+        return new TrainingException(text, culprit, null);
     }
 
     private static boolean finite(INDArray a) {

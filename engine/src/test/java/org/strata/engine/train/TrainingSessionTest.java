@@ -30,6 +30,7 @@ class TrainingSessionTest {
         final List<TrainingEvents.Snapshot> snapshots = new CopyOnWriteArrayList<>();
         final List<TrainingState> states = new CopyOnWriteArrayList<>();
         final List<String> messages = new CopyOnWriteArrayList<>();
+        final List<TrainingText> texts = new CopyOnWriteArrayList<>();
 
         @Override
         public void onIteration(TrainingEvents.Iteration e) {
@@ -47,9 +48,10 @@ class TrainingSessionTest {
         }
 
         @Override
-        public void onStateChanged(TrainingState state, String message) {
+        public void onStateChanged(TrainingState state, TrainingText message) {
             states.add(state);
-            messages.add(message);
+            messages.add(message.english());
+            texts.add(message);
         }
     }
 
@@ -66,9 +68,15 @@ class TrainingSessionTest {
         assertTrue(r.epochs.get(29).trainLoss() < r.epochs.get(0).trainLoss() / 2);
         assertEquals(TrainingState.FINISHED, r.states.get(r.states.size() - 1));
         assertTrue(r.states.subList(0, r.states.size() - 1).stream().allMatch(st -> st == TrainingState.RUNNING));
-        assertTrue(r.messages.stream().anyMatch(m -> m.matches("Using \\d+ native threads?, the fastest of .*")),
+        assertTrue(r.messages.stream().anyMatch(m -> m.matches(
+                "Training .* with Strata's fast engine, .* build, \\d+ threads?( \\(the fastest of .*\\))?")),
                 r.messages.toString());
         assertTrue(s.threads() > 0);
+        // every state message has a code: the window says them in the user's language
+        assertTrue(r.texts.stream().allMatch(t -> t.code() != null), r.texts.toString());
+        assertEquals("run.started", r.texts.get(0).code());
+        assertEquals("run.finished", r.texts.get(r.texts.size() - 1).code());
+        assertEquals(List.of(30), r.texts.get(r.texts.size() - 1).args());
         assertTrue(s.firstIterationSeconds() > 0);
     }
 
@@ -107,7 +115,7 @@ class TrainingSessionTest {
         s.addListener(r);
         s.addListener(new TrainingListener() {
             @Override
-            public void onStateChanged(TrainingState state, String message) {
+            public void onStateChanged(TrainingState state, TrainingText message) {
                 if (state == TrainingState.PAUSED) paused.countDown();
             }
         });
@@ -158,6 +166,10 @@ class TrainingSessionTest {
                 && e.getMessage().contains("Lower the learning rate (now 10.0)"), e.getMessage());
         assertEquals("linear", e.nodeId());
         assertEquals(TrainingState.FAILED, r.states.get(r.states.size() - 1));
+        // the same message with its code and values, for a window that says it in another language
+        assertTrue(java.util.Set.of("loss.nan", "loss.exploded").contains(e.text().code()), e.text().code());
+        assertEquals(List.of("linear", "Dense", 10.0), e.text().args().subList(3, 6));
+        assertEquals(e.getMessage(), r.texts.get(r.texts.size() - 1).english());
     }
 
     @Test
@@ -180,6 +192,8 @@ class TrainingSessionTest {
         assertEquals("The Output gets 3 values per sample but the dataset has 2 classes: set the units of the last "
                 + "Dense to 2 (or to 1 with binary_cross_entropy)", e.getMessage());
         assertEquals("output", e.nodeId());
+        assertEquals("data.twoClasses", e.text().code());
+        assertEquals(List.of(3, 2), e.text().args());
     }
 
     @Test
