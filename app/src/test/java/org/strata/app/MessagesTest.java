@@ -114,8 +114,8 @@ class MessagesTest {
     @Test
     void every_training_message_the_engine_can_say_has_its_chinese_text_with_its_values() {
         ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
-        for (var code : org.strata.engine.train.TrainingText.CODES.entrySet()) {
-            String key = "training." + code.getKey();
+        for (var code : org.strata.engine.text.Message.CODES.entrySet()) {
+            String key = "message." + code.getKey();
             assertThat(zh.containsKey(key)).as(key).isTrue();
             for (int i = 0; i < code.getValue(); i++) assertThat(zh.getString(key)).as(key).contains("{" + i + "}");
             assertThat(zh.getString(key)).as(key).doesNotContain("{" + code.getValue() + "}");
@@ -124,20 +124,23 @@ class MessagesTest {
 
     @Test
     void a_training_message_reads_in_chinese_with_the_engine_named_inside_it() {
-        var fast = org.strata.engine.train.TrainingText.of("engine.fast", "Strata's fast engine");
-        var engine = org.strata.engine.train.TrainingText.of("engine.cpu",
+        var fast = org.strata.engine.text.Message.of("engine.fast", "Strata's fast engine");
+        var engine = org.strata.engine.text.Message.of("engine.cpu",
                 "Strata's fast engine, oneDNN AVX-512 build, 1 thread", fast, "oneDNN AVX-512", 1);
-        var started = org.strata.engine.train.TrainingText.of("run.started", "Training MNIST MLP with " + engine,
+        var started = org.strata.engine.text.Message.of("run.started", "Training MNIST MLP with " + engine,
                 "MNIST MLP", engine);
-        var library = org.strata.engine.train.TrainingText.plain("Op [matmul] failed");
+        var library = org.strata.engine.text.Message.plain("Op [matmul] failed");
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         try {
-            assertThat(Catalogue.training(started)).isEqualTo("正在训练 MNIST MLP：Strata 快速引擎，原生库 oneDNN AVX-512，1 个线程");
-            assertThat(Catalogue.training(library)).isEqualTo("Op [matmul] failed");
+            assertThat(Catalogue.message(started)).isEqualTo("正在训练 MNIST MLP：Strata 快速引擎，原生库 oneDNN AVX-512，1 个线程");
+            assertThat(Catalogue.message(library)).isEqualTo("Op [matmul] failed");
+            // a dataset setting is named as the inspector names it
+            assertThat(Catalogue.message(org.strata.engine.text.Message.of("dataset.notSet", "the dataset's "
+                    + "'trainImages' is not set: choose a file", "trainImages"))).contains("训练图像");
         } finally {
             Messages.setLocale(Locale.ENGLISH);
         }
-        assertThat(Catalogue.training(started)).isEqualTo(started.english());
+        assertThat(Catalogue.message(started)).isEqualTo(started.english());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.strata.engine.analysis.Problem;
 import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.ParamSpec;
+import org.strata.engine.text.Message;
 
 /**
  * The engine's layer and parameter texts in the window's language. English is the engine's own table text (written
@@ -75,17 +76,25 @@ public final class Catalogue {
     }
 
     /**
-     * @return a training message (a run's state, why a graph trains on Deeplearning4j, why a run failed) in the
-     * window's language: the translation of its code with its values, a value that is a message itself translated
-     * too; the engine's English text in English, or for a message without a code
+     * @return something the engine said (a run's state, why a graph trains on Deeplearning4j, why a run failed, why
+     * a dataset cannot be read) in the window's language: the translation of its code with its values, a value that
+     * is a message itself translated too; the engine's English text in English, or for a message without a code
      */
-    public static String training(org.strata.engine.train.TrainingText t) {
+    public static String message(Message m) {
         ResourceBundle b = current();
-        String key = "training." + t.code();
-        if (t.code() == null || b == null || !b.containsKey(key)) return t.english();
-        Object[] values = t.args().stream().map(a -> a instanceof org.strata.engine.train.TrainingText inner
-                ? training(inner) : a instanceof Double || a instanceof Float ? a.toString() : a).toArray();
+        String key = "message." + m.code();
+        if (m.code() == null || b == null || !b.containsKey(key)) return m.english();
+        Object[] values = m.args().stream().map(a -> a instanceof Message inner ? message(inner)
+                : a instanceof Double || a instanceof Float ? a.toString() : a).toArray();
+        if (m.code().equals("dataset.notSet")) values[0] = text("param." + values[0], (String) values[0]);
         return new MessageFormat(b.getString(key), Messages.locale()).format(values);
+    }
+
+    /** @return why something failed, in the window's language where the engine gave its message a code */
+    public static String explain(Throwable e) {
+        if (e instanceof org.strata.engine.train.TrainingException t) return message(t.text());
+        if (e instanceof org.strata.engine.data.DatasetException d) return message(d.text());
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /**

@@ -371,8 +371,7 @@ public final class TrainingRun {
                 }
                 trainingThread = s.start();
             } catch (Exception e) {
-                String why = e instanceof TrainingException te ? org.strata.app.i18n.Catalogue.training(te.text())
-                        : e.getMessage() == null ? e.toString() : e.getMessage();
+                String why = org.strata.app.i18n.Catalogue.explain(e);
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
                 Platform.runLater(() -> {
                     failedNode = node;
@@ -467,7 +466,7 @@ public final class TrainingRun {
                     evaluateAfterwards(null);
                 });
             } catch (Exception e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
+                String why = org.strata.app.i18n.Catalogue.explain(e);
                 Platform.runLater(() -> {
                     document.setReadOnly(false);
                     progress.set(0);
@@ -590,7 +589,7 @@ public final class TrainingRun {
                 if (sc.state() == TrainingState.FAILED && session != null) {
                     failedNode = session.failedNode().orElse(null);
                 }
-                setPhase(p, org.strata.app.i18n.Catalogue.training(sc.message()));
+                setPhase(p, org.strata.app.i18n.Catalogue.message(sc.message()));
                 if (sc.state().isOver()) {
                     finishRun();
                     if (sc.state() != TrainingState.FAILED) evaluateAfterwards(
@@ -691,7 +690,7 @@ public final class TrainingRun {
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 
-    private record StateChange(TrainingState state, org.strata.engine.train.TrainingText message) {
+    private record StateChange(TrainingState state, org.strata.engine.text.Message message) {
     }
 
     /** On the training thread: only offers to the queue, never waits for the window. */
@@ -712,7 +711,7 @@ public final class TrainingRun {
         }
 
         @Override
-        public void onStateChanged(TrainingState state, org.strata.engine.train.TrainingText text) {
+        public void onStateChanged(TrainingState state, org.strata.engine.text.Message text) {
             offer(new StateChange(state, text));
         }
 

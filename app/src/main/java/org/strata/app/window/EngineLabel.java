@@ -15,7 +15,7 @@ final class EngineLabel {
             Backends.Choice c = Backends.choose(d.graph(), d.analysis(), d.project().training(),
                     Backends.Preference.AUTO);
             return c.reason().isEmpty() ? Messages.get("status.engine.fast")
-                    : Messages.get("status.engine.dl4j", org.strata.app.i18n.Catalogue.training(c.reason().get()));
+                    : Messages.get("status.engine.dl4j", org.strata.app.i18n.Catalogue.message(c.reason().get()));
         } catch (RuntimeException e) {
             return "";
         }

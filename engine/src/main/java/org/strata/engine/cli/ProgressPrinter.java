@@ -75,7 +75,7 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onStateChanged(TrainingState state, org.strata.engine.train.TrainingText message) {
+    public void onStateChanged(TrainingState state, org.strata.engine.text.Message message) {
         if (state == TrainingState.STOPPED || state == TrainingState.FAILED || state == TrainingState.RUNNING) {
             out.println(message.english());
             out.flush();

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.strata.engine.text.Message;
 
 /**
  * Reads a CSV file with a header row: every column but the label column must be numeric; the label column holds
@@ -34,7 +35,8 @@ public final class CsvReader {
 
     static Table read(Path file, String labelColumn, boolean classification) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": file not found: check the dataset path (relative to the project file)");
+            throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the "
+                    + "dataset path (relative to the project file)", file.toString()));
         }
         String name = file.getFileName().toString();
         boolean inMemory = Files.size(file) <= inMemoryLimit;
@@ -53,8 +55,10 @@ public final class CsvReader {
                     header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
                     labelIndex = header.indexOf(labelColumn);
                     if (labelIndex < 0) {
-                        throw new DatasetException(name + ": no column named '" + labelColumn + "'; the header has "
-                                + String.join(", ", header) + ": set the label column to one of them");
+                        String columns = String.join(", ", header);
+                        throw new DatasetException(Message.of("dataset.csv.noColumn", name + ": no column named '"
+                                + labelColumn + "'; the header has " + columns + ": set the label column to one of "
+                                + "them", name, labelColumn, columns));
                     }
                     continue;
                 }
@@ -76,9 +80,13 @@ public final class CsvReader {
             }
         }
         if (header == null) {
-            throw new DatasetException(name + ": the file is empty; it needs a header row naming the columns");
+            throw new DatasetException(Message.of("dataset.csv.empty", name + ": the file is empty; it needs a "
+                    + "header row naming the columns", name));
         }
-        if (count == 0) throw new DatasetException(name + ": the file has a header but no rows");
+        if (count == 0) {
+            throw new DatasetException(Message.of("dataset.csv.noRows", name + ": the file has a header but no rows",
+                    name));
+        }
         List<String> features = new ArrayList<>(header);
         features.remove(labelIndex);
         int[] labels = null;
@@ -114,8 +122,9 @@ public final class CsvReader {
     static float[] parse(List<String> cells, List<String> header, int labelIndex, String file, int line, float[] dst,
                          int offset) throws DatasetException {
         if (cells.size() != header.size()) {
-            throw new DatasetException(file + " line " + line + ": " + cells.size() + " cells but the header has "
-                    + header.size() + ": every row needs one value per column");
+            throw new DatasetException(Message.of("dataset.csv.cells", file + " line " + line + ": " + cells.size()
+                    + " cells but the header has " + header.size() + ": every row needs one value per column", file,
+                    line, cells.size(), header.size()));
         }
         int k = offset;
         for (int c = 0; c < cells.size(); c++) {
@@ -131,8 +140,9 @@ public final class CsvReader {
             if (!Float.isFinite(v)) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            throw new DatasetException(file + " line " + line + ", column '" + column + "': '" + s + "' is not a "
-                    + "number: fix the cell, or make this column the label column if it holds classes");
+            throw new DatasetException(Message.of("dataset.csv.notNumber", file + " line " + line + ", column '"
+                    + column + "': '" + s + "' is not a number: fix the cell, or make this column the label column "
+                    + "if it holds classes", file, line, column, s));
         }
     }
 

@@ -10,6 +10,7 @@ import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.DatasetSpec;
 import org.strata.engine.project.Project;
+import org.strata.engine.text.Message;
 
 /** Loads a project's dataset and splits it into train, validation and test. */
 public final class DatasetLoader {
@@ -22,8 +23,8 @@ public final class DatasetLoader {
      * @throws DatasetException naming the file and the problem
      */
     public static Dataset load(Project project) throws IOException {
-        DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(project.name()
-                + " has no dataset: choose one in the project settings"));
+        DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(Message.of("dataset.none",
+                project.name() + " has no dataset: choose one in the project settings", project.name())));
         Params p = spec.params();
         String norm = p.getString("normalization");
         int seed = p.getInt("seed");
@@ -54,7 +55,7 @@ public final class DatasetLoader {
                 List<String> names = new ArrayList<>();
                 for (int c = 0; c < classes; c++) names.add(Integer.toString(c));
                 checkSeen(train, IntStream.range(0, train.size()).toArray(), test, all(test), names,
-                        p.getString("testLabels"));
+                        p.getString("testLabels"), "test");
                 int[][] tv = split(train.size(), seed, valFrac, 0);
                 Normalizer n = Normalizer.fit(norm, train, tv[0], true);
                 TensorShape shape = TensorShape.image(trainImg.rows(), trainImg.cols(), 1);
@@ -86,7 +87,10 @@ public final class DatasetLoader {
 
     private static String require(Params p, String key) throws DatasetException {
         String v = p.getString(key);
-        if (v.isBlank()) throw new DatasetException("the dataset's '" + key + "' is not set: choose a file");
+        if (v.isBlank()) {
+            throw new DatasetException(Message.of("dataset.notSet", "the dataset's '" + key + "' is not set: choose "
+                    + "a file", key));
+        }
         return v;
     }
 
@@ -94,11 +98,12 @@ public final class DatasetLoader {
                                     Params p, boolean image) throws DatasetException {
         int[][] parts = split(s.size(), p.getInt("seed"), p.getDouble("validationSplit"), p.getDouble("testSplit"));
         if (parts[0].length == 0) {
-            throw new DatasetException(name + ": no samples left for training after the validation and test splits");
+            throw new DatasetException(Message.of("dataset.noTrainingSamples", name + ": no samples left for "
+                    + "training after the validation and test splits", name));
         }
         if (!classes.isEmpty()) {
-            checkSeen(s, parts[0], s, parts[1], classes, name + " (validation split)");
-            checkSeen(s, parts[0], s, parts[2], classes, name + " (test split)");
+            checkSeen(s, parts[0], s, parts[1], classes, name, "validation");
+            checkSeen(s, parts[0], s, parts[2], classes, name, "test");
         }
         Normalizer n = Normalizer.fit(p.getString("normalization"), s, parts[0], image);
         return new Dataset(name, shape, classes, targets, new Split(s, parts[0], n), new Split(s, parts[1], n),
@@ -107,15 +112,16 @@ public final class DatasetLoader {
 
     /** A class that only appears outside training can never be predicted: say so instead of training blind. */
     private static void checkSeen(SampleSource train, int[] trainIdx, SampleSource other, int[] otherIdx,
-                                  List<String> classes, String where) throws DatasetException {
+                                  List<String> classes, String name, String split) throws DatasetException {
         BitSet seen = new BitSet();
         for (int i : trainIdx) seen.set(train.label(i));
         for (int i : otherIdx) {
             int c = other.label(i);
             if (!seen.get(c)) {
                 String label = c < classes.size() ? classes.get(c) : Integer.toString(c);
-                throw new DatasetException(where + ": label '" + label + "' never appears in the training data, so "
-                        + "the network cannot learn it: add training samples of it, or remove those samples");
+                throw new DatasetException(Message.of("dataset.unseenLabel." + split, name + " (" + split + " split): "
+                        + "label '" + label + "' never appears in the training data, so the network cannot learn it: "
+                        + "add training samples of it, or remove those samples", name, label));
             }
         }
     }

@@ -56,8 +56,9 @@ public final class IdxReader {
 
     private static DataInputStream open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": file not found: check the dataset paths in the project "
-                    + "(they are relative to the project file)", new NoSuchFileException(file.toString()));
+            throw new DatasetException(org.strata.engine.text.Message.of("dataset.fileNotFound", file + ": file not "
+                    + "found: check the dataset paths in the project (they are relative to the project file)",
+                    file.toString()), new NoSuchFileException(file.toString()));
         }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.strata.engine.text.Message;
 
 /**
  * Images in a folder with one subfolder per class. Only file names are held; each image is decoded and resized
@@ -38,16 +39,17 @@ final class ImageFolderSource implements SampleSource {
 
     static ImageFolderSource scan(Path root, int height, int width, boolean rgb) throws IOException {
         if (!Files.isDirectory(root)) {
-            throw new DatasetException(root + ": folder not found: the dataset path must be a folder with one "
-                    + "subfolder of images per class");
+            throw new DatasetException(Message.of("dataset.images.noFolder", root + ": folder not found: the "
+                    + "dataset path must be a folder with one subfolder of images per class", root.toString()));
         }
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
         }
         if (classDirs.size() < 2) {
-            throw new DatasetException(root + ": found " + classDirs.size() + " class subfolder(s); make one subfolder "
-                    + "per class (at least 2), each holding that class's images");
+            throw new DatasetException(Message.of("dataset.images.classFolders", root + ": found " + classDirs.size()
+                    + " class subfolder(s); make one subfolder per class (at least 2), each holding that class's "
+                    + "images", root.toString(), classDirs.size()));
         }
         List<Path> files = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
@@ -58,7 +60,8 @@ final class ImageFolderSource implements SampleSource {
                 List<Path> images = s.filter(p -> EXTENSIONS.stream().anyMatch(
                         e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e))).sorted().toList();
                 if (images.isEmpty()) {
-                    throw new DatasetException(dir + ": no images (png, jpg, bmp, gif) in this class folder");
+                    throw new DatasetException(Message.of("dataset.images.none", dir + ": no images (png, jpg, "
+                            + "bmp, gif) in this class folder", dir.toString()));
                 }
                 for (Path p : images) {
                     files.add(p);
@@ -94,8 +97,9 @@ final class ImageFolderSource implements SampleSource {
                     + e.getMessage(), e));
         }
         if (img == null) {
-            throw new UncheckedIOException(new DatasetException(files.get(index) + ": not an image Java can decode "
-                    + "(use png, jpg, bmp or gif)"));
+            throw new UncheckedIOException(new DatasetException(Message.of("dataset.images.notImage",
+                    files.get(index) + ": not an image Java can decode (use png, jpg, bmp or gif)",
+                    files.get(index).toString())));
         }
         BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scaled.createGraphics();

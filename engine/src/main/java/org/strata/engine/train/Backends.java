@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.params.Params;
+import org.strata.engine.text.Message;
 import org.strata.engine.train.dl4j.Dl4jBackend;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
 import org.strata.engine.train.fast.FastNetwork;
@@ -27,7 +28,7 @@ public final class Backends {
      * @param engine "Strata" or "Deeplearning4j"
      * @param reason why Deeplearning4j was chosen, or empty
      */
-    public record Choice(String engine, Optional<TrainingText> reason) {
+    public record Choice(String engine, Optional<Message> reason) {
         /** @return e.g. "Deeplearning4j (LSTM layers are not in Strata's fast engine yet)" */
         public String describe() {
             return engine + reason.map(r -> " (" + r + ")").orElse("");
@@ -48,15 +49,15 @@ public final class Backends {
     /** @return which engine {@link #compile} will use */
     public static Choice choose(Graph graph, Analysis analysis, Params training, Preference preference) {
         if (preference == Preference.DL4J) {
-            return new Choice("Deeplearning4j", Optional.of(TrainingText.of("fast.chosen",
+            return new Choice("Deeplearning4j", Optional.of(Message.of("fast.chosen",
                     "chosen with --engine or strata.engine")));
         }
-        Optional<TrainingText> why = FastNetwork.unsupported(graph, analysis, training);
+        Optional<Message> why = FastNetwork.unsupported(graph, analysis, training);
         if (why.isEmpty()) return new Choice("Strata", Optional.empty());
         if (preference == Preference.STRATA) {
             throw new IllegalArgumentException("Strata's fast engine cannot run this graph: " + why.get());
         }
-        TrainingText reason = why.get();
+        Message reason = why.get();
         return new Choice("Deeplearning4j", Optional.of(reason.reworded(reason.english()
                 .replace(" in it yet", " in Strata's fast engine yet"))));
     }

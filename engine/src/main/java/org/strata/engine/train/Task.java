@@ -4,6 +4,7 @@ import java.util.List;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
 import org.strata.engine.layers.LossFn;
+import org.strata.engine.text.Message;
 
 /**
  * What the network must predict for a dataset: how labels are encoded for its Output, and how loss and metric are
@@ -37,20 +38,20 @@ final class Task {
             String english = "The Output gets " + outputWidth + " value" + (outputWidth == 1 ? "" : "s")
                     + " per sample but the dataset has " + k + " classes: set the units of the last Dense to " + k
                     + (k == 2 ? " (or to 1 with binary_cross_entropy)" : "");
-            throw new TrainingException(TrainingText.of(k == 2 ? "data.twoClasses" : "data.classes", english,
+            throw new TrainingException(Message.of(k == 2 ? "data.twoClasses" : "data.classes", english,
                     outputWidth, k), outputNode, null);
         }
         if (loss != LossFn.MSE) {
-            throw new TrainingException(TrainingText.of("data.regressionLoss", "The dataset has numbers to predict "
+            throw new TrainingException(Message.of("data.regressionLoss", "The dataset has numbers to predict "
                     + "(regression) but the Output's loss is " + loss.key() + ", which needs classes: set the loss to "
                     + "mse", loss.key()), outputNode, null);
         }
         if (metric.equals("accuracy")) {
-            throw new TrainingException(TrainingText.of("data.regressionAccuracy", "Accuracy needs classes but the "
+            throw new TrainingException(Message.of("data.regressionAccuracy", "Accuracy needs classes but the "
                     + "dataset has numbers to predict: set the Output's metric to mae"), outputNode, null);
         }
         if (outputWidth != data.targetCount()) {
-            throw new TrainingException(TrainingText.of("data.targets", "The Output gets " + outputWidth + " values "
+            throw new TrainingException(Message.of("data.targets", "The Output gets " + outputWidth + " values "
                     + "per sample but the dataset has " + data.targetCount() + " target(s): set the units of the last "
                     + "Dense to " + data.targetCount(), outputWidth, data.targetCount()), outputNode, null);
         }

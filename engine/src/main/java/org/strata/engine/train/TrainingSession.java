@@ -21,6 +21,7 @@ import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.Project;
+import org.strata.engine.text.Message;
 
 /**
  * Trains a project's network on its dataset, on the thread that calls {@link #run()} (or a background thread
@@ -65,7 +66,7 @@ public final class TrainingSession {
     private volatile int threadsUsed;
     private volatile int threadLimit = Integer.MAX_VALUE;
     /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
-    private Optional<TrainingText> engineReason = Optional.empty();
+    private Optional<Message> engineReason = Optional.empty();
     private long iteration;
     private int epochsDone;
     private INDArray bestParams;
@@ -106,7 +107,7 @@ public final class TrainingSession {
         Node output = g.outputNodes().get(0);
         TensorShape in = a.shapeOf(input.id()).orElseThrow();
         if (in.size() != data.featureShape().size()) {
-            throw new TrainingException(TrainingText.of("data.inputSize", "The Input is " + in + " (" + in.size()
+            throw new TrainingException(Message.of("data.inputSize", "The Input is " + in + " (" + in.size()
                     + " values) but each sample of " + data.name() + " is " + data.featureShape() + " ("
                     + data.featureShape().size() + " values): set the Input to " + data.featureShape(),
                     in.toString(), in.size(), data.name(), data.featureShape().toString(),
@@ -183,21 +184,21 @@ public final class TrainingSession {
      * @return e.g. "Strata's fast engine, oneDNN AVX-512 build, 2 threads" (threads once the run started), or
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
-    public TrainingText engineDescription() {
-        TrainingText name = backend.engineName().equals("Strata")
-                ? TrainingText.of("engine.fast", "Strata's fast engine")
-                : engineReason.map(r -> TrainingText.of("engine.dl4j.because", backend.engineName() + " (" + r + ")", r))
-                .orElse(TrainingText.of("engine.dl4j", backend.engineName()));
+    public Message engineDescription() {
+        Message name = backend.engineName().equals("Strata")
+                ? Message.of("engine.fast", "Strata's fast engine")
+                : engineReason.map(r -> Message.of("engine.dl4j.because", backend.engineName() + " (" + r + ")", r))
+                .orElse(Message.of("engine.dl4j", backend.engineName()));
         if (onGpu()) {
             String device = org.strata.engine.runtime.NativeSetup.activeDevice();
-            return TrainingText.of("engine.gpu", name + " on " + device, name, device);
+            return Message.of("engine.gpu", name + " on " + device, name, device);
         }
         String build = org.strata.engine.runtime.NativeSetup.buildName();
         if (threadsUsed == 0) {
-            return TrainingText.of("engine.cpu.measuring", name + ", " + build + " build, measuring the fastest "
+            return Message.of("engine.cpu.measuring", name + ", " + build + " build, measuring the fastest "
                     + "thread count", name, build);
         }
-        return TrainingText.of("engine.cpu", name + ", " + build + " build, " + threadsUsed + " thread"
+        return Message.of("engine.cpu", name + ", " + build + " build, " + threadsUsed + " thread"
                 + (threadsUsed == 1 ? "" : "s"), name, build, threadsUsed);
     }
 
@@ -205,12 +206,12 @@ public final class TrainingSession {
      * The run's message once the thread count is measured: which engine trains which project, as at the start, now
      * with the count and what it was measured against ("the fastest of 1, 2 threads on this network").
      */
-    private TrainingText threadsMessage(List<Integer> measured, boolean first) {
-        TrainingText engineText = engineDescription();
+    private Message threadsMessage(List<Integer> measured, boolean first) {
+        Message engineText = engineDescription();
         String start = "Training " + project.name() + " with " + engineText;
-        if (measured.size() == 1) return TrainingText.of("run.started", start, project.name(), engineText);
+        if (measured.size() == 1) return Message.of("run.started", start, project.name(), engineText);
         String counts = measured.toString().replaceAll("[\\[\\]]", "");
-        return TrainingText.of(first ? "threads.chosen" : "threads.changed", start + " (" + (first ? "" : "now ")
+        return Message.of(first ? "threads.chosen" : "threads.changed", start + " (" + (first ? "" : "now ")
                 + "the fastest of " + counts + " threads on this network)", project.name(), engineText, counts);
     }
 
@@ -401,8 +402,8 @@ public final class TrainingSession {
                     org.strata.engine.runtime.Threads::set);
             threadsUsed = 0; // until the first measurement ends
         }
-        TrainingText engineText = engineDescription();
-        setState(TrainingState.RUNNING, TrainingText.of("run.started", "Training " + project.name() + " with "
+        Message engineText = engineDescription();
+        setState(TrainingState.RUNNING, Message.of("run.started", "Training " + project.name() + " with "
                 + engineText, project.name(), engineText));
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Random shuffle = new Random(settings.getInt("seed"));
@@ -411,7 +412,7 @@ public final class TrainingSession {
         double bestVal = Double.POSITIVE_INFINITY;
         long fitNanos = 0;
         long fitSamples = 0;
-        TrainingText endMessage = null;
+        Message endMessage = null;
         TrainingState endState = TrainingState.FINISHED;
         try {
             epochLoop:
@@ -429,7 +430,7 @@ public final class TrainingSession {
                     paused += System.nanoTime() - waitStart;
                     if (!go) {
                         endState = TrainingState.STOPPED;
-                        endMessage = TrainingText.of("run.stopped", "Stopped by the user at epoch " + epoch
+                        endMessage = Message.of("run.stopped", "Stopped by the user at epoch " + epoch
                                 + ", batch " + (b + 1), epoch, b + 1);
                         break epochLoop;
                     }
@@ -489,7 +490,7 @@ public final class TrainingSession {
                     bestParams = backend.parameters();
                 } else if (valEval != null && earlyStopping && epoch - bestEpoch >= patience) {
                     endState = TrainingState.STOPPED;
-                    endMessage = TrainingText.of("run.stoppedEarly", "Early stopping after epoch " + epoch
+                    endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
                             + ": the validation loss has not improved since epoch " + bestEpoch
                             + "; keeping the weights of epoch " + bestEpoch, epoch, bestEpoch);
                     backend.setParameters(bestParams);
@@ -511,7 +512,7 @@ public final class TrainingSession {
         Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
         Evaluation testEval = data.test().size() > 0 ? evaluate(data.test(), 0) : null;
         if (endMessage == null) {
-            endMessage = TrainingText.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
+            endMessage = Message.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
         }
         double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
         TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, bestEpoch, trainEval, valEval,
@@ -542,16 +543,19 @@ public final class TrainingSession {
         return analysis.shapeOf(inputNode).orElseThrow();
     }
 
-    private static TrainingText explain(RuntimeException e) {
+    private static Message explain(RuntimeException e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        if (root instanceof java.io.UncheckedIOException u) return TrainingText.plain(u.getCause().getMessage());
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // data that turns out unreadable mid-run (an image file that does not decode): its own message
+            if (t instanceof org.strata.engine.data.DatasetException d) return d.text();
+            root = t;
+        }
         if (root instanceof OutOfMemoryError || String.valueOf(root.getMessage()).contains("memory")) {
-            return TrainingText.of("run.outOfMemory", "Out of memory while training: lower the batch size or the "
+            return Message.of("run.outOfMemory", "Out of memory while training: lower the batch size or the "
                     + "layer sizes");
         }
         String why = String.valueOf(root.getMessage());
-        return TrainingText.of("run.failed", "Training stopped: " + why, why);
+        return Message.of("run.failed", "Training stopped: " + why, why);
     }
 
     /** Blocks while paused; @return false if the run should stop */
@@ -559,7 +563,7 @@ public final class TrainingSession {
         synchronized (lock) {
             if (pauseRequested && state == TrainingState.RUNNING && stepsAllowed == 0) {
                 state = TrainingState.PAUSED;
-                notifyState(TrainingState.PAUSED, TrainingText.of("run.paused", "Paused at iteration " + iteration,
+                notifyState(TrainingState.PAUSED, Message.of("run.paused", "Paused at iteration " + iteration,
                         iteration));
             }
             while (!stopRequested && pauseRequested && stepsAllowed == 0) {
@@ -577,20 +581,20 @@ public final class TrainingSession {
                 stepsAllowed--; // a single step; stay PAUSED
             } else if (state == TrainingState.PAUSED) {
                 state = TrainingState.RUNNING;
-                notifyState(TrainingState.RUNNING, TrainingText.of("run.resumed", "Resumed"));
+                notifyState(TrainingState.RUNNING, Message.of("run.resumed", "Resumed"));
             }
             return true;
         }
     }
 
-    private void setState(TrainingState s, TrainingText message) {
+    private void setState(TrainingState s, Message message) {
         synchronized (lock) {
             state = s;
         }
         notifyState(s, message);
     }
 
-    private void notifyState(TrainingState s, TrainingText message) {
+    private void notifyState(TrainingState s, Message message) {
         for (TrainingListener l : listeners) l.onStateChanged(s, message);
     }
 
@@ -653,10 +657,10 @@ public final class TrainingSession {
         String english = "The loss became " + loss + " at epoch " + epoch + ", batch " + b + "; the first layer "
                 + what + " is '" + n.name() + "' (" + n.type().id() + "). Lower the learning rate (now " + lr
                 + "), check the data's normalisation, or add a BatchNorm before it.";
-        TrainingText text = explodedTo > 0
-                ? TrainingText.of("loss.exploded", english, loss, epoch, b, n.name(), n.type().id(), lr,
+        Message text = explodedTo > 0
+                ? Message.of("loss.exploded", english, loss, epoch, b, n.name(), n.type().id(), lr,
                         String.format(java.util.Locale.ROOT, "%.3g", explodedTo))
-                : TrainingText.of("loss.nan", english, loss, epoch, b, n.name(), n.type().id(), lr);
+                : Message.of("loss.nan", english, loss, epoch, b, n.name(), n.type().id(), lr);
         return new TrainingException(text, culprit, null);
     }
 

@@ -125,6 +125,9 @@ class CsvDatasetTest {
     void missing_label_column_lists_the_header() {
         var e = assertThrows(DatasetException.class, () -> load("a,b\n1,2\n", "labelColumn", "species"));
         assertTrue(e.getMessage().contains("no column named 'species'; the header has a, b"), e.getMessage());
+        // with its code and values, for a window that says it in another language
+        assertEquals("dataset.csv.noColumn", e.text().code());
+        assertEquals(java.util.List.of("species", "a, b"), e.text().args().subList(1, 3));
     }
 
     @Test
@@ -132,6 +135,7 @@ class CsvDatasetTest {
         var missing = assertThrows(DatasetException.class, () -> DatasetLoader.load(
                 DatasetTestSupport.project(dir, DatasetKind.CSV, "path", "nope.csv")));
         assertTrue(missing.getMessage().contains("file not found"), missing.getMessage());
+        assertEquals("dataset.fileNotFound", missing.text().code());
         var empty = assertThrows(DatasetException.class, () -> load(""));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
     }
@@ -154,5 +158,6 @@ class CsvDatasetTest {
         }
         assertTrue(found != null && found.getMessage().contains("label 'rare' never appears in the training data"),
                 String.valueOf(found));
+        assertEquals("dataset.unseenLabel.test", found.text().code());
     }
 }

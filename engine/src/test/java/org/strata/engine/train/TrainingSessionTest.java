@@ -17,6 +17,7 @@ import org.strata.engine.project.DatasetSpec;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.TrainingSettings;
+import org.strata.engine.text.Message;
 
 class TrainingSessionTest {
     private static Project xor() throws Exception {
@@ -30,7 +31,7 @@ class TrainingSessionTest {
         final List<TrainingEvents.Snapshot> snapshots = new CopyOnWriteArrayList<>();
         final List<TrainingState> states = new CopyOnWriteArrayList<>();
         final List<String> messages = new CopyOnWriteArrayList<>();
-        final List<TrainingText> texts = new CopyOnWriteArrayList<>();
+        final List<Message> texts = new CopyOnWriteArrayList<>();
 
         @Override
         public void onIteration(TrainingEvents.Iteration e) {
@@ -48,7 +49,7 @@ class TrainingSessionTest {
         }
 
         @Override
-        public void onStateChanged(TrainingState state, TrainingText message) {
+        public void onStateChanged(TrainingState state, Message message) {
             states.add(state);
             messages.add(message.english());
             texts.add(message);
@@ -115,7 +116,7 @@ class TrainingSessionTest {
         s.addListener(r);
         s.addListener(new TrainingListener() {
             @Override
-            public void onStateChanged(TrainingState state, TrainingText message) {
+            public void onStateChanged(TrainingState state, Message message) {
                 if (state == TrainingState.PAUSED) paused.countDown();
             }
         });

@@ -23,7 +23,7 @@ import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.runtime.HostMemory;
 import org.strata.engine.train.NetworkBackend;
-import org.strata.engine.train.TrainingText;
+import org.strata.engine.text.Message;
 
 /**
  * Strata's fast engine: a chain of supported layers run on libnd4j ops with flat parameter, gradient and optimizer
@@ -66,25 +66,25 @@ public final class FastNetwork implements NetworkBackend {
      *
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
-    public static Optional<TrainingText> unsupported(Graph graph, Analysis analysis, Params training) {
+    public static Optional<Message> unsupported(Graph graph, Analysis analysis, Params training) {
         if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
-            return Optional.of(TrainingText.of("fast.ports", "it has several inputs or outputs"));
+            return Optional.of(Message.of("fast.ports", "it has several inputs or outputs"));
         }
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             if (n.type().fastKernel() == null) {
-                return Optional.of(TrainingText.of("fast.layer", n.type().id() + " layers are not in it yet",
+                return Optional.of(Message.of("fast.layer", n.type().id() + " layers are not in it yet",
                         n.type().id()));
             }
             if (analysis.shapeOf(id).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) {
-                return Optional.of(TrainingText.of("fast.sequences", "sequences are not in it yet"));
+                return Optional.of(Message.of("fast.sequences", "sequences are not in it yet"));
             }
             ActivationFn act = n.type().outputActivation(n.params());
             if (!Activations.SUPPORTED.contains(act)) {
-                return Optional.of(TrainingText.of("fast.activation", act.key() + " is not in it yet", act.key()));
+                return Optional.of(Message.of("fast.activation", act.key() + " is not in it yet", act.key()));
             }
             if (act == ActivationFn.SOFTMAX && !feedsSquashingLoss(graph, id)) {
-                return Optional.of(TrainingText.of("fast.softmax",
+                return Optional.of(Message.of("fast.softmax",
                         "softmax is supported only right before a softmax_cross_entropy Output"));
             }
         }
@@ -93,7 +93,7 @@ public final class FastNetwork implements NetworkBackend {
         Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
         ActivationFn last = before.type().outputActivation(before.params());
         if (loss != LossFn.MSE && last != loss.squash() && last != ActivationFn.IDENTITY) {
-            return Optional.of(TrainingText.of("fast.loss", "the layer before a " + loss.key() + " Output must end in "
+            return Optional.of(Message.of("fast.loss", "the layer before a " + loss.key() + " Output must end in "
                     + loss.squash().key() + " or identity", loss.key(), loss.squash().key()));
         }
         return Optional.empty();
@@ -112,7 +112,7 @@ public final class FastNetwork implements NetworkBackend {
 
     /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
     public FastNetwork(Graph graph, Analysis analysis, Params training) {
-        Optional<TrainingText> why = unsupported(graph, analysis, training);
+        Optional<Message> why = unsupported(graph, analysis, training);
         if (why.isPresent()) throw new IllegalArgumentException("the fast engine cannot run this graph: " + why.get());
         this.graph = graph;
         this.analysis = analysis;

@@ -1,0 +1,93 @@
+package org.strata.engine.text;
+
+import java.util.List;
+
+/**
+ * A sentence the engine says to a user (a run's state, why a graph trains on Deeplearning4j, why a run failed, why
+ * a dataset cannot be read): its English text, and a stable code with the values it names, so that a user
+ * interface can say it in another language, as {@link org.strata.engine.analysis.Problem} does for the validator.
+ * A value may itself be a Message (the engine inside "Training X with …").
+ *
+ * @param code    one of {@link #CODES}, or null for a text that has only its English form (an error from a library)
+ * @param args    the values the text names, in a fixed order per code
+ * @param english the text in English, as the command line prints it
+ */
+public record Message(String code, List<Object> args, String english) {
+    /** Every code, with the number of values it carries. */
+    public static final java.util.Map<String, Integer> CODES = java.util.Map.ofEntries(
+            java.util.Map.entry("run.started", 2),           // project name, engine (Message)
+            java.util.Map.entry("engine.cpu", 3),            // engine name (Message), native build, threads
+            java.util.Map.entry("engine.cpu.measuring", 2),  // engine name (Message), native build
+            java.util.Map.entry("engine.gpu", 2),            // engine name (Message), device
+            java.util.Map.entry("engine.fast", 0),
+            java.util.Map.entry("engine.dl4j", 0),
+            java.util.Map.entry("engine.dl4j.because", 1),   // why (Message)
+            java.util.Map.entry("threads.chosen", 3),        // project name, engine (Message), counts measured
+            java.util.Map.entry("threads.changed", 3),       // project name, engine (Message), counts measured
+            java.util.Map.entry("run.paused", 1),            // iteration
+            java.util.Map.entry("run.resumed", 0),
+            java.util.Map.entry("run.finished", 1),          // epochs
+            java.util.Map.entry("run.stopped", 2),           // epoch, batch
+            java.util.Map.entry("run.stoppedEarly", 2),      // epoch, best epoch
+            java.util.Map.entry("run.failed", 1),            // the library's message
+            java.util.Map.entry("run.outOfMemory", 0),
+            java.util.Map.entry("loss.nan", 6),              // loss, epoch, batch, layer name, layer type, learning rate
+            java.util.Map.entry("loss.exploded", 7),         // … as loss.nan, then the largest output
+            java.util.Map.entry("data.inputSize", 5),        // Input shape, its size, dataset, sample shape, size
+            java.util.Map.entry("data.classes", 2),          // Output width, classes
+            java.util.Map.entry("data.twoClasses", 2),       // Output width, classes (2)
+            java.util.Map.entry("data.regressionLoss", 1),   // loss
+            java.util.Map.entry("data.regressionAccuracy", 0),
+            java.util.Map.entry("data.targets", 2),          // Output width, targets
+            java.util.Map.entry("fast.ports", 0),
+            java.util.Map.entry("fast.layer", 1),            // layer type
+            java.util.Map.entry("fast.sequences", 0),
+            java.util.Map.entry("fast.activation", 1),       // activation
+            java.util.Map.entry("fast.softmax", 0),
+            java.util.Map.entry("fast.loss", 2),             // loss, the activation it needs before it
+            java.util.Map.entry("fast.chosen", 0),
+            java.util.Map.entry("dataset.none", 1),                   // project name
+            java.util.Map.entry("dataset.notSet", 1),                 // the dataset setting (its parameter name)
+            java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
+            java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label
+            java.util.Map.entry("dataset.unseenLabel.test", 2),       // dataset, label
+            java.util.Map.entry("dataset.fileNotFound", 1),           // file
+            java.util.Map.entry("dataset.csv.noColumn", 3),           // file, label column, the header's columns
+            java.util.Map.entry("dataset.csv.empty", 1),              // file
+            java.util.Map.entry("dataset.csv.noRows", 1),             // file
+            java.util.Map.entry("dataset.csv.cells", 4),              // file, line, cells, header cells
+            java.util.Map.entry("dataset.csv.notNumber", 4),          // file, line, column, cell
+            java.util.Map.entry("dataset.images.noFolder", 1),        // folder
+            java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
+            java.util.Map.entry("dataset.images.none", 1),            // class folder
+            java.util.Map.entry("dataset.images.notImage", 1));       // file
+
+    public Message {
+        args = List.copyOf(args);
+        Integer carries = code == null ? Integer.valueOf(0) : CODES.get(code);
+        if (carries == null) throw new IllegalArgumentException("unknown code " + code);
+        if (code != null && carries != args.size()) {
+            throw new IllegalArgumentException(code + " carries " + carries + " values, not " + args.size());
+        }
+    }
+
+    /** A text with a code from {@link #CODES} and its values. */
+    public static Message of(String code, String english, Object... args) {
+        return new Message(code, List.of(args), english);
+    }
+
+    /** A text that has only its English form. */
+    public static Message plain(String english) {
+        return new Message(null, List.of(), english);
+    }
+
+    /** The same code and values with other English words (a phrase used inside another sentence). */
+    public Message reworded(String english) {
+        return new Message(code, args, english);
+    }
+
+    @Override
+    public String toString() {
+        return english;
+    }
+}
