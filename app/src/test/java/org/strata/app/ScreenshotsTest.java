@@ -92,6 +92,25 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void training_failure_in_chinese(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // A project whose CSV is not where it says: the dialog a Chinese-reading student gets.
+        Path project = dir.resolve("iris.strata");
+        Files.writeString(project, Files.readString(sample("iris")));
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.open(project));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> window.run()
+                .orElseThrow().phase() == org.strata.app.training.TrainingRun.Phase.FAILED));
+        Thread.sleep(500);
+        javafx.scene.control.DialogPane dialog = lookup("#training-error").queryAs(
+                javafx.scene.control.DialogPane.class);
+        WritableImage image = fx(() -> dialog.getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve("training-failure-zh.png").toFile());
+        clickOn("#training-error .button");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

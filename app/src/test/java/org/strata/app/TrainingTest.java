@@ -91,6 +91,7 @@ class TrainingTest extends AppTest {
         waitFor(60, () -> run().phase() == TrainingRun.Phase.FAILED);
         DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("数据集有 2 个类别").contains("单元数设为 2");
+        assertThat(lookup("#training-error .button").queryButton().getText()).isEqualTo("确定"); // not JavaFX's "OK"
         clickOn("#training-error .button");
     }
 

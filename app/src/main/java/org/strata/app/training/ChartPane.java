@@ -176,7 +176,8 @@ public final class ChartPane extends Region {
         try {
             savePng(file.toPath());
         } catch (IOException ex) {
-            new Alert(Alert.AlertType.ERROR, Messages.get("chart.saveFailed", file, ex.getMessage())).show();
+            new Alert(Alert.AlertType.ERROR, Messages.get("chart.saveFailed", file, ex.getMessage()),
+                    org.strata.app.i18n.DialogButtons.ok()).show();
         }
     }
 

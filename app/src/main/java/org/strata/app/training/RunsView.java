@@ -81,10 +81,11 @@ public final class RunsView extends BorderPane {
         Button delete = new Button(Messages.get("runs.delete"));
         delete.setId("runs-delete");
         delete.setOnAction(e -> selected().ifPresent(r -> {
+            ButtonType ok = org.strata.app.i18n.DialogButtons.ok();
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("runs.deleteConfirm", started(r.started())),
-                    ButtonType.OK, ButtonType.CANCEL);
+                    ok, org.strata.app.i18n.DialogButtons.cancel());
             a.initOwner(getScene().getWindow());
-            if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
+            if (a.showAndWait().orElse(null) != ok) return;
             try {
                 runs.delete(r);
             } catch (java.io.IOException ex) {

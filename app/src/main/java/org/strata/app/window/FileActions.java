@@ -113,7 +113,7 @@ final class FileActions {
     }
 
     void error(String header, String detail) {
-        Alert a = new Alert(Alert.AlertType.ERROR, detail, ButtonType.OK);
+        Alert a = new Alert(Alert.AlertType.ERROR, detail, org.strata.app.i18n.DialogButtons.ok());
         a.initOwner(owner);
         a.setTitle(Messages.get("app.name"));
         a.setHeaderText(header);

@@ -281,7 +281,7 @@ public final class MainWindow {
     /** A failed run says why in a dialog that does not block the window; the editor stays usable. */
     private void showTrainingFailure(String why) {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                why, javafx.scene.control.ButtonType.OK);
+                why, org.strata.app.i18n.DialogButtons.ok());
         a.initOwner(stage);
         a.initModality(javafx.stage.Modality.NONE);
         a.setTitle(Messages.get("train.failed.title"));
@@ -426,7 +426,7 @@ public final class MainWindow {
 
     void about() {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
-                Messages.get("about.text"), javafx.scene.control.ButtonType.OK);
+                Messages.get("about.text"), org.strata.app.i18n.DialogButtons.ok());
         a.initOwner(stage);
         a.setTitle(Messages.get("about.title"));
         a.setHeaderText(Messages.get("app.name") + " " + version());
