@@ -59,6 +59,14 @@ public final class Split {
         dst.put(scratch, 0, f);
     }
 
+    /**
+     * Reads and normalises every sample now, if the split is small enough to be cached, so that a training loop's
+     * first epoch is not timed with the reading (MNIST's 7,200 training digits: ~130 ms).
+     */
+    public void fillCache() {
+        cache(source.featureSize());
+    }
+
     /** @return the normalised features of every sample, filled on first use, or null for a split too large */
     private float[] cache(int f) {
         if (cache == null && (long) indices.length * f * Float.BYTES <= CACHE_BYTES && indices.length > 0) fill(f);

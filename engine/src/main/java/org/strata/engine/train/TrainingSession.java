@@ -415,6 +415,7 @@ public final class TrainingSession {
         Message endMessage = null;
         TrainingState endState = TrainingState.FINISHED;
         try {
+            data.train().fillCache(); // read before the first epoch's clock starts: its samples/s is the training's
             epochLoop:
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
