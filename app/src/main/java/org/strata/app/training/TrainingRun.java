@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -39,7 +37,6 @@ import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.TrainingEvents;
 import org.strata.engine.train.TrainingException;
-import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
 
@@ -55,15 +52,12 @@ public final class TrainingRun {
      * and on a small machine every redraw takes CPU from training.
      */
     private static final Duration MERGE_EVERY = Duration.millis(500);
-    /** Events waiting beyond this are dropped (iterations only): the UI is behind, training must not wait. */
-    private static final int INBOX_MAX = 20_000;
 
     /** Where the run is, as the window shows it. */
     public enum Phase { IDLE, LOADING, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
 
     private final EditorDocument document;
-    private final ConcurrentLinkedQueue<Object> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger inboxSize = new AtomicInteger();
+    private final EventInbox inbox = new EventInbox();
     private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
     private final PauseTransition layersLater = new PauseTransition(
             MERGE_EVERY.divide(2));
@@ -339,7 +333,6 @@ public final class TrainingRun {
         boundaryInFlight = false;
         version.set(version.get() + 1);
         inbox.clear();
-        inboxSize.set(0);
         epochs = document.project().training().getInt("epochs");
         setPhase(Phase.LOADING, Messages.get("train.loading"));
         progress.set(-1);
@@ -353,7 +346,7 @@ public final class TrainingRun {
                 TrainingSession s = previous == null ? TrainingSession.create(document.project())
                         : TrainingSession.continueFrom(document.project(),
                         DatasetLoader.load(document.project()), previous.backend());
-                s.addListener(new Forwarder());
+                s.addListener(inbox.listener());
                 int fixed = threads;
                 if (fixed > 0) {
                     s.setThreads(fixed); // the user's choice (Train › CPU Threads)
@@ -548,7 +541,6 @@ public final class TrainingRun {
         boolean snapshots = false;
         Object o;
         while ((o = inbox.poll()) != null) {
-            inboxSize.decrementAndGet();
             if (o instanceof TrainingEvents.Iteration it) {
                 history.addTrain(iterationOffset + it.iteration(), it.loss());
                 lastIteration = iterationOffset + it.iteration();
@@ -577,7 +569,7 @@ public final class TrainingRun {
             } else if (o instanceof TrainingEvents.Snapshot snap) {
                 layers.add(snap, iterationOffset);
                 snapshots = true;
-            } else if (o instanceof StateChange sc) {
+            } else if (o instanceof EventInbox.StateChange sc) {
                 Phase p = switch (sc.state()) {
                     case READY -> Phase.LOADING;
                     case RUNNING -> Phase.RUNNING;
@@ -688,36 +680,5 @@ public final class TrainingRun {
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    private record StateChange(TrainingState state, org.strata.engine.text.Message message) {
-    }
-
-    /** On the training thread: only offers to the queue, never waits for the window. */
-    private final class Forwarder implements TrainingListener {
-        @Override
-        public void onIteration(TrainingEvents.Iteration e) {
-            if (inboxSize.get() < INBOX_MAX) offer(e);
-        }
-
-        @Override
-        public void onEpoch(TrainingEvents.Epoch e) {
-            offer(e);
-        }
-
-        @Override
-        public void onSnapshot(TrainingEvents.Snapshot s) {
-            offer(s);
-        }
-
-        @Override
-        public void onStateChanged(TrainingState state, org.strata.engine.text.Message text) {
-            offer(new StateChange(state, text));
-        }
-
-        private void offer(Object o) {
-            inbox.add(o);
-            inboxSize.incrementAndGet();
-        }
     }
 }
