@@ -59,9 +59,9 @@ public final class LossKernel implements Kernel {
             ctx.backwardOp(NativeOp.of("multiply").in(p, ctx.labels()).out(picked).build());
             ctx.backwardOp(NativeOp.of("reduce_sum").in(picked).out(pTrue).iargs(1).bargs(false).build());
             ctx.backwardOp(NativeOp.of("maximum").in(pTrue, Nd4j.scalar(1e-10f)).out(pTrue).build());
-            // log q as log1p(q − 1): log is only a legacy op in ND4J, with ~15 µs of overhead a call
-            ctx.backwardOp(NativeOp.of("subtract").in(pTrue, Nd4j.scalar(1f)).out(pTrue).build());
-            ctx.backwardOp(NativeOp.of("log1p").in(pTrue).out(pTrue).build());
+            // log is only a legacy op in ND4J, called with its buffers bound once (no per-call overhead). Not
+            // log1p(q − 1): in float q − 1 rounds to −1 for any q below ~6e-8, and the loss became Infinity.
+            ctx.backwardOp(NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.Log(), pTrue, pTrue));
             ctx.backwardOp(NativeOp.of("reduce_sum").in(pTrue).out(ctx.loss()).bargs(false).build());
             ctx.backwardOp(NativeOp.of("multiply").in(ctx.loss(), Nd4j.scalar((float) -scale)).out(ctx.loss())
                     .build());

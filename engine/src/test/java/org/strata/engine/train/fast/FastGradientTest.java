@@ -237,6 +237,32 @@ class FastGradientTest {
                 label + ": inference");
     }
 
+    @Test
+    void a_confidently_wrong_prediction_has_a_finite_loss_as_in_deeplearning4j() {
+        // p(true class) = e^-200 underflows to 0; the loss clips it at 1e-10 as Deeplearning4j does: -ln 1e-10 = 23.03.
+        // (Computed as log1p(p − 1), the float sum p − 1 rounded to −1 for any p below ~6e-8: the loss became
+        // Infinity, and a spirals run stopped at epoch 197 calling it NaN.)
+        Graph g = new Graphs().then("input", "Input", "size", 2)
+                .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build();
+        Analysis a = GraphAnalyzer.analyze(g);
+        FastNetwork fast = new FastNetwork(g, a, settings());
+        Map<String, INDArray> params = fast.exportParameters();
+        params.get("d/W").assign(Nd4j.createFromArray(new float[][]{{50, -50}, {50, -50}}));
+        params.get("d/b").assign(0);
+        fast.importParameters(params);
+        INDArray x = Nd4j.createFromArray(new float[][]{{1, 1}, {1, 1}});
+        INDArray y = Nd4j.createFromArray(new float[][]{{0, 1}, {1, 0}}); // the first sample confidently wrong
+        double loss = fast.computeGradient(x, y);
+        assertEquals(-Math.log(1e-10) / 2, loss, 1e-3);
+        Dl4jNetwork dl4j = Dl4jCompiler.compile(g, a, settings());
+        ParamAccess.write(g, dl4j, fast.exportParameters());
+        ComputationGraph cg = dl4j.graph();
+        cg.setInputs(x);
+        cg.setLabels(y);
+        cg.computeGradientAndScore();
+        assertEquals(cg.score(), loss, 1e-3);
+    }
+
     private static void checkFiniteDifferences(String name, Graph g) {
         Analysis a = GraphAnalyzer.analyze(g);
         FastNetwork net = new FastNetwork(g, a, settings());
