@@ -40,10 +40,28 @@ class TrainingTest extends AppTest {
         waitFor(30, () -> run().boundaryProperty().get() != null);
         assertThat(run().dataPoints().classes()).isEqualTo(2);
         assertThat(lookup("#boundary").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(paintedShare("#boundary")).as("share of the boundary view painted").isGreaterThan(0.5);
         // editable again
         clickOn("#node-hidden");
         push(KeyCode.DELETE);
         assertThat(editor().document().graph().nodes()).hasSize(nodes - 1);
+    }
+
+    /** The share of a node's pixels that are not blank (neither transparent nor white). */
+    private double paintedShare(String query) throws Exception {
+        javafx.scene.image.Image img = fx(() -> lookup(query).query().snapshot(null, null));
+        javafx.scene.image.PixelReader r = img.getPixelReader();
+        long painted = 0;
+        long all = 0;
+        for (int y = 0; y < img.getHeight(); y += 4) {
+            for (int x = 0; x < img.getWidth(); x += 4) {
+                int argb = r.getArgb(x, y);
+                all++;
+                if ((argb >>> 24) > 0 && (argb & 0xffffff) != 0xffffff) painted++;
+            }
+        }
+        return all == 0 ? 0 : (double) painted / all;
     }
 
     @Test

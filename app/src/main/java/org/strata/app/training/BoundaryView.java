@@ -25,16 +25,19 @@ public final class BoundaryView extends Pane {
         setId("boundary");
         getChildren().add(canvas);
         run.boundaryProperty().addListener((o, a, b) -> draw());
-        widthProperty().addListener((o, a, b) -> draw());
-        heightProperty().addListener((o, a, b) -> draw());
     }
 
     @Override
     protected void layoutChildren() {
         double side = Math.min(getWidth(), getHeight());
-        canvas.setWidth(side);
-        canvas.setHeight(side);
         canvas.relocate((getWidth() - side) / 2, (getHeight() - side) / 2);
+        if (side != canvas.getWidth()) {
+            // Drawn here, once the canvas has its size: a boundary that arrives while the view is being added
+            // (a short run sends only its final one) would otherwise be drawn on a canvas of size 0 and never again.
+            canvas.setWidth(side);
+            canvas.setHeight(side);
+            draw();
+        }
     }
 
     private void draw() {

@@ -77,15 +77,8 @@ public final class TrainingRun {
     private final ReadOnlyObjectWrapper<Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
-    /** Grid cells per side of the decision boundary. */
-    private static final int BOUNDARY_GRID = 64;
-    /** The boundary is asked for at most this often (it costs the training thread one small prediction). */
-    private static final long BOUNDARY_EVERY_NANOS = 400_000_000L;
-    private final ReadOnlyObjectWrapper<Boundary> boundary = new ReadOnlyObjectWrapper<>(this, "boundary");
-    private volatile DataPoints points;
+    private final BoundaryFeed boundaries = new BoundaryFeed();
     private volatile Thread trainingThread;
-    private boolean boundaryInFlight;
-    private long boundaryAskedAt;
     private int epochs;
     private long lastIteration;
     /** A continued run numbers its iterations and epochs on from where the previous one stopped. */
@@ -179,12 +172,12 @@ public final class TrainingRun {
 
     /** The latest decision boundary (two-feature classification datasets only); null before the first. */
     public ReadOnlyObjectProperty<Boundary> boundaryProperty() {
-        return boundary.getReadOnlyProperty();
+        return boundaries.property();
     }
 
     /** @return the training points of a two-feature classification dataset, or null for other data */
     public DataPoints dataPoints() {
-        return points;
+        return boundaries.points();
     }
 
     /** @return whether a trained (or training) network is there to ask for predictions */
@@ -316,7 +309,7 @@ public final class TrainingRun {
         if (previous == null) {
             history.clear();
             layers.clear();
-            points = null;
+            boundaries.setPoints(null);
             lastIteration = 0;
             iterationOffset = 0;
             epochOffset = 0;
@@ -329,8 +322,7 @@ public final class TrainingRun {
         layersVersion.set(layersVersion.get() + 1);
         epochThroughput.clear();
         evaluation.set(null);
-        boundary.set(null);
-        boundaryInFlight = false;
+        boundaries.clear();
         version.set(version.get() + 1);
         inbox.clear();
         epochs = document.project().training().getInt("epochs");
@@ -356,7 +348,7 @@ public final class TrainingRun {
                     s.setThreadLimit(Threads.available() - 1);
                 }
                 s.requestSnapshot(); // the layers' first picture comes with the first batch
-                points = DataPoints.of(s.dataset());
+                boundaries.setPoints(DataPoints.of(s.dataset()));
                 session = s;
                 trainedStructure = structure;
                 if (previous != null) {
@@ -400,12 +392,12 @@ public final class TrainingRun {
         trainedStructure = "";
         history.clear();
         layers.clear();
-        points = null;
+        boundaries.setPoints(null);
         iterationOffset = 0;
         epochOffset = 0;
         lastIteration = 0;
         evaluation.set(null);
-        boundary.set(null);
+        boundaries.clear();
         version.set(version.get() + 1);
         layersVersion.set(layersVersion.get() + 1);
         progress.set(0);
@@ -424,7 +416,7 @@ public final class TrainingRun {
         var project = document.project();
         runAnalysis = document.analysis();
         evaluation.set(null); // what is shown belongs to the weights being replaced
-        boundary.set(null);
+        boundaries.clear();
         setPhase(Phase.LOADING, Messages.get("runs.loading", r.id()));
         progress.set(-1);
         document.setReadOnly(true);
@@ -440,7 +432,7 @@ public final class TrainingRun {
                 Platform.runLater(() -> {
                     session = s;
                     trainingThread = null;
-                    points = pts;
+                    boundaries.setPoints(pts);
                     trainedStructure = structure;
                     history.clear();
                     layers.clear();
@@ -606,24 +598,10 @@ public final class TrainingRun {
         s.requestSnapshot();
     }
 
-    /** Asks the training thread for the network's predictions over the data's grid (at most every 400 ms). */
+    /** Asks the training thread for the decision boundary while the run trains (see {@link BoundaryFeed}). */
     private void askForBoundary() {
         TrainingSession s = session;
-        DataPoints pts = this.points;
-        if (s == null || pts == null || boundaryInFlight) return;
-        if (phase.get() != Phase.RUNNING || System.nanoTime() - boundaryAskedAt < BOUNDARY_EVERY_NANOS) {
-            return;
-        }
-        boundaryInFlight = true;
-        boundaryAskedAt = System.nanoTime();
-        int g = BOUNDARY_GRID;
-        s.probe(net -> net.predictValues(pts.grid(BOUNDARY_GRID)))
-                .whenComplete((probs, err) -> Platform.runLater(() -> {
-                    boundaryInFlight = false;
-                    if (err == null && session == s) {
-                        boundary.set(new Boundary(g, pts.classes(), probs, pts.x0(), pts.x1(), pts.y0(), pts.y1()));
-                    }
-                }));
+        if (s != null && phase.get() == Phase.RUNNING) boundaries.askIfDue(s, () -> session == s);
     }
 
     /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
@@ -632,13 +610,12 @@ public final class TrainingRun {
         if (s == null) return;
         var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
         Thread training = trainingThread;
-        DataPoints pts = points;
         Thread t = new Thread(() -> {
             try {
                 // The network is free once the training thread has ended; from then on one thread at a time uses it.
                 if (training != null) training.join();
                 var ev = split.size() == 0 ? null : s.evaluate(split, 0);
-                float[] probs = pts == null ? null : s.probe(net -> net.predictValues(pts.grid(BOUNDARY_GRID))).join();
+                Boundary last = boundaries.computeNow(s);
                 RunRecord kept = keep == null ? null : keepRun(s, keep, ev);
                 Platform.runLater(() -> {
                     if (kept != null) {
@@ -651,10 +628,7 @@ public final class TrainingRun {
                         evaluationEpoch = 0;
                         evaluation.set(ev);
                     }
-                    if (probs != null) {
-                        boundary.set(new Boundary(BOUNDARY_GRID, pts.classes(), probs, pts.x0(), pts.x1(), pts.y0(),
-                                pts.y1()));
-                    }
+                    if (last != null) boundaries.show(last);
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
