@@ -167,6 +167,21 @@ class EditingTest extends AppTest {
     }
 
     @Test
+    void at_the_projector_text_size_the_inspector_shows_every_setting_name_whole() {
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> editor().document().selection().clear()); // the project's settings: the longest names
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        var names = fx(() -> lookup(".inspector .property-sheet .label").queryAll().stream()
+                .map(n -> (Label) n).filter(l -> !l.getText().isEmpty()).toList());
+        assertThat(names).hasSizeGreaterThan(5);
+        for (Label l : names) {
+            String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
+            assertThat(shown).as("a setting name in the inspector").isEqualTo(l.getText());
+        }
+    }
+
+    @Test
     void a_layer_drops_at_the_pointer_when_zoomed_and_panned() {
         EditorDocument doc = openXor();
         fxRun(() -> {
