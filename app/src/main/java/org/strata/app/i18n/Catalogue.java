@@ -13,8 +13,10 @@ import org.strata.engine.params.ParamSpec;
 import org.strata.engine.text.Message;
 
 /**
- * The engine's layer and parameter texts in the window's language. English is the engine's own table text (written
- * once, next to each layer's shape rule); other languages translate it in {@code catalogue_<lang>.properties}.
+ * The engine's texts in the window's language: its layer and parameter texts, and what it says (the validator's
+ * problems, a run's state, why a run failed or a dataset cannot be read). English is the engine's own text (a
+ * layer's, written once next to its shape rule; a message's, made where it is said); other languages translate it in
+ * {@code catalogue_<lang>.properties}, by the message's code with its values.
  */
 public final class Catalogue {
     private static final String BUNDLE = "org.strata.ui.catalogue";

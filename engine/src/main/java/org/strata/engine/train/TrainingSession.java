@@ -207,12 +207,19 @@ public final class TrainingSession {
      * with the count and what it was measured against ("the fastest of 1, 2 threads on this network").
      */
     private Message threadsMessage(List<Integer> measured, boolean first) {
-        Message engineText = engineDescription();
-        String start = "Training " + project.name() + " with " + engineText;
-        if (measured.size() == 1) return Message.of("run.started", start, project.name(), engineText);
+        Message started = startedMessage();
+        if (measured.size() == 1) return started;
         String counts = measured.toString().replaceAll("[\\[\\]]", "");
-        return Message.of(first ? "threads.chosen" : "threads.changed", start + " (" + (first ? "" : "now ")
-                + "the fastest of " + counts + " threads on this network)", project.name(), engineText, counts);
+        return Message.of(first ? "threads.chosen" : "threads.changed", started + " (" + (first ? "" : "now ")
+                + "the fastest of " + counts + " threads on this network)", started.args().get(0),
+                started.args().get(1), counts);
+    }
+
+    /** "Training MNIST MLP with Strata's fast engine, oneDNN AVX-512 build, 1 thread". */
+    private Message startedMessage() {
+        Message engineText = engineDescription();
+        return Message.of("run.started", "Training " + project.name() + " with " + engineText, project.name(),
+                engineText);
     }
 
     private static boolean onGpu() {
@@ -402,9 +409,7 @@ public final class TrainingSession {
                     org.strata.engine.runtime.Threads::set);
             threadsUsed = 0; // until the first measurement ends
         }
-        Message engineText = engineDescription();
-        setState(TrainingState.RUNNING, Message.of("run.started", "Training " + project.name() + " with "
-                + engineText, project.name(), engineText));
+        setState(TrainingState.RUNNING, startedMessage());
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Random shuffle = new Random(settings.getInt("seed"));
         boolean earlyStopping = settings.getBool("earlyStopping");
