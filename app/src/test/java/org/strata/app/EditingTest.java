@@ -167,7 +167,7 @@ class EditingTest extends AppTest {
     }
 
     @Test
-    void at_the_projector_text_size_the_inspector_shows_every_setting_name_whole() {
+    void at_the_projector_text_size_setting_names_and_column_headers_show_whole() {
         fxRun(() -> window.open(sample("mnist-cnn")));
         fxRun(() -> window.setFontSize(20));
         fxRun(() -> editor().document().selection().clear()); // the project's settings: the longest names
@@ -178,6 +178,14 @@ class EditingTest extends AppTest {
         for (Label l : names) {
             String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
             assertThat(shown).as("a setting name in the inspector").isEqualTo(l.getText());
+        }
+        // and the tables' column headers (the Problems tab is open)
+        var headers = fx(() -> lookup("#problems .column-header .label").queryAll().stream()
+                .map(n -> (Label) n).filter(l -> !l.getText().isEmpty()).toList());
+        assertThat(headers).hasSize(3);
+        for (Label l : headers) {
+            String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
+            assertThat(shown).as("a column header of the Problems tab").isEqualTo(l.getText());
         }
     }
 

@@ -30,11 +30,14 @@ public final class ProblemsView extends TableView<Problem> {
         TableColumn<Problem, String> message = new TableColumn<>(Messages.get("problems.message"));
         message.setCellValueFactory(c -> new SimpleStringProperty(Catalogue.problem(c.getValue(),
                 c.getValue().nodeId() == null ? null : document.graph().node(c.getValue().nodeId()).orElse(null))));
-        message.prefWidthProperty().bind(widthProperty().subtract(270));
+        // the rest of the row (the first two columns grow with the text size), less room for a scroll bar
+        message.prefWidthProperty().bind(widthProperty().subtract(severity.widthProperty())
+                .subtract(node.widthProperty()).subtract(20));
         getColumns().add(severity);
         getColumns().add(node);
         getColumns().add(message);
         setPlaceholder(new Label(Messages.get("problems.none")));
+        ColumnHeaders.fitWidths(this);
         getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && p.nodeId() != null) reveal.accept(p.nodeId());
         });

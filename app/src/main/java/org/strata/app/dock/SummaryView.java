@@ -26,6 +26,7 @@ public final class SummaryView extends BorderPane {
         table.getColumns().add(column(Messages.get("summary.flops"), r -> SummaryTable.human(r.flops()), 100));
         table.getColumns().add(column(Messages.get("summary.inputs"), r -> r.inputs(), 200));
         table.setPlaceholder(new Label(Messages.get("summary.empty")));
+        ColumnHeaders.fitWidths(table);
         totals.getStyleClass().add("summary-totals");
         totals.setId("summary-totals");
         BorderPane.setAlignment(totals, Pos.CENTER_LEFT);

@@ -42,6 +42,7 @@ public final class RunsView extends BorderPane {
         table.setItems(runs.runs());
         table.setEditable(true);
         table.setPlaceholder(new Label(Messages.get("runs.none")));
+        org.strata.app.dock.ColumnHeaders.fitWidths(table);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<RunRecord, Boolean> overlay = new TableColumn<>(Messages.get("runs.overlay"));
         overlay.setCellValueFactory(c -> {
