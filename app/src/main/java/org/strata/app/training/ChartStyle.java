@@ -4,8 +4,13 @@ import java.awt.Color;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.XYPlot;
 
-/** The charts' colours for the light and the dark theme (JFreeChart paints with AWT colours, not CSS). */
+/**
+ * The charts' colours for the light and the dark theme, and their text at the window's text size (JFreeChart paints
+ * with AWT colours and fonts, not CSS: without this its 10–12 px text stayed small on a projector).
+ */
 final class ChartStyle {
+    /** The window's text size in pixels (View › Text Size); charts made after a change use it. */
+    private static volatile int textSize = 13;
     /** Series colours after the theme's accent: blue, orange, green, purple, red, teal, brown, pink. */
     private static final int[] LIGHT = {0x0969da, 0xbc4c00, 0x1a7f37, 0x8250df, 0xcf222e, 0x1b7c83, 0x953800, 0xbf3989};
     private static final int[] DARK = {0x58a6ff, 0xf0883e, 0x3fb950, 0xbc8cff, 0xff7b72, 0x39c5cf, 0xdb6d28, 0xf778ba};
@@ -24,6 +29,17 @@ final class ChartStyle {
         return dark ? new Color(0xc9d1d9) : new Color(0x24292f);
     }
 
+    /** Sets the window's text size for the charts made from now on. */
+    static void setTextSize(int px) {
+        textSize = Math.max(8, px);
+    }
+
+    /** @return a chart font {@code delta} pixels from the window's text size (tick labels −2, axis names −1) */
+    static java.awt.Font font(int style, int delta) {
+        return new java.awt.Font(java.awt.Font.SANS_SERIF, style, textSize + delta);
+    }
+
+    /** Colours and text sizes of the theme, for the chart's legend, title and every axis it has now. */
     static void apply(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x0d1117) : Color.WHITE;
         Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
@@ -32,15 +48,25 @@ final class ChartStyle {
         if (chart.getLegend() != null) {
             chart.getLegend().setBackgroundPaint(bg);
             chart.getLegend().setItemPaint(fg);
+            chart.getLegend().setItemFont(font(java.awt.Font.PLAIN, -2));
         }
-        if (chart.getTitle() != null) chart.getTitle().setPaint(fg);
+        if (chart.getTitle() != null) {
+            chart.getTitle().setPaint(fg);
+            chart.getTitle().setFont(font(java.awt.Font.BOLD, -1));
+        }
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(bg);
         plot.setDomainGridlinePaint(grid);
         plot.setRangeGridlinePaint(grid);
-        plot.getDomainAxis().setLabelPaint(fg);
-        plot.getDomainAxis().setTickLabelPaint(fg);
-        plot.getRangeAxis().setLabelPaint(fg);
-        plot.getRangeAxis().setTickLabelPaint(fg);
+        for (int i = 0; i < plot.getDomainAxisCount(); i++) axis(plot.getDomainAxis(i), fg);
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) axis(plot.getRangeAxis(i), fg);
+    }
+
+    private static void axis(org.jfree.chart.axis.Axis a, Color fg) {
+        if (a == null) return;
+        a.setLabelPaint(fg);
+        a.setTickLabelPaint(fg);
+        a.setLabelFont(font(java.awt.Font.BOLD, -1));
+        a.setTickLabelFont(font(java.awt.Font.PLAIN, -2));
     }
 }

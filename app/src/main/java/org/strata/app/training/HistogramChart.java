@@ -32,7 +32,7 @@ final class HistogramChart extends BorderPane {
         XYPlot plot = new XYPlot(data, x, y, r);
         chart = new JFreeChart(plot);
         chart.removeLegend();
-        TextTitle t = new TextTitle(title, new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 12));
+        TextTitle t = new TextTitle(title, ChartStyle.font(java.awt.Font.BOLD, -1));
         chart.setTitle(t);
         ChartStyle.apply(chart, dark);
         pane = new ChartPane(chart, id, id.replace("histogram-", "") + ".png");

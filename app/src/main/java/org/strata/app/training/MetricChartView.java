@@ -31,7 +31,6 @@ public final class MetricChartView extends BorderPane {
         data.addSeries(validation);
         chart = ChartFactory.createXYLineChart(null, Messages.get("chart.epoch"), Messages.get("chart.metric"), data,
                 PlotOrientation.VERTICAL, true, true, false);
-        ChartStyle.apply(chart, dark);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, dark ? new Color(0x58a6ff) : new Color(0x0969da));
         r.setSeriesPaint(1, dark ? new Color(0xf0883e) : new Color(0xbc4c00));
@@ -47,10 +46,8 @@ public final class MetricChartView extends BorderPane {
         // Learning rates as people type them (0.001, 0.0005), not 1.0E-3: down to 1e-7, below any useful rate.
         lrAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.#######",
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
-        Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
-        lrAxis.setLabelPaint(fg);
-        lrAxis.setTickLabelPaint(fg);
         plot.setRangeAxis(1, lrAxis);
+        ChartStyle.apply(chart, dark); // after the second axis, which it styles too
         plot.setDataset(1, new XYSeriesCollection(learningRate));
         plot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);

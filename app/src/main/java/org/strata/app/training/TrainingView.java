@@ -16,6 +16,11 @@ public final class TrainingView extends BorderPane {
         loss.setActive(on);
     }
 
+    /** Sets the window's text size (pixels) for the charts made from now on, here and in the Layers tab. */
+    public static void setChartTextSize(int px) {
+        ChartStyle.setTextSize(px);
+    }
+
     public TrainingView(TrainingRun run, boolean dark) {
         getStyleClass().add("training-view");
         Label status = new Label();

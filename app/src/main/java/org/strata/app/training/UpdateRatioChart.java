@@ -46,6 +46,7 @@ final class UpdateRatioChart extends BorderPane {
                 new float[]{6f, 4f}, 0f));
         guide.setLabel(Messages.get("layers.guide"));
         guide.setLabelPaint(ChartStyle.text(dark));
+        guide.setLabelFont(ChartStyle.font(java.awt.Font.PLAIN, -3));
         guide.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         guide.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addRangeMarker(guide);

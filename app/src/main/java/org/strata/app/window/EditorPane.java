@@ -53,6 +53,7 @@ public final class EditorPane extends BorderPane {
         summaryTab.setId("tab-summary");
         problemsTab.setClosable(false);
         summaryTab.setClosable(false);
+        TrainingView.setChartTextSize(fontSize); // before any chart is made
         TrainingView training = new TrainingView(run, dark);
         Tab trainingTab = new Tab(Messages.get("dock.training"), training);
         trainingTab.selectedProperty().addListener((o, a, b) -> training.setActive(b));
