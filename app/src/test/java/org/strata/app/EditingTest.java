@@ -2,6 +2,7 @@ package org.strata.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
@@ -172,21 +173,21 @@ class EditingTest extends AppTest {
         fxRun(() -> window.setFontSize(20));
         fxRun(() -> editor().document().selection().clear()); // the project's settings: the longest names
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        var names = fx(() -> lookup(".inspector .property-sheet .label").queryAll().stream()
-                .map(n -> (Label) n).filter(l -> !l.getText().isEmpty()).toList());
-        assertThat(names).hasSizeGreaterThan(5);
-        for (Label l : names) {
-            String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
-            assertThat(shown).as("a setting name in the inspector").isEqualTo(l.getText());
-        }
+        assertThat(shownWhole(".inspector .property-sheet .label", "a setting name in the inspector"))
+                .isGreaterThan(5);
         // and the tables' column headers (the Problems tab is open)
-        var headers = fx(() -> lookup("#problems .column-header .label").queryAll().stream()
-                .map(n -> (Label) n).filter(l -> !l.getText().isEmpty()).toList());
-        assertThat(headers).hasSize(3);
-        for (Label l : headers) {
+        assertThat(shownWhole("#problems .column-header .label", "a column header of the Problems tab")).isEqualTo(3);
+    }
+
+    /** Checks that every labelled node the query finds shows its whole text (no "…"); @return how many it found. */
+    private int shownWhole(String query, String what) {
+        List<Label> labels = fx(() -> lookup(query).queryAll().stream().map(n -> (Label) n)
+                .filter(l -> !l.getText().isEmpty()).toList());
+        for (Label l : labels) {
             String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText());
-            assertThat(shown).as("a column header of the Problems tab").isEqualTo(l.getText());
+            assertThat(shown).as(what).isEqualTo(l.getText());
         }
+        return labels.size();
     }
 
     @Test
