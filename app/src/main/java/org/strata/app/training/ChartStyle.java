@@ -42,7 +42,7 @@ final class ChartStyle {
     /** Colours and text sizes of the theme, for the chart's legend, title and every axis it has now. */
     static void apply(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x0d1117) : Color.WHITE;
-        Color fg = dark ? new Color(0xc9d1d9) : new Color(0x24292f);
+        Color fg = text(dark);
         Color grid = dark ? new Color(0x30363d) : new Color(0xd0d7de);
         chart.setBackgroundPaint(bg);
         if (chart.getLegend() != null) {

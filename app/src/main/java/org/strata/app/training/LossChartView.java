@@ -59,10 +59,10 @@ public final class LossChartView extends BorderPane {
         r.setDrawSeriesLineAsPath(true); // one path per curve: far fewer drawing calls than a segment per point
         r.setSeriesPaint(0, dark ? new Color(88, 166, 255, 90) : new Color(9, 105, 218, 70));
         r.setSeriesShapesVisible(0, false);
-        r.setSeriesPaint(1, dark ? new Color(0x58a6ff) : new Color(0x0969da));
+        r.setSeriesPaint(1, ChartStyle.series(0, dark));
         r.setSeriesStroke(1, new BasicStroke(2.5f));
         r.setSeriesShapesVisible(1, false);
-        r.setSeriesPaint(2, dark ? new Color(0xf0883e) : new Color(0xbc4c00));
+        r.setSeriesPaint(2, ChartStyle.series(1, dark));
         r.setSeriesLinesVisible(2, true);
         r.setSeriesShapesVisible(2, true);
         plot.setRenderer(r);

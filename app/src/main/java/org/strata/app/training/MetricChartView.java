@@ -32,8 +32,8 @@ public final class MetricChartView extends BorderPane {
         chart = ChartFactory.createXYLineChart(null, Messages.get("chart.epoch"), Messages.get("chart.metric"), data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, dark ? new Color(0x58a6ff) : new Color(0x0969da));
-        r.setSeriesPaint(1, dark ? new Color(0xf0883e) : new Color(0xbc4c00));
+        r.setSeriesPaint(0, ChartStyle.series(0, dark));
+        r.setSeriesPaint(1, ChartStyle.series(1, dark));
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesStroke(1, new BasicStroke(2f));
         XYPlot plot = (XYPlot) chart.getPlot();

@@ -633,7 +633,7 @@ public final class TrainingRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                Platform.runLater(() -> message.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+                Platform.runLater(() -> message.set(org.strata.app.i18n.Catalogue.explain(e)));
             }
         }, "strata-evaluation");
         t.setDaemon(true);
