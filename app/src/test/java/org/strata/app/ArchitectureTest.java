@@ -1,6 +1,7 @@
 package org.strata.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,6 +20,11 @@ class ArchitectureTest {
                         "org.controlsfx..", "org.strata.app.canvas..", "org.strata.app.window..",
                         "org.strata.app.inspector..", "org.strata.app.palette..", "org.strata.app.dock..")
                 .check(classes);
+    }
+
+    @Test
+    void no_two_packages_depend_on_each_other() {
+        slices().matching("org.strata.app.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.strata.engine.graph.Edge;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
 
 /**
  * What the analyzer found: shapes, sizes and problems. Immutable.
@@ -13,11 +14,18 @@ import org.strata.engine.layers.TensorShape;
  * @param outputShapes each node's output shape, where it could be inferred
  * @param edgeShapes   each edge's tensor shape, where known
  * @param paramCounts  each node's parameter count, where its inputs are known
+ * @param weights      each node's arrays as its layer type declares them, where its inputs are known
  * @param flops        each node's forward FLOPs per sample, where known
  * @param problems     everything wrong, errors first
  */
 public record Analysis(List<String> order, Map<String, TensorShape> outputShapes, Map<Edge, TensorShape> edgeShapes,
-                       Map<String, Long> paramCounts, Map<String, Long> flops, List<Problem> problems) {
+                       Map<String, Long> paramCounts, Map<String, List<Weight>> weights, Map<String, Long> flops,
+                       List<Problem> problems) {
+
+    /** @return the arrays a node holds (none for a node whose inputs are unknown) */
+    public List<Weight> weightsOf(String nodeId) {
+        return weights.getOrDefault(nodeId, List.of());
+    }
 
     /** @return whether there is no ERROR problem (warnings allowed) */
     public boolean isValid() {

@@ -19,6 +19,7 @@ import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.ShapeException;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
 import org.strata.engine.params.ParamSpec;
 
 /**
@@ -34,7 +35,7 @@ public final class GraphAnalyzer {
         List<Problem> problems = new ArrayList<>();
         if (graph.nodes().isEmpty()) {
             problems.add(Problem.error(null, "graph.empty", "The graph is empty: drag an Input, some layers and an Output onto it"));
-            return new Analysis(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), problems);
+            return new Analysis(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), problems);
         }
         checkParams(graph, problems);
         List<String> order = topologicalOrder(graph, problems);
@@ -42,6 +43,7 @@ public final class GraphAnalyzer {
         Map<String, TensorShape> shapes = new LinkedHashMap<>();
         Map<Edge, TensorShape> edgeShapes = new LinkedHashMap<>();
         Map<String, Long> params = new LinkedHashMap<>();
+        Map<String, List<Weight>> weights = new LinkedHashMap<>();
         Map<String, Long> flops = new LinkedHashMap<>();
         for (String id : order) {
             Node node = graph.require(id);
@@ -65,7 +67,9 @@ public final class GraphAnalyzer {
             try {
                 TensorShape out = type.outputShape(in, node.params());
                 shapes.put(id, out);
-                params.put(id, type.paramCount(in, node.params()));
+                List<Weight> w = type.weights(in, node.params());
+                weights.put(id, List.copyOf(w));
+                params.put(id, w.stream().mapToLong(Weight::size).sum());
                 flops.put(id, type.flops(in, out, node.params()));
                 for (Edge e : graph.outgoing(id)) edgeShapes.put(e, out);
             } catch (ShapeException ex) {
@@ -76,7 +80,7 @@ public final class GraphAnalyzer {
         checkLosses(graph, problems);
         problems.sort(Comparator.comparing(Problem::severity));
         return new Analysis(List.copyOf(order), Map.copyOf(shapes), Map.copyOf(edgeShapes), Map.copyOf(params),
-                Map.copyOf(flops), List.copyOf(problems));
+                Map.copyOf(weights), Map.copyOf(flops), List.copyOf(problems));
     }
 
     private static void checkParams(Graph graph, List<Problem> problems) {
@@ -203,7 +207,7 @@ public final class GraphAnalyzer {
                 graph.incoming(new PortRef(out.id(), port)).ifPresent(e -> {
                     Node prev = graph.require(e.from().node());
                     var act = prev.type().outputActivation(prev.params());
-                    LossFn loss = LossFn.of(out.params().getString("loss"));
+                    LossFn loss = LossFn.of(out.params());
                     boolean fine = act == loss.squash() || act == org.strata.engine.layers.ActivationFn.IDENTITY
                             || loss == LossFn.MSE;
                     if (!fine) {

@@ -49,6 +49,14 @@ public final class Graph {
         return n;
     }
 
+    /** @return a deep copy: the same ids, names, parameters and wires, sharing nothing that can change */
+    public Graph copy() {
+        Graph g = new Graph();
+        for (Node n : nodes.values()) g.add(n.copyAs(n.id()));
+        g.edges.addAll(edges); // edges are immutable records
+        return g;
+    }
+
     /** Adds a node; its id must be new. */
     public Node add(Node node) {
         if (nodes.containsKey(node.id())) throw new IllegalArgumentException("duplicate node id '" + node.id() + "'");

@@ -3,12 +3,10 @@ package org.strata.engine.layers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.strata.engine.params.Choice;
 
-/** Activation functions offered by Dense, Conv2D and Activation layers, with their formula and engine mapping. */
-public enum ActivationFn {
+/** Activation functions offered by Dense, Conv2D and Activation layers, with their formula. */
+public enum ActivationFn implements Choice {
     IDENTITY("f(x) = x"),
     RELU("f(x) = max(0, x)"),
     LEAKY_RELU("f(x) = x if x > 0, else αx (α = 0.01)"),
@@ -25,6 +23,7 @@ public enum ActivationFn {
     }
 
     /** @return the name used in project files ("leaky_relu") */
+    @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -42,19 +41,5 @@ public enum ActivationFn {
     /** @return the function named {@code key} */
     public static ActivationFn of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
-    }
-
-    /** @return the Deeplearning4j activation */
-    public IActivation toDl4j() {
-        return switch (this) {
-            case IDENTITY -> Activation.IDENTITY.getActivationFunction();
-            case RELU -> Activation.RELU.getActivationFunction();
-            case LEAKY_RELU -> new ActivationLReLU(0.01);
-            case ELU -> Activation.ELU.getActivationFunction();
-            case GELU -> Activation.GELU.getActivationFunction();
-            case SIGMOID -> Activation.SIGMOID.getActivationFunction();
-            case TANH -> Activation.TANH.getActivationFunction();
-            case SOFTMAX -> Activation.SOFTMAX.getActivationFunction();
-        };
     }
 }

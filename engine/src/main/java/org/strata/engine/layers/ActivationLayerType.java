@@ -1,12 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Applies a function to every value. */
 public final class ActivationLayerType extends LayerType {
@@ -14,7 +11,7 @@ public final class ActivationLayerType extends LayerType {
         super("Activation", Category.CORE, "Applies a function to every value",
                 "y = f(x) elementwise: relu max(0,x); leaky_relu x or 0.01x; elu x or eˣ−1; gelu x·Φ(x); "
                         + "sigmoid 1/(1+e⁻ˣ); tanh; softmax eˣⁱ/Σeˣʲ over the last axis; identity x.",
-                ParamTable.of(ParamSpec.choice("function", "Function", "relu", ActivationFn.keys(),
+                ParamTable.of(ParamSpec.choice("function", "Function", ActivationFn.RELU,
                         "The function applied")));
     }
 
@@ -30,7 +27,7 @@ public final class ActivationLayerType extends LayerType {
 
     @Override
     public ActivationFn outputActivation(Params p) {
-        return ActivationFn.of(p.getString("function"));
+        return p.getChoice("function", ActivationFn.class);
     }
 
     @Override
@@ -38,14 +35,5 @@ public final class ActivationLayerType extends LayerType {
         return p.getString("function");
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        ctx.addLayer(node.id(), new ActivationLayer.Builder()
-                .activation(outputActivation(node.params()).toDl4j()).build(), ctx.inputs(node));
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.ActivationKernel();
-    }
 }

@@ -1,13 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Normalises each channel over the batch, then scales and shifts it. */
 public final class BatchNormLayer extends LayerType {
@@ -26,9 +22,14 @@ public final class BatchNormLayer extends LayerType {
         return in.get(0);
     }
 
+    /** γ and β learned, μ and σ² the running statistics. */
     @Override
-    public long paramCount(List<TensorShape> in, Params p) {
-        return 4L * in.get(0).channels(); // γ and β learned, μ and σ² running statistics
+    public List<Weight> weights(List<TensorShape> in, Params p) {
+        long c = in.get(0).channels();
+        return List.of(Weight.vector("gamma", "[channels]", Weight.Init.ONE, c),
+                Weight.vector("beta", "[channels]", Weight.Init.ZERO, c),
+                Weight.vector("mean", "[channels] (running)", Weight.Init.ZERO, c),
+                Weight.vector("var", "[channels] (running)", Weight.Init.ONE, c));
     }
 
     @Override
@@ -36,24 +37,6 @@ public final class BatchNormLayer extends LayerType {
         return 2L * out.size();
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        TensorShape x = ctx.inputShapes(node).get(0);
-        var b = new BatchNormalization.Builder().decay(node.params().getDouble("momentum"))
-                .eps(node.params().getDouble("epsilon")).nIn(x.channels()).nOut(x.channels())
-                .useLogStd(false); // keep the running variance itself, as exported
-        if (x.kind() == TensorShape.Kind.IMAGE) b.dataFormat(CNN2DFormat.NHWC);
-        ctx.addLayer(node.id(), b.build(), ctx.inputs(node));
-    }
 
-    @Override
-    public List<ExportedParam> exportedParams(Params p) {
-        return List.of(vectorParam("gamma", "gamma", "[channels]"), vectorParam("beta", "beta", "[channels]"),
-                vectorParam("mean", "mean", "[channels] (running)"), vectorParam("var", "var", "[channels] (running)"));
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.BatchNormKernel();
-    }
 }

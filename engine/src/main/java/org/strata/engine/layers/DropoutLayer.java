@@ -1,11 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Randomly zeroes a fraction of values while training, to fight overfitting. */
 public final class DropoutLayer extends LayerType {
@@ -25,15 +23,5 @@ public final class DropoutLayer extends LayerType {
         return "p=" + p.getDouble("rate");
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        // DL4J takes the probability of keeping a value.
-        ctx.addLayer(node.id(), new org.deeplearning4j.nn.conf.layers.DropoutLayer.Builder(
-                1.0 - node.params().getDouble("rate")).build(), ctx.inputs(node));
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.DropoutKernel();
-    }
 }

@@ -1,13 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Looks up a learned vector for each token index: a vector of T indices becomes a T×D sequence. */
 public final class EmbeddingLayer extends LayerType {
@@ -28,8 +24,15 @@ public final class EmbeddingLayer extends LayerType {
     }
 
     @Override
-    public long paramCount(List<TensorShape> in, Params p) {
-        return (long) p.getInt("vocabulary") * p.getInt("dimension");
+    public List<Weight> weights(List<TensorShape> in, Params p) {
+        long v = p.getInt("vocabulary");
+        long d = p.getInt("dimension");
+        return List.of(Weight.xavier("E", "[vocabulary, dimension]", v, d, v, d));
+    }
+
+    @Override
+    public String outputRule() {
+        return "[T, dimension] from a vector of T indices";
     }
 
     @Override
@@ -37,16 +40,5 @@ public final class EmbeddingLayer extends LayerType {
         return p.getInt("vocabulary") + " → " + p.getInt("dimension");
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        Params p = node.params();
-        ctx.addLayer(node.id(), new EmbeddingSequenceLayer.Builder().nIn(p.getInt("vocabulary"))
-                .nOut(p.getInt("dimension")).inputLength(ctx.inputShapes(node).get(0).dim(0)).hasBias(false)
-                .outputDataFormat(RNNFormat.NWC).build(), ctx.inputs(node));
-    }
 
-    @Override
-    public List<ExportedParam> exportedParams(Params p) {
-        return List.of(new ExportedParam("E", "W", a -> a, a -> a, "[vocabulary, dimension]"));
-    }
 }

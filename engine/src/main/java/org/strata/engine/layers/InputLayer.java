@@ -1,11 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Where samples enter the network: a vector, an image (H×W×C) or a sequence (T×F). */
 public final class InputLayer extends LayerType {
@@ -48,6 +46,11 @@ public final class InputLayer extends LayerType {
     }
 
     @Override
+    public String outputRule() {
+        return "the declared shape";
+    }
+
+    @Override
     public TensorShape outputShape(List<TensorShape> in, Params p) {
         return shapeOf(p);
     }
@@ -57,13 +60,5 @@ public final class InputLayer extends LayerType {
         return shapeOf(p).toString();
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        // Inputs are declared by the compiler, which knows their order.
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.ViewKernel();
-    }
 }

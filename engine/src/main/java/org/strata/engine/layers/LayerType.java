@@ -1,18 +1,15 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /**
- * Everything about one layer type, in one place: its parameter table, ports, shape rule, parameter count,
- * FLOPs, documentation with its formula, and its mapping to the engine. The palette, inspector, validator,
- * project format, summary, docs, training backend and exporters all read it from here, so adding a layer type
- * is adding one subclass and listing it in {@link LayerCatalogue}.
+ * Everything about one layer type that does not depend on an engine, in one place: its parameter table, ports,
+ * shape rule, weights, FLOPs and documentation with its formula. The palette, inspector, validator, project format,
+ * summary, docs and exporters read it from here. Each engine maps a type to its own computation in its own package
+ * (looked up by {@link #id()}), so this package knows no engine: adding a layer type is one subclass listed in
+ * {@link LayerCatalogue}, one mapping per engine that runs it, and its translations.
  */
 public abstract class LayerType {
     private final String id;
@@ -78,9 +75,27 @@ public abstract class LayerType {
      */
     public abstract TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException;
 
-    /** @return trainable and running-statistic values this layer holds, for valid inputs */
-    public long paramCount(List<TensorShape> in, Params p) {
-        return 0;
+    /**
+     * The arrays this layer holds, declared once: everything that counts, creates, exports or documents them reads
+     * this.
+     *
+     * @param in one shape per input port, valid for this type (its {@link #outputShape} accepted them)
+     * @return the weights, learned and running statistics, in export order
+     */
+    public List<Weight> weights(List<TensorShape> in, Params p) {
+        return List.of();
+    }
+
+    /** @return the number of values in {@link #weights}, for valid inputs */
+    public final long paramCount(List<TensorShape> in, Params p) {
+        long n = 0;
+        for (Weight w : weights(in, p)) n += w.size();
+        return n;
+    }
+
+    /** @return the output's shape in a few words, for the layer reference ("[units]", "same as the input") */
+    public String outputRule() {
+        return "same as the input";
     }
 
     /** @return floating-point operations of one forward pass for one sample (a multiply-add counts 2) */
@@ -98,38 +113,9 @@ public abstract class LayerType {
         return "";
     }
 
-    /**
-     * Adds this node to a Deeplearning4j graph under the node's id (or fuses it into a neighbour; see
-     * {@link Dl4jContext#alias}).
-     */
-    public abstract void toDl4j(Node node, Dl4jContext ctx);
-
-    /**
-     * @return a new kernel running this layer type in Strata's fast engine, or null if the fast engine does not
-     *         support it (then the graph trains through Deeplearning4j)
-     */
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return null;
-    }
-
-    /** How one parameter array is named in exports and converted from the engine's layout. */
-    public record ExportedParam(String name, String engineKey, UnaryOperator<INDArray> toExport,
-                                UnaryOperator<INDArray> fromExport, String layout) {
-    }
-
-    /** @return the parameter arrays a node with these parameters exports as {@code <nodeId>/<name>}, in order */
-    public List<ExportedParam> exportedParams(Params p) {
-        return List.of();
-    }
-
     @Override
     public String toString() {
         return id;
-    }
-
-    /** Shared helper: a row vector [1, n] in the engine is [n] in exports. */
-    protected static ExportedParam vectorParam(String name, String key, String layout) {
-        return new ExportedParam(name, key, a -> a.reshape(a.length()), a -> a.reshape(1, a.length()), layout);
     }
 
     /** Shared helper: the one input shape, which must be of the given kind. */

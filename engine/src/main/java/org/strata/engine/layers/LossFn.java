@@ -3,13 +3,11 @@ package org.strata.engine.layers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.strata.engine.params.Choice;
+import org.strata.engine.params.Params;
 
 /** The losses an Output node offers. */
-public enum LossFn {
+public enum LossFn implements Choice {
     /** Softmax over the classes, then cross-entropy against the one-hot label. */
     SOFTMAX_CROSS_ENTROPY("L = −Σᵢ yᵢ · log softmax(x)ᵢ", ActivationFn.SOFTMAX),
     /** Sigmoid per output, then binary cross-entropy. */
@@ -25,6 +23,7 @@ public enum LossFn {
         this.squash = squash;
     }
 
+    @Override
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -35,6 +34,11 @@ public enum LossFn {
 
     public static List<String> keys() {
         return Arrays.stream(values()).map(LossFn::key).toList();
+    }
+
+    /** @return the loss of an Output node with these parameters */
+    public static LossFn of(Params output) {
+        return output.getChoice("loss", LossFn.class);
     }
 
     public static LossFn of(String key) {
@@ -60,13 +64,5 @@ public enum LossFn {
     /** @return the activation the loss layer itself applies */
     public ActivationFn squash() {
         return squash;
-    }
-
-    public ILossFunction toDl4j() {
-        return switch (this) {
-            case SOFTMAX_CROSS_ENTROPY -> new LossMCXENT();
-            case BINARY_CROSS_ENTROPY -> new LossBinaryXENT();
-            case MSE -> new LossMSE();
-        };
     }
 }

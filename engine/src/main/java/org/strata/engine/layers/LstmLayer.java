@@ -1,15 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.layers.LSTM;
-import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
-import org.nd4j.linalg.activations.Activation;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** A long short-term memory layer over a sequence. */
 public final class LstmLayer extends LayerType {
@@ -32,10 +26,18 @@ public final class LstmLayer extends LayerType {
     }
 
     @Override
-    public long paramCount(List<TensorShape> in, Params p) {
+    public List<Weight> weights(List<TensorShape> in, Params p) {
         long u = p.getInt("units");
         long f = in.get(0).channels();
-        return 4 * (f * u + u * u + u);
+        return List.of(Weight.xavier("W", "[features, 4·units] (gate blocks in Deeplearning4j's order)", f, 4 * u, f,
+                        4 * u),
+                Weight.xavier("U", "[units, 4·units] (recurrent, same gate order)", u, 4 * u, u, 4 * u),
+                Weight.vector("b", "[4·units]", Weight.Init.ZERO, 4 * u));
+    }
+
+    @Override
+    public String outputRule() {
+        return "[units], or [T, units] with returnSequences";
     }
 
     @Override
@@ -50,18 +52,5 @@ public final class LstmLayer extends LayerType {
         return p.getInt("units") + (p.getBool("returnSequences") ? " · seq" : "");
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        LSTM lstm = new LSTM.Builder().nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
-                .activation(Activation.TANH).dataFormat(RNNFormat.NWC).build();
-        ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? lstm : new LastTimeStep(lstm),
-                ctx.inputs(node));
-    }
 
-    @Override
-    public List<ExportedParam> exportedParams(Params p) {
-        return List.of(new ExportedParam("W", "W", a -> a, a -> a, "[features, 4·units], gate blocks in DL4J order"),
-                new ExportedParam("U", "RW", a -> a, a -> a, "[units, 4·units] recurrent weights, same gate order"),
-                vectorParam("b", "b", "[4·units]"));
-    }
 }

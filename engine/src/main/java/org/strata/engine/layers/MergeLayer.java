@@ -2,13 +2,9 @@ package org.strata.engine.layers;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Joins branches: Add sums equal shapes, Concatenate stacks along the last axis. */
 public final class MergeLayer extends LayerType {
@@ -30,6 +26,16 @@ public final class MergeLayer extends LayerType {
     public static MergeLayer concatenate() {
         return new MergeLayer("Concatenate", false, "Stacks branches along the last axis",
                 "y = [x₁, x₂, …] along features (vectors, sequences) or channels (images); other axes must match.");
+    }
+
+    /** @return true for Add, false for Concatenate */
+    public boolean isAdd() {
+        return add;
+    }
+
+    @Override
+    public String outputRule() {
+        return add ? "same as each input" : "the inputs stacked on the last axis";
     }
 
     @Override
@@ -79,19 +85,5 @@ public final class MergeLayer extends LayerType {
         return p.getInt("inputs") + " inputs";
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        if (add) {
-            ctx.addVertex(node.id(), new ElementWiseVertex(ElementWiseVertex.Op.Add), ctx.inputs(node));
-        } else {
-            MergeVertex merge = new MergeVertex();
-            merge.setMergeAxis(ctx.outputShape(node).dims().length); // last axis, after the batch axis
-            ctx.addVertex(node.id(), merge, ctx.inputs(node));
-        }
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.MergeKernel(add);
-    }
 }

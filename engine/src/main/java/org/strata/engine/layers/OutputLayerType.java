@@ -1,12 +1,9 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** The end of the network: the loss that training minimises and the metric reported. */
 public final class OutputLayerType extends LayerType {
@@ -16,15 +13,15 @@ public final class OutputLayerType extends LayerType {
                         + "already applied before it is not applied twice); binary_cross_entropy: sigmoid then "
                         + "cross-entropy per output; mse: L = mean((x − y)²).",
                 ParamTable.of(
-                        ParamSpec.choice("loss", "Loss", "softmax_cross_entropy", LossFn.keys(),
+                        ParamSpec.choice("loss", "Loss", LossFn.SOFTMAX_CROSS_ENTROPY,
                                 "What training minimises"),
                         ParamSpec.choice("metric", "Metric", "accuracy", List.of("accuracy", "mae"),
                                 "Reported each epoch: accuracy for classes, mean absolute error for values")));
     }
 
-    /** @return the loss of an Output node */
-    public static LossFn lossOf(Node output) {
-        return LossFn.of(output.params().getString("loss"));
+    @Override
+    public String outputRule() {
+        return "the prediction";
     }
 
     @Override
@@ -36,7 +33,7 @@ public final class OutputLayerType extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape s = single(in, TensorShape.Kind.VECTOR,
                 "add a Flatten or GlobalAvgPool and a Dense with one unit per class (or per target) before it");
-        if (LossFn.of(p.getString("loss")) == LossFn.SOFTMAX_CROSS_ENTROPY && s.size() < 2) {
+        if (LossFn.of(p) == LossFn.SOFTMAX_CROSS_ENTROPY && s.size() < 2) {
             throw new ShapeException("shape.classes", "softmax_cross_entropy needs at least 2 classes but gets " + s
                     + " value: use binary_cross_entropy for one output, or a Dense with one unit per class",
                     s.toString());
@@ -49,19 +46,5 @@ public final class OutputLayerType extends LayerType {
         return p.getString("loss");
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        if (ctx.isAliased(node)) return; // fused into the Dense before it
-        LossFn loss = lossOf(node);
-        Node producer = ctx.producer(node, 0);
-        ActivationFn before = producer.type().outputActivation(producer.params());
-        ActivationFn own = loss.alreadySquashed(before) ? ActivationFn.IDENTITY : loss.squash();
-        ctx.addLayer(node.id(), new LossLayer.Builder(loss.toDl4j()).activation(own.toDl4j()).build(),
-                ctx.inputs(node));
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.LossKernel();
-    }
 }

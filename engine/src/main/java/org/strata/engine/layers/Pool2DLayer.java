@@ -1,38 +1,43 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.layers.PoolingType;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamSpec;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Max or average pooling over windows of an image; MaxPool2D and AvgPool2D are its two instances. */
 public final class Pool2DLayer extends LayerType {
-    private final PoolingType pooling;
+    private final boolean max;
 
-    private Pool2DLayer(String id, PoolingType pooling, String description, String doc) {
+    private Pool2DLayer(String id, boolean max, String description, String doc) {
         super(id, Category.CONVOLUTION, description, doc, ParamTable.of(
                 ParamSpec.tuple("pool", "Pool size", new int[]{2, 2}, 1, 1000, "Window height × width"),
                 ParamSpec.tuple("stride", "Stride", new int[]{2, 2}, 1, 1000, "Step between windows"),
-                ParamSpec.choice("padding", "Padding", "valid", List.of("valid", "same"),
+                ParamSpec.choice("padding", "Padding", Padding.VALID,
                         "valid: drop what does not fill a window; same: pad to keep ⌈H/s⌉ × ⌈W/s⌉")));
-        this.pooling = pooling;
+        this.max = max;
     }
 
     /** @return the MaxPool2D type */
     public static Pool2DLayer max() {
-        return new Pool2DLayer("MaxPool2D", PoolingType.MAX, "Keeps the largest value of each window",
+        return new Pool2DLayer("MaxPool2D", true, "Keeps the largest value of each window",
                 "y[i,j,c] = max_{u,v} x[i·s+u, j·s+v, c]; halves height and width with the default 2×2, stride 2.");
     }
 
     /** @return the AvgPool2D type */
     public static Pool2DLayer avg() {
-        return new Pool2DLayer("AvgPool2D", PoolingType.AVG, "Averages each window",
+        return new Pool2DLayer("AvgPool2D", false, "Averages each window",
                 "y[i,j,c] = mean_{u,v} x[i·s+u, j·s+v, c].");
+    }
+
+    /** @return true for MaxPool2D, false for AvgPool2D */
+    public boolean isMax() {
+        return max;
+    }
+
+    @Override
+    public String outputRule() {
+        return "[H', W', C]";
     }
 
     @Override
@@ -40,7 +45,7 @@ public final class Pool2DLayer extends LayerType {
         TensorShape x = single(in, TensorShape.Kind.IMAGE, "pooling works on images: remove it or feed it a Conv2D");
         int[] k = p.getTuple("pool");
         int[] s = p.getTuple("stride");
-        boolean same = p.getString("padding").equals("same");
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
         return TensorShape.image(Conv2DLayer.slide(id(), "height", x.dim(0), k[0], s[0], same),
                 Conv2DLayer.slide(id(), "width", x.dim(1), k[1], s[1], same), x.dim(2));
     }
@@ -57,16 +62,5 @@ public final class Pool2DLayer extends LayerType {
         return k[0] + "×" + k[1];
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        Params p = node.params();
-        ctx.addLayer(node.id(), new SubsamplingLayer.Builder(pooling).kernelSize(p.getTuple("pool"))
-                .stride(p.getTuple("stride")).convolutionMode(Conv2DLayer.mode(p)).dataFormat(CNN2DFormat.NHWC)
-                .build(), ctx.inputs(node));
-    }
 
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.Pool2DKernel(pooling == PoolingType.MAX);
-    }
 }

@@ -1,11 +1,8 @@
 package org.strata.engine.layers;
 
 import java.util.List;
-import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
-import org.strata.engine.graph.Node;
 import org.strata.engine.params.ParamTable;
 import org.strata.engine.params.Params;
-import org.strata.engine.train.dl4j.Dl4jContext;
 
 /** Gives the same values another shape, e.g. a 784 vector to a 28×28×1 image. */
 public final class ReshapeLayer extends LayerType {
@@ -14,6 +11,11 @@ public final class ReshapeLayer extends LayerType {
                 "Reads the input in row-major, channels-last order and writes it out in the target shape; the number "
                         + "of values must stay the same.",
                 new ParamTable(InputLayer.shapeParams("the result")));
+    }
+
+    @Override
+    public String outputRule() {
+        return "the target (same number of values)";
     }
 
     @Override
@@ -33,18 +35,5 @@ public final class ReshapeLayer extends LayerType {
         return "→ " + InputLayer.shapeOf(p);
     }
 
-    @Override
-    public void toDl4j(Node node, Dl4jContext ctx) {
-        int[] dims = ctx.outputShape(node).dims();
-        int[] withBatch = new int[dims.length + 1];
-        withBatch[0] = -1;
-        System.arraycopy(dims, 0, withBatch, 1, dims.length);
-        ctx.addVertex(node.id(), new ReshapeVertex('c', withBatch, null), ctx.inputs(node));
-    }
 
-    /** Row-major, channels-last data makes a reshape a view: no op at all. */
-    @Override
-    public org.strata.engine.train.fast.Kernel fastKernel() {
-        return new org.strata.engine.train.fast.ViewKernel();
-    }
 }

@@ -1,5 +1,6 @@
 /**
- * The layer catalogue: one class per layer type holding its parameter table, shape rule, parameter count,
- * FLOPs, documentation and engine mapping.
+ * The layer catalogue: one class per layer type holding its parameter table, shape rule, weights, FLOPs and
+ * documentation. It knows no engine: each engine maps the types it runs in its own package
+ * ({@code train.fast.Kernels}, {@code train.dl4j.Dl4jLayers}), and {@code ArchitectureTest} keeps it so.
  */
 package org.strata.engine.layers;

@@ -25,7 +25,7 @@ import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
 import org.strata.engine.train.Backends;
-import org.strata.engine.train.NetworkBackend;
+import org.strata.engine.backend.NetworkBackend;
 
 /**
  * A trained network with what is needed to use it: the project it came from, its class names and the input

@@ -60,6 +60,11 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return new ParamSpec(name, label, ParamType.CHOICE, def, null, null, choices, 0, description, null);
     }
 
+    /** One of the constants of an enum of {@link Choice}s, stored by key. */
+    public static <E extends Enum<E> & Choice> ParamSpec choice(String name, String label, E def, String description) {
+        return choice(name, label, def.key(), Choice.keys(def.getDeclaringClass()), description);
+    }
+
     /** A tuple of {@code def.length} whole numbers, each in [min, max]. */
     public static ParamSpec tuple(String name, String label, int[] def, int min, int max, String description) {
         return new ParamSpec(name, label, ParamType.INT_TUPLE, List.copyOf(Arrays.stream(def).boxed().toList()),

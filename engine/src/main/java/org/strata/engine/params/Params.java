@@ -51,6 +51,11 @@ public final class Params {
         return (String) get(name);
     }
 
+    /** @return a CHOICE parameter as the constant of {@code type} it names */
+    public <E extends Enum<E> & Choice> E getChoice(String name, Class<E> type) {
+        return Choice.of(type, getString(name));
+    }
+
     /** @return an INT_TUPLE parameter */
     public int[] getTuple(String name) {
         List<?> l = (List<?>) get(name);

@@ -31,6 +31,17 @@ public final class Project {
         this.training = training;
     }
 
+    /**
+     * @return a deep copy that shares nothing that can change (graph, training settings), with the same dataset and
+     *     file: what a run trains, while the window goes on editing the original
+     */
+    public Project copy() {
+        DatasetSpec data = dataset == null ? null : new DatasetSpec(dataset.kind(), dataset.params().copy());
+        Project p = new Project(name, description, graph.copy(), data, training.copy());
+        p.file = file;
+        return p;
+    }
+
     public String name() {
         return name;
     }

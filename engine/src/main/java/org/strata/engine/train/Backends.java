@@ -1,5 +1,6 @@
 package org.strata.engine.train;
 
+import org.strata.engine.backend.NetworkBackend;
 import java.util.Locale;
 import java.util.Optional;
 import org.strata.engine.analysis.Analysis;

@@ -1,5 +1,6 @@
 package org.strata.engine.train;
 
+import org.strata.engine.backend.NetworkBackend;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.nd4j.linalg.dataset.DataSet;

@@ -1,5 +1,7 @@
 package org.strata.engine.train;
 
+import org.strata.engine.backend.NetworkBackend;
+
 /** Summarises one layer for a snapshot: its outputs' mean, spread and histogram, its weights and gradients. */
 final class LayerStatistics {
     static final int HISTOGRAM_BINS = 30;
@@ -44,11 +46,7 @@ final class LayerStatistics {
 
     /** @return {@code v} itself, or every k-th value when it holds more than {@code max} */
     static float[] subset(float[] v, int max) {
-        if (v.length <= max) return v;
-        int stride = (v.length + max - 1) / max;
-        float[] out = new float[(v.length + stride - 1) / stride];
-        for (int i = 0, j = 0; i < v.length; i += stride) out[j++] = v[i];
-        return out;
+        return NetworkBackend.strided(v, max);
     }
 
     /** @return counts of {@code v} in {@link #HISTOGRAM_BINS} equal bins between its smallest and largest value */

@@ -1,5 +1,6 @@
 package org.strata.engine.train;
 
+import org.strata.engine.backend.NetworkBackend;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
-import org.strata.engine.layers.OutputLayerType;
+import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.Project;
@@ -93,7 +94,11 @@ public final class TrainingSession {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** Validates the project, loads its dataset and compiles its network. */
+    /**
+     * Validates the project, loads its dataset and compiles its network. The session trains a copy of the project
+     * taken now: later edits to {@code project} change neither the run nor the trained network (see
+     * {@link #project()}).
+     */
     public static TrainingSession create(Project project) throws TrainingException, IOException {
         checkGraph(project.graph());
         return create(project, DatasetLoader.load(project));
@@ -101,8 +106,26 @@ public final class TrainingSession {
 
     /** As {@link #create(Project)} with an already loaded dataset. */
     public static TrainingSession create(Project project, Dataset data) throws TrainingException {
-        Analysis a = checkGraph(project.graph());
-        Graph g = project.graph();
+        Plan plan = Plan.of(project.copy(), data);
+        NetworkBackend backend = Backends.compile(plan.graph(), plan.analysis, plan.project.training(), plan.choice);
+        return plan.session(data, backend);
+    }
+
+    /**
+     * @return a session continuing from an already trained network, which must have been trained on a graph of the
+     *     same structure (its weights are used as they are)
+     */
+    public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
+            throws TrainingException {
+        return Plan.of(project.copy(), data).session(data, trained);
+    }
+
+    /** What a session needs besides its network: the project's copy, checked against the data. */
+    private record Plan(Project project, Analysis analysis, Task task, String inputNode, String outputNode,
+                        Backends.Choice choice) {
+        static Plan of(Project project, Dataset data) throws TrainingException {
+            Analysis a = checkGraph(project.graph());
+            Graph g = project.graph();
         Node input = g.inputNodes().get(0);
         Node output = g.outputNodes().get(0);
         TensorShape in = a.shapeOf(input.id()).orElseThrow();
@@ -113,24 +136,22 @@ public final class TrainingSession {
                     in.toString(), in.size(), data.name(), data.featureShape().toString(),
                     data.featureShape().size()), input.id(), null);
         }
-        TensorShape out = a.shapeOf(output.id()).orElseThrow();
-        Task task = Task.of(data, (int) out.size(), OutputLayerType.lossOf(output),
-                output.params().getString("metric"), output.id());
-        Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
-        NetworkBackend backend = Backends.compile(g, a, project.training(), choice);
-        TrainingSession s = new TrainingSession(project, a, data, backend, task, input.id(), output.id());
-        s.engineReason = choice.reason();
-        return s;
-    }
+            TensorShape out = a.shapeOf(output.id()).orElseThrow();
+            Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),
+                    output.params().getString("metric"), output.id());
+            Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
+            return new Plan(project, a, task, input.id(), output.id(), choice);
+        }
 
-    /** @return a session continuing from an already trained network */
-    public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
-            throws TrainingException {
-        TrainingSession fresh = create(project, data);
-        TrainingSession s = new TrainingSession(project, fresh.analysis, data, trained, fresh.task,
-                fresh.inputNode, fresh.outputNode);
-        s.engineReason = fresh.engineReason;
-        return s;
+        Graph graph() {
+            return project.graph();
+        }
+
+        TrainingSession session(Dataset data, NetworkBackend backend) {
+            TrainingSession s = new TrainingSession(project, analysis, data, backend, task, inputNode, outputNode);
+            s.engineReason = choice.reason();
+            return s;
+        }
     }
 
     private static Analysis checkGraph(Graph g) throws TrainingException {

@@ -25,13 +25,16 @@ import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.LayerCatalogue;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
 import org.strata.engine.train.dl4j.Dl4jNetwork;
+import org.strata.engine.train.dl4j.ParamAccess;
 
 /**
- * Every layer type compiles to Deeplearning4j, agrees with the analyzer on every node's output shape and parameter
- * count, and trains a few batches to a lower loss.
+ * Every layer type compiles to Deeplearning4j, agrees with the analyzer on every node's output shape, parameter
+ * count and declared weights (names and shapes, through its mapping's layouts), and trains a few batches to a lower
+ * loss.
  */
 class EveryLayerTrainsTest {
     private static final Set<String> TRAINED = new HashSet<>();
@@ -93,6 +96,17 @@ class EveryLayerTrainsTest {
         Dl4jNetwork net = Dl4jCompiler.compile(g, a, TrainingSettings.defaults().set("learningRate", 0.01));
         ComputationGraph cg = net.graph();
         assertEquals(a.totalParams(), cg.numParams(), "parameter count");
+        Map<String, INDArray> params = ParamAccess.read(g, net);
+        int declared = 0;
+        for (Node n : g.nodes()) {
+            for (Weight w : a.weightsOf(n.id())) {
+                INDArray p = params.get(n.id() + "/" + w.name());
+                assertTrue(p != null, n.id() + "/" + w.name() + " is declared but Deeplearning4j has no such array");
+                assertArrayEquals(w.shape(), p.shape(), n.id() + "/" + w.name() + " " + w.layout());
+                declared++;
+            }
+        }
+        assertEquals(declared, params.size(), "arrays Deeplearning4j holds beyond the declared weights: " + params.keySet());
 
         Node input = g.require("input");
         TensorShape in = a.shapeOf("input").orElseThrow();

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.graph.Graph;
-import org.strata.engine.train.NetworkBackend;
+import org.strata.engine.backend.NetworkBackend;
 
 /** Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. */
 public final class Dl4jBackend implements NetworkBackend {

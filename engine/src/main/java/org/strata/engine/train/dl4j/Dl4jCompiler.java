@@ -23,9 +23,10 @@ import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
 import org.strata.engine.params.Params;
 
-/** Compiles a valid graph into a Deeplearning4j {@link ComputationGraph}, each layer type mapping itself. */
+/** Compiles a valid graph into a Deeplearning4j {@link ComputationGraph}, each layer type as {@link Dl4jLayers} maps it. */
 public final class Dl4jCompiler {
     private Dl4jCompiler() {
     }
@@ -70,13 +71,15 @@ public final class Dl4jCompiler {
         b.addInputs(inputs.toArray(String[]::new));
         for (String id : analysis.order()) {
             Node n = graph.require(id);
-            n.type().toDl4j(n, ctx);
+            Dl4jLayers.of(n.type()).add().accept(n, ctx);
             if (n.type().outputPorts().isEmpty()) outputs.add(ctx.vertexOf(id));
         }
         b.setOutputs(outputs.toArray(String[]::new));
         ComputationGraph cg = new ComputationGraph(b.build());
         cg.init();
-        return new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases));
+        Map<String, List<Weight>> weights = new java.util.LinkedHashMap<>();
+        for (String id : analysis.order()) weights.put(id, analysis.weightsOf(id));
+        return new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases), weights);
     }
 
     /** @return the DL4J updater for the settings' optimizer and learning rate */

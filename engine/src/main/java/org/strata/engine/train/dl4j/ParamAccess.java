@@ -1,15 +1,18 @@
 package org.strata.engine.train.dl4j;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.Weight;
 
 /**
- * Reads and writes a network's parameters under Strata's names ({@code <nodeId>/<param>}) and layouts, as each
- * layer type's {@link LayerType#exportedParams} defines them.
+ * Reads and writes a network's parameters under Strata's names ({@code <nodeId>/<weight>}) and layouts, as each
+ * layer type declares its weights ({@link LayerType#weights}) and {@link Dl4jLayers} places them in DL4J.
  */
 public final class ParamAccess {
     private ParamAccess() {
@@ -19,9 +22,12 @@ public final class ParamAccess {
     public static Map<String, INDArray> read(Graph graph, Dl4jNetwork net) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         for (Node n : graph.nodes()) {
-            for (LayerType.ExportedParam p : n.type().exportedParams(n.params())) {
-                INDArray a = net.graph().getParam(net.vertexOf(n.id()) + "_" + p.engineKey());
-                out.put(n.id() + "/" + p.name(), p.toExport().apply(a.dup()).dup('c'));
+            String id = n.id();
+            for (Weight w : net.weights().getOrDefault(id, List.of())) {
+                LayerType type = n.type();
+                Dl4jLayers.Param p = Dl4jLayers.param(type, w);
+                INDArray a = net.graph().getParam(net.vertexOf(id) + "_" + p.key());
+                out.put(id + "/" + w.name(), p.toExport().apply(a.dup()).dup('c'));
             }
         }
         return out;
@@ -34,21 +40,24 @@ public final class ParamAccess {
      */
     public static void write(Graph graph, Dl4jNetwork net, Map<String, INDArray> values) {
         for (Node n : graph.nodes()) {
-            for (LayerType.ExportedParam p : n.type().exportedParams(n.params())) {
-                String name = n.id() + "/" + p.name();
+            String id = n.id();
+            for (Weight w : net.weights().getOrDefault(id, List.of())) {
+                LayerType type = n.type();
+                Dl4jLayers.Param p = Dl4jLayers.param(type, w);
+                String name = id + "/" + w.name();
                 INDArray v = values.get(name);
                 if (v == null) throw new IllegalArgumentException("the model file has no parameter " + name);
-                String key = net.vertexOf(n.id()) + "_" + p.engineKey();
+                if (!Arrays.equals(v.shape(), w.shape())) {
+                    throw new IllegalArgumentException(name + " has shape " + Arrays.toString(v.shape())
+                            + " in the model file but the network needs " + w.layout() + " = "
+                            + Arrays.toString(w.shape()));
+                }
+                String key = net.vertexOf(id) + "_" + p.key();
                 INDArray current = net.graph().getParam(key);
                 INDArray converted = p.fromExport().apply(v);
                 if (converted.isVectorOrScalar() && current.isVectorOrScalar()
                         && converted.length() == current.length()) {
                     converted = converted.reshape(current.shape()); // DL4J keeps biases as [n] or [1, n]
-                }
-                if (!java.util.Arrays.equals(current.shape(), converted.shape())) {
-                    throw new IllegalArgumentException(name + " has shape " + java.util.Arrays.toString(v.shape())
-                            + " in the model file but the network needs " + p.layout() + " = "
-                            + java.util.Arrays.toString(p.toExport().apply(current.dup()).shape()));
                 }
                 net.graph().setParam(key, converted.castTo(current.dataType()));
             }

@@ -9,13 +9,13 @@ public final class ActivationKernel implements Kernel {
     /** Identity, or a softmax that the loss after it applies itself, passes its input straight through. */
     @Override
     public boolean isView(KernelContext ctx) {
-        ActivationFn f = ActivationFn.of(ctx.node().params().getString("function"));
+        ActivationFn f = ctx.node().type().outputActivation(ctx.node().params());
         return f == ActivationFn.IDENTITY || ctx.feedsSquashingLoss();
     }
 
     @Override
     public void forward(KernelContext ctx) {
-        act = ActivationFn.of(ctx.node().params().getString("function"));
+        act = ctx.node().type().outputActivation(ctx.node().params());
         ctx.forwardOp(Activations.forward(act, ctx.input(), ctx.output()));
     }
 

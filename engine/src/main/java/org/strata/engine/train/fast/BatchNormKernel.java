@@ -16,14 +16,6 @@ public final class BatchNormKernel implements Kernel {
     private long[] axes;
 
     @Override
-    public List<ParamDef> params(ShapeContext ctx) {
-        long c = ctx.inputShape().channels();
-        long[] s = {c};
-        return List.of(new ParamDef("gamma", s, c, c, Init.ONE), new ParamDef("beta", s, c, c, Init.ZERO),
-                new ParamDef("mean", s, c, c, Init.ZERO), new ParamDef("var", s, c, c, Init.ONE));
-    }
-
-    @Override
     public void forward(KernelContext ctx) {
         Params p = ctx.node().params();
         int rank = ctx.input().rank();

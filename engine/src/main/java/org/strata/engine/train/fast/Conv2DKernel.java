@@ -5,6 +5,9 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.Padding;
+import org.strata.engine.layers.DenseLayer;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
@@ -16,25 +19,13 @@ public final class Conv2DKernel implements Kernel {
     private long[] args;
 
     @Override
-    public List<ParamDef> params(ShapeContext ctx) {
-        Params p = ctx.node().params();
-        int[] k = p.getTuple("kernel");
-        long in = ctx.inputShape().channels();
-        long filters = p.getInt("filters");
-        List<ParamDef> defs = new ArrayList<>(List.of(new ParamDef("W", new long[]{k[0], k[1], in, filters},
-                k[0] * k[1] * in, k[0] * k[1] * filters, Init.XAVIER)));
-        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{filters}, in, filters, Init.ZERO));
-        return defs;
-    }
-
-    @Override
     public void forward(KernelContext ctx) {
         Params p = ctx.node().params();
         int[] k = p.getTuple("kernel");
         int[] s = p.getTuple("stride");
         // kH, kW, sH, sW, pH, pW, dH, dW, same, NHWC, weights [kH, kW, iC, oC]
-        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, p.getString("padding").equals("same") ? 1 : 0, 1, 0};
-        act = ctx.reluMovedPastPool() ? ActivationFn.IDENTITY : ActivationFn.of(p.getString("activation"));
+        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 1, 0};
+        act = ctx.reluMovedPastPool() ? ActivationFn.IDENTITY : DenseLayer.activation(p);
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
         ctx.forwardOp(NativeOp.of("conv2d").in(withBias(ctx, ctx.input(), ctx.param("W"))).out(z).iargs(args).build());
         if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
@@ -46,7 +37,7 @@ public final class Conv2DKernel implements Kernel {
         if (ctx.inputGradient() == null && weightGradientByPatches(ctx, dz)) return;
         // conv2d_bp always computes the input gradient; the first layer gets a scratch array nobody reads.
         INDArray dx = ctx.inputGradient() != null ? ctx.inputGradient() : ctx.scratch(ctx.input().shape());
-        boolean bias = ctx.node().params().getBool("useBias");
+        boolean bias = DenseLayer.useBias(ctx.node().params());
         INDArray[] in = bias ? new INDArray[]{ctx.input(), ctx.param("W"), ctx.param("b"), dz}
                 : new INDArray[]{ctx.input(), ctx.param("W"), dz};
         INDArray[] out = bias ? new INDArray[]{dx, ctx.paramGradient("W"), ctx.paramGradient("b")}
@@ -64,7 +55,7 @@ public final class Conv2DKernel implements Kernel {
      */
     private boolean weightGradientByPatches(KernelContext ctx, INDArray dz) {
         Params p = ctx.node().params();
-        if (ctx.inputShape().channels() != 1 || p.getString("padding").equals("same")) return false;
+        if (ctx.inputShape().channels() != 1 || Conv2DLayer.padding(p) == Padding.SAME) return false;
         int[] k = p.getTuple("kernel");
         int[] s = p.getTuple("stride");
         TensorShape out = ctx.outputShape();
@@ -75,7 +66,7 @@ public final class Conv2DKernel implements Kernel {
         long filters = p.getInt("filters");
         // With the bias gradient right after dW in the flat gradient array (the usual case), one more row of ones
         // under the patches makes the same product give db too: dZ, 5 MB for the seed CNN, is then read once.
-        INDArray dwdb = p.getBool("useBias") ? stacked(ctx.paramGradient("W"), ctx.paramGradient("b"), taps, filters)
+        INDArray dwdb = DenseLayer.useBias(p) ? stacked(ctx.paramGradient("W"), ctx.paramGradient("b"), taps, filters)
                 : null;
         INDArray patches = ctx.scratch(dwdb != null ? taps + 1 : taps, pixels);
         if (dwdb != null) {
@@ -95,7 +86,7 @@ public final class Conv2DKernel implements Kernel {
         INDArray dz2 = dz.reshape('c', pixels, filters);
         INDArray dw = dwdb != null ? dwdb : ctx.paramGradient("W").reshape('c', taps, filters);
         ctx.backwardOp(NativeOp.of("matmul").in(patches, dz2).out(dw).iargs(0, 0, 0).targs(1.0, 0.0).build());
-        if (p.getBool("useBias") && dwdb == null) {
+        if (DenseLayer.useBias(p) && dwdb == null) {
             INDArray db = ctx.paramGradient("b").reshape('c', 1, filters);
             ctx.backwardOp(NativeOp.of("matmul").in(ctx.ones(pixels), dz2).out(db).iargs(0, 0, 0).targs(1.0, 0.0)
                     .build());
@@ -119,6 +110,6 @@ public final class Conv2DKernel implements Kernel {
     }
 
     private static INDArray[] withBias(KernelContext ctx, INDArray x, INDArray w) {
-        return ctx.node().params().getBool("useBias") ? new INDArray[]{x, w, ctx.param("b")} : new INDArray[]{x, w};
+        return DenseLayer.useBias(ctx.node().params()) ? new INDArray[]{x, w, ctx.param("b")} : new INDArray[]{x, w};
     }
 }

@@ -3,6 +3,7 @@ package org.strata.engine.train.fast;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.layers.DenseLayer;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.params.Params;
 
@@ -19,19 +20,8 @@ public final class DenseKernel implements Kernel {
     private ActivationFn act;
 
     private static ActivationFn activation(KernelContext ctx) {
-        ActivationFn f = ActivationFn.of(ctx.node().params().getString("activation"));
+        ActivationFn f = DenseLayer.activation(ctx.node().params());
         return ctx.feedsSquashingLoss() ? ActivationFn.IDENTITY : f;
-    }
-
-    @Override
-    public List<ParamDef> params(ShapeContext ctx) {
-        Params p = ctx.node().params();
-        long in = ctx.inputShape().size();
-        long units = p.getInt("units");
-        List<ParamDef> defs = new ArrayList<>(List.of(
-                new ParamDef("W", new long[]{in, units}, in, units, Init.XAVIER)));
-        if (p.getBool("useBias")) defs.add(new ParamDef("b", new long[]{units}, in, units, Init.ZERO));
-        return defs;
     }
 
     @Override
@@ -42,7 +32,7 @@ public final class DenseKernel implements Kernel {
         INDArray w = ctx.param("W");
         ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(z).iargs(0, 0, 0).targs(1.0, 0.0)
                 .helpers(large(x.size(0), w)).build());
-        if (ctx.node().params().getBool("useBias")) {
+        if (DenseLayer.useBias(ctx.node().params())) {
             ctx.forwardOp(NativeOp.of("biasadd").in(z, ctx.param("b")).out(z).bargs(false).build());
         }
         if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
@@ -56,7 +46,7 @@ public final class DenseKernel implements Kernel {
         boolean large = large(x.size(0), w);
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
                 .helpers(large).build());
-        if (ctx.node().params().getBool("useBias")) {
+        if (DenseLayer.useBias(ctx.node().params())) {
             // db = column sums of dZ: reduce_sum takes 1–3 µs on [64, 128] where a product with ones takes 4.5
             ctx.backwardOp(NativeOp.of("reduce_sum").in(dz).out(ctx.paramGradient("b")).iargs(0).bargs(false)
                     .build());

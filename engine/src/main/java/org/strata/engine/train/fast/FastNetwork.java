@@ -18,11 +18,11 @@ import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.LossFn;
-import org.strata.engine.layers.OutputLayerType;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
 import org.strata.engine.params.Params;
 import org.strata.engine.runtime.HostMemory;
-import org.strata.engine.train.NetworkBackend;
+import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.text.Message;
 
 /**
@@ -72,7 +72,7 @@ public final class FastNetwork implements NetworkBackend {
         }
         for (String id : analysis.order()) {
             Node n = graph.require(id);
-            if (n.type().fastKernel() == null) {
+            if (!Kernels.runs(n.type().id())) {
                 return Optional.of(Message.of("fast.layer", n.type().id() + " layers are not in it yet",
                         n.type().id()));
             }
@@ -89,7 +89,7 @@ public final class FastNetwork implements NetworkBackend {
             }
         }
         Node out = graph.outputNodes().get(0);
-        LossFn loss = OutputLayerType.lossOf(out);
+        LossFn loss = LossFn.of(out.params());
         Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
         ActivationFn last = before.type().outputActivation(before.params());
         if (loss != LossFn.MSE && last != loss.squash() && last != ActivationFn.IDENTITY) {
@@ -107,7 +107,7 @@ public final class FastNetwork implements NetworkBackend {
         List<Edge> out = graph.outgoing(id);
         if (out.size() != 1) return false;
         Node next = graph.require(out.get(0).to().node());
-        return next.type().outputPorts().isEmpty() && OutputLayerType.lossOf(next) != LossFn.MSE;
+        return next.type().outputPorts().isEmpty() && LossFn.of(next.params()) != LossFn.MSE;
     }
 
     /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
@@ -126,13 +126,12 @@ public final class FastNetwork implements NetworkBackend {
                     .map(p -> graph.incoming(new PortRef(id, p)).orElseThrow().from().node()).toList());
         }
 
-        Map<String, List<Kernel.ParamDef>> defs = new LinkedHashMap<>();
+        Map<String, List<Weight>> defs = new LinkedHashMap<>();
         long total = 0;
         for (String id : order) {
-            Node n = graph.require(id);
-            List<Kernel.ParamDef> d = id.equals(inputId) ? List.of() : n.type().fastKernel().params(declaration(n));
+            List<Weight> d = analysis.weightsOf(id);
             defs.put(id, d);
-            for (Kernel.ParamDef p : d) total = padded(total) + Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+            for (Weight p : d) total = padded(total) + p.size();
         }
         params = Aligned.zeros(Math.max(1, total));
         grads = Aligned.zeros(Math.max(1, total));
@@ -141,15 +140,15 @@ public final class FastNetwork implements NetworkBackend {
         for (var e : defs.entrySet()) {
             Map<String, INDArray> pv = new LinkedHashMap<>();
             Map<String, INDArray> gv = new LinkedHashMap<>();
-            for (Kernel.ParamDef p : e.getValue()) {
-                long n = Arrays.stream(p.shape()).reduce(1, (a, b) -> a * b);
+            for (Weight p : e.getValue()) {
+                long n = p.size();
                 offset = padded(offset);
                 INDArray view = params.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 INDArray gview = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
-                if (p.init() == Kernel.Init.XAVIER) {
+                if (p.init() == Weight.Init.XAVIER) {
                     double std = Math.sqrt(2.0 / (p.fanIn() + p.fanOut())); // Xavier, as Deeplearning4j's XAVIER
                     view.assign(Nd4j.randn(DataType.FLOAT, p.shape()).muli(std));
-                } else if (p.init() == Kernel.Init.ONE) {
+                } else if (p.init() == Weight.Init.ONE) {
                     view.assign(1);
                 }
                 pv.put(p.name(), view);
@@ -165,8 +164,8 @@ public final class FastNetwork implements NetworkBackend {
         }
         List<INDArray[]> weights = new ArrayList<>();
         for (var e : defs.entrySet()) {
-            for (Kernel.ParamDef p : e.getValue()) {
-                if (p.init() == Kernel.Init.XAVIER) weights.add(new INDArray[]{paramViews.get(e.getKey()).get(p.name()),
+            for (Weight p : e.getValue()) {
+                if (p.init() == Weight.Init.XAVIER) weights.add(new INDArray[]{paramViews.get(e.getKey()).get(p.name()),
                         gradViews.get(e.getKey()).get(p.name())});
             }
         }
@@ -176,35 +175,6 @@ public final class FastNetwork implements NetworkBackend {
     /** Each parameter starts on a 64-byte boundary (16 floats) inside the flat arrays. */
     private static long padded(long offset) {
         return (offset + 15) / 16 * 16;
-    }
-
-    /** A context for declaring parameters only: it knows shapes, not arrays. */
-    private ShapeContext declaration(Node n) {
-        return new ShapeContext() {
-            public Node node() {
-                return n;
-            }
-
-            public int inputCount() {
-                return producers(n.id()).size();
-            }
-
-            public TensorShape inputShape(int port) {
-                return shape(producers(n.id()).get(port));
-            }
-
-            public TensorShape outputShape() {
-                return shape(n.id());
-            }
-
-            public boolean feedsSquashingLoss() {
-                return FastNetwork.this.feedsSquashingLoss(n.id());
-            }
-
-            public boolean reluMovedPastPool() {
-                return FastNetwork.this.reluMovedPastPool(n.id());
-            }
-        };
     }
 
     // --- what plans and kernels read ---

@@ -3,7 +3,7 @@ package org.strata.engine.train.fast;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.layers.LossFn;
-import org.strata.engine.layers.OutputLayerType;
+
 
 /**
  * The Output: forward gives the prediction (softmax or sigmoid of the logits, or the values themselves for MSE);
@@ -12,7 +12,7 @@ import org.strata.engine.layers.OutputLayerType;
  */
 public final class LossKernel implements Kernel {
     private static LossFn loss(ShapeContext ctx) {
-        return OutputLayerType.lossOf(ctx.node());
+        return LossFn.of(ctx.node().params());
     }
 
     @Override

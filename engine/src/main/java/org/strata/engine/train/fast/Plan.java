@@ -90,7 +90,7 @@ final class Plan {
         Map<String, Kernel> kernels = new HashMap<>();
         for (String id : net.order()) {
             Node node = net.node(id);
-            Kernel kernel = node.type().fastKernel();
+            Kernel kernel = Kernels.create(node.type());
             kernels.put(id, kernel);
             TensorShape shape = net.shape(id);
             if (id.equals(net.inputId())) {

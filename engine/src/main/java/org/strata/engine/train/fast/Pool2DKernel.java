@@ -1,6 +1,8 @@
 package org.strata.engine.train.fast;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.Padding;
 import org.strata.engine.params.Params;
 
 /** Max or average pooling on channels-last images. */
@@ -20,7 +22,7 @@ public final class Pool2DKernel implements Kernel {
         int[] k = p.getTuple("pool");
         int[] s = p.getTuple("stride");
         // kH, kW, sH, sW, pH, pW, dH, dW, same, divisor mode (0: padding not counted), NHWC
-        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, p.getString("padding").equals("same") ? 1 : 0, 0, 1};
+        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 0, 1};
         if (ctx.appliesMovedRelu()) {
             pooled = ctx.scratch(ctx.output().shape());
             ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(pooled).iargs(args).build());

@@ -20,6 +20,8 @@ import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.Weight;
+import org.strata.engine.train.dl4j.Dl4jLayers;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.TrainingSettings;
@@ -320,9 +322,9 @@ class FastGradientTest {
             String param = e.getKey().substring(node.length() + 1);
             if (param.equals("mean") || param.equals("var")) continue; // running statistics, not trained: see below
             LayerType type = g.require(node).type();
-            LayerType.ExportedParam spec = type.exportedParams(g.require(node).params()).stream().filter(p -> p.name().equals(param))
-                    .findFirst().orElseThrow();
-            INDArray their = spec.toExport().apply(theirGrads.get(dl4j.vertexOf(node) + "_" + spec.engineKey()).dup())
+            Weight weight = a.weightsOf(node).stream().filter(w -> w.name().equals(param)).findFirst().orElseThrow();
+            Dl4jLayers.Param spec = Dl4jLayers.param(type, weight);
+            INDArray their = spec.toExport().apply(theirGrads.get(dl4j.vertexOf(node) + "_" + spec.key()).dup())
                     .reshape(e.getValue().shape()).divi(b[0].size(0)); // DL4J divides by the batch in its updater
             double scale = Math.max(1e-3, their.amaxNumber().doubleValue());
             double diff = e.getValue().sub(their).amaxNumber().doubleValue();

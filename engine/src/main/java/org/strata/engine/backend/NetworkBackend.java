@@ -1,4 +1,4 @@
-package org.strata.engine.train;
+package org.strata.engine.backend;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -62,8 +62,17 @@ public interface NetworkBackend {
     default Map<String, float[][]> activationSummary(INDArray features, int maxValues, int sampleValues) {
         Map<String, float[][]> out = new java.util.HashMap<>();
         long n = Math.max(1, features.size(0));
-        activationValues(features).forEach((k, v) -> out.put(k, new float[][]{LayerStatistics.subset(v, maxValues),
+        activationValues(features).forEach((k, v) -> out.put(k, new float[][]{strided(v, maxValues),
                 java.util.Arrays.copyOf(v, (int) Math.min(v.length / n, sampleValues))}));
+        return out;
+    }
+
+    /** @return {@code v} itself, or every k-th value when it holds more than {@code max} */
+    static float[] strided(float[] v, int max) {
+        if (v.length <= max) return v;
+        int stride = (v.length + max - 1) / max;
+        float[] out = new float[(v.length + stride - 1) / stride];
+        for (int i = 0, j = 0; i < v.length; i += stride) out[j++] = v[i];
         return out;
     }
 

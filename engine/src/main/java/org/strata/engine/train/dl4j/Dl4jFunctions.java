@@ -1,0 +1,50 @@
+package org.strata.engine.train.dl4j;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMSE;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.Padding;
+
+/** Deeplearning4j's counterparts of the catalogue's activations, losses and paddings. */
+final class Dl4jFunctions {
+    private Dl4jFunctions() {
+    }
+
+    /** @return the Deeplearning4j activation computing {@code f} */
+    static IActivation activation(ActivationFn f) {
+        return switch (f) {
+            case IDENTITY -> Activation.IDENTITY.getActivationFunction();
+            case RELU -> Activation.RELU.getActivationFunction();
+            case LEAKY_RELU -> new ActivationLReLU(0.01);
+            case ELU -> Activation.ELU.getActivationFunction();
+            case GELU -> Activation.GELU.getActivationFunction();
+            case SIGMOID -> Activation.SIGMOID.getActivationFunction();
+            case TANH -> Activation.TANH.getActivationFunction();
+            case SOFTMAX -> Activation.SOFTMAX.getActivationFunction();
+        };
+    }
+
+    /** @return the Deeplearning4j loss computing {@code loss} (after the activation the layer applies) */
+    static ILossFunction loss(LossFn loss) {
+        return switch (loss) {
+            case SOFTMAX_CROSS_ENTROPY -> new LossMCXENT();
+            case BINARY_CROSS_ENTROPY -> new LossBinaryXENT();
+            case MSE -> new LossMSE();
+        };
+    }
+
+    /** @return Deeplearning4j's name for a padding: 'valid' is its Truncate */
+    static ConvolutionMode mode(Padding padding) {
+        return switch (padding) {
+            case VALID -> ConvolutionMode.Truncate;
+            case SAME -> ConvolutionMode.Same;
+        };
+    }
+}

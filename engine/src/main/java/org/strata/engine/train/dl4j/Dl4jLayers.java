@@ -1,0 +1,228 @@
+package org.strata.engine.train.dl4j;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
+import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.MergeLayer;
+import org.strata.engine.layers.Pool2DLayer;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
+import org.strata.engine.params.Params;
+
+/**
+ * How Deeplearning4j runs each layer type of the catalogue: one entry per type, looked up by the type's id. It runs
+ * every type, so a type missing here fails {@code BackendMappingTest}.
+ */
+public final class Dl4jLayers {
+
+    /**
+     * Where one of the catalogue's weights sits in Deeplearning4j and how its layout converts.
+     *
+     * @param key        the parameter's key in DL4J's layer ("W", "RW")
+     * @param toExport   DL4J's array to the catalogue's layout
+     * @param fromExport the catalogue's layout to DL4J's array
+     */
+    public record Param(String key, UnaryOperator<INDArray> toExport, UnaryOperator<INDArray> fromExport) {
+        /** The same key and layout; a vector, which DL4J keeps as a row [1, n], is [n] in the catalogue. */
+        static Param same(Weight w) {
+            if (w.shape().length == 1) {
+                return new Param(w.name(), a -> a.reshape(a.length()), a -> a.reshape(1, a.length()));
+            }
+            return new Param(w.name(), a -> a, a -> a);
+        }
+    }
+
+    /**
+     * One layer type's mapping.
+     *
+     * @param add    adds a node of the type to the DL4J configuration (see {@link Dl4jContext#alias} for fusing)
+     * @param params weights stored under another key or layout than the catalogue's, by weight name
+     */
+    record Mapping(BiConsumer<Node, Dl4jContext> add, Map<String, Param> params) {
+        Mapping(BiConsumer<Node, Dl4jContext> add) {
+            this(add, Map.of());
+        }
+    }
+
+    private static final Map<String, Mapping> BY_TYPE = Map.ofEntries(
+            Map.entry("Input", new Mapping((n, ctx) -> {
+                // Inputs are declared by the compiler, which knows their order.
+            })),
+            Map.entry("Output", new Mapping(Dl4jLayers::output)),
+            Map.entry("Dense", new Mapping(Dl4jLayers::dense)),
+            Map.entry("Activation", new Mapping((n, ctx) -> ctx.addLayer(n.id(), new ActivationLayer.Builder()
+                    .activation(Dl4jFunctions.activation(n.type().outputActivation(n.params()))).build(),
+                    ctx.inputs(n)))),
+            Map.entry("Conv2D", new Mapping(Dl4jLayers::conv2d, Map.of("W", new Param("W",
+                    // DL4J keeps [out, in, kH, kW]; the catalogue [kH, kW, in, out], like the channels-last data.
+                    a -> a.permute(2, 3, 1, 0).dup('c'), a -> a.permute(3, 2, 0, 1).dup('c'))))),
+            Map.entry("MaxPool2D", new Mapping(Dl4jLayers::pool)),
+            Map.entry("AvgPool2D", new Mapping(Dl4jLayers::pool)),
+            Map.entry("GlobalAvgPool", new Mapping(Dl4jLayers::globalAvgPool)),
+            Map.entry("Flatten", new Mapping(Dl4jLayers::flatten)),
+            Map.entry("Reshape", new Mapping(Dl4jLayers::reshape)),
+            // DL4J takes the probability of keeping a value.
+            Map.entry("Dropout", new Mapping((n, ctx) -> ctx.addLayer(n.id(),
+                    new DropoutLayer.Builder(1.0 - n.params().getDouble("rate")).build(), ctx.inputs(n)))),
+            Map.entry("BatchNorm", new Mapping(Dl4jLayers::batchNorm)),
+            Map.entry("Add", new Mapping(Dl4jLayers::merge)),
+            Map.entry("Concatenate", new Mapping(Dl4jLayers::merge)),
+            Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
+            Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
+
+    private Dl4jLayers() {
+    }
+
+    /** @return whether Deeplearning4j has a mapping for the type with this id */
+    public static boolean maps(String typeId) {
+        return BY_TYPE.containsKey(typeId);
+    }
+
+    static Mapping of(LayerType type) {
+        Mapping m = BY_TYPE.get(type.id());
+        if (m == null) throw new IllegalStateException("no Deeplearning4j mapping for layer type " + type.id());
+        return m;
+    }
+
+    /** @return where weight {@code w} of a node of {@code type} sits in DL4J */
+    public static Param param(LayerType type, Weight w) {
+        return of(type).params().getOrDefault(w.name(), Param.same(w));
+    }
+
+    private static Param keyed(String key) {
+        return new Param(key, a -> a, a -> a);
+    }
+
+    private static void output(Node node, Dl4jContext ctx) {
+        if (ctx.isAliased(node)) return; // fused into the Dense before it
+        LossFn loss = LossFn.of(node.params());
+        Node producer = ctx.producer(node, 0);
+        ActivationFn before = producer.type().outputActivation(producer.params());
+        ActivationFn own = loss.alreadySquashed(before) ? ActivationFn.IDENTITY : loss.squash();
+        ctx.addLayer(node.id(), new LossLayer.Builder(Dl4jFunctions.loss(loss))
+                .activation(Dl4jFunctions.activation(own)).build(), ctx.inputs(node));
+    }
+
+    private static void dense(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        long nIn = ctx.inputShapes(node).get(0).size();
+        ActivationFn activation = org.strata.engine.layers.DenseLayer.activation(p);
+        boolean bias = org.strata.engine.layers.DenseLayer.useBias(p);
+        Optional<Node> output = ctx.soleOutputConsumer(node);
+        if (output.isPresent()) {
+            // Fused with the loss, as DL4J's OutputLayer: one layer, and the stable softmax+cross-entropy gradient.
+            LossFn loss = LossFn.of(output.get().params());
+            ctx.addLayer(node.id(), new OutputLayer.Builder(Dl4jFunctions.loss(loss)).nIn(nIn).nOut(p.getInt("units"))
+                    .activation(Dl4jFunctions.activation(loss.activationAfter(activation))).hasBias(bias).build(),
+                    ctx.inputs(node));
+            ctx.alias(output.get(), node.id());
+            return;
+        }
+        ctx.addLayer(node.id(), new DenseLayer.Builder().nIn(nIn).nOut(p.getInt("units"))
+                .activation(Dl4jFunctions.activation(activation)).hasBias(bias).build(), ctx.inputs(node));
+    }
+
+    private static void conv2d(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        int[] k = p.getTuple("kernel");
+        ctx.addLayer(node.id(), new ConvolutionLayer.Builder(k[0], k[1]).stride(p.getTuple("stride"))
+                .nIn(ctx.inputShapes(node).get(0).channels()).nOut(p.getInt("filters"))
+                .convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p))).dataFormat(CNN2DFormat.NHWC)
+                .activation(Dl4jFunctions.activation(org.strata.engine.layers.DenseLayer.activation(p)))
+                .hasBias(org.strata.engine.layers.DenseLayer.useBias(p)).build(), ctx.inputs(node));
+    }
+
+    private static void pool(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        PoolingType pooling = ((Pool2DLayer) node.type()).isMax() ? PoolingType.MAX : PoolingType.AVG;
+        ctx.addLayer(node.id(), new SubsamplingLayer.Builder(pooling).kernelSize(p.getTuple("pool"))
+                .stride(p.getTuple("stride")).convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p)))
+                .dataFormat(CNN2DFormat.NHWC).build(), ctx.inputs(node));
+    }
+
+    private static void globalAvgPool(Node node, Dl4jContext ctx) {
+        // Channels-last data: images [N,H,W,C] pool over 1,2; sequences [N,T,F] over 1.
+        int[] dims = ctx.inputShapes(node).get(0).kind() == TensorShape.Kind.IMAGE ? new int[]{1, 2} : new int[]{1};
+        ctx.addLayer(node.id(), new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(dims)
+                .collapseDimensions(true).build(), ctx.inputs(node));
+    }
+
+    private static void flatten(Node node, Dl4jContext ctx) {
+        TensorShape x = ctx.inputShapes(node).get(0);
+        if (x.kind() == TensorShape.Kind.IMAGE) {
+            ctx.addVertex(node.id(), new PreprocessorVertex(
+                    new CnnToFeedForwardPreProcessor(x.dim(0), x.dim(1), x.dim(2), CNN2DFormat.NHWC)), ctx.inputs(node));
+        } else {
+            ctx.addVertex(node.id(), new ReshapeVertex('c', new int[]{-1, (int) x.size()}, null), ctx.inputs(node));
+        }
+    }
+
+    private static void reshape(Node node, Dl4jContext ctx) {
+        int[] dims = ctx.outputShape(node).dims();
+        int[] withBatch = new int[dims.length + 1];
+        withBatch[0] = -1;
+        System.arraycopy(dims, 0, withBatch, 1, dims.length);
+        ctx.addVertex(node.id(), new ReshapeVertex('c', withBatch, null), ctx.inputs(node));
+    }
+
+    private static void batchNorm(Node node, Dl4jContext ctx) {
+        TensorShape x = ctx.inputShapes(node).get(0);
+        var b = new BatchNormalization.Builder().decay(node.params().getDouble("momentum"))
+                .eps(node.params().getDouble("epsilon")).nIn(x.channels()).nOut(x.channels())
+                .useLogStd(false); // keep the running variance itself, as exported
+        if (x.kind() == TensorShape.Kind.IMAGE) b.dataFormat(CNN2DFormat.NHWC);
+        ctx.addLayer(node.id(), b.build(), ctx.inputs(node));
+    }
+
+    private static void merge(Node node, Dl4jContext ctx) {
+        if (((MergeLayer) node.type()).isAdd()) {
+            ctx.addVertex(node.id(), new ElementWiseVertex(ElementWiseVertex.Op.Add), ctx.inputs(node));
+        } else {
+            MergeVertex merge = new MergeVertex();
+            merge.setMergeAxis(ctx.outputShape(node).dims().length); // last axis, after the batch axis
+            ctx.addVertex(node.id(), merge, ctx.inputs(node));
+        }
+    }
+
+    private static void lstm(Node node, Dl4jContext ctx) {
+        LSTM lstm = new LSTM.Builder().nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
+                .activation(Activation.TANH).dataFormat(RNNFormat.NWC).build();
+        ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? lstm : new LastTimeStep(lstm),
+                ctx.inputs(node));
+    }
+
+    private static void embedding(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        ctx.addLayer(node.id(), new EmbeddingSequenceLayer.Builder().nIn(p.getInt("vocabulary"))
+                .nOut(p.getInt("dimension")).inputLength(ctx.inputShapes(node).get(0).dim(0)).hasBias(false)
+                .outputDataFormat(RNNFormat.NWC).build(), ctx.inputs(node));
+    }
+}

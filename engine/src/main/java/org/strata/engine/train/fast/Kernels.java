@@ -1,0 +1,56 @@
+package org.strata.engine.train.fast;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.strata.engine.layers.LayerType;
+
+/**
+ * Which kernel runs each layer type of the catalogue in the fast engine, looked up by the type's id, and which types
+ * it declines (their graphs train through Deeplearning4j). A catalogue type in neither list fails
+ * {@code BackendMappingTest}.
+ */
+public final class Kernels {
+    private static final Map<String, Supplier<Kernel>> BY_TYPE = Map.ofEntries(
+            Map.entry("Input", ViewKernel::new),
+            Map.entry("Output", LossKernel::new),
+            Map.entry("Dense", DenseKernel::new),
+            Map.entry("Activation", ActivationKernel::new),
+            Map.entry("Conv2D", Conv2DKernel::new),
+            Map.entry("MaxPool2D", () -> new Pool2DKernel(true)),
+            Map.entry("AvgPool2D", () -> new Pool2DKernel(false)),
+            // Images only: sequences are declined for the whole graph (see FastNetwork.unsupported).
+            Map.entry("GlobalAvgPool", GlobalAvgPoolKernel::new),
+            Map.entry("Flatten", ViewKernel::new),
+            // Row-major, channels-last data makes a reshape a view: no op at all.
+            Map.entry("Reshape", ViewKernel::new),
+            Map.entry("Dropout", DropoutKernel::new),
+            Map.entry("BatchNorm", BatchNormKernel::new),
+            Map.entry("Add", () -> new MergeKernel(true)),
+            Map.entry("Concatenate", () -> new MergeKernel(false)));
+
+    /** The types the fast engine declines, each with the reason given in the docs. */
+    private static final Map<String, String> DECLINED = Map.of(
+            "LSTM", "recurrent layers are not in the fast engine yet",
+            "Embedding", "token sequences are not in the fast engine yet");
+
+    private Kernels() {
+    }
+
+    /** @return whether the fast engine has a kernel for the type with this id */
+    public static boolean runs(String typeId) {
+        return BY_TYPE.containsKey(typeId);
+    }
+
+    /** @return why the fast engine declines the type with this id, if it does */
+    public static Optional<String> declined(String typeId) {
+        return Optional.ofNullable(DECLINED.get(typeId));
+    }
+
+    /** @return a new kernel for a node of {@code type}; the type must be one the fast engine {@link #runs} */
+    static Kernel create(LayerType type) {
+        Supplier<Kernel> k = BY_TYPE.get(type.id());
+        if (k == null) throw new IllegalStateException("the fast engine has no kernel for " + type.id());
+        return k.get();
+    }
+}
