@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +87,7 @@ final class SmokeTest {
 
     private void check(TrainingRun run) {
         if (System.currentTimeMillis() - started > LIMIT_MS) fail("training did not finish within two minutes");
-        if (run.phase() == TrainingRun.Phase.FAILED) fail("training failed: " + run.messageProperty().get());
+        if (run.phase() == TrainingState.FAILED) fail("training failed: " + run.messageProperty().get());
         if (run.isActive()) {
             if (!run.history().train().isEmpty()) run.stop();
             return;

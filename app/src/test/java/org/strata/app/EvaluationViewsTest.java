@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -130,7 +131,7 @@ class EvaluationViewsTest extends AppTest {
             p.training().set("optimizer", "sgd").set("learningRate", 10.0); // y = wx + b diverges at once
             run().start();
         });
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FAILED);
+        waitFor(120, () -> run().phase() == TrainingState.FAILED);
         String blamed = run().failedNode().orElseThrow();
         assertThat(editor().document().selection().nodes()).containsExactly(blamed);
         assertThat(lookup("#training-error").queryAs(javafx.scene.control.DialogPane.class).getContentText())

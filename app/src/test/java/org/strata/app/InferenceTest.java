@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,7 @@ class InferenceTest extends AppTest {
         fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "epochs", epochs)));
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
-                () -> fx(() -> window.run().orElseThrow().phase() == TrainingRun.Phase.FINISHED));
+                () -> fx(() -> window.run().orElseThrow().phase() == TrainingState.FINISHED));
         clickOn("#tab-inference .tab-label");
     }
 

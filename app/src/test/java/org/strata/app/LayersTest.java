@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ class LayersTest extends AppTest {
         });
         waitFor(90, () -> run().layers().of("dense1").size() >= 3);
         clickOn("#tool-train-pause");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
+        waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         clickOn("#tab-layers");
         clickOn("#node-dense1");
         WaitForAsyncUtils.waitForFxEvents();
@@ -80,7 +81,7 @@ class LayersTest extends AppTest {
         assertThat(dense.indicator().health()).isNotEmpty();
         assertThat(dense.tooltipText()).contains("update:parameter ratio");
         clickOn("#tool-train-stop");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+        waitFor(30, () -> run().phase() == TrainingState.STOPPED);
     }
 
     private static String rowValues(javafx.scene.layout.VBox rows) {

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,8 +81,10 @@ class MessagesTest {
         tables.add(TrainingSettings.TABLE);
         for (ParamTable table : tables) {
             for (ParamSpec s : table.specs()) {
-                if (!zh.containsKey("param." + s.name())) missing.add("param." + s.name());
-                if (!zh.containsKey("desc." + s.name())) missing.add("desc." + s.name());
+                for (String kind : List.of("param", "desc")) {
+                    String own = kind + "." + table.owner() + "." + s.name();
+                    if (!zh.containsKey(own) && !zh.containsKey(kind + "." + s.name())) missing.add(own);
+                }
             }
         }
         System.setProperty("strata.samples", AppTest.SAMPLES.toString());
@@ -92,6 +96,26 @@ class MessagesTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void parameters_of_one_name_that_mean_different_things_do_not_share_a_translation() {
+        ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
+        List<ParamTable> tables = new ArrayList<>();
+        LayerCatalogue.all().forEach(t -> tables.add(t.params()));
+        for (DatasetKind k : DatasetKind.values()) tables.add(k.params());
+        tables.add(TrainingSettings.TABLE);
+        // name → the English descriptions of the parameters that fall back on the shared desc.<name>
+        Map<String, Set<String>> shared = new TreeMap<>();
+        for (ParamTable table : tables) {
+            for (ParamSpec s : table.specs()) {
+                if (!zh.containsKey("desc." + table.owner() + "." + s.name())) {
+                    shared.computeIfAbsent(s.name(), k -> new TreeSet<>()).add(s.description());
+                }
+            }
+        }
+        shared.values().removeIf(descriptions -> descriptions.size() == 1);
+        assertThat(shared).as("give each meaning its own desc.<owner>.<name> in catalogue_zh_CN.properties").isEmpty();
     }
 
     @Test
@@ -136,7 +160,9 @@ class MessagesTest {
             assertThat(Catalogue.message(library)).isEqualTo("Op [matmul] failed");
             // a dataset setting is named as the inspector names it
             assertThat(Catalogue.message(org.strata.engine.text.Message.of("dataset.notSet", "the dataset's "
-                    + "'trainImages' is not set: choose a file", "trainImages"))).contains("训练图像");
+                    + "'trainImages' is not set: choose a file", "dataset.mnist-idx.trainImages"))).contains("训练图像");
+            assertThat(Catalogue.message(org.strata.engine.text.Message.of("dataset.folderNotSet", "the dataset's "
+                    + "'path' is not set: choose a folder", "dataset.image-folder.path"))).contains("“文件夹”");
         } finally {
             Messages.setLocale(Locale.ENGLISH);
         }

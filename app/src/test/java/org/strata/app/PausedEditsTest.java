@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ class PausedEditsTest extends AppTest {
         });
         waitFor(90, () -> run().history().train().size() >= 3);
         clickOn("#tool-train-pause");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
+        waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         // the project's settings: only the learning rate is editable now
         fxRun(() -> editor().document().selection().clear());
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,7 +53,7 @@ class PausedEditsTest extends AppTest {
         assertThat(run().layers().latest("dense1").updateNorm()).isZero();
         assertThat(run().layers().latest("dense2").updateNorm()).isPositive();
         clickOn("#tool-train-stop");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+        waitFor(30, () -> run().phase() == TrainingState.STOPPED);
         // both edits are ordinary undo steps
         fxRun(() -> editor().document().undo());
         assertThat(editor().document().graph().require("dense1").frozen()).isFalse();

@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class RunsTest extends AppTest {
     private void trainAndWait(int runs) throws Exception {
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED && run().runs().runs().size() == runs);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED && run().runs().runs().size() == runs);
     }
 
     @Test
@@ -55,7 +56,7 @@ class RunsTest extends AppTest {
         assertThat(overlay).contains(first.id());
         // use the first run's weights again: its test accuracy comes back
         fxRun(() -> run().useRun(first));
-        waitFor(60, () -> run().phase() == TrainingRun.Phase.FINISHED && run().evaluationProperty().get() != null);
+        waitFor(60, () -> run().phase() == TrainingState.FINISHED && run().evaluationProperty().get() != null);
         assertThat(run().messageProperty().get()).contains(first.id());
         assertThat(run().evaluationProperty().get().metric()).isEqualTo(first.testMetric(),
                 org.assertj.core.data.Offset.offset(1e-6));

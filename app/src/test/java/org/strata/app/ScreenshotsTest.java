@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -81,7 +82,7 @@ class ScreenshotsTest extends AppTest {
                 window.editor().orElseThrow().document().project(), "epochs", 50)));
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> window.run()
-                .orElseThrow().phase() == org.strata.app.training.TrainingRun.Phase.RUNNING));
+                .orElseThrow().phase() == org.strata.engine.train.TrainingState.RUNNING));
         Thread.sleep(3000);
         snap("training-running-zh.png");
         fxRun(() -> window.run().orElseThrow().stop());
@@ -100,7 +101,7 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.open(project));
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> window.run()
-                .orElseThrow().phase() == org.strata.app.training.TrainingRun.Phase.FAILED));
+                .orElseThrow().phase() == org.strata.engine.train.TrainingState.FAILED));
         Thread.sleep(500);
         javafx.scene.control.DialogPane dialog = lookup("#training-error").queryAs(
                 javafx.scene.control.DialogPane.class);
@@ -155,7 +156,7 @@ class ScreenshotsTest extends AppTest {
         });
         waitFor(90, () -> run().layers().of("dense1").size() >= 2);
         clickOn("#tool-train-pause");
-        waitFor(30, () -> run().phase() == org.strata.app.training.TrainingRun.Phase.PAUSED);
+        waitFor(30, () -> run().phase() == org.strata.engine.train.TrainingState.PAUSED);
         clickOn("#node-dense1");
         clickOn("#inspector-frozen");
         snap("paused-frozen.png");

@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -33,7 +34,7 @@ class ThreadsTest extends AppTest {
         List<String> messages = new CopyOnWriteArrayList<>();
         fxRun(() -> run().messageProperty().addListener((o, a, b) -> messages.add(b)));
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED);
         assertThat(messages).anyMatch(m -> m.startsWith("Training XOR with") && m.endsWith(", 1 thread"));
     }
 }

@@ -1,5 +1,6 @@
 package org.strata.app;
 
+import org.strata.engine.train.TrainingState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class TrainingTest extends AppTest {
         waitFor(60, () -> run().history().train().size() >= 200);
         assertThat(lookup("#tab-training").tryQuery()).isPresent();
         int nodes = editor().document().graph().nodes().size();
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED);
         List<double[]> points = fx(() -> new java.util.ArrayList<>(run().history().train()));
         double first = points.subList(0, 20).stream().mapToDouble(p -> p[1]).average().orElseThrow();
         double last = points.subList(points.size() - 20, points.size()).stream().mapToDouble(p -> p[1]).average()
@@ -73,13 +74,13 @@ class TrainingTest extends AppTest {
         });
         waitFor(90, () -> run().history().train().size() >= 5);
         clickOn("#tool-train-pause");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.PAUSED);
+        waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         Thread.sleep(500); // let the last events in
         WaitForAsyncUtils.waitForFxEvents();
         int before = fx(() -> run().history().train().size());
         clickOn("#tool-train-step");
         waitFor(30, () -> run().history().train().size() == before + 1);
-        assertThat(run().phase()).isEqualTo(TrainingRun.Phase.PAUSED);
+        assertThat(run().phase()).isEqualTo(TrainingState.PAUSED);
         // the graph is read-only while a run is active: Delete is refused and the status bar says why
         int nodes = editor().document().graph().nodes().size();
         clickOn("#node-dense1");
@@ -87,9 +88,9 @@ class TrainingTest extends AppTest {
         assertThat(editor().document().graph().nodes()).hasSize(nodes);
         assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).contains("stop it to edit");
         clickOn("#tool-train-start"); // resumes when paused
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.RUNNING);
+        waitFor(30, () -> run().phase() == TrainingState.RUNNING);
         clickOn("#tool-train-stop");
-        waitFor(30, () -> run().phase() == TrainingRun.Phase.STOPPED);
+        waitFor(30, () -> run().phase() == TrainingState.STOPPED);
         assertThat(editor().document().readOnlyProperty().get()).isFalse();
     }
 
@@ -100,13 +101,13 @@ class TrainingTest extends AppTest {
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setTraining(
                 editor().document().project(), "epochs", 1)));
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED);
         assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).isEqualTo("已完成 1 轮");
         // the output layer one unit too wide for XOR's two classes: the engine's advice, in Chinese
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
                 editor().document().graph(), "dense", "units", 3)));
         clickOn("#tool-train-start");
-        waitFor(60, () -> run().phase() == TrainingRun.Phase.FAILED);
+        waitFor(60, () -> run().phase() == TrainingState.FAILED);
         DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("数据集有 2 个类别").contains("单元数设为 2");
         assertThat(lookup("#training-error .button").queryButton().getText()).isEqualTo("确定"); // not JavaFX's "OK"
@@ -119,7 +120,7 @@ class TrainingTest extends AppTest {
         Files.writeString(project, Files.readString(sample("iris")));
         fxRun(() -> window.open(project)); // its CSV is not next to this copy
         clickOn("#tool-train-start");
-        waitFor(60, () -> run().phase() == TrainingRun.Phase.FAILED);
+        waitFor(60, () -> run().phase() == TrainingState.FAILED);
         DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
         assertThat(dialog.getContentText()).contains("iris.csv");
         clickOn("OK");
@@ -135,14 +136,14 @@ class TrainingTest extends AppTest {
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setTraining(
                 editor().document().project(), "epochs", 3)));
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED);
         List<double[]> first = fx(() -> new java.util.ArrayList<>(run().history().train()));
         double endLoss = first.subList(first.size() - 10, first.size()).stream().mapToDouble(p -> p[1]).average()
                 .orElseThrow();
         double startLoss = first.subList(0, 10).stream().mapToDouble(p -> p[1]).average().orElseThrow();
         assertThat(fx(() -> run().canContinue())).isTrue();
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED && run().history().metric().size() == 6);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED && run().history().metric().size() == 6);
         List<double[]> both = fx(() -> new java.util.ArrayList<>(run().history().train()));
         // the curve goes on: iterations number on, and the second run starts near where the first ended
         assertThat(both.get(first.size())[0]).isGreaterThan(first.get(first.size() - 1)[0]);
@@ -155,7 +156,7 @@ class TrainingTest extends AppTest {
         assertThat(fx(() -> run().history().train())).isEmpty();
         assertThat(fx(() -> run().canContinue())).isFalse();
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingRun.Phase.FINISHED);
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED);
         assertThat(fx(() -> run().history().train().get(0)[0])).isEqualTo(1.0);
         // a changed network cannot continue from weights of another shape
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(

@@ -12,7 +12,7 @@ import org.strata.app.training.TrainingRun;
 import org.strata.app.window.MainWindow;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
 
@@ -95,7 +95,7 @@ public final class LiveTrainingBenchmark {
         List<Double> sps = new ArrayList<>();
         s.addListener(new TrainingListener() {
             @Override
-            public void onEpoch(TrainingEvents.Epoch e) {
+            public void onEpoch(TrainingEvent.Epoch e) {
                 sps.add(e.samplesPerSecond());
             }
         });
@@ -131,7 +131,7 @@ public final class LiveTrainingBenchmark {
         TrainingRun run = window.run().orElseThrow();
         long[] trainingFrom = {Long.MAX_VALUE};
         BenchSupport.onFx(() -> run.phaseProperty().addListener((o, a, b) -> {
-            if (b == TrainingRun.Phase.RUNNING && trainingFrom[0] == Long.MAX_VALUE) {
+            if (b == org.strata.engine.train.TrainingState.RUNNING && trainingFrom[0] == Long.MAX_VALUE) {
                 trainingFrom[0] = System.nanoTime();
                 if (sampler != null) sampler.arm();
             }

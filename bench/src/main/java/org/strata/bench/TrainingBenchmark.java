@@ -9,7 +9,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.runtime.ComputeDevice;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
 
@@ -114,12 +114,12 @@ public final class TrainingBenchmark {
         long[] firstAt = {0};
         s.addListener(new TrainingListener() {
             @Override
-            public void onEpoch(TrainingEvents.Epoch e) {
+            public void onEpoch(TrainingEvent.Epoch e) {
                 perEpoch.add(e.samplesPerSecond());
             }
 
             @Override
-            public void onIteration(TrainingEvents.Iteration e) {
+            public void onIteration(TrainingEvent.Iteration e) {
                 if (firstAt[0] == 0) firstAt[0] = System.currentTimeMillis(); // the first step has just ended
             }
         });
@@ -132,7 +132,7 @@ public final class TrainingBenchmark {
             java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
             s.addListener(new TrainingListener() {
                 @Override
-                public void onIteration(TrainingEvents.Iteration e) {
+                public void onIteration(TrainingEvent.Iteration e) {
                     if (waiting.get() < INBOX_MAX) {
                         inbox.offer(e);
                         waiting.incrementAndGet();
@@ -140,7 +140,7 @@ public final class TrainingBenchmark {
                 }
 
                 @Override
-                public void onSnapshot(TrainingEvents.Snapshot snap) {
+                public void onSnapshot(TrainingEvent.Snapshot snap) {
                     inbox.offer(snap);
                     waiting.incrementAndGet();
                 }

@@ -54,7 +54,8 @@ public final class Edits {
     public static Command setParam(Graph graph, String nodeId, String param, Object value) {
         Node n = graph.require(nodeId);
         Params after = n.params().copy().set(param, value); // throws with the allowed range if invalid
-        String label = n.params().table().spec(param).map(Catalogue::label).orElse(param);
+        String label = n.params().table().spec(param).map(s -> Catalogue.label(n.params().table().owner(), s))
+                .orElse(param);
         return new SetParams(graph, nodeId, n.params().copy(), after, param,
                 Messages.get("edit.changeParam", label.toLowerCase(Messages.locale())));
     }
@@ -88,7 +89,7 @@ public final class Edits {
     /** Sets one training setting of the project. */
     public static Command setTraining(Project project, String param, Object value) {
         Params after = project.training().copy().set(param, value);
-        String label = after.table().spec(param).map(Catalogue::label).orElse(param);
+        String label = after.table().spec(param).map(s -> Catalogue.label(after.table().owner(), s)).orElse(param);
         return new SetProject(project, project.training().copy(), after, project.dataset().orElse(null),
                 project.dataset().orElse(null), param, Messages.get("edit.changeParam", label.toLowerCase(
                 Messages.locale())));

@@ -10,6 +10,7 @@ import org.strata.engine.analysis.Problem;
 import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.ParamSpec;
+import org.strata.engine.params.ParamTable;
 import org.strata.engine.text.Message;
 
 /**
@@ -42,14 +43,18 @@ public final class Catalogue {
         return text("sample." + folder + "." + what, english);
     }
 
-    /** @return the parameter's label ("Kernel size", "卷积核大小") */
-    public static String label(ParamSpec spec) {
-        return text("param." + spec.name(), spec.label());
+    /**
+     * @param owner the owner of the parameter's table ({@link ParamTable#owner()}: "Conv2D", "training")
+     * @return the parameter's label ("Kernel size", "卷积核大小"): its owner's own text where it has one
+     *     ({@code param.Conv2D.padding}), else the text shared by every parameter of that name
+     */
+    public static String label(String owner, ParamSpec spec) {
+        return firstOf(spec.label(), "param." + owner + "." + spec.name(), "param." + spec.name());
     }
 
-    /** @return the parameter's one-line description */
-    public static String description(ParamSpec spec) {
-        return text("desc." + spec.name(), spec.description());
+    /** @return the parameter's one-line description, looked up as {@link #label} is */
+    public static String description(String owner, ParamSpec spec) {
+        return firstOf(spec.description(), "desc." + owner + "." + spec.name(), "desc." + spec.name());
     }
 
     /**
@@ -67,7 +72,7 @@ public final class Catalogue {
             if (node == null) return p.message();
             var spec = node.type().params().spec((String) args.get(0));
             if (spec.isEmpty()) return p.message();
-            args.set(0, label(spec.get()));
+            args.set(0, label(node.type().params().owner(), spec.get()));
             args.add(rule(spec.get()));
         }
         String key = "problem." + p.code();
@@ -88,7 +93,12 @@ public final class Catalogue {
         if (m.code() == null || b == null || !b.containsKey(key)) return m.english();
         Object[] values = m.args().stream().map(a -> a instanceof Message inner ? message(inner)
                 : a instanceof Double || a instanceof Float ? a.toString() : a).toArray();
-        if (m.code().equals("dataset.notSet")) values[0] = text("param." + values[0], (String) values[0]);
+        if (m.code().equals("dataset.notSet") || m.code().equals("dataset.folderNotSet")) {
+            // the setting (owner.name) named as the inspector names it
+            String setting = (String) values[0];
+            String name = setting.substring(setting.lastIndexOf('.') + 1);
+            values[0] = firstOf(name, "param." + setting, "param." + name);
+        }
         return new MessageFormat(b.getString(key), Messages.locale()).format(values);
     }
 
@@ -103,11 +113,11 @@ public final class Catalogue {
      * @return why a value was refused, in the window's language (the engine's English message as given when the
      * language is English)
      */
-    public static String refusal(ParamSpec spec, Object value, String englishMessage) {
+    public static String refusal(String owner, ParamSpec spec, Object value, String englishMessage) {
         ResourceBundle b = current();
         if (b == null || !b.containsKey("refusal")) return englishMessage;
         return new MessageFormat(b.getString("refusal"), Messages.locale()).format(
-                new Object[]{label(spec), String.valueOf(value), rule(spec)});
+                new Object[]{label(owner, spec), String.valueOf(value), rule(spec)});
     }
 
     /** The rule a parameter's values follow, e.g. "必须在 1 到 1000000 之间". */
@@ -159,12 +169,18 @@ public final class Catalogue {
                 ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    private static String text(String key, String english) {
+    /** @return the first of {@code keys} the window's language has, else {@code english} */
+    private static String firstOf(String english, String... keys) {
         try {
             ResourceBundle b = bundle(Messages.locale());
-            return b.containsKey(key) ? b.getString(key) : english;
+            for (String key : keys) if (b.containsKey(key)) return b.getString(key);
+            return english;
         } catch (MissingResourceException e) {
             return english;
         }
+    }
+
+    private static String text(String key, String english) {
+        return firstOf(english, key);
     }
 }

@@ -206,12 +206,12 @@ public final class InspectorView extends ScrollPane {
                     error.setText("");
                     if (conditionalChange) rebuild(true);
                 } catch (IllegalArgumentException ex) {
-                    String why = Catalogue.refusal(spec, v, ex.getMessage());
+                    String why = Catalogue.refusal(table.owner(), spec, v, ex.getMessage());
                     error.setText(why);
                     Platform.runLater(() -> rebuildKeepingError(why));
                 }
             };
-            items.add(new ParamItem(spec, category, params, write, editable.test(spec)));
+            items.add(new ParamItem(spec, table.owner(), category, params, write, editable.test(spec)));
         }
         PropertySheet sheet = new PropertySheet(FXCollections.observableArrayList(items));
         sheet.setModeSwitcherVisible(false);

@@ -32,7 +32,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
                 ((ComboBox<?>) ed.getEditor()).setId("param-" + p.spec().name());
                 return ed;
             }
-            if (t == ParamType.PATH) return new PathEditor(p, projectFolder);
+            if (t.isPath()) return new PathEditor(p, projectFolder);
             if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING) {
                 return new CommitOnEnterEditor(p);
             }
@@ -63,8 +63,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
             javafx.scene.layout.HBox.setHgrow(text.getEditor(), javafx.scene.layout.Priority.ALWAYS);
             getEditor().getChildren().addAll(text.getEditor(), browse);
             browse.setOnAction(e -> {
-                // The catalogue labels a folder parameter "Folder" (image folders); every other path is a file.
-                boolean folderWanted = item.spec().label().equalsIgnoreCase("folder");
+                boolean folderWanted = item.spec().type() == ParamType.FOLDER;
                 java.io.File chosen;
                 java.util.Optional<java.nio.file.Path> base = folder.get();
                 if (folderWanted) {

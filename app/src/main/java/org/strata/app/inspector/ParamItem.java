@@ -18,15 +18,21 @@ import org.strata.engine.params.Params;
  */
 final class ParamItem implements PropertySheet.Item {
     private final ParamSpec spec;
+    private final String owner;
     private final String category;
     private final Supplier<Params> params;
     private final Consumer<Object> write;
     private final boolean editable;
 
-    /** @param editable false shows the value without letting it change (while a training run is active) */
-    ParamItem(ParamSpec spec, String category, Supplier<Params> params, Consumer<Object> write, boolean editable) {
+    /**
+     * @param owner    the owner of the spec's table, for its texts ({@link org.strata.engine.params.ParamTable#owner()})
+     * @param editable false shows the value without letting it change (while a training run is active)
+     */
+    ParamItem(ParamSpec spec, String owner, String category, Supplier<Params> params, Consumer<Object> write,
+              boolean editable) {
         this.editable = editable;
         this.spec = spec;
+        this.owner = owner;
         this.category = category;
         this.params = params;
         this.write = write;
@@ -53,13 +59,13 @@ final class ParamItem implements PropertySheet.Item {
 
     @Override
     public String getName() {
-        return Catalogue.label(spec);
+        return Catalogue.label(owner, spec);
     }
 
     @Override
     public String getDescription() {
         String range = spec.min() == null ? "" : " (" + num(spec.min()) + " – " + num(spec.max()) + ")";
-        return Catalogue.description(spec) + range;
+        return Catalogue.description(owner, spec) + range;
     }
 
     @Override

@@ -2,10 +2,7 @@ package org.strata.app.training;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.strata.engine.text.Message;
-import org.strata.engine.train.TrainingEvents;
-import org.strata.engine.train.TrainingListener;
-import org.strata.engine.train.TrainingState;
+import org.strata.engine.train.TrainingEvent;
 
 /**
  * Where a training session's events wait for the window: the training thread only offers to an unbounded
@@ -16,44 +13,37 @@ final class EventInbox {
     /** Iteration events are dropped while this many events wait. */
     static final int MAX_WAITING = 20_000;
 
-    /** A session's state changed, with what to tell the user. */
-    record StateChange(TrainingState state, Message message) {
-    }
-
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<TrainingEvent> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
 
-    /** @return a listener for a session, offering its events here */
-    TrainingListener listener() {
-        return new TrainingListener() {
+    /** @return a handler for a session's events, offering them here */
+    TrainingEvent.Handler listener() {
+        return new TrainingEvent.Handler() {
             @Override
-            public void onIteration(TrainingEvents.Iteration e) {
+            public void onIteration(TrainingEvent.Iteration e) {
                 if (waiting.get() < MAX_WAITING) offer(e);
             }
 
             @Override
-            public void onEpoch(TrainingEvents.Epoch e) {
+            public void onEpoch(TrainingEvent.Epoch e) {
                 offer(e);
             }
 
             @Override
-            public void onSnapshot(TrainingEvents.Snapshot s) {
+            public void onSnapshot(TrainingEvent.Snapshot s) {
                 offer(s);
             }
 
             @Override
-            public void onStateChanged(TrainingState state, Message message) {
-                offer(new StateChange(state, message));
+            public void onStateChanged(TrainingEvent.StateChanged s) {
+                offer(s);
             }
         };
     }
 
-    /**
-     * @return the oldest waiting event (a {@link TrainingEvents.Iteration}, {@link TrainingEvents.Epoch},
-     *     {@link TrainingEvents.Snapshot} or {@link StateChange}), or null when none waits
-     */
-    Object poll() {
-        Object o = queue.poll();
+    /** @return the oldest waiting event, or null when none waits */
+    TrainingEvent poll() {
+        TrainingEvent o = queue.poll();
         if (o != null) waiting.decrementAndGet();
         return o;
     }
@@ -64,7 +54,7 @@ final class EventInbox {
         waiting.set(0);
     }
 
-    private void offer(Object o) {
+    private void offer(TrainingEvent o) {
         queue.add(o);
         waiting.incrementAndGet();
     }

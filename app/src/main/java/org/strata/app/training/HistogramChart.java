@@ -10,7 +10,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 /** One histogram of a layer's latest snapshot (its activations, weights or gradients) as bars over the value range. */
 final class HistogramChart extends BorderPane {
@@ -41,12 +41,12 @@ final class HistogramChart extends BorderPane {
     }
 
     /** Shows a histogram; null (a layer without parameters, or no snapshot yet) leaves the chart empty. */
-    void show(TrainingEvents.Histogram h) {
+    void show(TrainingEvent.Histogram h) {
         pane.update(() -> fill(h));
     }
 
     /** On the chart's thread. */
-    private void fill(TrainingEvents.Histogram h) {
+    private void fill(TrainingEvent.Histogram h) {
         chart.setNotify(false);
         bars.clear();
         if (h != null) {

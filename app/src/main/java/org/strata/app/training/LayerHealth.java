@@ -1,7 +1,7 @@
 package org.strata.app.training;
 
 import org.strata.app.i18n.Messages;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 /**
  * A layer's learning health from its latest snapshot, as the canvas colours it: its update:parameter ratio well
@@ -28,7 +28,7 @@ public enum LayerHealth {
     static final double HIGH = 3e-2;
 
     /** @return the health of one layer's statistics; a frozen layer is {@link #FROZEN} */
-    public static LayerHealth of(TrainingEvents.LayerStats s, boolean frozen) {
+    public static LayerHealth of(TrainingEvent.LayerStats s, boolean frozen) {
         if (frozen) return FROZEN;
         if (s == null) return NEUTRAL;
         double r = s.updateRatio();

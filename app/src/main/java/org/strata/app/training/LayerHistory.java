@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 /**
  * What the run's snapshots said about each layer over time: activation mean and spread, update:parameter ratio and
@@ -20,7 +20,7 @@ public final class LayerHistory {
     }
 
     private final Map<String, List<Point>> series = new LinkedHashMap<>();
-    private final Map<String, TrainingEvents.LayerStats> latest = new LinkedHashMap<>();
+    private final Map<String, TrainingEvent.LayerStats> latest = new LinkedHashMap<>();
     private long latestIteration;
 
     void clear() {
@@ -30,9 +30,9 @@ public final class LayerHistory {
     }
 
     /** @param iterationOffset added to the snapshot's iteration (a continued run numbers on) */
-    void add(TrainingEvents.Snapshot s, long iterationOffset) {
+    void add(TrainingEvent.Snapshot s, long iterationOffset) {
         latestIteration = iterationOffset + s.iteration();
-        for (TrainingEvents.LayerStats l : s.layers()) {
+        for (TrainingEvent.LayerStats l : s.layers()) {
             latest.put(l.nodeId(), l);
             List<Point> points = series.computeIfAbsent(l.nodeId(), k -> new ArrayList<>());
             points.add(new Point(latestIteration, l.activationMean(), l.activationStd(), l.updateRatio(),
@@ -62,7 +62,7 @@ public final class LayerHistory {
     }
 
     /** @return the latest statistics of a layer, or null before the first snapshot */
-    public TrainingEvents.LayerStats latest(String nodeId) {
+    public TrainingEvent.LayerStats latest(String nodeId) {
         return latest.get(nodeId);
     }
 

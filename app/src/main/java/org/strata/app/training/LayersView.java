@@ -9,7 +9,7 @@ import javafx.scene.layout.Priority;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.graph.Node;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 /**
  * The dock's Layers tab: what happens inside the network while it learns. For the layer selected on the canvas:
@@ -85,7 +85,7 @@ public final class LayersView extends BorderPane {
             gradientHistogram.show(null);
             return;
         }
-        TrainingEvents.LayerStats latest = h.latest(selected);
+        TrainingEvent.LayerStats latest = h.latest(selected);
         Node n = document.project().graph().node(selected).orElse(null);
         String type = n == null ? "" : n.type().id();
         title.setText(latest == null

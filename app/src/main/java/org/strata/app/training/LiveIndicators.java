@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.strata.app.canvas.LiveIndicator;
 import org.strata.app.i18n.Messages;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 /** Turns a run's per-layer history into the canvas's live indicators: spread of activations and health. */
 public final class LiveIndicators {
@@ -26,7 +26,7 @@ public final class LiveIndicators {
             List<LayerHistory.Point> points = history.of(id);
             List<LayerHistory.Point> last = points.subList(Math.max(0, points.size() - SPARK_POINTS), points.size());
             double[] trend = last.stream().mapToDouble(LayerHistory.Point::std).toArray();
-            TrainingEvents.LayerStats s = history.latest(id);
+            TrainingEvent.LayerStats s = history.latest(id);
             LayerHealth health = LayerHealth.of(s, frozen.contains(id));
             String text = Messages.get("live.tooltip", String.format("%.3g", s.activationMean()),
                     String.format("%.3g", s.activationStd()),

@@ -1,5 +1,6 @@
 package org.strata.app.training;
 
+import org.strata.engine.train.TrainingState;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -95,9 +96,9 @@ public final class RunsView extends BorderPane {
         }));
         for (Button b : new Button[]{use, export, delete}) {
             b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull()
-                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.LOADING))
-                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.RUNNING))
-                    .or(run.phaseProperty().isEqualTo(TrainingRun.Phase.PAUSED)));
+                    .or(run.phaseProperty().isEqualTo(TrainingState.LOADING))
+                    .or(run.phaseProperty().isEqualTo(TrainingState.RUNNING))
+                    .or(run.phaseProperty().isEqualTo(TrainingState.PAUSED)));
         }
         status.setId("runs-status");
         status.getStyleClass().add("training-status");

@@ -32,10 +32,12 @@ import org.strata.engine.data.Split;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.runs.RunRecord;
+import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runtime.NativeSetup;
 import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.Evaluation;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
+import org.strata.engine.train.TrainingResult;
 import org.strata.engine.train.TrainingException;
 import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
@@ -53,15 +55,12 @@ public final class TrainingRun {
      */
     private static final Duration MERGE_EVERY = Duration.millis(500);
 
-    /** Where the run is, as the window shows it. */
-    public enum Phase { IDLE, LOADING, RUNNING, PAUSED, STOPPED, FINISHED, FAILED }
-
     private final EditorDocument document;
     private final EventInbox inbox = new EventInbox();
     private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
     private final PauseTransition layersLater = new PauseTransition(
             MERGE_EVERY.divide(2));
-    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
+    private final ReadOnlyObjectWrapper<TrainingState> phase = new ReadOnlyObjectWrapper<>(this, "phase", TrainingState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
@@ -90,8 +89,7 @@ public final class TrainingRun {
     private int evaluationEpoch;
     private final RunHistory runs;
     /** For the run's record: what it started from, and its last epoch. */
-    private RunRecorder.Start runStart;
-    private TrainingEvents.Epoch lastEpoch;
+    private volatile RunRecorder recorder;
     private String lastRunId = "";
     /** The analysis of the graph as it was when the run started. */
     private volatile Analysis runAnalysis;
@@ -106,7 +104,7 @@ public final class TrainingRun {
         merger.setCycleCount(Timeline.INDEFINITE);
         layersLater.setOnFinished(e -> layersVersion.set(layersVersion.get() + 1));
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
-        phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == Phase.PAUSED));
+        phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == TrainingState.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
     }
 
@@ -118,11 +116,11 @@ public final class TrainingRun {
         threads = Math.max(0, n);
     }
 
-    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+    public ReadOnlyObjectProperty<TrainingState> phaseProperty() {
         return phase.getReadOnlyProperty();
     }
 
-    public Phase phase() {
+    public TrainingState phase() {
         return phase.get();
     }
 
@@ -182,7 +180,7 @@ public final class TrainingRun {
 
     /** @return whether a trained (or training) network is there to ask for predictions */
     public boolean canPredict() {
-        return session != null && phase.get() != Phase.LOADING && phase.get() != Phase.FAILED;
+        return session != null && phase.get() != TrainingState.LOADING && phase.get() != TrainingState.FAILED;
     }
 
     /** @return the layer a failed run blamed (the first to produce NaN, a wrong size…), if it named one */
@@ -287,8 +285,8 @@ public final class TrainingRun {
 
     /** @return whether a run is loading, running or paused (the graph is read-only then) */
     public boolean isActive() {
-        Phase p = phase.get();
-        return p == Phase.LOADING || p == Phase.RUNNING || p == Phase.PAUSED;
+        TrainingState p = phase.get();
+        return p == TrainingState.LOADING || p == TrainingState.RUNNING || p == TrainingState.PAUSED;
     }
 
     /**
@@ -305,7 +303,6 @@ public final class TrainingRun {
         TrainingSession previous = canContinue() ? session : null;
         runAnalysis = document.analysis();
         failedNode = null;
-        lastEpoch = null;
         if (previous == null) {
             history.clear();
             layers.clear();
@@ -317,8 +314,9 @@ public final class TrainingRun {
             iterationOffset = lastIteration;
             epochOffset += previous.epochsDone();
         }
-        runStart = RunRecorder.Start.now(document.project(), iterationOffset, epochOffset,
-                previous == null ? "" : lastRunId);
+        long iterationsBefore = iterationOffset;
+        int epochsBefore = epochOffset;
+        String continuedFrom = previous == null ? "" : lastRunId;
         layersVersion.set(layersVersion.get() + 1);
         epochThroughput.clear();
         evaluation.set(null);
@@ -326,7 +324,7 @@ public final class TrainingRun {
         version.set(version.get() + 1);
         inbox.clear();
         epochs = document.project().training().getInt("epochs");
-        setPhase(Phase.LOADING, Messages.get("train.loading"));
+        setPhase(TrainingState.LOADING, Messages.get("train.loading"));
         progress.set(-1);
         progressText.set(Messages.get("train.loading"));
         document.setReadOnly(true);
@@ -339,6 +337,7 @@ public final class TrainingRun {
                         : TrainingSession.continueFrom(document.project(),
                         DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(inbox.listener());
+                recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
                 int fixed = threads;
                 if (fixed > 0) {
                     s.setThreads(fixed); // the user's choice (Train › CPU Threads)
@@ -373,8 +372,8 @@ public final class TrainingRun {
      *     failing and the network (layers, their settings, wires) is the one it trained
      */
     public boolean canContinue() {
-        Phase p = phase.get();
-        return session != null && (p == Phase.FINISHED || p == Phase.STOPPED) && structure().equals(trainedStructure);
+        TrainingState p = phase.get();
+        return session != null && (p == TrainingState.FINISHED || p == TrainingState.STOPPED) && structure().equals(trainedStructure);
     }
 
     /** @return whether there are trained weights that {@link #resetWeights()} would discard */
@@ -402,7 +401,7 @@ public final class TrainingRun {
         layersVersion.set(layersVersion.get() + 1);
         progress.set(0);
         progressText.set("");
-        setPhase(Phase.IDLE, Messages.get("train.reset"));
+        setPhase(TrainingState.IDLE, Messages.get("train.reset"));
     }
 
     /**
@@ -417,7 +416,7 @@ public final class TrainingRun {
         runAnalysis = document.analysis();
         evaluation.set(null); // what is shown belongs to the weights being replaced
         boundaries.clear();
-        setPhase(Phase.LOADING, Messages.get("runs.loading", r.id()));
+        setPhase(TrainingState.LOADING, Messages.get("runs.loading", r.id()));
         progress.set(-1);
         document.setReadOnly(true);
         Thread t = new Thread(() -> {
@@ -447,15 +446,15 @@ public final class TrainingRun {
                     layersVersion.set(layersVersion.get() + 1);
                     document.setReadOnly(false);
                     progress.set(0);
-                    setPhase(Phase.FINISHED, Messages.get("runs.using", r.id(), model.epochs()));
-                    evaluateAfterwards(null);
+                    setPhase(TrainingState.FINISHED, Messages.get("runs.using", r.id(), model.epochs()));
+                    evaluateAfterwards(null, null);
                 });
             } catch (Exception e) {
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 Platform.runLater(() -> {
                     document.setReadOnly(false);
                     progress.set(0);
-                    setPhase(session == null ? Phase.IDLE : Phase.FINISHED, why);
+                    setPhase(session == null ? TrainingState.IDLE : TrainingState.FINISHED, why);
                 });
             }
         }, "strata-run-loader");
@@ -470,18 +469,18 @@ public final class TrainingRun {
 
     public void pause() {
         TrainingSession s = session;
-        if (s != null && phase.get() == Phase.RUNNING) s.pause();
+        if (s != null && phase.get() == TrainingState.RUNNING) s.pause();
     }
 
     public void resume() {
         TrainingSession s = session;
-        if (s != null && phase.get() == Phase.PAUSED) s.resume();
+        if (s != null && phase.get() == TrainingState.PAUSED) s.resume();
     }
 
     /** One batch, while paused. */
     public void step() {
         TrainingSession s = session;
-        if (s != null && phase.get() == Phase.PAUSED) {
+        if (s != null && phase.get() == TrainingState.PAUSED) {
             s.requestSnapshot(); // one batch is worth looking at closely
             s.step();
         }
@@ -503,7 +502,7 @@ public final class TrainingRun {
 
     private void fail(String why) {
         merge();
-        setPhase(Phase.FAILED, why);
+        setPhase(TrainingState.FAILED, why);
         finishRun();
     }
 
@@ -513,7 +512,7 @@ public final class TrainingRun {
         if (progress.get() < 0) progress.set(0);
     }
 
-    private void setPhase(Phase p, String text) {
+    private void setPhase(TrainingState p, String text) {
         message.set(text == null ? "" : text); // first: whoever watches the phase reads the message
         phase.set(p);
     }
@@ -521,7 +520,7 @@ public final class TrainingRun {
     /** Hands the learning rate and the frozen layers, as the document has them now, to an active session. */
     private void passEditsToSession() {
         TrainingSession s = session;
-        if (s == null || phase.get() != Phase.PAUSED) return;
+        if (s == null || phase.get() != TrainingState.PAUSED) return;
         s.setLearningRate(document.project().training().getDouble("learningRate"));
         s.setFrozen(document.graph().nodes().stream().filter(Node::frozen)
                 .map(Node::id).collect(Collectors.toSet()));
@@ -529,69 +528,74 @@ public final class TrainingRun {
 
     /** On the JavaFX thread: takes in what the training thread has offered since the last time. */
     private void merge() {
-        boolean points = false;
-        boolean snapshots = false;
-        Object o;
-        while ((o = inbox.poll()) != null) {
-            if (o instanceof TrainingEvents.Iteration it) {
-                history.addTrain(iterationOffset + it.iteration(), it.loss());
-                lastIteration = iterationOffset + it.iteration();
-                points = true;
-                long total = (long) it.batchesPerEpoch() * epochs;
-                long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
-                progress.set(total == 0 ? 0 : (double) done / total);
-                double left = it.samplesPerSecond() <= 0 ? 0 : (total - done) * (double) document.project()
-                        .training().getInt("batchSize") / it.samplesPerSecond();
-                progressText.set(Messages.get("train.progress", it.epoch(), epochs, it.batch(),
-                        it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
-            } else if (o instanceof TrainingEvents.Epoch ep) {
-                if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
-                epochThroughput.add(ep.samplesPerSecond());
-                lastEpoch = ep;
-                TrainingSession s = session;
-                if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
-                    // the confusion matrix of the validation data, after each epoch, while it learns
-                    evaluationSplit = s.dataset().validation();
-                    evaluationEpoch = epochOffset + ep.epoch();
-                    evaluation.set(ep.validation());
-                }
-                history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
-                        ep.learningRate());
-                points = true;
-            } else if (o instanceof TrainingEvents.Snapshot snap) {
-                layers.add(snap, iterationOffset);
-                snapshots = true;
-            } else if (o instanceof EventInbox.StateChange sc) {
-                Phase p = switch (sc.state()) {
-                    case READY -> Phase.LOADING;
-                    case RUNNING -> Phase.RUNNING;
-                    case PAUSED -> Phase.PAUSED;
-                    case STOPPED -> Phase.STOPPED;
-                    case FINISHED -> Phase.FINISHED;
-                    case FAILED -> Phase.FAILED;
-                };
-                if (sc.state() == TrainingState.FAILED && session != null) {
-                    failedNode = session.failedNode().orElse(null);
-                }
-                setPhase(p, org.strata.app.i18n.Catalogue.message(sc.message()));
-                if (sc.state().isOver()) {
-                    finishRun();
-                    if (sc.state() != TrainingState.FAILED) evaluateAfterwards(
-                            RunRecorder.capture(runStart, sc.state(), lastEpoch, history));
+        Merge m = new Merge();
+        TrainingEvent e;
+        while ((e = inbox.poll()) != null) e.dispatch(m);
+        if (m.points) version.set(version.get() + 1);
+        // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
+        if (m.snapshots && layersLater.getStatus() != Animation.Status.RUNNING) layersLater.playFromStart();
+        askForSnapshot();
+        askForBoundary();
+    }
+
+    /** Takes one batch of events into the properties and histories; a handler for every kind of event. */
+    private final class Merge implements TrainingEvent.Handler {
+        boolean points;
+        boolean snapshots;
+
+        @Override
+        public void onIteration(TrainingEvent.Iteration it) {
+            history.addTrain(iterationOffset + it.iteration(), it.loss());
+            lastIteration = iterationOffset + it.iteration();
+            points = true;
+            long total = (long) it.batchesPerEpoch() * epochs;
+            long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
+            progress.set(total == 0 ? 0 : (double) done / total);
+            double left = it.samplesPerSecond() <= 0 ? 0 : (total - done) * (double) document.project()
+                    .training().getInt("batchSize") / it.samplesPerSecond();
+            progressText.set(Messages.get("train.progress", it.epoch(), epochs, it.batch(),
+                    it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
+        }
+
+        @Override
+        public void onEpoch(TrainingEvent.Epoch ep) {
+            if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
+            epochThroughput.add(ep.samplesPerSecond());
+            TrainingSession s = session;
+            if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
+                // the confusion matrix of the validation data, after each epoch, while it learns
+                evaluationSplit = s.dataset().validation();
+                evaluationEpoch = epochOffset + ep.epoch();
+                evaluation.set(ep.validation());
+            }
+            history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
+                    ep.learningRate());
+            points = true;
+        }
+
+        @Override
+        public void onSnapshot(TrainingEvent.Snapshot snap) {
+            layers.add(snap, iterationOffset);
+            snapshots = true;
+        }
+
+        @Override
+        public void onStateChanged(TrainingEvent.StateChanged sc) {
+            if (sc.state() == TrainingState.FAILED) failedNode = sc.failedNode();
+            setPhase(sc.state(), org.strata.app.i18n.Catalogue.message(sc.message()));
+            if (sc.state().isOver()) {
+                finishRun();
+                if (sc.result() != null) {
+                    evaluateAfterwards(sc.result(), recorder);
                 }
             }
         }
-        if (points) version.set(version.get() + 1);
-        // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
-        if (snapshots && layersLater.getStatus() != Animation.Status.RUNNING) layersLater.playFromStart();
-        askForSnapshot();
-        askForBoundary();
     }
 
     /** Asks the session for per-layer statistics after its next batch, at most every 500 ms while running. */
     private void askForSnapshot() {
         TrainingSession s = session;
-        if (s == null || phase.get() != Phase.RUNNING || System.nanoTime() - snapshotAskedAt < SNAPSHOT_EVERY_NANOS) {
+        if (s == null || phase.get() != TrainingState.RUNNING || System.nanoTime() - snapshotAskedAt < SNAPSHOT_EVERY_NANOS) {
             return;
         }
         snapshotAskedAt = System.nanoTime();
@@ -601,22 +605,31 @@ public final class TrainingRun {
     /** Asks the training thread for the decision boundary while the run trains (see {@link BoundaryFeed}). */
     private void askForBoundary() {
         TrainingSession s = session;
-        if (s != null && phase.get() == Phase.RUNNING) boundaries.askIfDue(s, () -> session == s);
+        if (s != null && phase.get() == TrainingState.RUNNING) boundaries.askIfDue(s, () -> session == s);
     }
 
-    /** Off the JavaFX thread (training has ended, so the network is free): evaluates on held-out data. */
-    private void evaluateAfterwards(RunRecorder.Pending keep) {
+    /**
+     * Off the JavaFX thread (training has ended, so the network is free): shows the evaluation on held-out data (the
+     * test split, else the validation split), draws the last decision boundary and keeps the run.
+     *
+     * @param result the run's end, whose evaluations the session made; null for weights loaded from a kept run,
+     *               which are evaluated here
+     * @param keep   what to keep of the run, or null
+     */
+    private void evaluateAfterwards(TrainingResult result, RunRecorder keep) {
         TrainingSession s = session;
         if (s == null) return;
-        var split = s.dataset().test().size() > 0 ? s.dataset().test() : s.dataset().validation();
+        boolean onTest = s.dataset().test().size() > 0;
+        var split = onTest ? s.dataset().test() : s.dataset().validation();
         Thread training = trainingThread;
         Thread t = new Thread(() -> {
             try {
                 // The network is free once the training thread has ended; from then on one thread at a time uses it.
                 if (training != null) training.join();
-                var ev = split.size() == 0 ? null : s.evaluate(split, 0);
+                var ev = result != null ? (onTest ? result.test() : result.validation())
+                        : split.size() == 0 ? null : s.evaluate(split, 0);
                 Boundary last = boundaries.computeNow(s);
-                RunRecord kept = keep == null ? null : keepRun(s, keep, ev);
+                RunRecord kept = keep == null || !keep.hasRun() ? null : keepRun(keep);
                 Platform.runLater(() -> {
                     if (kept != null) {
                         runs.added(kept);
@@ -641,9 +654,9 @@ public final class TrainingRun {
     }
 
     /** Keeps the run with the project; a failure to write it is said in the message, never fatal. */
-    private RunRecord keepRun(TrainingSession s, RunRecorder.Pending p, Evaluation test) {
+    private RunRecord keepRun(RunRecorder r) {
         try {
-            return RunRecorder.keep(runs, s, p, test);
+            return r.keep(runs.store());
         } catch (IOException | RuntimeException e) {
             Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
             return null;

@@ -1,5 +1,6 @@
 package org.strata.app.training;
 
+import org.strata.engine.train.TrainingState;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -39,7 +40,7 @@ public final class TrainingView extends BorderPane {
             }
         });
         run.phaseProperty().addListener((o, a, b) -> {
-            if (b == TrainingRun.Phase.LOADING) panes.getItems().remove(boundary);
+            if (b == TrainingState.LOADING) panes.getItems().remove(boundary);
         });
         setTop(status);
         setCenter(panes);

@@ -1,5 +1,6 @@
 package org.strata.app.window;
 
+import org.strata.engine.train.TrainingState;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -99,7 +100,7 @@ public final class EditorPane extends BorderPane {
         vertical.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(dock, false);
         run.phaseProperty().addListener((o, a, b) -> {
-            if (b != TrainingRun.Phase.LOADING) return;
+            if (b != TrainingState.LOADING) return;
             dock.getSelectionModel().select(trainingTab);
             if (vertical.getDividerPositions()[0] > 0.6) vertical.setDividerPositions(0.58); // room for the curves
         });

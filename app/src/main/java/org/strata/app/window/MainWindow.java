@@ -1,5 +1,6 @@
 package org.strata.app.window;
 
+import org.strata.engine.train.TrainingState;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -205,7 +206,7 @@ public final class MainWindow {
             menus.refresh();
             status.setText(r.messageProperty().get());
             if (!r.isActive()) status.setProgress(0);
-            if (b == TrainingRun.Phase.FAILED) {
+            if (b == TrainingState.FAILED) {
                 // the layer to look at is selected and brought into view, behind the message
                 r.failedNode().filter(id -> doc.graph().node(id).isPresent()).ifPresent(id -> {
                     doc.selection().set(java.util.List.of(id));

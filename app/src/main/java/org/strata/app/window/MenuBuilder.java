@@ -1,5 +1,6 @@
 package org.strata.app.window;
 
+import org.strata.engine.train.TrainingState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,7 +260,7 @@ final class MenuBuilder {
                 tool("menu.view.fit", MaterialDesignF.FIT_TO_PAGE_OUTLINE, true,
                         () -> window.editor().ifPresent(e -> e.canvas().fitToWindow())));
         trainButton = tool("menu.train.start", MaterialDesignP.PLAY, true, () -> {
-            if (window.run().map(r -> r.phase() == TrainingRun.Phase.PAUSED).orElse(false)) {
+            if (window.run().map(r -> r.phase() == TrainingState.PAUSED).orElse(false)) {
                 window.run().get().resume();
             } else {
                 window.train();
@@ -292,24 +293,24 @@ final class MenuBuilder {
         undoButton.getTooltip().setText(undo.getText());
         redoButton.getTooltip().setText(redo.getText());
         paste.setDisable(!open || !window.hasClipboard());
-        TrainingRun.Phase phase = window.run().map(TrainingRun::phase).orElse(TrainingRun.Phase.IDLE);
+        TrainingState phase = window.run().map(TrainingRun::phase).orElse(TrainingState.IDLE);
         boolean active = window.run().map(TrainingRun::isActive).orElse(false);
         trainItem.setDisable(!open || active);
-        pauseItem.setDisable(phase != TrainingRun.Phase.RUNNING);
-        resumeItem.setDisable(phase != TrainingRun.Phase.PAUSED);
-        stepItem.setDisable(phase != TrainingRun.Phase.PAUSED);
+        pauseItem.setDisable(phase != TrainingState.RUNNING);
+        resumeItem.setDisable(phase != TrainingState.PAUSED);
+        stepItem.setDisable(phase != TrainingState.PAUSED);
         stopItem.setDisable(!active);
         resetItem.setDisable(!window.run().map(TrainingRun::hasWeights).orElse(false));
         boolean continues = window.run().map(TrainingRun::canContinue).orElse(false);
         trainItem.setText(Messages.get(continues ? "menu.train.continue" : "menu.train.start"));
-        if (phase != TrainingRun.Phase.PAUSED) {
+        if (phase != TrainingState.PAUSED) {
             trainButton.getTooltip().setText(trainItem.getText());
         } else {
             trainButton.getTooltip().setText(Messages.get("menu.train.resume"));
         }
-        trainButton.setDisable(!open || (active && phase != TrainingRun.Phase.PAUSED));
-        pauseButton.setDisable(phase != TrainingRun.Phase.RUNNING);
-        stepButton.setDisable(phase != TrainingRun.Phase.PAUSED);
+        trainButton.setDisable(!open || (active && phase != TrainingState.PAUSED));
+        pauseButton.setDisable(phase != TrainingState.RUNNING);
+        stepButton.setDisable(phase != TrainingState.PAUSED);
         stopButton.setDisable(!active);
     }
 

@@ -15,8 +15,8 @@ public interface NetworkBackend {
      */
     int PARAMETER_SAMPLE = 4096;
 
-    /** @return the engine's name as users see it, e.g. "Deeplearning4j" */
-    String engineName();
+    /** @return the engine running this network */
+    Engine engine();
 
     /** One optimisation step on a batch. @return the batch's loss */
     double fit(INDArray features, INDArray labels);

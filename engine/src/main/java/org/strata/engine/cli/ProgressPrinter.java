@@ -2,7 +2,7 @@ package org.strata.engine.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingState;
 
@@ -28,7 +28,7 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onIteration(TrainingEvents.Iteration e) {
+    public void onIteration(TrainingEvent.Iteration e) {
         // Called on the training thread every step: decide first, format only what is drawn (String.format each
         // step cost the MLP's early epochs up to half their speed).
         long now = System.nanoTime();
@@ -50,7 +50,7 @@ final class ProgressPrinter implements TrainingListener {
         }
     }
 
-    private String text(TrainingEvents.Iteration e, long now) {
+    private String text(TrainingEvent.Iteration e, long now) {
         double done = ((e.epoch() - 1) * (double) e.batchesPerEpoch() + e.batch()) / (epochs * (double) e.batchesPerEpoch());
         double elapsed = (now - started) / 1e9;
         // Before a second of training the rate still holds the first batches' start-up: no ETA yet.
@@ -61,7 +61,7 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(TrainingEvents.Epoch e) {
+    public void onEpoch(TrainingEvent.Epoch e) {
         if (terminal) out.print("\r" + " ".repeat(100) + "\r");
         lastQuarter = -1;
         String m = e.metricName().equals("accuracy") ? "acc" : "mae";
@@ -75,9 +75,10 @@ final class ProgressPrinter implements TrainingListener {
     }
 
     @Override
-    public void onStateChanged(TrainingState state, org.strata.engine.text.Message message) {
+    public void onStateChanged(TrainingEvent.StateChanged s) {
+        TrainingState state = s.state();
         if (state == TrainingState.STOPPED || state == TrainingState.FAILED || state == TrainingState.RUNNING) {
-            out.println(message.english());
+            out.println(s.message().english());
             out.flush();
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.ParamType;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.DatasetSpec;
 import org.strata.engine.project.Project;
@@ -88,8 +89,10 @@ public final class DatasetLoader {
     private static String require(Params p, String key) throws DatasetException {
         String v = p.getString(key);
         if (v.isBlank()) {
-            throw new DatasetException(Message.of("dataset.notSet", "the dataset's '" + key + "' is not set: choose "
-                    + "a file", key));
+            boolean folder = p.table().spec(key).map(s -> s.type() == ParamType.FOLDER).orElse(false);
+            throw new DatasetException(Message.of(folder ? "dataset.folderNotSet" : "dataset.notSet",
+                    "the dataset's '" + key + "' is not set: choose a " + (folder ? "folder" : "file"),
+                    p.table().owner() + "." + key));
         }
         return v;
     }

@@ -30,7 +30,7 @@ public abstract class LayerType {
         this.category = category;
         this.description = description;
         this.doc = doc;
-        this.params = params;
+        this.params = params.ownedBy(id);
     }
 
     public final String id() {

@@ -25,6 +25,7 @@ import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
 import org.strata.engine.train.Backends;
+import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 
 /**
@@ -92,7 +93,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             if (!state.isEmpty()) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state));
             ObjectNode meta = MAPPER.createObjectNode();
             meta.put("formatVersion", FORMAT_VERSION);
-            meta.put("engine", network.engineName());
+            meta.put("engine", network.engine().title());
             meta.put("epochs", epochs);
             var names = meta.putArray("classNames");
             classNames.forEach(names::add);
@@ -158,7 +159,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             }
             // Optimizer state only means something to the engine that wrote it.
             if (Files.exists(dir.resolve("optimizer.npz"))
-                    && meta.path("engine").asText().equals(net.engineName())) {
+                    && Engine.byTitle(meta.path("engine").asText()).orElse(null) == net.engine()) {
                 INDArray state = NpzIO.read(dir.resolve("optimizer.npz")).get("state");
                 if (state != null) net.setOptimizerState(state);
             }

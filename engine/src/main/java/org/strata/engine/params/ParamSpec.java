@@ -76,9 +76,14 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return new ParamSpec(name, label, ParamType.STRING, def, null, null, List.of(), 0, description, null);
     }
 
-    /** A path relative to the project file. */
+    /** A file's path relative to the project file. */
     public static ParamSpec path(String name, String label, String description) {
         return new ParamSpec(name, label, ParamType.PATH, "", null, null, List.of(), 0, description, null);
+    }
+
+    /** A folder's path relative to the project file. */
+    public static ParamSpec folder(String name, String label, String description) {
+        return new ParamSpec(name, label, ParamType.FOLDER, "", null, null, List.of(), 0, description, null);
     }
 
     /** @return a copy that applies only when {@code param} has one of {@code values} */
@@ -127,7 +132,7 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
                 }
                 return Optional.empty();
             }
-            case STRING, PATH -> {
+            case STRING, PATH, FOLDER -> {
                 return value instanceof String ? Optional.empty() : Optional.of("must be text");
             }
             default -> throw new IllegalStateException(type.toString());

@@ -14,6 +14,13 @@ public enum ParamType {
     INT_TUPLE,
     /** Free text. JSON string. */
     STRING,
-    /** A file or folder path, stored relative to the project file. JSON string. */
-    PATH
+    /** A file's path, stored relative to the project file. JSON string. */
+    PATH,
+    /** A folder's path, stored relative to the project file. JSON string. */
+    FOLDER;
+
+    /** @return whether values are paths (files or folders), kept relative to the project file */
+    public boolean isPath() {
+        return this == PATH || this == FOLDER;
+    }
 }

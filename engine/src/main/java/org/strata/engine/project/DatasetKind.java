@@ -24,7 +24,7 @@ public enum DatasetKind {
             true),
     /** A folder with one subfolder of images per class. */
     IMAGE_FOLDER("image-folder", List.of(
-            ParamSpec.path("path", "Folder", "Folder with one subfolder of images per class"),
+            ParamSpec.folder("path", "Folder", "Folder with one subfolder of images per class"),
             ParamSpec.integer("height", "Height", 28, 1, 4096, "Images are resized to this height"),
             ParamSpec.integer("width", "Width", 28, 1, 4096, "Images are resized to this width"),
             ParamSpec.choice("color", "Colour", "grayscale", List.of("grayscale", "rgb"),
@@ -57,7 +57,7 @@ public enum DatasetKind {
                     "Fraction of the data held out for the final evaluation"));
         }
         all.add(ParamSpec.integer("seed", "Seed", 42, 0, Integer.MAX_VALUE, "Seed for shuffling and splitting"));
-        this.table = new ParamTable(all);
+        this.table = new ParamTable(all).ownedBy("dataset." + key);
     }
 
     private String defaultNormalisation(String key) {

@@ -103,7 +103,7 @@ public final class Project {
             if (!oldDir.equals(newDir)) {
                 org.strata.engine.params.Params p = dataset.params().copy();
                 for (org.strata.engine.params.ParamSpec s : dataset.kind().params().specs()) {
-                    if (s.type() != org.strata.engine.params.ParamType.PATH || !(p.get(s.name()) instanceof String v)
+                    if (!s.type().isPath() || !(p.get(s.name()) instanceof String v)
                             || v.isBlank() || Path.of(v).isAbsolute()) {
                         continue;
                     }

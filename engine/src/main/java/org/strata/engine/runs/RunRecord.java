@@ -22,11 +22,12 @@ import java.util.Map;
  * @param validation       (iteration, validation loss) points, one per epoch
  * @param metric           (epoch, training metric, validation metric) points
  * @param continuedFrom    the run whose weights it started from, or "" for fresh weights
+ * @param outcome          its final evaluations, speed and device; null for runs kept before format 2
  */
 public record RunRecord(String id, String started, double seconds, String engine, String state, int epochs,
                         String metricName, double trainLoss, double validationLoss, double validationMetric,
                         double testMetric, Map<String, String> settings, double[][] loss, double[][] validation,
-                        double[][] metric, String continuedFrom) {
+                        double[][] metric, String continuedFrom, RunOutcome outcome) {
     /** The most loss points kept per run. */
     public static final int MAX_LOSS_POINTS = 1000;
 }

@@ -20,13 +20,17 @@ import org.strata.engine.model.TrainedModel;
 
 /**
  * A project's runs folder: {@code <project>.runs/} next to {@code <project>.strata}, one sub-folder per run with
- * {@code run.json} (a {@link RunRecord}) and {@code model.zip} (its {@link TrainedModel}). Files are written to a
- * temporary name and renamed, so a crash never leaves half a run; a run folder whose {@code run.json} cannot be
- * read is skipped and reported, never fatal.
+ * {@code run.json} (a {@link RunRecord}), {@code metrics.csv} (one row per epoch) and {@code model.zip} (its
+ * {@link TrainedModel}); the window and the command line keep their runs alike (see {@link RunRecorder}). Files are
+ * written to a temporary name and renamed, and {@code run.json} last, so a crash never leaves half a run; a run
+ * folder whose {@code run.json} cannot be read is skipped and reported, never fatal.
  */
 public final class RunStore {
-    /** The version of {@code run.json} this Strata writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of {@code run.json} this Strata writes; it reads every version up to it. Format 2 added the run's
+     * outcome ({@link RunOutcome}) and {@code metrics.csv}.
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("'run-'yyyyMMdd-HHmmss");
     private final Path folder;
@@ -81,14 +85,26 @@ public final class RunStore {
         return List.copyOf(problems);
     }
 
-    /** Keeps a run: its model first, then its record (a run shows up only once both are complete). */
-    public void save(RunRecord run, TrainedModel model) throws IOException {
-        Path dir = folder.resolve(run.id());
+    /** Keeps a run in its folder here (see {@link #write}). */
+    public void save(RunRecord run, TrainedModel model, String metricsCsv) throws IOException {
+        write(folder.resolve(run.id()), run, model, metricsCsv);
+    }
+
+    /**
+     * Writes a run into {@code dir}: its model first, then its metrics, then its record (a run shows up only once
+     * all are complete).
+     */
+    public static void write(Path dir, RunRecord run, TrainedModel model, String metricsCsv) throws IOException {
         Files.createDirectories(dir);
         model.save(dir.resolve("model.zip"));
-        Path tmp = dir.resolve(".run.json.tmp");
-        Files.write(tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
-        Files.move(tmp, dir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        replace(dir.resolve("metrics.csv"), metricsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        replace(dir.resolve("run.json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
+    }
+
+    private static void replace(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** @return the trained model of run {@code id} */
@@ -140,6 +156,7 @@ public final class RunStore {
         points(o.putArray("validation"), r.validation());
         points(o.putArray("metric"), r.metric());
         o.put("continuedFrom", r.continuedFrom());
+        if (r.outcome() != null) outcome(o, r.outcome());
         return o;
     }
 
@@ -157,7 +174,60 @@ public final class RunStore {
                 o.path("state").asText(""), o.path("epochs").asInt(), o.path("metricName").asText(""),
                 number(o, "trainLoss"), number(o, "validationLoss"), number(o, "validationMetric"),
                 number(o, "testMetric"), settings, points(o.path("loss")), points(o.path("validation")),
-                points(o.path("metric")), o.path("continuedFrom").asText(""));
+                points(o.path("metric")), o.path("continuedFrom").asText(""),
+                o.has("evaluation") ? outcome(o) : null);
+    }
+
+    private static void outcome(ObjectNode o, RunOutcome r) {
+        o.put("project", r.project());
+        o.put("message", r.message());
+        o.put("bestEpoch", r.bestEpoch());
+        ObjectNode ev = o.putObject("evaluation");
+        figures(ev, "train", r.train());
+        figures(ev, "validation", r.validation());
+        figures(ev, "test", r.test());
+        number(o, "samplesPerSecond", r.samplesPerSecond());
+        number(o, "firstIterationSeconds", r.firstIterationSeconds());
+        o.put("device", r.device());
+        o.put("nativeBuild", r.nativeBuild());
+        o.put("threads", r.threads());
+        if (!r.parameters().isEmpty()) {
+            ObjectNode p = o.putObject("parameters");
+            r.parameters().forEach((k, v) -> {
+                ArrayNode a = p.putArray(k);
+                for (double d : v) a.add(d);
+            });
+        }
+    }
+
+    private static RunOutcome outcome(JsonNode o) {
+        JsonNode ev = o.path("evaluation");
+        Map<String, double[]> params = new LinkedHashMap<>();
+        o.path("parameters").fields().forEachRemaining(e -> {
+            double[] v = new double[e.getValue().size()];
+            for (int i = 0; i < v.length; i++) v[i] = e.getValue().get(i).asDouble();
+            params.put(e.getKey(), v);
+        });
+        return new RunOutcome(o.path("project").asText(""), o.path("message").asText(""), o.path("bestEpoch").asInt(),
+                figures(ev.path("train")), figures(ev.path("validation")), figures(ev.path("test")),
+                number(o, "samplesPerSecond"), number(o, "firstIterationSeconds"), o.path("device").asText(""),
+                o.path("nativeBuild").asText(""), o.path("threads").asInt(), params);
+    }
+
+    private static void figures(ObjectNode o, String key, RunOutcome.Figures f) {
+        if (f == null) {
+            o.putNull(key);
+            return;
+        }
+        ObjectNode n = o.putObject(key);
+        number(n, "loss", f.loss());
+        number(n, "metric", f.metric());
+        n.put("samples", f.samples());
+    }
+
+    private static RunOutcome.Figures figures(JsonNode n) {
+        if (!n.isObject()) return null;
+        return new RunOutcome.Figures(number(n, "loss"), number(n, "metric"), n.path("samples").asLong());
     }
 
     /** NaN (no such figure) is written as null: JSON has no NaN. */

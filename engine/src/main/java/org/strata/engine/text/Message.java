@@ -47,7 +47,8 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("fast.loss", 2),             // loss, the activation it needs before it
             java.util.Map.entry("fast.chosen", 0),
             java.util.Map.entry("dataset.none", 1),                   // project name
-            java.util.Map.entry("dataset.notSet", 1),                 // the dataset setting (its parameter name)
+            java.util.Map.entry("dataset.notSet", 1),       // the dataset setting: owner.name ("dataset.csv.path")
+            java.util.Map.entry("dataset.folderNotSet", 1), // the same, for a folder
             java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
             java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label
             java.util.Map.entry("dataset.unseenLabel.test", 2),       // dataset, label
@@ -79,11 +80,6 @@ public record Message(String code, List<Object> args, String english) {
     /** A text that has only its English form. */
     public static Message plain(String english) {
         return new Message(null, List.of(), english);
-    }
-
-    /** The same code and values with other English words (a phrase used inside another sentence). */
-    public Message reworded(String english) {
-        return new Message(code, args, english);
     }
 
     @Override

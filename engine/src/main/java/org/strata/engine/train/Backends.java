@@ -1,5 +1,6 @@
 package org.strata.engine.train;
 
+import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,10 +27,10 @@ public final class Backends {
     /**
      * The engine a graph will train on, and why.
      *
-     * @param engine "Strata" or "Deeplearning4j"
+     * @param engine the engine
      * @param reason why Deeplearning4j was chosen, or empty
      */
-    public record Choice(String engine, Optional<Message> reason) {
+    public record Choice(Engine engine, Optional<Message> reason) {
         /** @return e.g. "Deeplearning4j (LSTM layers are not in Strata's fast engine yet)" */
         public String describe() {
             return engine + reason.map(r -> " (" + r + ")").orElse("");
@@ -50,17 +51,15 @@ public final class Backends {
     /** @return which engine {@link #compile} will use */
     public static Choice choose(Graph graph, Analysis analysis, Params training, Preference preference) {
         if (preference == Preference.DL4J) {
-            return new Choice("Deeplearning4j", Optional.of(Message.of("fast.chosen",
+            return new Choice(Engine.DL4J, Optional.of(Message.of("fast.chosen",
                     "chosen with --engine or strata.engine")));
         }
         Optional<Message> why = FastNetwork.unsupported(graph, analysis, training);
-        if (why.isEmpty()) return new Choice("Strata", Optional.empty());
+        if (why.isEmpty()) return new Choice(Engine.STRATA, Optional.empty());
         if (preference == Preference.STRATA) {
             throw new IllegalArgumentException("Strata's fast engine cannot run this graph: " + why.get());
         }
-        Message reason = why.get();
-        return new Choice("Deeplearning4j", Optional.of(reason.reworded(reason.english()
-                .replace(" in it yet", " in Strata's fast engine yet"))));
+        return new Choice(Engine.DL4J, why);
     }
 
     /**
@@ -74,8 +73,10 @@ public final class Backends {
 
     /** Compiles for an engine already chosen with {@link #choose}. */
     public static NetworkBackend compile(Graph graph, Analysis analysis, Params training, Choice choice) {
-        if (choice.engine().equals("Strata")) return new FastNetwork(graph, analysis, training);
-        return new Dl4jBackend(graph, Dl4jCompiler.compile(graph, analysis, training));
+        return switch (choice.engine()) {
+            case STRATA -> new FastNetwork(graph, analysis, training);
+            case DL4J -> new Dl4jBackend(graph, Dl4jCompiler.compile(graph, analysis, training));
+        };
     }
 
     /** As {@link #compile(Graph, Analysis, Params, Preference)} with the {@link #preference()}. */

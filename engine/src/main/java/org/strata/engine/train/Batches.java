@@ -1,5 +1,7 @@
 package org.strata.engine.train;
 
+import java.util.Random;
+
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -125,5 +127,17 @@ final class Batches {
     private Buffers lastBuffers(int n) {
         if (last == null || last.labels.size(0) != n) last = new Buffers(n);
         return last;
+    }
+
+    /** @return 0 … n−1 shuffled by {@code r} (Fisher–Yates): one epoch's order of samples */
+    static int[] permutation(int n, Random r) {
+        int[] p = java.util.stream.IntStream.range(0, n).toArray();
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
     }
 }

@@ -1,23 +1,24 @@
 package org.strata.engine.train;
 
-import org.strata.engine.text.Message;
-
-
 /**
- * Receives a session's events on the training thread. Implementations must return quickly: copy what they need
- * and hand it to their own thread (a UI merges on its own thread at its own rate).
+ * Receives a session's events on the training thread, each kind it cares for (the others do nothing).
+ * Implementations must return quickly: copy what they need and hand it to their own thread (a UI merges on its own
+ * thread at its own rate). Code that must handle every kind implements {@link TrainingEvent.Handler} instead.
  */
-public interface TrainingListener {
-    default void onIteration(TrainingEvents.Iteration e) {
+public interface TrainingListener extends TrainingEvent.Handler {
+    @Override
+    default void onIteration(TrainingEvent.Iteration e) {
     }
 
-    default void onEpoch(TrainingEvents.Epoch e) {
+    @Override
+    default void onEpoch(TrainingEvent.Epoch e) {
     }
 
-    default void onSnapshot(TrainingEvents.Snapshot s) {
+    @Override
+    default void onSnapshot(TrainingEvent.Snapshot s) {
     }
 
-    /** @param message what to tell the user (its {@code toString()} is the English text) */
-    default void onStateChanged(TrainingState state, Message message) {
+    @Override
+    default void onStateChanged(TrainingEvent.StateChanged s) {
     }
 }

@@ -1,24 +1,20 @@
 package org.strata.engine.train;
 
-import org.strata.engine.backend.NetworkBackend;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
-import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.backend.Engine;
+import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
-import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.Project;
@@ -42,12 +38,12 @@ public final class TrainingSession {
     private final Task task;
     private final String inputNode;
     private final String outputNode;
-    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<TrainingEvent.Handler> listeners = new CopyOnWriteArrayList<>();
 
     private final Object lock = new Object();
     /** Held by whoever uses the network outside the training thread (probes and evaluations after a run). */
     private final Object idleNetwork = new Object();
-    private TrainingState state = TrainingState.READY;
+    private TrainingState state = TrainingState.LOADING;
     private boolean pauseRequested;
     private boolean stopRequested;
     private int stepsAllowed;
@@ -59,39 +55,35 @@ public final class TrainingSession {
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int epochsOverride;
-    /** Changes asked for while paused, applied on the training thread before the next batch. */
-    private volatile Double learningRateChange;
-    private volatile java.util.Set<String> frozenChange;
+    private final PausedChanges changes;
     private volatile double firstIterationSeconds = Double.NaN;
     private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
     private volatile int threadsUsed;
     private volatile int threadLimit = Integer.MAX_VALUE;
     /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
-    private Optional<Message> engineReason = Optional.empty();
+    private final Optional<Message> engineReason;
     private long iteration;
     private int epochsDone;
     private INDArray bestParams;
     private INDArray probe;
     private final Evaluator evaluator;
     private int bestEpoch;
-    private volatile String failedNode;
 
-    private TrainingSession(Project project, Analysis analysis, Dataset data, NetworkBackend backend, Task task,
-                            String inputNode, String outputNode) {
-        this.project = project;
+    private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
+        this.project = plan.project();
         this.graph = project.graph();
-        this.analysis = analysis;
+        this.analysis = plan.analysis();
         this.data = data;
         this.backend = backend;
         this.settings = project.training().copy();
-        this.task = task;
-        this.inputNode = inputNode;
-        this.outputNode = outputNode;
+        this.task = plan.task();
+        this.inputNode = plan.inputNode();
+        this.outputNode = plan.outputNode();
+        this.engineReason = plan.choice().reason();
         this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
                 settings.getInt("batchSize"));
-        // applied before the first batch (also thaws layers a continued network had frozen)
-        this.frozenChange = graph.nodes().stream().filter(Node::frozen).map(Node::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.changes = new PausedChanges(graph.nodes().stream().filter(Node::frozen).map(Node::id)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -100,15 +92,16 @@ public final class TrainingSession {
      * {@link #project()}).
      */
     public static TrainingSession create(Project project) throws TrainingException, IOException {
-        checkGraph(project.graph());
+        RunPlan.checkGraph(project.graph());
         return create(project, DatasetLoader.load(project));
     }
 
     /** As {@link #create(Project)} with an already loaded dataset. */
     public static TrainingSession create(Project project, Dataset data) throws TrainingException {
-        Plan plan = Plan.of(project.copy(), data);
-        NetworkBackend backend = Backends.compile(plan.graph(), plan.analysis, plan.project.training(), plan.choice);
-        return plan.session(data, backend);
+        RunPlan plan = RunPlan.of(project.copy(), data);
+        NetworkBackend backend = Backends.compile(plan.graph(), plan.analysis(), plan.project().training(),
+                plan.choice());
+        return new TrainingSession(plan, data, backend);
     }
 
     /**
@@ -117,65 +110,20 @@ public final class TrainingSession {
      */
     public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
             throws TrainingException {
-        return Plan.of(project.copy(), data).session(data, trained);
+        return new TrainingSession(RunPlan.of(project.copy(), data), data, trained);
     }
 
-    /** What a session needs besides its network: the project's copy, checked against the data. */
-    private record Plan(Project project, Analysis analysis, Task task, String inputNode, String outputNode,
-                        Backends.Choice choice) {
-        static Plan of(Project project, Dataset data) throws TrainingException {
-            Analysis a = checkGraph(project.graph());
-            Graph g = project.graph();
-        Node input = g.inputNodes().get(0);
-        Node output = g.outputNodes().get(0);
-        TensorShape in = a.shapeOf(input.id()).orElseThrow();
-        if (in.size() != data.featureShape().size()) {
-            throw new TrainingException(Message.of("data.inputSize", "The Input is " + in + " (" + in.size()
-                    + " values) but each sample of " + data.name() + " is " + data.featureShape() + " ("
-                    + data.featureShape().size() + " values): set the Input to " + data.featureShape(),
-                    in.toString(), in.size(), data.name(), data.featureShape().toString(),
-                    data.featureShape().size()), input.id(), null);
-        }
-            TensorShape out = a.shapeOf(output.id()).orElseThrow();
-            Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),
-                    output.params().getString("metric"), output.id());
-            Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
-            return new Plan(project, a, task, input.id(), output.id(), choice);
-        }
-
-        Graph graph() {
-            return project.graph();
-        }
-
-        TrainingSession session(Dataset data, NetworkBackend backend) {
-            TrainingSession s = new TrainingSession(project, analysis, data, backend, task, inputNode, outputNode);
-            s.engineReason = choice.reason();
-            return s;
-        }
-    }
-
-    private static Analysis checkGraph(Graph g) throws TrainingException {
-        Analysis a = GraphAnalyzer.analyze(g);
-        if (!a.isValid()) {
-            var first = a.errors().get(0);
-            throw new TrainingException("The network has " + a.errors().size() + " problem(s); the first: "
-                    + first.message(), first.nodeId(), null);
-        }
-        long inputs = g.inputNodes().size();
-        long outputs = g.outputNodes().size();
-        if (inputs != 1 || outputs != 1) {
-            throw new TrainingException("Training needs exactly one Input and one Output; this graph has " + inputs
-                    + " Input(s) and " + outputs + " Output(s): remove the extra ones");
-        }
-        return a;
-    }
-
-    public void addListener(TrainingListener l) {
+    /** Publishes every later event to {@code l}, on the training thread (a {@link TrainingListener} picks kinds). */
+    public void addListener(TrainingEvent.Handler l) {
         listeners.add(l);
     }
 
-    public void removeListener(TrainingListener l) {
+    public void removeListener(TrainingEvent.Handler l) {
         listeners.remove(l);
+    }
+
+    private void publish(TrainingEvent e) {
+        for (TrainingEvent.Handler l : listeners) e.dispatch(l);
     }
 
     /** @return the compiled network (touch it only when the session is not running) */
@@ -196,9 +144,9 @@ public final class TrainingSession {
         return inputNode;
     }
 
-    /** @return the engine running this session, e.g. "Strata" or "Deeplearning4j" */
-    public String engine() {
-        return backend.engineName();
+    /** @return the engine running this session */
+    public Engine engine() {
+        return backend.engine();
     }
 
     /**
@@ -206,41 +154,12 @@ public final class TrainingSession {
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
     public Message engineDescription() {
-        Message name = backend.engineName().equals("Strata")
-                ? Message.of("engine.fast", "Strata's fast engine")
-                : engineReason.map(r -> Message.of("engine.dl4j.because", backend.engineName() + " (" + r + ")", r))
-                .orElse(Message.of("engine.dl4j", backend.engineName()));
-        if (onGpu()) {
-            String device = org.strata.engine.runtime.NativeSetup.activeDevice();
-            return Message.of("engine.gpu", name + " on " + device, name, device);
-        }
-        String build = org.strata.engine.runtime.NativeSetup.buildName();
-        if (threadsUsed == 0) {
-            return Message.of("engine.cpu.measuring", name + ", " + build + " build, measuring the fastest "
-                    + "thread count", name, build);
-        }
-        return Message.of("engine.cpu", name + ", " + build + " build, " + threadsUsed + " thread"
-                + (threadsUsed == 1 ? "" : "s"), name, build, threadsUsed);
-    }
-
-    /**
-     * The run's message once the thread count is measured: which engine trains which project, as at the start, now
-     * with the count and what it was measured against ("the fastest of 1, 2 threads on this network").
-     */
-    private Message threadsMessage(List<Integer> measured, boolean first) {
-        Message started = startedMessage();
-        if (measured.size() == 1) return started;
-        String counts = measured.toString().replaceAll("[\\[\\]]", "");
-        return Message.of(first ? "threads.chosen" : "threads.changed", started + " (" + (first ? "" : "now ")
-                + "the fastest of " + counts + " threads on this network)", started.args().get(0),
-                started.args().get(1), counts);
+        return RunMessages.engine(backend.engine(), engineReason, onGpu(), threadsUsed);
     }
 
     /** "Training MNIST MLP with Strata's fast engine, oneDNN AVX-512 build, 1 thread". */
     private Message startedMessage() {
-        Message engineText = engineDescription();
-        return Message.of("run.started", "Training " + project.name() + " with " + engineText, project.name(),
-                engineText);
+        return RunMessages.started(project.name(), engineDescription());
     }
 
     private static boolean onGpu() {
@@ -264,11 +183,6 @@ public final class TrainingSession {
     /** @return the native threads the run uses (0 before it starts) */
     public int threads() {
         return threadsUsed;
-    }
-
-    /** @return the node a failed run blamed (where NaN first appeared, a wrong shape…), if it named one */
-    public java.util.Optional<String> failedNode() {
-        return java.util.Optional.ofNullable(failedNode);
     }
 
     /** @return the epoch with the lowest validation loss so far (0 if none) */
@@ -319,13 +233,12 @@ public final class TrainingSession {
      * paused because the loss stalled or jumped.
      */
     public void setLearningRate(double lr) {
-        if (!(lr > 0) || !Double.isFinite(lr)) throw new IllegalArgumentException("learning rate must be > 0: " + lr);
-        learningRateChange = lr;
+        changes.setLearningRate(lr);
     }
 
     /** Freezes exactly these layers from the next batch on (their weights stay as they are then). */
     public void setFrozen(java.util.Set<String> nodeIds) {
-        frozenChange = java.util.Set.copyOf(nodeIds);
+        changes.setFrozen(nodeIds);
     }
 
     /** Overrides the settings' epoch count (the CLI's --epochs). */
@@ -447,7 +360,7 @@ public final class TrainingSession {
                 long epochStart = System.nanoTime();
                 double lr = LearningRateSchedule.at(settings, epoch);
                 backend.setLearningRate(lr);
-                int[] order = permutation(train.size(), shuffle);
+                int[] order = Batches.permutation(train.size(), shuffle);
                 long epochSamples = 0;
                 long paused = 0;
                 double lossSum = 0;
@@ -461,7 +374,7 @@ public final class TrainingSession {
                                 + ", batch " + (b + 1), epoch, b + 1);
                         break epochLoop;
                     }
-                    lr = applyChanges(epoch, lr);
+                    lr = changes.apply(settings, backend, epoch, lr);
                     DataSet batch = train.get(b, order);
                     int every = snapshotEvery;
                     boolean lastBatch = epoch == epochs && b == train.count() - 1;
@@ -477,24 +390,22 @@ public final class TrainingSession {
                         if (tuner.takeChange()) {
                             boolean first = threadsUsed == 0;
                             threadsUsed = tuner.threads();
-                            notifyState(TrainingState.RUNNING, threadsMessage(tuner.candidates(), first));
+                            notifyState(TrainingState.RUNNING, RunMessages.threads(startedMessage(), tuner.candidates(), first));
                         }
                     }
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
                     int n = (int) batch.getFeatures().size(0);
                     epochSamples += n;
                     lossSum += loss * n;
-                    if (!Double.isFinite(loss)) throw diagnoseNaN(batch, epoch, b + 1, loss, lr);
+                    if (!Double.isFinite(loss)) throw NanDiagnosis.diagnose(backend, analysis, graph, outputNode, batch,
+                            epoch, b + 1, loss, lr);
                     double sps = epochSamples / ((System.nanoTime() - epochStart - paused) / 1e9);
-                    for (TrainingListener l : listeners) {
-                        l.onIteration(new TrainingEvents.Iteration(epoch, iteration, b + 1, train.count(), loss, sps,
-                                lr));
-                    }
+                    publish(new TrainingEvent.Iteration(epoch, iteration, b + 1, train.count(), loss, sps, lr));
                     runProbes();
                     if (snapshotDue) {
                         snapshotRequested = false;
-                        TrainingEvents.Snapshot s = snapshot();
-                        for (TrainingListener l : listeners) l.onSnapshot(s);
+                        TrainingEvent.Snapshot s = snapshot();
+                        publish(s);
                     }
                 }
                 // Throughput counts the whole loop (batches copied in, telemetry, snapshots), as a training loop
@@ -506,11 +417,9 @@ public final class TrainingSession {
                 Evaluation trainEval = evaluate(data.train(), TRAIN_METRIC_SAMPLES);
                 Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
                 double valLoss = valEval == null ? Double.NaN : valEval.loss();
-                for (TrainingListener l : listeners) {
-                    l.onEpoch(new TrainingEvents.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
-                            valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
-                            (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
-                }
+                publish(new TrainingEvent.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
+                        valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
+                        (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
                 if (valEval != null && valLoss < bestVal) {
                     bestVal = valLoss;
                     bestEpoch = epoch;
@@ -525,13 +434,12 @@ public final class TrainingSession {
                 }
             }
         } catch (TrainingException e) {
-            failedNode = e.nodeId();
-            setState(TrainingState.FAILED, e.text());
+            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, e.text(), e.nodeId(), null));
             runProbes();
             throw e;
         } catch (RuntimeException e) {
-            TrainingException te = new TrainingException(explain(e), null, e);
-            setState(TrainingState.FAILED, te.text());
+            TrainingException te = new TrainingException(Failures.explain(e), null, e);
+            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, te.text(), null, null));
             runProbes();
             throw te;
         }
@@ -544,45 +452,13 @@ public final class TrainingSession {
         double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
         TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, bestEpoch, trainEval, valEval,
                 testEval, sps, (System.nanoTime() - start) / 1e9);
-        setState(endState, endMessage);
+        setState(new TrainingEvent.StateChanged(endState, endMessage, null, result));
         runProbes(); // any asked for just before the end
         return result;
     }
 
-    /** On the training thread: takes in a learning rate or frozen layers changed since the last batch. */
-    private double applyChanges(int epoch, double lr) {
-        Double newRate = learningRateChange;
-        if (newRate != null) {
-            learningRateChange = null;
-            settings.set("learningRate", newRate);
-            lr = LearningRateSchedule.at(settings, epoch);
-            backend.setLearningRate(lr);
-        }
-        java.util.Set<String> f = frozenChange;
-        if (f != null) {
-            frozenChange = null;
-            backend.freeze(f);
-        }
-        return lr;
-    }
-
     private TensorShape shapeForInput() {
         return analysis.shapeOf(inputNode).orElseThrow();
-    }
-
-    private static Message explain(RuntimeException e) {
-        Throwable root = e;
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            // data that turns out unreadable mid-run (an image file that does not decode): its own message
-            if (t instanceof org.strata.engine.data.DatasetException d) return d.text();
-            root = t;
-        }
-        if (root instanceof OutOfMemoryError || String.valueOf(root.getMessage()).contains("memory")) {
-            return Message.of("run.outOfMemory", "Out of memory while training: lower the batch size or the "
-                    + "layer sizes");
-        }
-        String why = String.valueOf(root.getMessage());
-        return Message.of("run.failed", "Training stopped: " + why, why);
     }
 
     /** Blocks while paused; @return false if the run should stop */
@@ -615,25 +491,18 @@ public final class TrainingSession {
     }
 
     private void setState(TrainingState s, Message message) {
+        setState(new TrainingEvent.StateChanged(s, message, null, null));
+    }
+
+    private void setState(TrainingEvent.StateChanged change) {
         synchronized (lock) {
-            state = s;
+            state = change.state();
         }
-        notifyState(s, message);
+        publish(change);
     }
 
     private void notifyState(TrainingState s, Message message) {
-        for (TrainingListener l : listeners) l.onStateChanged(s, message);
-    }
-
-    private static int[] permutation(int n, Random r) {
-        int[] p = IntStream.range(0, n).toArray();
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        publish(new TrainingEvent.StateChanged(s, message, null, null));
     }
 
     /**
@@ -647,74 +516,12 @@ public final class TrainingSession {
         }
     }
 
-    /**
-     * Names the first layer whose output or parameters hold NaN/Inf or, when the loss overflowed on finite values,
-     * the first layer whose outputs exploded (|x| > 1e6), so the message points at where to look.
-     */
-    private TrainingException diagnoseNaN(DataSet batch, int epoch, int b, double loss, double lr) {
-        String culprit = null;
-        String what = "producing NaN or infinite values";
-        double explodedTo = 0; // the largest output of the layer named, when it exploded rather than went NaN
-        try {
-            Map<String, INDArray> acts = backend.activations(batch.getFeatures());
-            String exploded = null;
-            double explodedMax = 0;
-            for (String id : analysis.order()) {
-                INDArray a = acts.get(id);
-                if ((a != null && !finite(a)) || !backend.paramsFinite(id)) {
-                    culprit = id;
-                    break;
-                }
-                double max = a == null ? 0 : a.amaxNumber().doubleValue();
-                if (exploded == null && max > 1e6) {
-                    exploded = id;
-                    explodedMax = max;
-                }
-            }
-            if (culprit == null && exploded != null) {
-                culprit = exploded;
-                explodedTo = explodedMax;
-                what = String.format(java.util.Locale.ROOT, "whose outputs exploded (up to %.3g)", explodedMax);
-            }
-        } catch (RuntimeException ignored) {
-            // Diagnosis is best effort; the message below still names the value and the fix.
-        }
-        if (culprit == null) culprit = outputNode;
-        Node n = graph.require(culprit);
-        String english = "The loss became " + loss + " at epoch " + epoch + ", batch " + b + "; the first layer "
-                + what + " is '" + n.name() + "' (" + n.type().id() + "). Lower the learning rate (now " + lr
-                + "), check the data's normalisation, or add a BatchNorm before it.";
-        Message text = explodedTo > 0
-                ? Message.of("loss.exploded", english, loss, epoch, b, n.name(), n.type().id(), lr,
-                        String.format(java.util.Locale.ROOT, "%.3g", explodedTo))
-                : Message.of("loss.nan", english, loss, epoch, b, n.name(), n.type().id(), lr);
-        return new TrainingException(text, culprit, null);
-    }
-
-    private static boolean finite(INDArray a) {
-        return !a.isNaN().any() && !a.isInfinite().any();
-    }
-
     /** Per-layer statistics on a fixed probe batch, copied out of the engine's arrays. */
-    private TrainingEvents.Snapshot snapshot() {
+    private TrainingEvent.Snapshot snapshot() {
         if (probe == null) {
             Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
             probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES).get(0, null).getFeatures();
         }
-        Map<String, float[][]> acts = backend.activationSummary(probe, LayerStatistics.MAX_COUNTED,
-                LayerStatistics.SAMPLE_VALUES);
-        Map<String, double[]> norms = backend.parameterNorms();
-        Map<String, float[]> weights = backend.parameterValues();
-        Map<String, float[]> gradients = backend.keptGradients();
-        Map<String, Double> gradientNorms = backend.keptGradientNorms();
-        List<TrainingEvents.LayerStats> stats = new ArrayList<>();
-        for (String id : analysis.order()) {
-            float[][] v = acts.get(id);
-            if (v == null) continue;
-            double[] norm = norms.getOrDefault(id, new double[2]);
-            stats.add(LayerStatistics.of(id, v[0], v[1], norm[0], norm[1], weights.get(id), gradients.get(id),
-                    gradientNorms.getOrDefault(id, 0.0)));
-        }
-        return new TrainingEvents.Snapshot(iteration, List.copyOf(stats));
+        return LayerStatistics.snapshot(backend, probe, analysis.order(), iteration);
     }
 }

@@ -2,8 +2,10 @@ package org.strata.engine.train;
 
 /** Where a training session is in its life. */
 public enum TrainingState {
-    /** Created, not started. */
-    READY,
+    /** No run: nothing trained yet, or its weights were put aside (a window shows this before its first run). */
+    IDLE,
+    /** Created and not started: its data loading and its network compiling. */
+    LOADING,
     /** Fitting batches. */
     RUNNING,
     /** Waiting between iterations; can resume or step. */

@@ -14,6 +14,8 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.strata.engine.runs.RunRecord;
+import org.strata.engine.runs.RunStore;
 import org.junit.jupiter.api.io.TempDir;
 import org.strata.engine.Samples;
 
@@ -77,7 +79,7 @@ class CliTest {
     }
 
     @Test
-    void train_writes_model_metrics_and_report() throws Exception {
+    void train_keeps_the_run_as_the_window_does_with_its_outcome() throws Exception {
         assertEquals(0, train.status(), train.err());
         assertTrue(train.out().contains("epoch 20/20"), train.out());
         assertTrue(Files.exists(runDir.resolve("model.zip")));
@@ -85,14 +87,35 @@ class CliTest {
         assertEquals("epoch,train_loss,train_metric,val_loss,val_metric,learning_rate,seconds,samples_per_second",
                 csv.get(0));
         assertEquals(21, csv.size());
-        JsonNode report = new ObjectMapper().readTree(runDir.resolve("report.json").toFile());
-        assertEquals("finished", report.get("state").asText());
-        assertEquals("accuracy", report.get("metric").asText());
-        assertTrue(report.get("test").get("metric").asDouble() > 0.8);
-        assertTrue(report.get("samplesPerSecond").asDouble() > 0);
-        assertTrue(report.get("wallSeconds").asDouble() > 0);
-        assertTrue(report.get("device").asText().startsWith("CPU ("), report.toString());
+        JsonNode run = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+        assertEquals(2, run.get("formatVersion").asInt());
+        assertEquals("FINISHED", run.get("state").asText());
+        assertEquals("accuracy", run.get("metricName").asText());
+        assertTrue(run.get("evaluation").get("test").get("metric").asDouble() > 0.8);
+        assertEquals(run.get("evaluation").get("test").get("metric").asDouble(), run.get("testMetric").asDouble());
+        assertTrue(run.get("samplesPerSecond").asDouble() > 0);
+        assertTrue(run.get("seconds").asDouble() > 0);
+        assertTrue(run.get("device").asText().startsWith("CPU ("), run.toString());
+        // the window lists it like its own runs
+        RunRecord listed = new RunStore(runDir.getParent()).list().stream()
+                .filter(r -> r.id().equals(runDir.getFileName().toString())).findFirst().orElseThrow();
+        assertEquals(20, listed.epochs());
+        assertEquals(20, listed.metric().length);
         assertTrue(train.out().contains("test samples, on CPU ("), train.out());
+    }
+
+    @Test
+    void without_out_a_run_is_kept_in_the_projects_runs_folder_where_the_window_lists_it() throws Exception {
+        Path project = dir.resolve("mine").resolve("xor.strata");
+        Files.createDirectories(project.getParent());
+        Files.copy(Samples.file("xor"), project);
+        Result r = cli("train", project.toString(), "--epochs", "2");
+        assertEquals(0, r.status(), r.err());
+        List<RunRecord> runs = new RunStore(RunStore.folderFor(project)).list();
+        assertEquals(1, runs.size(), r.out());
+        assertEquals(2, runs.get(0).epochs());
+        assertTrue(r.out().contains(runs.get(0).id()), r.out());
+        assertTrue(Files.exists(RunStore.folderFor(project).resolve(runs.get(0).id()).resolve("model.zip")));
     }
 
     @Test

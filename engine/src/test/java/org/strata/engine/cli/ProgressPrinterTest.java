@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import org.strata.engine.train.TrainingEvents;
+import org.strata.engine.train.TrainingEvent;
 
 class ProgressPrinterTest {
-    private static TrainingEvents.Iteration first() {
-        return new TrainingEvents.Iteration(1, 1, 1, 125, 2.3, 179, 1e-3);
+    private static TrainingEvent.Iteration first() {
+        return new TrainingEvent.Iteration(1, 1, 1, 125, 2.3, 179, 1e-3);
     }
 
     @Test
@@ -26,7 +26,7 @@ class ProgressPrinterTest {
         StringWriter text = new StringWriter();
         ProgressPrinter p = new ProgressPrinter(new PrintWriter(text), false, 2);
         p.onIteration(first());
-        p.onIteration(new TrainingEvents.Iteration(1, 40, 40, 125, 1.1, 5000, 1e-3));
+        p.onIteration(new TrainingEvent.Iteration(1, 40, 40, 125, 1.1, 5000, 1e-3));
         assertEquals("", text.toString());
     }
 }

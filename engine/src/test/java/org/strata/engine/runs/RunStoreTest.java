@@ -21,7 +21,23 @@ class RunStoreTest {
     private static RunRecord record(String id) {
         return new RunRecord(id, "2026-11-28T17:15:00Z", 3.5, "Strata", "FINISHED", 2, "accuracy", 0.21, Double.NaN,
                 Double.NaN, 0.97, Map.of("optimizer", "adam", "learningRate", "0.03"),
-                new double[][]{{1, 0.7}, {2, 0.5}}, new double[0][], new double[][]{{1, 0.8, Double.NaN}}, "");
+                new double[][]{{1, 0.7}, {2, 0.5}}, new double[0][], new double[][]{{1, 0.8, Double.NaN}}, "", null);
+    }
+
+    @Test
+    void a_run_kept_in_format_1_still_lists_with_its_figures_and_no_outcome() throws Exception {
+        Path folder = Path.of(RunStoreTest.class.getResource("/fixtures/runs-format-1/xor.runs").toURI());
+        RunStore store = new RunStore(folder);
+        List<RunRecord> runs = store.list();
+        assertEquals(List.of(), store.problems());
+        assertEquals(1, runs.size());
+        RunRecord r = runs.get(0);
+        assertEquals("run-20261128-171500", r.id());
+        assertEquals(0.97, r.testMetric());
+        assertTrue(Double.isNaN(r.validationLoss()));
+        assertArrayEquals(new double[]{2, 0.5}, r.loss()[1]);
+        assertEquals("0.03", r.settings().get("learningRate"));
+        assertEquals(null, r.outcome());
     }
 
     @Test
@@ -41,7 +57,7 @@ class RunStoreTest {
         RunStore store = new RunStore(dir.resolve("xor.runs"));
         String id = store.newId(ZonedDateTime.parse("2026-11-28T17:15:00Z"));
         assertEquals("run-20261128-171500", id);
-        store.save(record(id), model);
+        store.save(record(id), model, "epoch\n");
         assertEquals("run-20261128-171500-2", store.newId(ZonedDateTime.parse("2026-11-28T17:15:00Z")));
 
         List<RunRecord> runs = store.list();

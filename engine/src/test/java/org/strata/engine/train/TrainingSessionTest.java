@@ -26,33 +26,35 @@ class TrainingSessionTest {
 
     /** Records everything a session publishes. */
     static final class Recorder implements TrainingListener {
-        final List<TrainingEvents.Iteration> iterations = new CopyOnWriteArrayList<>();
-        final List<TrainingEvents.Epoch> epochs = new CopyOnWriteArrayList<>();
-        final List<TrainingEvents.Snapshot> snapshots = new CopyOnWriteArrayList<>();
+        final List<TrainingEvent.Iteration> iterations = new CopyOnWriteArrayList<>();
+        final List<TrainingEvent.Epoch> epochs = new CopyOnWriteArrayList<>();
+        final List<TrainingEvent.Snapshot> snapshots = new CopyOnWriteArrayList<>();
         final List<TrainingState> states = new CopyOnWriteArrayList<>();
         final List<String> messages = new CopyOnWriteArrayList<>();
         final List<Message> texts = new CopyOnWriteArrayList<>();
+        final List<TrainingEvent.StateChanged> changes = new CopyOnWriteArrayList<>();
 
         @Override
-        public void onIteration(TrainingEvents.Iteration e) {
+        public void onIteration(TrainingEvent.Iteration e) {
             iterations.add(e);
         }
 
         @Override
-        public void onEpoch(TrainingEvents.Epoch e) {
+        public void onEpoch(TrainingEvent.Epoch e) {
             epochs.add(e);
         }
 
         @Override
-        public void onSnapshot(TrainingEvents.Snapshot s) {
+        public void onSnapshot(TrainingEvent.Snapshot s) {
             snapshots.add(s);
         }
 
         @Override
-        public void onStateChanged(TrainingState state, Message message) {
-            states.add(state);
-            messages.add(message.english());
-            texts.add(message);
+        public void onStateChanged(TrainingEvent.StateChanged s) {
+            states.add(s.state());
+            messages.add(s.message().english());
+            texts.add(s.message());
+            changes.add(s);
         }
     }
 
@@ -78,6 +80,10 @@ class TrainingSessionTest {
         assertEquals("run.started", r.texts.get(0).code());
         assertEquals("run.finished", r.texts.get(r.texts.size() - 1).code());
         assertEquals(List.of(30), r.texts.get(r.texts.size() - 1).args());
+        // the run's end carries its evaluations, made once by the session: the window shows them, evaluating nothing
+        TrainingEvent.StateChanged end = r.changes.get(r.changes.size() - 1);
+        assertEquals(result, end.result());
+        assertTrue(r.changes.subList(0, r.changes.size() - 1).stream().allMatch(c -> c.result() == null));
         assertTrue(s.firstIterationSeconds() > 0);
     }
 
@@ -98,7 +104,7 @@ class TrainingSessionTest {
         List<Double> out = new ArrayList<>();
         s.addListener(new TrainingListener() {
             @Override
-            public void onIteration(TrainingEvents.Iteration e) {
+            public void onIteration(TrainingEvent.Iteration e) {
                 out.add(e.loss());
             }
         });
@@ -116,8 +122,8 @@ class TrainingSessionTest {
         s.addListener(r);
         s.addListener(new TrainingListener() {
             @Override
-            public void onStateChanged(TrainingState state, Message message) {
-                if (state == TrainingState.PAUSED) paused.countDown();
+            public void onStateChanged(TrainingEvent.StateChanged change) {
+                if (change.state() == TrainingState.PAUSED) paused.countDown();
             }
         });
         s.pause();
@@ -167,6 +173,7 @@ class TrainingSessionTest {
                 && e.getMessage().contains("Lower the learning rate (now 10.0)"), e.getMessage());
         assertEquals("linear", e.nodeId());
         assertEquals(TrainingState.FAILED, r.states.get(r.states.size() - 1));
+        assertEquals("linear", r.changes.get(r.changes.size() - 1).failedNode(), "the failure names its layer");
         // the same message with its code and values, for a window that says it in another language
         assertTrue(java.util.Set.of("loss.nan", "loss.exploded").contains(e.text().code()), e.text().code());
         assertEquals(List.of("linear", "Dense", 10.0), e.text().args().subList(3, 6));
@@ -253,7 +260,7 @@ class TrainingSessionTest {
         s.requestSnapshot();
         s.run();
         assertEquals(List.of(1L, r.iterations.get(r.iterations.size() - 1).iteration()),
-                r.snapshots.stream().map(TrainingEvents.Snapshot::iteration).toList());
+                r.snapshots.stream().map(TrainingEvent.Snapshot::iteration).toList());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.graph.Graph;
+import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 
 /** Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. */
@@ -82,8 +83,8 @@ public final class Dl4jBackend implements NetworkBackend {
     }
 
     @Override
-    public String engineName() {
-        return "Deeplearning4j";
+    public Engine engine() {
+        return Engine.DL4J;
     }
 
     @Override

@@ -17,11 +17,11 @@ import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.ActivationFn;
-import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.layers.Weight;
 import org.strata.engine.params.Params;
 import org.strata.engine.runtime.HostMemory;
+import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.text.Message;
 
@@ -62,52 +62,13 @@ public final class FastNetwork implements NetworkBackend {
     private Map<String, Double> keptGradientNorm = Map.of();
 
     /**
-     * Says why the fast engine cannot run a graph ("… is not in it yet"), or empty if it can.
+     * Says why the fast engine cannot run a graph ("… are not in Strata's fast engine yet"), or empty if it can (see
+     * {@link FastSupport}).
      *
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
     public static Optional<Message> unsupported(Graph graph, Analysis analysis, Params training) {
-        if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
-            return Optional.of(Message.of("fast.ports", "it has several inputs or outputs"));
-        }
-        for (String id : analysis.order()) {
-            Node n = graph.require(id);
-            if (!Kernels.runs(n.type().id())) {
-                return Optional.of(Message.of("fast.layer", n.type().id() + " layers are not in it yet",
-                        n.type().id()));
-            }
-            if (analysis.shapeOf(id).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) {
-                return Optional.of(Message.of("fast.sequences", "sequences are not in it yet"));
-            }
-            ActivationFn act = n.type().outputActivation(n.params());
-            if (!Activations.SUPPORTED.contains(act)) {
-                return Optional.of(Message.of("fast.activation", act.key() + " is not in it yet", act.key()));
-            }
-            if (act == ActivationFn.SOFTMAX && !feedsSquashingLoss(graph, id)) {
-                return Optional.of(Message.of("fast.softmax",
-                        "softmax is supported only right before a softmax_cross_entropy Output"));
-            }
-        }
-        Node out = graph.outputNodes().get(0);
-        LossFn loss = LossFn.of(out.params());
-        Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
-        ActivationFn last = before.type().outputActivation(before.params());
-        if (loss != LossFn.MSE && last != loss.squash() && last != ActivationFn.IDENTITY) {
-            return Optional.of(Message.of("fast.loss", "the layer before a " + loss.key() + " Output must end in "
-                    + loss.squash().key() + " or identity", loss.key(), loss.squash().key()));
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Whether the node feeds an Output whose loss applies the node's squashing function itself (softmax for softmax
-     * cross-entropy, sigmoid for binary cross-entropy): the node then hands over its logits.
-     */
-    private static boolean feedsSquashingLoss(Graph graph, String id) {
-        List<Edge> out = graph.outgoing(id);
-        if (out.size() != 1) return false;
-        Node next = graph.require(out.get(0).to().node());
-        return next.type().outputPorts().isEmpty() && LossFn.of(next.params()) != LossFn.MSE;
+        return FastSupport.unsupported(graph, analysis, training);
     }
 
     /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
@@ -214,7 +175,7 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     boolean feedsSquashingLoss(String id) {
-        return feedsSquashingLoss(graph, id);
+        return FastSupport.feedsSquashingLoss(graph, id);
     }
 
     /** A Conv2D ending in ReLU whose only consumer is a MaxPool2D: the pool applies the ReLU instead. */
@@ -257,8 +218,8 @@ public final class FastNetwork implements NetworkBackend {
     // --- NetworkBackend ---
 
     @Override
-    public String engineName() {
-        return "Strata";
+    public Engine engine() {
+        return Engine.STRATA;
     }
 
     @Override
@@ -467,30 +428,6 @@ public final class FastNetwork implements NetworkBackend {
             out.put(node, new double[]{Math.sqrt(sq.total()), update});
         });
         return out;
-    }
-
-    /** Squared L2 norms of some views, each reduced by libnd4j into a scalar of its own (no host copy). */
-    private static final class SquaredNorms {
-        private final List<NativeOp> ops = new ArrayList<>();
-        private final List<INDArray> results = new ArrayList<>();
-
-        SquaredNorms(java.util.Collection<INDArray> views) {
-            for (INDArray v : views) {
-                INDArray r = Nd4j.scalar(0f);
-                ops.add(NativeOp.of("reduce_sqnorm").in(v).out(r).bargs(false).build());
-                results.add(r);
-            }
-        }
-
-        /** @return the sum of the views' squared norms, computed now */
-        double total() {
-            double sum = 0;
-            for (int i = 0; i < ops.size(); i++) {
-                ops.get(i).run();
-                sum += results.get(i).getDouble(0);
-            }
-            return sum;
-        }
     }
 
     @Override

@@ -1,10 +1,29 @@
 package org.strata.engine.train;
 
 import java.util.List;
+import org.strata.engine.text.Message;
 
-/** The immutable events a training session publishes. Arrays inside are copies owned by the event. */
-public final class TrainingEvents {
-    private TrainingEvents() {
+/**
+ * What a training session publishes: one of four immutable events. Arrays inside are copies owned by the event.
+ * {@link #dispatch} hands an event to the method of a {@link Handler} made for its kind; a {@code Handler} must have one
+ * for every kind, so a new kind of event fails to compile wherever events are handled, instead of being dropped
+ * silently (Java 17 has no pattern switch: this is the exhaustive switch).
+ */
+public sealed interface TrainingEvent permits TrainingEvent.Iteration, TrainingEvent.Epoch, TrainingEvent.Snapshot,
+        TrainingEvent.StateChanged {
+
+    /** Hands this event to {@code h}'s method for its kind. */
+    void dispatch(Handler h);
+
+    /** Handles every kind of event; {@link TrainingListener} is the one with nothing to do by default. */
+    interface Handler {
+        void onIteration(Iteration e);
+
+        void onEpoch(Epoch e);
+
+        void onSnapshot(Snapshot s);
+
+        void onStateChanged(StateChanged s);
     }
 
     /**
@@ -18,8 +37,12 @@ public final class TrainingEvents {
      * @param samplesPerSecond throughput over the epoch so far
      * @param learningRate     the rate used
      */
-    public record Iteration(int epoch, long iteration, int batch, int batchesPerEpoch, double loss,
-                            double samplesPerSecond, double learningRate) {
+    record Iteration(int epoch, long iteration, int batch, int batchesPerEpoch, double loss,
+                            double samplesPerSecond, double learningRate) implements TrainingEvent {
+        @Override
+        public void dispatch(Handler h) {
+            h.onIteration(this);
+        }
     }
 
     /**
@@ -34,9 +57,13 @@ public final class TrainingEvents {
      * @param validation       the whole evaluation on the validation split (confusion matrix, each sample's
      *                         answer); null when there is no validation split
      */
-    public record Epoch(int epoch, double trainLoss, double trainMetric, double validationLoss,
+    record Epoch(int epoch, double trainLoss, double trainMetric, double validationLoss,
                         double validationMetric, String metricName, double learningRate, double seconds,
-                        double samplesPerSecond, Evaluation validation) {
+                        double samplesPerSecond, Evaluation validation) implements TrainingEvent {
+        @Override
+        public void dispatch(Handler h) {
+            h.onEpoch(this);
+        }
     }
 
     /**
@@ -46,7 +73,7 @@ public final class TrainingEvents {
      * @param min    the lowest value seen (the first bin's left edge)
      * @param max    the highest value seen (the last bin's right edge)
      */
-    public record Histogram(long[] counts, double min, double max) {
+    record Histogram(long[] counts, double min, double max) {
         /** @return the number of values counted */
         public long total() {
             long t = 0;
@@ -71,7 +98,7 @@ public final class TrainingEvents {
      *                       optimizer turned it into an update); null if it has no parameters
      * @param gradientNorm   L2 norm of that gradient (0 if none)
      */
-    public record LayerStats(String nodeId, double activationMean, double activationStd, Histogram activations,
+    record LayerStats(String nodeId, double activationMean, double activationStd, Histogram activations,
                              float[] sample, double paramNorm, double updateNorm, Histogram weights,
                              Histogram gradients, double gradientNorm) {
         /** @return update:parameter ratio; healthy training keeps it near 1e-3 */
@@ -81,6 +108,27 @@ public final class TrainingEvents {
     }
 
     /** Per-layer statistics taken at {@code iteration}. */
-    public record Snapshot(long iteration, List<LayerStats> layers) {
+    record Snapshot(long iteration, List<LayerStats> layers) implements TrainingEvent {
+        @Override
+        public void dispatch(Handler h) {
+            h.onSnapshot(this);
+        }
+    }
+
+    /**
+     * The session's state changed.
+     *
+     * @param state      the new state
+     * @param message    what to tell the user (its {@code toString()} is the English text)
+     * @param failedNode for FAILED: the node the failure was traced to (where NaN first appeared, a wrong size), or
+     *                   null when it names none
+     * @param result     for FINISHED and STOPPED: the run's final evaluations (made once, by the session); else null
+     */
+    record StateChanged(TrainingState state, Message message, String failedNode, TrainingResult result)
+            implements TrainingEvent {
+        @Override
+        public void dispatch(Handler h) {
+            h.onStateChanged(this);
+        }
     }
 }

@@ -1,0 +1,191 @@
+package org.strata.engine.runs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.runtime.NativeSetup;
+import org.strata.engine.train.Evaluation;
+import org.strata.engine.train.TrainingEvent;
+import org.strata.engine.train.TrainingListener;
+import org.strata.engine.train.TrainingResult;
+import org.strata.engine.train.TrainingSession;
+
+/**
+ * Records one run as it trains and keeps it once it has ended: the one way a finished run is written, by the window
+ * and the command line alike ({@code run.json}, {@code metrics.csv}, {@code model.zip}; see {@link RunStore}). It
+ * listens on the training thread; {@link #keep} and {@link #writeTo} read what it heard, so call them once the
+ * training thread has ended (after {@link TrainingSession#run()} returns, or after joining the thread).
+ */
+public final class RunRecorder implements TrainingListener {
+    /** Weight of the newest batch in the kept loss curve, as in the window's chart. */
+    private static final double SMOOTHING = 0.05;
+
+    private final TrainingSession session;
+    private final ZonedDateTime started = ZonedDateTime.now().withNano(0);
+    private final long startNanos = System.nanoTime();
+    private final long iterationsBefore;
+    private final int epochsBefore;
+    private final String continuedFrom;
+    private final List<double[]> loss = new ArrayList<>();
+    private final List<double[]> validation = new ArrayList<>();
+    private final List<double[]> metric = new ArrayList<>();
+    private final List<TrainingEvent.Epoch> epochs = new ArrayList<>();
+    private double ema = Double.NaN;
+    private long lastIteration;
+    private TrainingEvent.StateChanged end;
+    private double seconds;
+
+    /**
+     * @param iterationsBefore iterations of the runs it continues (its curves number on from there)
+     * @param epochsBefore     epochs of the runs it continues
+     * @param continuedFrom    the kept run it continues, or ""
+     */
+    private RunRecorder(TrainingSession session, long iterationsBefore, int epochsBefore, String continuedFrom) {
+        this.session = session;
+        this.iterationsBefore = iterationsBefore;
+        this.epochsBefore = epochsBefore;
+        this.continuedFrom = continuedFrom;
+    }
+
+    /** @return a recorder listening to a session that has not started yet, for a run from fresh weights */
+    public static RunRecorder attach(TrainingSession session) {
+        return attach(session, 0, 0, "");
+    }
+
+    /** @return a recorder listening to a session that continues earlier runs (see the constructor's parameters) */
+    public static RunRecorder attach(TrainingSession session, long iterationsBefore, int epochsBefore,
+                                     String continuedFrom) {
+        RunRecorder r = new RunRecorder(session, iterationsBefore, epochsBefore, continuedFrom);
+        session.addListener(r);
+        return r;
+    }
+
+    @Override
+    public void onIteration(TrainingEvent.Iteration e) {
+        lastIteration = iterationsBefore + e.iteration();
+        if (!Double.isFinite(e.loss())) return;
+        ema = Double.isNaN(ema) ? e.loss() : ema + SMOOTHING * (e.loss() - ema);
+        loss.add(new double[]{lastIteration, ema});
+        if (loss.size() >= 8 * RunRecord.MAX_LOSS_POINTS) halve(loss); // bounded however long it trains
+    }
+
+    @Override
+    public void onEpoch(TrainingEvent.Epoch e) {
+        epochs.add(e);
+        if (!Double.isNaN(e.validationLoss())) validation.add(new double[]{lastIteration, e.validationLoss()});
+        metric.add(new double[]{epochsBefore + e.epoch(), e.trainMetric(), e.validationMetric()});
+    }
+
+    @Override
+    public void onStateChanged(TrainingEvent.StateChanged s) {
+        if (s.state().isOver()) {
+            end = s;
+            seconds = (System.nanoTime() - startNanos) / 1e9;
+        }
+    }
+
+    /** @return whether there is a run to keep: it finished or was stopped after at least one whole epoch */
+    public boolean hasRun() {
+        return end != null && end.result() != null && !epochs.isEmpty();
+    }
+
+    /**
+     * Keeps the run in the project's runs folder under a new id.
+     *
+     * @throws IllegalStateException if there is no run to keep ({@link #hasRun()})
+     */
+    public RunRecord keep(RunStore store) throws IOException {
+        return writeTo(store.folder().resolve(store.newId(started)));
+    }
+
+    /** Writes the run into {@code dir} (its id is the folder's name), as {@link #keep} does. */
+    public RunRecord writeTo(Path dir) throws IOException {
+        if (!hasRun()) throw new IllegalStateException("no finished run to keep");
+        TrainedModel model = model();
+        RunRecord record = record(dir.getFileName().toString(), model);
+        RunStore.write(dir, record, model, metricsCsv());
+        return record;
+    }
+
+    /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */
+    public TrainedModel model() {
+        var data = session.dataset();
+        return new TrainedModel(session.project(), session.backend(), data.classNames(), data.normalizer().shift(),
+                data.normalizer().scale(), epochsBefore + session.epochsDone());
+    }
+
+    private RunRecord record(String id, TrainedModel model) {
+        TrainingResult r = end.result();
+        TrainingEvent.Epoch last = epochs.get(epochs.size() - 1);
+        Evaluation heldOut = r.test() != null ? r.test() : r.validation();
+        Map<String, String> settings = new LinkedHashMap<>();
+        session.project().training().applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        RunOutcome outcome = new RunOutcome(session.project().name(), r.message(), r.bestEpoch(), figures(r.train()),
+                figures(r.validation()), figures(r.test()), r.samplesPerSecond(), session.firstIterationSeconds(),
+                NativeSetup.activeDevice(), NativeSetup.buildName(), session.threads(), smallModel(model));
+        return new RunRecord(id, started.toString(), seconds, session.engine().title(), end.state().name(),
+                session.epochsDone(), last.metricName(), last.trainLoss(), last.validationLoss(),
+                last.validationMetric(), heldOut == null ? Double.NaN : heldOut.metric(), settings,
+                thinned(loss, RunRecord.MAX_LOSS_POINTS), validation.toArray(double[][]::new),
+                metric.toArray(double[][]::new), continuedFrom, outcome);
+    }
+
+    /** @return one row per epoch: its losses, metrics, learning rate, time and speed */
+    public String metricsCsv() {
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_metric,val_loss,val_metric,learning_rate,seconds,"
+                + "samples_per_second\n");
+        for (TrainingEvent.Epoch e : epochs) {
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%s,%.6g,%.3f,%.1f%n", epochsBefore + e.epoch(),
+                    e.trainLoss(), e.trainMetric(), num(e.validationLoss()), num(e.validationMetric()),
+                    e.learningRate(), e.seconds(), e.samplesPerSecond()));
+        }
+        return sb.toString();
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.6f", d);
+    }
+
+    private static RunOutcome.Figures figures(Evaluation e) {
+        return e == null ? null : new RunOutcome.Figures(e.loss(), e.metric(), e.samples());
+    }
+
+    /** The weights of a model small enough to read (linear regression's w and b), else none. */
+    private static Map<String, double[]> smallModel(TrainedModel model) {
+        Map<String, INDArray> params = model.parameters();
+        long total = params.values().stream().mapToLong(INDArray::length).sum();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (total <= RunOutcome.SMALL_MODEL) params.forEach((k, v) -> out.put(k, v.dup('c').data().asDouble()));
+        return out;
+    }
+
+    /** Each pair of neighbours becomes their average: half the points, the curve's shape kept. */
+    private static void halve(List<double[]> points) {
+        List<double[]> out = new ArrayList<>(points.size() / 2 + 1);
+        for (int i = 0; i + 1 < points.size(); i += 2) {
+            double[] a = points.get(i);
+            double[] b = points.get(i + 1);
+            out.add(new double[]{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2});
+        }
+        if (points.size() % 2 == 1) out.add(points.get(points.size() - 1));
+        points.clear();
+        points.addAll(out);
+    }
+
+    /** @return about {@code max} evenly spaced points of a curve (all of them if fewer), its last point kept */
+    static double[][] thinned(List<double[]> points, int max) {
+        if (points.size() <= max) return points.toArray(double[][]::new);
+        List<double[]> out = new ArrayList<>(max + 1);
+        double step = (double) points.size() / max;
+        for (double i = 0; i < points.size(); i += step) out.add(points.get((int) i));
+        if (out.get(out.size() - 1) != points.get(points.size() - 1)) out.add(points.get(points.size() - 1));
+        return out.toArray(double[][]::new);
+    }
+}

@@ -1,0 +1,68 @@
+package org.strata.engine.train;
+
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.project.Project;
+import org.strata.engine.text.Message;
+
+/**
+ * What a session needs besides its network: the project's copy, checked (no errors, one Input and one Output, an Input
+ * the data fits), the task its Output sets and the engine that will run it.
+ *
+ * @param project    the copy of the project the run trains
+ * @param analysis   its analysis
+ * @param task       what the Output asks of the data (loss, metric, label layout)
+ * @param inputNode  the Input node's id
+ * @param outputNode the Output node's id
+ * @param choice     the engine, and why
+ */
+record RunPlan(Project project, Analysis analysis, Task task, String inputNode, String outputNode,
+               Backends.Choice choice) {
+
+    /** @throws TrainingException naming the node and the fix when the graph or the data cannot train */
+    static RunPlan of(Project project, Dataset data) throws TrainingException {
+        Analysis a = checkGraph(project.graph());
+        Graph g = project.graph();
+        Node input = g.inputNodes().get(0);
+        Node output = g.outputNodes().get(0);
+        TensorShape in = a.shapeOf(input.id()).orElseThrow();
+        if (in.size() != data.featureShape().size()) {
+            throw new TrainingException(Message.of("data.inputSize", "The Input is " + in + " (" + in.size()
+                    + " values) but each sample of " + data.name() + " is " + data.featureShape() + " ("
+                    + data.featureShape().size() + " values): set the Input to " + data.featureShape(),
+                    in.toString(), in.size(), data.name(), data.featureShape().toString(),
+                    data.featureShape().size()), input.id(), null);
+        }
+        TensorShape out = a.shapeOf(output.id()).orElseThrow();
+        Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),
+                output.params().getString("metric"), output.id());
+        Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
+        return new RunPlan(project, a, task, input.id(), output.id(), choice);
+    }
+
+    Graph graph() {
+        return project.graph();
+    }
+
+    /** @return the graph's analysis, if it has no errors and exactly one Input and one Output */
+    static Analysis checkGraph(Graph g) throws TrainingException {
+        Analysis a = GraphAnalyzer.analyze(g);
+        if (!a.isValid()) {
+            var first = a.errors().get(0);
+            throw new TrainingException("The network has " + a.errors().size() + " problem(s); the first: "
+                    + first.message(), first.nodeId(), null);
+        }
+        long inputs = g.inputNodes().size();
+        long outputs = g.outputNodes().size();
+        if (inputs != 1 || outputs != 1) {
+            throw new TrainingException("Training needs exactly one Input and one Output; this graph has " + inputs
+                    + " Input(s) and " + outputs + " Output(s): remove the extra ones");
+        }
+        return a;
+    }
+}
