@@ -23,6 +23,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_runs_logic_is_tested_without_a_window_so_it_has_no_views() {
+        noClasses().that().resideInAPackage("org.strata.app.training")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "org.jfree..", "org.strata.app.training.view..", "org.strata.app.window..")
+                .check(classes);
+    }
+
+    @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching("org.strata.app.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import org.strata.app.training.ChartPane;
+import org.strata.app.training.view.ChartPane;
 import org.junit.jupiter.api.Test;
 import org.strata.app.training.TrainingRun;
 import org.testfx.util.WaitForAsyncUtils;

@@ -62,7 +62,7 @@ class InferenceTest extends AppTest {
         g.dispose();
         java.nio.file.Path png = dir.resolve("one.png");
         javax.imageio.ImageIO.write(img, "png", png.toFile());
-        var view = lookup(".inference-view").queryAs(org.strata.app.training.InferenceView.class);
+        var view = lookup(".inference-view").queryAs(org.strata.app.training.view.InferenceView.class);
         assertThat(fx(() -> view.openImage(png))).isTrue();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());
         assertThat(lookup("#inference-bars .progress-bar").queryAll()).hasSize(10);

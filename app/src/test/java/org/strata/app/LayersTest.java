@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Spinner;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import org.strata.app.training.ChartPane;
+import org.strata.app.training.view.ChartPane;
 import org.junit.jupiter.api.Test;
 import org.strata.app.canvas.NodeView;
 import org.strata.app.training.TrainingRun;

@@ -1,7 +1,6 @@
 package org.strata.app.training;
 
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.strata.engine.train.TrainingSession;
@@ -21,6 +20,12 @@ final class BoundaryFeed {
     private volatile DataPoints points;
     private boolean inFlight;
     private long askedAt;
+    /** Runs a job on the UI thread, where the property changes. */
+    private final java.util.function.Consumer<Runnable> ui;
+
+    BoundaryFeed(java.util.function.Consumer<Runnable> ui) {
+        this.ui = ui;
+    }
 
     /** The latest boundary; null before the first (JavaFX thread). */
     ReadOnlyObjectProperty<Boundary> property() {
@@ -54,7 +59,7 @@ final class BoundaryFeed {
         if (pts == null || inFlight || System.nanoTime() - askedAt < EVERY_NANOS) return;
         inFlight = true;
         askedAt = System.nanoTime();
-        session.probe(net -> net.predictValues(pts.grid(GRID))).whenComplete((probs, err) -> Platform.runLater(() -> {
+        session.probe(net -> net.predictValues(pts.grid(GRID))).whenComplete((probs, err) -> ui.accept(() -> {
             inFlight = false;
             if (err == null && current.getAsBoolean()) boundary.set(of(pts, probs));
         }));

@@ -50,7 +50,7 @@ public final class LossHistory {
     }
 
     /** @return about {@code max} evenly spaced points of a curve (all of them if fewer), its last point kept */
-    static java.util.List<double[]> thinned(java.util.List<double[]> points, int max) {
+    public static java.util.List<double[]> thinned(java.util.List<double[]> points, int max) {
         if (points.size() <= max) return points;
         java.util.List<double[]> out = new ArrayList<>(max + 1);
         double step = (double) points.size() / max;

@@ -5,12 +5,12 @@ package org.strata.app.training;
  * fit a 20-pixel box on a 28-pixel canvas, then moved so that its centre of mass sits in the middle. Without this,
  * a digit drawn large or off-centre looks like nothing the network has seen.
  */
-final class MnistFraming {
+public final class MnistFraming {
     private MnistFraming() {
     }
 
     /** @return the framed drawing, same size; a blank drawing is returned as it is */
-    static float[] frame(float[] ink, int rows, int cols) {
+    public static float[] frame(float[] ink, int rows, int cols) {
         int top = rows;
         int bottom = -1;
         int left = cols;

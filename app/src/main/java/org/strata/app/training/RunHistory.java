@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.FXCollections;
@@ -34,12 +33,16 @@ public final class RunHistory {
     private String problem = "";
     private final Path templates;
 
+    private final RunThreads threads;
+
     /**
      * @param templates a folder whose projects are templates (the bundled samples): their runs stay in a temporary
      *                  folder until the project is saved elsewhere; may be null
+     * @param threads   where files are copied and deleted (off the UI thread) and the list reloaded (on it)
      */
-    public RunHistory(EditorDocument document, Path templates) {
+    public RunHistory(EditorDocument document, Path templates, RunThreads threads) {
         this.document = document;
+        this.threads = threads;
         this.templates = templates == null ? null : templates.toAbsolutePath().normalize();
         folder = runsFolder();
         reload();
@@ -135,17 +138,15 @@ public final class RunHistory {
             reload();
             return;
         }
-        Thread t = new Thread(() -> {
+        threads.background("strata-runs-copy", () -> {
             try {
                 new RunStore(old).copyTo(now);
                 if (wasTemporary) deleteTree(old);
             } catch (IOException e) {
                 problem = now + ": " + e.getMessage();
             }
-            Platform.runLater(this::reload);
-        }, "strata-runs-copy");
-        t.setDaemon(true);
-        t.start();
+            threads.ui(this::reload);
+        });
     }
 
     /** Deletes the temporary folder of a project that was never saved, if there is one (off the JavaFX thread). */
@@ -154,15 +155,13 @@ public final class RunHistory {
         Path dir = folder;
         folder = null;
         temporary = false;
-        Thread t = new Thread(() -> {
+        threads.background("strata-runs-discard", () -> {
             try {
                 deleteTree(dir);
             } catch (IOException ignored) {
                 // a temporary folder the system cleans up anyway
             }
-        }, "strata-runs-discard");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** @return the runs folder beside the project file, or null for none yet or a template */

@@ -2,30 +2,20 @@ package org.strata.app.training;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.util.Duration;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
-import org.strata.engine.analysis.Analysis;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
@@ -53,36 +43,25 @@ public final class TrainingRun {
      * How often the window takes in new events (and so how often the charts redraw): twice a second looks live,
      * and on a small machine every redraw takes CPU from training.
      */
-    private static final Duration MERGE_EVERY = Duration.millis(500);
+    private static final Duration MERGE_EVERY = Duration.ofMillis(500);
 
     private final EditorDocument document;
     private final EventInbox inbox = new EventInbox();
-    private final Timeline merger = new Timeline(new KeyFrame(MERGE_EVERY, e -> merge()));
-    private final PauseTransition layersLater = new PauseTransition(
-            MERGE_EVERY.divide(2));
+    private final RunThreads.Clock merger;
+    /** The layer views redraw half a merge after the curves: two short pauses rather than one long one. */
+    private final RunThreads.Clock layersLater;
     private final ReadOnlyObjectWrapper<TrainingState> phase = new ReadOnlyObjectWrapper<>(this, "phase", TrainingState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyLongWrapper version = new ReadOnlyLongWrapper(this, "version");
-    private final LossHistory history = new LossHistory();
-    private final LayerHistory layers = new LayerHistory();
-    /** Samples per second of each epoch of the current run (fitting only), as the engine measured it. */
-    private final List<Double> epochThroughput = new ArrayList<>();
-    private final ReadOnlyLongWrapper layersVersion = new ReadOnlyLongWrapper(this, "layersVersion");
+    private final RunCurves curves = new RunCurves();
     /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
     private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
     private long snapshotAskedAt;
     private final ReadOnlyObjectWrapper<Evaluation> evaluation =
             new ReadOnlyObjectWrapper<>(this, "evaluation");
     private volatile TrainingSession session;
-    private final BoundaryFeed boundaries = new BoundaryFeed();
+    private final BoundaryFeed boundaries;
     private volatile Thread trainingThread;
     private int epochs;
-    private long lastIteration;
-    /** A continued run numbers its iterations and epochs on from where the previous one stopped. */
-    private long iterationOffset;
-    private int epochOffset;
     private String trainedStructure = "";
     private volatile Split evaluationSplit;
     private volatile String failedNode;
@@ -91,18 +70,28 @@ public final class TrainingRun {
     /** For the run's record: what it started from, and its last epoch. */
     private volatile RunRecorder recorder;
     private String lastRunId = "";
-    /** The analysis of the graph as it was when the run started. */
-    private volatile Analysis runAnalysis;
 
     /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
-    private volatile int threads;
+    private volatile int cpuThreads;
+    /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
+    private final RunThreads threads;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     public TrainingRun(EditorDocument document, Path templates) {
+        this(document, templates, new FxRunThreads());
+    }
+
+    /**
+     * @param templates the bundled samples' folder: runs of a sample stay out of it (may be null)
+     * @param threads   where its work runs: the window's ({@link FxRunThreads}), or a test's
+     */
+    public TrainingRun(EditorDocument document, Path templates, RunThreads threads) {
         this.document = document;
-        this.runs = new RunHistory(document, templates);
-        merger.setCycleCount(Timeline.INDEFINITE);
-        layersLater.setOnFinished(e -> layersVersion.set(layersVersion.get() + 1));
+        this.threads = threads;
+        this.runs = new RunHistory(document, templates, threads);
+        this.boundaries = new BoundaryFeed(threads::ui);
+        this.merger = threads.every(MERGE_EVERY, this::merge);
+        this.layersLater = threads.after(MERGE_EVERY.dividedBy(2), curves::layersChanged);
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == TrainingState.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
@@ -113,7 +102,7 @@ public final class TrainingRun {
      * the window a core.
      */
     public void setThreads(int n) {
-        threads = Math.max(0, n);
+        cpuThreads = Math.max(0, n);
     }
 
     public ReadOnlyObjectProperty<TrainingState> phaseProperty() {
@@ -129,23 +118,28 @@ public final class TrainingRun {
         return message.getReadOnlyProperty();
     }
 
-    /** "Epoch 3/10 · batch 40/125 · 12,345 samples/s · 0:42 left". */
+    /** What this network's runs have drawn: curves, per-layer statistics, progress. */
+    public RunCurves curves() {
+        return curves;
+    }
+
+    /** @see RunCurves#progressTextProperty() */
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return curves.progressTextProperty();
     }
 
-    /** Fraction of all batches done, 0 to 1. */
+    /** @see RunCurves#progressProperty() */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return curves.progressProperty();
     }
 
-    /** Moves on whenever new loss points have arrived (the chart redraws then). */
+    /** @see RunCurves#versionProperty() */
     public ReadOnlyLongProperty versionProperty() {
-        return version.getReadOnlyProperty();
+        return curves.versionProperty();
     }
 
     public LossHistory history() {
-        return history;
+        return curves.history();
     }
 
     /** The runs kept with the project. */
@@ -153,19 +147,19 @@ public final class TrainingRun {
         return runs;
     }
 
-    /** @return the training throughput (samples/s) of each epoch of the current run, oldest first */
+    /** @see RunCurves#epochSamplesPerSecond() */
     public List<Double> epochSamplesPerSecond() {
-        return List.copyOf(epochThroughput);
+        return curves.epochSamplesPerSecond();
     }
 
-    /** Per-layer statistics over time (activations, update ratios, latest histograms). */
+    /** @see RunCurves#layers() */
     public LayerHistory layers() {
-        return layers;
+        return curves.layers();
     }
 
-    /** Moves on whenever a new per-layer snapshot has arrived. */
+    /** @see RunCurves#layersVersionProperty() */
     public ReadOnlyLongProperty layersVersionProperty() {
-        return layersVersion.getReadOnlyProperty();
+        return curves.layersVersionProperty();
     }
 
     /** The latest decision boundary (two-feature classification datasets only); null before the first. */
@@ -188,43 +182,44 @@ public final class TrainingRun {
         return Optional.ofNullable(failedNode);
     }
 
+    /** @return the network the last run trained (or is training), or empty before a run */
+    public Optional<TrainedNetwork> network() {
+        TrainingSession s = session;
+        return s == null ? Optional.empty() : Optional.of(new TrainedNetwork(s));
+    }
+
     /** @return the Input node of the network last trained, or null before a run */
     public String inputNodeId() {
-        TrainingSession s = session;
-        return s == null ? null : s.inputNode();
+        return network().map(TrainedNetwork::inputNodeId).orElse(null);
     }
 
     /** @return the dataset of the last run, or null before one */
     public Dataset dataset() {
-        TrainingSession s = session;
-        return s == null ? null : s.dataset();
+        return network().map(TrainedNetwork::dataset).orElse(null);
     }
 
-    /**
-     * Predicts for one raw sample (pixel values or table values as in the data files, in the Input's order): the
-     * sample is normalised as the training data was, then run on the training thread between batches (or at once
-     * after the run).
-     *
-     * @return class probabilities (or predicted values)
-     */
+    /** @see TrainedNetwork#predict */
     public CompletableFuture<float[]> predict(float[] raw) {
-        TrainingSession s = session;
-        if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no run"));
-        float[] row = raw.clone();
-        s.dataset().normalizer().apply(row, 0);
-        long[] shape = inputShape(s);
-        return s.probe(net -> net.predictValues(Nd4j.create(row, shape)));
+        return network().map(n -> n.predict(raw)).orElseGet(TrainingRun::noRun);
     }
 
-    /**
-     * @return the held-out samples to look at (validation, else test, else training data) of the last run, or null
-     *     before one
-     */
+    /** @see TrainedNetwork#activationsOf */
+    public CompletableFuture<Map<String, float[]>> activationsOf(Split split, int i) {
+        return network().map(n -> n.activationsOf(split, i)).orElseGet(TrainingRun::noRun);
+    }
+
+    /** @return the held-out samples to look at ({@link TrainedNetwork#sampleSplit}), or null before a run */
     public Split sampleSplit() {
-        TrainingSession s = session;
-        if (s == null) return null;
-        var d = s.dataset();
-        return d.validation().size() > 0 ? d.validation() : d.test().size() > 0 ? d.test() : d.train();
+        return network().map(TrainedNetwork::sampleSplit).orElse(null);
+    }
+
+    /** @return a node's output shape in the network last trained (edits after a run change nothing), if in it */
+    public Optional<TensorShape> shapeOf(String nodeId) {
+        return network().flatMap(n -> n.shapeOf(nodeId));
+    }
+
+    private static <T> CompletableFuture<T> noRun() {
+        return CompletableFuture.failedFuture(new IllegalStateException("no run"));
     }
 
     /**
@@ -238,44 +233,6 @@ public final class TrainingRun {
     /** @return the epoch after which the current evaluation was made on the validation data; 0 for after the run */
     public int evaluationEpoch() {
         return evaluationEpoch;
-    }
-
-    /** @return sample {@code i} of a split, normalised as the network sees it, in the dataset's shape */
-    public static float[] features(Split split, Dataset data, int i) {
-        float[] v = new float[(int) data.featureShape().size()];
-        split.features(i, v, 0);
-        return v;
-    }
-
-    /**
-     * Every layer's output for one sample of a split, computed on the training thread between batches (or at once
-     * after the run): by node id, row-major and channels last.
-     */
-    public CompletableFuture<Map<String, float[]>> activationsOf(
-            Split split, int i) {
-        TrainingSession s = session;
-        if (s == null) return CompletableFuture.failedFuture(new IllegalStateException("no run"));
-        float[] row = features(split, s.dataset(), i);
-        long[] shape = inputShape(s);
-        return s.probe(net -> net.activationValues(Nd4j.create(row, shape)));
-    }
-
-    /**
-     * @return a node's output shape in the network being trained (edits after a run do not change the trained
-     *     network), if the node was in it
-     */
-    public Optional<TensorShape> shapeOf(String nodeId) {
-        var a = runAnalysis;
-        return a == null ? Optional.empty() : a.shapeOf(nodeId);
-    }
-
-    /** The batch-of-one shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784). */
-    private long[] inputShape(TrainingSession s) {
-        int[] dims = shapeOf(s.inputNode()).orElse(s.dataset().featureShape()).dims();
-        long[] shape = new long[dims.length + 1];
-        shape[0] = 1;
-        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
-        return shape;
     }
 
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
@@ -301,36 +258,21 @@ public final class TrainingRun {
             return;
         }
         TrainingSession previous = canContinue() ? session : null;
-        runAnalysis = document.analysis();
         failedNode = null;
-        if (previous == null) {
-            history.clear();
-            layers.clear();
-            boundaries.setPoints(null);
-            lastIteration = 0;
-            iterationOffset = 0;
-            epochOffset = 0;
-        } else {
-            iterationOffset = lastIteration;
-            epochOffset += previous.epochsDone();
-        }
-        long iterationsBefore = iterationOffset;
-        int epochsBefore = epochOffset;
+        if (previous == null) boundaries.setPoints(null);
+        curves.startRun(previous == null ? -1 : previous.epochsDone());
+        long iterationsBefore = curves.iterationsBefore();
+        int epochsBefore = curves.epochsBefore();
         String continuedFrom = previous == null ? "" : lastRunId;
-        layersVersion.set(layersVersion.get() + 1);
-        epochThroughput.clear();
         evaluation.set(null);
         boundaries.clear();
-        version.set(version.get() + 1);
         inbox.clear();
         epochs = document.project().training().getInt("epochs");
         setPhase(TrainingState.LOADING, Messages.get("train.loading"));
-        progress.set(-1);
-        progressText.set(Messages.get("train.loading"));
         document.setReadOnly(true);
-        merger.play();
+        merger.start();
         String structure = structure();
-        Thread loader = new Thread(() -> {
+        threads.background("strata-training-loader", () -> {
             try {
                 NativeSetup.configure(); // the right native build, before ND4J loads
                 TrainingSession s = previous == null ? TrainingSession.create(document.project())
@@ -338,7 +280,7 @@ public final class TrainingRun {
                         DatasetLoader.load(document.project()), previous.backend());
                 s.addListener(inbox.listener());
                 recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
-                int fixed = threads;
+                int fixed = cpuThreads;
                 if (fixed > 0) {
                     s.setThreads(fixed); // the user's choice (Train › CPU Threads)
                 } else {
@@ -351,20 +293,18 @@ public final class TrainingRun {
                 session = s;
                 trainedStructure = structure;
                 if (previous != null) {
-                    Platform.runLater(() -> message.set(Messages.get("train.continuing", epochOffset)));
+                    threads.ui(() -> message.set(Messages.get("train.continuing", epochsBefore)));
                 }
                 trainingThread = s.start();
             } catch (Exception e) {
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
-                Platform.runLater(() -> {
+                threads.ui(() -> {
                     failedNode = node;
                     fail(why);
                 });
             }
-        }, "strata-training-loader");
-        loader.setDaemon(true);
-        loader.start();
+        });
     }
 
     /**
@@ -389,18 +329,10 @@ public final class TrainingRun {
         if (isActive() || session == null) return;
         session = null;
         trainedStructure = "";
-        history.clear();
-        layers.clear();
+        curves.clear();
         boundaries.setPoints(null);
-        iterationOffset = 0;
-        epochOffset = 0;
-        lastIteration = 0;
         evaluation.set(null);
         boundaries.clear();
-        version.set(version.get() + 1);
-        layersVersion.set(layersVersion.get() + 1);
-        progress.set(0);
-        progressText.set("");
         setPhase(TrainingState.IDLE, Messages.get("train.reset"));
     }
 
@@ -413,13 +345,12 @@ public final class TrainingRun {
         if (isActive()) return;
         String structure = structure();
         var project = document.project();
-        runAnalysis = document.analysis();
         evaluation.set(null); // what is shown belongs to the weights being replaced
         boundaries.clear();
         setPhase(TrainingState.LOADING, Messages.get("runs.loading", r.id()));
-        progress.set(-1);
+        curves.loading();
         document.setReadOnly(true);
-        Thread t = new Thread(() -> {
+        threads.background("strata-run-loader", () -> {
             try {
                 var model = runs.model(r);
                 if (!NetworkStructure.of(model.project().graph()).equals(structure)) {
@@ -428,38 +359,26 @@ public final class TrainingRun {
                 TrainingSession s = TrainingSession.continueFrom(project,
                         DatasetLoader.load(project), model.network());
                 DataPoints pts = DataPoints.of(s.dataset());
-                Platform.runLater(() -> {
+                threads.ui(() -> {
                     session = s;
                     trainingThread = null;
                     boundaries.setPoints(pts);
                     trainedStructure = structure;
-                    history.clear();
-                    layers.clear();
-                    for (double[] p : r.loss()) history.addTrain((long) p[0], p[1]);
-                    for (double[] p : r.validation()) history.addValidation((long) p[0], p[1]);
-                    for (double[] p : r.metric()) history.addMetric((int) p[0], p[1], p[2], r.metricName(), Double.NaN);
-                    lastIteration = r.loss().length == 0 ? 0 : (long) r.loss()[r.loss().length - 1][0];
-                    iterationOffset = lastIteration;
-                    epochOffset = model.epochs();
+                    curves.restore(r, model.epochs());
                     lastRunId = r.id();
-                    version.set(version.get() + 1);
-                    layersVersion.set(layersVersion.get() + 1);
                     document.setReadOnly(false);
-                    progress.set(0);
                     setPhase(TrainingState.FINISHED, Messages.get("runs.using", r.id(), model.epochs()));
                     evaluateAfterwards(null, null);
                 });
             } catch (Exception e) {
                 String why = org.strata.app.i18n.Catalogue.explain(e);
-                Platform.runLater(() -> {
+                threads.ui(() -> {
                     document.setReadOnly(false);
-                    progress.set(0);
+                    curves.settle();
                     setPhase(session == null ? TrainingState.IDLE : TrainingState.FINISHED, why);
                 });
             }
-        }, "strata-run-loader");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** @return what the trained weights depend on in the document's graph now */
@@ -509,7 +428,7 @@ public final class TrainingRun {
     private void finishRun() {
         merger.stop();
         document.setReadOnly(false);
-        if (progress.get() < 0) progress.set(0);
+        curves.settle();
     }
 
     private void setPhase(TrainingState p, String text) {
@@ -531,9 +450,9 @@ public final class TrainingRun {
         Merge m = new Merge();
         TrainingEvent e;
         while ((e = inbox.poll()) != null) e.dispatch(m);
-        if (m.points) version.set(version.get() + 1);
+        if (m.points) curves.changed();
         // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
-        if (m.snapshots && layersLater.getStatus() != Animation.Status.RUNNING) layersLater.playFromStart();
+        if (m.snapshots && !layersLater.running()) layersLater.start();
         askForSnapshot();
         askForBoundary();
     }
@@ -545,37 +464,26 @@ public final class TrainingRun {
 
         @Override
         public void onIteration(TrainingEvent.Iteration it) {
-            history.addTrain(iterationOffset + it.iteration(), it.loss());
-            lastIteration = iterationOffset + it.iteration();
+            curves.iteration(it, epochs, document.project().training().getInt("batchSize"));
             points = true;
-            long total = (long) it.batchesPerEpoch() * epochs;
-            long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
-            progress.set(total == 0 ? 0 : (double) done / total);
-            double left = it.samplesPerSecond() <= 0 ? 0 : (total - done) * (double) document.project()
-                    .training().getInt("batchSize") / it.samplesPerSecond();
-            progressText.set(Messages.get("train.progress", it.epoch(), epochs, it.batch(),
-                    it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
         }
 
         @Override
         public void onEpoch(TrainingEvent.Epoch ep) {
-            if (!Double.isNaN(ep.validationLoss())) history.addValidation(lastIteration, ep.validationLoss());
-            epochThroughput.add(ep.samplesPerSecond());
+            curves.epoch(ep);
             TrainingSession s = session;
             if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
                 // the confusion matrix of the validation data, after each epoch, while it learns
                 evaluationSplit = s.dataset().validation();
-                evaluationEpoch = epochOffset + ep.epoch();
+                evaluationEpoch = curves.epochsBefore() + ep.epoch();
                 evaluation.set(ep.validation());
             }
-            history.addMetric(epochOffset + ep.epoch(), ep.trainMetric(), ep.validationMetric(), ep.metricName(),
-                    ep.learningRate());
             points = true;
         }
 
         @Override
         public void onSnapshot(TrainingEvent.Snapshot snap) {
-            layers.add(snap, iterationOffset);
+            curves.snapshot(snap);
             snapshots = true;
         }
 
@@ -622,7 +530,7 @@ public final class TrainingRun {
         boolean onTest = s.dataset().test().size() > 0;
         var split = onTest ? s.dataset().test() : s.dataset().validation();
         Thread training = trainingThread;
-        Thread t = new Thread(() -> {
+        threads.background("strata-evaluation", () -> {
             try {
                 // The network is free once the training thread has ended; from then on one thread at a time uses it.
                 if (training != null) training.join();
@@ -630,7 +538,7 @@ public final class TrainingRun {
                         : split.size() == 0 ? null : s.evaluate(split, 0);
                 Boundary last = boundaries.computeNow(s);
                 RunRecord kept = keep == null || !keep.hasRun() ? null : keepRun(keep);
-                Platform.runLater(() -> {
+                threads.ui(() -> {
                     if (kept != null) {
                         runs.added(kept);
                         lastRunId = kept.id();
@@ -646,11 +554,9 @@ public final class TrainingRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                Platform.runLater(() -> message.set(org.strata.app.i18n.Catalogue.explain(e)));
+                threads.ui(() -> message.set(org.strata.app.i18n.Catalogue.explain(e)));
             }
-        }, "strata-evaluation");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /** Keeps the run with the project; a failure to write it is said in the message, never fatal. */
@@ -658,14 +564,8 @@ public final class TrainingRun {
         try {
             return r.keep(runs.store());
         } catch (IOException | RuntimeException e) {
-            Platform.runLater(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
+            threads.ui(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
             return null;
         }
-    }
-
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
     }
 }

@@ -14,11 +14,11 @@ import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.inspector.InspectorView;
 import org.strata.app.palette.PaletteView;
-import org.strata.app.training.InferenceView;
-import org.strata.app.training.LayersView;
+import org.strata.app.training.view.InferenceView;
+import org.strata.app.training.view.LayersView;
 import org.strata.app.training.LiveIndicators;
-import org.strata.app.training.RunsView;
-import org.strata.app.training.TrainingView;
+import org.strata.app.training.view.RunsView;
+import org.strata.app.training.view.TrainingView;
 import org.strata.app.training.TrainingRun;
 
 /**

@@ -135,8 +135,14 @@ public final class TrainingSession {
         return data;
     }
 
+    /** @return the copy of the project this session trains (edits to the original after its start are not in it) */
     public Project project() {
         return project;
+    }
+
+    /** @return the analysis of the graph this session trains: its shapes, weights and order */
+    public Analysis analysis() {
+        return analysis;
     }
 
     /** @return the Input node's id */

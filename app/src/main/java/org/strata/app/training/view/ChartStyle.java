@@ -1,4 +1,4 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;

@@ -1,5 +1,7 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
+import org.strata.app.training.RunHistory;
 import org.strata.engine.train.TrainingState;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;

@@ -1,5 +1,8 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
+import org.strata.app.training.LayerHistory;
+import org.strata.app.training.LayerHealth;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;

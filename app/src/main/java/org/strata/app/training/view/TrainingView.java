@@ -1,5 +1,6 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
 import org.strata.engine.train.TrainingState;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;

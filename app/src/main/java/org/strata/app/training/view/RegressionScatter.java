@@ -1,4 +1,4 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
 import java.awt.BasicStroke;
 import java.awt.geom.Ellipse2D;

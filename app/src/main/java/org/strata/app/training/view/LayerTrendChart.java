@@ -1,5 +1,6 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.LayerHistory;
 import java.awt.BasicStroke;
 import java.util.List;
 import javafx.scene.layout.BorderPane;

@@ -1,5 +1,7 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
+import org.strata.app.training.LossHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import javafx.scene.layout.BorderPane;

@@ -1,4 +1,4 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

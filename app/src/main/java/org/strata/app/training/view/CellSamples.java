@@ -1,5 +1,7 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainedNetwork;
+import org.strata.app.training.TrainingRun;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -74,7 +76,7 @@ final class CellSamples extends VBox {
         int[] d = data.featureShape().dims();
         boolean image = d.length == 3 && (d[2] == 1 || d[2] == 3);
         for (int i : in.subList(0, Math.min(SHOWN, in.size()))) {
-            float[] v = TrainingRun.features(split, data, i);
+            float[] v = TrainedNetwork.features(split, data, i);
             String p = String.format("%.0f%%", 100 * r.confidence()[i]);
             VBox item = new VBox(2);
             item.setAlignment(Pos.CENTER);

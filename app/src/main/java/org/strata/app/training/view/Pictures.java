@@ -1,4 +1,4 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;

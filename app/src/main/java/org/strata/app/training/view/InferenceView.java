@@ -1,5 +1,7 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
+import org.strata.app.training.MnistFraming;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;

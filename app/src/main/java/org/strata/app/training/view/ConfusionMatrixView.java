@@ -1,5 +1,6 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
+import org.strata.app.training.TrainingRun;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

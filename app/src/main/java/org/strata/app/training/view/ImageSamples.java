@@ -1,4 +1,4 @@
-package org.strata.app.training;
+package org.strata.app.training.view;
 
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelReader;

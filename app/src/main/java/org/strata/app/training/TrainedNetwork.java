@@ -1,0 +1,81 @@
+package org.strata.app.training;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.Split;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.train.TrainingSession;
+
+/**
+ * The network a run trained (or is training), as Try it and the Layers tab ask it things: predictions for a raw
+ * sample, every layer's output for one sample. It answers from the run's own copy of the graph, so editing the graph
+ * after the run changes nothing here; the questions run on the training thread between batches, or at once after the
+ * run.
+ */
+public final class TrainedNetwork {
+    private final TrainingSession session;
+
+    TrainedNetwork(TrainingSession session) {
+        this.session = session;
+    }
+
+    /** @return the Input node's id */
+    public String inputNodeId() {
+        return session.inputNode();
+    }
+
+    /** @return the data it trains on */
+    public Dataset dataset() {
+        return session.dataset();
+    }
+
+    /**
+     * Predicts for one raw sample (pixel values or table values as in the data files, in the Input's order): the
+     * sample is normalised as the training data was.
+     *
+     * @return class probabilities (or predicted values)
+     */
+    public CompletableFuture<float[]> predict(float[] raw) {
+        float[] row = raw.clone();
+        session.dataset().normalizer().apply(row, 0);
+        long[] shape = inputShape();
+        return session.probe(net -> net.predictValues(Nd4j.create(row, shape)));
+    }
+
+    /** @return every layer's output for sample {@code i} of a split: by node id, row-major and channels last */
+    public CompletableFuture<Map<String, float[]>> activationsOf(Split split, int i) {
+        float[] row = features(split, session.dataset(), i);
+        long[] shape = inputShape();
+        return session.probe(net -> net.activationValues(Nd4j.create(row, shape)));
+    }
+
+    /** @return the held-out samples to look at: validation, else test, else training data */
+    public Split sampleSplit() {
+        var d = session.dataset();
+        return d.validation().size() > 0 ? d.validation() : d.test().size() > 0 ? d.test() : d.train();
+    }
+
+    /** @return a node's output shape in this network, if the node is in it */
+    public Optional<TensorShape> shapeOf(String nodeId) {
+        return session.analysis().shapeOf(nodeId);
+    }
+
+    /** @return sample {@code i} of a split, normalised as the network sees it, in the dataset's shape */
+    public static float[] features(Split split, Dataset data, int i) {
+        float[] v = new float[(int) data.featureShape().size()];
+        split.features(i, v, 0);
+        return v;
+    }
+
+    /** The batch-of-one shape the network's Input takes (an MLP reads MNIST's 28×28×1 images as vectors of 784). */
+    private long[] inputShape() {
+        int[] dims = shapeOf(session.inputNode()).orElse(session.dataset().featureShape()).dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = 1;
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return shape;
+    }
+}
