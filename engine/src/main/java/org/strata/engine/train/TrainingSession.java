@@ -57,17 +57,17 @@ public final class TrainingSession {
     private volatile int epochsOverride;
     private final PausedChanges changes;
     private volatile double firstIterationSeconds = Double.NaN;
-    private volatile int threadsRequested = org.strata.engine.runtime.Threads.requested();
-    private volatile int threadsUsed;
-    private volatile int threadLimit = Integer.MAX_VALUE;
+    private final ThreadChoice threads = new ThreadChoice();
+    /** Says the measured thread count (a field: a lambda made per step would allocate on every step). */
+    private final java.util.function.BiConsumer<List<Integer>, Boolean> threadsChanged = (measured, first) ->
+            notifyState(TrainingState.RUNNING, RunMessages.threads(startedMessage(), measured, first));
     /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
     private final Optional<Message> engineReason;
     private long iteration;
     private int epochsDone;
-    private INDArray bestParams;
     private INDArray probe;
     private final Evaluator evaluator;
-    private int bestEpoch;
+    private final BestEpoch best;
 
     private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
         this.project = plan.project();
@@ -80,6 +80,7 @@ public final class TrainingSession {
         this.inputNode = plan.inputNode();
         this.outputNode = plan.outputNode();
         this.engineReason = plan.choice().reason();
+        this.best = new BestEpoch(settings);
         this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
                 settings.getInt("batchSize"));
         this.changes = new PausedChanges(graph.nodes().stream().filter(Node::frozen).map(Node::id)
@@ -160,7 +161,7 @@ public final class TrainingSession {
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
     public Message engineDescription() {
-        return RunMessages.engine(backend.engine(), engineReason, onGpu(), threadsUsed);
+        return RunMessages.engine(backend.engine(), engineReason, onGpu(), threads.used());
     }
 
     /** "Training MNIST MLP with Strata's fast engine, oneDNN AVX-512 build, 1 thread". */
@@ -174,7 +175,7 @@ public final class TrainingSession {
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
     public void setThreads(int n) {
-        threadsRequested = Math.max(0, n);
+        threads.request(n);
     }
 
     /**
@@ -183,22 +184,22 @@ public final class TrainingSession {
      * train slower than one).
      */
     public void setThreadLimit(int n) {
-        threadLimit = Math.max(1, n);
+        threads.limit(n);
     }
 
     /** @return the native threads the run uses (0 before it starts) */
     public int threads() {
-        return threadsUsed;
+        return threads.used();
     }
 
     /** @return the epoch with the lowest validation loss so far (0 if none) */
     public int bestEpoch() {
-        return bestEpoch;
+        return best.epoch();
     }
 
     /** @return a copy of the parameters at {@link #bestEpoch()}, if there was a validation split */
     public java.util.Optional<INDArray> bestParameters() {
-        return java.util.Optional.ofNullable(bestParams).map(INDArray::dup);
+        return best.params();
     }
 
     /** @return epochs completed */
@@ -338,27 +339,16 @@ public final class TrainingSession {
         long start = System.nanoTime();
         Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
         train.writeInto(backend::trainingInputs);
-        ThreadTuner tuner = null;
-        if (onGpu()) {
-            // The GPU computes; host threads only feed it, so there is nothing to measure.
-        } else if (threadsRequested > 0) {
-            org.strata.engine.runtime.Threads.set(threadsRequested);
-            threadsUsed = threadsRequested;
-        } else {
-            tuner = new ThreadTuner(Math.max(1, Math.min(threadLimit, org.strata.engine.runtime.Threads.available())),
-                    org.strata.engine.runtime.Threads::set);
-            threadsUsed = 0; // until the first measurement ends
-        }
+        threads.begin(onGpu());
         setState(TrainingState.RUNNING, startedMessage());
         int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
         Random shuffle = new Random(settings.getInt("seed"));
-        boolean earlyStopping = settings.getBool("earlyStopping");
-        int patience = settings.getInt("patience");
-        double bestVal = Double.POSITIVE_INFINITY;
         long fitNanos = 0;
         long fitSamples = 0;
         Message endMessage = null;
         TrainingState endState = TrainingState.FINISHED;
+        // The last epoch's validation, while the weights are still the ones it saw: not evaluated twice.
+        Evaluation validationNow = null;
         try {
             data.train().fillCache(); // read before the first epoch's clock starts: its samples/s is the training's
             epochLoop:
@@ -375,6 +365,7 @@ public final class TrainingSession {
                     boolean go = awaitPermission();
                     paused += System.nanoTime() - waitStart;
                     if (!go) {
+                        if (b > 0) validationNow = null; // it trained on since
                         endState = TrainingState.STOPPED;
                         endMessage = Message.of("run.stopped", "Stopped by the user at epoch " + epoch
                                 + ", batch " + (b + 1), epoch, b + 1);
@@ -391,14 +382,7 @@ public final class TrainingSession {
                     double loss = backend.fit(batch.getFeatures(), batch.getLabels());
                     long dt = System.nanoTime() - t0;
                     iteration++;
-                    if (tuner != null) {
-                        tuner.record(dt);
-                        if (tuner.takeChange()) {
-                            boolean first = threadsUsed == 0;
-                            threadsUsed = tuner.threads();
-                            notifyState(TrainingState.RUNNING, RunMessages.threads(startedMessage(), tuner.candidates(), first));
-                        }
-                    }
+                    threads.afterStep(dt, threadsChanged);
                     if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
                     int n = (int) batch.getFeatures().size(0);
                     epochSamples += n;
@@ -423,19 +407,17 @@ public final class TrainingSession {
                 Evaluation trainEval = evaluate(data.train(), TRAIN_METRIC_SAMPLES);
                 Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
                 double valLoss = valEval == null ? Double.NaN : valEval.loss();
+                validationNow = valEval;
                 publish(new TrainingEvent.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
                         valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
                         (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
-                if (valEval != null && valLoss < bestVal) {
-                    bestVal = valLoss;
-                    bestEpoch = epoch;
-                    bestParams = backend.parameters();
-                } else if (valEval != null && earlyStopping && epoch - bestEpoch >= patience) {
+                if (valEval != null && best.record(epoch, valLoss, backend)) {
                     endState = TrainingState.STOPPED;
                     endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
-                            + ": the validation loss has not improved since epoch " + bestEpoch
-                            + "; keeping the weights of epoch " + bestEpoch, epoch, bestEpoch);
-                    backend.setParameters(bestParams);
+                            + ": the validation loss has not improved since epoch " + best.epoch()
+                            + "; keeping the weights of epoch " + best.epoch(), epoch, best.epoch());
+                    backend.setParameters(best.params().orElseThrow());
+                    validationNow = null;
                     break;
                 }
             }
@@ -450,13 +432,14 @@ public final class TrainingSession {
             throw te;
         }
         Evaluation trainEval = evaluate(data.train(), 0);
-        Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
+        Evaluation valEval = validationNow != null ? validationNow
+                : data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
         Evaluation testEval = data.test().size() > 0 ? evaluate(data.test(), 0) : null;
         if (endMessage == null) {
             endMessage = Message.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
         }
         double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
-        TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, bestEpoch, trainEval, valEval,
+        TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, best.epoch(), trainEval, valEval,
                 testEval, sps, (System.nanoTime() - start) / 1e9);
         setState(new TrainingEvent.StateChanged(endState, endMessage, null, result));
         runProbes(); // any asked for just before the end

@@ -83,6 +83,8 @@ class TrainingSessionTest {
         // the run's end carries its evaluations, made once by the session: the window shows them, evaluating nothing
         TrainingEvent.StateChanged end = r.changes.get(r.changes.size() - 1);
         assertEquals(result, end.result());
+        // the last epoch's validation is the final one: the weights have not changed since, so it is not made twice
+        assertTrue(result.validation() == r.epochs.get(29).validation(), "validation evaluated once at the end");
         assertTrue(r.changes.subList(0, r.changes.size() - 1).stream().allMatch(c -> c.result() == null));
         assertTrue(s.firstIterationSeconds() > 0);
     }
