@@ -20,6 +20,16 @@ class BackendMappingTest {
     }
 
     @Test
+    void every_type_an_engine_names_is_in_the_catalogue() {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        LayerCatalogue.all().forEach(t -> known.add(t.id()));
+        java.util.Set<String> stray = new java.util.TreeSet<>(Dl4jLayers.typeIds());
+        stray.addAll(Kernels.typeIds());
+        stray.removeAll(known);
+        assertTrue(stray.isEmpty(), "mappings for types the catalogue does not have (misspelt?): " + stray);
+    }
+
+    @Test
     void the_fast_engine_runs_every_layer_type_or_says_why_not() {
         List<String> missing = new ArrayList<>();
         for (LayerType t : LayerCatalogue.all()) {

@@ -101,6 +101,11 @@ public final class Dl4jLayers {
     private Dl4jLayers() {
     }
 
+    /** @return every type id mapped here (a test checks each is in the catalogue) */
+    public static java.util.Set<String> typeIds() {
+        return new java.util.TreeSet<>(BY_TYPE.keySet());
+    }
+
     /** @return whether Deeplearning4j has a mapping for the type with this id */
     public static boolean maps(String typeId) {
         return BY_TYPE.containsKey(typeId);

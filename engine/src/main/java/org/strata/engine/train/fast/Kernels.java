@@ -37,6 +37,13 @@ public final class Kernels {
     private Kernels() {
     }
 
+    /** @return every type id this class names, run or declined (a test checks each is in the catalogue) */
+    public static java.util.Set<String> typeIds() {
+        java.util.Set<String> ids = new java.util.TreeSet<>(BY_TYPE.keySet());
+        ids.addAll(DECLINED.keySet());
+        return ids;
+    }
+
     /** @return whether the fast engine has a kernel for the type with this id */
     public static boolean runs(String typeId) {
         return BY_TYPE.containsKey(typeId);
