@@ -89,13 +89,13 @@ final class SmokeTest {
         if (System.currentTimeMillis() - started > LIMIT_MS) fail("training did not finish within two minutes");
         if (run.phase() == TrainingState.FAILED) fail("training failed: " + run.messageProperty().get());
         if (run.isActive()) {
-            if (!run.history().train().isEmpty()) run.stop();
+            if (!run.curves().history().train().isEmpty()) run.stop();
             return;
         }
         poll.stop();
-        int batches = run.history().train().size();
+        int batches = run.curves().history().train().size();
         if (batches == 0) fail("the run ended (" + run.phase() + ") without training a batch");
-        double loss = run.history().train().get(batches - 1)[1];
+        double loss = run.curves().history().train().get(batches - 1)[1];
         say("engine ready and %d batch(es) trained by %.2f s, last loss %.4f", batches, sinceJvmStart(), loss);
         try {
             Path out = saveTo != null ? saveTo : Files.createTempFile("strata-smoke-", ProjectFile.EXTENSION);

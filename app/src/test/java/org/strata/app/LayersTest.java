@@ -38,7 +38,7 @@ class LayersTest extends AppTest {
             editor().document().project().training().set("epochs", 500); // still running when the test pauses it
             run().start();
         });
-        waitFor(90, () -> run().layers().of("dense1").size() >= 3);
+        waitFor(90, () -> run().curves().layers().of("dense1").size() >= 3);
         clickOn("#tool-train-pause");
         waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         clickOn("#tab-layers");

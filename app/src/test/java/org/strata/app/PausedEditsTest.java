@@ -19,7 +19,7 @@ class PausedEditsTest extends AppTest {
             editor().document().project().training().set("epochs", 500);
             run().start();
         });
-        waitFor(90, () -> run().history().train().size() >= 3);
+        waitFor(90, () -> run().curves().history().train().size() >= 3);
         clickOn("#tool-train-pause");
         waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         // the project's settings: only the learning rate is editable now
@@ -46,12 +46,12 @@ class PausedEditsTest extends AppTest {
         push(KeyCode.DELETE);
         assertThat(editor().document().graph().node("dense1")).isPresent();
         // resume: the run uses the new rate, and the frozen layer's update ratio drops to nothing
-        int before = fx(() -> run().history().train().size());
+        int before = fx(() -> run().curves().history().train().size());
         clickOn("#tool-train-start");
-        waitFor(60, () -> run().layers().of("dense1").size() >= 3
-                && run().layers().latestIteration() > before + 5);
-        assertThat(run().layers().latest("dense1").updateNorm()).isZero();
-        assertThat(run().layers().latest("dense2").updateNorm()).isPositive();
+        waitFor(60, () -> run().curves().layers().of("dense1").size() >= 3
+                && run().curves().layers().latestIteration() > before + 5);
+        assertThat(run().curves().layers().latest("dense1").updateNorm()).isZero();
+        assertThat(run().curves().layers().latest("dense2").updateNorm()).isPositive();
         clickOn("#tool-train-stop");
         waitFor(30, () -> run().phase() == TrainingState.STOPPED);
         // both edits are ordinary undo steps

@@ -154,7 +154,7 @@ class ScreenshotsTest extends AppTest {
             editor().document().project().training().set("epochs", 500);
             run().start();
         });
-        waitFor(90, () -> run().layers().of("dense1").size() >= 2);
+        waitFor(90, () -> run().curves().layers().of("dense1").size() >= 2);
         clickOn("#tool-train-pause");
         waitFor(30, () -> run().phase() == org.strata.engine.train.TrainingState.PAUSED);
         clickOn("#node-dense1");

@@ -20,17 +20,17 @@ class TrainingTest extends AppTest {
     void xor_trains_from_the_toolbar_and_its_loss_falls() throws Exception {
         fxRun(() -> window.open(sample("xor")));
         clickOn("#tool-train-start");
-        waitFor(60, () -> run().history().train().size() >= 200);
+        waitFor(60, () -> run().curves().history().train().size() >= 200);
         assertThat(lookup("#tab-training").tryQuery()).isPresent();
         int nodes = editor().document().graph().nodes().size();
         waitFor(120, () -> run().phase() == TrainingState.FINISHED);
-        List<double[]> points = fx(() -> new java.util.ArrayList<>(run().history().train()));
+        List<double[]> points = fx(() -> new java.util.ArrayList<>(run().curves().history().train()));
         double first = points.subList(0, 20).stream().mapToDouble(p -> p[1]).average().orElseThrow();
         double last = points.subList(points.size() - 20, points.size()).stream().mapToDouble(p -> p[1]).average()
                 .orElseThrow();
         assertThat(last).isLessThan(first * 0.5);
-        assertThat(run().history().validation()).isNotEmpty();
-        assertThat(run().history().metric()).isNotEmpty();
+        assertThat(run().curves().history().validation()).isNotEmpty();
+        assertThat(run().curves().history().metric()).isNotEmpty();
         // the held-out data's confusion matrix appears when the run ends
         waitForFinalEvaluation(60);
         var ev = run().evaluationProperty().get();
@@ -72,14 +72,14 @@ class TrainingTest extends AppTest {
             editor().document().project().training().set("epochs", 500); // still running when the test stops it
             run().start();
         });
-        waitFor(90, () -> run().history().train().size() >= 5);
+        waitFor(90, () -> run().curves().history().train().size() >= 5);
         clickOn("#tool-train-pause");
         waitFor(30, () -> run().phase() == TrainingState.PAUSED);
         Thread.sleep(500); // let the last events in
         WaitForAsyncUtils.waitForFxEvents();
-        int before = fx(() -> run().history().train().size());
+        int before = fx(() -> run().curves().history().train().size());
         clickOn("#tool-train-step");
-        waitFor(30, () -> run().history().train().size() == before + 1);
+        waitFor(30, () -> run().curves().history().train().size() == before + 1);
         assertThat(run().phase()).isEqualTo(TrainingState.PAUSED);
         // the graph is read-only while a run is active: Delete is refused and the status bar says why
         int nodes = editor().document().graph().nodes().size();
@@ -137,27 +137,27 @@ class TrainingTest extends AppTest {
                 editor().document().project(), "epochs", 3)));
         clickOn("#tool-train-start");
         waitFor(120, () -> run().phase() == TrainingState.FINISHED);
-        List<double[]> first = fx(() -> new java.util.ArrayList<>(run().history().train()));
+        List<double[]> first = fx(() -> new java.util.ArrayList<>(run().curves().history().train()));
         double endLoss = first.subList(first.size() - 10, first.size()).stream().mapToDouble(p -> p[1]).average()
                 .orElseThrow();
         double startLoss = first.subList(0, 10).stream().mapToDouble(p -> p[1]).average().orElseThrow();
         assertThat(fx(() -> run().canContinue())).isTrue();
         clickOn("#tool-train-start");
-        waitFor(120, () -> run().phase() == TrainingState.FINISHED && run().history().metric().size() == 6);
-        List<double[]> both = fx(() -> new java.util.ArrayList<>(run().history().train()));
+        waitFor(120, () -> run().phase() == TrainingState.FINISHED && run().curves().history().metric().size() == 6);
+        List<double[]> both = fx(() -> new java.util.ArrayList<>(run().curves().history().train()));
         // the curve goes on: iterations number on, and the second run starts near where the first ended
         assertThat(both.get(first.size())[0]).isGreaterThan(first.get(first.size() - 1)[0]);
         double resumedLoss = both.subList(first.size(), first.size() + 10).stream().mapToDouble(p -> p[1]).average()
                 .orElseThrow();
         assertThat(resumedLoss).isLessThan((startLoss + endLoss) / 2);
-        assertThat(fx(() -> run().history().metric().get(5)[0])).isEqualTo(6.0);
+        assertThat(fx(() -> run().curves().history().metric().get(5)[0])).isEqualTo(6.0);
         // Reset Weights: curves cleared, the next run starts again from iteration 1
         fxRun(() -> run().resetWeights());
-        assertThat(fx(() -> run().history().train())).isEmpty();
+        assertThat(fx(() -> run().curves().history().train())).isEmpty();
         assertThat(fx(() -> run().canContinue())).isFalse();
         clickOn("#tool-train-start");
         waitFor(120, () -> run().phase() == TrainingState.FINISHED);
-        assertThat(fx(() -> run().history().train().get(0)[0])).isEqualTo(1.0);
+        assertThat(fx(() -> run().curves().history().train().get(0)[0])).isEqualTo(1.0);
         // a changed network cannot continue from weights of another shape
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
                 editor().document().graph(), "hidden", "units", 12)));

@@ -142,7 +142,7 @@ public final class LiveTrainingBenchmark {
             boolean[] state = new boolean[2];
             BenchSupport.onFx(() -> {
                 state[0] = run.isActive();
-                state[1] = run.epochSamplesPerSecond().size() >= Math.max(1, epochs / 2);
+                state[1] = run.curves().epochSamplesPerSecond().size() >= Math.max(1, epochs / 2);
             });
             if (!state[0]) break;
             if (state[1] && !layersShown) { // the second half with the Layers tab in front
@@ -156,7 +156,7 @@ public final class LiveTrainingBenchmark {
         List<Double> sps = new ArrayList<>();
         BenchSupport.onFx(() -> {
             timer.stop();
-            sps.addAll(run.epochSamplesPerSecond());
+            sps.addAll(run.curves().epochSamplesPerSecond());
         });
         if (sampler != null) sampler.stopAndPrint();
         List<Double> gaps = new ArrayList<>();

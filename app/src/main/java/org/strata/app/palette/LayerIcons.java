@@ -26,7 +26,7 @@ public final class LayerIcons {
             case "Dense" -> MaterialDesignG.GRAPH_OUTLINE;
             case "Activation" -> MaterialDesignF.FUNCTION_VARIANT;
             case "Conv2D" -> MaterialDesignG.GRID;
-            case "MaxPool2D", "AvgPool2D", "GlobalAvgPool" -> MaterialDesignA.ARROW_COLLAPSE_ALL;
+            case "MaxPool2D", "AvgPool2D", "GlobalAvgPool", "GlobalMaxPool" -> MaterialDesignA.ARROW_COLLAPSE_ALL;
             case "Flatten" -> MaterialDesignD.DOTS_HORIZONTAL;
             case "Reshape" -> MaterialDesignV.VIEW_GRID_OUTLINE;
             case "Dropout" -> MaterialDesignD.DICE_5_OUTLINE;

@@ -3,13 +3,10 @@ package org.strata.app.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,13 +14,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.data.Dataset;
-import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runs.RunRecorder;
-import org.strata.engine.runtime.NativeSetup;
 import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.TrainingEvent;
@@ -56,16 +51,13 @@ public final class TrainingRun {
     /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
     private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
     private long snapshotAskedAt;
-    private final ReadOnlyObjectWrapper<Evaluation> evaluation =
-            new ReadOnlyObjectWrapper<>(this, "evaluation");
+    private final ShownEvaluation evaluation = new ShownEvaluation();
     private volatile TrainingSession session;
     private final BoundaryFeed boundaries;
     private volatile Thread trainingThread;
     private int epochs;
     private String trainedStructure = "";
-    private volatile Split evaluationSplit;
     private volatile String failedNode;
-    private int evaluationEpoch;
     private final RunHistory runs;
     /** For the run's record: what it started from, and its last epoch. */
     private volatile RunRecorder recorder;
@@ -123,43 +115,9 @@ public final class TrainingRun {
         return curves;
     }
 
-    /** @see RunCurves#progressTextProperty() */
-    public ReadOnlyStringProperty progressTextProperty() {
-        return curves.progressTextProperty();
-    }
-
-    /** @see RunCurves#progressProperty() */
-    public ReadOnlyDoubleProperty progressProperty() {
-        return curves.progressProperty();
-    }
-
-    /** @see RunCurves#versionProperty() */
-    public ReadOnlyLongProperty versionProperty() {
-        return curves.versionProperty();
-    }
-
-    public LossHistory history() {
-        return curves.history();
-    }
-
     /** The runs kept with the project. */
     public RunHistory runs() {
         return runs;
-    }
-
-    /** @see RunCurves#epochSamplesPerSecond() */
-    public List<Double> epochSamplesPerSecond() {
-        return curves.epochSamplesPerSecond();
-    }
-
-    /** @see RunCurves#layers() */
-    public LayerHistory layers() {
-        return curves.layers();
-    }
-
-    /** @see RunCurves#layersVersionProperty() */
-    public ReadOnlyLongProperty layersVersionProperty() {
-        return curves.layersVersionProperty();
     }
 
     /** The latest decision boundary (two-feature classification datasets only); null before the first. */
@@ -227,17 +185,17 @@ public final class TrainingRun {
      *     each epoch while training, the test data (else the validation data) once the run has ended
      */
     public Split evaluatedSplit() {
-        return evaluationSplit;
+        return evaluation.split();
     }
 
     /** @return the epoch after which the current evaluation was made on the validation data; 0 for after the run */
     public int evaluationEpoch() {
-        return evaluationEpoch;
+        return evaluation.epoch();
     }
 
     /** The evaluation on the test split (else the validation split) once a run has ended; null before. */
     public ReadOnlyObjectProperty<Evaluation> evaluationProperty() {
-        return evaluation.getReadOnlyProperty();
+        return evaluation.property();
     }
 
     /** @return whether a run is loading, running or paused (the graph is read-only then) */
@@ -264,7 +222,7 @@ public final class TrainingRun {
         long iterationsBefore = curves.iterationsBefore();
         int epochsBefore = curves.epochsBefore();
         String continuedFrom = previous == null ? "" : lastRunId;
-        evaluation.set(null);
+        evaluation.clear();
         boundaries.clear();
         inbox.clear();
         epochs = document.project().training().getInt("epochs");
@@ -274,21 +232,9 @@ public final class TrainingRun {
         String structure = structure();
         threads.background("strata-training-loader", () -> {
             try {
-                NativeSetup.configure(); // the right native build, before ND4J loads
-                TrainingSession s = previous == null ? TrainingSession.create(document.project())
-                        : TrainingSession.continueFrom(document.project(),
-                        DatasetLoader.load(document.project()), previous.backend());
+                TrainingSession s = Sessions.forRun(document.project(), previous, cpuThreads);
                 s.addListener(inbox.listener());
                 recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
-                int fixed = cpuThreads;
-                if (fixed > 0) {
-                    s.setThreads(fixed); // the user's choice (Train › CPU Threads)
-                } else {
-                    // the window draws while it trains: leave it a core (measured: on 2 cores, one native thread
-                    // trains as fast with the live views as two, and the window stays smooth)
-                    s.setThreadLimit(Threads.available() - 1);
-                }
-                s.requestSnapshot(); // the layers' first picture comes with the first batch
                 boundaries.setPoints(DataPoints.of(s.dataset()));
                 session = s;
                 trainedStructure = structure;
@@ -331,7 +277,7 @@ public final class TrainingRun {
         trainedStructure = "";
         curves.clear();
         boundaries.setPoints(null);
-        evaluation.set(null);
+        evaluation.clear();
         boundaries.clear();
         setPhase(TrainingState.IDLE, Messages.get("train.reset"));
     }
@@ -345,7 +291,7 @@ public final class TrainingRun {
         if (isActive()) return;
         String structure = structure();
         var project = document.project();
-        evaluation.set(null); // what is shown belongs to the weights being replaced
+        evaluation.clear(); // what is shown belongs to the weights being replaced
         boundaries.clear();
         setPhase(TrainingState.LOADING, Messages.get("runs.loading", r.id()));
         curves.loading();
@@ -353,11 +299,7 @@ public final class TrainingRun {
         threads.background("strata-run-loader", () -> {
             try {
                 var model = runs.model(r);
-                if (!NetworkStructure.of(model.project().graph()).equals(structure)) {
-                    throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
-                }
-                TrainingSession s = TrainingSession.continueFrom(project,
-                        DatasetLoader.load(project), model.network());
+                TrainingSession s = Sessions.forKeptRun(project, r, model, structure);
                 DataPoints pts = DataPoints.of(s.dataset());
                 threads.ui(() -> {
                     session = s;
@@ -474,9 +416,7 @@ public final class TrainingRun {
             TrainingSession s = session;
             if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
                 // the confusion matrix of the validation data, after each epoch, while it learns
-                evaluationSplit = s.dataset().validation();
-                evaluationEpoch = curves.epochsBefore() + ep.epoch();
-                evaluation.set(ep.validation());
+                evaluation.show(ep.validation(), s.dataset().validation(), curves.epochsBefore() + ep.epoch());
             }
             points = true;
         }
@@ -545,9 +485,7 @@ public final class TrainingRun {
                     }
                     if (session != s) return;
                     if (ev != null) {
-                        evaluationSplit = split;
-                        evaluationEpoch = 0;
-                        evaluation.set(ev);
+                        evaluation.show(ev, split, 0);
                     }
                     if (last != null) boundaries.show(last);
                 });

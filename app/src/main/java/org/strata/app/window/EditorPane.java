@@ -66,8 +66,8 @@ public final class EditorPane extends BorderPane {
         layersTab.setClosable(false);
         layersTab.selectedProperty().addListener((o, a, b) -> layers.setActive(b));
         // The graph itself shows the learning: each layer's activation spread and health, live.
-        run.layersVersionProperty().addListener((o, a, b) -> canvas.setIndicators(
-                LiveIndicators.of(run.layers(), run.inputNodeId(), document.graph().nodes().stream()
+        run.curves().layersVersionProperty().addListener((o, a, b) -> canvas.setIndicators(
+                LiveIndicators.of(run.curves().layers(), run.inputNodeId(), document.graph().nodes().stream()
                         .filter(org.strata.engine.graph.Node::frozen).map(org.strata.engine.graph.Node::id)
                         .collect(java.util.stream.Collectors.toSet()))));
         Tab runsTab = new Tab(Messages.get("dock.runs"), new RunsView(run));

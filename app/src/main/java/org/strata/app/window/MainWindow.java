@@ -215,10 +215,10 @@ public final class MainWindow {
                 showTrainingFailure(r.messageProperty().get());
             }
         });
-        r.progressTextProperty().addListener((o, a, b) -> {
+        r.curves().progressTextProperty().addListener((o, a, b) -> {
             if (r.isActive()) status.setText(b);
         });
-        r.progressProperty().addListener((o, a, b) -> status.setProgress(r.isActive() ? b.doubleValue() : 0));
+        r.curves().progressProperty().addListener((o, a, b) -> status.setProgress(r.isActive() ? b.doubleValue() : 0));
         editor = new EditorPane(doc, run, ghostLayer, settings.fontSize(), settings.dark());
         configureCanvas();
         doc.revisionProperty().addListener((o, a, b) -> {

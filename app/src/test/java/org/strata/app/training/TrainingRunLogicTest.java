@@ -126,8 +126,8 @@ class TrainingRunLogicTest {
                 && !run.runs().runs().isEmpty());
 
         assertThat(phases).containsSubsequence(TrainingState.LOADING, TrainingState.RUNNING, TrainingState.FINISHED);
-        assertThat(run.history().train()).isNotEmpty();
-        assertThat(run.history().metric()).hasSize(30); // one point per epoch of the sample's 30
+        assertThat(run.curves().history().train()).isNotEmpty();
+        assertThat(run.curves().history().metric()).hasSize(30); // one point per epoch of the sample's 30
         assertThat(run.evaluationProperty().get().metric()).as("XOR's held-out accuracy").isGreaterThan(0.9);
         assertThat(doc.readOnlyProperty().get()).isFalse();
         // kept beside the project, as the command line keeps its runs

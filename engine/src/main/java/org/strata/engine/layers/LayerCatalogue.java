@@ -12,7 +12,7 @@ public final class LayerCatalogue {
     static {
         for (LayerType t : List.of(new InputLayer(), new OutputLayerType(), new DenseLayer(),
                 new ActivationLayerType(), new Conv2DLayer(), Pool2DLayer.max(), Pool2DLayer.avg(),
-                new GlobalAvgPoolLayer(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
+                GlobalPoolLayer.avg(), GlobalPoolLayer.max(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
                 new BatchNormLayer(), MergeLayer.add(), MergeLayer.concatenate(), new LstmLayer(),
                 new EmbeddingLayer())) {
             TYPES.put(t.id(), t);

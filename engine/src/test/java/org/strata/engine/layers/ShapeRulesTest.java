@@ -77,6 +77,11 @@ class ShapeRulesTest {
         assertEquals(TensorShape.vector(32), out("GlobalAvgPool", List.of(TensorShape.image(7, 7, 32))));
         assertEquals(TensorShape.vector(8), out("GlobalAvgPool", List.of(SEQ)));
         assertThrows(ShapeException.class, () -> out("GlobalAvgPool", List.of(TensorShape.vector(8))));
+        assertEquals(TensorShape.vector(32), out("GlobalMaxPool", List.of(TensorShape.image(7, 7, 32))));
+        assertEquals(TensorShape.vector(8), out("GlobalMaxPool", List.of(SEQ)));
+        ShapeException flat = assertThrows(ShapeException.class,
+                () -> out("GlobalMaxPool", List.of(TensorShape.vector(8))));
+        assertTrue(flat.getMessage().startsWith("GlobalMaxPool expects an image or a sequence"), flat.getMessage());
     }
 
     @Test

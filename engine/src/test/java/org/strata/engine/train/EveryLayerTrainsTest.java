@@ -76,7 +76,7 @@ class EveryLayerTrainsTest {
                         .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
                 Arguments.of("embedding, sequence pooling and flatten", new Graphs()
                         .then("input", "Input", "size", 7).then("e", "Embedding", "vocabulary", 20, "dimension", 4)
-                        .then("l", "LSTM", "units", 5, "returnSequences", true).add("g", "GlobalAvgPool")
+                        .then("l", "LSTM", "units", 5, "returnSequences", true).add("g", "GlobalMaxPool")
                         .add("f", "Flatten").add("cat", "Concatenate")
                         .then("d", "Dense", "units", 2, "activation", "tanh")
                         .then("out", "Output", "loss", "mse", "metric", "mae").build(), 2));

@@ -103,7 +103,7 @@ final class ActivationPane extends BorderPane {
         sampleLabel.setText(data.isClassification()
                 ? Messages.get("layers.sampleClass", data.classNames().get(split.label(index)), split.size())
                 : Messages.get("layers.sampleOf", split.size()));
-        String key = System.identityHashCode(split) + "/" + index + "/" + run.layersVersionProperty().get() + "/"
+        String key = System.identityHashCode(split) + "/" + index + "/" + run.curves().layersVersionProperty().get() + "/"
                 + run.phase();
         if (key.equals(valuesKey) && values != null) {
             draw();

@@ -60,7 +60,7 @@ public final class LayersView extends BorderPane {
         BorderPane.setMargin(title, new Insets(4, 8, 4, 8));
         setCenter(panes);
         document.selection().versionProperty().addListener((o, a, b) -> selectionChanged());
-        run.layersVersionProperty().addListener((o, a, b) -> redraw());
+        run.curves().layersVersionProperty().addListener((o, a, b) -> redraw());
         run.phaseProperty().addListener((o, a, b) -> redraw());
         selectionChanged();
     }
@@ -77,7 +77,7 @@ public final class LayersView extends BorderPane {
 
     private void redraw() {
         if (!active) return;
-        LayerHistory h = run.layers();
+        LayerHistory h = run.curves().layers();
         ratios.show(h, this::nameOf, selected);
         if (selected == null) {
             title.setText(Messages.get(h.isEmpty() ? "layers.hint" : "layers.selectLayer"));

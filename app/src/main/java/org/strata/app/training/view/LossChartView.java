@@ -45,7 +45,7 @@ public final class LossChartView extends BorderPane {
         pane = new ChartPane(chart, "loss-chart", "loss.png");
         ChartPane viewer = pane;
         setCenter(viewer);
-        run.versionProperty().addListener((o, a, b) -> {
+        run.curves().versionProperty().addListener((o, a, b) -> {
             if (active) refresh();
         });
         run.runs().overlayVersionProperty().addListener((o, a, b) -> refresh());
@@ -82,7 +82,7 @@ public final class LossChartView extends BorderPane {
     /** Copies the run's curves into the chart's series with one redraw. */
     private void refresh() {
         // copies taken here, on the JavaFX thread; the chart takes them in on its own thread
-        LossHistory h = run.history();
+        LossHistory h = run.curves().history();
         List<double[]> train = List.copyOf(envelope(h.train()));
         List<double[]> smooth = List.copyOf(LossHistory.thinned(h.smoothed(), DRAWN));
         List<double[]> val = List.copyOf(h.validation());

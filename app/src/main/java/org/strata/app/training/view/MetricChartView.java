@@ -60,8 +60,8 @@ public final class MetricChartView extends BorderPane {
         plot.setRenderer(1, lr);
         pane = new ChartPane(chart, "metric-chart", "metric.png");
         setCenter(pane);
-        run.versionProperty().addListener((o, a, b) -> {
-            if (run.history().metric().size() != shown) refresh(); // it changes once an epoch, not every merge
+        run.curves().versionProperty().addListener((o, a, b) -> {
+            if (run.curves().history().metric().size() != shown) refresh(); // it changes once an epoch, not every merge
         });
         refresh();
     }
@@ -70,7 +70,7 @@ public final class MetricChartView extends BorderPane {
     private int shown = -1;
 
     private void refresh() {
-        LossHistory h = run.history();
+        LossHistory h = run.curves().history();
         shown = h.metric().size();
         java.util.List<double[]> metric = java.util.List.copyOf(h.metric());
         String name = h.metricName().isEmpty() ? Messages.get("chart.metric") : Messages.get("metric." + h.metricName());

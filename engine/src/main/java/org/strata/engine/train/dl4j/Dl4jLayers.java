@@ -29,6 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.GlobalPoolLayer;
 import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.MergeLayer;
@@ -86,7 +87,8 @@ public final class Dl4jLayers {
                     a -> a.permute(2, 3, 1, 0).dup('c'), a -> a.permute(3, 2, 0, 1).dup('c'))))),
             Map.entry("MaxPool2D", new Mapping(Dl4jLayers::pool)),
             Map.entry("AvgPool2D", new Mapping(Dl4jLayers::pool)),
-            Map.entry("GlobalAvgPool", new Mapping(Dl4jLayers::globalAvgPool)),
+            Map.entry("GlobalAvgPool", new Mapping(Dl4jLayers::globalPool)),
+            Map.entry("GlobalMaxPool", new Mapping(Dl4jLayers::globalPool)),
             Map.entry("Flatten", new Mapping(Dl4jLayers::flatten)),
             Map.entry("Reshape", new Mapping(Dl4jLayers::reshape)),
             // DL4J takes the probability of keeping a value.
@@ -173,10 +175,11 @@ public final class Dl4jLayers {
                 .dataFormat(CNN2DFormat.NHWC).build(), ctx.inputs(node));
     }
 
-    private static void globalAvgPool(Node node, Dl4jContext ctx) {
+    private static void globalPool(Node node, Dl4jContext ctx) {
         // Channels-last data: images [N,H,W,C] pool over 1,2; sequences [N,T,F] over 1.
         int[] dims = ctx.inputShapes(node).get(0).kind() == TensorShape.Kind.IMAGE ? new int[]{1, 2} : new int[]{1};
-        ctx.addLayer(node.id(), new GlobalPoolingLayer.Builder(PoolingType.AVG).poolingDimensions(dims)
+        PoolingType pooling = ((GlobalPoolLayer) node.type()).isMax() ? PoolingType.MAX : PoolingType.AVG;
+        ctx.addLayer(node.id(), new GlobalPoolingLayer.Builder(pooling).poolingDimensions(dims)
                 .collapseDimensions(true).build(), ctx.inputs(node));
     }
 

@@ -20,7 +20,8 @@ public final class Kernels {
             Map.entry("MaxPool2D", () -> new Pool2DKernel(true)),
             Map.entry("AvgPool2D", () -> new Pool2DKernel(false)),
             // Images only: sequences are declined for the whole graph (see FastNetwork.unsupported).
-            Map.entry("GlobalAvgPool", GlobalAvgPoolKernel::new),
+            Map.entry("GlobalAvgPool", () -> new GlobalPoolKernel(false)),
+            Map.entry("GlobalMaxPool", () -> new GlobalPoolKernel(true)),
             Map.entry("Flatten", ViewKernel::new),
             // Row-major, channels-last data makes a reshape a view: no op at all.
             Map.entry("Reshape", ViewKernel::new),

@@ -107,6 +107,12 @@ class FastGradientTest {
                         .then("input", "Input", "kind", "image", "height", 6, "width", 5, "channels", 2)
                         .then("c", "Conv2D", "filters", 4, "activation", "tanh").then("g", "GlobalAvgPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                // a 2×2 map per channel, as MaxPool2D's windows: over more positions two near-equal maxima are
+                // likely, and a finite difference of 1e-2 then steps over the kink
+                Arguments.of("global max pooling", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 4, "width", 4, "channels", 2)
+                        .then("c", "Conv2D", "filters", 4, "activation", "tanh").then("g", "GlobalMaxPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("batch norm on vectors", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 6, "activation", "identity").then("bn", "BatchNorm")
                         .then("a", "Activation", "function", "tanh")
