@@ -171,6 +171,17 @@ public final class GraphAnalyzer {
             problems.add(Problem.error(null, "graph.noOutput",
                     "No Output node: add an Output after the last layer so the network has a loss to train"));
         }
+        // Training reads one dataset into one Input and one loss from one Output: say so here, not when it starts.
+        for (Node extra : inputs.size() > 1 ? inputs.subList(1, inputs.size()) : List.<Node>of()) {
+            problems.add(Problem.error(extra.id(), "graph.extraInput", "A network trains with one Input but this one "
+                    + "has " + inputs.size() + ": delete " + extra.name() + " or join its branch to the first Input",
+                    inputs.size(), extra.name()));
+        }
+        for (Node extra : outputs.size() > 1 ? outputs.subList(1, outputs.size()) : List.<Node>of()) {
+            problems.add(Problem.error(extra.id(), "graph.extraOutput", "A network trains with one Output but this "
+                    + "one has " + outputs.size() + ": delete " + extra.name() + " or merge its branch (Add or "
+                    + "Concatenate) before the first Output", outputs.size(), extra.name()));
+        }
         Set<String> fromInputs = reach(graph, inputs, true);
         Set<String> toOutputs = reach(graph, outputs, false);
         for (Node n : graph.nodes()) {

@@ -53,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        String wrong = wrongArguments();
+        if (wrong != null) {
+            spec.commandLine().getErr().println("error: " + wrong);
+            return 2;
+        }
         Project project = ProjectArgs.load(file);
         if (engine != null) System.setProperty("strata.engine", engine.name());
         String refused = Devices.refusal(device);
@@ -112,6 +117,20 @@ final class TrainCommand implements Callable<Integer> {
         w.println(String.format(Locale.ROOT, "%,.0f samples/s, %.1f s; kept in %s (run.json, metrics.csv, model.zip)",
                 r.samplesPerSecond(), r.wallSeconds(), dir));
         return 0;
+    }
+
+    /** @return what is wrong with --epochs, --threads or --out, checked before anything trains; null if nothing */
+    private String wrongArguments() {
+        if (epochs != null) {
+            var rule = org.strata.engine.project.TrainingSettings.TABLE.spec("epochs").orElseThrow().check(epochs);
+            if (rule.isPresent()) return "--epochs " + rule.get();
+        }
+        int cores = org.strata.engine.runtime.Threads.available();
+        if (threads != null && (threads < 1 || threads > cores)) {
+            return "--threads must be between 1 and " + cores + ", the cores this machine has (was " + threads
+                    + "); leave it out to measure the fastest count";
+        }
+        return out == null ? null : OutputFolder.problem(out);
     }
 
     private static void printEval(PrintWriter w, String name, Evaluation e) {

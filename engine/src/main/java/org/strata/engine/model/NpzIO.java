@@ -1,55 +1,177 @@
 package org.strata.engine.model;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jetbrains.bio.npy.NpyArray;
-import org.jetbrains.bio.npy.NpzEntry;
-import org.jetbrains.bio.npy.NpzFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** NumPy {@code .npz} files of float32 arrays, loadable with {@code numpy.load}. */
+/**
+ * NumPy {@code .npz} files of float32 arrays, loadable with {@code numpy.load}: a zip of {@code .npy} entries, written
+ * and read here (format 1.0, little-endian, C order). Array names are UTF-8, so layers named {@code 隐藏} or
+ * {@code hidß} keep their names; reading takes only what each entry's header declares and refuses anything else.
+ */
 public final class NpzIO {
+    /** The most values one array may hold when read (2³¹ − 1: what an INDArray of floats can address here). */
+    static final long MAX_VALUES = Integer.MAX_VALUE;
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=]?)([fiu])(\\d+)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
     private NpzIO() {
     }
 
     /** Writes arrays as float32, C order, under their map keys. */
     public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
-        try (NpzFile.Writer w = NpzFile.write(file, true)) {
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)),
+                StandardCharsets.UTF_8)) {
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
                 INDArray a = e.getValue().castTo(DataType.FLOAT).dup('c');
-                long[] shape = a.shape();
-                int[] s = new int[shape.length];
-                for (int i = 0; i < s.length; i++) s[i] = Math.toIntExact(shape[i]);
-                w.write(e.getKey(), a.data().asFloat(), s);
+                zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+                zip.write(header(a.shape()));
+                float[] data = a.data().asFloat();
+                ByteBuffer bytes = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                bytes.asFloatBuffer().put(data);
+                zip.write(bytes.array());
+                zip.closeEntry();
             }
         }
     }
 
-    /** Reads every array of an {@code .npz} file as float32. */
+    /** The .npy header: magic, version 1.0, and the dictionary padded so the data starts on a 64-byte boundary. */
+    private static byte[] header(long[] shape) {
+        StringBuilder dims = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) dims.append(i == 0 ? "" : ", ").append(shape[i]);
+        dims.append(shape.length == 1 ? ",)" : ")");
+        StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': " + dims + ", }");
+        while ((10 + dict.length() + 1) % 64 != 0) dict.append(' ');
+        dict.append('\n');
+        byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(10 + text.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) text.length).put(text);
+        return b.array();
+    }
+
+    /**
+     * Reads every array of an {@code .npz} file as float32.
+     *
+     * @throws IOException naming the file and what is wrong with it (not a zip, an entry that is not a float or
+     *                     integer array, a header that declares more than the entry holds)
+     */
     public static Map<String, INDArray> read(Path file) throws IOException {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        try (NpzFile.Reader r = NpzFile.read(file)) {
-            for (NpzEntry e : r.introspect()) {
-                NpyArray a = r.get(e.getName(), 1 << 20);
-                int[] shape = a.getShape();
-                long[] ls = new long[shape.length];
-                for (int i = 0; i < shape.length; i++) ls[i] = shape[i];
-                float[] data = a.getData() instanceof double[] d ? toFloat(d) : a.asFloatArray();
-                out.put(e.getName(), Nd4j.create(data, ls, DataType.FLOAT));
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8)) {
+            boolean any = false;
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                any = true;
+                String name = e.getName();
+                if (!name.endsWith(".npy")) continue;
+                out.put(name.substring(0, name.length() - 4), readNpy(zip, name));
             }
-        } catch (RuntimeException e) {
+            if (!any && Files.size(file) > 0) throw new IOException("not a zip file");
+        } catch (ZipException e) {
+            throw new IOException(file + ": not a readable .npz file: " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new IOException(file + ": not a readable .npz file: " + e.getMessage(), e);
         }
         return out;
     }
 
-    private static float[] toFloat(double[] d) {
-        float[] f = new float[d.length];
-        for (int i = 0; i < d.length; i++) f[i] = (float) d[i];
-        return f;
+    private static INDArray readNpy(InputStream in, String entry) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        byte[] magic = new byte[6];
+        d.readFully(magic);
+        if (!java.util.Arrays.equals(magic, MAGIC)) throw new IOException(entry + " is not a .npy array");
+        int major = d.readUnsignedByte();
+        d.readUnsignedByte();
+        long headerLength = major == 1 ? Short.toUnsignedInt(Short.reverseBytes(d.readShort()))
+                : Integer.toUnsignedLong(Integer.reverseBytes(d.readInt()));
+        if (headerLength > 1 << 16) throw new IOException(entry + " has a header of " + headerLength + " bytes");
+        byte[] text = new byte[(int) headerLength];
+        d.readFully(text);
+        String header = new String(text, StandardCharsets.ISO_8859_1);
+        Matcher descr = DESCR.matcher(header);
+        Matcher fortran = FORTRAN.matcher(header);
+        Matcher shapeText = SHAPE.matcher(header);
+        if (!descr.find() || !fortran.find() || !shapeText.find()) {
+            throw new IOException(entry + " has a header that is not a NumPy array's: " + excerpt(header));
+        }
+        if (fortran.group(1).equals("True")) throw new IOException(entry + " is in Fortran order; save it in C order");
+        long[] shape = shape(shapeText.group(1), entry);
+        long count = 1;
+        for (long s : shape) {
+            count = Math.multiplyExact(count, s);
+            if (count > MAX_VALUES) throw new IOException(entry + " declares more than " + MAX_VALUES + " values");
+        }
+        ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        char kind = descr.group(2).charAt(0);
+        int size = Integer.parseInt(descr.group(3));
+        if (!(kind == 'f' && (size == 4 || size == 8)) && !(kind != 'f' && (size == 1 || size == 4 || size == 8))) {
+            throw new IOException(entry + " holds " + kind + size + " values; Strata reads floats and integers");
+        }
+        float[] values = new float[(int) count];
+        byte[] chunk = new byte[8192 - 8192 % size];
+        int done = 0;
+        while (done < count) {
+            int want = (int) Math.min(chunk.length, (count - done) * size);
+            int got = in.readNBytes(chunk, 0, want);
+            if (got < want) throw new IOException(entry + " ends after " + (done + got / size) + " of " + count
+                    + " values its header declares");
+            ByteBuffer b = ByteBuffer.wrap(chunk, 0, got).order(order);
+            for (int i = 0; i < got / size; i++) values[done++] = value(b, kind, size);
+        }
+        return Nd4j.create(values, shape, DataType.FLOAT);
+    }
+
+    private static float value(ByteBuffer b, char kind, int size) {
+        if (kind == 'f') return size == 4 ? b.getFloat() : (float) b.getDouble();
+        return switch (size) {
+            case 1 -> kind == 'u' ? b.get() & 0xFF : b.get();
+            case 4 -> kind == 'u' ? (float) Integer.toUnsignedLong(b.getInt()) : b.getInt();
+            default -> (float) b.getLong();
+        };
+    }
+
+    private static long[] shape(String dims, String entry) throws IOException {
+        String[] parts = dims.split(",");
+        long[] shape = new long[0];
+        for (String p : parts) {
+            String t = p.strip();
+            if (t.isEmpty()) continue;
+            try {
+                long v = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
+                if (v < 0) throw new NumberFormatException();
+                shape = java.util.Arrays.copyOf(shape, shape.length + 1);
+                shape[shape.length - 1] = v;
+            } catch (NumberFormatException e) {
+                throw new IOException(entry + " has a shape that is not whole numbers: (" + excerpt(dims) + ")");
+            }
+        }
+        return shape;
+    }
+
+    /** At most 60 printable characters of a text from a file, for a message. */
+    static String excerpt(String s) {
+        String printable = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        return printable.length() <= 60 ? printable : printable.substring(0, 60) + "…";
     }
 }

@@ -78,7 +78,11 @@ final class ParamsJson {
                         + s.defaultValue());
                 List<Integer> l = new ArrayList<>();
                 for (JsonNode e : n) {
-                    if (!e.isIntegralNumber()) throw f.error("expected whole numbers but found " + JsonIn.describe(e));
+                    // canConvertToInt: 4294967299 would otherwise wrap around to 3
+                    if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                        throw f.error("expected whole numbers (at most " + Integer.MAX_VALUE + ") but found "
+                                + JsonIn.describe(e));
+                    }
                     l.add(e.asInt());
                 }
                 yield l;

@@ -27,6 +27,18 @@ class GraphAnalyzerTest {
     }
 
     @Test
+    void a_second_output_is_an_error_on_that_node_as_training_would_refuse_it() {
+        Graph g = Graphs.mlp();
+        g.add(org.strata.engine.graph.Node.of("out2", org.strata.engine.layers.LayerCatalogue.get("Output")));
+        g.connect("dense2", "out2");
+        Analysis a = GraphAnalyzer.analyze(g);
+        assertFalse(a.isValid());
+        var p = a.errors().stream().filter(e -> "graph.extraOutput".equals(e.code())).findFirst().orElseThrow();
+        assertEquals("out2", p.nodeId());
+        assertTrue(p.message().startsWith("A network trains with one Output but this one has 2"), p.message());
+    }
+
+    @Test
     void seed_cnn_edges_carry_their_shapes() {
         Graph g = Graphs.cnn();
         Analysis a = GraphAnalyzer.analyze(g);

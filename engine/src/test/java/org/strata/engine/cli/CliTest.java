@@ -119,6 +119,24 @@ class CliTest {
     }
 
     @Test
+    void wrong_epochs_threads_or_out_are_refused_before_anything_trains() throws Exception {
+        String xor = Samples.file("xor").toString();
+        Result zero = cli("train", xor, "--epochs", "0", "--out", dir.resolve("e0").toString());
+        assertEquals(2, zero.status());
+        assertTrue(zero.err().contains("--epochs must be between 1 and 100000 (was 0)"), zero.err());
+        Result negative = cli("train", xor, "--threads", "-4", "--out", dir.resolve("t").toString());
+        assertEquals(2, negative.status());
+        assertTrue(negative.err().contains("--threads must be between 1 and"), negative.err());
+        assertEquals(2, cli("train", xor, "--threads", "999", "--out", dir.resolve("t").toString()).status());
+        Path file = Files.writeString(dir.resolve("outfile"), "x");
+        Result onFile = cli("train", xor, "--out", file.toString());
+        assertEquals(2, onFile.status());
+        assertTrue(onFile.err().contains("is a file, not a folder"), onFile.err());
+        assertFalse(Files.exists(dir.resolve("e0")) || Files.exists(dir.resolve("t")), "nothing written");
+        assertFalse(zero.out().contains("epoch"), "nothing trained: " + zero.out());
+    }
+
+    @Test
     void asking_for_a_gpu_this_build_cannot_use_fails_with_the_reason_and_the_way_out() {
         Result r = cli("train", Samples.file("xor").toString(), "--device", "cuda", "--out",
                 dir.resolve("xor-gpu").toString());

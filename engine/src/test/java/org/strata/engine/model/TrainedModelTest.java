@@ -27,6 +27,25 @@ class TrainedModelTest {
     }
 
     @Test
+    void layers_named_in_chinese_or_with_accents_save_and_reload() throws Exception {
+        String json = Files.readString(Samples.file("xor")).replace("\"hidden", "\"隐藏").replace("\"dense", "\"hidß");
+        Project p = ProjectFile.parse(json);
+        p.setFile(Samples.file("xor"));
+        p.training().set("epochs", 2);
+        TrainingSession s = TrainingSession.create(p);
+        s.run();
+        Path zip = dir.resolve("模型.zip");
+        of(s, 2).save(zip);
+        TrainedModel back = TrainedModel.load(zip);
+        assertTrue(back.parameters().containsKey("隐藏/W"), back.parameters().keySet().toString());
+        float[][] raw = {{0.2f, 0.8f}};
+        assertEquals(of(s, 2).predict(raw)[0][0], back.predict(raw)[0][0], 1e-6f);
+        Path npz = dir.resolve("weights.npz");
+        org.strata.engine.export.Exporters.npz(back, npz);
+        assertTrue(NpzIO.read(npz).containsKey("hidß/b"));
+    }
+
+    @Test
     void saved_model_reloads_with_the_same_predictions_and_can_continue_training() throws Exception {
         Project p = ProjectFile.load(Samples.file("iris"));
         p.training().set("epochs", 5);

@@ -132,6 +132,14 @@ class ProjectFileTest {
     }
 
     @Test
+    void a_whole_number_too_large_in_a_tuple_is_refused_not_wrapped_around() {
+        var e = bad(minimal("{\"nodes\": [{\"id\": \"c\", \"type\": \"Conv2D\", \"params\": "
+                + "{\"kernel\": [4294967299, 3]}}], \"edges\": []}"));
+        assertTrue(e.getMessage().startsWith("$.graph.nodes[0].params.kernel"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected whole numbers (at most 2147483647) but found"), e.getMessage());
+    }
+
+    @Test
     void out_of_range_parameter_names_node_path_and_range() {
         var e = bad(minimal("{\"nodes\": [{\"id\": \"a\", \"type\": \"Dense\", \"params\": {\"units\": 0}}],"
                 + " \"edges\": []}"));
