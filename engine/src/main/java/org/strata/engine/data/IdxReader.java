@@ -32,9 +32,14 @@ public final class IdxReader {
             if (n < 0 || rows <= 0 || cols <= 0) {
                 throw new DatasetException(file + ": impossible header (" + n + " images of " + rows + "×" + cols + ")");
             }
-            byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(n, rows), cols)];
-            readFully(file, in, pixels, n + " images of " + rows + "×" + cols);
+            long bytes = (long) n * rows * cols;
+            String what = n + " images of " + rows + "×" + cols;
+            checkPromise(file, 16, bytes, what);
+            byte[] pixels = readFully(file, in, bytes, what);
+            readToTheEnd(file, in);
             return new Images(n, rows, cols, pixels);
+        } catch (java.util.zip.ZipException e) {
+            throw damaged(file);
         } catch (EOFException e) {
             throw new DatasetException(file + ": the file ends inside its header: it is truncated");
         }
@@ -46,9 +51,12 @@ public final class IdxReader {
             checkMagic(file, in.readInt(), LABELS_MAGIC, "an IDX1 label file");
             int n = in.readInt();
             if (n < 0) throw new DatasetException(file + ": impossible label count " + n);
-            byte[] labels = new byte[n];
-            readFully(file, in, labels, n + " labels");
+            checkPromise(file, 8, n, n + " labels");
+            byte[] labels = readFully(file, in, n, n + " labels");
+            readToTheEnd(file, in);
             return labels;
+        } catch (java.util.zip.ZipException e) {
+            throw damaged(file);
         } catch (EOFException e) {
             throw new DatasetException(file + ": the file ends inside its header: it is truncated");
         }
@@ -76,12 +84,69 @@ public final class IdxReader {
         }
     }
 
-    private static void readFully(Path file, DataInputStream in, byte[] dst, String what) throws IOException {
-        try {
-            in.readFully(dst);
-        } catch (EOFException e) {
+    /**
+     * Refuses a header that promises more than Strata reads from one file, or (for a raw file, whose size says it)
+     * more than the file holds, before allocating for it: a header claiming 2³¹−1 labels would otherwise take
+     * gigabytes first. A gzip file is read in growing steps instead (see {@link #readFully}).
+     */
+    private static void checkPromise(Path file, int header, long bytes, String what) throws IOException {
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new DatasetException(file + ": the header promises " + what + ", more than Strata reads from one "
+                    + "file (2 GB): is it the right file?");
+        }
+        long size = Files.size(file);
+        if (!isGzip(file) && size < header + bytes) {
             throw new DatasetException(file + ": the header promises " + what + " but the file ends early: it is "
                     + "truncated; download it again");
         }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /**
+     * Reads what is left, so that a gzip file's checksum and length are checked (they come at its end): flipped
+     * bytes otherwise decode to garbage that trains without a word.
+     */
+    private static void readToTheEnd(Path file, InputStream in) throws IOException {
+        byte[] rest = new byte[8192];
+        try {
+            while (in.read(rest) >= 0) {
+                // what follows the data promised is not used; reading it lets gzip check its trailer
+            }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw damaged(file);
+        }
+    }
+
+    private static DatasetException damaged(Path file) {
+        return new DatasetException(file + ": the file is damaged (its gzip checksum or length does not match its "
+                + "contents): download it again");
+    }
+
+    /**
+     * Reads {@code bytes} bytes, growing the array as data arrives, so a header that promises more than a (gzipped)
+     * file holds costs no more memory than the data that is there.
+     */
+    private static byte[] readFully(Path file, InputStream in, long bytes, String what) throws IOException {
+        byte[] buf = new byte[(int) Math.min(bytes, 1 << 20)];
+        int filled = 0;
+        try {
+            while (filled < bytes) {
+                if (filled == buf.length) buf = java.util.Arrays.copyOf(buf, (int) Math.min(bytes, 2L * buf.length));
+                int r = in.read(buf, filled, buf.length - filled);
+                if (r < 0) {
+                    throw new DatasetException(file + ": the header promises " + what + " but the file ends early: "
+                            + "it is truncated; download it again");
+                }
+                filled += r;
+            }
+        } catch (java.util.zip.ZipException | EOFException e) {
+            throw damaged(file);
+        }
+        return buf;
     }
 }

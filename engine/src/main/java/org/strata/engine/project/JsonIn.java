@@ -102,4 +102,20 @@ final class JsonIn {
         if (n.isArray()) return "an array";
         return "an object";
     }
+
+    /**
+     * @return a JSON parser's message in plain words: its first line, without the names of the library's settings it
+     *     suggests (a user cannot "enable JsonReadFeature…")
+     */
+    static String plain(String parserMessage) {
+        if (parserMessage == null) return "unreadable";
+        String first = parserMessage.lines().findFirst().orElse("").strip();
+        if (first.contains("'NaN'") || first.contains("'Infinity'") || first.contains("Non-standard token")) {
+            return "NaN and Infinity are not numbers in JSON: write a number";
+        }
+        if (first.contains("Duplicate field")) return first.replace("Duplicate field", "the key appears twice:");
+        if (first.contains("Trailing token")) return "there is more after the project's closing '}': remove it";
+        if (first.contains("nesting depth")) return "nested too deeply to be a project file";
+        return first.replaceAll("\\s*\\(.*(Feature|enable).*\\)", "");
+    }
 }

@@ -32,7 +32,10 @@ public final class ProjectFile {
     /** The file name extension, with its dot. */
     public static final String EXTENSION = ".strata";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict: a duplicate key or anything after the project's object is an error, not silently dropped. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> ROOT_KEYS = Set.of("formatVersion", "name", "description", "graph", "dataset",
             "training");
     private static final Set<String> NODE_KEYS = Set.of("id", "type", "name", "x", "y", "params", "frozen");
@@ -48,10 +51,17 @@ public final class ProjectFile {
      */
     public static Project load(Path file) throws IOException {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new ProjectFormatException(file.getFileName().toString(), new ProjectFormatException("$",
+                    "this is a folder, not a project file: open the .strata file inside it"));
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "project file not found");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ProjectFormatException(file.getFileName().toString(), new ProjectFormatException("$",
+                    "not UTF-8 text (is it a project file?): a .strata file is JSON saved as UTF-8"));
         }
         try {
             Project p = parse(text);
@@ -65,13 +75,15 @@ public final class ProjectFile {
     /** Parses project JSON. */
     public static Project parse(String text) throws ProjectFormatException {
         JsonNode root;
+        if (text.startsWith("\uFEFF")) text = text.substring(1); // a byte-order mark some editors write
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ProjectFormatException("$", "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage());
+            var at = e.getLocation();
+            throw new ProjectFormatException("$", "not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")") + ": " + JsonIn.plain(e.getOriginalMessage()));
         }
-        if (root == null) throw new ProjectFormatException("$", "the file is empty");
+        if (root == null || root.isMissingNode()) throw new ProjectFormatException("$", "the file is empty");
         JsonIn in = new JsonIn(root, "$").object();
         int version = in.integer("formatVersion");
         if (version > FORMAT_VERSION) {

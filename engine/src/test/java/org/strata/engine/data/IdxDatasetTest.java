@@ -77,6 +77,46 @@ class IdxDatasetTest {
     }
 
     @Test
+    void a_gzip_file_with_flipped_bytes_is_named_as_damaged_not_trained_on() throws Exception {
+        int[] many = new int[4000];
+        for (int i = 0; i < many.length; i++) many[i] = (i * 7919) % 10;
+        files(true, many, new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        byte[] gz = Files.readAllBytes(dir.resolve("ti"));
+        // flip bytes in the middle of the deflate data: it decodes to other pixels, or fails to decode
+        gz[gz.length / 2] ^= 0x5a;
+        gz[gz.length / 2 + 7] ^= 0x21;
+        Files.write(dir.resolve("ti"), gz);
+        var e = assertThrows(DatasetException.class, this::load);
+        assertTrue(e.getMessage().contains("ti: the file is damaged"), e.getMessage());
+
+        // data that decodes, but not to what was packed: only the checksum at the file's end tells
+        files(true, many, new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        byte[] intact = Files.readAllBytes(dir.resolve("tl"));
+        intact[intact.length - 8] ^= 0x01; // the CRC-32 of the unpacked bytes
+        Files.write(dir.resolve("tl"), intact);
+        var crc = assertThrows(DatasetException.class, this::load);
+        assertTrue(crc.getMessage().contains("tl: the file is damaged"), crc.getMessage());
+    }
+
+    @Test
+    void a_header_promising_billions_of_labels_is_refused_without_taking_the_memory() throws Exception {
+        files(true, new int[]{0, 1}, new int[]{0});
+        for (boolean gzip : new boolean[]{false, true}) {
+            java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+            java.io.DataOutputStream d = new java.io.DataOutputStream(b);
+            d.writeInt(0x801);
+            d.writeInt(Integer.MAX_VALUE);
+            d.write(new byte[]{0, 1, 0, 1});
+            DatasetTestSupport.write(dir.resolve("tl"), b.toByteArray(), gzip);
+            long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+            var e = assertThrows(DatasetException.class, this::load);
+            assertTrue(e.getMessage().contains("tl: the header promises 2147483647 labels"), e.getMessage());
+            long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - before;
+            assertTrue(used < 256L << 20, "took " + (used >> 20) + " MB for a 4-label file");
+        }
+    }
+
+    @Test
     void missing_file_says_paths_are_relative_to_the_project() throws Exception {
         var e = assertThrows(DatasetException.class, this::load);
         assertTrue(e.getMessage().contains("file not found") && e.getMessage().contains("relative to the project"),

@@ -1,6 +1,7 @@
 package org.strata.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,32 @@ class ProjectFileTest {
     void invalid_json_names_line_and_column() {
         var e = bad("{\"formatVersion\": 1,\n \"name\": }");
         assertTrue(e.getMessage().startsWith("$: not valid JSON (line 2"), e.getMessage());
+    }
+
+    @Test
+    void broken_files_are_explained_in_plain_words_naming_the_file() throws Exception {
+        Path d = Files.createTempDirectory("strata-broken");
+        Path empty = Files.writeString(d.resolve("empty.strata"), "");
+        assertEquals("empty.strata: $: the file is empty",
+                assertThrows(ProjectFormatException.class, () -> ProjectFile.load(empty)).getMessage());
+        Path latin1 = Files.write(d.resolve("latin1.strata"), new byte[]{'{', '"', 'n', (byte) 0xE9, '"', '}'});
+        var utf = assertThrows(ProjectFormatException.class, () -> ProjectFile.load(latin1));
+        assertTrue(utf.getMessage().startsWith("latin1.strata: $: not UTF-8 text"), utf.getMessage());
+        Path folder = Files.createDirectories(d.resolve("folder.strata"));
+        var dir = assertThrows(ProjectFormatException.class, () -> ProjectFile.load(folder));
+        assertTrue(dir.getMessage().contains("this is a folder, not a project file"), dir.getMessage());
+        var nan = bad("{\"formatVersion\": NaN}");
+        assertTrue(nan.getMessage().contains("NaN and Infinity are not numbers in JSON"), nan.getMessage());
+        assertFalse(nan.getMessage().contains("Feature"), nan.getMessage());
+        var deep = bad("[".repeat(5000) + "]".repeat(5000));
+        assertTrue(deep.getMessage().startsWith("$: not valid JSON"), deep.getMessage());
+        var twice = bad("{\"formatVersion\": 1, \"name\": \"a\", \"name\": \"b\", \"graph\": {}}");
+        assertTrue(twice.getMessage().contains("the key appears twice"), twice.getMessage());
+        var trailing = bad(minimal("{\"nodes\": [], \"edges\": []}") + " garbage");
+        assertTrue(trailing.getMessage().startsWith("$: not valid JSON"), trailing.getMessage());
+        // a byte-order mark, as some editors write one, is fine
+        Project withBom = ProjectFile.parse("\uFEFF" + Files.readString(org.strata.engine.Samples.file("xor")));
+        assertEquals("XOR", withBom.name());
     }
 
     @Test
