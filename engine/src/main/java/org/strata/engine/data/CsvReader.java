@@ -55,7 +55,7 @@ public final class CsvReader {
                     header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
                     labelIndex = header.indexOf(labelColumn);
                     if (labelIndex < 0) {
-                        String columns = String.join(", ", header);
+                        String columns = org.strata.engine.text.Excerpt.of(String.join(", ", header));
                         throw new DatasetException(Message.of("dataset.csv.noColumn", name + ": no column named '"
                                 + labelColumn + "'; the header has " + columns + ": set the label column to one of "
                                 + "them", name, labelColumn, columns));
@@ -141,8 +141,9 @@ public final class CsvReader {
             return v;
         } catch (NumberFormatException e) {
             throw new DatasetException(Message.of("dataset.csv.notNumber", file + " line " + line + ", column '"
-                    + column + "': '" + s + "' is not a number: fix the cell, or make this column the label column "
-                    + "if it holds classes", file, line, column, s));
+                    + org.strata.engine.text.Excerpt.of(column) + "': '" + org.strata.engine.text.Excerpt.of(s)
+                    + "' is not a number: fix the cell, or make this column the label column if it holds classes",
+                    file, line, org.strata.engine.text.Excerpt.of(column), org.strata.engine.text.Excerpt.of(s)));
         }
     }
 

@@ -112,7 +112,7 @@ public final class NpzIO {
         Matcher fortran = FORTRAN.matcher(header);
         Matcher shapeText = SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shapeText.find()) {
-            throw new IOException(entry + " has a header that is not a NumPy array's: " + excerpt(header));
+            throw new IOException(entry + " has a header that is not a NumPy array's: " + org.strata.engine.text.Excerpt.of(header));
         }
         if (fortran.group(1).equals("True")) throw new IOException(entry + " is in Fortran order; save it in C order");
         long[] shape = shape(shapeText.group(1), entry);
@@ -162,16 +162,9 @@ public final class NpzIO {
                 shape = java.util.Arrays.copyOf(shape, shape.length + 1);
                 shape[shape.length - 1] = v;
             } catch (NumberFormatException e) {
-                throw new IOException(entry + " has a shape that is not whole numbers: (" + excerpt(dims) + ")");
+                throw new IOException(entry + " has a shape that is not whole numbers: (" + org.strata.engine.text.Excerpt.of(dims) + ")");
             }
         }
         return shape;
-    }
-
-    /** At most 60 printable characters of a text from a file, for a message. */
-    static String excerpt(String s) {
-        String printable = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        return printable.length() <= 60 ? printable : printable.substring(0, 60) + "…";
     }
 }

@@ -38,6 +38,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("data.twoClasses", 2),       // Output width, classes (2)
             java.util.Map.entry("data.regressionLoss", 1),   // loss
             java.util.Map.entry("data.regressionAccuracy", 0),
+            java.util.Map.entry("data.oneClass", 1),         // the one class
             java.util.Map.entry("data.targets", 2),          // Output width, targets
             java.util.Map.entry("fast.ports", 0),
             java.util.Map.entry("fast.layer", 1),            // layer type

@@ -31,6 +31,12 @@ final class Task {
             throws TrainingException {
         if (data.isClassification()) {
             int k = data.classNames().size();
+            if (k == 1) {
+                String only = data.classNames().get(0);
+                throw new TrainingException(Message.of("data.oneClass", "The data has one class only ('" + only
+                        + "'): a classifier needs at least two; check the label column (or make it regression)",
+                        only), outputNode, null);
+            }
             if (outputWidth == k) return new Task(Mode.ONE_HOT, k, loss, metric, data.classNames());
             if (outputWidth == 1 && k == 2 && loss != LossFn.SOFTMAX_CROSS_ENTROPY) {
                 return new Task(Mode.BINARY, 1, loss, metric, data.classNames());

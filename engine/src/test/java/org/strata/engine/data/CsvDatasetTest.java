@@ -27,6 +27,30 @@ class CsvDatasetTest {
     }
 
     @Test
+    void a_binary_file_is_quoted_as_a_short_printable_excerpt_not_echoed_whole() {
+        String junk = "\u001b[31mPK\u0003\u0004" + "x".repeat(5000) + "\u0000\u0007";
+        var e = assertThrows(DatasetException.class, () -> load(junk + "\n1,2\n"));
+        assertTrue(e.getMessage().length() < 300, e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+        assertTrue(e.getMessage().contains("…"), e.getMessage());
+    }
+
+    @Test
+    void one_class_only_is_said_as_such_not_as_a_units_count() throws Exception {
+        Dataset d = load("a,b,label\n1,2,cat\n3,4,cat\n5,6,cat\n7,8,cat\n9,1,cat\n", "validationSplit", 0.0,
+                "testSplit", 0.0);
+        var project = DatasetTestSupport.project(dir, DatasetKind.CSV, "path", "d.csv");
+        var small = new org.strata.engine.Graphs().then("input", "Input", "size", 2)
+                .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build();
+        project = new org.strata.engine.project.Project("t", "", small, project.dataset().orElseThrow(),
+                project.training());
+        var oneClass = project;
+        var e = assertThrows(org.strata.engine.train.TrainingException.class,
+                () -> org.strata.engine.train.TrainingSession.create(oneClass, d));
+        assertTrue(e.getMessage().startsWith("The data has one class only ('cat')"), e.getMessage());
+    }
+
+    @Test
     void iris_text_labels_become_classes_in_order_of_appearance() throws Exception {
         Dataset d = DatasetLoader.load(ProjectFile.load(Samples.file("iris")));
         assertEquals(List.of("setosa", "versicolor", "virginica"), d.classNames());
