@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,26 +75,41 @@ public final class NpzIO {
      *                     integer array, a header that declares more than the entry holds)
      */
     public static Map<String, INDArray> read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), MAX_VALUES);
+        }
+    }
+
+    /**
+     * Reads every array of an {@code .npz} held in a stream (an entry of a model file), never more than the stream
+     * gives.
+     *
+     * @param name      what to call it in messages ("model.zip (its params.npz)")
+     * @param maxValues the most values all its arrays may hold together (what the network can need): a header that
+     *                  declares more is refused before anything is allocated for it
+     */
+    public static Map<String, INDArray> read(InputStream source, String name, long maxValues) throws IOException {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8)) {
+        try {
+            ZipInputStream zip = new ZipInputStream(new BufferedInputStream(source), StandardCharsets.UTF_8);
             boolean any = false;
+            long left = maxValues;
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 any = true;
-                String name = e.getName();
-                if (!name.endsWith(".npy")) continue;
-                out.put(name.substring(0, name.length() - 4), readNpy(zip, name));
+                String entry = e.getName();
+                if (!entry.endsWith(".npy")) continue;
+                INDArray a = readNpy(zip, entry, left);
+                left -= a.length();
+                out.put(entry.substring(0, entry.length() - 4), a);
             }
-            if (!any && Files.size(file) > 0) throw new IOException("not a zip file");
-        } catch (ZipException e) {
-            throw new IOException(file + ": not a readable .npz file: " + e.getMessage(), e);
+            if (!any) throw new IOException("not a zip file");
         } catch (IOException e) {
-            throw new IOException(file + ": not a readable .npz file: " + e.getMessage(), e);
+            throw new IOException(name + ": not a readable .npz file: " + e.getMessage(), e);
         }
         return out;
     }
 
-    private static INDArray readNpy(InputStream in, String entry) throws IOException {
+    private static INDArray readNpy(InputStream in, String entry, long maxValues) throws IOException {
         DataInputStream d = new DataInputStream(in);
         byte[] magic = new byte[6];
         d.readFully(magic);
@@ -119,7 +133,10 @@ public final class NpzIO {
         long count = 1;
         for (long s : shape) {
             count = Math.multiplyExact(count, s);
-            if (count > MAX_VALUES) throw new IOException(entry + " declares more than " + MAX_VALUES + " values");
+            if (count > maxValues) {
+                throw new IOException(entry + " declares more than the " + maxValues + " values "
+                        + (maxValues == MAX_VALUES ? "Strata reads into one array" : "the network can need"));
+            }
         }
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         char kind = descr.group(2).charAt(0);

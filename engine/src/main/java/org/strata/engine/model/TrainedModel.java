@@ -127,9 +127,8 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
      */
     public static TrainedModel load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
-        Path dir = Files.createTempDirectory("strata-model");
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode meta = MAPPER.readTree(read(zip, file, "model.json"));
+            JsonNode meta = MAPPER.readTree(read(zip, file, "model.json", 1 << 20));
             int version = meta.path("formatVersion").asInt(0);
             if (version < 1 || version > FORMAT_VERSION) {
                 throw new IOException(file + ": model format " + version + " is not one this Strata reads (1 to "
@@ -137,36 +136,34 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             }
             Project project;
             try {
-                project = ProjectFile.parse(new String(read(zip, file, "project.strata"), StandardCharsets.UTF_8));
+                project = ProjectFile.parse(new String(read(zip, file, "project.strata", 16 << 20),
+                        StandardCharsets.UTF_8));
             } catch (ProjectFormatException e) {
                 throw new IOException(file + " (its project.strata): " + e.getMessage(), e);
             }
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
             NetworkBackend net = Backends.compile(project.graph(), a, project.training());
-            for (String f : List.of("params.npz", "normalizer.npz", "optimizer.npz")) {
-                ZipEntry e = zip.getEntry(f);
-                if (e == null) continue;
-                try (InputStream in = zip.getInputStream(e)) {
-                    Files.copy(in, dir.resolve(f));
-                }
-            }
-            if (!Files.exists(dir.resolve("params.npz"))) throw new IOException(file + ": has no params.npz");
+            long features = a.shapeOf(project.graph().inputNodes().get(0).id()).orElseThrow().size();
+            // Each array may take what the network needs of it, with room for headers: never more.
+            long weights = 4 * a.totalParams() + (64L << 10) + 512L * a.order().size();
+            Map<String, INDArray> params = npz(zip, file, "params.npz", weights, a.totalParams());
+            if (params == null) throw new IOException(file + ": has no params.npz");
             try {
-                net.importParameters(NpzIO.read(dir.resolve("params.npz")));
+                net.importParameters(params);
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }
             // Optimizer state only means something to the engine that wrote it.
-            if (Files.exists(dir.resolve("optimizer.npz"))
-                    && Engine.byTitle(meta.path("engine").asText()).orElse(null) == net.engine()) {
-                INDArray state = NpzIO.read(dir.resolve("optimizer.npz")).get("state");
-                if (state != null) net.setOptimizerState(state);
+            if (Engine.byTitle(meta.path("engine").asText()).orElse(null) == net.engine()) {
+                // at most a few slots (Adam: two) of the flat parameters, each array padded to 16 floats
+                long arrays = a.weights().values().stream().mapToLong(List::size).sum();
+                long slots = 4 * (a.totalParams() + 16 * arrays) + 64;
+                Map<String, INDArray> optimizer = npz(zip, file, "optimizer.npz", 4 * slots + (64L << 10), slots);
+                if (optimizer != null && optimizer.get("state") != null) net.setOptimizerState(optimizer.get("state"));
             }
-            Map<String, INDArray> norm = Files.exists(dir.resolve("normalizer.npz"))
-                    ? NpzIO.read(dir.resolve("normalizer.npz")) : Map.of();
-            long features = a.shapeOf(project.graph().inputNodes().get(0).id())
-                    .orElseThrow().size();
+            Map<String, INDArray> found = npz(zip, file, "normalizer.npz", 8 * features + (64L << 10), 2 * features);
+            Map<String, INDArray> norm = found == null ? Map.of() : found;
             float[] shift = norm.containsKey("shift") ? norm.get("shift").toFloatVector() : new float[(int) features];
             float[] scale = norm.containsKey("scale") ? norm.get("scale").toFloatVector() : ones((int) features);
             List<String> names = new ArrayList<>();
@@ -174,19 +171,26 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             return new TrainedModel(project, net, List.copyOf(names), shift, scale, meta.path("epochs").asInt());
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": not a Strata model file (not a zip): " + e.getMessage(), e);
-        } finally {
-            try (var s = Files.list(dir)) {
-                for (Path p : s.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(dir);
         }
     }
 
-    private static byte[] read(ZipFile zip, Path file, String name) throws IOException {
+    /** @return an entry's bytes, read up to {@code limit}: a larger one is refused, not loaded */
+    private static byte[] read(ZipFile zip, Path file, String name, long limit) throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) throw new IOException(file + ": not a Strata model file (no " + name + " inside)");
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = new BoundedInput(zip.getInputStream(e), limit, file + " (its " + name + ")")) {
             return in.readAllBytes();
+        }
+    }
+
+    /** @return the arrays of an .npz entry read straight from the zip, at most {@code limit} bytes; null if absent */
+    private static Map<String, INDArray> npz(ZipFile zip, Path file, String name, long limit, long values)
+            throws IOException {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) return null;
+        String what = file + " (its " + name + ")";
+        try (InputStream in = new BoundedInput(zip.getInputStream(e), limit, what)) {
+            return NpzIO.read(in, what, values);
         }
     }
 

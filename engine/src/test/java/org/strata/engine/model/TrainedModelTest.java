@@ -26,6 +26,51 @@ class TrainedModelTest {
                 d.normalizer().scale(), epochs);
     }
 
+    /** A copy of a model zip with one entry replaced. */
+    private Path withEntry(Path model, String name, byte[] content) throws Exception {
+        Path out = dir.resolve("hostile-" + name + ".zip");
+        try (var in = new java.util.zip.ZipFile(model.toFile());
+             var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(out))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                zip.write(e.getName().equals(name) ? content : in.getInputStream(e).readAllBytes());
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void hostile_model_zips_are_refused_entry_by_entry_without_unpacking_them() throws Exception {
+        Project p = ProjectFile.load(Samples.file("xor"));
+        p.training().set("epochs", 1);
+        TrainingSession s = TrainingSession.create(p);
+        s.run();
+        Path model = dir.resolve("model.zip");
+        of(s, 1).save(model);
+
+        // a project entry that inflates to 20 MB (a few KB in the zip)
+        byte[] spaces = new byte[20 << 20];
+        java.util.Arrays.fill(spaces, (byte) ' ');
+        var big = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "project.strata",
+                spaces)));
+        assertTrue(big.getMessage().contains("(its project.strata) holds more than"), big.getMessage());
+
+        // garbage where the weights should be: the inner file is blamed, not the model zip
+        var garbage = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "params.npz",
+                "not an npz at all".getBytes())));
+        assertTrue(garbage.getMessage().contains("(its params.npz): not a readable .npz file"), garbage.getMessage());
+
+        // weights far larger than the network's 42 values: stopped where they exceed what it can need
+        Path fat = dir.resolve("fat.npz");
+        NpzIO.write(fat, java.util.Map.of("hidden/W", org.nd4j.linalg.factory.Nd4j.zeros(2000, 1000)));
+        var tooMany = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "params.npz",
+                Files.readAllBytes(fat))));
+        assertTrue(tooMany.getMessage().contains("(its params.npz)"), tooMany.getMessage());
+        assertTrue(tooMany.getMessage().contains("declares more than the 42 values the network can need"),
+                tooMany.getMessage());
+    }
+
     @Test
     void layers_named_in_chinese_or_with_accents_save_and_reload() throws Exception {
         String json = Files.readString(Samples.file("xor")).replace("\"hidden", "\"隐藏").replace("\"dense", "\"hidß");
