@@ -68,6 +68,7 @@ public final class TrainingSession {
     private INDArray probe;
     private final Evaluator evaluator;
     private final BestEpoch best;
+    private final DivergenceWatch watch;
 
     private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
         this.project = plan.project();
@@ -81,6 +82,7 @@ public final class TrainingSession {
         this.outputNode = plan.outputNode();
         this.engineReason = plan.choice().reason();
         this.best = new BestEpoch(settings);
+        this.watch = new DivergenceWatch(plan.task().classNames().size());
         this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
                 settings.getInt("batchSize"));
         this.changes = new PausedChanges(graph.nodes().stream().filter(Node::frozen).map(Node::id)
@@ -408,9 +410,12 @@ public final class TrainingSession {
                 Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
                 double valLoss = valEval == null ? Double.NaN : valEval.loss();
                 validationNow = valEval;
-                publish(new TrainingEvent.Epoch(epoch, lossSum / Math.max(1, epochSamples), trainEval.metric(),
+                double trainLoss = lossSum / Math.max(1, epochSamples);
+                publish(new TrainingEvent.Epoch(epoch, trainLoss, trainEval.metric(),
                         valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
                         (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
+                double accuracy = task.metricName().equals("accuracy") ? trainEval.metric() : Double.NaN;
+                watch.epoch(epoch, trainLoss, accuracy, lr).ifPresent(w -> notifyState(TrainingState.RUNNING, w));
                 if (valEval != null && best.record(epoch, valLoss, backend)) {
                     endState = TrainingState.STOPPED;
                     endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
