@@ -28,13 +28,27 @@ public final class StrataCli implements Runnable {
         org.strata.engine.runtime.NativeSetup.warmUp();
         CommandLine cl = new CommandLine(new StrataCli()).setOut(out).setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            cmd.getErr().println("error: " + userMessage(ex));
             return 1;
         });
         int status = cl.execute(args);
         cl.getOut().flush();
         cl.getErr().flush();
         return status;
+    }
+
+    /** What to say about an exception that ended a command: its message, never its class name or stack. */
+    static String userMessage(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory: the network or its data is too large for this machine; make the layers, the "
+                    + "batch or the images smaller";
+        }
+        String m = ex.getMessage();
+        if (m == null || m.isBlank() || ex instanceof NullPointerException || ex instanceof ClassCastException
+                || ex instanceof IndexOutOfBoundsException) {
+            return "an unexpected internal error stopped the command; please report it with the file that caused it";
+        }
+        return m;
     }
 
     /**
