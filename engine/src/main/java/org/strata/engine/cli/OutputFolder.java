@@ -17,6 +17,16 @@ final class OutputFolder {
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             return "--out " + dir + " is a file, not a folder: name a folder (it is made if missing)";
         }
+        if (Files.isDirectory(abs) && !Files.exists(abs.resolve("run.json"))) {
+            try (var files = Files.list(abs)) {
+                if (files.findAny().isPresent()) {
+                    return "--out " + dir + " already holds other files: name a new or empty folder, or the folder "
+                            + "of an earlier run to replace it";
+                }
+            } catch (java.io.IOException e) {
+                return "--out " + dir + " cannot be read: " + e.getMessage();
+            }
+        }
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null || !Files.isDirectory(existing)) {

@@ -1,6 +1,9 @@
 package org.strata.engine.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         Path runs = RunStore.folderFor(file);
-        if (out == null && !java.nio.file.Files.isWritable(runs.getParent())) {
+        if (out == null && !Files.isWritable(runs.getParent())) {
             // Checked before training: a bundled sample in a read-only install would lose the whole run.
             spec.commandLine().getErr().println("error: the run cannot be kept beside " + file + ": its folder "
                     + runs.getParent() + " is not writable; name another with --out DIR");
@@ -101,14 +104,26 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         RunStore store = new RunStore(runs);
-        Path dir = out != null ? out : store.folder().resolve(recorder.keep(store).id());
-        if (out != null) recorder.writeTo(out);
+        Path dir = out != null ? out : store.folder().resolve(store.newId(recorder.started()));
+        List<Path> extra = new ArrayList<>();
         var best = session.bestParameters();
         if (best.isPresent() && session.bestEpoch() != session.epochsDone()) {
+            // the epoch with the lowest validation loss, written beside the run and moved in with it
+            Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
+            Path bestZip = Files.createTempDirectory(parent, ".best").resolve("best-model.zip");
             INDArray now = session.backend().parameters();
             session.backend().setParameters(best.get());
-            recorder.model().save(dir.resolve("best-model.zip"));
+            recorder.model().save(bestZip);
             session.backend().setParameters(now);
+            extra.add(bestZip);
+        }
+        try {
+            recorder.writeTo(dir, extra);
+        } finally {
+            for (Path p : extra) {
+                Files.deleteIfExists(p);
+                Files.deleteIfExists(p.getParent());
+            }
         }
         w.println(r.message());
         printEval(w, "train", r.train());

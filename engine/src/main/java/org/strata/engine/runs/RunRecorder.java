@@ -91,6 +91,11 @@ public final class RunRecorder implements TrainingListener {
         }
     }
 
+    /** @return when the run started (a kept run's id is made from it) */
+    public ZonedDateTime started() {
+        return started;
+    }
+
     /** @return whether there is a run to keep: it finished or was stopped after at least one whole epoch */
     public boolean hasRun() {
         return end != null && end.result() != null && !epochs.isEmpty();
@@ -107,10 +112,15 @@ public final class RunRecorder implements TrainingListener {
 
     /** Writes the run into {@code dir} (its id is the folder's name), as {@link #keep} does. */
     public RunRecord writeTo(Path dir) throws IOException {
+        return writeTo(dir, List.of());
+    }
+
+    /** As {@link #writeTo(Path)}, with files made for this run elsewhere moved in (see {@link RunStore#write}). */
+    public RunRecord writeTo(Path dir, List<Path> extra) throws IOException {
         if (!hasRun()) throw new IllegalStateException("no finished run to keep");
         TrainedModel model = model();
         RunRecord record = record(dir.getFileName().toString(), model);
-        RunStore.write(dir, record, model, metricsCsv());
+        RunStore.write(dir, record, model, metricsCsv(), extra);
         return record;
     }
 

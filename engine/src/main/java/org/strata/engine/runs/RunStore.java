@@ -65,7 +65,9 @@ public final class RunStore {
         List<RunRecord> out = new ArrayList<>();
         if (!Files.isDirectory(folder)) return out;
         try (Stream<Path> dirs = Files.list(folder)) {
-            for (Path d : dirs.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).toList()) {
+            // hidden folders are runs being written (or left by a killed write): not runs
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(Path::toString)).toList()) {
                 Path json = d.resolve("run.json");
                 if (!Files.isRegularFile(json)) continue;
                 try {
@@ -87,18 +89,50 @@ public final class RunStore {
 
     /** Keeps a run in its folder here (see {@link #write}). */
     public void save(RunRecord run, TrainedModel model, String metricsCsv) throws IOException {
-        write(folder.resolve(run.id()), run, model, metricsCsv);
+        write(folder.resolve(run.id()), run, model, metricsCsv, List.of());
     }
 
     /**
-     * Writes a run into {@code dir}: its model first, then its metrics, then its record (a run shows up only once
-     * all are complete).
+     * Writes a run into {@code dir} as one piece: every file goes into a hidden folder beside it
+     * ({@code .<name>.partial}, run.json last), which is then renamed into place. A run killed while it is written
+     * leaves no half run (the next write to the same folder clears what was left), and a previous run in
+     * {@code dir} is replaced whole, never mixed with this one.
+     *
+     * @param extra files made for this run elsewhere (best-model.zip), moved in under their names
      */
-    public static void write(Path dir, RunRecord run, TrainedModel model, String metricsCsv) throws IOException {
-        Files.createDirectories(dir);
-        model.save(dir.resolve("model.zip"));
-        replace(dir.resolve("metrics.csv"), metricsCsv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        replace(dir.resolve("run.json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(run)));
+    public static void write(Path dir, RunRecord run, TrainedModel model, String metricsCsv, List<Path> extra)
+            throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path partial = parent.resolve("." + target.getFileName() + ".partial");
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        try {
+            model.save(partial.resolve("model.zip"));
+            for (Path p : extra) Files.move(p, partial.resolve(p.getFileName().toString()));
+            Files.writeString(partial.resolve("metrics.csv"), metricsCsv, java.nio.charset.StandardCharsets.UTF_8);
+            Files.write(partial.resolve("run.json"), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                    toJson(run)));
+            if (Files.exists(target)) {
+                Path old = parent.resolve("." + target.getFileName() + ".old");
+                deleteTree(old);
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(old);
+            } else {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            deleteTree(partial);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static void replace(Path file, byte[] content) throws IOException {

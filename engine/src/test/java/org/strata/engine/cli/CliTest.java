@@ -137,6 +137,30 @@ class CliTest {
     }
 
     @Test
+    void training_again_into_a_run_folder_replaces_the_run_whole_and_leaves_nothing_behind() throws Exception {
+        Path out = dir.resolve("again");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("run.json"), "{}"); // an earlier run's folder
+        Files.writeString(out.resolve("best-model.zip"), "an earlier run's best epoch");
+        Result r = cli("train", Samples.file("xor").toString(), "--epochs", "2", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        try (var files = Files.list(out)) {
+            assertEquals(java.util.Set.of("run.json", "metrics.csv", "model.zip"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        try (var beside = Files.list(dir)) {
+            assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith(".again")), "no partial left");
+        }
+        // a folder of other things is not a run folder: refused before training
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("thesis.tex"), "important");
+        Result refused = cli("train", Samples.file("xor").toString(), "--out", notes.toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("already holds other files"), refused.err());
+        assertTrue(Files.exists(notes.resolve("thesis.tex")));
+    }
+
+    @Test
     void asking_for_a_gpu_this_build_cannot_use_fails_with_the_reason_and_the_way_out() {
         Result r = cli("train", Samples.file("xor").toString(), "--device", "cuda", "--out",
                 dir.resolve("xor-gpu").toString());
