@@ -92,6 +92,11 @@ class BuildCnnTest extends AppTest {
         assertThat(dense.showsError()).isFalse();
         assertThat(ProjectFile.toJson(doc.project())).isEqualTo(before);
 
+        // The Summary tab's totals say what training it takes, for the project's batch size.
+        String totals = fx(() -> lookup("#summary-totals").queryLabeled().getText());
+        assertThat(totals).contains("Total parameters:")
+                .containsPattern("Memory to train \\(batch \\d+\\): at least \\d+ [KMG]B");
+
         // Undo every step back to the empty canvas, then redo them all.
         int steps = 0;
         while (doc.canUndo()) {

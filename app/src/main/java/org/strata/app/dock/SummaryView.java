@@ -9,9 +9,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.MemoryEstimate;
 import org.strata.engine.analysis.SummaryTable;
 
-/** The Summary tab: the engine's Keras-like table (layer, type, output shape, parameters, FLOPs) and the totals. */
+/**
+ * The Summary tab: the engine's Keras-like table (layer, type, output shape, parameters, FLOPs) and the totals, with
+ * the memory training takes for the project's batch size.
+ */
 public final class SummaryView extends BorderPane {
     private final TableView<SummaryTable.Row> table = new TableView<>();
     private final Label totals = new Label();
@@ -34,8 +38,12 @@ public final class SummaryView extends BorderPane {
         setBottom(totals);
         Runnable refresh = () -> {
             table.setItems(FXCollections.observableArrayList(SummaryTable.rows(document.graph(), document.analysis())));
+            var training = document.project().training();
+            int batch = training.getInt("batchSize");
+            var memory = MemoryEstimate.of(document.analysis(), batch, training.getString("optimizer"));
             totals.setText(Messages.get("summary.totals", SummaryTable.group(document.analysis().totalParams()),
-                    SummaryTable.human(document.analysis().totalFlops())));
+                    SummaryTable.human(document.analysis().totalFlops()), MemoryEstimate.bytes(memory.total()),
+                    String.valueOf(batch)));
         };
         document.revisionProperty().addListener((o, a, b) -> refresh.run());
         refresh.run();

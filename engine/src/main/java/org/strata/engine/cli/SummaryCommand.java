@@ -25,7 +25,8 @@ final class SummaryCommand implements Callable<Integer> {
         Analysis a = GraphAnalyzer.analyze(p.graph());
         var out = spec.commandLine().getOut();
         out.println(p.name() + (p.description().isEmpty() ? "" : " — " + p.description()));
-        out.print(SummaryTable.render(p.graph(), a));
+        out.print(a.isValid() ? SummaryTable.render(p.graph(), a, p.training().getInt("batchSize"),
+                p.training().getString("optimizer")) : SummaryTable.render(p.graph(), a));
         a.problems().forEach(pr -> out.println(pr));
         return a.isValid() ? 0 : 1;
     }

@@ -16,10 +16,14 @@ final class Failures {
             root = t;
         }
         if (root instanceof OutOfMemoryError || String.valueOf(root.getMessage()).contains("memory")) {
-            return Message.of("run.outOfMemory", "Out of memory while training: lower the batch size or the "
-                    + "layer sizes");
+            return outOfMemory();
         }
         String why = String.valueOf(root.getMessage());
         return Message.of("run.failed", "Training stopped: " + why, why);
+    }
+
+    /** @return what to say when memory ran out mid-run */
+    static Message outOfMemory() {
+        return Message.of("run.outOfMemory", "Out of memory while training: lower the batch size or the layer sizes");
     }
 }

@@ -2,6 +2,7 @@ package org.strata.engine.train;
 
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.analysis.MemoryEstimate;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -27,6 +28,7 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
     /** @throws TrainingException naming the node and the fix when the graph or the data cannot train */
     static RunPlan of(Project project, Dataset data) throws TrainingException {
         Analysis a = checkGraph(project.graph());
+        checkMemory(a, project);
         Graph g = project.graph();
         Node input = g.inputNodes().get(0);
         Node output = g.outputNodes().get(0);
@@ -47,6 +49,26 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
 
     Graph graph() {
         return project.graph();
+    }
+
+    /**
+     * Refuses a network whose training would not fit in memory, before anything is allocated: it would otherwise take
+     * the machine's memory for a minute and then die.
+     */
+    static void checkMemory(Analysis a, Project project) throws TrainingException {
+        int batch = project.training().getInt("batchSize");
+        MemoryEstimate m = MemoryEstimate.of(a, batch, project.training().getString("optimizer"));
+        long budget = org.strata.engine.runtime.MemoryBudget.bytes();
+        if (m.total() <= budget) return;
+        String need = MemoryEstimate.bytes(m.total());
+        String have = MemoryEstimate.bytes(budget);
+        String largest = project.graph().node(m.largest()).map(n -> n.name()).orElse(m.largest());
+        throw new TrainingException(Message.of("run.tooLarge", "Training this network takes at least " + need
+                + " (weights and gradients " + MemoryEstimate.bytes(m.weights()) + ", optimizer "
+                + MemoryEstimate.bytes(m.optimizer()) + ", a batch of " + batch + " "
+                + MemoryEstimate.bytes(m.activations()) + ") but this machine has about " + have + " for it; the "
+                + "largest part is '" + largest + "': make it or the input smaller, or lower the batch size",
+                need, have, largest, batch), m.largest(), null);
     }
 
     /** @return the graph's analysis, if it has no errors and exactly one Input and one Output */

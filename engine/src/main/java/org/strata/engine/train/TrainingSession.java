@@ -430,6 +430,12 @@ public final class TrainingSession {
             setState(new TrainingEvent.StateChanged(TrainingState.FAILED, e.text(), e.nodeId(), null));
             runProbes();
             throw e;
+        } catch (OutOfMemoryError e) {
+            // an Error, not an exception: without this the training thread would end and leave the run "running"
+            TrainingException te = new TrainingException(Failures.outOfMemory(), null, null);
+            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, te.text(), null, null));
+            runProbes();
+            throw te;
         } catch (RuntimeException e) {
             TrainingException te = new TrainingException(Failures.explain(e), null, e);
             setState(new TrainingEvent.StateChanged(TrainingState.FAILED, te.text(), null, null));

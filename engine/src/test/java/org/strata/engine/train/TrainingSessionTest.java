@@ -164,6 +164,18 @@ class TrainingSessionTest {
     }
 
     @Test
+    void a_network_too_large_for_memory_is_refused_before_anything_is_allocated() throws Exception {
+        Project p = ProjectFile.load(Samples.file("mnist-mlp"));
+        // a 4096×4096 input into 128 units: 2.1 G weights, 34 GB with gradients and Adam's state
+        p.graph().require("input").params().set("size", 4096 * 4096);
+        TrainingException e = assertThrows(TrainingException.class, () -> TrainingSession.create(p));
+        assertEquals("run.tooLarge", e.text().code());
+        assertEquals("dense1", e.nodeId());
+        assertTrue(e.getMessage().startsWith("Training this network takes at least 40.0 GB"), e.getMessage());
+        assertTrue(e.getMessage().contains("the largest part is 'dense1'"), e.getMessage());
+    }
+
+    @Test
     void exploding_loss_stops_with_a_message_naming_the_layer() throws Exception {
         Project p = ProjectFile.load(Samples.file("linear-regression"));
         p.training().set("learningRate", 10.0);
