@@ -29,4 +29,13 @@ public final class Samples {
             return s.filter(p -> p.toString().endsWith(".strata")).sorted().toList();
         }
     }
+
+    /** @return a session that has trained sample {@code name} for {@code epochs} epochs */
+    public static org.strata.engine.train.TrainingSession trained(String name, int epochs) throws Exception {
+        org.strata.engine.project.Project p = org.strata.engine.project.ProjectFile.load(file(name));
+        p.training().set("epochs", epochs);
+        org.strata.engine.train.TrainingSession s = org.strata.engine.train.TrainingSession.create(p);
+        s.run();
+        return s;
+    }
 }

@@ -35,9 +35,7 @@ class TrainingRunLogicTest {
 
         @Override
         public void background(String name, Runnable r) {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.start();
+            new FxRunThreads().background(name, r); // plain daemon threads: nothing of JavaFX's is needed there
         }
 
         @Override

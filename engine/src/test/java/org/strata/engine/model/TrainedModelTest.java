@@ -42,10 +42,7 @@ class TrainedModelTest {
 
     @Test
     void hostile_model_zips_are_refused_entry_by_entry_without_unpacking_them() throws Exception {
-        Project p = ProjectFile.load(Samples.file("xor"));
-        p.training().set("epochs", 1);
-        TrainingSession s = TrainingSession.create(p);
-        s.run();
+        TrainingSession s = Samples.trained("xor", 1);
         Path model = dir.resolve("model.zip");
         of(s, 1).save(model);
 
@@ -92,10 +89,7 @@ class TrainedModelTest {
 
     @Test
     void saved_model_reloads_with_the_same_predictions_and_can_continue_training() throws Exception {
-        Project p = ProjectFile.load(Samples.file("iris"));
-        p.training().set("epochs", 5);
-        TrainingSession s = TrainingSession.create(p);
-        s.run();
+        TrainingSession s = Samples.trained("iris", 5);
         Path zip = dir.resolve("model.zip");
         of(s, 5).save(zip);
 
