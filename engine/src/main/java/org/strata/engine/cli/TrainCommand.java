@@ -117,13 +117,19 @@ final class TrainCommand implements Callable<Integer> {
             session.backend().setParameters(now);
             extra.add(bestZip);
         }
+        RunRecorder.Kept kept;
         try {
-            recorder.writeTo(dir, extra);
+            kept = recorder.keepSomewhere(dir, extra);
         } finally {
             for (Path p : extra) {
                 Files.deleteIfExists(p);
                 Files.deleteIfExists(p.getParent());
             }
+        }
+        if (kept.problem() != null) {
+            spec.commandLine().getErr().println("error: the run could not be kept in " + dir + ": " + kept.problem()
+                    + (kept.where() == null ? "" : "; the trained model is saved in " + kept.where()));
+            return 1;
         }
         w.println(r.message());
         printEval(w, "train", r.train());

@@ -124,6 +124,38 @@ public final class RunRecorder implements TrainingListener {
         return record;
     }
 
+    /**
+     * Keeps the run in {@code dir}, or, when that fails after all (a disk that filled, a folder taken away while it
+     * trained), its model at least, in the system's temporary folder: hours of training are not lost for a folder.
+     *
+     * @return where the run, or its model, was kept, and why not where asked
+     */
+    public Kept keepSomewhere(Path dir, List<Path> extra) {
+        try {
+            writeTo(dir, extra);
+            return new Kept(dir, null);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? "it could not be written" : e.getMessage();
+            try {
+                Path rescue = java.nio.file.Files.createTempFile("strata-" + session.project().name()
+                        .replaceAll("[^\\p{L}\\p{N}._-]", "_") + "-", ".zip");
+                model().save(rescue);
+                return new Kept(rescue, why);
+            } catch (IOException | RuntimeException again) {
+                return new Kept(null, why + "; saving the model elsewhere failed too: " + again.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Where a run was kept.
+     *
+     * @param where   the run's folder, or the model file saved instead of it; null if nothing could be saved
+     * @param problem why the run is not in the folder asked for; null when it is
+     */
+    public record Kept(Path where, String problem) {
+    }
+
     /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */
     public TrainedModel model() {
         var data = session.dataset();
