@@ -1,5 +1,7 @@
 package org.strata.app.training;
 
+import org.strata.engine.runs.Curves;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +13,6 @@ import java.util.List;
 public final class LossHistory {
     /** The most per-batch points kept. */
     public static final int MAX_POINTS = 4_000;
-    /** Weight of the newest batch in the smoothed curve. */
-    private static final double SMOOTHING = 0.05;
 
     private final List<double[]> train = new ArrayList<>();
     private final List<double[]> smoothed = new ArrayList<>();
@@ -31,12 +31,12 @@ public final class LossHistory {
 
     void addTrain(long iteration, double loss) {
         if (!Double.isFinite(loss)) return;
-        ema = Double.isNaN(ema) ? loss : ema + SMOOTHING * (loss - ema);
+        ema = Curves.smooth(ema, loss);
         train.add(new double[]{iteration, loss});
         smoothed.add(new double[]{iteration, ema});
         if (train.size() > MAX_POINTS) {
-            thin(train);
-            thin(smoothed);
+            Curves.thinOlderHalf(train);
+            Curves.thinOlderHalf(smoothed);
         }
     }
 
@@ -49,29 +49,6 @@ public final class LossHistory {
         metricName = name;
     }
 
-    /** @return about {@code max} evenly spaced points of a curve (all of them if fewer), its last point kept */
-    public static java.util.List<double[]> thinned(java.util.List<double[]> points, int max) {
-        if (points.size() <= max) return points;
-        java.util.List<double[]> out = new ArrayList<>(max + 1);
-        double step = (double) points.size() / max;
-        for (double i = 0; i < points.size(); i += step) out.add(points.get((int) i));
-        out.add(points.get(points.size() - 1));
-        return out;
-    }
-
-    /** Halves the older half of a curve: each pair of neighbours becomes their average. */
-    private static void thin(List<double[]> points) {
-        int half = points.size() / 2;
-        List<double[]> out = new ArrayList<>(points.size());
-        for (int i = 0; i + 1 < half; i += 2) {
-            double[] a = points.get(i);
-            double[] b = points.get(i + 1);
-            out.add(new double[]{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2});
-        }
-        out.addAll(points.subList(half - half % 2, points.size()));
-        points.clear();
-        points.addAll(out);
-    }
 
     /** @return (iteration, loss) of every kept batch */
     public List<double[]> train() {

@@ -141,7 +141,7 @@ public final class RunHistory {
         threads.background("strata-runs-copy", () -> {
             try {
                 new RunStore(old).copyTo(now);
-                if (wasTemporary) deleteTree(old);
+                if (wasTemporary) RunStore.deleteTree(old);
             } catch (IOException e) {
                 problem = now + ": " + e.getMessage();
             }
@@ -157,7 +157,7 @@ public final class RunHistory {
         temporary = false;
         threads.background("strata-runs-discard", () -> {
             try {
-                deleteTree(dir);
+                RunStore.deleteTree(dir);
             } catch (IOException ignored) {
                 // a temporary folder the system cleans up anyway
             }
@@ -169,11 +169,5 @@ public final class RunHistory {
         Path file = document.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);
         if (file == null || (templates != null && file.startsWith(templates))) return null;
         return RunStore.folderFor(file);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
     }
 }

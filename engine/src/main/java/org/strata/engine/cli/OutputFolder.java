@@ -9,31 +9,33 @@ final class OutputFolder {
     }
 
     /**
-     * @return why {@code dir} cannot take the files (it is a file, or it or the folder it would be made in cannot be
-     *     written), or null when it can
+     * @param what   names the folder in the message ("--out runs/x", "the runs folder beside x.strata")
+     * @param oneRun the folder takes one run's files: one holding anything but an earlier run is refused
+     * @return why {@code dir} cannot take the files (it is a file, holds other files, or it or the folder it would be
+     *     made in cannot be written), or null when it can
      */
-    static String problem(Path dir) {
+    static String problem(Path dir, String what, boolean oneRun) {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            return "--out " + dir + " is a file, not a folder: name a folder (it is made if missing)";
+            return what + " is a file, not a folder: name a folder (it is made if missing)";
         }
-        if (Files.isDirectory(abs) && !Files.exists(abs.resolve("run.json"))) {
+        if (oneRun && Files.isDirectory(abs) && !Files.exists(abs.resolve("run.json"))) {
             try (var files = Files.list(abs)) {
                 if (files.findAny().isPresent()) {
-                    return "--out " + dir + " already holds other files: name a new or empty folder, or the folder "
+                    return what + " already holds other files: name a new or empty folder, or the folder "
                             + "of an earlier run to replace it";
                 }
             } catch (java.io.IOException e) {
-                return "--out " + dir + " cannot be read: " + e.getMessage();
+                return what + " cannot be read: " + e.getMessage();
             }
         }
         Path existing = abs;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null || !Files.isDirectory(existing)) {
-            return "--out " + dir + " cannot be made: " + existing + " is not a folder";
+            return what + " cannot be made: " + existing + " is not a folder";
         }
         if (!Files.isWritable(existing)) {
-            return "--out " + dir + ": the folder " + existing + " is not writable; name another";
+            return what + ": the folder " + existing + " is not writable; name another";
         }
         return null;
     }

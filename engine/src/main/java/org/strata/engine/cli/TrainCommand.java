@@ -69,10 +69,10 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         Path runs = RunStore.folderFor(file);
-        if (out == null && !Files.isWritable(runs.getParent())) {
+        String runsProblem = out == null ? OutputFolder.problem(runs, "the runs folder beside " + file, false) : null;
+        if (runsProblem != null) {
             // Checked before training: a bundled sample in a read-only install would lose the whole run.
-            spec.commandLine().getErr().println("error: the run cannot be kept beside " + file + ": its folder "
-                    + runs.getParent() + " is not writable; name another with --out DIR");
+            spec.commandLine().getErr().println("error: " + runsProblem + "; name another with --out DIR");
             return 1;
         }
         TrainingSession session;
@@ -151,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             return "--threads must be between 1 and " + cores + ", the cores this machine has (was " + threads
                     + "); leave it out to measure the fastest count";
         }
-        return out == null ? null : OutputFolder.problem(out);
+        return out == null ? null : OutputFolder.problem(out, "--out " + out, true);
     }
 
     private static void printEval(PrintWriter w, String name, Evaluation e) {

@@ -24,7 +24,8 @@ public final class IdxReader {
 
     /** Reads an idx3 image file. */
     public static Images readImages(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
+        boolean gzip = isGzip(file);
+        try (DataInputStream in = open(file, gzip)) {
             checkMagic(file, in.readInt(), IMAGES_MAGIC, "an IDX3 image file");
             int n = in.readInt();
             int rows = in.readInt();
@@ -34,7 +35,7 @@ public final class IdxReader {
             }
             long bytes = (long) n * rows * cols;
             String what = n + " images of " + rows + "×" + cols;
-            checkPromise(file, 16, bytes, what);
+            checkPromise(file, gzip, 16, bytes, what);
             byte[] pixels = readFully(file, in, bytes, what);
             readToTheEnd(file, in);
             return new Images(n, rows, cols, pixels);
@@ -47,11 +48,12 @@ public final class IdxReader {
 
     /** Reads an idx1 label file. */
     public static byte[] readLabels(Path file) throws IOException {
-        try (DataInputStream in = open(file)) {
+        boolean gzip = isGzip(file);
+        try (DataInputStream in = open(file, gzip)) {
             checkMagic(file, in.readInt(), LABELS_MAGIC, "an IDX1 label file");
             int n = in.readInt();
             if (n < 0) throw new DatasetException(file + ": impossible label count " + n);
-            checkPromise(file, 8, n, n + " labels");
+            checkPromise(file, gzip, 8, n, n + " labels");
             byte[] labels = readFully(file, in, n, n + " labels");
             readToTheEnd(file, in);
             return labels;
@@ -62,18 +64,8 @@ public final class IdxReader {
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(org.strata.engine.text.Message.of("dataset.fileNotFound", file + ": file not "
-                    + "found: check the dataset paths in the project (they are relative to the project file)",
-                    file.toString()), new NoSuchFileException(file.toString()));
-        }
+    private static DataInputStream open(Path file, boolean gzip) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b1 = raw.read();
-        int b2 = raw.read();
-        raw.reset();
-        boolean gzip = b1 == 0x1f && b2 == 0x8b;
         return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw);
     }
 
@@ -89,19 +81,26 @@ public final class IdxReader {
      * more than the file holds, before allocating for it: a header claiming 2³¹−1 labels would otherwise take
      * gigabytes first. A gzip file is read in growing steps instead (see {@link #readFully}).
      */
-    private static void checkPromise(Path file, int header, long bytes, String what) throws IOException {
+    private static void checkPromise(Path file, boolean gzip, int header, long bytes, String what)
+            throws IOException {
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new DatasetException(file + ": the header promises " + what + ", more than Strata reads from one "
                     + "file (2 GB): is it the right file?");
         }
         long size = Files.size(file);
-        if (!isGzip(file) && size < header + bytes) {
+        if (!gzip && size < header + bytes) {
             throw new DatasetException(file + ": the header promises " + what + " but the file ends early: it is "
                     + "truncated; download it again");
         }
     }
 
+    /** @return whether the file is gzipped (its first two bytes); refuses a file that is not there, naming it */
     private static boolean isGzip(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(org.strata.engine.text.Message.of("dataset.fileNotFound", file + ": file not "
+                    + "found: check the dataset paths in the project (they are relative to the project file)",
+                    file.toString()), new NoSuchFileException(file.toString()));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }

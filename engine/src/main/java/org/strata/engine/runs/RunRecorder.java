@@ -24,9 +24,6 @@ import org.strata.engine.train.TrainingSession;
  * training thread has ended (after {@link TrainingSession#run()} returns, or after joining the thread).
  */
 public final class RunRecorder implements TrainingListener {
-    /** Weight of the newest batch in the kept loss curve, as in the window's chart. */
-    private static final double SMOOTHING = 0.05;
-
     private final TrainingSession session;
     private final ZonedDateTime started = ZonedDateTime.now().withNano(0);
     private final long startNanos = System.nanoTime();
@@ -71,9 +68,9 @@ public final class RunRecorder implements TrainingListener {
     public void onIteration(TrainingEvent.Iteration e) {
         lastIteration = iterationsBefore + e.iteration();
         if (!Double.isFinite(e.loss())) return;
-        ema = Double.isNaN(ema) ? e.loss() : ema + SMOOTHING * (e.loss() - ema);
+        ema = Curves.smooth(ema, e.loss());
         loss.add(new double[]{lastIteration, ema});
-        if (loss.size() >= 8 * RunRecord.MAX_LOSS_POINTS) halve(loss); // bounded however long it trains
+        if (loss.size() >= 8 * RunRecord.MAX_LOSS_POINTS) Curves.thinOlderHalf(loss); // bounded, however long
     }
 
     @Override
@@ -175,7 +172,8 @@ public final class RunRecorder implements TrainingListener {
         return new RunRecord(id, started.toString(), seconds, session.engine().title(), end.state().name(),
                 session.epochsDone(), last.metricName(), last.trainLoss(), last.validationLoss(),
                 last.validationMetric(), heldOut == null ? Double.NaN : heldOut.metric(), settings,
-                thinned(loss, RunRecord.MAX_LOSS_POINTS), validation.toArray(double[][]::new),
+                Curves.thinned(loss, RunRecord.MAX_LOSS_POINTS).toArray(double[][]::new),
+                validation.toArray(double[][]::new),
                 metric.toArray(double[][]::new), continuedFrom, outcome);
     }
 
@@ -206,28 +204,5 @@ public final class RunRecorder implements TrainingListener {
         Map<String, double[]> out = new LinkedHashMap<>();
         if (total <= RunOutcome.SMALL_MODEL) params.forEach((k, v) -> out.put(k, v.dup('c').data().asDouble()));
         return out;
-    }
-
-    /** Each pair of neighbours becomes their average: half the points, the curve's shape kept. */
-    private static void halve(List<double[]> points) {
-        List<double[]> out = new ArrayList<>(points.size() / 2 + 1);
-        for (int i = 0; i + 1 < points.size(); i += 2) {
-            double[] a = points.get(i);
-            double[] b = points.get(i + 1);
-            out.add(new double[]{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2});
-        }
-        if (points.size() % 2 == 1) out.add(points.get(points.size() - 1));
-        points.clear();
-        points.addAll(out);
-    }
-
-    /** @return about {@code max} evenly spaced points of a curve (all of them if fewer), its last point kept */
-    static double[][] thinned(List<double[]> points, int max) {
-        if (points.size() <= max) return points.toArray(double[][]::new);
-        List<double[]> out = new ArrayList<>(max + 1);
-        double step = (double) points.size() / max;
-        for (double i = 0; i < points.size(); i += step) out.add(points.get((int) i));
-        if (out.get(out.size() - 1) != points.get(points.size() - 1)) out.add(points.get(points.size() - 1));
-        return out.toArray(double[][]::new);
     }
 }

@@ -128,17 +128,12 @@ public final class RunStore {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a folder and everything in it; nothing if it does not exist. */
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
-    }
-
-    private static void replace(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** @return the trained model of run {@code id} */
@@ -148,11 +143,7 @@ public final class RunStore {
 
     /** Deletes run {@code id} and its model. */
     public void delete(String id) throws IOException {
-        Path dir = folder.resolve(id);
-        if (!Files.isDirectory(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
+        deleteTree(folder.resolve(id));
     }
 
     /** Copies every run into {@code other} (Save As into another folder keeps the history), skipping ids there. */

@@ -117,6 +117,9 @@ class CliTest {
         assertEquals(2, runs.get(0).epochs());
         assertTrue(r.out().contains(runs.get(0).id()), r.out());
         assertTrue(Files.exists(RunStore.folderFor(project).resolve(runs.get(0).id()).resolve("model.zip")));
+        // a second run goes beside the first, in the same runs folder
+        assertEquals(0, cli("train", project.toString(), "--epochs", "1").status());
+        assertEquals(2, new RunStore(RunStore.folderFor(project)).list().size());
     }
 
     @Test

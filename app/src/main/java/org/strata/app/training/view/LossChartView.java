@@ -2,6 +2,7 @@ package org.strata.app.training.view;
 
 import org.strata.app.training.TrainingRun;
 import org.strata.app.training.LossHistory;
+import org.strata.engine.runs.Curves;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class LossChartView extends BorderPane {
         // copies taken here, on the JavaFX thread; the chart takes them in on its own thread
         LossHistory h = run.curves().history();
         List<double[]> train = List.copyOf(envelope(h.train()));
-        List<double[]> smooth = List.copyOf(LossHistory.thinned(h.smoothed(), DRAWN));
+        List<double[]> smooth = List.copyOf(Curves.thinned(h.smoothed(), DRAWN));
         List<double[]> val = List.copyOf(h.validation());
         List<org.strata.engine.runs.RunRecord> overlaid = run.runs().overlaidRuns();
         pane.update(() -> {
@@ -104,7 +105,7 @@ public final class LossChartView extends BorderPane {
         int i = 3;
         for (org.strata.engine.runs.RunRecord run : overlaid) {
             XYSeries s = new XYSeries(Messages.get("chart.runOverlay", run.id()), false, true);
-            for (double[] p : LossHistory.thinned(java.util.Arrays.asList(run.loss()), DRAWN)) s.add(p[0], p[1], false);
+            for (double[] p : Curves.thinned(java.util.Arrays.asList(run.loss()), DRAWN)) s.add(p[0], p[1], false);
             data.addSeries(s);
             r.setSeriesPaint(i, ChartStyle.series(i - 1, dark));
             r.setSeriesShapesVisible(i, false);
