@@ -174,4 +174,13 @@ public interface NetworkBackend {
 
     /** Restores optimizer state from {@link #optimizerState()}; ignored if its length differs. */
     void setOptimizerState(INDArray state);
+
+    /**
+     * @return optimisation steps taken so far: Adam's bias correction counts them, and the fast engine draws each
+     *     step's dropout masks from it, so a resumed run needs it back to go on exactly as it would have
+     */
+    long iterations();
+
+    /** Sets the step count, for a run resumed from a checkpoint (see {@link #iterations()}). */
+    void setIterations(long steps);
 }

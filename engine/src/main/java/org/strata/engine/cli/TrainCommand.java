@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.project.Project;
+import org.strata.engine.runs.Checkpoint;
 import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runs.RunStore;
 import org.strata.engine.train.Evaluation;
+import org.strata.engine.train.RunProgress;
 import org.strata.engine.train.TrainingException;
 import org.strata.engine.train.TrainingResult;
 import org.strata.engine.train.TrainingSession;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
  * ({@code <project>.runs/run-…/}: run.json, metrics.csv, model.zip), or in {@code --out DIR}.
  */
 @Command(name = "train", description = "Train a project; keep the run (run.json, metrics.csv, model.zip) in "
-        + "<project>.runs/run-<time>/ beside it, as the window does, or in --out DIR.")
+        + "<project>.runs/run-<time>/ beside it, as the window does, or in --out DIR. A checkpoint is kept beside "
+        + "the run as it trains: --resume DIR goes on with a run that was interrupted.")
 final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "a .strata project")
     Path file;
@@ -50,52 +53,87 @@ final class TrainCommand implements Callable<Integer> {
             + "has CUDA and one is usable, else the CPU), cpu or cuda")
     Devices.Device device;
 
+    @Option(names = "--resume", paramLabel = "DIR", description = "go on with a run that was interrupted (killed, "
+            + "or the machine went down) from its last checkpoint; DIR is the run's folder, printed when it started")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", description = "keep a checkpoint after an epoch "
+            + "when this many seconds have passed since the last (default 30; 0: after every epoch)")
+    Double checkpointEvery;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String wrong = wrongArguments();
         if (wrong != null) {
-            spec.commandLine().getErr().println("error: " + wrong);
+            err.println("error: " + wrong);
             return 2;
         }
         Project project = ProjectArgs.load(file);
-        if (engine != null) System.setProperty("strata.engine", engine.name());
+        Checkpoint checkpoint = null;
+        if (resume != null) {
+            checkpoint = Checkpoint.read(resume);
+            String refused = resumeRefusal(project, checkpoint);
+            if (refused != null) {
+                err.println("error: " + refused);
+                return 1;
+            }
+            // the engine it began on: the optimizer's state means nothing to the other
+            System.setProperty("strata.engine", checkpoint.model().network().engine() == org.strata.engine.backend
+                    .Engine.DL4J ? "dl4j" : "strata");
+        } else if (engine != null) {
+            System.setProperty("strata.engine", engine.name());
+        }
         String refused = Devices.refusal(device);
         if (refused != null) {
-            spec.commandLine().getErr().println("error: " + refused);
+            err.println("error: " + refused);
             return 1;
         }
         Path runs = RunStore.folderFor(file);
-        String runsProblem = out == null ? OutputFolder.problem(runs, "the runs folder beside " + file, false) : null;
+        String runsProblem = out == null && resume == null
+                ? OutputFolder.problem(runs, "the runs folder beside " + file, false) : null;
         if (runsProblem != null) {
             // Checked before training: a bundled sample in a read-only install would lose the whole run.
-            spec.commandLine().getErr().println("error: " + runsProblem + "; name another with --out DIR");
+            err.println("error: " + runsProblem + "; name another with --out DIR");
             return 1;
         }
+        RunStore store = new RunStore(runs);
+        Path dir = resume != null ? resume : out != null ? out
+                : store.folder().resolve(store.newId(java.time.ZonedDateTime.now()));
         TrainingSession session;
         try {
-            session = TrainingSession.create(project);
+            session = checkpoint == null ? TrainingSession.create(project)
+                    : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project),
+                    checkpoint.model().network(), progress(checkpoint), checkpoint.best());
         } catch (TrainingException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 1;
         }
         if (epochs != null) session.setEpochs(epochs);
         if (threads != null) session.setThreads(threads);
-        int n = epochs != null ? epochs : project.training().getInt("epochs");
-        RunRecorder recorder = RunRecorder.attach(session);
+        int n = session.progress().epochs();
+        RunRecorder recorder = checkpoint == null ? RunRecorder.attach(session)
+                : RunRecorder.resume(session, checkpoint);
+        recorder.checkpointEvery(dir, checkpointEvery == null ? 30 : checkpointEvery,
+                problem -> err.println("warning: " + problem));
         session.addListener(new ProgressPrinter(w, System.console() != null, n));
-        w.println("Training " + project.name() + " on " + session.dataset().name() + ": "
-                + session.dataset().train().size() + " training, " + session.dataset().validation().size()
-                + " validation, " + session.dataset().test().size() + " test samples, on "
-                + org.strata.engine.runtime.NativeSetup.activeDevice());
+        String samples = session.dataset().name() + ": " + session.dataset().train().size() + " training, "
+                + session.dataset().validation().size() + " validation, " + session.dataset().test().size()
+                + " test samples, on " + org.strata.engine.runtime.NativeSetup.activeDevice();
+        w.println(checkpoint == null ? "Training " + project.name() + " on " + samples
+                : "Resuming " + project.name() + " after epoch " + checkpoint.progress().epochsDone() + " of " + n
+                + ", on " + samples);
+        w.println("If it is interrupted, go on with: strata train " + file + " --resume " + dir);
         TrainingResult r;
         try {
             r = session.run();
         } catch (TrainingException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            Checkpoint.delete(dir); // it would fail again the same way
+            err.println("error: " + e.getMessage());
             return 1;
         }
         if (!recorder.hasRun()) {
@@ -103,8 +141,6 @@ final class TrainCommand implements Callable<Integer> {
             w.println("no whole epoch was trained: nothing kept");
             return 0;
         }
-        RunStore store = new RunStore(runs);
-        Path dir = out != null ? out : store.folder().resolve(store.newId(recorder.started()));
         List<Path> extra = new ArrayList<>();
         var best = session.bestParameters();
         if (best.isPresent() && session.bestEpoch() != session.epochsDone()) {
@@ -127,10 +163,11 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (kept.problem() != null) {
-            spec.commandLine().getErr().println("error: the run could not be kept in " + dir + ": " + kept.problem()
+            err.println("error: the run could not be kept in " + dir + ": " + kept.problem()
                     + (kept.where() == null ? "" : "; the trained model is saved in " + kept.where()));
             return 1;
         }
+        Checkpoint.delete(dir); // the run is kept whole: nothing left to resume
         w.println(r.message());
         printEval(w, "train", r.train());
         printEval(w, "validation", r.validation());
@@ -138,6 +175,33 @@ final class TrainCommand implements Callable<Integer> {
         w.println(String.format(Locale.ROOT, "%,.0f samples/s, %.1f s; kept in %s (run.json, metrics.csv, model.zip)",
                 r.samplesPerSecond(), r.wallSeconds(), dir));
         return 0;
+    }
+
+    /** @return where the checkpoint stood, with the epochs --epochs asks for now, if it asks */
+    private RunProgress progress(Checkpoint c) {
+        RunProgress p = c.progress();
+        return epochs == null ? p : new RunProgress(p.epochsDone(), p.iterations(), epochs, p.bestEpoch(),
+                p.bestLoss());
+    }
+
+    /** @return why the run kept in {@code checkpoint} cannot go on with {@code project} as it is now; null if it can */
+    private String resumeRefusal(Project project, Checkpoint checkpoint) {
+        var changed = checkpoint.changedIn(project);
+        if (changed.isPresent()) {
+            return file + " has changed since the run began (" + changed.get() + "): going on would mix two "
+                    + "networks; undo the change, or train afresh without --resume";
+        }
+        if (epochs != null && epochs <= checkpoint.progress().epochsDone()) {
+            return "--epochs " + epochs + ": the run has already trained " + checkpoint.progress().epochsDone()
+                    + " epochs; ask for more, or leave --epochs out to train the " + checkpoint.progress().epochs()
+                    + " it was started with";
+        }
+        if (engine != null && !engine.name().equals(checkpoint.model().network().engine() == org.strata.engine
+                .backend.Engine.DL4J ? "dl4j" : "strata") && engine != Engine.auto) {
+            return "the run began on " + checkpoint.model().network().engine().title() + "; it goes on there "
+                    + "(leave out --engine)";
+        }
+        return null;
     }
 
     /** @return what is wrong with --epochs, --threads or --out, checked before anything trains; null if nothing */
@@ -150,6 +214,17 @@ final class TrainCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > cores)) {
             return "--threads must be between 1 and " + cores + ", the cores this machine has (was " + threads
                     + "); leave it out to measure the fastest count";
+        }
+        if (checkpointEvery != null && !(checkpointEvery >= 0 && checkpointEvery <= 1e7)) {
+            return "--checkpoint-every takes seconds from 0 (after every epoch) up (was " + checkpointEvery + ")";
+        }
+        if (resume != null) {
+            if (out != null) return "--resume DIR keeps the run in DIR, where it was to be kept: leave out --out";
+            if (Files.exists(resume.resolve("run.json")) && !Checkpoint.exists(resume)) {
+                return resume + " holds a finished run: there is nothing to resume (train it on from the window's "
+                        + "Runs, or train afresh)";
+            }
+            return OutputFolder.problem(resume, "--resume " + resume, true);
         }
         return out == null ? null : OutputFolder.problem(out, "--out " + out, true);
     }

@@ -126,6 +126,14 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
      * @throws IOException naming the file and what is wrong with it
      */
     public static TrainedModel load(Path file) throws IOException {
+        return load(file, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, the network built on {@code engine} (null: the engine the project and the
+     * {@code strata.engine} property choose).
+     */
+    public static TrainedModel load(Path file, Engine engine) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonNode meta = MAPPER.readTree(read(zip, file, "model.json", 1 << 20));
@@ -143,7 +151,9 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             }
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
-            NetworkBackend net = Backends.compile(project.graph(), a, project.training());
+            NetworkBackend net = engine == null ? Backends.compile(project.graph(), a, project.training())
+                    : Backends.compile(project.graph(), a, project.training(), engine == Engine.DL4J
+                    ? Backends.Preference.DL4J : Backends.Preference.STRATA);
             long features = a.shapeOf(project.graph().inputNodes().get(0).id()).orElseThrow().size();
             // Each array may take what the network needs of it, with room for headers: never more.
             long weights = 4 * a.totalParams() + (64L << 10) + 512L * a.order().size();

@@ -25,8 +25,10 @@ import org.strata.engine.train.TrainingSession;
  */
 public final class RunRecorder implements TrainingListener {
     private final TrainingSession session;
-    private final ZonedDateTime started = ZonedDateTime.now().withNano(0);
+    private ZonedDateTime started = ZonedDateTime.now().withNano(0);
     private final long startNanos = System.nanoTime();
+    /** Seconds the run trained before a checkpoint it resumes from. */
+    private double secondsBefore;
     private final long iterationsBefore;
     private final int epochsBefore;
     private final String continuedFrom;
@@ -38,6 +40,11 @@ public final class RunRecorder implements TrainingListener {
     private long lastIteration;
     private TrainingEvent.StateChanged end;
     private double seconds;
+    /** The folder the run is to be kept in, when it checkpoints (see {@link #checkpointEvery}); else null. */
+    private Path checkpointFor;
+    private long checkpointNanos;
+    private long lastCheckpoint;
+    private java.util.function.Consumer<String> checkpointProblems;
 
     /**
      * @param iterationsBefore iterations of the runs it continues (its curves number on from there)
@@ -78,13 +85,91 @@ public final class RunRecorder implements TrainingListener {
         epochs.add(e);
         if (!Double.isNaN(e.validationLoss())) validation.add(new double[]{lastIteration, e.validationLoss()});
         metric.add(new double[]{epochsBefore + e.epoch(), e.trainMetric(), e.validationMetric()});
+        if (checkpointFor != null && System.nanoTime() - lastCheckpoint >= checkpointNanos) checkpoint();
+    }
+
+    /**
+     * Keeps a {@link Checkpoint} beside {@code runDir} after an epoch whenever {@code seconds} have passed since the
+     * last (0: after every epoch), so that a killed run can be resumed. A checkpoint that cannot be written costs the
+     * run nothing: {@code problems} hears why, and training goes on.
+     */
+    public void checkpointEvery(Path runDir, double seconds, java.util.function.Consumer<String> problems) {
+        checkpointFor = runDir;
+        checkpointNanos = (long) (Math.max(0, seconds) * 1e9);
+        lastCheckpoint = System.nanoTime();
+        checkpointProblems = problems;
+    }
+
+    private void checkpoint() {
+        try {
+            Checkpoint.write(checkpointFor, model(), session.progress(), session.bestParameters(), curves());
+        } catch (IOException | RuntimeException ex) {
+            checkpointProblems.accept("the checkpoint in " + Checkpoint.folderFor(checkpointFor)
+                    + " could not be written (" + ex.getMessage() + "); training goes on without one");
+        }
+        lastCheckpoint = System.nanoTime();
+    }
+
+    /** What the recorder heard so far, for a checkpoint; {@link #resume} reads it back. */
+    private com.fasterxml.jackson.databind.node.ObjectNode curves() {
+        var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        o.put("started", started.toString());
+        o.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
+        if (Double.isFinite(ema)) o.put("ema", ema);
+        o.put("lastIteration", lastIteration);
+        RunStore.points(o.putArray("loss"), loss.toArray(double[][]::new));
+        RunStore.points(o.putArray("validation"), validation.toArray(double[][]::new));
+        RunStore.points(o.putArray("metric"), metric.toArray(double[][]::new));
+        var rows = o.putArray("epochs");
+        for (TrainingEvent.Epoch e : epochs) {
+            rows.addArray().add(e.epoch()).add(e.metricName()).add(json(e.trainLoss())).add(json(e.trainMetric()))
+                    .add(json(e.validationLoss())).add(json(e.validationMetric())).add(e.learningRate())
+                    .add(e.seconds()).add(e.samplesPerSecond());
+        }
+        return o;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(double v) {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        return Double.isFinite(v) ? f.numberNode(v) : f.nullNode();
+    }
+
+    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /**
+     * @return a recorder for a session resumed from {@code checkpoint} (see
+     *     {@link TrainingSession#resume}): the curves and epochs recorded before it are its own, and the run keeps
+     *     its start time and counts the time trained before
+     */
+    public static RunRecorder resume(TrainingSession session, Checkpoint checkpoint) {
+        RunRecorder r = attach(session);
+        var c = checkpoint.curves();
+        try {
+            r.started = ZonedDateTime.parse(c.path("started").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            // a checkpoint without its start time: the run counts from now
+        }
+        r.secondsBefore = Math.max(0, c.path("seconds").asDouble());
+        r.ema = number(c.path("ema"));
+        r.lastIteration = c.path("lastIteration").asLong();
+        r.loss.addAll(List.of(RunStore.points(c.path("loss"))));
+        r.validation.addAll(List.of(RunStore.points(c.path("validation"))));
+        r.metric.addAll(List.of(RunStore.points(c.path("metric"))));
+        for (var row : c.path("epochs")) {
+            r.epochs.add(new TrainingEvent.Epoch(row.path(0).asInt(), number(row.path(2)), number(row.path(3)),
+                    number(row.path(4)), number(row.path(5)), row.path(1).asText(), number(row.path(6)),
+                    number(row.path(7)), number(row.path(8)), null));
+        }
+        return r;
     }
 
     @Override
     public void onStateChanged(TrainingEvent.StateChanged s) {
         if (s.state().isOver()) {
             end = s;
-            seconds = (System.nanoTime() - startNanos) / 1e9;
+            seconds = secondsBefore + (System.nanoTime() - startNanos) / 1e9;
         }
     }
 

@@ -269,7 +269,7 @@ public final class RunStore {
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
-    private static void points(ArrayNode a, double[][] points) {
+    static void points(ArrayNode a, double[][] points) {
         for (double[] p : points) {
             ArrayNode row = a.addArray();
             for (double v : p) {
@@ -282,7 +282,7 @@ public final class RunStore {
         }
     }
 
-    private static double[][] points(JsonNode a) {
+    static double[][] points(JsonNode a) {
         List<double[]> out = new ArrayList<>();
         for (JsonNode row : a) {
             double[] p = new double[row.size()];

@@ -34,6 +34,18 @@ final class BestEpoch {
         return earlyStopping && epochDone - epoch >= patience;
     }
 
+    /** Takes up where a checkpoint left: the best epoch, its loss and weights (null if none). */
+    void restore(int epochDone, double validationLoss, INDArray weights) {
+        epoch = epochDone;
+        loss = validationLoss;
+        params = weights;
+    }
+
+    /** @return the best epoch's validation loss, +∞ if none */
+    double loss() {
+        return loss;
+    }
+
     /** @return the best epoch so far, 0 if none (no validation split) */
     int epoch() {
         return epoch;

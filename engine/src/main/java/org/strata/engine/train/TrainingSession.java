@@ -116,6 +116,34 @@ public final class TrainingSession {
         return new TrainingSession(RunPlan.of(project.copy(), data), data, trained);
     }
 
+    /**
+     * @return a session that goes on with a run a checkpoint kept: {@code trained} holds its weights and optimizer
+     *     state, {@code progress} where it stood; epochs and steps number on from there, and the batches come in the
+     *     order the uninterrupted run would have drawn
+     * @param best the weights of the best epoch so far, or null if none
+     */
+    public static TrainingSession resume(Project project, Dataset data, NetworkBackend trained, RunProgress progress,
+                                         INDArray best) throws TrainingException {
+        TrainingSession s = continueFrom(project, data, trained);
+        s.epochsDone = progress.epochsDone();
+        s.iteration = progress.iterations();
+        s.epochsOverride = progress.epochs();
+        trained.setIterations(progress.iterations());
+        s.best.restore(progress.bestEpoch(), progress.bestLoss(), best);
+        return s;
+    }
+
+    /**
+     * @return where the run stands: call it on the training thread (from an epoch event) or once it has ended
+     */
+    public RunProgress progress() {
+        return new RunProgress(epochsDone, iteration, epochs(), best.epoch(), best.loss());
+    }
+
+    private int epochs() {
+        return epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
+    }
+
     /** Publishes every later event to {@code l}, on the training thread (a {@link TrainingListener} picks kinds). */
     public void addListener(TrainingEvent.Handler l) {
         listeners.add(l);
@@ -343,8 +371,10 @@ public final class TrainingSession {
         train.writeInto(backend::trainingInputs);
         threads.begin(onGpu());
         setState(TrainingState.RUNNING, startedMessage());
-        int epochs = epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
+        int epochs = epochs();
+        int firstEpoch = epochsDone + 1; // after 0 epochs, or a checkpoint's
         Random shuffle = new Random(settings.getInt("seed"));
+        for (int e = 1; e < firstEpoch; e++) Batches.permutation(train.size(), shuffle); // the orders drawn before
         long fitNanos = 0;
         long fitSamples = 0;
         Message endMessage = null;
@@ -354,7 +384,7 @@ public final class TrainingSession {
         try {
             data.train().fillCache(); // read before the first epoch's clock starts: its samples/s is the training's
             epochLoop:
-            for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 double lr = LearningRateSchedule.at(settings, epoch);
                 backend.setLearningRate(lr);
@@ -385,7 +415,7 @@ public final class TrainingSession {
                     long dt = System.nanoTime() - t0;
                     iteration++;
                     threads.afterStep(dt, threadsChanged);
-                    if (iteration == 1) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
+                    if (Double.isNaN(firstIterationSeconds)) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
                     int n = (int) batch.getFeatures().size(0);
                     epochSamples += n;
                     lossSum += loss * n;
@@ -411,12 +441,14 @@ public final class TrainingSession {
                 double valLoss = valEval == null ? Double.NaN : valEval.loss();
                 validationNow = valEval;
                 double trainLoss = lossSum / Math.max(1, epochSamples);
+                // The best epoch is taken before the epoch is published: a checkpoint made on it then has it.
+                boolean stopEarly = valEval != null && best.record(epoch, valLoss, backend);
                 publish(new TrainingEvent.Epoch(epoch, trainLoss, trainEval.metric(),
                         valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
                         (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
                 double accuracy = task.metricName().equals("accuracy") ? trainEval.metric() : Double.NaN;
                 watch.epoch(epoch, trainLoss, accuracy, lr).ifPresent(w -> notifyState(TrainingState.RUNNING, w));
-                if (valEval != null && best.record(epoch, valLoss, backend)) {
+                if (stopEarly) {
                     endState = TrainingState.STOPPED;
                     endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
                             + ": the validation loss has not improved since epoch " + best.epoch()

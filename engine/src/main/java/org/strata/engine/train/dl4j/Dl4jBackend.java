@@ -182,4 +182,15 @@ public final class Dl4jBackend implements NetworkBackend {
         INDArray view = net.graph().getUpdater().getStateViewArray();
         if (view != null && state != null && state.length() == view.length()) view.assign(state.reshape(view.shape()));
     }
+
+    @Override
+    public long iterations() {
+        return net.graph().getIterationCount();
+    }
+
+    @Override
+    public void setIterations(long steps) {
+        // DL4J counts in an int; a run of 2^31 steps is years of training
+        net.graph().getConfiguration().setIterationCount((int) Math.min(Integer.MAX_VALUE, steps));
+    }
 }

@@ -488,6 +488,16 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     @Override
+    public long iterations() {
+        return iteration;
+    }
+
+    @Override
+    public void setIterations(long steps) {
+        iteration = steps;
+    }
+
+    @Override
     public void setOptimizerState(INDArray state) {
         if (state != null) optimizer.setState(state);
     }
