@@ -10,6 +10,7 @@ import org.strata.app.window.AppIcons;
 import org.strata.app.window.AppSettings;
 import org.strata.app.window.MainWindow;
 import org.strata.app.window.StartupSplash;
+import org.strata.app.window.WindowBounds;
 import org.strata.engine.runtime.ComputeDevice;
 import org.strata.engine.runtime.NativeCache;
 import org.strata.engine.runtime.NativeSetup;
@@ -43,8 +44,8 @@ public final class StrataApp extends Application {
     private void showWindow(Stage stage, AppSettings settings, CompletableFuture<Void> engine) {
         window = new MainWindow(stage, settings);
         stage.getIcons().setAll(AppIcons.all());
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(WindowBounds.MIN_WIDTH);
+        stage.setMinHeight(WindowBounds.MIN_HEIGHT);
         stage.show();
         List<String> args = getParameters().getRaw();
         // Said at once rather than at the first Train: editing works without the engine, training does not.

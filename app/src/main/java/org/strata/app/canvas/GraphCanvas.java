@@ -34,7 +34,6 @@ import org.strata.engine.layers.TensorShape;
 public final class GraphCanvas extends Region {
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
-    private static final double OPEN_MIN_ZOOM = 0.5;
     /** Below this zoom the canvas draws boxes and wires without text (View > zoom in to read them). */
     private static final double FAR_ZOOM = 0.35;
     /** Text size of the graph's nodes and labels, in canvas units. */
@@ -200,8 +199,38 @@ public final class GraphCanvas extends Region {
     }
 
     /**
+     * @return the zoom at which the graph's text is as large as the window's (100 % at the normal text size, about
+     *     150 % at the projector's): a graph opens at it, and never below it
+     */
+    public double readableZoom() {
+        return textScale;
+    }
+
+    /**
+     * Shows the graph at {@link #readableZoom()}: centred if it fits the view, else from its top-left corner (the
+     * input side), so that the back row reads what is shown rather than seeing all of it too small to read.
+     */
+    public void fitReadable() {
+        fit(textScale);
+    }
+
+    /** @return the view: {zoom, pan x, pan y}, for {@link #setView} */
+    public double[] view() {
+        return new double[]{zoom.getX(), pan.getX(), pan.getY()};
+    }
+
+    /** Puts back a view taken with {@link #view()} (undoing an auto-layout restores the view it replaced). */
+    public void setView(double[] v) {
+        zoom.setX(v[0]);
+        zoom.setY(v[0]);
+        pan.setX(v[1]);
+        pan.setY(v[2]);
+        zoomLevel.set(v[0]);
+    }
+
+    /**
      * As {@link #fitToWindow()} but not below {@code minZoom}; below it, the start of the graph (top left) is shown.
-     * Opening a project uses 50 %: smaller, a layer's text can no longer be read.
+     * Opening a project uses {@link #readableZoom()}: smaller, the back row can no longer read a layer's text.
      */
     private void fit(double minZoom) {
         if (nodeViews.isEmpty() || getWidth() <= 0) {
@@ -384,7 +413,7 @@ public final class GraphCanvas extends Region {
         if (fitPending && getWidth() > 0 && getHeight() > 0 && getScene() != null && getScene().getWindow() != null
                 && getScene().getWindow().isShowing()) {
             fitPending = false;
-            fit(OPEN_MIN_ZOOM);
+            fit(textScale);
             cull();
         }
         redrawGrid();

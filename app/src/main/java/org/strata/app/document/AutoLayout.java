@@ -22,8 +22,17 @@ public final class AutoLayout {
     private AutoLayout() {
     }
 
-    /** @return the new position of every node */
+    /** @return the new position of every node, all columns in one row */
     public static Map<String, double[]> positions(Graph graph, Analysis analysis) {
+        return positions(graph, analysis, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxColumns columns per row: a longer chain wraps into rows read left to right, top to bottom (a CNN of
+     *                   nine layers as three rows of three fits a window at a readable size; one row of nine did not)
+     * @return the new position of every node
+     */
+    public static Map<String, double[]> positions(Graph graph, Analysis analysis, int maxColumns) {
         Map<String, Integer> column = new HashMap<>();
         List<String> order = new ArrayList<>(analysis.order());
         for (Node n : graph.nodes()) if (!order.contains(n.id())) order.add(n.id()); // nodes in cycles go last
@@ -38,13 +47,22 @@ public final class AutoLayout {
         }
         Map<Integer, List<Node>> byColumn = new HashMap<>();
         for (String id : order) byColumn.computeIfAbsent(column.get(id), k -> new ArrayList<>()).add(graph.require(id));
+        int perRow = Math.max(1, maxColumns);
         int tallest = byColumn.values().stream().mapToInt(List::size).max().orElse(0);
+        // a row of columns is as tall as its tallest column, with a gap for the wires that wrap to the next row
+        double rowHeight = tallest * ROW + ROW / 2;
         Map<String, double[]> out = new LinkedHashMap<>();
         byColumn.forEach((c, nodes) -> {
             nodes.sort((a, b) -> Double.compare(a.y(), b.y()));
-            double top = (tallest - nodes.size()) * ROW / 2;
-            for (int r = 0; r < nodes.size(); r++) out.put(nodes.get(r).id(), new double[]{c * COLUMN, top + r * ROW});
+            double top = (c / perRow) * rowHeight + (tallest - nodes.size()) * ROW / 2;
+            double left = (c % perRow) * COLUMN;
+            for (int r = 0; r < nodes.size(); r++) out.put(nodes.get(r).id(), new double[]{left, top + r * ROW});
         });
         return out;
+    }
+
+    /** @return columns per row so that a row is at most {@code width} canvas units wide (at least one) */
+    public static int columnsFitting(double width, double nodeWidth) {
+        return (int) Math.max(1, Math.floor((width - nodeWidth) / COLUMN) + 1);
     }
 }

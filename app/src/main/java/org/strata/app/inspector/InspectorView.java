@@ -48,6 +48,11 @@ public final class InspectorView extends ScrollPane {
     /** The node (or "" for the project) the panel shows; it is rebuilt only when this changes or on undo/redo. */
     private String shown;
     private boolean writing;
+    /**
+     * Brings what the panel derives from the graph (a layer's shapes, parameter count and problems) up to date
+     * after one of its own edits, which does not rebuild it: the field being typed in keeps its focus.
+     */
+    private Runnable refreshDerived = () -> { };
 
     public InspectorView(EditorDocument document) {
         this.document = document;
@@ -61,7 +66,10 @@ public final class InspectorView extends ScrollPane {
         error.setId("inspector-error");
         setContent(content);
         document.selection().versionProperty().addListener((o, a, b) -> rebuild(false));
-        document.revisionProperty().addListener((o, a, b) -> rebuild(!writing));
+        document.revisionProperty().addListener((o, a, b) -> {
+            if (writing) refreshDerived.run();
+            else rebuild(true);
+        });
         // a run starting, pausing or ending changes what may be edited
         document.readOnlyProperty().addListener((o, a, b) -> rebuild(true));
         document.pausedEditsAllowedProperty().addListener((o, a, b) -> rebuild(true));
@@ -74,6 +82,7 @@ public final class InspectorView extends ScrollPane {
                 : "*" + sel.size();
         if (!force && now.equals(shown)) return;
         shown = now;
+        refreshDerived = () -> { };
         error.setText("");
         content.getChildren().clear();
         if (sel.size() == 1) {
@@ -98,16 +107,28 @@ public final class InspectorView extends ScrollPane {
         onCommit(name, v -> {
             if (!v.equals(node.name())) run(Edits.rename(document.graph(), node.id(), v));
         });
-        List<String> ins = document.graph().edges().stream().filter(e -> e.to().node().equals(node.id()))
-                .map(e -> a.edgeShapes().get(e)).map(s -> s == null ? "?" : s.toString()).toList();
-        String out = a.shapeOf(node.id()).map(Object::toString).orElse("?");
-        Label shapes = wrap(Messages.get("inspector.shapes", ins.isEmpty() ? "—" : String.join(", ", ins), out),
-                "inspector-shapes");
+        Label shapes = wrap("", "inspector-shapes");
         shapes.setId("inspector-shapes");
-        Long count = a.paramCounts().get(node.id());
-        Label params = wrap(Messages.get("inspector.params", count == null ? "?" : SummaryTable.group(count)),
-                "inspector-params");
+        Label params = wrap("", "inspector-params");
         params.setId("inspector-params");
+        VBox problems = new VBox(4);
+        refreshDerived = () -> {
+            Analysis now = document.analysis();
+            List<String> ins = document.graph().edges().stream().filter(e -> e.to().node().equals(node.id()))
+                    .map(e -> now.edgeShapes().get(e)).map(s -> s == null ? "?" : s.toString()).toList();
+            String out = now.shapeOf(node.id()).map(Object::toString).orElse("?");
+            shapes.setText(Messages.get("inspector.shapes", ins.isEmpty() ? "—" : String.join(", ", ins), out));
+            Long n = now.paramCounts().get(node.id());
+            params.setText(Messages.get("inspector.params", n == null ? "?" : SummaryTable.group(n)));
+            problems.getChildren().clear();
+            for (Problem p : now.problemsOf(node.id())) {
+                problems.getChildren().add(wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ")
+                        + Catalogue.problem(p, node), p.severity() == Problem.Severity.ERROR
+                        ? "inspector-problem-error" : "inspector-problem-warning"));
+            }
+        };
+        refreshDerived.run();
+        Long count = a.paramCounts().get(node.id());
         name.setDisable(locked());
         content.getChildren().addAll(title, desc, formula, label(Messages.get("inspector.name")), name, shapes, params);
         if (count != null && count > 0) {
@@ -121,12 +142,7 @@ public final class InspectorView extends ScrollPane {
         }
         PropertySheet sheet = sheet(node.params().table(), node::params, Messages.get("inspector.parameters"),
                 (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v), spec -> !locked());
-        content.getChildren().addAll(sheet, error);
-        for (Problem p : a.problemsOf(node.id())) {
-            Label l = wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + Catalogue.problem(p, node),
-                    p.severity() == Problem.Severity.ERROR ? "inspector-problem-error" : "inspector-problem-warning");
-            content.getChildren().add(l);
-        }
+        content.getChildren().addAll(sheet, error, problems);
     }
 
     private void showEdge(Edge e) {

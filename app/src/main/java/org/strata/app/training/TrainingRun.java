@@ -63,6 +63,14 @@ public final class TrainingRun {
     private volatile RunRecorder recorder;
     private String lastRunId = "";
 
+    /** Batches per second the run trains at (the Training tab's pace); 0 as fast as it can. */
+    private volatile double pace;
+    /** A run is being loaded to train (not a kept run being opened): Pause and Stop may be asked for already. */
+    private boolean starting;
+    /** Pause or Stop asked for while the run was still loading: it starts paused, or not at all. */
+    private boolean pauseWhenStarted;
+    private boolean stopWhenStarted;
+
     /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
     private volatile int cpuThreads;
     /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
@@ -95,6 +103,26 @@ public final class TrainingRun {
      */
     public void setThreads(int n) {
         cpuThreads = Math.max(0, n);
+    }
+
+    /**
+     * Trains at most {@code batchesPerSecond} batches a second, from the next batch on (0: as fast as it can), so
+     * that a class can watch a small network learn.
+     */
+    public void setPace(double batchesPerSecond) {
+        pace = Math.max(0, batchesPerSecond);
+        TrainingSession s = session;
+        if (s != null && isActive()) s.setPace(pace);
+    }
+
+    /** @return the pace runs train at, in batches per second; 0 for as fast as they can */
+    public double pace() {
+        return pace;
+    }
+
+    /** @return whether {@link #pause()} does something now: a run is training, or loading to train */
+    public boolean canPause() {
+        return phase.get() == TrainingState.RUNNING || phase.get() == TrainingState.LOADING && starting;
     }
 
     public ReadOnlyObjectProperty<TrainingState> phaseProperty() {
@@ -226,6 +254,9 @@ public final class TrainingRun {
         boundaries.clear();
         inbox.clear();
         epochs = document.project().training().getInt("epochs");
+        starting = true;
+        pauseWhenStarted = false;
+        stopWhenStarted = false;
         setPhase(TrainingState.LOADING, Messages.get("train.loading"));
         document.setReadOnly(true);
         merger.start();
@@ -241,7 +272,8 @@ public final class TrainingRun {
                 if (previous != null) {
                     threads.ui(() -> message.set(Messages.get("train.continuing", epochsBefore)));
                 }
-                trainingThread = s.start();
+                s.setPace(pace);
+                startWhenAsked(s);
             } catch (Exception e) {
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
@@ -250,6 +282,19 @@ public final class TrainingRun {
                     fail(why);
                 });
             }
+        });
+    }
+
+    /**
+     * Starts the loaded session's thread on the JavaFX thread, where Pause and Stop are asked for: one pressed while
+     * the data loaded (F6 a second after F5) is not lost, the run starts paused or does not start.
+     */
+    private void startWhenAsked(TrainingSession s) {
+        threads.ui(() -> {
+            starting = false;
+            if (stopWhenStarted) s.stop();
+            else if (pauseWhenStarted) s.pause();
+            trainingThread = s.start();
         });
     }
 
@@ -330,12 +375,22 @@ public final class TrainingRun {
 
     public void pause() {
         TrainingSession s = session;
-        if (s != null && phase.get() == TrainingState.RUNNING) s.pause();
+        if (phase.get() == TrainingState.LOADING && starting) {
+            pauseWhenStarted = true;
+            message.set(Messages.get("train.pauseWhenLoaded"));
+        } else if (s != null && phase.get() == TrainingState.RUNNING) {
+            s.pause();
+        }
     }
 
     public void resume() {
         TrainingSession s = session;
-        if (s != null && phase.get() == TrainingState.PAUSED) s.resume();
+        if (phase.get() == TrainingState.LOADING && starting) {
+            pauseWhenStarted = false;
+            message.set(Messages.get("train.loading"));
+        } else if (s != null && phase.get() == TrainingState.PAUSED) {
+            s.resume();
+        }
     }
 
     /** One batch, while paused. */
@@ -349,7 +404,8 @@ public final class TrainingRun {
 
     public void stop() {
         TrainingSession s = session;
-        if (s != null && isActive()) s.stop();
+        if (phase.get() == TrainingState.LOADING && starting) stopWhenStarted = true;
+        else if (s != null && isActive()) s.stop();
     }
 
     /**
@@ -362,6 +418,7 @@ public final class TrainingRun {
     }
 
     private void fail(String why) {
+        starting = false;
         merge();
         setPhase(TrainingState.FAILED, why);
         finishRun();

@@ -83,6 +83,23 @@ public final class AppSettings {
         prefs.putBoolean("snap", snap);
     }
 
+    /** @return where the main window was last closed, if it was */
+    public java.util.Optional<WindowBounds> windowBounds() {
+        double w = prefs.getDouble("window.width", -1);
+        double h = prefs.getDouble("window.height", -1);
+        if (!(w >= WindowBounds.MIN_WIDTH / 2 && h >= WindowBounds.MIN_HEIGHT / 2)) return java.util.Optional.empty();
+        return java.util.Optional.of(new WindowBounds(prefs.getDouble("window.x", 0), prefs.getDouble("window.y", 0),
+                w, h, prefs.getBoolean("window.maximized", false)));
+    }
+
+    public void setWindowBounds(WindowBounds b) {
+        prefs.putDouble("window.x", b.x());
+        prefs.putDouble("window.y", b.y());
+        prefs.putDouble("window.width", b.width());
+        prefs.putDouble("window.height", b.height());
+        prefs.putBoolean("window.maximized", b.maximized());
+    }
+
     /** @return recently opened or saved project files that still exist, newest first */
     public List<Path> recent() {
         List<Path> out = new ArrayList<>();

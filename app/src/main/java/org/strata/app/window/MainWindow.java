@@ -50,6 +50,8 @@ public final class MainWindow {
             new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1), e -> autosaveNow()));
     private MenuBuilder menus;
     private static Fragment clipboard;
+    /** Where the window is when it is neither maximized nor iconified: kept for the next start. */
+    private WindowBounds normalBounds;
 
     public MainWindow(Stage stage, AppSettings settings) {
         this.stage = stage;
@@ -66,14 +68,32 @@ public final class MainWindow {
         zoom.setId("status-zoom");
         for (Label l : List.of(validity, params, engine, device, zoom)) l.getStyleClass().add("status-item");
         status.getRightItems().addAll(validity, params, engine, device, zoom);
-        Scene scene = new Scene(root, 1400, 900);
+        WindowBounds b = WindowBounds.initial(settings.windowBounds(), javafx.stage.Screen.getScreens().stream()
+                .map(javafx.stage.Screen::getVisualBounds).toList(), javafx.stage.Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root, b.width(), b.height());
         stage.setScene(scene);
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        stage.setMaximized(b.maximized());
+        normalBounds = b;
+        for (var p : List.of(stage.xProperty(), stage.yProperty(), stage.widthProperty(), stage.heightProperty())) {
+            p.addListener((o, was, now) -> {
+                // the size it had before it was maximized is the one to come back to
+                if (!stage.isMaximized() && !stage.isIconified()) {
+                    normalBounds = new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                            false);
+                }
+            });
+        }
         theme.apply(scene);
         stage.setOnCloseRequest(e -> {
             if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) {
                 e.consume();
                 return;
             }
+            rememberBounds();
             if (document() != null) recovery.discard(document());
             autosave.stop();
         });
@@ -90,6 +110,12 @@ public final class MainWindow {
     public void dispose() {
         autosave.stop();
         if (run != null) run.close();
+    }
+
+    /** Keeps the window's place and size for the next start. */
+    private void rememberBounds() {
+        WindowBounds b = normalBounds;
+        settings.setWindowBounds(new WindowBounds(b.x(), b.y(), b.width(), b.height(), stage.isMaximized()));
     }
 
     /** Writes the open document's recovery file now (the timer does it every minute). */
@@ -262,6 +288,7 @@ public final class MainWindow {
 
     void quit() {
         if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
+        rememberBounds();
         if (run != null) run.close();
         if (document() != null) recovery.discard(document());
         autosave.stop();
@@ -360,8 +387,15 @@ public final class MainWindow {
     void autoLayout() {
         EditorDocument d = document();
         if (d == null || d.graph().nodes().isEmpty()) return;
-        d.execute(Edits.move(d.graph(), AutoLayout.positions(d.graph(), d.analysis()), Messages.get("edit.autoLayout")));
-        editor.canvas().fitToWindow();
+        var canvas = editor.canvas();
+        double[] before = canvas.view();
+        // rows as wide as the view holds at a readable size: a long chain wraps instead of shrinking to a strip
+        int columns = AutoLayout.columnsFitting((canvas.getWidth() - 96) / canvas.readableZoom(),
+                org.strata.app.canvas.NodeView.WIDTH);
+        var move = Edits.move(d.graph(), AutoLayout.positions(d.graph(), d.analysis(), columns),
+                Messages.get("edit.autoLayout"));
+        d.execute(new ViewKeepingCommand(move, () -> editor().ifPresent(e -> e.canvas().setView(before)),
+                () -> editor().ifPresent(e -> e.canvas().fitReadable())));
     }
 
     boolean hasClipboard() {

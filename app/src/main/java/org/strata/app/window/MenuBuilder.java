@@ -296,7 +296,8 @@ final class MenuBuilder {
         TrainingState phase = window.run().map(TrainingRun::phase).orElse(TrainingState.IDLE);
         boolean active = window.run().map(TrainingRun::isActive).orElse(false);
         trainItem.setDisable(!open || active);
-        pauseItem.setDisable(phase != TrainingState.RUNNING);
+        boolean canPause = window.run().map(TrainingRun::canPause).orElse(false);
+        pauseItem.setDisable(!canPause);
         resumeItem.setDisable(phase != TrainingState.PAUSED);
         stepItem.setDisable(phase != TrainingState.PAUSED);
         stopItem.setDisable(!active);
@@ -309,7 +310,7 @@ final class MenuBuilder {
             trainButton.getTooltip().setText(Messages.get("menu.train.resume"));
         }
         trainButton.setDisable(!open || (active && phase != TrainingState.PAUSED));
-        pauseButton.setDisable(phase != TrainingState.RUNNING);
+        pauseButton.setDisable(!canPause);
         stepButton.setDisable(phase != TrainingState.PAUSED);
         stopButton.setDisable(!active);
     }

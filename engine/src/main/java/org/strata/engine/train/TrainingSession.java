@@ -55,6 +55,10 @@ public final class TrainingSession {
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int epochsOverride;
+    /** Batches per second to train at, for a class to watch; 0 trains as fast as the machine can. */
+    private volatile double pace;
+    /** When the last batch began (see {@link #pace}). */
+    private long lastBatchNanos;
     private final PausedChanges changes;
     private volatile double firstIterationSeconds = Double.NaN;
     private final ThreadChoice threads = new ThreadChoice();
@@ -278,6 +282,18 @@ public final class TrainingSession {
         changes.setFrozen(nodeIds);
     }
 
+    /**
+     * Trains at most {@code batchesPerSecond} batches a second from the next batch on, so that a small network's
+     * learning can be watched (XOR's 300 epochs otherwise end in a second); 0 trains as fast as the machine can.
+     * Time spent waiting counts as paused: the samples/s shown stay the machine's.
+     */
+    public void setPace(double batchesPerSecond) {
+        synchronized (lock) {
+            pace = Math.max(0, batchesPerSecond);
+            lock.notifyAll();
+        }
+    }
+
     /** Overrides the settings' epoch count (the CLI's --epochs). */
     public void setEpochs(int epochs) {
         epochsOverride = epochs;
@@ -394,7 +410,7 @@ public final class TrainingSession {
                 double lossSum = 0;
                 for (int b = 0; b < train.count(); b++) {
                     long waitStart = System.nanoTime();
-                    boolean go = awaitPermission();
+                    boolean go = awaitTurn();
                     paused += System.nanoTime() - waitStart;
                     if (!go) {
                         if (b > 0) validationNow = null; // it trained on since
@@ -411,6 +427,7 @@ public final class TrainingSession {
                             || (lastBatch && snapshotsWanted);
                     if (snapshotDue) backend.keepNextGradient(); // the snapshot after this batch shows its gradient
                     long t0 = System.nanoTime();
+                    lastBatchNanos = t0;
                     double loss = backend.fit(batch.getFeatures(), batch.getLabels());
                     long dt = System.nanoTime() - t0;
                     iteration++;
@@ -491,6 +508,37 @@ public final class TrainingSession {
 
     private TensorShape shapeForInput() {
         return analysis.shapeOf(inputNode).orElseThrow();
+    }
+
+    /** Blocks while paused and until the {@link #setPace pace} allows the next batch; @return false to stop */
+    private boolean awaitTurn() {
+        while (true) {
+            if (!awaitPermission()) return false;
+            if (awaitPace()) return true;
+            // asked to pause while waiting: awaitPermission pauses
+        }
+    }
+
+    /** @return true when the next batch may run; false when a pause or stop came while waiting for it */
+    private boolean awaitPace() {
+        synchronized (lock) {
+            if (pauseRequested) return true; // a single step while paused: no waiting for it
+            while (!stopRequested && !pauseRequested) {
+                double p = pace;
+                if (p <= 0) return true;
+                long left = lastBatchNanos + (long) (1e9 / p) - System.nanoTime();
+                if (left <= 0) return true;
+                runProbes();
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                runProbes();
+            }
+            return false;
+        }
     }
 
     /** Blocks while paused; @return false if the run should stop */

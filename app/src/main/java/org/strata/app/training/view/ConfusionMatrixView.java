@@ -72,11 +72,31 @@ public final class ConfusionMatrixView extends ScrollPane {
         samples = new CellSamples(run, ev);
         if (grid == null || !ev.classNames().equals(gridNames)) {
             buildGrid(ev.classNames());
-            body.getChildren().setAll(title(title), grid, muted(Messages.get("confusion.clickHint")));
+            body.getChildren().setAll(title(title), fitted(grid), muted(Messages.get("confusion.clickHint")));
         } else {
             ((Label) body.getChildren().get(0)).setText(title); // the grid stays: no new nodes to style
         }
         fill(ev);
+    }
+
+    /**
+     * The grid in a group that shrinks it to the pane's width when its columns would not fit: ten classes (or a
+     * hundred) show every column, smaller, rather than five and a scroll bar a class at the back cannot see.
+     */
+    private javafx.scene.Group fitted(GridPane g) {
+        javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+        g.getTransforms().setAll(scale);
+        Runnable fit = () -> {
+            double wide = g.prefWidth(-1);
+            double room = getViewportBounds().getWidth() - 24; // the body's padding and a margin
+            double s = wide <= 0 || room <= 0 ? 1 : Math.max(0.3, Math.min(1, room / wide));
+            scale.setX(s);
+            scale.setY(s);
+        };
+        viewportBoundsProperty().addListener((o, a, b) -> fit.run());
+        g.layoutBoundsProperty().addListener((o, a, b) -> fit.run());
+        fit.run();
+        return new javafx.scene.Group(g);
     }
 
     private void blank() {

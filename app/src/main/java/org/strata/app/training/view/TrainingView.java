@@ -3,6 +3,7 @@ package org.strata.app.training.view;
 import org.strata.app.training.TrainingRun;
 import org.strata.engine.train.TrainingState;
 import javafx.scene.control.Label;
+import org.strata.app.i18n.Messages;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 
@@ -21,6 +22,32 @@ public final class TrainingView extends BorderPane {
     /** Sets the window's text size (pixels) for the charts made from now on, here and in the Layers tab. */
     public static void setChartTextSize(int px) {
         ChartStyle.setTextSize(px);
+    }
+
+    /** Batches a second a class can follow, from a step a second to a blur; 0 is as fast as the machine can. */
+    private static final java.util.List<Double> PACES = java.util.List.of(0.0, 100.0, 30.0, 10.0, 3.0, 1.0);
+
+    /** The pace a run trains at (TensorFlow Playground's runs are watchable; ours finish XOR in a second). */
+    private static javafx.scene.control.ComboBox<Double> paceChoice(TrainingRun run) {
+        var box = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(PACES));
+        box.setId("training-pace");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double p) {
+                if (p == null || p <= 0) return Messages.get("training.pace.fastest");
+                return p == 1 ? Messages.get("training.pace.oneBatch")
+                        : Messages.get("training.pace.batches", Math.round(p));
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        box.setValue(PACES.contains(run.pace()) ? run.pace() : 0.0);
+        box.setTooltip(new javafx.scene.control.Tooltip(Messages.get("training.pace.tip")));
+        box.valueProperty().addListener((o, a, b) -> run.setPace(b == null ? 0 : b));
+        return box;
     }
 
     public TrainingView(TrainingRun run, boolean dark) {
@@ -43,7 +70,15 @@ public final class TrainingView extends BorderPane {
         run.phaseProperty().addListener((o, a, b) -> {
             if (b == TrainingState.LOADING) panes.getItems().remove(boundary);
         });
-        setTop(status);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        Label paceLabel = new Label(Messages.get("training.pace"));
+        javafx.scene.control.ComboBox<Double> pace = paceChoice(run);
+        paceLabel.setLabelFor(pace);
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(8, status, paceLabel, pace);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.getStyleClass().add("training-top");
+        setTop(top);
         setCenter(panes);
     }
 }
