@@ -28,6 +28,7 @@ public abstract class AppTest extends FxRobot {
     public static final Path RECOVERY;
 
     static {
+        Main.quietStartupWarning();
         System.setProperty("strata.settings", "test");
         System.setProperty("strata.samples", SAMPLES.toString());
         try {

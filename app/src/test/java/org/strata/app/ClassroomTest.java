@@ -58,7 +58,7 @@ class ClassroomTest extends AppTest {
 
     @Test
     void at_1280_by_720_the_menus_the_status_bar_and_its_fields_show_whole() {
-        for (double[] size : new double[][]{{1280, 720}, {1366, 768}}) {
+        for (double[] size : new double[][]{{1366, 768}, {1280, 720}}) { // shrinking: Monocle keeps its buffer
             fxRun(() -> {
                 window.stage().setWidth(size[0]);
                 window.stage().setHeight(size[1]);
@@ -108,5 +108,79 @@ class ClassroomTest extends AppTest {
         fxRun(() -> pace.setValue(0.0));
         waitFor(60, () -> !run().isActive());
         assertThat(fx(() -> run().phase())).isEqualTo(org.strata.engine.train.TrainingState.FINISHED);
+    }
+
+    @Test
+    void after_training_at_1280_by_720_the_charts_can_be_read_and_ten_classes_show_every_column() throws Exception {
+        fxRun(() -> {
+            window.stage().setWidth(1280);
+            window.stage().setHeight(720);
+        });
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 1);
+            run().start();
+        });
+        waitForFinalEvaluation(180);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        for (String chart : List.of("#loss-chart", "#metric-chart")) {
+            double h = fx(() -> lookup(chart).query().getLayoutBounds().getHeight());
+            assertThat(h).as(chart + " height").isGreaterThanOrEqualTo(160);
+        }
+        javafx.scene.control.ScrollPane matrix = lookup("#confusion").queryAs(javafx.scene.control.ScrollPane.class);
+        for (int r = 0; r < 10; r++) {
+            javafx.scene.Node last = lookup("#confusion-" + r + "-9").query();
+            Bounds cell = fx(() -> matrix.sceneToLocal(last.localToScene(last.getLayoutBounds())));
+            assertThat(cell.getMaxX()).as("column 9 of row " + r + " inside the pane")
+                    .isLessThanOrEqualTo(fx(() -> matrix.getWidth()));
+        }
+    }
+
+    @Test
+    void a_language_or_theme_switch_keeps_the_open_tab_says_the_runs_line_again_and_redraws_the_charts()
+            throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 3);
+            run().start();
+        });
+        waitFor(60, () -> !run().isActive());
+        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epoch(s)");
+        fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(fx(() -> lookup("#training-status").queryAs(Label.class).getText())).doesNotContain("Finished")
+                .contains("3");
+        assertThat(lookup("#training-status").query().isVisible()).as("the Training tab is still open").isTrue();
+        fxRun(() -> window.setDark(true));
+        waitFor(10, () -> brightness("#loss-chart") < 0.3);
+        fxRun(() -> window.setDark(false));
+        waitFor(10, () -> brightness("#loss-chart") > 0.7);
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epoch(s)");
+    }
+
+    @Test
+    void searching_dropout_and_pressing_enter_adds_a_dropout_beside_the_layers_not_on_them() {
+        fxRun(() -> window.open(sample("xor")));
+        EditorDocument doc = editor().document();
+        int before = doc.graph().nodes().size();
+        clickOn("#palette-search");
+        write("dropout"); // BatchNorm's description names dropout too
+        type(KeyCode.ENTER);
+        assertThat(doc.graph().nodes()).hasSize(before + 1);
+        var added = doc.graph().require(doc.selection().nodes().get(0));
+        assertThat(added.type().id()).isEqualTo("Dropout");
+        for (var other : doc.graph().nodes()) {
+            if (other == added) continue;
+            boolean apart = Math.abs(other.x() - added.x()) >= 180 || Math.abs(other.y() - added.y()) >= 64;
+            assertThat(apart).as(added.id() + " on top of " + other.id()).isTrue();
+        }
+    }
+
+    /** @return how bright the corner of a chart's picture is (0 black … 1 white); 0.5 before it is drawn */
+    private double brightness(String chart) {
+        javafx.scene.image.ImageView view = (javafx.scene.image.ImageView) ((javafx.scene.Parent) lookup(chart)
+                .query()).getChildrenUnmodifiable().get(0);
+        var image = view.getImage();
+        return image == null ? 0.5 : image.getPixelReader().getColor(2, 2).getBrightness();
     }
 }

@@ -27,6 +27,34 @@ class ScreenshotsTest extends AppTest {
         assumeTrue(dir != null, "set -Dstrata.screenshots=DIR to write screenshots");
         out = Path.of(dir).toAbsolutePath();
         Files.createDirectories(out);
+        // a common laptop screen (and a classroom projector's): what most users and every class see
+        fxRun(() -> {
+            window.stage().setWidth(1366);
+            window.stage().setHeight(768);
+        });
+    }
+
+    @Test
+    void training_mid_run_at_the_projector_size_in_both_themes_and_languages() throws Exception {
+        // The spirals learning at a pace a class can follow, at the projector's text size.
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.open(sample("spirals")));
+        fxRun(() -> {
+            run().setPace(30);
+            run().start();
+        });
+        waitFor(60, () -> run().phase() == TrainingState.RUNNING);
+        Thread.sleep(5000);
+        snap("training-projector-light-en.png");
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        setDark(true);
+        Thread.sleep(3000);
+        snap("training-projector-dark-zh.png");
+        fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+        setDark(false);
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(() -> window.setFontSize(13));
     }
 
     /** Trains the open project for {@code epochs} and waits for the run to end. */

@@ -4,6 +4,13 @@ import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.CubicCurveTo;
+import javafx.scene.shape.HLineTo;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.scene.shape.QuadCurveTo;
 import org.strata.engine.graph.Edge;
 
 /**
@@ -13,8 +20,8 @@ import org.strata.engine.graph.Edge;
 public final class EdgeView extends Group {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private final Edge edge;
-    private final CubicCurve curve = new CubicCurve();
-    private final CubicCurve hit = new CubicCurve();
+    private final Path curve = new Path();
+    private final Path hit = new Path();
     private final Label label = new Label();
 
     EdgeView(Edge edge) {
@@ -24,6 +31,8 @@ public final class EdgeView extends Group {
         hit.getStyleClass().add("edge-hit");
         label.getStyleClass().add("edge-label");
         curve.setMouseTransparent(true);
+        curve.setFill(null);
+        hit.setFill(null);
         label.setMouseTransparent(true);
         getChildren().addAll(hit, curve); // the label lives in the canvas's top layer, so nodes never hide it
     }
@@ -51,18 +60,51 @@ public final class EdgeView extends Group {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
-    /** Routes the curve between two points in canvas units. */
+    /** Routes the wire between two points in canvas units. */
     void route(double x1, double y1, double x2, double y2) {
-        shape(curve, x1, y1, x2, y2);
-        shape(hit, x1, y1, x2, y2);
+        PathElement[] wire = wraps(x1, y1, x2, y2) ? wrapped(x1, y1, x2, y2) : curved(x1, y1, x2, y2);
+        curve.getElements().setAll(wire);
+        hit.getElements().setAll(wire);
         double w = label.prefWidth(-1);
         double h = label.prefHeight(-1);
         label.resizeRelocate((x1 + x2) / 2 - w / 2, (y1 + y2) / 2 - h / 2, w, h);
     }
 
-    /** Sets a curve's points: leaves and enters horizontally, as the ports face. */
+    /** @return whether a wire goes back to the left into a lower row (a chain wrapped into rows) */
+    static boolean wraps(double x1, double y1, double x2, double y2) {
+        return x2 < x1 && y2 > y1 + 2 * CORNER;
+    }
+
+    private static final double CORNER = 14;
+    /** How far a wrapped wire leaves its port to the right, and comes into its target from the left. */
+    private static final double STEP_OUT = 24;
+
+    /** A horizontal S-curve: leaves and enters horizontally, as the ports face. */
+    private static PathElement[] curved(double x1, double y1, double x2, double y2) {
+        double pull = x2 >= x1 ? Math.max(40, (x2 - x1) / 2) : 60;
+        return new PathElement[]{new MoveTo(x1, y1), new CubicCurveTo(x1 + pull, y1, x2 - pull, y2, x2, y2)};
+    }
+
+    /**
+     * A wire into the next row: out to the right, down into the gap between the rows, back along it, and down into
+     * the target from its left, with rounded corners; it never crosses the nodes it joins (a straight line from
+     * the end of one row to the start of the next ran across both).
+     */
+    private static PathElement[] wrapped(double x1, double y1, double x2, double y2) {
+        double mid = (y1 + y2) / 2;
+        double right = x1 + STEP_OUT;
+        double left = x2 - STEP_OUT;
+        double r = CORNER;
+        return new PathElement[]{new MoveTo(x1, y1), new HLineTo(right - r),
+            new QuadCurveTo(right, y1, right, y1 + r), new LineTo(right, mid - r),
+            new QuadCurveTo(right, mid, right - r, mid), new HLineTo(left + r),
+            new QuadCurveTo(left, mid, left, mid + r), new LineTo(left, y2 - r),
+            new QuadCurveTo(left, y2, left + r, y2), new HLineTo(x2)};
+    }
+
+    /** Sets a curve's points: leaves and enters horizontally, as the ports face (the wire being dragged). */
     static void shape(CubicCurve c, double x1, double y1, double x2, double y2) {
-        // Forward wires bend gently; a wire back to the left (a wrapped row) keeps short handles so it stays compact.
+        // Forward wires bend gently; a wire back to the left keeps short handles so it stays compact.
         double pull = x2 >= x1 ? Math.max(40, (x2 - x1) / 2) : 60;
         c.setStartX(x1);
         c.setStartY(y1);

@@ -155,7 +155,34 @@ public final class GraphCanvas extends Region {
     /** Adds a layer of {@code type} in the middle of what is visible (double-click or Enter in the palette). */
     public void addLayerInView(LayerType type) {
         Point2D w = toWorld(getWidth() / 2, getHeight() / 2);
-        addLayerAt(type, w.getX() - NodeView.WIDTH / 2 + 20 * (nodeViews.size() % 5), w.getY() - 32);
+        double[] at = freeSpotNear(w.getX() - NodeView.WIDTH / 2, w.getY() - 32);
+        addLayerAt(type, at[0], at[1]);
+    }
+
+    /**
+     * @return the place nearest (x, y), stepping down then right, where a new node covers no other: a layer added
+     *     with a double-click used to land on top of the one in the middle of the view
+     */
+    private double[] freeSpotNear(double x, double y) {
+        double step = 40;
+        for (int ring = 0; ring < 12; ring++) {
+            for (int i = 0; i <= ring; i++) {
+                double cx = x + step * i * 2;
+                double cy = y + step * (ring - i);
+                if (free(cx, cy)) return new double[]{cx, cy};
+            }
+        }
+        return new double[]{x, y};
+    }
+
+    private boolean free(double x, double y) {
+        double gap = 16;
+        for (NodeView v : nodeViews.values()) {
+            boolean apart = x + NodeView.WIDTH + gap <= v.getLayoutX() || v.getLayoutX() + NodeView.WIDTH + gap <= x
+                    || y + 64 + gap <= v.getLayoutY() || v.getLayoutY() + v.height() + gap <= y;
+            if (!apart) return false;
+        }
+        return true;
     }
 
     private void addLayerAt(LayerType type, double x, double y) {
@@ -214,6 +241,11 @@ public final class GraphCanvas extends Region {
         fit(textScale);
     }
 
+    /** The view set with {@link #setView} stays: no fitting when the canvas is first laid out. */
+    public void keepView() {
+        fitPending = false;
+    }
+
     /** @return the view: {zoom, pan x, pan y}, for {@link #setView} */
     public double[] view() {
         return new double[]{zoom.getX(), pan.getX(), pan.getY()};
@@ -251,7 +283,7 @@ public final class GraphCanvas extends Region {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + v.height());
         }
-        double margin = 48;
+        double margin = 24;
         double s = Math.min(textScale, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
         boolean fits = s >= minZoom;

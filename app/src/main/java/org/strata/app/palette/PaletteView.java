@@ -54,8 +54,7 @@ public final class PaletteView extends VBox {
         search.textProperty().addListener((o, a, b) -> rebuild());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
-                List<LayerType> hits = matching();
-                if (hits.size() == 1) onAdd.accept(hits.get(0));
+                best(matching()).ifPresent(onAdd);
             }
         });
         ScrollPane scroll = new ScrollPane(groups);
@@ -67,6 +66,19 @@ public final class PaletteView extends VBox {
         ghost.setManaged(false);
         getChildren().addAll(search, scroll);
         rebuild();
+    }
+
+    /**
+     * @return the layer Enter adds: the only hit, or the one the query names ("dropout" is Dropout, though
+     *     BatchNorm's description mentions dropout too), or the only one whose name holds the query
+     */
+    private java.util.Optional<LayerType> best(List<LayerType> hits) {
+        if (hits.size() == 1) return java.util.Optional.of(hits.get(0));
+        String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty()) return java.util.Optional.empty();
+        for (LayerType t : hits) if (t.id().toLowerCase(Locale.ROOT).equals(q)) return java.util.Optional.of(t);
+        List<LayerType> named = hits.stream().filter(t -> t.id().toLowerCase(Locale.ROOT).contains(q)).toList();
+        return named.size() == 1 ? java.util.Optional.of(named.get(0)) : java.util.Optional.empty();
     }
 
     private List<LayerType> matching() {

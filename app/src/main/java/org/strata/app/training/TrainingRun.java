@@ -47,6 +47,8 @@ public final class TrainingRun {
     private final RunThreads.Clock layersLater;
     private final ReadOnlyObjectWrapper<TrainingState> phase = new ReadOnlyObjectWrapper<>(this, "phase", TrainingState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    /** How the current message is said (see {@link #languageChanged()}). */
+    private java.util.function.Supplier<String> said = () -> "";
     private final RunCurves curves = new RunCurves();
     /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
     private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
@@ -240,7 +242,7 @@ public final class TrainingRun {
     public void start() {
         if (isActive()) return;
         if (!document.analysis().isValid()) {
-            fail(Messages.get("train.invalid"));
+            fail(() -> Messages.get("train.invalid"));
             return;
         }
         TrainingSession previous = canContinue() ? session : null;
@@ -257,7 +259,7 @@ public final class TrainingRun {
         starting = true;
         pauseWhenStarted = false;
         stopWhenStarted = false;
-        setPhase(TrainingState.LOADING, Messages.get("train.loading"));
+        setPhase(TrainingState.LOADING, () -> Messages.get("train.loading"));
         document.setReadOnly(true);
         merger.start();
         String structure = structure();
@@ -270,7 +272,7 @@ public final class TrainingRun {
                 session = s;
                 trainedStructure = structure;
                 if (previous != null) {
-                    threads.ui(() -> message.set(Messages.get("train.continuing", epochsBefore)));
+                    threads.ui(() -> say(() -> Messages.get("train.continuing", epochsBefore)));
                 }
                 s.setPace(pace);
                 startWhenAsked(s);
@@ -279,7 +281,7 @@ public final class TrainingRun {
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
                 threads.ui(() -> {
                     failedNode = node;
-                    fail(why);
+                    fail(() -> why);
                 });
             }
         });
@@ -324,7 +326,7 @@ public final class TrainingRun {
         boundaries.setPoints(null);
         evaluation.clear();
         boundaries.clear();
-        setPhase(TrainingState.IDLE, Messages.get("train.reset"));
+        setPhase(TrainingState.IDLE, () -> Messages.get("train.reset"));
     }
 
     /**
@@ -338,7 +340,7 @@ public final class TrainingRun {
         var project = document.project();
         evaluation.clear(); // what is shown belongs to the weights being replaced
         boundaries.clear();
-        setPhase(TrainingState.LOADING, Messages.get("runs.loading", r.id()));
+        setPhase(TrainingState.LOADING, () -> Messages.get("runs.loading", r.id()));
         curves.loading();
         document.setReadOnly(true);
         threads.background("strata-run-loader", () -> {
@@ -354,7 +356,7 @@ public final class TrainingRun {
                     curves.restore(r, model.epochs());
                     lastRunId = r.id();
                     document.setReadOnly(false);
-                    setPhase(TrainingState.FINISHED, Messages.get("runs.using", r.id(), model.epochs()));
+                    setPhase(TrainingState.FINISHED, () -> Messages.get("runs.using", r.id(), model.epochs()));
                     evaluateAfterwards(null, null);
                 });
             } catch (Exception e) {
@@ -362,7 +364,7 @@ public final class TrainingRun {
                 threads.ui(() -> {
                     document.setReadOnly(false);
                     curves.settle();
-                    setPhase(session == null ? TrainingState.IDLE : TrainingState.FINISHED, why);
+                    setPhase(session == null ? TrainingState.IDLE : TrainingState.FINISHED, () -> why);
                 });
             }
         });
@@ -377,7 +379,7 @@ public final class TrainingRun {
         TrainingSession s = session;
         if (phase.get() == TrainingState.LOADING && starting) {
             pauseWhenStarted = true;
-            message.set(Messages.get("train.pauseWhenLoaded"));
+            say(() -> Messages.get("train.pauseWhenLoaded"));
         } else if (s != null && phase.get() == TrainingState.RUNNING) {
             s.pause();
         }
@@ -387,7 +389,7 @@ public final class TrainingRun {
         TrainingSession s = session;
         if (phase.get() == TrainingState.LOADING && starting) {
             pauseWhenStarted = false;
-            message.set(Messages.get("train.loading"));
+            say(() -> Messages.get("train.loading"));
         } else if (s != null && phase.get() == TrainingState.PAUSED) {
             s.resume();
         }
@@ -417,7 +419,7 @@ public final class TrainingRun {
         runs.discardTemporary();
     }
 
-    private void fail(String why) {
+    private void fail(java.util.function.Supplier<String> why) {
         starting = false;
         merge();
         setPhase(TrainingState.FAILED, why);
@@ -430,9 +432,21 @@ public final class TrainingRun {
         curves.settle();
     }
 
-    private void setPhase(TrainingState p, String text) {
-        message.set(text == null ? "" : text); // first: whoever watches the phase reads the message
+    private void setPhase(TrainingState p, java.util.function.Supplier<String> text) {
+        say(text); // first: whoever watches the phase reads the message
         phase.set(p);
+    }
+
+    /** Shows a message, kept as how to say it so that a language switch says it again in the new language. */
+    private void say(java.util.function.Supplier<String> text) {
+        said = text;
+        String t = text.get();
+        message.set(t == null ? "" : t);
+    }
+
+    /** Says the current message again in the window's language, after a switch. */
+    public void languageChanged() {
+        say(said);
     }
 
     /** Hands the learning rate and the frozen layers, as the document has them now, to an active session. */
@@ -487,7 +501,7 @@ public final class TrainingRun {
         @Override
         public void onStateChanged(TrainingEvent.StateChanged sc) {
             if (sc.state() == TrainingState.FAILED) failedNode = sc.failedNode();
-            setPhase(sc.state(), org.strata.app.i18n.Catalogue.message(sc.message()));
+            setPhase(sc.state(), () -> org.strata.app.i18n.Catalogue.message(sc.message()));
             if (sc.state().isOver()) {
                 finishRun();
                 if (sc.result() != null) {
@@ -549,7 +563,7 @@ public final class TrainingRun {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
-                threads.ui(() -> message.set(org.strata.app.i18n.Catalogue.explain(e)));
+                threads.ui(() -> say(() -> org.strata.app.i18n.Catalogue.explain(e)));
             }
         });
     }
@@ -559,7 +573,7 @@ public final class TrainingRun {
         try {
             return r.keep(runs.store());
         } catch (IOException | RuntimeException e) {
-            threads.ui(() -> message.set(Messages.get("runs.saveFailed", e.getMessage())));
+            threads.ui(() -> say(() -> Messages.get("runs.saveFailed", e.getMessage())));
             return null;
         }
     }

@@ -32,6 +32,7 @@ public final class EditorPane extends BorderPane {
     private final InspectorView inspector;
     private final TabPane dock = new TabPane();
     private SplitPane vertical;
+    private SplitPane middle;
 
     EditorPane(EditorDocument document, TrainingRun run, Pane ghostLayer, int fontSize, boolean dark) {
         this.document = document;
@@ -66,10 +67,12 @@ public final class EditorPane extends BorderPane {
         layersTab.setClosable(false);
         layersTab.selectedProperty().addListener((o, a, b) -> layers.setActive(b));
         // The graph itself shows the learning: each layer's activation spread and health, live.
-        run.curves().layersVersionProperty().addListener((o, a, b) -> canvas.setIndicators(
+        Runnable indicators = () -> canvas.setIndicators(
                 LiveIndicators.of(run.curves().layers(), run.inputNodeId(), document.graph().nodes().stream()
                         .filter(org.strata.engine.graph.Node::frozen).map(org.strata.engine.graph.Node::id)
-                        .collect(java.util.stream.Collectors.toSet()))));
+                        .collect(java.util.stream.Collectors.toSet())));
+        run.curves().layersVersionProperty().addListener((o, a, b) -> indicators.run());
+        indicators.run(); // a pane made again (another language or theme) shows them at once, not at the next batch
         Tab runsTab = new Tab(Messages.get("dock.runs"), new RunsView(run));
         runsTab.setId("tab-runs");
         runsTab.setClosable(false);
@@ -90,7 +93,7 @@ public final class EditorPane extends BorderPane {
         document.revisionProperty().addListener((o, a, b) -> tabTitle.run());
         tabTitle.run();
 
-        SplitPane middle = new SplitPane(palette, canvas, inspector);
+        middle = new SplitPane(palette, canvas, inspector);
         // Larger text needs a wider inspector (its labels and fields) more than a wider canvas (which zooms).
         middle.setDividerPositions(fontSize >= 16 ? 0.18 : 0.17, fontSize >= 16 ? 0.68 : 0.76);
         SplitPane.setResizableWithParent(palette, false);
@@ -102,9 +105,59 @@ public final class EditorPane extends BorderPane {
         run.phaseProperty().addListener((o, a, b) -> {
             if (b != TrainingState.LOADING) return;
             dock.getSelectionModel().select(trainingTab);
-            if (vertical.getDividerPositions()[0] > 0.6) vertical.setDividerPositions(0.58); // room for the curves
+            makeRoomForCharts(fontSize);
+        });
+        // The tabs with charts and pictures get the room they need whenever they are opened, not only at a start.
+        dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b == trainingTab || b == layersTab || b == inferenceTab) makeRoomForCharts(fontSize);
         });
         setCenter(vertical);
+    }
+
+    /**
+     * Gives the dock the height its charts need to be read (at least 30 % of the pane, at most 65 %) if it has
+     * less: a Training tab in the bottom fifth showed charts 30 px high.
+     */
+    private void makeRoomForCharts(int fontSize) {
+        double height = vertical.getHeight();
+        if (height <= 0) return;
+        // the charts' least readable height, the tab's header and the run's line above them
+        double dock = TrainingView.minChartHeight() + 7 * fontSize;
+        double wanted = Math.max(0.35, Math.min(0.7, 1 - dock / height));
+        if (vertical.getDividerPositions()[0] > wanted) vertical.setDividerPositions(wanted);
+    }
+
+    /**
+     * What the user arranged in this pane: the dock's open tab, the dividers and the canvas's view.
+     *
+     * @param tab      the open tab's index
+     * @param vertical the canvas/dock divider
+     * @param middle   the palette/canvas/inspector dividers
+     * @param view     the canvas's {@link GraphCanvas#view()}
+     */
+    record Arrangement(int tab, double vertical, double[] middle, double[] view) {
+    }
+
+    /** @return how this pane is arranged now, to carry over to the pane that replaces it */
+    Arrangement arrangement() {
+        return new Arrangement(dock.getSelectionModel().getSelectedIndex(), vertical.getDividerPositions()[0],
+                middle.getDividerPositions(), canvas.view());
+    }
+
+    /**
+     * Arranges this pane as another was, after a language switch: the same tab open, the same dock height and the
+     * same view of the graph (a switch used to bring back the Problems tab in a dock a fifth of the window high).
+     *
+     * @param keepView whether the canvas keeps the view too (a new text size fits the graph again instead)
+     */
+    void arrange(Arrangement a, boolean keepView) {
+        dock.getSelectionModel().select(a.tab());
+        vertical.setDividerPositions(a.vertical());
+        if (keepView) {
+            middle.setDividerPositions(a.middle());
+            canvas.setView(a.view());
+            canvas.keepView();
+        }
     }
 
     public EditorDocument document() {

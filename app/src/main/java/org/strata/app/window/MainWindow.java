@@ -66,7 +66,14 @@ public final class MainWindow {
         engine.setId("status-engine");
         device.setId("status-device");
         zoom.setId("status-zoom");
-        for (Label l : List.of(validity, params, engine, device, zoom)) l.getStyleClass().add("status-item");
+        for (Label l : List.of(validity, params, engine, device, zoom)) {
+            l.getStyleClass().add("status-item");
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // whole, always: the message gives way
+        }
+        // the message on the left is cut when it must be; all of it is in its tooltip
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(status.textProperty());
+        status.setTooltip(whole);
         status.getRightItems().addAll(validity, params, engine, device, zoom);
         WindowBounds b = WindowBounds.initial(settings.windowBounds(), javafx.stage.Screen.getScreens().stream()
                 .map(javafx.stage.Screen::getVisualBounds).toList(), javafx.stage.Screen.getPrimary().getVisualBounds());
@@ -408,13 +415,14 @@ public final class MainWindow {
         settings.setDark(dark);
         theme.apply(stage.getScene());
         if (editor == null) showStartPage(); // the cards' pictures use the theme's colours
+        else rebuildEditor(); // the charts are drawn in the theme's colours: made again, not left white
     }
 
     /** Sets the window's text size (13, 16 or 20 px) and lays the editor out again for it. */
     public void setFontSize(int size) {
         settings.setFontSize(size);
         theme.apply(stage.getScene());
-        if (editor != null) rebuildEditor();
+        if (editor != null) rebuildEditor(false);
     }
 
     /** Keeps where to compute for the next start (ND4J picks its device once per process) and says so. */
@@ -438,6 +446,7 @@ public final class MainWindow {
     public void setLanguage(Locale l) {
         settings.setLanguage(l);
         Messages.setLocale(l);
+        if (run != null) run.languageChanged(); // the run's line, said again in the new language
         buildChrome();
         if (editor == null) showStartPage();
         else rebuildEditor();
@@ -445,7 +454,14 @@ public final class MainWindow {
 
     /** A new editor pane on the same document (history and selection kept), after a language or text size change. */
     private void rebuildEditor() {
+        rebuildEditor(true);
+    }
+
+    /** @param keepView whether the graph keeps its zoom and place (not after a text size change: it fits again) */
+    private void rebuildEditor(boolean keepView) {
+        EditorPane.Arrangement was = editor.arrangement();
         editor = new EditorPane(editor.document(), run, ghostLayer, settings.fontSize(), settings.dark());
+        editor.arrange(was, keepView);
         configureCanvas();
         frame.setCenter(editor);
         refreshStatus();
@@ -492,7 +508,7 @@ public final class MainWindow {
         validity.getStyleClass().removeAll("status-error", "status-ok", "status-warning");
         validity.getStyleClass().add(errors > 0 ? "status-error" : warnings > 0 ? "status-warning" : "status-ok");
         params.setText(Messages.get("status.params", org.strata.engine.analysis.SummaryTable.group(a.totalParams())));
-        engine.setText(EngineLabel.describe(d));
+        EngineLabel.show(engine, d);
         refreshZoom();
     }
 

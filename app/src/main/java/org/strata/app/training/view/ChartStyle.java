@@ -35,6 +35,14 @@ final class ChartStyle {
     }
 
     /** @return a chart font {@code delta} pixels from the window's text size (tick labels −2, axis names −1) */
+    /**
+     * @return the least height a chart of the dock gets, axes, legend and plot: enough for a class to read its
+     *     curves (about 200 px at the normal text size, more on a projector); below it the tab scrolls
+     */
+    static double minChartHeight() {
+        return 15.0 * textSize;
+    }
+
     static java.awt.Font font(int style, int delta) {
         return new java.awt.Font(java.awt.Font.SANS_SERIF, style, textSize + delta);
     }

@@ -112,10 +112,12 @@ public final class ConfusionMatrixView extends ScrollPane {
         for (Label l : precisions) l.setText("");
     }
 
-    private static Label title(String text) {
+    private Label title(String text) {
         Label title = new Label(text);
         title.getStyleClass().add("confusion-title");
-        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setWrapText(true); // a narrow pane wraps the title rather than cutting it
+        title.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(120, getViewportBounds().getWidth() - 24), viewportBoundsProperty()));
         title.setId("confusion-title");
         return title;
     }

@@ -19,6 +19,11 @@ public final class TrainingView extends BorderPane {
         loss.setActive(on);
     }
 
+    /** @return the least height the dock's charts get (see {@link ChartStyle#minChartHeight()}) */
+    public static double minChartHeight() {
+        return ChartStyle.minChartHeight();
+    }
+
     /** Sets the window's text size (pixels) for the charts made from now on, here and in the Layers tab. */
     public static void setChartTextSize(int px) {
         ChartStyle.setTextSize(px);
@@ -79,6 +84,14 @@ public final class TrainingView extends BorderPane {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.getStyleClass().add("training-top");
         setTop(top);
-        setCenter(panes);
+        // Charts keep a height a class can read: when the dock is shorter, the tab scrolls instead of squeezing
+        // them to a strip with cut axis names.
+        panes.setMinHeight(ChartStyle.minChartHeight());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panes);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("training-scroll");
+        scroll.setId("training-scroll");
+        setCenter(scroll);
     }
 }
