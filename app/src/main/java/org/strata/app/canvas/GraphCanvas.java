@@ -290,7 +290,8 @@ public final class GraphCanvas extends Region {
         s = Math.max(minZoom, s);
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX(fits ? getWidth() / 2 - s * (minX + maxX) / 2 : margin - s * minX);
+        // not fitting, the start shows with room on the left for the wires that wrap into the next row
+        pan.setX(fits ? getWidth() / 2 - s * (minX + maxX) / 2 : 2 * margin - s * minX);
         pan.setY(fits ? getHeight() / 2 - s * (minY + maxY) / 2 : margin - s * minY);
         zoomLevel.set(s);
     }

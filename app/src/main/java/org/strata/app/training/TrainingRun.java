@@ -66,7 +66,8 @@ public final class TrainingRun {
     private String lastRunId = "";
 
     /** Batches per second the run trains at (the Training tab's pace); 0 as fast as it can. */
-    private volatile double pace;
+    private final javafx.beans.property.DoubleProperty pace = new javafx.beans.property.SimpleDoubleProperty(
+            this, "pace", 0);
     /** A run is being loaded to train (not a kept run being opened): Pause and Stop may be asked for already. */
     private boolean starting;
     /** Pause or Stop asked for while the run was still loading: it starts paused, or not at all. */
@@ -112,13 +113,18 @@ public final class TrainingRun {
      * that a class can watch a small network learn.
      */
     public void setPace(double batchesPerSecond) {
-        pace = Math.max(0, batchesPerSecond);
+        pace.set(Math.max(0, batchesPerSecond));
         TrainingSession s = session;
-        if (s != null && isActive()) s.setPace(pace);
+        if (s != null && isActive()) s.setPace(pace.get());
     }
 
     /** @return the pace runs train at, in batches per second; 0 for as fast as they can */
     public double pace() {
+        return pace.get();
+    }
+
+    /** The pace, for the control that shows it (set it with {@link #setPace}). */
+    public javafx.beans.value.ObservableDoubleValue paceProperty() {
         return pace;
     }
 
@@ -274,7 +280,7 @@ public final class TrainingRun {
                 if (previous != null) {
                     threads.ui(() -> say(() -> Messages.get("train.continuing", epochsBefore)));
                 }
-                s.setPace(pace);
+                s.setPace(pace.get());
                 startWhenAsked(s);
             } catch (Exception e) {
                 String why = org.strata.app.i18n.Catalogue.explain(e);

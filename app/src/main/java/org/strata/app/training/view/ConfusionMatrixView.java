@@ -72,7 +72,10 @@ public final class ConfusionMatrixView extends ScrollPane {
         samples = new CellSamples(run, ev);
         if (grid == null || !ev.classNames().equals(gridNames)) {
             buildGrid(ev.classNames());
-            body.getChildren().setAll(title(title), fitted(grid), muted(Messages.get("confusion.clickHint")));
+            Label hint = title(Messages.get("confusion.clickHint")); // wraps as the title does
+            hint.getStyleClass().setAll("label", "confusion-muted");
+            hint.setId("confusion-hint");
+            body.getChildren().setAll(title(title), fitted(grid), hint);
         } else {
             ((Label) body.getChildren().get(0)).setText(title); // the grid stays: no new nodes to style
         }

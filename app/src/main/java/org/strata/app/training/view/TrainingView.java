@@ -51,7 +51,10 @@ public final class TrainingView extends BorderPane {
         });
         box.setValue(PACES.contains(run.pace()) ? run.pace() : 0.0);
         box.setTooltip(new javafx.scene.control.Tooltip(Messages.get("training.pace.tip")));
-        box.valueProperty().addListener((o, a, b) -> run.setPace(b == null ? 0 : b));
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != run.pace()) run.setPace(b);
+        });
+        run.paceProperty().addListener((o, a, b) -> box.setValue(b.doubleValue())); // set elsewhere: shown here
         return box;
     }
 
