@@ -176,6 +176,17 @@ class ClassroomTest extends AppTest {
         }
     }
 
+    @Test
+    void a_bundled_samples_description_is_shown_in_the_windows_language() {
+        fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> editor().document().selection().clear());
+        List<String> texts = fx(() -> lookup(".inspector-description").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList());
+        assertThat(texts).contains("没有一条直线能分开 XOR：一个隐藏层就能把边界弯过来。");
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+    }
+
     /** @return how bright the corner of a chart's picture is (0 black … 1 white); 0.5 before it is drawn */
     private double brightness(String chart) {
         javafx.scene.image.ImageView view = (javafx.scene.image.ImageView) ((javafx.scene.Parent) lookup(chart)

@@ -54,8 +54,13 @@ public final class InspectorView extends ScrollPane {
      */
     private Runnable refreshDerived = () -> { };
 
-    public InspectorView(EditorDocument document) {
+    /** The bundled samples' folder: their descriptions are shown in the window's language. */
+    private final java.nio.file.Path samples;
+
+    /** @param samples the bundled samples' folder */
+    public InspectorView(EditorDocument document, java.nio.file.Path samples) {
         this.document = document;
+        this.samples = samples;
         getStyleClass().add("inspector");
         setFitToWidth(true);
         content.getStyleClass().add("inspector-content");
@@ -164,7 +169,8 @@ public final class InspectorView extends ScrollPane {
         name.setDisable(locked());
         content.getChildren().addAll(label(Messages.get("inspector.name")), name);
         if (!project.description().isBlank()) {
-            content.getChildren().add(wrap(project.description(), "inspector-description"));
+            content.getChildren().add(wrap(Catalogue.projectDescription(document.file(), samples,
+                    project.description()), "inspector-description"));
         }
         content.getChildren().add(label(Messages.get("inspector.dataset")));
         ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));

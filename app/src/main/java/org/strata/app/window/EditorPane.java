@@ -43,7 +43,7 @@ public final class EditorPane extends BorderPane {
             if (canvas.localToScene(canvas.getLayoutBounds()).contains(p)) canvas.dropLayer(type, p.getX(), p.getY());
         }, canvas::addLayerInView);
         palette.setId("palette");
-        inspector = new InspectorView(document);
+        inspector = new InspectorView(document, Samples.folder());
         inspector.setId("inspector");
         ProblemsView problems = new ProblemsView(document, id -> {
             document.selection().set(java.util.List.of(id));
