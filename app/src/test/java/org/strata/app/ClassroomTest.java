@@ -187,6 +187,17 @@ class ClassroomTest extends AppTest {
         fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
     }
 
+    @Test
+    void at_every_text_size_a_sample_opens_with_its_node_text_as_large_as_the_windows() {
+        for (int size : new int[]{13, 16, 20}) {
+            fxRun(() -> window.setFontSize(size));
+            fxRun(() -> window.open(sample("mnist-cnn")));
+            double nodeText = fx(() -> editor().canvas().zoom()) * org.strata.app.canvas.GraphCanvas.WORLD_FONT;
+            assertThat(nodeText).as("node text at text size " + size).isGreaterThanOrEqualTo(size - 0.01);
+        }
+        fxRun(() -> window.setFontSize(13));
+    }
+
     /** @return how bright the corner of a chart's picture is (0 black … 1 white); 0.5 before it is drawn */
     private double brightness(String chart) {
         javafx.scene.image.ImageView view = (javafx.scene.image.ImageView) ((javafx.scene.Parent) lookup(chart)

@@ -81,7 +81,7 @@ public final class EdgeView extends Group {
 
     /** A horizontal S-curve: leaves and enters horizontally, as the ports face. */
     private static PathElement[] curved(double x1, double y1, double x2, double y2) {
-        double pull = x2 >= x1 ? Math.max(40, (x2 - x1) / 2) : 60;
+        double pull = pull(x1, x2);
         return new PathElement[]{new MoveTo(x1, y1), new CubicCurveTo(x1 + pull, y1, x2 - pull, y2, x2, y2)};
     }
 
@@ -102,10 +102,14 @@ public final class EdgeView extends Group {
             new QuadCurveTo(left, y2, left + r, y2), new HLineTo(x2)};
     }
 
+    /** Forward wires bend gently; a wire back to the left keeps short handles so it stays compact. */
+    private static double pull(double x1, double x2) {
+        return x2 >= x1 ? Math.max(40, (x2 - x1) / 2) : 60;
+    }
+
     /** Sets a curve's points: leaves and enters horizontally, as the ports face (the wire being dragged). */
     static void shape(CubicCurve c, double x1, double y1, double x2, double y2) {
-        // Forward wires bend gently; a wire back to the left keeps short handles so it stays compact.
-        double pull = x2 >= x1 ? Math.max(40, (x2 - x1) / 2) : 60;
+        double pull = pull(x1, x2);
         c.setStartX(x1);
         c.setStartY(y1);
         c.setControlX1(x1 + pull);

@@ -36,6 +36,8 @@ public final class GraphCanvas extends Region {
     public static final double MAX_ZOOM = 4;
     /** Below this zoom the canvas draws boxes and wires without text (View > zoom in to read them). */
     private static final double FAR_ZOOM = 0.35;
+    /** Room left around a fitted graph, in pixels; twice it on the left of a graph shown from its start. */
+    private static final double FIT_MARGIN = 24;
     /** Text size of the graph's nodes and labels, in canvas units. */
     public static final double WORLD_FONT = 13;
     /** The window's text size over {@link #WORLD_FONT}: fitting zooms up to this (150 % on a projector). */
@@ -179,7 +181,7 @@ public final class GraphCanvas extends Region {
         double gap = 16;
         for (NodeView v : nodeViews.values()) {
             boolean apart = x + NodeView.WIDTH + gap <= v.getLayoutX() || v.getLayoutX() + NodeView.WIDTH + gap <= x
-                    || y + 64 + gap <= v.getLayoutY() || v.getLayoutY() + v.height() + gap <= y;
+                    || y + NodeView.MIN_HEIGHT + gap <= v.getLayoutY() || v.getLayoutY() + v.height() + gap <= y;
             if (!apart) return false;
         }
         return true;
@@ -225,25 +227,18 @@ public final class GraphCanvas extends Region {
         fit(MIN_ZOOM);
     }
 
-    /**
-     * @return the zoom at which the graph's text is as large as the window's (100 % at the normal text size, about
-     *     150 % at the projector's): a graph opens at it, and never below it
-     */
-    public double readableZoom() {
-        return textScale;
+    /** @return how many canvas units wide a graph may be to be shown whole at the readable zoom */
+    public double readableWidth() {
+        return (getWidth() - 3 * FIT_MARGIN) / textScale;
     }
 
     /**
-     * Shows the graph at {@link #readableZoom()}: centred if it fits the view, else from its top-left corner (the
+     * Shows the graph at the readable zoom (its text as large as the window's: 100 % at the normal text size, about
+     * 150 % at the projector's; a graph opens at it): centred if it fits the view, else from its top-left corner (the
      * input side), so that the back row reads what is shown rather than seeing all of it too small to read.
      */
     public void fitReadable() {
         fit(textScale);
-    }
-
-    /** The view set with {@link #setView} stays: no fitting when the canvas is first laid out. */
-    public void keepView() {
-        fitPending = false;
     }
 
     /** @return the view: {zoom, pan x, pan y}, for {@link #setView} */
@@ -251,8 +246,12 @@ public final class GraphCanvas extends Region {
         return new double[]{zoom.getX(), pan.getX(), pan.getY()};
     }
 
-    /** Puts back a view taken with {@link #view()} (undoing an auto-layout restores the view it replaced). */
+    /**
+     * Puts back a view taken with {@link #view()} (undoing an auto-layout restores the view it replaced; a pane made
+     * again after a language switch keeps the old one's): it stays, no fitting when the canvas is first laid out.
+     */
     public void setView(double[] v) {
+        fitPending = false;
         zoom.setX(v[0]);
         zoom.setY(v[0]);
         pan.setX(v[1]);
@@ -262,7 +261,8 @@ public final class GraphCanvas extends Region {
 
     /**
      * As {@link #fitToWindow()} but not below {@code minZoom}; below it, the start of the graph (top left) is shown.
-     * Opening a project uses {@link #readableZoom()}: smaller, the back row can no longer read a layer's text.
+     * Opening a project uses the readable zoom (see {@link #fitReadable()}): smaller, the back row can no longer read
+     * a layer's text.
      */
     private void fit(double minZoom) {
         if (nodeViews.isEmpty() || getWidth() <= 0) {
@@ -283,7 +283,7 @@ public final class GraphCanvas extends Region {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + v.height());
         }
-        double margin = 24;
+        double margin = FIT_MARGIN;
         double s = Math.min(textScale, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
         boolean fits = s >= minZoom;
@@ -446,7 +446,7 @@ public final class GraphCanvas extends Region {
         if (fitPending && getWidth() > 0 && getHeight() > 0 && getScene() != null && getScene().getWindow() != null
                 && getScene().getWindow().isShowing()) {
             fitPending = false;
-            fit(textScale);
+            fitReadable();
             cull();
         }
         redrawGrid();

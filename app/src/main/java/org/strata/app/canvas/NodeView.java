@@ -30,7 +30,8 @@ import org.strata.engine.graph.PortRef;
 public final class NodeView extends Region {
     /** Node width in canvas units; height grows with the number of input ports. */
     public static final double WIDTH = 180;
-    private static final double MIN_HEIGHT = 64;
+    /** The height of a node with one input: the least any node has. */
+    static final double MIN_HEIGHT = 64;
     private static final double PORT_SPACING = 24;
     private static final double PORT_RADIUS = 7;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");

@@ -44,24 +44,6 @@ public final class Catalogue {
     }
 
     /**
-     * @param file    the project's file, if it has one
-     * @param samples the folder of the bundled samples
-     * @return a bundled sample's description in the window's language (the file holds the English one); any other
-     *     project's description as its file has it
-     */
-    public static String projectDescription(java.util.Optional<java.nio.file.Path> file, java.nio.file.Path samples,
-                                            String english) {
-        if (file.isEmpty()) return english;
-        java.nio.file.Path f = file.get().toAbsolutePath().normalize();
-        java.nio.file.Path folder = f.getParent();
-        if (folder == null || !samples.equals(folder.getParent())
-                || !f.getFileName().toString().equals(folder.getFileName() + ".strata")) {
-            return english;
-        }
-        return sample(folder.getFileName().toString(), "description", english);
-    }
-
-    /**
      * @param owner the owner of the parameter's table ({@link ParamTable#owner()}: "Conv2D", "training")
      * @return the parameter's label ("Kernel size", "卷积核大小"): its owner's own text where it has one
      *     ({@code param.Conv2D.padding}), else the text shared by every parameter of that name

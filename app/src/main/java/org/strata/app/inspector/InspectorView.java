@@ -54,13 +54,14 @@ public final class InspectorView extends ScrollPane {
      */
     private Runnable refreshDerived = () -> { };
 
-    /** The bundled samples' folder: their descriptions are shown in the window's language. */
-    private final java.nio.file.Path samples;
+    /** Which bundled sample a project file is, if it is one: its description is shown in the window's language. */
+    private final java.util.function.Function<java.nio.file.Path, java.util.Optional<String>> sampleOf;
 
-    /** @param samples the bundled samples' folder */
-    public InspectorView(EditorDocument document, java.nio.file.Path samples) {
+    /** @param sampleOf which bundled sample a project file is ("xor"), empty for any other file */
+    public InspectorView(EditorDocument document,
+                         java.util.function.Function<java.nio.file.Path, java.util.Optional<String>> sampleOf) {
         this.document = document;
-        this.samples = samples;
+        this.sampleOf = sampleOf;
         getStyleClass().add("inspector");
         setFitToWidth(true);
         content.getStyleClass().add("inspector-content");
@@ -169,8 +170,10 @@ public final class InspectorView extends ScrollPane {
         name.setDisable(locked());
         content.getChildren().addAll(label(Messages.get("inspector.name")), name);
         if (!project.description().isBlank()) {
-            content.getChildren().add(wrap(Catalogue.projectDescription(document.file(), samples,
-                    project.description()), "inspector-description"));
+            String description = document.file().flatMap(sampleOf)
+                    .map(sample -> Catalogue.sample(sample, "description", project.description()))
+                    .orElse(project.description());
+            content.getChildren().add(wrap(description, "inspector-description"));
         }
         content.getChildren().add(label(Messages.get("inspector.dataset")));
         ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));

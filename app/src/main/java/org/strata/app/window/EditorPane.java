@@ -43,7 +43,7 @@ public final class EditorPane extends BorderPane {
             if (canvas.localToScene(canvas.getLayoutBounds()).contains(p)) canvas.dropLayer(type, p.getX(), p.getY());
         }, canvas::addLayerInView);
         palette.setId("palette");
-        inspector = new InspectorView(document, Samples.folder());
+        inspector = new InspectorView(document, Samples::nameOf);
         inspector.setId("inspector");
         ProblemsView problems = new ProblemsView(document, id -> {
             document.selection().set(java.util.List.of(id));
@@ -156,7 +156,6 @@ public final class EditorPane extends BorderPane {
         if (keepView) {
             middle.setDividerPositions(a.middle());
             canvas.setView(a.view());
-            canvas.keepView();
         }
     }
 

@@ -397,8 +397,7 @@ public final class MainWindow {
         var canvas = editor.canvas();
         double[] before = canvas.view();
         // rows as wide as the view holds at a readable size: a long chain wraps instead of shrinking to a strip
-        int columns = AutoLayout.columnsFitting((canvas.getWidth() - 96) / canvas.readableZoom(),
-                org.strata.app.canvas.NodeView.WIDTH);
+        int columns = AutoLayout.columnsFitting(canvas.readableWidth(), org.strata.app.canvas.NodeView.WIDTH);
         var move = Edits.move(d.graph(), AutoLayout.positions(d.graph(), d.analysis(), columns),
                 Messages.get("edit.autoLayout"));
         d.execute(new ViewKeepingCommand(move, () -> editor().ifPresent(e -> e.canvas().setView(before)),

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.strata.app.document.EditorDocument;
 import org.strata.engine.project.Project;
+import org.strata.engine.project.AtomicFiles;
 import org.strata.engine.project.ProjectFile;
 
 /**
@@ -71,10 +71,7 @@ final class Recovery {
                 discard(key);
                 return;
             }
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".autosave", ".tmp");
-            Files.writeString(tmp, ProjectFile.toJson(doc.project()), StandardCharsets.UTF_8);
-            Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(json, ProjectFile.toJson(doc.project()).getBytes(StandardCharsets.UTF_8));
             Files.writeString(originFile(json), doc.file().map(Path::toString).orElse(""), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             // Autosave must never disturb editing; the next minute tries again.

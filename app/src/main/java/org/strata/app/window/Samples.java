@@ -31,13 +31,26 @@ public final class Samples {
                 int ib = rank(b.getFileName().toString());
                 return ia != ib ? Integer.compare(ia, ib) : a.compareTo(b);
             }).forEach(d -> {
-                Path f = d.resolve(d.getFileName() + ProjectFile.EXTENSION);
+                Path f = fileIn(d);
                 if (Files.isRegularFile(f)) out.add(f);
             });
         } catch (IOException e) {
             return out;
         }
         return out;
+    }
+
+    /** A sample's project file: {@code xor/xor.strata}. */
+    private static Path fileIn(Path sampleFolder) {
+        return sampleFolder.resolve(sampleFolder.getFileName() + ProjectFile.EXTENSION);
+    }
+
+    /** @return the bundled sample {@code file} is (its folder's name: "xor"), or empty for any other file */
+    public static java.util.Optional<String> nameOf(Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        Path d = f.getParent();
+        boolean bundled = d != null && folder().equals(d.getParent()) && f.equals(fileIn(d));
+        return bundled ? java.util.Optional.of(d.getFileName().toString()) : java.util.Optional.empty();
     }
 
     private static int rank(String name) {

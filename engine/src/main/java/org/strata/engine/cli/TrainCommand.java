@@ -13,7 +13,7 @@ import org.strata.engine.runs.Checkpoint;
 import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runs.RunStore;
 import org.strata.engine.train.Evaluation;
-import org.strata.engine.train.RunProgress;
+import org.strata.engine.train.Backends;
 import org.strata.engine.train.TrainingException;
 import org.strata.engine.train.TrainingResult;
 import org.strata.engine.train.TrainingSession;
@@ -83,8 +83,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             // the engine it began on: the optimizer's state means nothing to the other
-            System.setProperty("strata.engine", checkpoint.model().network().engine() == org.strata.engine.backend
-                    .Engine.DL4J ? "dl4j" : "strata");
+            System.setProperty("strata.engine", resumedOn(checkpoint).key());
         } else if (engine != null) {
             System.setProperty("strata.engine", engine.name());
         }
@@ -108,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             session = checkpoint == null ? TrainingSession.create(project)
                     : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project),
-                    checkpoint.model().network(), progress(checkpoint), checkpoint.best());
+                    checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
         } catch (TrainingException e) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -177,11 +176,8 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** @return where the checkpoint stood, with the epochs --epochs asks for now, if it asks */
-    private RunProgress progress(Checkpoint c) {
-        RunProgress p = c.progress();
-        return epochs == null ? p : new RunProgress(p.epochsDone(), p.iterations(), epochs, p.bestEpoch(),
-                p.bestLoss());
+    private static Backends.Preference resumedOn(Checkpoint c) {
+        return Backends.Preference.of(c.model().network().engine());
     }
 
     /** @return why the run kept in {@code checkpoint} cannot go on with {@code project} as it is now; null if it can */
@@ -196,8 +192,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " epochs; ask for more, or leave --epochs out to train the " + checkpoint.progress().epochs()
                     + " it was started with";
         }
-        if (engine != null && !engine.name().equals(checkpoint.model().network().engine() == org.strata.engine
-                .backend.Engine.DL4J ? "dl4j" : "strata") && engine != Engine.auto) {
+        if (engine != null && engine != Engine.auto && !engine.name().equals(resumedOn(checkpoint).key())) {
             return "the run began on " + checkpoint.model().network().engine().title() + "; it goes on there "
                     + "(leave out --engine)";
         }

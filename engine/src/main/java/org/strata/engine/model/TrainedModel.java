@@ -152,8 +152,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
             NetworkBackend net = engine == null ? Backends.compile(project.graph(), a, project.training())
-                    : Backends.compile(project.graph(), a, project.training(), engine == Engine.DL4J
-                    ? Backends.Preference.DL4J : Backends.Preference.STRATA);
+                    : Backends.compile(project.graph(), a, project.training(), Backends.Preference.of(engine));
             long features = a.shapeOf(project.graph().inputNodes().get(0).id()).orElseThrow().size();
             // Each array may take what the network needs of it, with room for headers: never more.
             long weights = 4 * a.totalParams() + (64L << 10) + 512L * a.order().size();

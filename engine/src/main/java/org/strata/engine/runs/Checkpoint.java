@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.project.AtomicFiles;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.RunProgress;
@@ -74,9 +74,7 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
         o.put("model", modelName);
         if (bestName != null) o.put("best", bestName);
         o.set("curves", curves);
-        Path tmp = folder.resolve("." + JSON + ".tmp");
-        Files.write(tmp, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
-        Files.move(tmp, folder.resolve(JSON), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(folder.resolve(JSON), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
         Set<String> current = bestName == null ? Set.of(JSON, modelName) : Set.of(JSON, modelName, bestName);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.toList()) {

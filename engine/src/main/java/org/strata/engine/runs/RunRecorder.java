@@ -1,5 +1,6 @@
 package org.strata.engine.runs;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -111,31 +112,23 @@ public final class RunRecorder implements TrainingListener {
     }
 
     /** What the recorder heard so far, for a checkpoint; {@link #resume} reads it back. */
-    private com.fasterxml.jackson.databind.node.ObjectNode curves() {
-        var o = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    private ObjectNode curves() {
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("started", started.toString());
         o.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
-        if (Double.isFinite(ema)) o.put("ema", ema);
+        o.set("ema", RunStore.number(ema));
         o.put("lastIteration", lastIteration);
         RunStore.points(o.putArray("loss"), loss.toArray(double[][]::new));
         RunStore.points(o.putArray("validation"), validation.toArray(double[][]::new));
         RunStore.points(o.putArray("metric"), metric.toArray(double[][]::new));
         var rows = o.putArray("epochs");
         for (TrainingEvent.Epoch e : epochs) {
-            rows.addArray().add(e.epoch()).add(e.metricName()).add(json(e.trainLoss())).add(json(e.trainMetric()))
-                    .add(json(e.validationLoss())).add(json(e.validationMetric())).add(e.learningRate())
+            rows.addArray().add(e.epoch()).add(e.metricName()).add(RunStore.number(e.trainLoss()))
+                    .add(RunStore.number(e.trainMetric())).add(RunStore.number(e.validationLoss()))
+                    .add(RunStore.number(e.validationMetric())).add(e.learningRate())
                     .add(e.seconds()).add(e.samplesPerSecond());
         }
         return o;
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode json(double v) {
-        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
-        return Double.isFinite(v) ? f.numberNode(v) : f.nullNode();
-    }
-
-    private static double number(com.fasterxml.jackson.databind.JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     /**
@@ -152,15 +145,16 @@ public final class RunRecorder implements TrainingListener {
             // a checkpoint without its start time: the run counts from now
         }
         r.secondsBefore = Math.max(0, c.path("seconds").asDouble());
-        r.ema = number(c.path("ema"));
+        r.ema = RunStore.number(c.path("ema"));
         r.lastIteration = c.path("lastIteration").asLong();
         r.loss.addAll(List.of(RunStore.points(c.path("loss"))));
         r.validation.addAll(List.of(RunStore.points(c.path("validation"))));
         r.metric.addAll(List.of(RunStore.points(c.path("metric"))));
         for (var row : c.path("epochs")) {
-            r.epochs.add(new TrainingEvent.Epoch(row.path(0).asInt(), number(row.path(2)), number(row.path(3)),
-                    number(row.path(4)), number(row.path(5)), row.path(1).asText(), number(row.path(6)),
-                    number(row.path(7)), number(row.path(8)), null));
+            r.epochs.add(new TrainingEvent.Epoch(row.path(0).asInt(), RunStore.number(row.path(2)),
+                    RunStore.number(row.path(3)), RunStore.number(row.path(4)), RunStore.number(row.path(5)),
+                    row.path(1).asText(), RunStore.number(row.path(6)), RunStore.number(row.path(7)),
+                    RunStore.number(row.path(8)), null));
         }
         return r;
     }

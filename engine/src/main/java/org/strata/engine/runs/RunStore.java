@@ -257,16 +257,22 @@ public final class RunStore {
 
     /** NaN (no such figure) is written as null: JSON has no NaN. */
     private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        o.set(key, number(v));
     }
 
     private static double number(JsonNode o, String key) {
-        JsonNode n = o.path(key);
+        return number(o.path(key));
+    }
+
+    /** @return a number a run's JSON holds, NaN where it holds null (JSON has no NaN) or nothing */
+    static double number(JsonNode n) {
         return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    /** @return {@code v} for a run's JSON: null where it is NaN or infinite, which JSON cannot hold */
+    static JsonNode number(double v) {
+        return Double.isFinite(v) ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.numberNode(v)
+                : com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
 
     static void points(ArrayNode a, double[][] points) {

@@ -19,7 +19,19 @@ import org.strata.engine.train.fast.FastNetwork;
  */
 public final class Backends {
     /** Which engine to use. */
-    public enum Preference { AUTO, STRATA, DL4J }
+    public enum Preference {
+        AUTO, STRATA, DL4J;
+
+        /** @return the preference for exactly this engine (a model or checkpoint goes on where it was trained) */
+        public static Preference of(Engine engine) {
+            return engine == Engine.DL4J ? DL4J : STRATA;
+        }
+
+        /** @return its value for {@code strata.engine} and {@code --engine}: "auto", "strata", "dl4j" */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private Backends() {
     }

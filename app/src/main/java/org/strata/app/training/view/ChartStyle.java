@@ -43,6 +43,19 @@ final class ChartStyle {
         return 15.0 * textSize;
     }
 
+    /**
+     * @param rows how many charts stand one above another in {@code content}
+     * @return {@code content} in a pane that gives it at least {@code rows} readable chart heights, scrolling when
+     *     the dock is shorter (rather than squeezing the charts to a strip with cut axis names)
+     */
+    static javafx.scene.control.ScrollPane readableHeight(javafx.scene.layout.Region content, double rows) {
+        content.setMinHeight(rows * minChartHeight());
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
+    }
+
     static java.awt.Font font(int style, int delta) {
         return new java.awt.Font(java.awt.Font.SANS_SERIF, style, textSize + delta);
     }

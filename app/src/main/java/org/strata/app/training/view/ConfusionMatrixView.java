@@ -27,6 +27,11 @@ public final class ConfusionMatrixView extends ScrollPane {
     private Label[][] cells;
     private Label[] recalls;
     private Label[] precisions;
+    /**
+     * Shrinks the grid to the pane's width when its columns would not fit: ten classes (or a hundred) show every
+     * column, smaller, rather than five and a scroll bar a class at the back cannot see.
+     */
+    private final javafx.scene.transform.Scale gridScale = new javafx.scene.transform.Scale(1, 1, 0, 0);
 
     public ConfusionMatrixView(TrainingRun run, boolean dark) {
         this.run = run;
@@ -36,6 +41,7 @@ public final class ConfusionMatrixView extends ScrollPane {
         setFitToWidth(false); // a narrow pane scrolls rather than cutting class names short
         body.getStyleClass().add("confusion-body");
         setContent(body);
+        viewportBoundsProperty().addListener((o, a, b) -> fitGrid());
         run.evaluationProperty().addListener((o, a, ev) -> show(ev));
         show(run.evaluationProperty().get());
     }
@@ -72,34 +78,23 @@ public final class ConfusionMatrixView extends ScrollPane {
         samples = new CellSamples(run, ev);
         if (grid == null || !ev.classNames().equals(gridNames)) {
             buildGrid(ev.classNames());
-            Label hint = title(Messages.get("confusion.clickHint")); // wraps as the title does
-            hint.getStyleClass().setAll("label", "confusion-muted");
+            Label hint = wrapping(muted(Messages.get("confusion.clickHint")));
             hint.setId("confusion-hint");
-            body.getChildren().setAll(title(title), fitted(grid), hint);
+            body.getChildren().setAll(title(title), new javafx.scene.Group(grid), hint);
         } else {
             ((Label) body.getChildren().get(0)).setText(title); // the grid stays: no new nodes to style
         }
         fill(ev);
     }
 
-    /**
-     * The grid in a group that shrinks it to the pane's width when its columns would not fit: ten classes (or a
-     * hundred) show every column, smaller, rather than five and a scroll bar a class at the back cannot see.
-     */
-    private javafx.scene.Group fitted(GridPane g) {
-        javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
-        g.getTransforms().setAll(scale);
-        Runnable fit = () -> {
-            double wide = g.prefWidth(-1);
-            double room = getViewportBounds().getWidth() - 24; // the body's padding and a margin
-            double s = wide <= 0 || room <= 0 ? 1 : Math.max(0.3, Math.min(1, room / wide));
-            scale.setX(s);
-            scale.setY(s);
-        };
-        viewportBoundsProperty().addListener((o, a, b) -> fit.run());
-        g.layoutBoundsProperty().addListener((o, a, b) -> fit.run());
-        fit.run();
-        return new javafx.scene.Group(g);
+    /** Shrinks the grid to the pane's width when its columns would not fit (see the constructor). */
+    private void fitGrid() {
+        if (grid == null) return;
+        double wide = grid.prefWidth(-1);
+        double room = getViewportBounds().getWidth() - 24; // the body's padding and a margin
+        double s = wide <= 0 || room <= 0 ? 1 : Math.max(0.3, Math.min(1, room / wide));
+        gridScale.setX(s);
+        gridScale.setY(s);
     }
 
     private void blank() {
@@ -116,13 +111,19 @@ public final class ConfusionMatrixView extends ScrollPane {
     }
 
     private Label title(String text) {
-        Label title = new Label(text);
+        Label title = wrapping(new Label(text));
         title.getStyleClass().add("confusion-title");
-        title.setWrapText(true); // a narrow pane wraps the title rather than cutting it
-        title.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(120, getViewportBounds().getWidth() - 24), viewportBoundsProperty()));
         title.setId("confusion-title");
         return title;
+    }
+
+    /** @return {@code l}, wrapping at the pane's width rather than cut short when the pane is narrow */
+    private Label wrapping(Label l) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(120, getViewportBounds().getWidth() - 24), viewportBoundsProperty()));
+        return l;
     }
 
     private void forgetGrid() {
@@ -162,6 +163,8 @@ public final class ConfusionMatrixView extends ScrollPane {
             precisions[c] = muted("");
             g.add(precisions[c], c + 1, n + 1);
         }
+        g.getTransforms().setAll(gridScale);
+        g.layoutBoundsProperty().addListener((o, a, b) -> fitGrid());
         grid = g;
         gridNames = List.copyOf(names);
     }

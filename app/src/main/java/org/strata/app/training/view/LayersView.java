@@ -53,18 +53,12 @@ public final class LayersView extends BorderPane {
         for (var h : histograms.getChildren()) HBox.setHgrow(h, Priority.ALWAYS);
         SplitPane detail = new SplitPane(trend, histograms);
         detail.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        detail.setDividerPositions(0.45);
         SplitPane panes = new SplitPane(activations, detail, ratios);
         panes.setDividerPositions(0.26, 0.66);
         setTop(title);
         BorderPane.setMargin(title, new Insets(4, 8, 4, 8));
-        // two charts one above the other need twice the room of one: the tab scrolls rather than squeezing them
         detail.setDividerPositions(0.5);
-        panes.setMinHeight(1.7 * ChartStyle.minChartHeight());
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panes);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        setCenter(scroll);
+        setCenter(ChartStyle.readableHeight(panes, 1.7)); // the trend above the histograms
         document.selection().versionProperty().addListener((o, a, b) -> selectionChanged());
         run.curves().layersVersionProperty().addListener((o, a, b) -> redraw());
         run.phaseProperty().addListener((o, a, b) -> redraw());

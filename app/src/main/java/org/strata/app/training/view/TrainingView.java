@@ -49,7 +49,7 @@ public final class TrainingView extends BorderPane {
                 return null;
             }
         });
-        box.setValue(PACES.contains(run.pace()) ? run.pace() : 0.0);
+        box.setValue(run.pace());
         box.setTooltip(new javafx.scene.control.Tooltip(Messages.get("training.pace.tip")));
         box.valueProperty().addListener((o, a, b) -> {
             if (b != null && b != run.pace()) run.setPace(b);
@@ -87,12 +87,7 @@ public final class TrainingView extends BorderPane {
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         top.getStyleClass().add("training-top");
         setTop(top);
-        // Charts keep a height a class can read: when the dock is shorter, the tab scrolls instead of squeezing
-        // them to a strip with cut axis names.
-        panes.setMinHeight(ChartStyle.minChartHeight());
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(panes);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
+        javafx.scene.control.ScrollPane scroll = ChartStyle.readableHeight(panes, 1);
         scroll.getStyleClass().add("training-scroll");
         scroll.setId("training-scroll");
         setCenter(scroll);
