@@ -60,7 +60,11 @@ class BuildCnnTest extends AppTest {
         fxRun(() -> act.getSelectionModel().select(act.getItems().indexOf("softmax")));
         clickOn("#node-conv2d");
         setText("#param-kernel", "5x5"); // typed as 5x5, shown as 5×5
-        assertThat(doc.analysis().isValid()).as(doc.analysis().problems().toString()).isTrue();
+        // the graph is right; what it still lacks is data, and Problems says so
+        assertThat(GraphAnalyzer.analyze(doc.graph()).isValid()).as(doc.analysis().problems().toString()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> doc.analysis().problems().stream().map(p -> p.code()).toList()))
+                .containsExactly("dataset.none");
 
         // What the canvas shows is what the engine computes.
         Analysis engine = GraphAnalyzer.analyze(doc.graph());

@@ -176,7 +176,7 @@ class EditingTest extends AppTest {
         assertThat(shownWhole(".inspector .property-sheet .label", "a setting name in the inspector"))
                 .isGreaterThan(5);
         // and the tables' column headers (the Problems tab is open)
-        assertThat(shownWhole("#problems .column-header .label", "a column header of the Problems tab")).isEqualTo(3);
+        assertThat(shownWhole("#problems .column-header .label", "a column header of the Problems tab")).isEqualTo(4);
     }
 
     /** Checks that every labelled node the query finds shows its whole text (no "…"); @return how many it found. */

@@ -130,7 +130,8 @@ class MessagesTest {
             }
         }
         assertThat(codes).contains("graph.empty", "port.unconnected", "shape.window", "shape.reshape");
-        codes.removeIf(c -> zh.containsKey("problem." + c) || c.equals("shape.kind."));
+        // the data's problems are what training would say: their text is the training message's
+        codes.removeIf(c -> zh.containsKey("problem." + c) || zh.containsKey("message." + c) || c.equals("shape.kind."));
         assertThat(codes).isEmpty();
         assertThat(zh.containsKey("problem.shape.kind")).isTrue();
     }
@@ -143,6 +144,17 @@ class MessagesTest {
             assertThat(zh.containsKey(key)).as(key).isTrue();
             for (int i = 0; i < code.getValue(); i++) assertThat(zh.getString(key)).as(key).contains("{" + i + "}");
             assertThat(zh.getString(key)).as(key).doesNotContain("{" + code.getValue() + "}");
+        }
+    }
+
+    @Test
+    void every_one_click_fix_the_validator_offers_has_its_chinese_text_with_its_values() {
+        ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);
+        for (var code : org.strata.engine.analysis.Fix.CODES.entrySet()) {
+            assertThat(zh.containsKey(code.getKey())).as(code.getKey()).isTrue();
+            for (int i = 0; i < code.getValue(); i++) {
+                assertThat(zh.getString(code.getKey())).as(code.getKey()).contains("{" + i + "}");
+            }
         }
     }
 

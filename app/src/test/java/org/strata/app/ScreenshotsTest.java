@@ -140,6 +140,34 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void data_and_network_mismatch_listed_with_its_fixes() throws Exception {
+        // Iris with the seed MLP's Input and output: what Problems says before anyone presses Train.
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            fxRun(() -> window.setFontSize(20));
+            fxRun(() -> window.open(sample("iris")));
+            var doc = editor().document();
+            waitFor(20, () -> doc.data().isPresent());
+            fxRun(() -> {
+                String input = doc.graph().inputNodes().get(0).id();
+                doc.execute(org.strata.app.document.Edits.setParam(doc.graph(), input, "size", 784));
+                String last = doc.analysis().order().stream().filter(id -> doc.graph().require(id).type().id()
+                        .equals("Dense")).reduce((a, b) -> b).orElseThrow();
+                doc.execute(org.strata.app.document.Edits.setParam(doc.graph(), last, "units", 10));
+                doc.selection().set(java.util.List.of(input));
+            });
+            Thread.sleep(500);
+            snap("problems-data-" + l.getLanguage() + ".png");
+            fxRun(() -> {
+                doc.undo();
+                doc.undo();
+            });
+        }
+        fxRun(() -> window.setFontSize(13));
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

@@ -84,6 +84,13 @@ public final class GraphCanvas extends Region {
         pan.xProperty().addListener((o, a, b) -> viewChanged());
         pan.yProperty().addListener((o, a, b) -> viewChanged());
         document.revisionProperty().addListener((o, a, b) -> sync());
+        // the data's problems (an Input that does not fit the data) arrive without an edit
+        document.analysisProperty().addListener((o, a, b) -> {
+            for (Node n : document.graph().nodes()) {
+                NodeView v = nodeViews.get(n.id());
+                if (v != null) v.update(n, b);
+            }
+        });
         document.selection().versionProperty().addListener((o, a, b) -> showSelection());
         new CanvasGestures(this, document).install();
         sync();
@@ -191,6 +198,11 @@ public final class GraphCanvas extends Region {
         String id = document.graph().freshId(type.id());
         Node node = Node.of(id, type);
         node.moveTo(Math.round(x), Math.round(y));
+        if (type.inputPorts(node.params()).isEmpty()) {
+            // a new Input takes a sample of the project's data as it is, not the default 784
+            document.data().map(d -> d.shape()).ifPresent(s -> org.strata.engine.analysis.DataFit
+                    .inputSettings(s.features()).forEach(node.params()::set));
+        }
         document.execute(Edits.addNodes(document.graph(), List.of(node), List.of(),
                 Messages.get("edit.add", type.id())));
         document.selection().set(List.of(id));

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.DataProbe;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.project.Project;
 
@@ -35,6 +36,8 @@ public final class EditorDocument {
     private final ReadOnlyBooleanWrapper readOnly = new ReadOnlyBooleanWrapper(this, "readOnly");
     private final ReadOnlyBooleanWrapper pausedEdits = new ReadOnlyBooleanWrapper(this, "pausedEditsAllowed");
     private java.util.function.Consumer<String> onRefused = what -> { };
+    /** What the project's data looked like when last read (null until first read): its problems join the graph's. */
+    private DataProbe.Result data;
 
     /** Opens {@code project}; its history starts empty and it counts as saved if it has a file. */
     public EditorDocument(Project project) {
@@ -49,7 +52,7 @@ public final class EditorDocument {
         this.project = project;
         this.neverSaved = project.file().isEmpty();
         this.recovered = recovered;
-        analysis.set(GraphAnalyzer.analyze(project.graph()));
+        analysis.set(analyze());
         dirty.set(recovered);
     }
 
@@ -65,7 +68,10 @@ public final class EditorDocument {
         return selection;
     }
 
-    /** @return the analysis of the current graph (shapes, parameter counts, problems) */
+    /**
+     * @return the analysis of the current graph (shapes, parameter counts, problems), with the problems of the
+     * graph against its data as last read ({@link #setData})
+     */
     public Analysis analysis() {
         return analysis.get();
     }
@@ -190,6 +196,26 @@ public final class EditorDocument {
         onRefused = sink;
     }
 
+    /**
+     * Takes in what the project's data looks like now (read off the JavaFX thread by a {@link DataWatcher}): the
+     * analysis is made again with the data's problems, and the panels refresh. Not an edit: nothing to undo or save.
+     */
+    public void setData(DataProbe.Result result) {
+        data = result;
+        analysis.set(analyze());
+        revision.set(revision.get() + 1);
+    }
+
+    /** @return what the project's data looked like when last read, if it has been */
+    public Optional<DataProbe.Result> data() {
+        return Optional.ofNullable(data);
+    }
+
+    private Analysis analyze() {
+        Analysis a = GraphAnalyzer.analyze(project.graph());
+        return data == null ? a : a.with(data.problems(project.graph(), a));
+    }
+
     /** Records that the project as it is now was written to {@code file}. */
     public void markSaved(Path file) {
         project.setFile(file);
@@ -202,7 +228,7 @@ public final class EditorDocument {
 
     private void changed() {
         selection.retainExisting(project.graph());
-        analysis.set(GraphAnalyzer.analyze(project.graph()));
+        analysis.set(analyze());
         dirty.set(recovered || undo.peek() != savedAt || (neverSaved && !undo.isEmpty()));
         revision.set(revision.get() + 1);
     }

@@ -118,6 +118,25 @@ public final class Edits {
         }
     }
 
+    /**
+     * Applies a problem's one-click fix: sets the values it names on its node or on the project's dataset, as one
+     * undoable step.
+     */
+    public static Command applyFix(Project project, org.strata.engine.analysis.Fix fix) {
+        String description = Messages.get("edit.fix", Catalogue.fix(fix));
+        if (fix.target() == org.strata.engine.analysis.Fix.Target.NODE) {
+            Node n = project.graph().require(fix.nodeId());
+            Params after = n.params().copy();
+            fix.values().forEach(after::set);
+            return new SetParams(project.graph(), n.id(), n.params().copy(), after, fix.code(), description);
+        }
+        DatasetSpec before = project.dataset().orElseThrow();
+        Params after = before.params().copy();
+        fix.values().forEach(after::set);
+        return new SetProject(project, project.training().copy(), project.training().copy(), before,
+                new DatasetSpec(before.kind(), after), fix.code(), description);
+    }
+
     /** Replaces the project's dataset. */
     public static Command setDataset(Project project, DatasetSpec dataset, String param) {
         return new SetProject(project, project.training().copy(), project.training().copy(),

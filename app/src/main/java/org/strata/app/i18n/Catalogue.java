@@ -77,6 +77,7 @@ public final class Catalogue {
         }
         String key = "problem." + p.code();
         if (!b.containsKey(key) && p.code().startsWith("shape.kind.")) key = "problem.shape.kind";
+        if (!b.containsKey(key)) key = "message." + p.code(); // the data's problems: what training would say
         if (!b.containsKey(key)) return p.message();
         Object[] words = args.stream().map(Catalogue::word).toArray();
         return new MessageFormat(b.getString(key), Messages.locale()).format(words);
@@ -100,6 +101,14 @@ public final class Catalogue {
             values[0] = firstOf(name, "param." + setting, "param." + name);
         }
         return new MessageFormat(b.getString(key), Messages.locale()).format(values);
+    }
+
+    /** @return a problem's one-click fix as its button says it, in the window's language */
+    public static String fix(org.strata.engine.analysis.Fix f) {
+        ResourceBundle b = current();
+        if (b == null || !b.containsKey(f.code())) return f.english();
+        return new MessageFormat(b.getString(f.code()), Messages.locale()).format(f.args().stream()
+                .map(Catalogue::word).toArray());
     }
 
     /** @return why something failed, in the window's language where the engine gave its message a code */

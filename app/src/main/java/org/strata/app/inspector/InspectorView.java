@@ -54,6 +54,9 @@ public final class InspectorView extends ScrollPane {
      */
     private Runnable refreshDerived = () -> { };
 
+    /** The columns of the dataset's file as last read, offered by the label column's editor. */
+    private final javafx.collections.ObservableList<String> dataColumns = FXCollections.observableArrayList();
+
     /** Which bundled sample a project file is, if it is one: its description is shown in the window's language. */
     private final java.util.function.Function<java.nio.file.Path, java.util.Optional<String>> sampleOf;
 
@@ -75,6 +78,12 @@ public final class InspectorView extends ScrollPane {
         document.revisionProperty().addListener((o, a, b) -> {
             if (writing) refreshDerived.run();
             else rebuild(true);
+        });
+        // the data's problems and columns arrive after the data has been read, off the JavaFX thread
+        document.analysisProperty().addListener((o, a, b) -> {
+            List<String> columns = document.data().map(d -> d.columns()).orElse(List.of());
+            if (!columns.equals(dataColumns)) dataColumns.setAll(columns);
+            if (!writing) refreshDerived.run();
         });
         // a run starting, pausing or ending changes what may be edited
         document.readOnlyProperty().addListener((o, a, b) -> rebuild(true));
@@ -126,12 +135,7 @@ public final class InspectorView extends ScrollPane {
             shapes.setText(Messages.get("inspector.shapes", ins.isEmpty() ? "—" : String.join(", ", ins), out));
             Long n = now.paramCounts().get(node.id());
             params.setText(Messages.get("inspector.params", n == null ? "?" : SummaryTable.group(n)));
-            problems.getChildren().clear();
-            for (Problem p : now.problemsOf(node.id())) {
-                problems.getChildren().add(wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ")
-                        + Catalogue.problem(p, node), p.severity() == Problem.Severity.ERROR
-                        ? "inspector-problem-error" : "inspector-problem-warning"));
-            }
+            showProblems(problems, now.problemsOf(node.id()), node);
         };
         refreshDerived.run();
         Long count = a.paramCounts().get(node.id());
@@ -149,6 +153,41 @@ public final class InspectorView extends ScrollPane {
         PropertySheet sheet = sheet(node.params().table(), node::params, Messages.get("inspector.parameters"),
                 (spec, v) -> Edits.setParam(document.graph(), node.id(), spec.name(), v), spec -> !locked());
         content.getChildren().addAll(sheet, error, problems);
+    }
+
+    /** Lists problems, each with the button that repairs it where one change does. */
+    private void showProblems(VBox into, List<Problem> problems, Node node) {
+        into.getChildren().clear();
+        for (Problem p : problems) {
+            into.getChildren().add(wrap((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ")
+                    + Catalogue.problem(p, node), p.severity() == Problem.Severity.ERROR
+                    ? "inspector-problem-error" : "inspector-problem-warning"));
+            if (p.fix() == null) continue;
+            javafx.scene.control.Button fix = new javafx.scene.control.Button(Catalogue.fix(p.fix()));
+            fix.setWrapText(true);
+            fix.getStyleClass().add("problem-fix");
+            fix.setId("inspector-fix-" + p.fix().code().substring("fix.".length()));
+            fix.setDisable(locked());
+            // not run(): the fix changes values the editors show, so the panel is rebuilt
+            fix.setOnAction(e -> document.execute(Edits.applyFix(document.project(), p.fix())));
+            into.getChildren().add(fix);
+        }
+    }
+
+    /**
+     * Shows the project's settings with the dataset's choice focused (its list open when no dataset is chosen yet):
+     * where the Problems tab's "Choose data…" leads.
+     */
+    public void focusDataset() {
+        if (!shown.isEmpty()) return;
+        setVvalue(0);
+        if (content.lookup("#inspector-dataset-kind") instanceof ComboBox<?> kind) {
+            kind.requestFocus();
+            if (kind.getValue() == null && kind.getScene() != null && kind.getScene().getWindow() != null
+                    && kind.getScene().getWindow().isShowing()) {
+                kind.show();
+            }
+        }
     }
 
     private void showEdge(Edge e) {
@@ -207,6 +246,13 @@ public final class InspectorView extends ScrollPane {
                     return Edits.setDataset(project, new DatasetSpec(cur.kind(), cur.params().copy().set(spec.name(), v)),
                             spec.name());
                 }, spec -> !locked())));
+        // what is wrong with the data itself, right under its settings
+        VBox dataProblems = new VBox(4);
+        dataProblems.setId("inspector-data-problems");
+        refreshDerived = () -> showProblems(dataProblems, document.analysis().problems().stream()
+                .filter(p -> p.nodeId() == null && p.code() != null && p.code().startsWith("dataset.")).toList(), null);
+        refreshDerived.run();
+        content.getChildren().add(dataProblems);
         content.getChildren().add(label(Messages.get("inspector.training")));
         content.getChildren().addAll(sheet(project.training().table(), project::training,
                 Messages.get("inspector.training"), (spec, v) -> Edits.setTraining(project, spec.name(), v),
@@ -242,7 +288,8 @@ public final class InspectorView extends ScrollPane {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setPropertyEditorFactory(new ParamEditors(() -> document.file().map(f -> f.toAbsolutePath().getParent())));
+        sheet.setPropertyEditorFactory(new ParamEditors(() -> document.file().map(f -> f.toAbsolutePath().getParent()),
+                dataColumns));
         sheet.getStyleClass().add("inspector-sheet");
         VBox.setVgrow(sheet, Priority.NEVER);
         return sheet;

@@ -19,8 +19,13 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
     /** The folder relative dataset paths start from (the project's), if the project has been saved. */
     private final java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> projectFolder;
 
-    ParamEditors(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> projectFolder) {
+    /** The columns of the dataset's file as last read, for a {@link ParamType#COLUMN} parameter. */
+    private final javafx.collections.ObservableList<String> columns;
+
+    ParamEditors(java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> projectFolder,
+                 javafx.collections.ObservableList<String> columns) {
         this.projectFolder = projectFolder;
+        this.columns = columns;
     }
 
     @Override
@@ -33,6 +38,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
                 return ed;
             }
             if (t.isPath()) return new PathEditor(p, projectFolder);
+            if (t == ParamType.COLUMN) return new ColumnEditor(p, columns);
             if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING) {
                 return new CommitOnEnterEditor(p);
             }
@@ -91,6 +97,45 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
         @Override
         public void setValue(Object value) {
             text.setValue(value);
+        }
+    }
+
+    /**
+     * A column of the dataset's file: chosen from its header once the file has been read (typed while it cannot be),
+     * so a label column cannot be misspelt.
+     */
+    static final class ColumnEditor extends AbstractPropertyEditor<Object, ComboBox<String>> {
+        private final ParamItem item;
+
+        ColumnEditor(ParamItem item, javafx.collections.ObservableList<String> columns) {
+            super(item, new ComboBox<>(columns), true);
+            this.item = item;
+            ComboBox<String> box = getEditor();
+            box.setId("param-" + item.spec().name());
+            box.setEditable(true);
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setValue(String.valueOf(item.getValue()));
+            box.setOnAction(e -> commit());
+            box.getEditor().focusedProperty().addListener((o, was, is) -> {
+                if (!is) commit();
+            });
+        }
+
+        private void commit() {
+            String v = getEditor().getValue() == null ? getEditor().getEditor().getText() : getEditor().getValue();
+            v = v == null ? "" : v.trim();
+            if (v.isEmpty() || v.equals(item.getValue())) return;
+            item.setValue(v);
+        }
+
+        @Override
+        protected javafx.beans.value.ObservableValue<Object> getObservableValue() {
+            return new javafx.beans.property.SimpleObjectProperty<>(getEditor().getValue());
+        }
+
+        @Override
+        public void setValue(Object value) {
+            getEditor().setValue(value == null ? "" : String.valueOf(value));
         }
     }
 

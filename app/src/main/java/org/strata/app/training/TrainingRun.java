@@ -248,7 +248,16 @@ public final class TrainingRun {
     public void start() {
         if (isActive()) return;
         if (!document.analysis().isValid()) {
-            fail(() -> Messages.get("train.invalid"));
+            // the first error says what to do (the data's, such as a missing file, included); the rest are listed
+            var errors = document.analysis().errors();
+            var first = errors.get(0);
+            failedNode = first.nodeId();
+            fail(() -> {
+                String what = org.strata.app.i18n.Catalogue.problem(first, first.nodeId() == null ? null
+                        : document.graph().node(first.nodeId()).orElse(null));
+                return errors.size() == 1 ? Messages.get("train.invalid", what)
+                        : Messages.get("train.invalidMore", what, errors.size() - 1);
+            });
             return;
         }
         TrainingSession previous = canContinue() ? session : null;

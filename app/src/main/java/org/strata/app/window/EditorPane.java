@@ -48,6 +48,9 @@ public final class EditorPane extends BorderPane {
         ProblemsView problems = new ProblemsView(document, id -> {
             document.selection().set(java.util.List.of(id));
             canvas.centerOn(id);
+        }, () -> {
+            document.selection().clear(); // the inspector shows the project, its dataset first
+            inspector.focusDataset();
         });
         Tab problemsTab = new Tab(Messages.get("dock.problems"), problems);
         problemsTab.setId("tab-problems");
@@ -90,7 +93,7 @@ public final class EditorPane extends BorderPane {
             int n = document.analysis().problems().size();
             problemsTab.setText(n == 0 ? Messages.get("dock.problems") : Messages.get("dock.problemsCount", n));
         };
-        document.revisionProperty().addListener((o, a, b) -> tabTitle.run());
+        document.analysisProperty().addListener((o, a, b) -> tabTitle.run());
         tabTitle.run();
 
         middle = new SplitPane(palette, canvas, inspector);
@@ -102,6 +105,18 @@ public final class EditorPane extends BorderPane {
         vertical.setOrientation(Orientation.VERTICAL);
         vertical.setDividerPositions(0.78);
         SplitPane.setResizableWithParent(dock, false);
+        // Once the pane has its height: a dock that shows at least two problems whole at the text size in use (at
+        // the projector's size a fifth of the window showed one, cut).
+        vertical.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() <= 0) return;
+                vertical.heightProperty().removeListener(this);
+                double dock = PROBLEM_ROWS_HEIGHT * fontSize;
+                double wanted = Math.max(0.65, 1 - dock / now.doubleValue());
+                if (vertical.getDividerPositions()[0] > wanted) vertical.setDividerPositions(wanted);
+            }
+        });
         run.phaseProperty().addListener((o, a, b) -> {
             if (b != TrainingState.LOADING) return;
             dock.getSelectionModel().select(trainingTab);
@@ -113,6 +128,9 @@ public final class EditorPane extends BorderPane {
         });
         setCenter(vertical);
     }
+
+    /** The dock's tab header, the Problems table's header and two rows of wrapped text, in units of the text size. */
+    private static final double PROBLEM_ROWS_HEIGHT = 11;
 
     /**
      * Gives the dock the height its charts need to be read (at least 30 % of the pane, at most 65 %) if it has

@@ -13,6 +13,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.strata.app.document.DataWatcher;
 import org.controlsfx.control.StatusBar;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.document.Edits;
@@ -30,6 +31,14 @@ import org.strata.engine.project.TrainingSettings;
  */
 public final class MainWindow {
     private final Stage stage;
+    /** Reads the open project's data off the JavaFX thread, one read at a time. */
+    private final java.util.concurrent.Executor dataReader = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "strata-data-reader");
+                t.setDaemon(true);
+                return t;
+            });
+    private DataWatcher data;
     private final AppSettings settings;
     private final BorderPane frame = new BorderPane();
     private final Pane ghostLayer = new Pane();
@@ -55,6 +64,10 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, AppSettings settings) {
         this.stage = stage;
+        // a data file fixed in another program is read again when the user comes back
+        stage.focusedProperty().addListener((o, a, now) -> {
+            if (now && data != null && document() != null) data.check();
+        });
         this.settings = settings;
         this.files = new FileActions(stage, settings);
         this.theme = new Theme(settings);
@@ -253,6 +266,8 @@ public final class MainWindow {
         });
         r.curves().progressProperty().addListener((o, a, b) -> status.setProgress(r.isActive() ? b.doubleValue() : 0));
         editor = new EditorPane(doc, run, ghostLayer, settings.fontSize(), settings.dark());
+        data = new DataWatcher(doc, dataReader, javafx.application.Platform::runLater);
+        doc.analysisProperty().addListener((o, a, b) -> refreshStatus()); // the data's problems arrive later
         configureCanvas();
         doc.revisionProperty().addListener((o, a, b) -> {
             refreshStatus();

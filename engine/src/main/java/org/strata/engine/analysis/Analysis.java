@@ -22,6 +22,17 @@ public record Analysis(List<String> order, Map<String, TensorShape> outputShapes
                        Map<String, Long> paramCounts, Map<String, List<Weight>> weights, Map<String, Long> flops,
                        List<Problem> problems) {
 
+    /**
+     * @return this analysis with {@code more} problems (the data's, found beside the graph's), errors still first
+     */
+    public Analysis with(List<Problem> more) {
+        if (more.isEmpty()) return this;
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparing(Problem::severity));
+        return new Analysis(order, outputShapes, edgeShapes, paramCounts, weights, flops, List.copyOf(all));
+    }
+
     /** @return the arrays a node holds (none for a node whose inputs are unknown) */
     public List<Weight> weightsOf(String nodeId) {
         return weights.getOrDefault(nodeId, List.of());

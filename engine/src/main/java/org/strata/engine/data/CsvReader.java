@@ -35,8 +35,7 @@ public final class CsvReader {
 
     static Table read(Path file, String labelColumn, boolean classification) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the "
-                    + "dataset path (relative to the project file)", file.toString()));
+            throw notFound(file);
         }
         String name = file.getFileName().toString();
         boolean inMemory = Files.size(file) <= inMemoryLimit;
@@ -80,8 +79,7 @@ public final class CsvReader {
             }
         }
         if (header == null) {
-            throw new DatasetException(Message.of("dataset.csv.empty", name + ": the file is empty; it needs a "
-                    + "header row naming the columns", name));
+            throw empty(name);
         }
         if (count == 0) {
             throw new DatasetException(Message.of("dataset.csv.noRows", name + ": the file has a header but no rows",
@@ -106,6 +104,34 @@ public final class CsvReader {
                 : new DiskSource(file, header, labelIndex, Arrays.copyOf(offsets, count), Arrays.copyOf(lineNumbers,
                 count), labels, targets);
         return new Table(source, features, classNames, classification ? 0 : 1);
+    }
+
+    /**
+     * @return the header row's column names (the first line), without reading further
+     * @throws DatasetException when the file is missing or empty
+     */
+    static List<String> header(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw notFound(file);
+        }
+        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+            String line = in.next();
+            if (line == null || line.isBlank()) {
+                String name = file.getFileName().toString();
+                throw empty(name);
+            }
+            return split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+        }
+    }
+
+    private static DatasetException notFound(Path file) {
+        return new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
+                + "path (relative to the project file)", file.toString()));
+    }
+
+    private static DatasetException empty(String name) {
+        return new DatasetException(Message.of("dataset.csv.empty", name + ": the file is empty; it needs a header "
+                + "row naming the columns", name));
     }
 
     /** Classes in order of first appearance, except whole numbers, which keep their numeric order. */

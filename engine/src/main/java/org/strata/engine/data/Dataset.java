@@ -19,6 +19,11 @@ import org.strata.engine.layers.TensorShape;
 public record Dataset(String name, TensorShape featureShape, List<String> classNames, int targetCount, Split train,
                       Split validation, Split test, Normalizer normalizer) {
 
+    /** @return what a network must fit: a sample's shape and what is predicted */
+    public org.strata.engine.analysis.DataShape shape() {
+        return new org.strata.engine.analysis.DataShape(name, featureShape, classNames, targetCount);
+    }
+
     /** @return whether labels are classes (rather than numbers to predict) */
     public boolean isClassification() {
         return !classNames.isEmpty();

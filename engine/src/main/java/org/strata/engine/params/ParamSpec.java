@@ -76,6 +76,11 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
         return new ParamSpec(name, label, ParamType.STRING, def, null, null, List.of(), 0, description, null);
     }
 
+    /** The name of a column of the dataset's file, e.g. the label column of a CSV. */
+    public static ParamSpec column(String name, String label, String def, String description) {
+        return new ParamSpec(name, label, ParamType.COLUMN, def, null, null, List.of(), 0, description, null);
+    }
+
     /** A file's path relative to the project file. */
     public static ParamSpec path(String name, String label, String description) {
         return new ParamSpec(name, label, ParamType.PATH, "", null, null, List.of(), 0, description, null);
@@ -132,7 +137,7 @@ public record ParamSpec(String name, String label, ParamType type, Object defaul
                 }
                 return Optional.empty();
             }
-            case STRING, PATH, FOLDER -> {
+            case STRING, COLUMN, PATH, FOLDER -> {
                 return value instanceof String ? Optional.empty() : Optional.of("must be text");
             }
             default -> throw new IllegalStateException(type.toString());

@@ -14,6 +14,8 @@ public enum ParamType {
     INT_TUPLE,
     /** Free text. JSON string. */
     STRING,
+    /** The name of a column in the dataset's file (an editor offers the file's header). JSON string. */
+    COLUMN,
     /** A file's path, stored relative to the project file. JSON string. */
     PATH,
     /** A folder's path, stored relative to the project file. JSON string. */

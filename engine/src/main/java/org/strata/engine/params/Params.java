@@ -46,7 +46,7 @@ public final class Params {
         return (Boolean) get(name);
     }
 
-    /** @return a CHOICE, STRING, PATH or FOLDER parameter */
+    /** @return a CHOICE, STRING, COLUMN, PATH or FOLDER parameter */
     public String getString(String name) {
         return (String) get(name);
     }

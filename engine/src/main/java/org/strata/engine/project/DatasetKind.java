@@ -18,7 +18,7 @@ public enum DatasetKind {
     /** A CSV file with a header row. */
     CSV("csv", List.of(
             ParamSpec.path("path", "File", "CSV file with a header row"),
-            ParamSpec.text("labelColumn", "Label column", "label", "Header of the column to predict"),
+            ParamSpec.column("labelColumn", "Label column", "label", "Header of the column to predict"),
             ParamSpec.choice("task", "Task", "classification", List.of("classification", "regression"),
                     "classification: labels are classes (text or whole numbers); regression: a number to predict")),
             true),
@@ -56,7 +56,8 @@ public enum DatasetKind {
             all.add(ParamSpec.real("testSplit", "Test split", 0.2, 0.0, 0.5,
                     "Fraction of the data held out for the final evaluation"));
         }
-        all.add(ParamSpec.integer("seed", "Seed", 42, 0, Integer.MAX_VALUE, "Seed for shuffling and splitting"));
+        all.add(ParamSpec.integer("seed", "Split seed", 42, 0, Integer.MAX_VALUE,
+                "Seed for dividing the data into training, validation and test"));
         this.table = new ParamTable(all).ownedBy("dataset." + key);
     }
 

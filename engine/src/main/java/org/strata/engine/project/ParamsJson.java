@@ -69,7 +69,7 @@ final class ParamsJson {
                 if (!n.isBoolean()) throw f.error("expected true or false but found " + JsonIn.describe(n));
                 yield n.asBoolean();
             }
-            case CHOICE, STRING, PATH, FOLDER -> {
+            case CHOICE, STRING, COLUMN, PATH, FOLDER -> {
                 if (!n.isTextual()) throw f.error("expected a string but found " + JsonIn.describe(n));
                 yield n.asText();
             }
@@ -104,7 +104,7 @@ final class ParamsJson {
             case INT -> f.numberNode((Integer) v);
             case DOUBLE -> f.numberNode((Double) v);
             case BOOLEAN -> f.booleanNode((Boolean) v);
-            case CHOICE, STRING, PATH, FOLDER -> f.textNode((String) v);
+            case CHOICE, STRING, COLUMN, PATH, FOLDER -> f.textNode((String) v);
             case INT_TUPLE -> {
                 ArrayNode a = f.arrayNode();
                 for (Object o : (List<?>) v) a.add((Integer) o);

@@ -29,7 +29,8 @@ public final class TrainingSettings {
                     "Stop when the validation loss has not improved for 'patience' epochs, keeping the best weights"),
             ParamSpec.integer("patience", "Patience", 3, 1, 1000, "Epochs without improvement before stopping")
                     .when("earlyStopping", "true"),
-            ParamSpec.integer("seed", "Seed", 42, 0, Integer.MAX_VALUE, "Seed for weight initialisation and shuffling"))
+            ParamSpec.integer("seed", "Training seed", 42, 0, Integer.MAX_VALUE,
+                    "Seed for the first weights, dropout and the order of batches"))
             .ownedBy("training");
 
     private TrainingSettings() {

@@ -1,8 +1,10 @@
 package org.strata.engine.train;
 
 import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.DataFit;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.analysis.MemoryEstimate;
+import org.strata.engine.analysis.Problem;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -32,13 +34,10 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
         Graph g = project.graph();
         Node input = g.inputNodes().get(0);
         Node output = g.outputNodes().get(0);
-        TensorShape in = a.shapeOf(input.id()).orElseThrow();
-        if (in.size() != data.featureShape().size()) {
-            throw new TrainingException(Message.of("data.inputSize", "The Input is " + in + " (" + in.size()
-                    + " values) but each sample of " + data.name() + " is " + data.featureShape() + " ("
-                    + data.featureShape().size() + " values): set the Input to " + data.featureShape(),
-                    in.toString(), in.size(), data.name(), data.featureShape().toString(),
-                    data.featureShape().size()), input.id(), null);
+        for (Problem p : DataFit.problems(g, a, data.shape())) {
+            if (p.severity() == Problem.Severity.ERROR) {
+                throw new TrainingException(Message.of(p.code(), p.message(), p.args().toArray()), p.nodeId(), null);
+            }
         }
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
         Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),

@@ -4,11 +4,10 @@ import java.util.List;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
 import org.strata.engine.layers.LossFn;
-import org.strata.engine.text.Message;
 
 /**
  * What the network must predict for a dataset: how labels are encoded for its Output, and how loss and metric are
- * computed from predictions. Checks that the Output's width fits the data and says how to fix it if not.
+ * computed from predictions.
  */
 final class Task {
     enum Mode { ONE_HOT, BINARY, REGRESSION }
@@ -27,41 +26,17 @@ final class Task {
         this.classNames = classNames;
     }
 
-    static Task of(Dataset data, int outputWidth, LossFn loss, String metric, String outputNode)
-            throws TrainingException {
-        if (data.isClassification()) {
-            int k = data.classNames().size();
-            if (k == 1) {
-                String only = data.classNames().get(0);
-                throw new TrainingException(Message.of("data.oneClass", "The data has one class only ('" + only
-                        + "'): a classifier needs at least two; check the label column (or make it regression)",
-                        only), outputNode, null);
-            }
-            if (outputWidth == k) return new Task(Mode.ONE_HOT, k, loss, metric, data.classNames());
-            if (outputWidth == 1 && k == 2 && loss != LossFn.SOFTMAX_CROSS_ENTROPY) {
-                return new Task(Mode.BINARY, 1, loss, metric, data.classNames());
-            }
-            String english = "The Output gets " + outputWidth + " value" + (outputWidth == 1 ? "" : "s")
-                    + " per sample but the dataset has " + k + " classes: set the units of the last Dense to " + k
-                    + (k == 2 ? " (or to 1 with binary_cross_entropy)" : "");
-            throw new TrainingException(Message.of(k == 2 ? "data.twoClasses" : "data.classes", english,
-                    outputWidth, k), outputNode, null);
-        }
-        if (loss != LossFn.MSE) {
-            throw new TrainingException(Message.of("data.regressionLoss", "The dataset has numbers to predict "
-                    + "(regression) but the Output's loss is " + loss.key() + ", which needs classes: set the loss to "
-                    + "mse", loss.key()), outputNode, null);
-        }
-        if (metric.equals("accuracy")) {
-            throw new TrainingException(Message.of("data.regressionAccuracy", "Accuracy needs classes but the "
-                    + "dataset has numbers to predict: set the Output's metric to mae"), outputNode, null);
-        }
-        if (outputWidth != data.targetCount()) {
-            throw new TrainingException(Message.of("data.targets", "The Output gets " + outputWidth + " values "
-                    + "per sample but the dataset has " + data.targetCount() + " target(s): set the units of the last "
-                    + "Dense to " + data.targetCount(), outputWidth, data.targetCount()), outputNode, null);
-        }
-        return new Task(Mode.REGRESSION, outputWidth, loss, metric, List.of());
+    /**
+     * @return how labels are encoded for an Output of {@code outputWidth} values; the graph has been checked against
+     * the data ({@link org.strata.engine.analysis.DataFit}), so the width fits
+     */
+    static Task of(Dataset data, int outputWidth, LossFn loss, String metric, String outputNode) {
+        if (!data.isClassification()) return new Task(Mode.REGRESSION, outputWidth, loss, metric, List.of());
+        int k = data.classNames().size();
+        if (outputWidth == k) return new Task(Mode.ONE_HOT, k, loss, metric, data.classNames());
+        if (outputWidth == 1 && k == 2) return new Task(Mode.BINARY, 1, loss, metric, data.classNames());
+        throw new IllegalStateException("an Output of " + outputWidth + " for " + k + " classes: "
+                + outputNode + " was not checked against the data");
     }
 
     int width() {

@@ -1,0 +1,23 @@
+package org.strata.engine.analysis;
+
+import java.util.List;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * What a project's data looks like, as far as a network must fit it: the shape of a sample and what is predicted.
+ *
+ * @param name     what to call the data in messages (a file name, "MNIST", a generator)
+ * @param features the shape of one sample
+ * @param classes  class names in label order; empty when numbers are predicted (regression)
+ * @param targets  how many numbers are predicted per sample (regression); 0 for classes
+ */
+public record DataShape(String name, TensorShape features, List<String> classes, int targets) {
+    public DataShape {
+        classes = List.copyOf(classes);
+    }
+
+    /** @return whether the labels are classes */
+    public boolean isClassification() {
+        return !classes.isEmpty();
+    }
+}
