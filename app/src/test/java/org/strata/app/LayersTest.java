@@ -28,7 +28,7 @@ class LayersTest extends AppTest {
     /** On the JavaFX thread (inside {@link #waitFor}): the activation picture shown, or null. */
     private Image activationImage() {
         ImageView v = lookup("#layer-activation-image").queryAs(ImageView.class);
-        return v.getParent() == null ? null : v.getImage();
+        return v.getParent() == null ? null : (Image) v.getUserData(); // one pixel per value, before it is enlarged
     }
 
     @Test
@@ -53,6 +53,12 @@ class LayersTest extends AppTest {
         // Dense 128's output for sample 1 is a heat map of 128 cells (16 × 8)
         waitFor(30, () -> activationImage() != null);
         assertThat(fx(() -> activationImage().getWidth() * activationImage().getHeight())).isEqualTo(16.0 * 8);
+        // shown crisp: enlarged by a whole factor, each value a square block, not scaled (and blurred) by the view
+        Image shown = fx(() -> lookup("#layer-activation-image").queryAs(ImageView.class).getImage());
+        double factor = shown.getWidth() / activationImage().getWidth();
+        assertThat(factor).isGreaterThanOrEqualTo(2).isEqualTo(Math.rint(factor));
+        assertThat(shown.getHeight()).isEqualTo(factor * activationImage().getHeight());
+        assertThat(fx(() -> lookup("#layer-activation-image").queryAs(ImageView.class).getFitWidth())).isZero();
         // The Input's picture is the digit itself, 28 × 28, and changes with the chosen sample
         clickOn("#node-input");
         waitFor(30, () -> activationImage() != null && activationImage().getWidth() == 28);
@@ -66,12 +72,13 @@ class LayersTest extends AppTest {
         waitFor(30, () -> lookup("#layer-activation-values").tryQuery().map(n -> n.getParent() != null).orElse(false));
         assertThat(lookup("#layer-activation-caption").queryLabeled().getText()).contains("10 values");
         // another sample refills the same rows (no new nodes to style while it trains)
-        javafx.scene.layout.VBox rows = lookup("#layer-activation-values").queryAs(javafx.scene.layout.VBox.class);
+        javafx.scene.layout.GridPane rows = lookup("#layer-activation-values").queryAs(
+                javafx.scene.layout.GridPane.class);
         javafx.scene.Node firstRow = fx(() -> rows.getChildren().get(0));
         String before = fx(() -> rowValues(rows));
         fxRun(() -> lookup("#layer-sample").queryAs(Spinner.class).getValueFactory().setValue(3));
         waitFor(30, () -> !rowValues(rows).equals(before));
-        assertThat(fx(() -> rows.getChildren().size())).isEqualTo(10);
+        assertThat(fx(() -> rows.getChildren().size())).isEqualTo(3 * 10); // name, bar, number
         javafx.scene.Node afterRow = fx(() -> rows.getChildren().get(0));
         assertThat(afterRow).isSameAs(firstRow);
         // the canvas carries a sparkline and a health dot on each trained layer
@@ -84,10 +91,10 @@ class LayersTest extends AppTest {
         waitFor(30, () -> run().phase() == TrainingState.STOPPED);
     }
 
-    private static String rowValues(javafx.scene.layout.VBox rows) {
+    private static String rowValues(javafx.scene.layout.GridPane rows) {
         StringBuilder b = new StringBuilder();
-        for (javafx.scene.Node row : rows.getChildren()) {
-            b.append(((javafx.scene.control.Label) ((javafx.scene.layout.HBox) row).getChildren().get(2)).getText());
+        for (int i = 2; i < rows.getChildren().size(); i += 3) {
+            b.append(((javafx.scene.control.Label) rows.getChildren().get(i)).getText());
         }
         return b.toString();
     }

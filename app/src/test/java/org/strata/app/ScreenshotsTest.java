@@ -66,6 +66,14 @@ class ScreenshotsTest extends AppTest {
                 () -> fx(() -> !window.run().orElseThrow().isActive()));
     }
 
+    /** As {@link #train}, without an edit to save: another project can be opened after it without a dialog. */
+    private void trainUnsaved(int epochs) throws Exception {
+        fxRun(() -> window.editor().orElseThrow().document().project().training().set("epochs", epochs));
+        fxRun(() -> window.run().orElseThrow().start());
+        WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !window.run().orElseThrow().isActive()));
+    }
+
     @Test
     void editor_in_both_themes_and_languages() throws Exception {
         fxRun(() -> window.open(sample("mnist-cnn")));
@@ -165,6 +173,30 @@ class ScreenshotsTest extends AppTest {
         }
         fxRun(() -> window.setFontSize(13));
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
+    void layers_at_the_projector_size() throws Exception {
+        // What a class reads in the Layers tab: a hidden layer's 128 values as a crisp heat map (the seed MLP) and
+        // XOR's tanh layer as bars on both sides of zero, in English and Chinese.
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.open(sample("mnist-mlp")));
+        trainUnsaved(1);
+        clickOn("#tab-layers .tab-label");
+        fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("dense1")));
+        Thread.sleep(1500);
+        snap("layers-heatmap-projector-en.png");
+        fxRun(() -> window.open(sample("xor")));
+        trainUnsaved(40);
+        clickOn("#tab-layers .tab-label");
+        fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("hidden")));
+        Thread.sleep(1500);
+        snap("layers-bars-projector-en.png");
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        Thread.sleep(1500);
+        snap("layers-bars-projector-zh.png");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(() -> window.setFontSize(13));
     }
 
     @Test

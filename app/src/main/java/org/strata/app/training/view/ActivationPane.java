@@ -31,13 +31,20 @@ import org.strata.engine.layers.TensorShape;
 final class ActivationPane extends BorderPane {
     /** Vectors up to this long are listed as labelled bars rather than painted as a heat map. */
     private static final int LISTED = 16;
+    /** A picture is enlarged at most this many times (a 1 × 1 map would otherwise fill the stage in one block). */
+    private static final int MAX_FACTOR = 32;
     private final TrainingRun run;
     private final Spinner<Integer> sample = new Spinner<>();
     private final Label sampleLabel = new Label();
     private final Label caption = new Label();
     private final ImageView picture = new ImageView();
-    private final VBox listed = new VBox(2);
+    /** Short vectors: one row per value (name, bar, number), in columns so the bars line up. */
+    private final javafx.scene.layout.GridPane listed = new javafx.scene.layout.GridPane();
+    /** The rows scroll rather than run over the caption when the tab is short (the projector's text size). */
+    private final javafx.scene.control.ScrollPane listedScroll = new javafx.scene.control.ScrollPane(listed);
     private final StackPane stage = new StackPane();
+    /** The picture as the layer's values make it, one pixel per value, before it is enlarged to the stage. */
+    private WritableImage raw;
     private String nodeId;
     private String nodeName = "";
     private Map<String, float[]> values;
@@ -65,10 +72,19 @@ final class ActivationPane extends BorderPane {
         picture.setId("layer-activation-image");
         picture.setPreserveRatio(true);
         picture.setSmooth(false);
-        picture.fitWidthProperty().bind(stage.widthProperty().subtract(8));
-        picture.fitHeightProperty().bind(stage.heightProperty().subtract(8));
+        stage.widthProperty().addListener((o, a, b) -> showPicture());
+        stage.heightProperty().addListener((o, a, b) -> showPicture());
         listed.setId("layer-activation-values");
-        listed.setFillWidth(true);
+        listed.setHgap(8);
+        listed.setVgap(2);
+        listed.setPadding(new Insets(4));
+        var grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grow.setFillWidth(true);
+        listed.getColumnConstraints().setAll(new javafx.scene.layout.ColumnConstraints(), grow,
+                new javafx.scene.layout.ColumnConstraints());
+        listedScroll.setFitToWidth(true);
+        listedScroll.getStyleClass().add("edge-to-edge");
         stage.setMinSize(80, 80);
         stage.getStyleClass().add("activation-stage");
         caption.setId("layer-activation-caption");
@@ -177,8 +193,11 @@ final class ActivationPane extends BorderPane {
         }
         // The same node stays in the scene from one snapshot to the next: only its picture or numbers change (a node
         // put back in costs the JavaFX thread its styling again, twice a second while training).
-        Node shown = img != null ? picture : listed;
-        if (img != null) picture.setImage(img);
+        Node shown = img != null ? picture : listedScroll;
+        if (img != null) {
+            raw = img;
+            showPicture();
+        }
         if (stage.getChildren().size() != 1 || stage.getChildren().get(0) != shown) stage.getChildren().setAll(shown);
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
@@ -188,6 +207,29 @@ final class ActivationPane extends BorderPane {
         }
         caption.setText(Messages.get("layers.caption", nodeName, what, String.format("%.3g", min),
                 String.format("%.3g", max)));
+    }
+
+    /**
+     * Shows the picture enlarged by the largest whole factor that fits the stage, each value a square block of
+     * pixels: scaled by the view instead, a 16 × 8 heat map was drawn blurred where smoothing cannot be turned off.
+     * A picture larger than the stage is scaled down to fit.
+     */
+    private void showPicture() {
+        if (raw == null) return;
+        double w = stage.getWidth() - 8;
+        double h = stage.getHeight() - 8;
+        if (w <= 0 || h <= 0) return;
+        int factor = (int) Math.min(Math.floor(w / raw.getWidth()), Math.floor(h / raw.getHeight()));
+        picture.setUserData(raw);
+        if (factor >= 1) {
+            picture.setFitWidth(0);
+            picture.setFitHeight(0);
+            picture.setImage(Pictures.enlarge(raw, Math.min(factor, MAX_FACTOR)));
+        } else {
+            picture.setFitWidth(w);
+            picture.setFitHeight(h);
+            picture.setImage(raw);
+        }
     }
 
     private static boolean squareImage(int n) {
@@ -203,27 +245,25 @@ final class ActivationPane extends BorderPane {
         var data = run.dataset();
         boolean classes = data.isClassification() && v.length == data.classNames().size();
         float reach = 0;
-        for (float f : v) reach = Math.max(reach, Math.abs(f));
-        if (listed.getChildren().size() != v.length) {
+        boolean negative = false;
+        for (float f : v) {
+            reach = Math.max(reach, Math.abs(f));
+            negative |= f < 0;
+        }
+        if (listed.getChildren().size() != 3 * v.length) {
             listed.getChildren().clear();
             for (int i = 0; i < v.length; i++) {
                 Label name = new Label();
-                name.setMinWidth(48);
-                Region bar = new Region();
-                bar.getStyleClass().add("activation-bar");
-                bar.setMinHeight(12);
-                bar.setMaxHeight(12);
-                HBox row = new HBox(6, name, bar, new Label());
-                row.setAlignment(Pos.CENTER_LEFT);
-                HBox.setHgrow(bar, Priority.NEVER);
-                listed.getChildren().add(row);
+                name.setMinWidth(Region.USE_PREF_SIZE); // a class name whole; the bar gives way
+                Label number = new Label();
+                number.setMinWidth(Region.USE_PREF_SIZE);
+                listed.addRow(i, name, new ValueBar(), number);
             }
         }
         for (int i = 0; i < v.length; i++) {
-            var row = ((HBox) listed.getChildren().get(i)).getChildren();
-            ((Label) row.get(0)).setText(classes ? data.classNames().get(i) : "#" + (i + 1));
-            ((Region) row.get(1)).setPrefWidth(reach == 0 ? 0 : 160 * Math.abs(v[i]) / reach);
-            ((Label) row.get(2)).setText(String.format("%.3f", v[i]));
+            ((Label) listed.getChildren().get(3 * i)).setText(classes ? data.classNames().get(i) : "#" + (i + 1));
+            ((ValueBar) listed.getChildren().get(3 * i + 1)).set(v[i], reach, negative);
+            ((Label) listed.getChildren().get(3 * i + 2)).setText(String.format("%.3f", v[i]));
         }
     }
 }

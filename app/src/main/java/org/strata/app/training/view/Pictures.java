@@ -91,6 +91,25 @@ public final class Pictures {
         return img;
     }
 
+    /** @return {@code img} with each pixel a {@code factor} × {@code factor} block (nearest neighbour, never blurred) */
+    public static WritableImage enlarge(WritableImage img, int factor) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        if (factor <= 1) return img;
+        int[] row = new int[w];
+        int[] big = new int[w * factor];
+        WritableImage out = new WritableImage(w * factor, h * factor);
+        var reader = img.getPixelReader();
+        var writer = out.getPixelWriter();
+        var format = javafx.scene.image.PixelFormat.getIntArgbInstance();
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, format, row, 0, w);
+            for (int x = 0; x < w; x++) java.util.Arrays.fill(big, x * factor, (x + 1) * factor, row[x]);
+            for (int k = 0; k < factor; k++) writer.setPixels(0, y * factor + k, w * factor, 1, format, big, 0, w * factor);
+        }
+        return out;
+    }
+
     /** @return an opaque grey of brightness {@code u} (0 to 1) as ARGB, without making a Color per pixel */
     private static int grey(double u) {
         int g = (int) Math.round(255 * u);
