@@ -209,4 +209,34 @@ class MessagesTest {
         assertThat(Messages.get("menu.file")).isEqualTo("文件");
         Messages.setLocale(Locale.ENGLISH);
     }
+
+    @Test
+    void every_class_of_the_generated_data_is_named_in_chinese_and_choices_show_their_words() throws Exception {
+        var generator = org.strata.engine.project.DatasetKind.GENERATED.params().spec("generator").orElseThrow();
+        List<String> english = new java.util.ArrayList<>();
+        for (String g : generator.choices()) {
+            var spec = org.strata.engine.project.DatasetSpec.of(org.strata.engine.project.DatasetKind.GENERATED);
+            spec.params().set("generator", g).set("samples", 60).set("classes", 4);
+            var p = new org.strata.engine.project.Project("t", "", new org.strata.engine.graph.Graph(), spec,
+                    org.strata.engine.project.TrainingSettings.defaults());
+            english.addAll(org.strata.engine.data.DatasetLoader.load(p).classNames());
+        }
+        assertThat(english).contains("same sign", "blob 4");
+        var normalization = org.strata.engine.project.DatasetKind.CSV.params().spec("normalization").orElseThrow();
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            for (String name : english) {
+                assertThat(Catalogue.generatedClass(name)).as(name).isNotEqualTo(name);
+            }
+            assertThat(Catalogue.generatedClass("blob 4")).isEqualTo("团簇 4");
+            assertThat(Catalogue.choice("dataset.csv", normalization, "standardize")).isEqualTo("标准化");
+            // an algorithm's name stays as it is
+            assertThat(Catalogue.choice("Dense", org.strata.engine.layers.LayerCatalogue.get("Dense").params()
+                    .spec("activation").orElseThrow(), "relu")).isEqualTo("relu");
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+        assertThat(Catalogue.generatedClass("same sign")).isEqualTo("same sign");
+        assertThat(Catalogue.choice("dataset.csv", normalization, "standardize")).isEqualTo("standardize");
+    }
 }

@@ -134,6 +134,7 @@ class ScreenshotsTest extends AppTest {
         Path project = dir.resolve("iris.strata");
         Files.writeString(project, Files.readString(sample("iris")));
         fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.setFontSize(20)); // a dialog takes the window's text size
         fxRun(() -> window.open(project));
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> window.run()
@@ -144,6 +145,7 @@ class ScreenshotsTest extends AppTest {
         WritableImage image = fx(() -> dialog.getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.resolve("training-failure-zh.png").toFile());
         clickOn("#training-error .button");
+        fxRun(() -> window.setFontSize(13));
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
     }
 
@@ -197,6 +199,22 @@ class ScreenshotsTest extends AppTest {
         snap("layers-bars-projector-zh.png");
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
         fxRun(() -> window.setFontSize(13));
+    }
+
+    @Test
+    void start_page_and_project_settings_in_chinese_at_the_projector_size() throws Exception {
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.newProject());
+        Thread.sleep(500);
+        snap("start-projector-zh.png");
+        fxRun(() -> window.open(sample("spirals")));
+        fxRun(() -> editor().document().selection().clear());
+        Thread.sleep(500);
+        scrollIntoView("#param-normalization");
+        snap("settings-projector-zh.png");
+        fxRun(() -> window.setFontSize(13));
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
     }
 
     @Test

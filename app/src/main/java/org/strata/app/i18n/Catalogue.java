@@ -52,6 +52,29 @@ public final class Catalogue {
         return firstOf(spec.label(), "param." + owner + "." + spec.name(), "param." + spec.name());
     }
 
+    /**
+     * @return how a choice's value is shown ("标准化" for {@code standardize}): its owner's own text,
+     * else the text for that parameter's value, else for the value anywhere; the value itself where the language
+     * keeps it (algorithm names such as relu or adam, and English)
+     */
+    public static String choice(String owner, ParamSpec spec, String value) {
+        return firstOf(value, "choice." + owner + "." + spec.name() + "." + value, "choice." + spec.name() + "."
+                + value, "choice." + value);
+    }
+
+    /**
+     * @return a class name of Strata's generated data ("same sign", "blob 3") in the window's language; names from
+     * the user's own data are never passed here
+     */
+    public static String generatedClass(String english) {
+        java.util.regex.Matcher blob = java.util.regex.Pattern.compile("blob (\\d+)").matcher(english);
+        if (blob.matches()) {
+            String pattern = firstOf(null, "class.blob");
+            return pattern == null ? english : MessageFormat.format(pattern, blob.group(1));
+        }
+        return text("class." + english.replace(' ', '_'), english);
+    }
+
     /** @return the parameter's one-line description, looked up as {@link #label} is */
     public static String description(String owner, ParamSpec spec) {
         return firstOf(spec.description(), "desc." + owner + "." + spec.name(), "desc." + spec.name());

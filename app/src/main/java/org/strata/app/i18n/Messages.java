@@ -29,6 +29,8 @@ public final class Messages {
     public static void setLocale(Locale l) {
         locale = l;
         bundle = load(l);
+        // JavaFX's own texts (a text field's Cut/Copy/Paste menu, a colour picker's) follow the default locale
+        Locale.setDefault(l);
     }
 
     public static Locale locale() {

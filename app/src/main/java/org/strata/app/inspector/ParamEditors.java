@@ -6,7 +6,6 @@ import javafx.scene.control.TextFormatter;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
-import org.controlsfx.property.editor.Editors;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.strata.engine.params.ParamType;
 
@@ -32,11 +31,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
     public PropertyEditor<?> call(PropertySheet.Item item) {
         if (item instanceof ParamItem p) {
             ParamType t = p.spec().type();
-            if (t == ParamType.CHOICE) {
-                PropertyEditor<?> ed = Editors.createChoiceEditor(item, p.spec().choices());
-                ((ComboBox<?>) ed.getEditor()).setId("param-" + p.spec().name());
-                return ed;
-            }
+            if (t == ParamType.CHOICE) return new ChoiceEditor(p);
             if (t.isPath()) return new PathEditor(p, projectFolder);
             if (t == ParamType.COLUMN) return new ColumnEditor(p, columns);
             if (t == ParamType.INT || t == ParamType.DOUBLE || t == ParamType.INT_TUPLE || t == ParamType.STRING) {
@@ -97,6 +92,40 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
         @Override
         public void setValue(Object value) {
             text.setValue(value);
+        }
+    }
+
+    /**
+     * One of a parameter's values, each shown in the window's language where it has words ("标准化" for standardize)
+     * while the value kept is the project file's.
+     */
+    static final class ChoiceEditor extends AbstractPropertyEditor<String, ComboBox<String>> {
+        ChoiceEditor(ParamItem item) {
+            super(item, new ComboBox<>(javafx.collections.FXCollections.observableArrayList(item.spec().choices())));
+            ComboBox<String> box = getEditor();
+            box.setId("param-" + item.spec().name());
+            box.setMaxWidth(Double.MAX_VALUE);
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(String value) {
+                    return value == null ? "" : org.strata.app.i18n.Catalogue.choice(item.owner(), item.spec(), value);
+                }
+
+                @Override
+                public String fromString(String shown) {
+                    return box.getItems().stream().filter(v -> toString(v).equals(shown)).findFirst().orElse(shown);
+                }
+            });
+        }
+
+        @Override
+        protected javafx.beans.value.ObservableValue<String> getObservableValue() {
+            return getEditor().valueProperty();
+        }
+
+        @Override
+        public void setValue(String value) {
+            getEditor().setValue(value);
         }
     }
 

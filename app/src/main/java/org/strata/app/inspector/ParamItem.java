@@ -42,6 +42,11 @@ final class ParamItem implements PropertySheet.Item {
         return spec;
     }
 
+    /** @return the owner of the spec's table, for its texts */
+    String owner() {
+        return owner;
+    }
+
     @Override
     public Class<?> getType() {
         return switch (spec.type()) {

@@ -192,6 +192,17 @@ public final class TrainingRun {
         return network().map(TrainedNetwork::dataset).orElse(null);
     }
 
+    /**
+     * @param names class names of the run's data (its dataset's, or an evaluation's)
+     * @return them as the window shows them: the names of Strata's generated data ("same sign") in the window's
+     * language, the user's own data's as they are
+     */
+    public java.util.List<String> shown(java.util.List<String> names) {
+        boolean generated = document.project().dataset()
+                .map(d -> d.kind() == org.strata.engine.project.DatasetKind.GENERATED).orElse(false);
+        return generated ? names.stream().map(org.strata.app.i18n.Catalogue::generatedClass).toList() : names;
+    }
+
     /** @see TrainedNetwork#predict */
     public CompletableFuture<float[]> predict(float[] raw) {
         return network().map(n -> n.predict(raw)).orElseGet(TrainingRun::noRun);

@@ -108,6 +108,7 @@ public final class MainWindow {
             });
         }
         theme.apply(scene);
+        theme.followDialogs(stage);
         stage.setOnCloseRequest(e -> {
             if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) {
                 e.consume();

@@ -81,21 +81,22 @@ final class StartPage extends ScrollPane {
         javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(picture);
         frame.setMinSize(220, 90);
         frame.setPrefSize(220, 90);
+        frame.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         box.getChildren().add(frame);
         Label n = new Label(name);
         n.getStyleClass().add("card-title");
+        n.setWrapText(true);
         Label d = new Label(description);
         d.getStyleClass().add("card-description");
         d.setWrapText(true);
-        d.setMaxWidth(220);
         box.getChildren().addAll(n, d);
+        // The text's width is set in ems (strata.css): a wrapped label's height follows from it, so a card is as tall
+        // as its text at any text size (a fixed 220 px cut the description at the projector's size).
+        n.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         d.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button b = new Button(null, box);
         b.getStyleClass().add("start-card");
-        // A fixed card size: wrapped text inside a button otherwise asks for an unbounded height.
-        b.setMinSize(252, 220);
-        b.setPrefSize(252, 220);
-        b.setMaxSize(252, 220);
+        b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         return b;
     }

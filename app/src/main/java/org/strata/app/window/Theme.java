@@ -22,6 +22,28 @@ final class Theme {
         boolean dark = settings.dark();
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
+        style(scene);
+    }
+
+    /**
+     * Gives every dialog the window opens (alerts, file questions, the training failure) the window's look and
+     * text size as it is shown: at the projector's size they kept the default 13 px.
+     */
+    void followDialogs(javafx.stage.Window main) {
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) {
+                for (javafx.stage.Window w : c.getAddedSubList()) {
+                    if (w != main && w instanceof javafx.stage.Stage && w.getScene() != null) {
+                        style(w.getScene());
+                        w.sizeToScene();
+                    }
+                }
+            }
+        });
+    }
+
+    private void style(Scene scene) {
+        boolean dark = settings.dark();
         scene.getStylesheets().setAll(Theme.class.getResource(BASE).toExternalForm());
         if (dark) scene.getStylesheets().add(Theme.class.getResource(DARK).toExternalForm());
         scene.getRoot().setStyle("-fx-font-size: " + settings.fontSize() + "px;");

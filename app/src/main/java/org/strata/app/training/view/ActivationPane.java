@@ -117,7 +117,7 @@ final class ActivationPane extends BorderPane {
         int index = Math.min(sample.getValue(), split.size()) - 1;
         var data = run.dataset();
         sampleLabel.setText(data.isClassification()
-                ? Messages.get("layers.sampleClass", data.classNames().get(split.label(index)), split.size())
+                ? Messages.get("layers.sampleClass", run.shown(data.classNames()).get(split.label(index)), split.size())
                 : Messages.get("layers.sampleOf", split.size()));
         String key = System.identityHashCode(split) + "/" + index + "/" + run.curves().layersVersionProperty().get() + "/"
                 + run.phase();
@@ -261,7 +261,8 @@ final class ActivationPane extends BorderPane {
             }
         }
         for (int i = 0; i < v.length; i++) {
-            ((Label) listed.getChildren().get(3 * i)).setText(classes ? data.classNames().get(i) : "#" + (i + 1));
+            ((Label) listed.getChildren().get(3 * i)).setText(classes ? run.shown(data.classNames()).get(i)
+                    : "#" + (i + 1));
             ((ValueBar) listed.getChildren().get(3 * i + 1)).set(v[i], reach, negative);
             ((Label) listed.getChildren().get(3 * i + 2)).setText(String.format("%.3f", v[i]));
         }

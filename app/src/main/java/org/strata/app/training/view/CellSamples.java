@@ -69,7 +69,7 @@ final class CellSamples extends VBox {
         if (r == null || split == null || data == null) return;
         List<Integer> in = r.samplesIn(truth, predicted);
         in.sort((a, b) -> Float.compare(r.confidence()[a], r.confidence()[b])); // least sure first
-        List<String> names = evaluation.classNames();
+        List<String> names = run.shown(evaluation.classNames());
         title.setText(Messages.get(truth == predicted ? "confusion.cellRight" : "confusion.cellWrong",
                 names.get(truth), names.get(predicted), in.size(), Math.min(in.size(), SHOWN)));
         items.getChildren().clear();

@@ -76,8 +76,9 @@ public final class ConfusionMatrixView extends ScrollPane {
         }
         if (samples != null) samples.hide();
         samples = new CellSamples(run, ev);
-        if (grid == null || !ev.classNames().equals(gridNames)) {
-            buildGrid(ev.classNames());
+        List<String> names = run.shown(ev.classNames());
+        if (grid == null || !names.equals(gridNames)) {
+            buildGrid(names);
             Label hint = wrapping(muted(Messages.get("confusion.clickHint")));
             hint.setId("confusion-hint");
             body.getChildren().setAll(title(title), new javafx.scene.Group(grid), hint);

@@ -229,7 +229,7 @@ public final class InferenceView extends VBox {
     private void show(float[] p) {
         bars.getChildren().clear();
         Dataset d = run.dataset();
-        List<String> names = d.classNames();
+        List<String> names = run.shown(d.classNames());
         if (names.isEmpty()) {
             Label v = new Label(Messages.get("inference.value", p.length == 0 ? "" : String.format("%.4f", p[0])));
             v.setId("inference-value");
