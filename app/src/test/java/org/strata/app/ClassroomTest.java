@@ -205,4 +205,45 @@ class ClassroomTest extends AppTest {
         var image = view.getImage();
         return image == null ? 0.5 : image.getPixelReader().getColor(2, 2).getBrightness();
     }
+
+    @Test
+    void a_selected_node_with_a_warning_or_an_error_shows_both_its_problem_and_the_selection() {
+        fxRun(() -> window.open(sample("xor")));
+        EditorDocument doc = editor().document();
+        // a Dense hanging off the hidden layer leads nowhere: a warning on it
+        fxRun(() -> {
+            var extra = org.strata.engine.graph.Node.of("extra", org.strata.engine.layers.LayerCatalogue.get("Dense"));
+            extra.moveTo(40, 400);
+            doc.execute(org.strata.app.document.Edits.addNodes(doc.graph(), List.of(extra), List.of(
+                    new org.strata.engine.graph.Edge(new org.strata.engine.graph.PortRef("hidden", "out"),
+                            new org.strata.engine.graph.PortRef("extra", "in"))), "add"));
+            doc.selection().set(List.of("extra"));
+        });
+        var view = editor().canvas().nodeView("extra").orElseThrow();
+        assertThat(fx(() -> doc.analysis().problemsOf("extra"))).isNotEmpty();
+        var strokes = fx(() -> view.getBorder().getStrokes());
+        assertThat(strokes).as("the problem's border and the selection's ring").hasSize(2);
+        assertThat(strokes.get(0).getTopStroke()).isNotEqualTo(strokes.get(1).getTopStroke());
+        fxRun(() -> doc.selection().clear());
+        assertThat(fx(() -> view.getBorder().getStrokes())).hasSize(1);
+    }
+
+    @Test
+    void a_shape_label_between_close_ports_moves_off_them() {
+        fxRun(() -> window.open(sample("xor")));
+        EditorDocument doc = editor().document();
+        // the hidden layer right next to the Input: the ports are closer than the label is wide
+        fxRun(() -> {
+            var input = doc.graph().require("input");
+            doc.execute(org.strata.app.document.Edits.move(doc.graph(), java.util.Map.of("hidden",
+                    new double[]{input.x() + org.strata.app.canvas.NodeView.WIDTH + 10, input.y()}), "move"));
+        });
+        org.strata.engine.graph.Edge wire = fx(() -> doc.graph().outgoing("input").get(0));
+        var edge = editor().canvas().edgeView(wire).orElseThrow();
+        Bounds label = fx(() -> edge.label().localToScene(edge.label().getLayoutBounds()));
+        for (String port : List.of("#port-input-out", "#port-hidden-in")) {
+            Bounds p = fx(() -> lookup(port).query().localToScene(lookup(port).query().getLayoutBounds()));
+            assertThat(label.intersects(p)).as(port + " " + p + " under the label " + label).isFalse();
+        }
+    }
 }

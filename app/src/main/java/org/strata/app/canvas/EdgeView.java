@@ -38,7 +38,7 @@ public final class EdgeView extends Group {
     }
 
     /** @return the shape label, drawn by the canvas above the nodes */
-    Label label() {
+    public Label label() {
         return label;
     }
 
@@ -67,8 +67,14 @@ public final class EdgeView extends Group {
         hit.getElements().setAll(wire);
         double w = label.prefWidth(-1);
         double h = label.prefHeight(-1);
-        label.resizeRelocate((x1 + x2) / 2 - w / 2, (y1 + y2) / 2 - h / 2, w, h);
+        double y = (y1 + y2) / 2 - h / 2;
+        // Between ports closer than the label is wide, the label moves below the wire: centred on it, it hid them.
+        if (!wraps(x1, y1, x2, y2) && Math.abs(x2 - x1) < w + 2 * PORT_CLEARANCE) y = Math.max(y1, y2) + PORT_CLEARANCE;
+        label.resizeRelocate((x1 + x2) / 2 - w / 2, y, w, h);
     }
+
+    /** Room a port needs around its centre: a port's radius and a margin. */
+    private static final double PORT_CLEARANCE = 12;
 
     /** @return whether a wire goes back to the left into a lower row (a chain wrapped into rows) */
     static boolean wraps(double x1, double y1, double x2, double y2) {
