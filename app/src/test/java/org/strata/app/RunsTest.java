@@ -53,7 +53,8 @@ class RunsTest extends AppTest {
         int series = loss.inspect(c -> c.getXYPlot().getDataset().getSeriesCount());
         String overlay = loss.inspect(c -> c.getXYPlot().getDataset().getSeriesKey(3).toString());
         assertThat(series).isEqualTo(4);
-        assertThat(overlay).contains(first.id());
+        // named by when it ran and how it differs from the project now (its learning rate), not by its id
+        assertThat(overlay).isEqualTo("run at " + first.started().substring(11, 16) + ": learning rate 0.03");
         // use the first run's weights again: its test accuracy comes back
         fxRun(() -> run().useRun(first));
         waitFor(60, () -> run().phase() == TrainingState.FINISHED && run().evaluationProperty().get() != null);

@@ -15,29 +15,26 @@ public final class LossHistory {
     public static final int MAX_POINTS = 4_000;
 
     private final List<double[]> train = new ArrayList<>();
-    private final List<double[]> smoothed = new ArrayList<>();
+    /** The smoothed curve as last computed, and the number of changes to the per-batch curve it was made from. */
+    private List<double[]> smoothed = List.of();
+    private long smoothedAt = -1;
+    private long changes;
     private final List<double[]> validation = new ArrayList<>();
     private final List<double[]> metric = new ArrayList<>();
     private String metricName = "";
-    private double ema = Double.NaN;
 
     void clear() {
         train.clear();
-        smoothed.clear();
         validation.clear();
         metric.clear();
-        ema = Double.NaN;
+        changes++;
     }
 
     void addTrain(long iteration, double loss) {
         if (!Double.isFinite(loss)) return;
-        ema = Curves.smooth(ema, loss);
         train.add(new double[]{iteration, loss});
-        smoothed.add(new double[]{iteration, ema});
-        if (train.size() > MAX_POINTS) {
-            Curves.thinOlderHalf(train);
-            Curves.thinOlderHalf(smoothed);
-        }
+        if (train.size() > MAX_POINTS) Curves.thinOlderHalf(train);
+        changes++;
     }
 
     void addValidation(long iteration, double loss) {
@@ -55,9 +52,31 @@ public final class LossHistory {
         return train;
     }
 
-    /** @return (iteration, smoothed loss) */
+    /**
+     * @return (iteration, smoothed loss): each batch's loss averaged with its neighbours on both sides (a centred
+     * window of about 1/60 of the curve), so the line runs through the middle of the noise; an exponential average
+     * lagged far above a falling loss. At the newest end the window has only its older half.
+     */
     public List<double[]> smoothed() {
+        if (smoothedAt != changes) {
+            smoothed = centred(train, Math.max(2, Math.min(50, train.size() / 60)));
+            smoothedAt = changes;
+        }
         return smoothed;
+    }
+
+    /** @return the moving average of {@code points} over {@code half} points each side (fewer at the ends) */
+    static List<double[]> centred(List<double[]> points, int half) {
+        int n = points.size();
+        double[] sum = new double[n + 1];
+        for (int i = 0; i < n; i++) sum[i + 1] = sum[i] + points.get(i)[1];
+        List<double[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int from = Math.max(0, i - half);
+            int to = Math.min(n, i + half + 1);
+            out.add(new double[]{points.get(i)[0], (sum[to] - sum[from]) / (to - from)});
+        }
+        return out;
     }
 
     /** @return (iteration at the epoch's end, validation loss) */

@@ -203,6 +203,11 @@ public final class TrainingRun {
         return generated ? names.stream().map(org.strata.app.i18n.Catalogue::generatedClass).toList() : names;
     }
 
+    /** @return the project's training settings as they are now (what a kept run is compared with) */
+    public org.strata.engine.params.Params trainingSettings() {
+        return document.project().training();
+    }
+
     /** @see TrainedNetwork#predict */
     public CompletableFuture<float[]> predict(float[] raw) {
         return network().map(n -> n.predict(raw)).orElseGet(TrainingRun::noRun);

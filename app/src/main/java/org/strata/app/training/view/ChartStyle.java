@@ -60,12 +60,17 @@ final class ChartStyle {
         return new java.awt.Font(java.awt.Font.SANS_SERIF, style, textSize + delta);
     }
 
+    /** Per-point markers are drawn up to this many points; past it they smear into a band (300 epochs). */
+    static final int MARKERS_UP_TO = 50;
+
     /** Colours and text sizes of the theme, for the chart's legend, title and every axis it has now. */
     static void apply(JFreeChart chart, boolean dark) {
         Color bg = dark ? new Color(0x0d1117) : Color.WHITE;
         Color fg = text(dark);
         Color grid = dark ? new Color(0x30363d) : new Color(0xd0d7de);
         chart.setBackgroundPaint(bg);
+        // room on the right for the last tick's label, half of which lies past the plot ("3,500" was cut)
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 2.5 * textSize));
         if (chart.getLegend() != null) {
             chart.getLegend().setBackgroundPaint(bg);
             chart.getLegend().setItemPaint(fg);

@@ -88,23 +88,33 @@ public final class LossChartView extends BorderPane {
         List<double[]> smooth = List.copyOf(Curves.thinned(h.smoothed(), DRAWN));
         List<double[]> val = List.copyOf(h.validation());
         List<org.strata.engine.runs.RunRecord> overlaid = run.runs().overlaidRuns();
+        List<String> names = new java.util.ArrayList<>();
+        for (var r : overlaid) {
+            // a series' name is its key: two runs started the same minute with the same settings get a number
+            String name = RunNames.overlay(r, run.trainingSettings());
+            String unique = name;
+            for (int k = 2; names.contains(unique); k++) unique = name + " (" + k + ")";
+            names.add(unique);
+        }
         pane.update(() -> {
             chart.setNotify(false);
             fill(batches, train);
             fill(smoothed, smooth);
             fill(validation, val);
-            overlays(overlaid);
+            ((XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setSeriesShapesVisible(2,
+                    val.size() <= ChartStyle.MARKERS_UP_TO);
+            overlays(overlaid, names);
             chart.setNotify(true);
         });
     }
 
     /** Earlier runs ticked in the Runs tab: their smoothed loss as thin dashed lines, for comparison. */
-    private void overlays(List<org.strata.engine.runs.RunRecord> overlaid) {
+    private void overlays(List<org.strata.engine.runs.RunRecord> overlaid, List<String> names) {
         while (data.getSeriesCount() > 3) data.removeSeries(3);
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         int i = 3;
         for (org.strata.engine.runs.RunRecord run : overlaid) {
-            XYSeries s = new XYSeries(Messages.get("chart.runOverlay", run.id()), false, true);
+            XYSeries s = new XYSeries(names.get(i - 3), false, true);
             for (double[] p : Curves.thinned(java.util.Arrays.asList(run.loss()), DRAWN)) s.add(p[0], p[1], false);
             data.addSeries(s);
             r.setSeriesPaint(i, ChartStyle.series(i - 1, dark));

@@ -88,6 +88,10 @@ public final class MetricChartView extends BorderPane {
             learningRate.add(p[0], p[3], false);
             if (!Double.isNaN(p[2])) validation.add(p[0], p[2], false);
         }
+        var r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        boolean markers = metric.size() <= ChartStyle.MARKERS_UP_TO;
+        r.setSeriesShapesVisible(0, markers);
+        r.setSeriesShapesVisible(1, markers);
         train.fireSeriesChanged();
         validation.fireSeriesChanged();
         learningRate.fireSeriesChanged();

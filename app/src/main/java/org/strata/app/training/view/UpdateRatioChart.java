@@ -29,6 +29,7 @@ final class UpdateRatioChart extends BorderPane {
     private final ChartPane pane;
     private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     private final boolean dark;
+    private final LogAxis y = new LogAxis(Messages.get("layers.updateRatio"));
 
     UpdateRatioChart(boolean dark) {
         this.dark = dark;
@@ -36,10 +37,13 @@ final class UpdateRatioChart extends BorderPane {
         NumberAxis x = new NumberAxis(Messages.get("chart.iteration"));
         x.setAutoRangeIncludesZero(false);
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        LogAxis y = new LogAxis(Messages.get("layers.updateRatio"));
         y.setSmallestValue(1e-8);
         y.setBase(10);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+        // one tick per power of ten, labelled 10⁻³ (whole decades: "0E0" labelled 1.5e-2 and 1.2e-2 both "1E-2")
+        y.setAutoTickUnitSelection(false);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1), false, false);
+        y.setMinorTickCount(10);
+        y.setMinorTickMarksVisible(true);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         ValueMarker guide = new ValueMarker(GUIDE);
         guide.setPaint(ChartStyle.text(dark));
@@ -48,8 +52,11 @@ final class UpdateRatioChart extends BorderPane {
         guide.setLabel(Messages.get("layers.guide"));
         guide.setLabelPaint(ChartStyle.text(dark));
         guide.setLabelFont(ChartStyle.font(java.awt.Font.PLAIN, -3));
-        guide.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        guide.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        // on the right, on the chart's own background: over the curves it was unreadable
+        guide.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        guide.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        java.awt.Color bg = dark ? new java.awt.Color(0x0d1117) : java.awt.Color.WHITE;
+        guide.setLabelBackgroundColor(new java.awt.Color(bg.getRed(), bg.getGreen(), bg.getBlue(), 220));
         plot.addRangeMarker(guide);
         chart = new JFreeChart(plot);
         ChartStyle.apply(chart, dark);
@@ -62,16 +69,28 @@ final class UpdateRatioChart extends BorderPane {
         // the curves are made here, on the JavaFX thread, from the history; the chart takes them on its own thread
         List<XYSeries> curves = new java.util.ArrayList<>();
         List<Boolean> thick = new java.util.ArrayList<>();
+        double low = GUIDE;
+        double high = GUIDE;
         for (String id : history.layers()) {
             List<LayerHistory.Point> points = history.of(id);
             if (points.isEmpty() || points.get(points.size() - 1).updateRatio() <= 0) continue; // no parameters
             XYSeries s = new XYSeries(names.apply(id), false, true);
-            for (LayerHistory.Point p : points) if (p.updateRatio() > 0) s.add(p.iteration(), p.updateRatio(), false);
+            for (LayerHistory.Point p : points) {
+                if (p.updateRatio() <= 0 || !Double.isFinite(p.updateRatio())) continue;
+                s.add(p.iteration(), p.updateRatio(), false);
+                low = Math.min(low, p.updateRatio());
+                high = Math.max(high, p.updateRatio());
+            }
             curves.add(s);
             thick.add(id.equals(selected));
         }
+        // whole decades around the curves and the guide, so every tick is a power of ten
+        double from = Math.pow(10, Math.floor(Math.log10(Math.max(low, 1e-8))));
+        double to = Math.pow(10, Math.ceil(Math.log10(high)));
+        double upper = to <= from ? from * 10 : to;
         pane.update(() -> {
             chart.setNotify(false);
+            y.setRange(from, upper);
             data.removeAllSeries();
             for (int i = 0; i < curves.size(); i++) {
                 data.addSeries(curves.get(i));
