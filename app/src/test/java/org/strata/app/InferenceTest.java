@@ -73,4 +73,31 @@ class InferenceTest extends AppTest {
         assertThat(lookup("#inference-error").queryLabeled().getText()).contains("notes.png");
         assertThat(lookup("#inference-best").tryQuery()).isPresent();
     }
+
+    @Test
+    void clicking_the_plane_of_two_feature_data_asks_the_network_about_that_point() throws Exception {
+        trainOneRun("xor", 300);
+        assertThat(lookup("#inference-row").queryTextInputControl().getPromptText()).startsWith("2 values, e.g.")
+                .matches("2 values, e\\.g\\. -?[0-9.]+, -?[0-9.]+");
+        var plane = lookup("#inference-plane .boundary-canvas").query();
+        var b = fx(() -> plane.localToScreen(plane.getBoundsInLocal()));
+        // top right: both features positive, the same sign
+        clickOn(new javafx.geometry.Point2D(b.getMinX() + 0.8 * b.getWidth(), b.getMinY() + 0.2 * b.getHeight()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());
+        String[] typed = lookup("#inference-row").queryTextInputControl().getText().split(",\\s*");
+        assertThat(typed).hasSize(2);
+        assertThat(Double.parseDouble(typed[0])).isPositive();
+        assertThat(Double.parseDouble(typed[1])).isPositive();
+        assertThat(bestClass()).isEqualTo("same sign");
+        // bottom right: opposite signs
+        clickOn(new javafx.geometry.Point2D(b.getMinX() + 0.8 * b.getWidth(), b.getMinY() + 0.8 * b.getHeight()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bestClass().equals("opposite sign"));
+        assertThat(Double.parseDouble(lookup("#inference-row").queryTextInputControl().getText().split(",")[1]
+                .trim())).isNegative();
+    }
+
+    private String bestClass() {
+        return fx(() -> lookup(".inference-best").queryAllAs(javafx.scene.control.Label.class).iterator().next()
+                .getText());
+    }
 }

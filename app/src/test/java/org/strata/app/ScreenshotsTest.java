@@ -218,6 +218,18 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void try_it_on_the_plane() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        trainUnsaved(300);
+        clickOn("#tab-inference .tab-label");
+        var plane = lookup("#inference-plane .boundary-canvas").query();
+        var b = fx(() -> plane.localToScreen(plane.getBoundsInLocal()));
+        clickOn(new javafx.geometry.Point2D(b.getMinX() + 0.75 * b.getWidth(), b.getMinY() + 0.3 * b.getHeight()));
+        Thread.sleep(800);
+        snap("try-it-plane.png");
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

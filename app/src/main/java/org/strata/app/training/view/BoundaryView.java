@@ -21,13 +21,39 @@ public final class BoundaryView extends Pane {
             Color.web("#8250df"), Color.web("#cf222e"), Color.web("#1b7c83")};
     private final TrainingRun run;
     private final Canvas canvas = new Canvas();
+    /** The point asked about in Try it, as the network sees it (normalised); null when none. */
+    private double[] marker;
 
     public BoundaryView(TrainingRun run) {
         this.run = run;
         getStyleClass().add("boundary-view");
+        canvas.getStyleClass().add("boundary-canvas");
         setId("boundary");
         getChildren().add(canvas);
         run.boundaryProperty().addListener((o, a, b) -> draw());
+    }
+
+    /**
+     * Lets a click ask the network about a point of the plane (Try it): {@code pick} gets the point as the network
+     * sees it (normalised features), and the point is marked.
+     */
+    void setOnPick(java.util.function.Consumer<double[]> pick) {
+        canvas.setCursor(javafx.scene.Cursor.CROSSHAIR);
+        canvas.setOnMouseClicked(e -> {
+            DataPoints pts = run.dataPoints();
+            double side = canvas.getWidth();
+            if (pts == null || side <= 0) return;
+            double[] p = {pts.x0() + e.getX() / side * (pts.x1() - pts.x0()),
+                pts.y1() - e.getY() / side * (pts.y1() - pts.y0())};
+            setMarker(p);
+            pick.accept(p);
+        });
+    }
+
+    /** Marks the point asked about (normalised features), or none. */
+    void setMarker(double[] p) {
+        marker = p;
+        draw();
     }
 
     @Override
@@ -82,6 +108,19 @@ public final class BoundaryView extends Pane {
             g.setStroke(Color.WHITE);
             g.setLineWidth(0.8);
             g.strokeOval(px - r, py - r, 2 * r, 2 * r);
+        }
+        if (marker != null) {
+            // the point asked about: a ring with a cross, dark on light and light on dark
+            double mx = (marker[0] - pts.x0()) / (pts.x1() - pts.x0()) * side;
+            double my = (1 - (marker[1] - pts.y0()) / (pts.y1() - pts.y0())) * side;
+            double m = Math.max(7, side / 30);
+            for (Color c : new Color[]{Color.WHITE, Color.BLACK}) {
+                g.setStroke(c);
+                g.setLineWidth(c == Color.WHITE ? 4 : 2);
+                g.strokeOval(mx - m, my - m, 2 * m, 2 * m);
+                g.strokeLine(mx - 1.6 * m, my, mx + 1.6 * m, my);
+                g.strokeLine(mx, my - 1.6 * m, mx, my + 1.6 * m);
+            }
         }
     }
 }

@@ -119,12 +119,15 @@ public final class InferenceView extends VBox {
             });
             body.getChildren().addAll(new VBox(6, preview, open, error), bars);
         } else {
-            hint.setText(Messages.get("inference.row", size));
+            hint.setText(Messages.get(run.dataPoints() != null ? "inference.plane" : "inference.row", size));
             TextField row = new TextField();
             row.setId("inference-row");
-            row.setPromptText(Messages.get("inference.rowPrompt", size));
+            row.setPromptText(Messages.get("inference.rowPrompt", size, example(d)));
             Button go = new Button(Messages.get("inference.predict"));
             go.setId("inference-predict");
+            // what else shows a typed sample (the plane marks it)
+            var typedShown = new java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<float[]>>(
+                    raw -> { });
             Runnable predict = () -> {
                 String[] parts = row.getText().trim().split("\\s*[,;\\s]\\s*");
                 if (parts.length != size) {
@@ -139,13 +142,35 @@ public final class InferenceView extends VBox {
                     return;
                 }
                 error.setText("");
+                typedShown.get().accept(raw);
                 ask(raw);
             };
             go.setOnAction(e -> predict.run());
             row.setOnAction(e -> predict.run());
             HBox.setHgrow(row, Priority.ALWAYS);
-            body.getChildren().addAll(new VBox(6, new HBox(6, row, go), error, bars));
-            HBox.setHgrow(body.getChildren().get(0), Priority.ALWAYS);
+            if (run.dataPoints() != null) {
+                // two features: click the plane (the decision boundary) to ask about a point, as well as type it
+                BoundaryView plane = new BoundaryView(run);
+                plane.setId("inference-plane");
+                plane.setPrefSize(240, 240);
+                plane.setMinSize(160, 160);
+                plane.setOnPick(p -> {
+                    float[] raw = {(float) p[0], (float) p[1]};
+                    d.normalizer().invert(raw, 0);
+                    row.setText(values(raw));
+                    error.setText("");
+                    ask(raw);
+                });
+                typedShown.set(raw -> {
+                    float[] seen = raw.clone();
+                    d.normalizer().apply(seen, 0);
+                    plane.setMarker(new double[]{seen[0], seen[1]});
+                });
+                body.getChildren().add(plane);
+            }
+            VBox typed = new VBox(6, new HBox(6, row, go), error, bars);
+            body.getChildren().add(typed);
+            HBox.setHgrow(typed, Priority.ALWAYS);
         }
     }
 
@@ -187,6 +212,26 @@ public final class InferenceView extends VBox {
             error.setText(Messages.get("inference.badImage", file.getFileName(), ex.getMessage()));
         }
         return true;
+    }
+
+    /** @return the first training sample's values as the data file has them: an example to type (e.g. 0.52, -1.3) */
+    private static String example(Dataset d) {
+        float[] row = new float[(int) d.featureShape().size()];
+        if (d.train().size() == 0) return "";
+        d.train().features(0, row, 0);
+        d.normalizer().invert(row, 0);
+        return values(row);
+    }
+
+    /** @return values as a row of the data file, with three significant digits ("0.523, -1.3") */
+    private static String values(float[] raw) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < raw.length; i++) {
+            if (i > 0) b.append(", ");
+            b.append(!Float.isFinite(raw[i]) ? String.valueOf(raw[i]) : new java.math.BigDecimal(raw[i])
+                    .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
+        }
+        return b.toString();
     }
 
     /** Drawn ink (0–1) to the data's raw scale (0–255 for MNIST, 0–16 for the 8×8 digits). */
