@@ -246,4 +246,51 @@ class ClassroomTest extends AppTest {
             assertThat(label.intersects(p)).as(port + " " + p + " under the label " + label).isFalse();
         }
     }
+
+    @Test
+    void help_lists_every_layer_of_the_catalogue_and_every_menu_shortcut() {
+        fxRun(() -> menuItem("menu-help-reference").fire());
+        javafx.stage.Stage reference = fx(() -> (javafx.stage.Stage) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#layer-reference") != null).findFirst()
+                .orElseThrow());
+        var root = fx(() -> reference.getScene().getRoot());
+        for (var type : org.strata.engine.layers.LayerCatalogue.all()) {
+            assertThat(fx(() -> root.lookup("#reference-" + type.id()))).as(type.id()).isNotNull();
+        }
+        fxRun(() -> ((javafx.scene.control.TextField) root.lookup("#reference-search")).setText("dropout"));
+        assertThat(fx(() -> root.lookup("#reference-Dropout"))).isNotNull();
+        assertThat(fx(() -> root.lookup("#reference-Dense"))).isNull();
+        fxRun(reference::close);
+
+        fxRun(() -> menuItem("menu-help-shortcuts").fire());
+        javafx.stage.Stage keys = fx(() -> (javafx.stage.Stage) javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#shortcuts") != null).findFirst()
+                .orElseThrow());
+        String text = fx(() -> keys.getScene().getRoot().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b));
+        String save = fx(() -> menuItem("menu-file-save").getAccelerator().getDisplayText());
+        assertThat(text).contains(save).contains("F1").contains("Esc");
+        fxRun(keys::close);
+    }
+
+    @Test
+    void after_a_step_the_header_says_the_new_iteration_and_no_time_left() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> {
+            run().setPace(20);
+            run().start();
+        });
+        waitFor(60, () -> run().phase() == org.strata.engine.train.TrainingState.RUNNING
+                && run().curves().history().train().size() >= 3);
+        fxRun(() -> run().pause());
+        waitFor(30, () -> run().phase() == org.strata.engine.train.TrainingState.PAUSED);
+        String paused = fx(() -> run().messageProperty().get());
+        fxRun(() -> run().step());
+        waitFor(30, () -> !run().messageProperty().get().equals(paused));
+        long at = fx(() -> (long) run().curves().history().train().get(run().curves().history().train().size() - 1)[0]);
+        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Paused at iteration " + at);
+        assertThat(fx(() -> run().curves().progressTextProperty().get())).endsWith("paused").doesNotContain("left");
+        fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+    }
 }

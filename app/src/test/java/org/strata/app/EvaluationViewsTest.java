@@ -49,6 +49,12 @@ class EvaluationViewsTest extends AppTest {
         assertThat(picture.getImage().getWidth()).isEqualTo(28);
         assertThat(lookup("#confusion-samples .confusion-title").queryLabeled().getText())
                 .contains("taken for \u201c" + ev.classNames().get(predicted) + "\u201d");
+        // the pop-over opens on the side of the cell with room: inside the window, not past its right edge
+        var pop = lookup("#confusion-samples").query();
+        javafx.geometry.Bounds p = fx(() -> pop.localToScreen(pop.getBoundsInLocal()));
+        javafx.stage.Window w = fx(() -> window.stage());
+        assertThat(p.getMaxX()).isLessThanOrEqualTo(fx(() -> w.getX() + w.getWidth()) + 1);
+        assertThat(p.getMinX()).isGreaterThanOrEqualTo(fx(w::getX) - 1);
     }
 
     @Test

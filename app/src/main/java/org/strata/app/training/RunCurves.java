@@ -131,16 +131,20 @@ public final class RunCurves {
         if (progress.get() < 0) progress.set(0);
     }
 
-    /** An iteration: its loss, and the progress over {@code epochs} of batches of {@code batchSize}. */
-    void iteration(TrainingEvent.Iteration it, int epochs, int batchSize) {
+    /**
+     * An iteration: its loss, and the progress over {@code epochs} of batches of {@code batchSize}; a step made
+     * while paused says where the run is without a speed or a time left (one batch's speed made "2:23 left").
+     */
+    void iteration(TrainingEvent.Iteration it, int epochs, int batchSize, boolean paused) {
         history.addTrain(iterationsBefore + it.iteration(), it.loss());
         lastIteration = iterationsBefore + it.iteration();
         long total = (long) it.batchesPerEpoch() * epochs;
         long done = (long) (it.epoch() - 1) * it.batchesPerEpoch() + it.batch();
         progress.set(total == 0 ? 0 : (double) done / total);
         double left = it.samplesPerSecond() <= 0 ? 0 : (total - done) * (double) batchSize / it.samplesPerSecond();
-        progressText.set(Messages.get("train.progress", it.epoch(), epochs, it.batch(), it.batchesPerEpoch(),
-                Math.round(it.samplesPerSecond()), clock(left)));
+        progressText.set(paused ? Messages.get("train.progressPaused", it.epoch(), epochs, it.batch(),
+                it.batchesPerEpoch()) : Messages.get("train.progress", it.epoch(), epochs, it.batch(),
+                it.batchesPerEpoch(), Math.round(it.samplesPerSecond()), clock(left)));
     }
 
     /** An epoch: its validation loss, metrics and throughput. */

@@ -508,7 +508,14 @@ public final class TrainingRun {
 
         @Override
         public void onIteration(TrainingEvent.Iteration it) {
-            curves.iteration(it, epochs, document.project().training().getInt("batchSize"));
+            boolean paused = phase.get() == TrainingState.PAUSED;
+            curves.iteration(it, epochs, document.project().training().getInt("batchSize"), paused);
+            if (paused) {
+                // a step: the run is paused at the next iteration now
+                long at = it.iteration();
+                say(() -> org.strata.app.i18n.Catalogue.message(org.strata.engine.text.Message.of("run.paused",
+                        "Paused at iteration " + at, at)));
+            }
             points = true;
         }
 

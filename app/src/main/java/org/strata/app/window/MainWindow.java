@@ -490,6 +490,20 @@ public final class MainWindow {
         editor.canvas().setTextSize(settings.fontSize());
     }
 
+    /** Help › Layer Reference: one window, brought to the front when asked for again. */
+    void layerReference() {
+        if (reference == null) reference = HelpWindows.layerReference(stage);
+        reference.show();
+        reference.toFront();
+    }
+
+    /** Help › Keyboard Shortcuts, read from the menus as they are now (the language's names). */
+    void shortcuts() {
+        HelpWindows.shortcuts(stage, menus.menuBar()).show();
+    }
+
+    private Stage reference;
+
     void about() {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION,
                 Messages.get("about.text"), org.strata.app.i18n.DialogButtons.ok());

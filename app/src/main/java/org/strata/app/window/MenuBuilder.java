@@ -19,9 +19,11 @@ import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -237,7 +239,12 @@ final class MenuBuilder {
 
     private Menu helpMenu() {
         Menu m = menu("menu.help");
-        m.getItems().add(item("menu.help.about", null, null, false, window::about));
+        m.getItems().addAll(
+                item("menu.help.reference", "F1", MaterialDesignB.BOOK_OPEN_VARIANT, false, window::layerReference),
+                item("menu.help.shortcuts", "Shortcut+Slash", MaterialDesignK.KEYBOARD_OUTLINE, false,
+                        window::shortcuts),
+                new SeparatorMenuItem(),
+                item("menu.help.about", null, null, false, window::about));
         return m;
     }
 

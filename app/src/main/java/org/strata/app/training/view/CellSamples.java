@@ -101,7 +101,34 @@ final class CellSamples extends VBox {
         getStylesheets().setAll(cell.getScene().getStylesheets());
         getStyleClass().setAll("confusion-samples");
         getStyleClass().addAll(cell.getScene().getRoot().getStyleClass());
+        setStyle(cell.getScene().getRoot().getStyle()); // the text size
+        popOver.setArrowLocation(org.controlsfx.control.PopOver.ArrowLocation.LEFT_CENTER);
         popOver.show(cell);
+        var better = arrowFor(cell);
+        if (better != popOver.getArrowLocation()) {
+            popOver.hide(javafx.util.Duration.ZERO);
+            popOver.setArrowLocation(better);
+            popOver.show(cell);
+        }
+    }
+
+    /**
+     * Where the pop-over's arrow points from, so that it opens on the side of the cell with room in the window (the
+     * matrix sits at the dock's right, and a pop-over opened to the right of it ran past the window's edge); measured
+     * from the pop-over as first shown.
+     */
+    private org.controlsfx.control.PopOver.ArrowLocation arrowFor(Node cell) {
+        javafx.geometry.Bounds c = cell.localToScreen(cell.getBoundsInLocal());
+        javafx.stage.Window w = cell.getScene().getWindow();
+        if (c == null || w == null) return popOver.getArrowLocation();
+        double wide = popOver.getWidth();
+        double high = popOver.getHeight();
+        boolean left = c.getMaxX() + wide > w.getX() + w.getWidth() && c.getMinX() - wide >= w.getX();
+        boolean below = c.getCenterY() + high / 2 > w.getY() + w.getHeight();
+        boolean above = c.getCenterY() - high / 2 < w.getY();
+        String side = left ? "RIGHT" : "LEFT";
+        String place = below ? "BOTTOM" : above ? "TOP" : "CENTER";
+        return org.controlsfx.control.PopOver.ArrowLocation.valueOf(side + "_" + place);
     }
 
     /** A short row of values, as typed in a CSV file (normalised values would mean nothing to the user). */
