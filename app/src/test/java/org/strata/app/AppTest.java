@@ -63,6 +63,8 @@ public abstract class AppTest extends FxRobot {
         settings.setDark(false);
         settings.setFontSize(13);
         settings.setSnapToGrid(false);
+        settings.setShowPalette(true);
+        settings.setShowInspector(true);
         settings.setLanguage(Locale.ENGLISH);
         settings.setDevice(org.strata.engine.runtime.ComputeDevice.Choice.AUTO);
         settings.setThreads(0);

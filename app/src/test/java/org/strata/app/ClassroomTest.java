@@ -293,4 +293,28 @@ class ClassroomTest extends AppTest {
         fxRun(() -> run().stop());
         waitFor(30, () -> !run().isActive());
     }
+
+    @Test
+    void hiding_the_side_panels_gives_the_canvas_their_room_and_is_remembered() {
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        double before = fx(() -> editor().canvas().getWidth());
+        fxRun(() -> {
+            ((javafx.scene.control.CheckMenuItem) menuItem("menu-view-palette")).setSelected(false);
+            menuItem("menu-view-palette").fire();
+            ((javafx.scene.control.CheckMenuItem) menuItem("menu-view-inspector")).setSelected(false);
+            menuItem("menu-view-inspector").fire();
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#palette").tryQuery()).isEmpty();
+        assertThat(lookup("#inspector").tryQuery()).isEmpty();
+        assertThat(fx(() -> editor().canvas().getWidth())).isGreaterThan(before * 1.5);
+        // a language switch rebuilds the panels: they stay hidden
+        fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(lookup("#inspector").tryQuery()).isEmpty();
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+        fxRun(() -> window.showPanels(true, true));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#palette").tryQuery()).isPresent();
+        assertThat(fx(() -> editor().canvas().getWidth())).isCloseTo(before, org.assertj.core.data.Offset.offset(30.0));
+    }
 }

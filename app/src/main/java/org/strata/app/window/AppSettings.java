@@ -75,6 +75,24 @@ public final class AppSettings {
         prefs.putInt("threads", Math.max(0, threads));
     }
 
+    /** @return whether the layer palette is shown beside the canvas (View › Palette) */
+    public boolean showPalette() {
+        return prefs.getBoolean("view.palette", true);
+    }
+
+    public void setShowPalette(boolean on) {
+        prefs.putBoolean("view.palette", on);
+    }
+
+    /** @return whether the inspector is shown beside the canvas (View › Inspector) */
+    public boolean showInspector() {
+        return prefs.getBoolean("view.inspector", true);
+    }
+
+    public void setShowInspector(boolean on) {
+        prefs.putBoolean("view.inspector", on);
+    }
+
     public boolean snapToGrid() {
         return prefs.getBoolean("snap", false);
     }

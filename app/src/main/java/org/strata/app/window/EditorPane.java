@@ -98,7 +98,9 @@ public final class EditorPane extends BorderPane {
 
         middle = new SplitPane(palette, canvas, inspector);
         // Larger text needs a wider inspector (its labels and fields) more than a wider canvas (which zooms).
-        middle.setDividerPositions(fontSize >= 16 ? 0.18 : 0.17, fontSize >= 16 ? 0.68 : 0.76);
+        paletteDivider = fontSize >= 16 ? 0.18 : 0.17;
+        inspectorDivider = fontSize >= 16 ? 0.68 : 0.76;
+        middle.setDividerPositions(paletteDivider, inspectorDivider);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(inspector, false);
         vertical = new SplitPane(middle, dock);
@@ -127,6 +129,26 @@ public final class EditorPane extends BorderPane {
             if (b == trainingTab || b == layersTab || b == inferenceTab) makeRoomForCharts(fontSize);
         });
         setCenter(vertical);
+    }
+
+    /** Where the palette and the inspector begin when shown, as fractions of the width. */
+    private final double paletteDivider;
+    private final double inspectorDivider;
+
+    /**
+     * Shows or hides the palette (left) and the inspector (right): hidden, the canvas takes their room, as a graph
+     * projected for a class needs.
+     */
+    public void showPanels(boolean showPalette, boolean showInspector) {
+        java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
+        if (showPalette) items.add(palette);
+        items.add(canvas);
+        if (showInspector) items.add(inspector);
+        if (middle.getItems().equals(items)) return;
+        middle.getItems().setAll(items);
+        if (showPalette && showInspector) middle.setDividerPositions(paletteDivider, inspectorDivider);
+        else if (showPalette) middle.setDividerPositions(paletteDivider);
+        else if (showInspector) middle.setDividerPositions(inspectorDivider);
     }
 
     /** The dock's tab header, the Problems table's header and two rows of wrapped text, in units of the text size. */

@@ -452,6 +452,13 @@ public final class MainWindow {
         status.setText(Messages.get("status.threads.next", MenuBuilder.threadsLabel(threads)));
     }
 
+    /** Shows or hides the palette and the inspector beside the canvas; remembered. */
+    public void showPanels(boolean palette, boolean inspector) {
+        settings.setShowPalette(palette);
+        settings.setShowInspector(inspector);
+        if (editor != null) editor.showPanels(palette, inspector);
+    }
+
     void setSnap(boolean snap) {
         settings.setSnapToGrid(snap);
         if (editor != null) editor.canvas().setSnapToGrid(snap);
@@ -488,6 +495,7 @@ public final class MainWindow {
         editor.canvas().zoomProperty().addListener((o, a, b) -> refreshZoom());
         editor.canvas().setSnapToGrid(settings.snapToGrid());
         editor.canvas().setTextSize(settings.fontSize());
+        editor.showPanels(settings.showPalette(), settings.showInspector());
     }
 
     /** Help › Layer Reference: one window, brought to the front when asked for again. */
