@@ -61,6 +61,10 @@ class ScreenshotsTest extends AppTest {
     private void train(int epochs) throws Exception {
         fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
                 window.editor().orElseThrow().document().project(), "epochs", epochs)));
+        startAndWait();
+    }
+
+    private void startAndWait() throws Exception {
         fxRun(() -> window.run().orElseThrow().start());
         WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS,
                 () -> fx(() -> !window.run().orElseThrow().isActive()));
@@ -69,9 +73,7 @@ class ScreenshotsTest extends AppTest {
     /** As {@link #train}, without an edit to save: another project can be opened after it without a dialog. */
     private void trainUnsaved(int epochs) throws Exception {
         fxRun(() -> window.editor().orElseThrow().document().project().training().set("epochs", epochs));
-        fxRun(() -> window.run().orElseThrow().start());
-        WaitForAsyncUtils.waitFor(300, java.util.concurrent.TimeUnit.SECONDS,
-                () -> fx(() -> !window.run().orElseThrow().isActive()));
+        startAndWait();
     }
 
     @Test
