@@ -3,22 +3,33 @@ package org.strata.engine.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.strata.engine.export.Exporters;
+import org.strata.engine.export.Proof;
+import org.strata.engine.export.ProofSamples;
+import org.strata.engine.export.onnx.OnnxExport;
+import org.strata.engine.export.onnx.OnnxProof;
 import org.strata.engine.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code strata export ZIP --format npz|dl4j --out FILE}. */
-@Command(name = "export", description = "Export a trained model's weights: npz (NumPy) or dl4j (Deeplearning4j zip).")
+/**
+ * {@code strata export ZIP --format onnx|npz|dl4j --out FILE}. An ONNX export is proved at once: ONNX Runtime runs
+ * the file on up to 256 held-out samples and its outputs are compared with the model's ({@code FILE.proof.json}).
+ */
+@Command(name = "export", description = "Export a trained model: onnx (proved with ONNX Runtime), npz (NumPy) or "
+        + "dl4j (Deeplearning4j zip).")
 final class ExportCommand implements Callable<Integer> {
     /** Export formats. */
-    enum Format { npz, dl4j }
+    enum Format { onnx, npz, dl4j }
+
+    /** Samples an export is proved on, at most. */
+    static final int PROOF_SAMPLES = 256;
 
     @Parameters(paramLabel = "ZIP", description = "a model.zip written by train")
     Path modelFile;
 
-    @Option(names = "--format", required = true, description = "npz or dl4j")
+    @Option(names = "--format", required = true, description = "onnx, npz or dl4j")
     Format format;
 
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "file to write")
@@ -30,11 +41,31 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainedModel model = TrainedModel.load(modelFile);
+        var print = spec.commandLine().getOut();
         switch (format) {
             case npz -> Exporters.npz(model, out);
             case dl4j -> Exporters.dl4j(model, out);
+            case onnx -> {
+                try {
+                    OnnxExport.write(model, out, StrataCli.VERSION);
+                } catch (UnsupportedOperationException e) {
+                    spec.commandLine().getErr().println("error: cannot export to ONNX: " + e.getMessage());
+                    return 1;
+                }
+                print.println("wrote " + out);
+                Proof proof = OnnxProof.check(model, out, ProofSamples.of(model, PROOF_SAMPLES));
+                Path json = out.resolveSibling(out.getFileName() + ".proof.json");
+                proof.write(json);
+                print.println(proof.line());
+                if (!proof.passed()) {
+                    spec.commandLine().getErr().println("error: the export does not compute what the model computes ("
+                            + json + ")");
+                    return 1;
+                }
+                return 0;
+            }
         }
-        spec.commandLine().getOut().println("wrote " + out);
+        print.println("wrote " + out);
         return 0;
     }
 }

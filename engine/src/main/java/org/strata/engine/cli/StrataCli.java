@@ -4,11 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code strata <command>}: validate, summarise, train, evaluate and export projects from a terminal. */
-@Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata 0.1.0",
+@Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata " + StrataCli.VERSION,
         description = "Draw a neural network, train it, watch it learn, take the weights elsewhere.",
         subcommands = {ValidateCommand.class, SummaryCommand.class, LayersCommand.class, TrainCommand.class, EvaluateCommand.class,
                 ExportCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
+    /** The version written into exported files. */
+    public static final String VERSION = "0.1.0";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -95,6 +95,8 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             meta.put("formatVersion", FORMAT_VERSION);
             meta.put("engine", network.engine().title());
             meta.put("epochs", epochs);
+            // where the project was, so its data (relative to it) is found again: an export proves itself on it
+            project.file().ifPresent(f -> meta.put("projectFile", f.toAbsolutePath().toString()));
             var names = meta.putArray("classNames");
             classNames.forEach(names::add);
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -111,6 +113,17 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
                 for (Path p : s.toList()) Files.deleteIfExists(p);
             }
             Files.deleteIfExists(dir);
+        }
+    }
+
+    /** The project's file when the model was saved, if its folder is still there. */
+    private static java.util.Optional<Path> originalFile(String was) {
+        try {
+            Path p = Path.of(was).toAbsolutePath();
+            return was.isEmpty() || p.getParent() == null || !Files.isDirectory(p.getParent())
+                    ? java.util.Optional.empty() : java.util.Optional.of(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
         }
     }
 
@@ -149,6 +162,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             } catch (ProjectFormatException e) {
                 throw new IOException(file + " (its project.strata): " + e.getMessage(), e);
             }
+            originalFile(meta.path("projectFile").asText("")).ifPresent(project::setFile);
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
             NetworkBackend net = engine == null ? Backends.compile(project.graph(), a, project.training())

@@ -214,8 +214,20 @@ class CliTest {
 
     @Test
     void unknown_format_is_a_usage_error() {
-        Result r = cli("export", "x.zip", "--format", "onnx", "--out", "y");
+        Result r = cli("export", "x.zip", "--format", "tflite", "--out", "y");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("onnx"), r.err());
+        assertTrue(r.err().contains("tflite"), r.err());
+    }
+
+    @Test
+    void export_to_onnx_is_proved_by_onnx_runtime_and_says_so() throws Exception {
+        Path onnx = dir.resolve("iris.onnx");
+        Result r = cli("export", runDir.resolve("model.zip").toString(), "--format", "onnx", "--out", onnx.toString());
+        assertEquals(0, r.status(), r.err());
+        // the iris sample's 30 test samples, found beside the project the model was trained from
+        assertTrue(r.out().matches("(?s)wrote .*\\nproved: 30 samples \\(test split\\), max \\|Δ\\| [0-9.]+e-0[5-9], same "
+                + "class for 30/30 \\(ONNX Runtime [0-9.]+\\)\\n"), r.out());
+        String proof = Files.readString(dir.resolve("iris.onnx.proof.json"));
+        assertTrue(proof.contains("\"passed\" : true") && proof.contains("\"runtime\" : \"ONNX Runtime\""), proof);
     }
 }

@@ -1,0 +1,121 @@
+package org.strata.engine.export.onnx;
+
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.ByteString;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds an ONNX graph with ONNX's own generated protobuf classes: nodes with fresh output names, float and int64
+ * initializers, inputs and outputs with a symbolic batch dimension.
+ */
+final class OnnxGraph {
+    /** The opset the graph is written for. */
+    static final int OPSET = 13;
+    private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
+    private final Map<String, Integer> used = new HashMap<>();
+
+    OnnxGraph(String name) {
+        graph.setName(name);
+    }
+
+    /** @return a name not used yet, from {@code base} ("dense1", "dense1_2"…) */
+    String fresh(String base) {
+        int n = used.merge(base, 1, Integer::sum);
+        return n == 1 ? base : base + "_" + n;
+    }
+
+    /** Adds a node with one output named after {@code name}; @return the output's name */
+    String op(String opType, String name, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        String out = fresh(name);
+        graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(out).addAllInput(inputs).addOutput(out)
+                .addAllAttribute(List.of(attributes)));
+        return out;
+    }
+
+    /** Adds a node whose output is named exactly {@code out} (a graph output's name). */
+    void opNamed(String opType, String out, List<String> inputs, OnnxMl.AttributeProto... attributes) {
+        used.merge(out, 1, Integer::sum);
+        graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(out).addAllInput(inputs).addOutput(out)
+                .addAllAttribute(List.of(attributes)));
+    }
+
+    /** Adds a float32 initializer of shape {@code dims}; @return its name */
+    String floats(String name, float[] values, long... dims) {
+        String n = fresh(name);
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) b.putFloat(v);
+        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(n)
+                .setDataType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).addAllDims(boxed(dims))
+                .setRawData(ByteString.copyFrom(b.array())));
+        return n;
+    }
+
+    /** Adds an int64 vector initializer (a shape, axes); @return its name */
+    String longs(String name, long... values) {
+        String n = fresh(name);
+        ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) b.putLong(v);
+        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(n)
+                .setDataType(OnnxMl.TensorProto.DataType.INT64.getNumber()).addDims(values.length)
+                .setRawData(ByteString.copyFrom(b.array())));
+        return n;
+    }
+
+    /** Declares a float32 graph input of shape [batch, dims…]. */
+    void input(String name, int... dims) {
+        used.merge(name, 1, Integer::sum);
+        graph.addInput(value(name, OnnxMl.TensorProto.DataType.FLOAT, dims));
+    }
+
+    /** Declares a graph output of shape [batch, dims…]. */
+    void output(String name, OnnxMl.TensorProto.DataType type, int... dims) {
+        graph.addOutput(value(name, type, dims));
+    }
+
+    private static OnnxMl.ValueInfoProto value(String name, OnnxMl.TensorProto.DataType type, int... dims) {
+        OnnxMl.TensorShapeProto.Builder shape = OnnxMl.TensorShapeProto.newBuilder()
+                .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam("batch"));
+        for (int d : dims) shape.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(shape)))
+                .build();
+    }
+
+    /** @return the model: this graph, opset {@link #OPSET}, Strata as its producer */
+    OnnxMl.ModelProto model(String producerVersion, String doc) {
+        return OnnxMl.ModelProto.newBuilder().setIrVersion(7).setProducerName("Strata")
+                .setProducerVersion(producerVersion).setDocString(doc)
+                .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setGraph(graph).build();
+    }
+
+    static OnnxMl.AttributeProto attr(String name, long value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.INT)
+                .setI(value).build();
+    }
+
+    static OnnxMl.AttributeProto attr(String name, float value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
+                .setF(value).build();
+    }
+
+    static OnnxMl.AttributeProto attr(String name, String value) {
+        return OnnxMl.AttributeProto.newBuilder().setName(name).setType(OnnxMl.AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value)).build();
+    }
+
+    static OnnxMl.AttributeProto attr(String name, long... values) {
+        OnnxMl.AttributeProto.Builder b = OnnxMl.AttributeProto.newBuilder().setName(name)
+                .setType(OnnxMl.AttributeProto.AttributeType.INTS);
+        for (long v : values) b.addInts(v);
+        return b.build();
+    }
+
+    private static List<Long> boxed(long[] dims) {
+        return java.util.Arrays.stream(dims).boxed().toList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.strata.engine.export.onnx;
+
+import ai.onnx.proto.OnnxMl;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.export.Proof;
+import org.strata.engine.export.ProofSamples;
+import org.strata.engine.model.TrainedModel;
+
+/**
+ * Proves an ONNX export with ONNX Runtime, a runtime that shares no code with Strata: it runs the written file on
+ * held-out samples and compares its outputs with the trained model's. When they differ, a second run with every
+ * layer's output names the layer where they first part.
+ */
+public final class OnnxProof {
+    private OnnxProof() {
+    }
+
+    /** Runs {@code file} on {@code samples} and compares with {@code model}. */
+    public static Proof check(TrainedModel model, Path file, ProofSamples samples) throws OrtException {
+        float[][] raw = samples.raw();
+        float[][] expected = model.predict(raw);
+        boolean classes = !model.classNames().isEmpty();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[][] got;
+        try (OrtSession s = env.createSession(file.toString(), new OrtSession.SessionOptions());
+             OnnxTensor x = input(env, model, raw);
+             OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
+            got = (float[][]) r.get(classes ? OnnxExport.PROBABILITIES : OnnxExport.PREDICTION).orElseThrow()
+                    .getValue();
+        }
+        double max = 0;
+        int same = 0;
+        for (int i = 0; i < raw.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                double d = Math.abs(expected[i][j] - got[i][j]);
+                max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
+            }
+            if (!classes || argmax(expected[i]) == argmax(got[i])) same++;
+        }
+        String differing = "";
+        if (!(max < Proof.TOLERANCE && same == raw.length)) {
+            try {
+                differing = firstDiffering(model, file, raw, env);
+            } catch (java.io.IOException e) {
+                differing = "(the outputs)";
+            }
+        }
+        return new Proof("onnx", "ONNX Runtime", env.getVersion(), raw.length, samples.from(), max, same, differing);
+    }
+
+    /**
+     * The first layer, in the graph's order, whose outputs in the file differ beyond the tolerance from the model's
+     * own (its name): the file is run again with every layer's tensor (named in its metadata) as an output.
+     */
+    private static String firstDiffering(TrainedModel model, Path file, float[][] raw, OrtEnvironment env)
+            throws OrtException, java.io.IOException {
+        OnnxMl.ModelProto.Builder probe = OnnxMl.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(file))
+                .toBuilder();
+        Map<String, String> outputs = new java.util.LinkedHashMap<>();
+        for (OnnxMl.StringStringEntryProto e : probe.getMetadataPropsList()) {
+            if (!e.getKey().startsWith(OnnxExport.LAYER_KEY)) continue;
+            String id = e.getKey().substring(OnnxExport.LAYER_KEY.length());
+            outputs.put(id, e.getValue());
+            probe.getGraphBuilder().addOutput(OnnxMl.ValueInfoProto.newBuilder().setName(e.getValue())
+                    .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
+                            .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()))));
+        }
+        INDArray normalised = model.normalise(Nd4j.create(raw));
+        Map<String, INDArray> ours = model.network().activations(normalised.reshape(shape(model, raw.length)));
+        try (OrtSession s = env.createSession(probe.build().toByteArray(), new OrtSession.SessionOptions());
+             OnnxTensor x = input(env, model, raw);
+             OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
+            for (String id : GraphAnalyzer.analyze(model.project().graph()).order()) {
+                String tensor = outputs.get(id);
+                INDArray mine = ours.get(id);
+                if (tensor == null || mine == null || r.get(tensor).isEmpty()) continue;
+                float[] theirs = flat((OnnxTensor) r.get(tensor).get());
+                float[] own = mine.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+                boolean differs = theirs.length != own.length;
+                for (int i = 0; !differs && i < own.length; i++) {
+                    differs = !(Math.abs(own[i] - theirs[i]) < Proof.TOLERANCE);
+                }
+                if (differs) return model.project().graph().require(id).name();
+            }
+        }
+        return "(the outputs)";
+    }
+
+    private static long[] shape(TrainedModel model, int n) {
+        var input = model.project().graph().inputNodes().get(0);
+        int[] dims = GraphAnalyzer.analyze(model.project().graph()).shapeOf(input.id()).orElseThrow().dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = n;
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return shape;
+    }
+
+    private static float[] flat(OnnxTensor t) {
+        FloatBuffer b = t.getFloatBuffer();
+        float[] f = new float[b.remaining()];
+        b.get(f);
+        return f;
+    }
+
+    private static OnnxTensor input(OrtEnvironment env, TrainedModel model, float[][] raw) throws OrtException {
+        long[] shape = shape(model, raw.length);
+        int features = raw.length == 0 ? 0 : raw[0].length;
+        FloatBuffer buf = FloatBuffer.allocate(raw.length * features);
+        for (float[] row : raw) buf.put(row);
+        buf.rewind();
+        return OnnxTensor.createTensor(env, buf, shape);
+    }
+
+    private static int argmax(float[] v) {
+        if (v.length == 1) return v[0] > 0.5f ? 1 : 0;
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+}
