@@ -68,6 +68,12 @@ class RunsTest extends AppTest {
         fxRun(() -> view.export(first, npz, "npz"));
         waitFor(60, () -> Files.exists(npz));
         waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("Exported"));
+        // and as ONNX, proved on the project's own test samples, the proof said beside the runs
+        Path onnx = dir.resolve("first.onnx");
+        fxRun(() -> view.export(first, onnx, "onnx"));
+        waitFor(90, () -> lookup("#runs-status").queryLabeled().getText().contains("first.onnx, proved"));
+        assertThat(lookup("#runs-status").queryLabeled().getText()).contains("(test split)");
+        assertThat(Files.readString(dir.resolve("first.onnx.proof.json"))).contains("\"passed\" : true");
         // delete it
         fxRun(() -> {
             try {

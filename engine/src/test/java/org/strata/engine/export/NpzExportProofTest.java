@@ -112,7 +112,7 @@ class NpzExportProofTest {
 
     @Test
     void numpy_forward_pass_from_the_npz_alone_matches_the_engine() throws Exception {
-        String python = findNumpyPython();
+        String python = org.strata.engine.PythonTools.with("numpy", "python3-numpy");
         Path rawFile = dir.resolve("raw.csv");
         Path expected = dir.resolve("expected.csv");
         Files.writeString(rawFile, csv(raw));
@@ -137,19 +137,6 @@ class NpzExportProofTest {
         assertTrue(proc.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, proc.exitValue(), output);
         assertTrue(output.contains("max abs diff"), output);
-    }
-
-    /** CI installs NumPy (.ci/run); a machine without it fails here with a message saying so. */
-    private static String findNumpyPython() throws Exception {
-        for (String candidate : List.of("python3", "/usr/bin/python3")) {
-            try {
-                Process p = new ProcessBuilder(candidate, "-c", "import numpy").redirectErrorStream(true).start();
-                if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) return candidate;
-            } catch (java.io.IOException ignored) {
-                // try the next one
-            }
-        }
-        throw new AssertionError("no python3 with NumPy found: install it (apt-get install python3-numpy)");
     }
 
     private static String csv(float[][] rows) {

@@ -120,23 +120,26 @@ public final class RunsView extends BorderPane {
     private void export(RunRecord r) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.get("runs.export"));
+        FileChooser.ExtensionFilter onnx = new FileChooser.ExtensionFilter(Messages.get("runs.format.onnx"),
+                "*.onnx");
         FileChooser.ExtensionFilter npz = new FileChooser.ExtensionFilter(Messages.get("runs.format.npz"), "*.npz");
         FileChooser.ExtensionFilter dl4j = new FileChooser.ExtensionFilter(Messages.get("runs.format.dl4j"), "*.zip");
         FileChooser.ExtensionFilter model = new FileChooser.ExtensionFilter(Messages.get("runs.format.model"),
                 "*.zip");
-        chooser.getExtensionFilters().addAll(npz, dl4j, model);
-        chooser.setInitialFileName(r.id() + ".npz");
+        chooser.getExtensionFilters().addAll(onnx, npz, dl4j, model);
+        chooser.setInitialFileName(r.id() + ".onnx");
         var file = chooser.showSaveDialog(getScene().getWindow());
         if (file == null) return;
-        String format = chooser.getSelectedExtensionFilter() == dl4j ? "dl4j"
-                : chooser.getSelectedExtensionFilter() == model ? "model" : "npz";
+        var chosen = chooser.getSelectedExtensionFilter();
+        String format = chosen == dl4j ? "dl4j" : chosen == model ? "model" : chosen == npz ? "npz" : "onnx";
         export(r, file.toPath(), format);
     }
 
     /**
      * Writes run {@code r}'s weights to {@code file} off the JavaFX thread; the status line says when it is done.
      *
-     * @param format "npz", "dl4j" or "model"
+     * @param format "onnx" (then proved with ONNX Runtime: the status line says what the proof found, and
+     *               {@code FILE.proof.json} keeps it), "npz", "dl4j" or "model"
      */
     public void export(RunRecord r, Path file, String format) {
         status.setText(Messages.get("runs.exporting", file.getFileName()));
@@ -147,9 +150,21 @@ public final class RunsView extends BorderPane {
                 switch (format) {
                     case "dl4j" -> Exporters.dl4j(m, file);
                     case "model" -> m.save(file);
+                    case "onnx" -> org.strata.engine.export.onnx.OnnxExport.write(m, file, "0.1.0");
                     default -> Exporters.npz(m, file);
                 }
                 done = Messages.get("runs.exported", file);
+                if (format.equals("onnx")) {
+                    var proof = org.strata.engine.export.onnx.OnnxProof.check(m, file,
+                            org.strata.engine.export.ProofSamples.of(m, 256));
+                    proof.write(file.resolveSibling(file.getFileName() + ".proof.json"));
+                    done = proof.passed()
+                            ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),
+                                    String.format(java.util.Locale.ROOT, "%.1e", proof.maxAbsDiff()), proof.sameClass(),
+                                    proof.runtime() + " " + proof.version())
+                            : Messages.get("runs.notProved", file.getFileName(), proof.firstDiffering(),
+                                    String.format(java.util.Locale.ROOT, "%.1e", proof.maxAbsDiff()));
+                }
             } catch (Exception e) {
                 done = Messages.get("runs.exportFailed", file.getFileName(), e.getMessage());
             }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +49,29 @@ class OnnxExportProofTest {
         assertTrue(proof.passed(), proof.line());
         assertTrue(proof.samples() > 0);
         assertFalse(proof.from().equals("generated"), "the sample's own data is found: " + proof.from());
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_exported_files_pass_onnxs_own_checker() throws Exception {
+        String python = org.strata.engine.PythonTools.with("onnx", "python3-onnx");
+        List<Path> files = new java.util.ArrayList<>();
+        for (String sample : List.of("mnist-cnn", "skip-connection", "iris")) {
+            Path f = dir.resolve(sample + ".onnx");
+            OnnxExport.write(trained(sample, 1), f, "test");
+            files.add(f);
+        }
+        List<String> cmd = new java.util.ArrayList<>(List.of(python, "-c", String.join("\n",
+                "import onnx, sys",
+                "for f in sys.argv[1:]:",
+                "    m = onnx.load(f)",
+                "    onnx.checker.check_model(m, full_check=True)",
+                "    print('checked', f, 'opset', m.opset_import[0].version)")));
+        files.forEach(f -> cmd.add(f.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertEquals(3, out.lines().filter(l -> l.startsWith("checked") && l.endsWith("opset 13")).count(), out);
     }
 
     @ParameterizedTest
