@@ -45,6 +45,10 @@ for jar in "$input"/*.jar; do
   dir="$target/repack/$(basename "$jar")"
   mkdir -p "$dir"
   (cd "$dir" && "$jbin/jar" xf "$jar")
+  # ONNX Runtime carries every platform's native library (and Windows' debug symbols, 300 MB): keep Linux x86-64's
+  if [[ "$(basename "$jar")" == onnxruntime-*.jar ]] && [ -d "$dir/ai/onnxruntime/native" ]; then
+    find "$dir/ai/onnxruntime/native" -mindepth 1 -maxdepth 1 ! -name linux-x64 -exec rm -rf {} +
+  fi
   rm "$jar"
   "$jbin/jar" --create --no-compress --no-manifest --file "$jar" -C "$dir" .
   rm -rf "$dir"

@@ -15,6 +15,15 @@ import org.strata.engine.model.TrainedModel;
  * @param from where they came from
  */
 public record ProofSamples(float[][] raw, String from) {
+    /** @return the smallest vocabulary of the Embeddings the Input feeds, or 0 when it feeds none */
+    private static int tokens(TrainedModel model) {
+        var graph = model.project().graph();
+        String input = graph.inputNodes().get(0).id();
+        return graph.outgoing(input).stream().map(e -> graph.require(e.to().node()))
+                .filter(n -> n.type().id().equals("Embedding")).mapToInt(n -> n.params().getInt("vocabulary"))
+                .min().orElse(0);
+    }
+
     /** @return up to {@code max} samples for {@code model} */
     public static ProofSamples of(TrainedModel model, int max) {
         int features = model.shift().length;
@@ -35,6 +44,12 @@ public record ProofSamples(float[][] raw, String from) {
         }
         Random r = new Random(42);
         float[][] raw = new float[max][features];
+        int vocabulary = tokens(model);
+        if (vocabulary > 0) {
+            // an Input read by an Embedding holds token indices: whole numbers below the vocabulary's size
+            for (float[] row : raw) for (int j = 0; j < features; j++) row[j] = r.nextInt(vocabulary);
+            return new ProofSamples(raw, "generated");
+        }
         for (float[] row : raw) {
             for (int j = 0; j < features; j++) {
                 float scale = model.scale()[j] == 0 ? 1 : model.scale()[j];

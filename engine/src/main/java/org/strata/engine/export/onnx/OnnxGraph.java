@@ -36,6 +36,16 @@ final class OnnxGraph {
         return out;
     }
 
+    /** Adds a node with {@code outputs} outputs named after {@code name}; @return their names, in order */
+    List<String> ops(String opType, String name, List<String> inputs, int outputs,
+                     OnnxMl.AttributeProto... attributes) {
+        List<String> outs = new java.util.ArrayList<>();
+        for (int i = 0; i < outputs; i++) outs.add(fresh(name + "_out" + i));
+        graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(fresh(name)).addAllInput(inputs)
+                .addAllOutput(outs).addAllAttribute(List.of(attributes)));
+        return outs;
+    }
+
     /** Adds a node whose output is named exactly {@code out} (a graph output's name). */
     void opNamed(String opType, String out, List<String> inputs, OnnxMl.AttributeProto... attributes) {
         used.merge(out, 1, Integer::sum);

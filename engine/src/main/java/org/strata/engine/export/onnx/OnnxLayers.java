@@ -68,14 +68,14 @@ final class OnnxLayers {
             Map.entry("AvgPool2D", OnnxLayers::pool),
             Map.entry("GlobalAvgPool", OnnxLayers::globalPool),
             Map.entry("GlobalMaxPool", OnnxLayers::globalPool),
-            Map.entry("BatchNorm", OnnxLayers::batchNorm));
+            Map.entry("BatchNorm", OnnxLayers::batchNorm),
+            Map.entry("LSTM", OnnxLayers::lstm),
+            Map.entry("Embedding", OnnxLayers::embedding));
 
     /** Types written elsewhere (the Input and Output, by the exporter) or not yet, with the reason said to the user. */
     private static final Map<String, String> DECLINED = Map.of(
             "Input", "",
-            "Output", "",
-            "LSTM", "ONNX export of LSTM layers is not available yet",
-            "Embedding", "ONNX export of Embedding layers is not available yet");
+            "Output", "");
 
     static Optional<Mapping> of(String typeId) {
         return Optional.ofNullable(BY_TYPE.get(typeId));
@@ -199,6 +199,55 @@ final class OnnxLayers {
         all.addAll(stats);
         String y = c.g().op("BatchNormalization", c.node().id(), all, attr("epsilon", eps));
         return c.g().op("Transpose", c.node().id() + "_clast", List.of(y), attr("perm", toLast));
+    }
+
+    /**
+     * ONNX's LSTM (gates i, o, f, c; sequence first) from the catalogue's arrays, whose four gate blocks are in
+     * Deeplearning4j's order: block input (the tanh candidate), forget, output, input gate.
+     */
+    private static String lstm(Ctx c) {
+        int u = c.node().params().getInt("units");
+        int[] fromDl4j = {3, 2, 1, 0}; // ONNX's i, o, f, c are Deeplearning4j's blocks 3, 2, 1, 0
+        INDArray w = c.weight("W");   // [features, 4u]
+        INDArray r = c.weight("U");   // [units, 4u]
+        INDArray b = c.weight("b");   // [4u]
+        long f = w.size(0);
+        float[] wOnnx = new float[(int) (4 * u * f)];
+        float[] rOnnx = new float[4 * u * u];
+        float[] bOnnx = new float[8 * u]; // input biases, then recurrent biases (zero: one bias per gate here)
+        float[] wf = w.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        float[] rf = r.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        float[] bf = b.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        for (int gate = 0; gate < 4; gate++) {
+            int from = fromDl4j[gate] * u;
+            for (int j = 0; j < u; j++) {
+                int row = gate * u + j; // ONNX row of this unit of this gate
+                for (int k = 0; k < f; k++) wOnnx[(int) (row * f + k)] = wf[(int) (k * 4L * u + from + j)];
+                for (int k = 0; k < u; k++) rOnnx[row * u + k] = rf[k * 4 * u + from + j];
+                bOnnx[row] = bf[from + j];
+            }
+        }
+        String id = c.node().id();
+        String x = c.g().op("Transpose", id + "_time_first", List.of(c.in()), attr("perm", 1L, 0L, 2L));
+        List<String> out = c.g().ops("LSTM", id, List.of(x, c.g().floats(id + "_W", wOnnx, 1, 4L * u, f),
+                c.g().floats(id + "_R", rOnnx, 1, 4L * u, u), c.g().floats(id + "_B", bOnnx, 1, 8L * u)), 2,
+                attr("hidden_size", (long) u));
+        if (c.node().params().getBool("returnSequences")) {
+            // Y is [time, directions, batch, units]
+            String y = c.g().op("Squeeze", id + "_seq", List.of(out.get(0), c.g().longs(id + "_axis1", 1)));
+            return c.g().op("Transpose", id + "_batch_first", List.of(y), attr("perm", 1L, 0L, 2L));
+        }
+        // Y_h is [directions, batch, units]: the last step's h
+        return c.g().op("Squeeze", id + "_last", List.of(out.get(1), c.g().longs(id + "_axis0", 0)));
+    }
+
+    /** Token indices (floats, as the data holds them) to their vectors: E[index]. */
+    private static String embedding(Ctx c) {
+        INDArray e = c.weight("E");
+        String id = c.node().id();
+        String idx = c.g().op("Cast", id + "_index", List.of(c.in()),
+                attr("to", (long) ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64.getNumber()));
+        return c.g().op("Gather", id, List.of(c.floats("E", e, e.size(0), e.size(1)), idx), attr("axis", 0L));
     }
 
     /** [0, dims…]: Reshape's target, 0 keeping the batch size. */
