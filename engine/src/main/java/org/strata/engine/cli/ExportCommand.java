@@ -14,8 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code strata export ZIP --format onnx|npz|dl4j --out FILE}. An ONNX export is proved at once: ONNX Runtime runs
- * the file on up to 256 held-out samples and its outputs are compared with the model's ({@code FILE.proof.json}).
+ * {@code strata export ZIP --format onnx|npz|dl4j --out FILE}. An ONNX or Deeplearning4j export is proved at once:
+ * ONNX Runtime, or Deeplearning4j loading the zip, runs the file on up to 256 held-out samples and its outputs are
+ * compared with the model's ({@code FILE.proof.json}).
  */
 @Command(name = "export", description = "Export a trained model: onnx (proved with ONNX Runtime), npz (NumPy) or "
         + "dl4j (Deeplearning4j zip).")
@@ -42,30 +43,32 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainedModel model = TrainedModel.load(modelFile);
         var print = spec.commandLine().getOut();
-        switch (format) {
-            case npz -> Exporters.npz(model, out);
-            case dl4j -> Exporters.dl4j(model, out);
-            case onnx -> {
-                try {
-                    OnnxExport.write(model, out, StrataCli.VERSION);
-                } catch (UnsupportedOperationException e) {
-                    spec.commandLine().getErr().println("error: cannot export to ONNX: " + e.getMessage());
-                    return 1;
-                }
-                print.println("wrote " + out);
-                Proof proof = OnnxProof.check(model, out, ProofSamples.of(model, PROOF_SAMPLES));
-                Path json = out.resolveSibling(out.getFileName() + ".proof.json");
-                proof.write(json);
-                print.println(proof.line());
-                if (!proof.passed()) {
-                    spec.commandLine().getErr().println("error: the export does not compute what the model computes ("
-                            + json + ")");
-                    return 1;
-                }
-                return 0;
+        try {
+            switch (format) {
+                case npz -> Exporters.npz(model, out);
+                case dl4j -> Exporters.dl4j(model, out);
+                case onnx -> OnnxExport.write(model, out, StrataCli.VERSION);
             }
+        } catch (UnsupportedOperationException e) {
+            spec.commandLine().getErr().println("error: cannot export to " + format + ": " + e.getMessage());
+            return 1;
         }
         print.println("wrote " + out);
+        ProofSamples samples = format == Format.npz ? null : ProofSamples.of(model, PROOF_SAMPLES);
+        Proof proof = switch (format) {
+            case onnx -> OnnxProof.check(model, out, samples);
+            case dl4j -> org.strata.engine.export.Dl4jProof.check(model, out, samples);
+            case npz -> null;
+        };
+        if (proof == null) return 0;
+        Path json = out.resolveSibling(out.getFileName() + ".proof.json");
+        proof.write(json);
+        print.println(proof.line());
+        if (!proof.passed()) {
+            spec.commandLine().getErr().println("error: the export does not compute what the model computes (" + json
+                    + ")");
+            return 1;
+        }
         return 0;
     }
 }

@@ -197,6 +197,10 @@ class CliTest {
         assertEquals(0, b.status(), b.err());
         ComputationGraph cg = ComputationGraph.load(dl4j.toFile(), false);
         assertEquals(4 * 16 + 16 + 16 * 3 + 3, cg.numParams());
+        // proved by Deeplearning4j loading the zip as any of its users would
+        assertTrue(b.out().contains("proved: 30 samples (test split)") && b.out().contains("(Deeplearning4j "),
+                b.out());
+        assertTrue(Files.readString(dir.resolve("iris-dl4j.zip.proof.json")).contains("\"passed\" : true"));
     }
 
     @Test

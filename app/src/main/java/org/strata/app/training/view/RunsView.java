@@ -138,8 +138,8 @@ public final class RunsView extends BorderPane {
     /**
      * Writes run {@code r}'s weights to {@code file} off the JavaFX thread; the status line says when it is done.
      *
-     * @param format "onnx" (then proved with ONNX Runtime: the status line says what the proof found, and
-     *               {@code FILE.proof.json} keeps it), "npz", "dl4j" or "model"
+     * @param format "onnx" or "dl4j" (then proved with ONNX Runtime or Deeplearning4j: the status line says what
+     *               the proof found, and {@code FILE.proof.json} keeps it), "npz" or "model"
      */
     public void export(RunRecord r, Path file, String format) {
         status.setText(Messages.get("runs.exporting", file.getFileName()));
@@ -154,9 +154,10 @@ public final class RunsView extends BorderPane {
                     default -> Exporters.npz(m, file);
                 }
                 done = Messages.get("runs.exported", file);
-                if (format.equals("onnx")) {
-                    var proof = org.strata.engine.export.onnx.OnnxProof.check(m, file,
-                            org.strata.engine.export.ProofSamples.of(m, 256));
+                if (format.equals("onnx") || format.equals("dl4j")) {
+                    var samples = org.strata.engine.export.ProofSamples.of(m, 256);
+                    var proof = format.equals("onnx") ? org.strata.engine.export.onnx.OnnxProof.check(m, file, samples)
+                            : org.strata.engine.export.Dl4jProof.check(m, file, samples);
                     proof.write(file.resolveSibling(file.getFileName() + ".proof.json"));
                     done = proof.passed()
                             ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),

@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.Proof;
 import org.strata.engine.export.ProofSamples;
+import org.strata.engine.export.Proofs;
 import org.strata.engine.model.TrainedModel;
 
 /**
@@ -37,24 +38,17 @@ public final class OnnxProof {
             got = (float[][]) r.get(classes ? OnnxExport.PROBABILITIES : OnnxExport.PREDICTION).orElseThrow()
                     .getValue();
         }
-        double max = 0;
-        int same = 0;
-        for (int i = 0; i < raw.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                double d = Math.abs(expected[i][j] - got[i][j]);
-                max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
-            }
-            if (!classes || argmax(expected[i]) == argmax(got[i])) same++;
-        }
+        Proofs.Comparison c = Proofs.compare(expected, got, classes);
         String differing = "";
-        if (!(max < Proof.TOLERANCE && same == raw.length)) {
+        if (!c.agree(raw.length)) {
             try {
                 differing = firstDiffering(model, file, raw, env);
             } catch (java.io.IOException e) {
                 differing = "(the outputs)";
             }
         }
-        return new Proof("onnx", "ONNX Runtime", env.getVersion(), raw.length, samples.from(), max, same, differing);
+        return new Proof("onnx", "ONNX Runtime", env.getVersion(), raw.length, samples.from(), c.maxAbsDiff(),
+                c.sameClass(), differing);
     }
 
     /**
@@ -75,7 +69,8 @@ public final class OnnxProof {
                             .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()))));
         }
         INDArray normalised = model.normalise(Nd4j.create(raw));
-        Map<String, INDArray> ours = model.network().activations(normalised.reshape(shape(model, raw.length)));
+        Map<String, INDArray> ours = model.network().activations(normalised.reshape(Proofs.batchShape(model,
+                raw.length)));
         try (OrtSession s = env.createSession(probe.build().toByteArray(), new OrtSession.SessionOptions());
              OnnxTensor x = input(env, model, raw);
              OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
@@ -85,23 +80,10 @@ public final class OnnxProof {
                 if (tensor == null || mine == null || r.get(tensor).isEmpty()) continue;
                 float[] theirs = flat((OnnxTensor) r.get(tensor).get());
                 float[] own = mine.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-                boolean differs = theirs.length != own.length;
-                for (int i = 0; !differs && i < own.length; i++) {
-                    differs = !(Math.abs(own[i] - theirs[i]) < Proof.TOLERANCE);
-                }
-                if (differs) return model.project().graph().require(id).name();
+                if (Proofs.differ(own, theirs)) return model.project().graph().require(id).name();
             }
         }
         return "(the outputs)";
-    }
-
-    private static long[] shape(TrainedModel model, int n) {
-        var input = model.project().graph().inputNodes().get(0);
-        int[] dims = GraphAnalyzer.analyze(model.project().graph()).shapeOf(input.id()).orElseThrow().dims();
-        long[] shape = new long[dims.length + 1];
-        shape[0] = n;
-        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
-        return shape;
     }
 
     private static float[] flat(OnnxTensor t) {
@@ -112,7 +94,7 @@ public final class OnnxProof {
     }
 
     private static OnnxTensor input(OrtEnvironment env, TrainedModel model, float[][] raw) throws OrtException {
-        long[] shape = shape(model, raw.length);
+        long[] shape = Proofs.batchShape(model, raw.length);
         int features = raw.length == 0 ? 0 : raw[0].length;
         FloatBuffer buf = FloatBuffer.allocate(raw.length * features);
         for (float[] row : raw) buf.put(row);
@@ -120,10 +102,4 @@ public final class OnnxProof {
         return OnnxTensor.createTensor(env, buf, shape);
     }
 
-    private static int argmax(float[] v) {
-        if (v.length == 1) return v[0] > 0.5f ? 1 : 0;
-        int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
-        return best;
-    }
 }

@@ -25,11 +25,11 @@ import org.strata.engine.train.TrainingSession;
  * Every sample project exports to ONNX and ONNX Runtime computes what the trained model computes, on its held-out
  * samples; a corrupted weight is caught, naming its layer.
  */
-class OnnxExportProofTest {
+public class OnnxExportProofTest {
     @TempDir
     Path dir;
 
-    static TrainedModel trained(String sample, int epochs) throws Exception {
+    public static TrainedModel trained(String sample, int epochs) throws Exception {
         Project p = ProjectFile.load(Samples.file(sample));
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(epochs);

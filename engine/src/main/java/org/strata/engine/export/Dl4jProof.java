@@ -1,0 +1,53 @@
+package org.strata.engine.export;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.model.TrainedModel;
+
+/**
+ * Proves a Deeplearning4j export with Deeplearning4j itself: the written zip is loaded as any DL4J user would load
+ * it ({@code ComputationGraph.load}) and run on held-out samples (normalised as in training: the zip holds the
+ * network, not the normalisation), and its outputs are compared with the trained model's.
+ */
+public final class Dl4jProof {
+    private Dl4jProof() {
+    }
+
+    /** Loads {@code zip} and compares its outputs on {@code samples} with {@code model}'s. */
+    public static Proof check(TrainedModel model, Path zip, ProofSamples samples) throws IOException {
+        float[][] raw = samples.raw();
+        float[][] expected = model.predict(raw);
+        ComputationGraph loaded = ComputationGraph.load(zip.toFile(), false);
+        INDArray x = model.normalise(Nd4j.create(raw)).reshape(Proofs.batchShape(model, raw.length));
+        float[][] got = loaded.outputSingle(false, x).castTo(DataType.FLOAT).reshape(raw.length, -1).toFloatMatrix();
+        Proofs.Comparison c = Proofs.compare(expected, got, !model.classNames().isEmpty());
+        String differing = "";
+        if (!c.agree(raw.length)) {
+            differing = firstDiffering(model, loaded.feedForward(x, false), x);
+        }
+        String version = ComputationGraph.class.getPackage().getImplementationVersion();
+        return new Proof("dl4j", "Deeplearning4j", version == null ? "1.0.0-M2.1" : version, raw.length,
+                samples.from(), c.maxAbsDiff(), c.sameClass(), differing);
+    }
+
+    /** The first layer (by the graph's order) whose DL4J activations differ from the model's own. */
+    private static String firstDiffering(TrainedModel model, Map<String, INDArray> theirs, INDArray x) {
+        Map<String, INDArray> ours = model.network().activations(x);
+        for (String id : GraphAnalyzer.analyze(model.project().graph()).order()) {
+            INDArray a = theirs.get(id);
+            INDArray b = ours.get(id);
+            if (a == null || b == null) continue;
+            if (Proofs.differ(a.castTo(DataType.FLOAT).dup('c').data().asFloat(),
+                    b.castTo(DataType.FLOAT).dup('c').data().asFloat())) {
+                return model.project().graph().require(id).name();
+            }
+        }
+        return "(the outputs)";
+    }
+}

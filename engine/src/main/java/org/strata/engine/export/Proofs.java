@@ -1,0 +1,62 @@
+package org.strata.engine.export;
+
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.model.TrainedModel;
+
+/** What every proof does alike: the input's shape, comparing outputs, finding where two computations part. */
+public final class Proofs {
+    private Proofs() {
+    }
+
+    /**
+     * How two sets of outputs compare.
+     *
+     * @param maxAbsDiff the largest |a − b| over every value (infinite where either is NaN)
+     * @param sameClass  rows whose predicted class agrees (every row for regression)
+     */
+    public record Comparison(double maxAbsDiff, int sameClass) {
+        /** @return whether the two agree within {@link Proof#TOLERANCE} with the same classes, over {@code rows} */
+        public boolean agree(int rows) {
+            return maxAbsDiff < Proof.TOLERANCE && sameClass == rows;
+        }
+    }
+
+    /** Compares the model's outputs {@code expected} with an export's {@code got}, row by row. */
+    public static Comparison compare(float[][] expected, float[][] got, boolean classes) {
+        double max = 0;
+        int same = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                double d = Math.abs(expected[i][j] - got[i][j]);
+                max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
+            }
+            if (!classes || argmax(expected[i]) == argmax(got[i])) same++;
+        }
+        return new Comparison(max, same);
+    }
+
+    /** @return whether two flattened tensors differ in size or beyond the tolerance anywhere */
+    public static boolean differ(float[] a, float[] b) {
+        if (a.length != b.length) return true;
+        for (int i = 0; i < a.length; i++) if (!(Math.abs(a[i] - b[i]) < Proof.TOLERANCE)) return true;
+        return false;
+    }
+
+    /** @return the predicted class of one output row: its largest value, or above one half for a single output */
+    public static int argmax(float[] v) {
+        if (v.length == 1) return v[0] > 0.5f ? 1 : 0;
+        int best = 0;
+        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        return best;
+    }
+
+    /** @return [n, the Input's dims…]: a batch of {@code n} samples as the network takes them */
+    public static long[] batchShape(TrainedModel model, int n) {
+        var input = model.project().graph().inputNodes().get(0);
+        int[] dims = GraphAnalyzer.analyze(model.project().graph()).shapeOf(input.id()).orElseThrow().dims();
+        long[] shape = new long[dims.length + 1];
+        shape[0] = n;
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return shape;
+    }
+}
