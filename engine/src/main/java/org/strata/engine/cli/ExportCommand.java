@@ -14,9 +14,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code strata export ZIP --format onnx|npz|dl4j --out FILE}. An ONNX or Deeplearning4j export is proved at once:
- * ONNX Runtime, or Deeplearning4j loading the zip, runs the file on up to 256 held-out samples and its outputs are
- * compared with the model's ({@code FILE.proof.json}).
+ * {@code strata export ZIP --format onnx|npz|dl4j --out FILE}. Every export is proved at once: ONNX Runtime,
+ * Deeplearning4j loading the zip, or a plain-Java reader of the .npz runs the file on up to 256 held-out samples
+ * and its outputs are compared with the model's ({@code FILE.proof.json}).
  */
 @Command(name = "export", description = "Export a trained model: onnx (proved with ONNX Runtime), npz (NumPy) or "
         + "dl4j (Deeplearning4j zip).")
@@ -54,13 +54,12 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         print.println("wrote " + out);
-        ProofSamples samples = format == Format.npz ? null : ProofSamples.of(model, PROOF_SAMPLES);
+        ProofSamples samples = ProofSamples.of(model, PROOF_SAMPLES);
         Proof proof = switch (format) {
             case onnx -> OnnxProof.check(model, out, samples);
             case dl4j -> org.strata.engine.export.Dl4jProof.check(model, out, samples);
-            case npz -> null;
+            case npz -> org.strata.engine.export.NpzProof.check(model, out, samples);
         };
-        if (proof == null) return 0;
         Path json = out.resolveSibling(out.getFileName() + ".proof.json");
         proof.write(json);
         print.println(proof.line());

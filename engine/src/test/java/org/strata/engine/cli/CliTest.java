@@ -192,6 +192,8 @@ class CliTest {
         Result a = cli("export", runDir.resolve("model.zip").toString(), "--format", "npz", "--out", npz.toString());
         assertEquals(0, a.status(), a.err());
         assertTrue(Files.size(npz) > 0);
+        assertTrue(a.out().contains("proved: 30 samples (test split)") && a.out().contains("plain-Java reader"),
+                a.out());
         Path dl4j = dir.resolve("iris-dl4j.zip");
         Result b = cli("export", runDir.resolve("model.zip").toString(), "--format", "dl4j", "--out", dl4j.toString());
         assertEquals(0, b.status(), b.err());

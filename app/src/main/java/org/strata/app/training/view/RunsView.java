@@ -138,8 +138,9 @@ public final class RunsView extends BorderPane {
     /**
      * Writes run {@code r}'s weights to {@code file} off the JavaFX thread; the status line says when it is done.
      *
-     * @param format "onnx" or "dl4j" (then proved with ONNX Runtime or Deeplearning4j: the status line says what
-     *               the proof found, and {@code FILE.proof.json} keeps it), "npz" or "model"
+     * @param format "onnx", "dl4j" or "npz" (each then proved, by ONNX Runtime, Deeplearning4j or a plain-Java
+     *               reader of the .npz: the status line says what the proof found, {@code FILE.proof.json} keeps it),
+     *               or "model" (Strata's own file)
      */
     public void export(RunRecord r, Path file, String format) {
         status.setText(Messages.get("runs.exporting", file.getFileName()));
@@ -154,10 +155,13 @@ public final class RunsView extends BorderPane {
                     default -> Exporters.npz(m, file);
                 }
                 done = Messages.get("runs.exported", file);
-                if (format.equals("onnx") || format.equals("dl4j")) {
+                if (!format.equals("model")) {
                     var samples = org.strata.engine.export.ProofSamples.of(m, 256);
-                    var proof = format.equals("onnx") ? org.strata.engine.export.onnx.OnnxProof.check(m, file, samples)
-                            : org.strata.engine.export.Dl4jProof.check(m, file, samples);
+                    var proof = switch (format) {
+                        case "onnx" -> org.strata.engine.export.onnx.OnnxProof.check(m, file, samples);
+                        case "dl4j" -> org.strata.engine.export.Dl4jProof.check(m, file, samples);
+                        default -> org.strata.engine.export.NpzProof.check(m, file, samples);
+                    };
                     proof.write(file.resolveSibling(file.getFileName() + ".proof.json"));
                     done = proof.passed()
                             ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),

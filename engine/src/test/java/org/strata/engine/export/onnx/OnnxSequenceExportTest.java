@@ -16,7 +16,7 @@ import org.strata.engine.project.Project;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.Backends;
 
-/** Sequence layers (LSTM, with and without its whole sequence, and Embedding) export to ONNX and prove. */
+/** Sequence layers (LSTM, with and without its whole sequence, and Embedding) export to ONNX and .npz and prove. */
 class OnnxSequenceExportTest {
     @TempDir
     Path dir;
@@ -30,9 +30,14 @@ class OnnxSequenceExportTest {
         return new TrainedModel(p, net, List.of("a", "b", "c"), new float[features], scale, 0);
     }
 
+    /** The ONNX export's proof; the .npz export's (the plain-Java reader) must pass too. */
     private Proof prove(TrainedModel m, String name) throws Exception {
         Path file = dir.resolve(name + ".onnx");
         OnnxExport.write(m, file, "test");
+        Path npz = dir.resolve(name + ".npz");
+        org.strata.engine.export.Exporters.npz(m, npz);
+        Proof fromNpz = org.strata.engine.export.NpzProof.check(m, npz, ProofSamples.of(m, 64));
+        assertTrue(fromNpz.passed(), fromNpz.line());
         return OnnxProof.check(m, file, ProofSamples.of(m, 64));
     }
 

@@ -1,0 +1,325 @@
+package org.strata.engine.export;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.GlobalPoolLayer;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.Padding;
+import org.strata.engine.layers.Pool2DLayer;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.params.Params;
+
+/**
+ * A network's forward pass computed from an {@code .npz} export alone, in plain Java loops over float arrays, one
+ * sample at a time: a second implementation that shares no arithmetic with the engines (no libnd4j op), so that
+ * an {@code .npz} export is proved against it. Follows the layouts the README documents.
+ */
+public final class NpzForward {
+    private final Graph graph;
+    private final Analysis analysis;
+    private final Map<String, float[]> arrays;
+
+    /**
+     * @param arrays the export's arrays by name ({@code <nodeId>/<param>}, {@code <inputId>/shift}…), flattened
+     *               row-major
+     */
+    public NpzForward(Graph graph, Map<String, float[]> arrays) {
+        this.graph = graph;
+        this.analysis = GraphAnalyzer.analyze(graph);
+        this.arrays = arrays;
+    }
+
+    /** @return every layer's output for one raw sample, by node id (the Output's is the prediction) */
+    public Map<String, float[]> run(float[] raw) {
+        Map<String, float[]> out = new HashMap<>();
+        for (String id : analysis.order()) {
+            Node n = graph.require(id);
+            List<float[]> in = new ArrayList<>();
+            List<TensorShape> shapes = new ArrayList<>();
+            for (String port : n.type().inputPorts(n.params())) {
+                Edge e = graph.incoming(new PortRef(id, port)).orElseThrow();
+                in.add(out.get(e.from().node()));
+                shapes.add(analysis.shapeOf(e.from().node()).orElseThrow());
+            }
+            out.put(id, layer(n, in, shapes, raw));
+        }
+        return out;
+    }
+
+    /** @return the prediction for one raw sample */
+    public float[] predict(float[] raw) {
+        return run(raw).get(graph.outputNodes().get(0).id());
+    }
+
+    private float[] layer(Node n, List<float[]> in, List<TensorShape> shapes, float[] raw) {
+        Params p = n.params();
+        String id = n.id();
+        return switch (n.type().id()) {
+            case "Input" -> {
+                float[] shift = a(id + "/shift");
+                float[] scale = a(id + "/scale");
+                float[] x = new float[raw.length];
+                for (int i = 0; i < x.length; i++) x[i] = (raw[i] - shift[i]) * scale[i];
+                yield x;
+            }
+            case "Output" -> {
+                LossFn loss = LossFn.of(p);
+                Node producer = graph.require(graph.incoming(new PortRef(id, "in")).orElseThrow().from().node());
+                ActivationFn before = producer.type().outputActivation(producer.params());
+                yield loss.alreadySquashed(before) ? in.get(0) : activate(loss.squash(), in.get(0), last(shapes.get(0)));
+            }
+            case "Dense" -> activate(n.type().outputActivation(p), dense(id, in.get(0), p.getInt("units"),
+                    p.getBool("useBias")), p.getInt("units"));
+            case "Activation" -> activate(n.type().outputActivation(p), in.get(0), last(shapes.get(0)));
+            case "Dropout", "Flatten", "Reshape" -> in.get(0);
+            case "Conv2D" -> {
+                TensorShape out = analysis.shapeOf(id).orElseThrow();
+                yield activate(n.type().outputActivation(p), conv(id, in.get(0), shapes.get(0), out, p), out.dim(2));
+            }
+            case "MaxPool2D", "AvgPool2D" -> pool(in.get(0), shapes.get(0), analysis.shapeOf(id).orElseThrow(), p,
+                    ((Pool2DLayer) n.type()).isMax());
+            case "GlobalAvgPool", "GlobalMaxPool" -> globalPool(in.get(0), shapes.get(0),
+                    ((GlobalPoolLayer) n.type()).isMax());
+            case "BatchNorm" -> batchNorm(id, in.get(0), (float) p.getDouble("epsilon"));
+            case "Add" -> {
+                float[] y = in.get(0).clone();
+                for (int k = 1; k < in.size(); k++) for (int i = 0; i < y.length; i++) y[i] += in.get(k)[i];
+                yield y;
+            }
+            case "Concatenate" -> concat(in, shapes);
+            case "LSTM" -> lstm(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
+            case "Embedding" -> {
+                float[] e = a(id + "/E");
+                int d = p.getInt("dimension");
+                float[] y = new float[in.get(0).length * d];
+                for (int t = 0; t < in.get(0).length; t++) System.arraycopy(e, (int) in.get(0)[t] * d, y, t * d, d);
+                yield y;
+            }
+            default -> throw new UnsupportedOperationException(n.name() + " (" + n.type().id() + ")");
+        };
+    }
+
+    private float[] a(String name) {
+        float[] v = arrays.get(name);
+        if (v == null) throw new IllegalArgumentException("the export has no array " + name);
+        return v;
+    }
+
+    private static int last(TensorShape s) {
+        return s.dims()[s.dims().length - 1];
+    }
+
+    private float[] dense(String id, float[] x, int units, boolean bias) {
+        float[] w = a(id + "/W");
+        float[] b = bias ? a(id + "/b") : new float[units];
+        float[] y = new float[units];
+        for (int j = 0; j < units; j++) {
+            double s = b[j];
+            for (int i = 0; i < x.length; i++) s += x[i] * w[i * units + j];
+            y[j] = (float) s;
+        }
+        return y;
+    }
+
+    /** {@code f} applied to every value; softmax over each run of {@code last} values (the last axis). */
+    static float[] activate(ActivationFn f, float[] x, int last) {
+        float[] y = new float[x.length];
+        if (f == ActivationFn.SOFTMAX) {
+            for (int start = 0; start < x.length; start += last) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int i = start; i < start + last; i++) max = Math.max(max, x[i]);
+                double sum = 0;
+                for (int i = start; i < start + last; i++) sum += Math.exp(x[i] - max);
+                for (int i = start; i < start + last; i++) y[i] = (float) (Math.exp(x[i] - max) / sum);
+            }
+            return y;
+        }
+        for (int i = 0; i < x.length; i++) {
+            double v = x[i];
+            y[i] = (float) switch (f) {
+                case IDENTITY -> v;
+                case RELU -> Math.max(0, v);
+                case SIGMOID -> sigmoid(v);
+                case TANH -> Math.tanh(v);
+                case ELU -> v > 0 ? v : Math.exp(v) - 1;
+                case LEAKY_RELU -> v > 0 ? v : 0.01 * v;
+                case GELU -> v * sigmoid(1.702 * v); // Deeplearning4j's approximation, which both engines use
+                case SOFTMAX -> throw new IllegalStateException();
+            };
+        }
+        return y;
+    }
+
+    private static double sigmoid(double v) {
+        return 1 / (1 + Math.exp(-v));
+    }
+
+    /** Zero padding before the first row (or column) for 'same': half the total, the odd one after. */
+    private static int padBefore(int in, int out, int k, int s, boolean same) {
+        return same ? Math.max((out - 1) * s + k - in, 0) / 2 : 0;
+    }
+
+    private float[] conv(String id, float[] x, TensorShape in, TensorShape out, Params p) {
+        int[] k = p.getTuple("kernel");
+        int[] s = p.getTuple("stride");
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int c = in.dim(2);
+        int oh = out.dim(0);
+        int ow = out.dim(1);
+        int f = out.dim(2);
+        int pt = padBefore(h, oh, k[0], s[0], same);
+        int pl = padBefore(w, ow, k[1], s[1], same);
+        float[] wt = a(id + "/W"); // [kh, kw, c, f]
+        float[] b = p.getBool("useBias") ? a(id + "/b") : new float[f];
+        float[] y = new float[oh * ow * f];
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                for (int o = 0; o < f; o++) {
+                    double sum = b[o];
+                    for (int ky = 0; ky < k[0]; ky++) {
+                        int iy = oy * s[0] + ky - pt;
+                        if (iy < 0 || iy >= h) continue;
+                        for (int kx = 0; kx < k[1]; kx++) {
+                            int ix = ox * s[1] + kx - pl;
+                            if (ix < 0 || ix >= w) continue;
+                            for (int ci = 0; ci < c; ci++) {
+                                sum += x[(iy * w + ix) * c + ci] * wt[((ky * k[1] + kx) * c + ci) * f + o];
+                            }
+                        }
+                    }
+                    y[(oy * ow + ox) * f + o] = (float) sum;
+                }
+            }
+        }
+        return y;
+    }
+
+    private static float[] pool(float[] x, TensorShape in, TensorShape out, Params p, boolean max) {
+        int[] k = p.getTuple("pool");
+        int[] s = p.getTuple("stride");
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int c = in.dim(2);
+        int oh = out.dim(0);
+        int ow = out.dim(1);
+        int pt = padBefore(h, oh, k[0], s[0], same);
+        int pl = padBefore(w, ow, k[1], s[1], same);
+        float[] y = new float[oh * ow * c];
+        for (int oy = 0; oy < oh; oy++) {
+            for (int ox = 0; ox < ow; ox++) {
+                for (int ci = 0; ci < c; ci++) {
+                    double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                    for (int ky = 0; ky < k[0]; ky++) {
+                        int iy = oy * s[0] + ky - pt;
+                        for (int kx = 0; kx < k[1]; kx++) {
+                            int ix = ox * s[1] + kx - pl;
+                            boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            float v = inside ? x[(iy * w + ix) * c + ci] : 0f;
+                            if (max) {
+                                if (inside) acc = Math.max(acc, v);
+                            } else {
+                                acc += v; // the padding counts in the divisor, as Deeplearning4j's default does
+                            }
+                        }
+                    }
+                    y[(oy * ow + ox) * c + ci] = (float) (max ? acc : acc / (k[0] * k[1]));
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Over the spatial positions of an image, or the time steps of a sequence, per channel (the last axis). */
+    private static float[] globalPool(float[] x, TensorShape in, boolean max) {
+        int c = last(in);
+        int positions = x.length / c;
+        float[] y = new float[c];
+        for (int ci = 0; ci < c; ci++) {
+            double acc = max ? Double.NEGATIVE_INFINITY : 0;
+            for (int i = 0; i < positions; i++) {
+                float v = x[i * c + ci];
+                acc = max ? Math.max(acc, v) : acc + v;
+            }
+            y[ci] = (float) (max ? acc : acc / positions);
+        }
+        return y;
+    }
+
+    private float[] batchNorm(String id, float[] x, float eps) {
+        float[] g = a(id + "/gamma");
+        float[] b = a(id + "/beta");
+        float[] m = a(id + "/mean");
+        float[] v = a(id + "/var");
+        int c = g.length;
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            int ci = i % c;
+            y[i] = (float) (g[ci] * (x[i] - m[ci]) / Math.sqrt(v[ci] + eps) + b[ci]);
+        }
+        return y;
+    }
+
+    /** Along the last axis: at each position, the first input's channels, then the next's. */
+    private static float[] concat(List<float[]> in, List<TensorShape> shapes) {
+        int positions = in.get(0).length / last(shapes.get(0));
+        int total = 0;
+        for (TensorShape s : shapes) total += last(s);
+        float[] y = new float[positions * total];
+        for (int pos = 0; pos < positions; pos++) {
+            int at = pos * total;
+            for (int k = 0; k < in.size(); k++) {
+                int c = last(shapes.get(k));
+                System.arraycopy(in.get(k), pos * c, y, at, c);
+                at += c;
+            }
+        }
+        return y;
+    }
+
+    /**
+     * The catalogue's LSTM: gate blocks of W [features, 4u], U [units, 4u] and b in Deeplearning4j's order, block
+     * input (tanh), forget, output, input gate (σ); c = f·c + i·g, h = o·tanh(c).
+     */
+    private float[] lstm(String id, float[] x, TensorShape in, int u, boolean sequences) {
+        float[] w = a(id + "/W");
+        float[] r = a(id + "/U");
+        float[] b = a(id + "/b");
+        int steps = in.dim(0);
+        int f = in.dim(1);
+        float[] h = new float[u];
+        float[] c = new float[u];
+        float[] all = new float[steps * u];
+        double[] z = new double[4 * u];
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < 4 * u; j++) {
+                double s = b[j];
+                for (int k = 0; k < f; k++) s += x[t * f + k] * w[k * 4 * u + j];
+                for (int k = 0; k < u; k++) s += h[k] * r[k * 4 * u + j];
+                z[j] = s;
+            }
+            for (int j = 0; j < u; j++) {
+                double g = Math.tanh(z[j]);
+                double fg = sigmoid(z[u + j]);
+                double o = sigmoid(z[2 * u + j]);
+                double i = sigmoid(z[3 * u + j]);
+                c[j] = (float) (fg * c[j] + i * g);
+                h[j] = (float) (o * Math.tanh(c[j]));
+            }
+            System.arraycopy(h, 0, all, t * u, u);
+        }
+        return sequences ? all : h;
+    }
+}
