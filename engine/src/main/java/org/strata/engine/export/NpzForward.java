@@ -76,7 +76,8 @@ public final class NpzForward {
                 LossFn loss = LossFn.of(p);
                 Node producer = graph.require(graph.incoming(new PortRef(id, "in")).orElseThrow().from().node());
                 ActivationFn before = producer.type().outputActivation(producer.params());
-                yield loss.alreadySquashed(before) ? in.get(0) : activate(loss.squash(), in.get(0), last(shapes.get(0)));
+                yield loss.alreadySquashed(before) ? in.get(0)
+                        : activate(loss.squash(), in.get(0), last(shapes.get(0)));
             }
             case "Dense" -> activate(n.type().outputActivation(p), dense(id, in.get(0), p.getInt("units"),
                     p.getBool("useBias")), p.getInt("units"));
@@ -169,18 +170,31 @@ public final class NpzForward {
         return same ? Math.max((out - 1) * s + k - in, 0) / 2 : 0;
     }
 
+    /**
+     * Where a sliding window goes over an image [h, w, c]: its size, step, the output's size and the zero padding
+     * before the first row and column.
+     */
+    private record Window(int[] k, int[] s, int h, int w, int c, int oh, int ow, int pt, int pl) {
+        static Window of(int[] k, int[] s, Params p, TensorShape in, TensorShape out) {
+            boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+            return new Window(k, s, in.dim(0), in.dim(1), in.dim(2), out.dim(0), out.dim(1),
+                    padBefore(in.dim(0), out.dim(0), k[0], s[0], same),
+                    padBefore(in.dim(1), out.dim(1), k[1], s[1], same));
+        }
+    }
+
     private float[] conv(String id, float[] x, TensorShape in, TensorShape out, Params p) {
-        int[] k = p.getTuple("kernel");
-        int[] s = p.getTuple("stride");
-        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
-        int h = in.dim(0);
-        int w = in.dim(1);
-        int c = in.dim(2);
-        int oh = out.dim(0);
-        int ow = out.dim(1);
+        Window win = Window.of(p.getTuple("kernel"), p.getTuple("stride"), p, in, out);
+        int[] k = win.k();
+        int[] s = win.s();
+        int h = win.h();
+        int w = win.w();
+        int c = win.c();
+        int oh = win.oh();
+        int ow = win.ow();
         int f = out.dim(2);
-        int pt = padBefore(h, oh, k[0], s[0], same);
-        int pl = padBefore(w, ow, k[1], s[1], same);
+        int pt = win.pt();
+        int pl = win.pl();
         float[] wt = a(id + "/W"); // [kh, kw, c, f]
         float[] b = p.getBool("useBias") ? a(id + "/b") : new float[f];
         float[] y = new float[oh * ow * f];
@@ -207,16 +221,16 @@ public final class NpzForward {
     }
 
     private static float[] pool(float[] x, TensorShape in, TensorShape out, Params p, boolean max) {
-        int[] k = p.getTuple("pool");
-        int[] s = p.getTuple("stride");
-        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
-        int h = in.dim(0);
-        int w = in.dim(1);
-        int c = in.dim(2);
-        int oh = out.dim(0);
-        int ow = out.dim(1);
-        int pt = padBefore(h, oh, k[0], s[0], same);
-        int pl = padBefore(w, ow, k[1], s[1], same);
+        Window win = Window.of(p.getTuple("pool"), p.getTuple("stride"), p, in, out);
+        int[] k = win.k();
+        int[] s = win.s();
+        int h = win.h();
+        int w = win.w();
+        int c = win.c();
+        int oh = win.oh();
+        int ow = win.ow();
+        int pt = win.pt();
+        int pl = win.pl();
         float[] y = new float[oh * ow * c];
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
