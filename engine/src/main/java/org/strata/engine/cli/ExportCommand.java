@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         + "dl4j (Deeplearning4j zip).")
 final class ExportCommand implements Callable<Integer> {
     /** Export formats. */
-    enum Format { onnx, npz, dl4j }
+    enum Format { onnx, pytorch, npz, dl4j }
 
     /** Samples an export is proved on, at most. */
     static final int PROOF_SAMPLES = 256;
@@ -30,10 +30,10 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ZIP", description = "a model.zip written by train")
     Path modelFile;
 
-    @Option(names = "--format", required = true, description = "onnx, npz or dl4j")
+    @Option(names = "--format", required = true, description = "onnx, pytorch (a folder), npz or dl4j")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "file to write")
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "file (pytorch: folder) to write")
     Path out;
 
     @Spec
@@ -48,6 +48,7 @@ final class ExportCommand implements Callable<Integer> {
                 case npz -> Exporters.npz(model, out);
                 case dl4j -> Exporters.dl4j(model, out);
                 case onnx -> OnnxExport.write(model, out, StrataCli.VERSION);
+                case pytorch -> org.strata.engine.export.pytorch.PyTorchExport.write(model, out, StrataCli.VERSION);
             }
         } catch (UnsupportedOperationException e) {
             spec.commandLine().getErr().println("error: cannot export to " + format + ": " + e.getMessage());
@@ -59,8 +60,10 @@ final class ExportCommand implements Callable<Integer> {
             case onnx -> OnnxProof.check(model, out, samples);
             case dl4j -> org.strata.engine.export.Dl4jProof.check(model, out, samples);
             case npz -> org.strata.engine.export.NpzProof.check(model, out, samples);
+            case pytorch -> pytorchProof(model, samples, print);
         };
-        Path json = out.resolveSibling(out.getFileName() + ".proof.json");
+        Path json = format == Format.pytorch ? out.resolve("proof.json")
+                : out.resolveSibling(out.getFileName() + ".proof.json");
         proof.write(json);
         print.println(proof.line());
         if (!proof.passed()) {
@@ -69,5 +72,19 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * model.py run by PyTorch where this machine has it; else its weights.npz proved by the plain-Java reader, and
+     * a line saying PyTorch was not there to run model.py.
+     */
+    private Proof pytorchProof(TrainedModel model, ProofSamples samples, java.io.PrintWriter print) throws Exception {
+        var python = org.strata.engine.export.pytorch.PyTorchProof.python();
+        if (python.isPresent()) {
+            return org.strata.engine.export.pytorch.PyTorchProof.check(model, out, samples, python.get());
+        }
+        print.println("PyTorch is not installed here (apt-get install python3-torch): model.py was not run; its "
+                + "weights.npz is proved by Strata's reader");
+        return org.strata.engine.export.NpzProof.check(model, out.resolve("weights.npz"), samples);
     }
 }

@@ -226,6 +226,19 @@ class CliTest {
     }
 
     @Test
+    void export_to_pytorch_writes_a_module_its_weights_and_a_readme_proved_by_pytorch() throws Exception {
+        org.strata.engine.PythonTools.with("torch", "python3-torch");
+        Path folder = dir.resolve("iris-pytorch");
+        Result r = cli("export", runDir.resolve("model.zip").toString(), "--format", "pytorch", "--out",
+                folder.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String f : new String[]{"model.py", "weights.npz", "README.md", "proof.json"}) {
+            assertTrue(Files.exists(folder.resolve(f)), f);
+        }
+        assertTrue(r.out().contains("proved: 30 samples (test split)") && r.out().contains("(PyTorch "), r.out());
+    }
+
+    @Test
     void export_to_onnx_is_proved_by_onnx_runtime_and_says_so() throws Exception {
         Path onnx = dir.resolve("iris.onnx");
         Result r = cli("export", runDir.resolve("model.zip").toString(), "--format", "onnx", "--out", onnx.toString());

@@ -1,0 +1,323 @@
+package org.strata.engine.export.pytorch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.export.Exporters;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.ActivationFn;
+import org.strata.engine.layers.Conv2DLayer;
+import org.strata.engine.layers.GlobalPoolLayer;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.layers.Padding;
+import org.strata.engine.layers.Pool2DLayer;
+import org.strata.engine.layers.TensorShape;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.params.Params;
+
+/**
+ * Writes a trained model as a small folder a PyTorch user reads without surprise: {@code model.py} (an
+ * {@code nn.Module} generated from the graph, one attribute per layer named as in Strata, {@code forward} in the
+ * graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps Strata's layouts to
+ * PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay channels last between
+ * layers, as in Strata; a convolution or pooling turns them channels first and back around its PyTorch call.
+ */
+public final class PyTorchExport {
+    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
+            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
+            "try", "while", "with", "yield", "x", "self", "torch", "nn", "F", "np");
+
+    private PyTorchExport() {
+    }
+
+    /** Writes the folder {@code dir} (created if needed). */
+    public static void write(TrainedModel model, Path dir, String version) throws IOException {
+        Files.createDirectories(dir);
+        Exporters.npz(model, dir.resolve("weights.npz"));
+        org.strata.engine.project.AtomicFiles.write(dir.resolve("model.py"),
+                modelPy(model, version).getBytes(StandardCharsets.UTF_8));
+        org.strata.engine.project.AtomicFiles.write(dir.resolve("README.md"),
+                readme(model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return a Python identifier for a node: its id, with anything else made an underscore */
+    static String py(String id) {
+        String s = id.replaceAll("[^A-Za-z0-9_]", "_");
+        if (s.isEmpty() || Character.isDigit(s.charAt(0))) s = "_" + s;
+        return KEYWORDS.contains(s) ? s + "_" : s;
+    }
+
+    static String modelPy(TrainedModel model, String version) {
+        Graph g = model.project().graph();
+        Analysis a = GraphAnalyzer.analyze(g);
+        Node input = g.inputNodes().get(0);
+        StringBuilder init = new StringBuilder();
+        StringBuilder fwd = new StringBuilder();
+        StringBuilder load = new StringBuilder();
+        Map<String, String> var = new HashMap<>();
+        var.put(input.id(), "x");
+        String result = "x";
+        for (String id : a.order()) {
+            Node n = g.require(id);
+            if (n == input) continue;
+            List<String> ins = new ArrayList<>();
+            List<TensorShape> shapes = new ArrayList<>();
+            for (String port : n.type().inputPorts(n.params())) {
+                Edge e = g.incoming(new PortRef(id, port)).orElseThrow();
+                ins.add(var.get(e.from().node()));
+                shapes.add(a.shapeOf(e.from().node()).orElseThrow());
+            }
+            TensorShape out = a.shapeOf(id).orElseThrow();
+            String name = py(id);
+            String expr = layer(n, name, ins, shapes, out, init, load, g);
+            fwd.append("        ").append(name).append(" = ").append(expr).append("  # ").append(shape(out))
+                    .append('\n');
+            var.put(id, name);
+            result = name;
+        }
+        String dims = shape(a.shapeOf(input.id()).orElseThrow());
+        return """
+                \"\"\"%s — exported by Strata %s.
+
+                The network as PyTorch modules: one attribute per layer, named as in Strata, and forward() in the
+                graph's order with each tensor's shape. Input: %s, normalised as in training
+                ((x - shift) * scale, the arrays %s/shift and %s/scale of weights.npz); images are channels last
+                ([batch, height, width, channels]) as in Strata. Output: %s.
+
+                    net = Net(); load_weights(net, "weights.npz"); net.eval()
+                \"\"\"
+                import numpy as np
+                import torch
+                from torch import nn
+                import torch.nn.functional as F
+
+
+                def gelu(x):
+                    \"\"\"Deeplearning4j's GELU, which Strata's engines use: the sigmoid approximation x * sigmoid(1.702 x).\"\"\"
+                    return x * torch.sigmoid(1.702 * x)
+
+
+                class Net(nn.Module):
+                    def __init__(self):
+                        super().__init__()
+                %s
+                    def forward(self, x):  # x: %s
+                %s        return %s
+
+
+                def load_weights(net, path):
+                    \"\"\"Loads Strata's weights.npz into net, turning Strata's layouts into PyTorch's.\"\"\"
+                    w = np.load(path)
+
+                    def put(param, array):
+                        param.data.copy_(torch.from_numpy(np.ascontiguousarray(array, dtype=np.float32)))
+                %s    return net
+
+
+                def normalise(x, path):
+                    \"\"\"Raw samples (as the data files hold them) to what the network takes.\"\"\"
+                    w = np.load(path)
+                    x = np.asarray(x, dtype=np.float32)
+                    flat = x.reshape(len(x), -1)
+                    return ((flat - w["%s/shift"]) * w["%s/scale"]).reshape(x.shape)
+                """.formatted(model.project().name(), version, dims, input.id(), input.id(),
+                model.classNames().isEmpty() ? "the predicted values" : "class probabilities, [batch, "
+                        + model.classNames().size() + "]",
+                init.isEmpty() ? "        pass\n" : init.toString(), dims, fwd, result,
+                load.isEmpty() ? "    pass\n" : load.toString(), input.id(), input.id());
+    }
+
+    private static String shape(TensorShape s) {
+        StringBuilder b = new StringBuilder("[batch");
+        for (int d : s.dims()) b.append(", ").append(d);
+        return b.append(']').toString();
+    }
+
+    /** One layer: its module in __init__, its weights in load_weights; @return its expression in forward */
+    private static String layer(Node n, String name, List<String> in, List<TensorShape> shapes, TensorShape out,
+                                StringBuilder init, StringBuilder load, Graph g) {
+        Params p = n.params();
+        String x = in.isEmpty() ? "x" : in.get(0);
+        String id = n.id();
+        switch (n.type().id()) {
+            case "Dense" -> {
+                boolean bias = p.getBool("useBias");
+                init.append(line("self.%s = nn.Linear(%d, %d, bias=%s)", name, shapes.get(0).size(),
+                        p.getInt("units"), bias ? "True" : "False"));
+                load.append(fn("put(net.%s.weight, w[\"%s/W\"].T)  # Strata [inputs, units]", name, id));
+                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                return activation(n.type().outputActivation(p), "self." + name + "(" + x + ")");
+            }
+            case "Activation" -> {
+                return activation(n.type().outputActivation(p), x);
+            }
+            case "Dropout" -> {
+                init.append(line("self.%s = nn.Dropout(%s)", name, num(p.getDouble("rate"))));
+                return "self." + name + "(" + x + ")";
+            }
+            case "Flatten" -> {
+                return x + ".flatten(1)";
+            }
+            case "Reshape" -> {
+                StringBuilder dims = new StringBuilder();
+                for (int d : out.dims()) dims.append(", ").append(d);
+                return x + ".reshape(" + x + ".shape[0]" + dims + ")";
+            }
+            case "Add" -> {
+                return String.join(" + ", in);
+            }
+            case "Concatenate" -> {
+                return "torch.cat([" + String.join(", ", in) + "], dim=-1)";
+            }
+            case "Conv2D" -> {
+                int[] k = p.getTuple("kernel");
+                int[] s = p.getTuple("stride");
+                boolean bias = p.getBool("useBias");
+                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), bias=%s)",
+                        name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1],
+                        bias ? "True" : "False"));
+                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, in, out]",
+                        name, id));
+                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
+                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
+                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
+            }
+            case "MaxPool2D", "AvgPool2D" -> {
+                int[] k = p.getTuple("pool");
+                int[] s = p.getTuple("stride");
+                boolean max = ((Pool2DLayer) n.type()).isMax();
+                init.append(line("self.%s = nn.%s(kernel_size=(%d, %d), stride=(%d, %d))", name,
+                        max ? "MaxPool2d" : "AvgPool2d", k[0], k[1], s[0], s[1]));
+                // 'same' pads with -inf for max (padding never wins) and 0 for average (counted, as in Strata)
+                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
+                        Conv2DLayer.padding(p) == Padding.SAME, max ? "float(\"-inf\")" : "0.0");
+                return "self." + name + "(" + padded + ").permute(0, 2, 3, 1)";
+            }
+            case "GlobalAvgPool", "GlobalMaxPool" -> {
+                boolean max = ((GlobalPoolLayer) n.type()).isMax();
+                String dims = shapes.get(0).kind() == TensorShape.Kind.IMAGE ? "(1, 2)" : "1";
+                return x + (max ? ".amax(dim=" : ".mean(dim=") + dims + ")";
+            }
+            case "BatchNorm" -> {
+                int rank = shapes.get(0).dims().length;
+                int c = shapes.get(0).dims()[rank - 1];
+                init.append(line("self.%s = nn.BatchNorm%dd(%d, eps=%s)", name, rank == 3 ? 2 : 1, c,
+                        num(p.getDouble("epsilon"))));
+                load.append(fn("put(net.%s.weight, w[\"%s/gamma\"])", name, id));
+                load.append(fn("put(net.%s.bias, w[\"%s/beta\"])", name, id));
+                load.append(fn("put(net.%s.running_mean, w[\"%s/mean\"])", name, id));
+                load.append(fn("put(net.%s.running_var, w[\"%s/var\"])", name, id));
+                return switch (rank) {
+                    case 1 -> "self." + name + "(" + x + ")";
+                    case 2 -> "self." + name + "(" + x + ".permute(0, 2, 1)).permute(0, 2, 1)";
+                    default -> "self." + name + "(" + x + ".permute(0, 3, 1, 2)).permute(0, 2, 3, 1)";
+                };
+            }
+            case "LSTM" -> {
+                int u = p.getInt("units");
+                init.append(line("self.%s = nn.LSTM(%d, %d, batch_first=True)", name, shapes.get(0).dim(1), u));
+                // Strata's gate blocks are Deeplearning4j's: block input g, forget f, output o, input i;
+                // PyTorch's are i, f, g, o
+                load.append(fn("order = [3, 1, 0, 2]  # PyTorch's i, f, g, o from Strata's g, f, o, i"));
+                load.append(fn("blocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in order], "
+                        + "axis=-1)"));
+                load.append(fn("put(net.%s.weight_ih_l0, blocks(w[\"%s/W\"]).T)", name, id));
+                load.append(fn("put(net.%s.weight_hh_l0, blocks(w[\"%s/U\"]).T)", name, id));
+                load.append(fn("put(net.%s.bias_ih_l0, blocks(w[\"%s/b\"]))", name, id));
+                load.append(fn("put(net.%s.bias_hh_l0, np.zeros(%d))  # one bias per gate in Strata", name,
+                        4 * u));
+                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
+                        : "self." + name + "(" + x + ")[0][:, -1]";
+            }
+            case "Embedding" -> {
+                init.append(line("self.%s = nn.Embedding(%d, %d)", name, p.getInt("vocabulary"),
+                        p.getInt("dimension")));
+                load.append(fn("put(net.%s.weight, w[\"%s/E\"])", name, id));
+                return "self." + name + "(" + x + ".long())";
+            }
+            case "Output" -> {
+                LossFn loss = LossFn.of(p);
+                Node producer = g.require(g.incoming(new PortRef(id, "in")).orElseThrow().from().node());
+                ActivationFn before = producer.type().outputActivation(producer.params());
+                return loss.alreadySquashed(before) ? x : activation(loss.squash(), x);
+            }
+            default -> throw new UnsupportedOperationException(n.name() + " (" + n.type().id() + ")");
+        }
+    }
+
+    /** Pads an NCHW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */
+    private static String pad(String nchw, TensorShape in, TensorShape out, int[] k, int[] s, boolean same,
+                              String value) {
+        if (!same) return nchw;
+        int ph = Math.max((out.dim(0) - 1) * s[0] + k[0] - in.dim(0), 0);
+        int pw = Math.max((out.dim(1) - 1) * s[1] + k[1] - in.dim(1), 0);
+        if (ph == 0 && pw == 0) return nchw;
+        return "F.pad(" + nchw + ", (" + pw / 2 + ", " + (pw - pw / 2) + ", " + ph / 2 + ", " + (ph - ph / 2)
+                + "), value=" + value + ")";
+    }
+
+    private static String activation(ActivationFn f, String x) {
+        return switch (f) {
+            case IDENTITY -> x;
+            case RELU -> "F.relu(" + x + ")";
+            case SIGMOID -> "torch.sigmoid(" + x + ")";
+            case TANH -> "torch.tanh(" + x + ")";
+            case SOFTMAX -> "F.softmax(" + x + ", dim=-1)";
+            case ELU -> "F.elu(" + x + ")";
+            case LEAKY_RELU -> "F.leaky_relu(" + x + ", 0.01)";
+            case GELU -> "gelu(" + x + ")";
+        };
+    }
+
+    /** A line of __init__ (or forward): two levels in. */
+    private static String line(String format, Object... args) {
+        return "        " + String.format(Locale.ROOT, format, args) + "\n";
+    }
+
+    /** A line of a module-level function's body: one level in. */
+    private static String fn(String format, Object... args) {
+        return "    " + String.format(Locale.ROOT, format, args) + "\n";
+    }
+
+    private static String num(double d) {
+        return Double.toString(d);
+    }
+
+    static String readme(TrainedModel model) {
+        return """
+                # %s, for PyTorch
+
+                Exported by Strata. `model.py` is the network as an `nn.Module`; `weights.npz` holds the trained
+                weights in Strata's layouts, which `load_weights` turns into PyTorch's.
+
+                ```python
+                import torch
+                from model import Net, load_weights, normalise
+
+                net = load_weights(Net(), "weights.npz").eval()
+                x = torch.from_numpy(normalise(raw_samples, "weights.npz"))  # raw values, as the data files hold them
+                with torch.no_grad():
+                    y = net(x)
+                ```
+
+                Layouts: a Dense layer's `W` is `[inputs, units]` in Strata and `[units, inputs]` in PyTorch
+                (transposed); a Conv2D's `W` is `[kh, kw, in, out]` in Strata and `[out, in, kh, kw]` in PyTorch; an
+                LSTM's gate blocks are Strata's (block input, forget, output, input) reordered to PyTorch's (input,
+                forget, cell, output). Tensors stay channels last between layers, as in Strata.
+                """.formatted(model.project().name());
+    }
+}
