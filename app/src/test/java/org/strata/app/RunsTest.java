@@ -74,6 +74,12 @@ class RunsTest extends AppTest {
         waitFor(90, () -> lookup("#runs-status").queryLabeled().getText().contains("first.onnx, proved"));
         assertThat(lookup("#runs-status").queryLabeled().getText()).contains("(test split)");
         assertThat(Files.readString(dir.resolve("first.onnx.proof.json"))).contains("\"passed\" : true");
+        // and as a PyTorch folder, proved too (by PyTorch where the machine has it)
+        Path folder = dir.resolve("first-pytorch");
+        fxRun(() -> view.export(first, folder, "pytorch"));
+        waitFor(120, () -> lookup("#runs-status").queryLabeled().getText().contains("first-pytorch, proved"));
+        assertThat(folder.resolve("model.py")).exists();
+        assertThat(Files.readString(folder.resolve("proof.json"))).contains("\"passed\" : true");
         // delete it
         fxRun(() -> {
             try {

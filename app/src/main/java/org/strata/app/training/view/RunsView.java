@@ -122,25 +122,29 @@ public final class RunsView extends BorderPane {
         chooser.setTitle(Messages.get("runs.export"));
         FileChooser.ExtensionFilter onnx = new FileChooser.ExtensionFilter(Messages.get("runs.format.onnx"),
                 "*.onnx");
+        // a folder: model.py, weights.npz, README.md and proof.json inside
+        FileChooser.ExtensionFilter pytorch = new FileChooser.ExtensionFilter(Messages.get("runs.format.pytorch"),
+                "*");
         FileChooser.ExtensionFilter npz = new FileChooser.ExtensionFilter(Messages.get("runs.format.npz"), "*.npz");
         FileChooser.ExtensionFilter dl4j = new FileChooser.ExtensionFilter(Messages.get("runs.format.dl4j"), "*.zip");
         FileChooser.ExtensionFilter model = new FileChooser.ExtensionFilter(Messages.get("runs.format.model"),
                 "*.zip");
-        chooser.getExtensionFilters().addAll(onnx, npz, dl4j, model);
+        chooser.getExtensionFilters().addAll(onnx, pytorch, npz, dl4j, model);
         chooser.setInitialFileName(r.id() + ".onnx");
         var file = chooser.showSaveDialog(getScene().getWindow());
         if (file == null) return;
         var chosen = chooser.getSelectedExtensionFilter();
-        String format = chosen == dl4j ? "dl4j" : chosen == model ? "model" : chosen == npz ? "npz" : "onnx";
+        String format = chosen == dl4j ? "dl4j" : chosen == model ? "model" : chosen == npz ? "npz"
+                : chosen == pytorch ? "pytorch" : "onnx";
         export(r, file.toPath(), format);
     }
 
     /**
      * Writes run {@code r}'s weights to {@code file} off the JavaFX thread; the status line says when it is done.
      *
-     * @param format "onnx", "dl4j" or "npz" (each then proved, by ONNX Runtime, Deeplearning4j or a plain-Java
-     *               reader of the .npz: the status line says what the proof found, {@code FILE.proof.json} keeps it),
-     *               or "model" (Strata's own file)
+     * @param format "onnx", "pytorch" (a folder), "dl4j" or "npz" (each then proved, by ONNX Runtime, PyTorch,
+     *               Deeplearning4j or a plain-Java reader of the .npz: the status line says what the proof found,
+     *               {@code FILE.proof.json} or the folder's {@code proof.json} keeps it), or "model" (Strata's own)
      */
     public void export(RunRecord r, Path file, String format) {
         status.setText(Messages.get("runs.exporting", file.getFileName()));
@@ -152,17 +156,25 @@ public final class RunsView extends BorderPane {
                     case "dl4j" -> Exporters.dl4j(m, file);
                     case "model" -> m.save(file);
                     case "onnx" -> org.strata.engine.export.onnx.OnnxExport.write(m, file, "0.1.0");
+                    case "pytorch" -> org.strata.engine.export.pytorch.PyTorchExport.write(m, file, "0.1.0");
                     default -> Exporters.npz(m, file);
                 }
                 done = Messages.get("runs.exported", file);
                 if (!format.equals("model")) {
                     var samples = org.strata.engine.export.ProofSamples.of(m, 256);
+                    var torch = format.equals("pytorch") ? org.strata.engine.export.pytorch.PyTorchProof.python()
+                            : java.util.Optional.<String>empty();
                     var proof = switch (format) {
                         case "onnx" -> org.strata.engine.export.onnx.OnnxProof.check(m, file, samples);
                         case "dl4j" -> org.strata.engine.export.Dl4jProof.check(m, file, samples);
+                        // PyTorch runs the generated module where this machine has it; else its weights are proved
+                        case "pytorch" -> torch.isPresent()
+                                ? org.strata.engine.export.pytorch.PyTorchProof.check(m, file, samples, torch.get())
+                                : org.strata.engine.export.NpzProof.check(m, file.resolve("weights.npz"), samples);
                         default -> org.strata.engine.export.NpzProof.check(m, file, samples);
                     };
-                    proof.write(file.resolveSibling(file.getFileName() + ".proof.json"));
+                    proof.write(format.equals("pytorch") ? file.resolve("proof.json")
+                            : file.resolveSibling(file.getFileName() + ".proof.json"));
                     done = proof.passed()
                             ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),
                                     String.format(java.util.Locale.ROOT, "%.1e", proof.maxAbsDiff()), proof.sameClass(),
