@@ -102,15 +102,17 @@ class TrainingTest extends AppTest {
                 editor().document().project(), "epochs", 1)));
         clickOn("#tool-train-start");
         waitFor(120, () -> run().phase() == TrainingState.FINISHED);
-        assertThat(lookup("#status-bar .status-label").queryLabeled().getText()).isEqualTo("已完成 1 轮");
+        // looked up on the JavaFX thread: the window is still settling after the switch
+        assertThat(fx(() -> lookup("#status-bar .status-label").queryLabeled().getText())).isEqualTo("已完成 1 轮");
         // the output layer one unit too wide for XOR's two classes: the engine's advice, in Chinese
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
                 editor().document().graph(), "dense", "units", 3)));
         clickOn("#tool-train-start");
         waitFor(60, () -> run().phase() == TrainingState.FAILED);
-        DialogPane dialog = lookup("#training-error").queryAs(DialogPane.class);
-        assertThat(dialog.getContentText()).contains("数据集有 2 个类别").contains("单元数设为 2");
-        assertThat(lookup("#training-error .button").queryButton().getText()).isEqualTo("确定"); // not JavaFX's "OK"
+        DialogPane dialog = fx(() -> lookup("#training-error").queryAs(DialogPane.class));
+        assertThat(fx(dialog::getContentText)).contains("数据集有 2 个类别").contains("单元数设为 2");
+        assertThat(fx(() -> lookup("#training-error .button").queryButton().getText()))
+                .isEqualTo("确定"); // not JavaFX's "OK"
         clickOn("#training-error .button");
     }
 
