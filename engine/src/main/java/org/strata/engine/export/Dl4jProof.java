@@ -6,7 +6,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.model.TrainedModel;
 
@@ -24,7 +23,7 @@ public final class Dl4jProof {
         float[][] raw = samples.raw();
         float[][] expected = model.predict(raw);
         ComputationGraph loaded = ComputationGraph.load(zip.toFile(), false);
-        INDArray x = model.normalise(Nd4j.create(raw)).reshape(Proofs.batchShape(model, raw.length));
+        INDArray x = model.inputs(raw);
         float[][] got = loaded.outputSingle(false, x).castTo(DataType.FLOAT).reshape(raw.length, -1).toFloatMatrix();
         Proofs.Comparison c = Proofs.compare(expected, got, !model.classNames().isEmpty());
         String differing = "";

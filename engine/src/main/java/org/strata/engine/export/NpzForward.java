@@ -1,12 +1,10 @@
 package org.strata.engine.export;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
-import org.strata.engine.graph.Edge;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
@@ -44,14 +42,8 @@ public final class NpzForward {
         Map<String, float[]> out = new HashMap<>();
         for (String id : analysis.order()) {
             Node n = graph.require(id);
-            List<float[]> in = new ArrayList<>();
-            List<TensorShape> shapes = new ArrayList<>();
-            for (String port : n.type().inputPorts(n.params())) {
-                Edge e = graph.incoming(new PortRef(id, port)).orElseThrow();
-                in.add(out.get(e.from().node()));
-                shapes.add(analysis.shapeOf(e.from().node()).orElseThrow());
-            }
-            out.put(id, layer(n, in, shapes, raw));
+            LayerInputs wired = LayerInputs.of(graph, analysis, n);
+            out.put(id, layer(n, wired.from().stream().map(out::get).toList(), wired.shapes(), raw));
         }
         return out;
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
@@ -36,7 +35,7 @@ public final class NpzProof {
 
     /** The first layer, in the graph's order, where the reader and the model part on some sample. */
     private static String firstDiffering(TrainedModel model, NpzForward forward, float[][] raw) {
-        INDArray x = model.normalise(Nd4j.create(raw)).reshape(Proofs.batchShape(model, raw.length));
+        INDArray x = model.inputs(raw);
         Map<String, INDArray> ours = model.network().activations(x);
         var order = GraphAnalyzer.analyze(model.project().graph()).order();
         String first = null;

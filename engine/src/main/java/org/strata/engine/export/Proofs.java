@@ -1,9 +1,6 @@
 package org.strata.engine.export;
 
-import org.strata.engine.analysis.GraphAnalyzer;
-import org.strata.engine.model.TrainedModel;
-
-/** What every proof does alike: the input's shape, comparing outputs, finding where two computations part. */
+/** What every proof does alike: comparing outputs, finding where two computations part. */
 public final class Proofs {
     private Proofs() {
     }
@@ -48,15 +45,5 @@ public final class Proofs {
         int best = 0;
         for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
         return best;
-    }
-
-    /** @return [n, the Input's dims…]: a batch of {@code n} samples as the network takes them */
-    public static long[] batchShape(TrainedModel model, int n) {
-        var input = model.project().graph().inputNodes().get(0);
-        int[] dims = GraphAnalyzer.analyze(model.project().graph()).shapeOf(input.id()).orElseThrow().dims();
-        long[] shape = new long[dims.length + 1];
-        shape[0] = n;
-        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
-        return shape;
     }
 }

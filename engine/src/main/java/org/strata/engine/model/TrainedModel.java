@@ -67,14 +67,22 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
      * @return one row of predictions per sample: class probabilities, or predicted values for regression
      */
     public float[][] predict(float[][] raw) {
+        return network.predict(inputs(raw)).toFloatMatrix();
+    }
+
+    /** @return raw samples as the network takes them: normalised as in training, shaped [n, the Input's dims…] */
+    public INDArray inputs(float[][] raw) {
+        return normalise(Nd4j.create(raw)).reshape(batchShape(raw.length));
+    }
+
+    /** @return [n, the Input's dims…]: the shape of a batch of {@code n} samples */
+    public long[] batchShape(int n) {
         var input = project.graph().inputNodes().get(0);
-        long[] dims = java.util.Arrays.stream(GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow()
-                .dims()).asLongStream().toArray();
+        int[] dims = GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow().dims();
         long[] shape = new long[dims.length + 1];
-        shape[0] = raw.length;
-        System.arraycopy(dims, 0, shape, 1, dims.length);
-        INDArray x = normalise(Nd4j.create(raw)).reshape(shape);
-        return network.predict(x).toFloatMatrix();
+        shape[0] = n;
+        for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
+        return shape;
     }
 
     /** Saves to {@code file} atomically (temp file, then rename). */

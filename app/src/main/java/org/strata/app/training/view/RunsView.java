@@ -23,7 +23,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
 import org.strata.app.i18n.Messages;
-import org.strata.engine.export.Exporters;
 import org.strata.engine.runs.RunRecord;
 
 /**
@@ -152,29 +151,13 @@ public final class RunsView extends BorderPane {
             String done;
             try {
                 var m = run.runs().model(r);
-                switch (format) {
-                    case "dl4j" -> Exporters.dl4j(m, file);
-                    case "model" -> m.save(file);
-                    case "onnx" -> org.strata.engine.export.onnx.OnnxExport.write(m, file, "0.1.0");
-                    case "pytorch" -> org.strata.engine.export.pytorch.PyTorchExport.write(m, file, "0.1.0");
-                    default -> Exporters.npz(m, file);
-                }
-                done = Messages.get("runs.exported", file);
-                if (!format.equals("model")) {
-                    var samples = org.strata.engine.export.ProofSamples.of(m, 256);
-                    var torch = format.equals("pytorch") ? org.strata.engine.export.pytorch.PyTorchProof.python()
-                            : java.util.Optional.<String>empty();
-                    var proof = switch (format) {
-                        case "onnx" -> org.strata.engine.export.onnx.OnnxProof.check(m, file, samples);
-                        case "dl4j" -> org.strata.engine.export.Dl4jProof.check(m, file, samples);
-                        // PyTorch runs the generated module where this machine has it; else its weights are proved
-                        case "pytorch" -> torch.isPresent()
-                                ? org.strata.engine.export.pytorch.PyTorchProof.check(m, file, samples, torch.get())
-                                : org.strata.engine.export.NpzProof.check(m, file.resolve("weights.npz"), samples);
-                        default -> org.strata.engine.export.NpzProof.check(m, file, samples);
-                    };
-                    proof.write(format.equals("pytorch") ? file.resolve("proof.json")
-                            : file.resolveSibling(file.getFileName() + ".proof.json"));
+                if (format.equals("model")) {
+                    m.save(file);
+                    done = Messages.get("runs.exported", file);
+                } else {
+                    var f = org.strata.engine.export.formats.ExportFormat.of(format);
+                    f.write(m, file, org.strata.engine.cli.StrataCli.VERSION);
+                    var proof = f.prove(m, file);
                     done = proof.passed()
                             ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),
                                     String.format(java.util.Locale.ROOT, "%.1e", proof.maxAbsDiff()), proof.sameClass(),

@@ -3,13 +3,13 @@ package org.strata.engine.export.onnx;
 import ai.onnx.proto.OnnxMl;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.export.LayerInputs;
 import org.strata.engine.graph.Edge;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -68,13 +68,9 @@ public final class OnnxExport {
             Node node = graph.require(id);
             String type = node.type().id();
             if (node == input) continue;
-            List<String> ins = new ArrayList<>();
-            List<TensorShape> shapes = new ArrayList<>();
-            for (String port : node.type().inputPorts(node.params())) {
-                Edge e = graph.incoming(new PortRef(id, port)).orElseThrow();
-                ins.add(tensors.get(e.from().node()));
-                shapes.add(a.shapeOf(e.from().node()).orElseThrow());
-            }
+            LayerInputs wired = LayerInputs.of(graph, a, node);
+            List<String> ins = wired.from().stream().map(tensors::get).toList();
+            List<TensorShape> shapes = wired.shapes();
             if (type.equals("Output")) {
                 outputs(g, model, node, graph, ins.get(0), a.shapeOf(id).orElseThrow());
                 continue;

@@ -9,7 +9,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.Proof;
 import org.strata.engine.export.ProofSamples;
@@ -68,9 +67,7 @@ public final class OnnxProof {
                     .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
                             .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()))));
         }
-        INDArray normalised = model.normalise(Nd4j.create(raw));
-        Map<String, INDArray> ours = model.network().activations(normalised.reshape(Proofs.batchShape(model,
-                raw.length)));
+        Map<String, INDArray> ours = model.network().activations(model.inputs(raw));
         try (OrtSession s = env.createSession(probe.build().toByteArray(), new OrtSession.SessionOptions());
              OnnxTensor x = input(env, model, raw);
              OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
@@ -94,7 +91,7 @@ public final class OnnxProof {
     }
 
     private static OnnxTensor input(OrtEnvironment env, TrainedModel model, float[][] raw) throws OrtException {
-        long[] shape = Proofs.batchShape(model, raw.length);
+        long[] shape = model.batchShape(raw.length);
         int features = raw.length == 0 ? 0 : raw[0].length;
         FloatBuffer buf = FloatBuffer.allocate(raw.length * features);
         for (float[] row : raw) buf.put(row);

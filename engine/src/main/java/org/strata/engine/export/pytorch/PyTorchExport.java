@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,7 @@ import java.util.Set;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.Exporters;
-import org.strata.engine.graph.Edge;
+import org.strata.engine.export.LayerInputs;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
@@ -73,13 +72,9 @@ public final class PyTorchExport {
         for (String id : a.order()) {
             Node n = g.require(id);
             if (n == input) continue;
-            List<String> ins = new ArrayList<>();
-            List<TensorShape> shapes = new ArrayList<>();
-            for (String port : n.type().inputPorts(n.params())) {
-                Edge e = g.incoming(new PortRef(id, port)).orElseThrow();
-                ins.add(var.get(e.from().node()));
-                shapes.add(a.shapeOf(e.from().node()).orElseThrow());
-            }
+            LayerInputs wired = LayerInputs.of(g, a, n);
+            List<String> ins = wired.from().stream().map(var::get).toList();
+            List<TensorShape> shapes = wired.shapes();
             TensorShape out = a.shapeOf(id).orElseThrow();
             String name = py(id);
             String expr = layer(n, name, ins, shapes, out, init, load, g);

@@ -69,7 +69,7 @@ public final class PyTorchProof {
             Path out = work.resolve("outputs.npz");
             Path script = work.resolve("prove.py");
             NpzIO.write(in, Map.of("x", Nd4j.create(raw).castTo(DataType.FLOAT)
-                    .reshape(Proofs.batchShape(model, raw.length))));
+                    .reshape(model.batchShape(raw.length))));
             Files.writeString(script, SCRIPT);
             Process p = new ProcessBuilder(python, script.toString(), dir.toAbsolutePath().toString(), in.toString(),
                     out.toString()).redirectErrorStream(true).start();
