@@ -232,6 +232,21 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void help_windows() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        for (String[] w : new String[][]{{"menu-help-reference", "#layer-reference", "help-reference.png"},
+                {"menu-help-shortcuts", "#shortcuts", "help-shortcuts.png"}}) {
+            fxRun(() -> menuItem(w[0]).fire());
+            Thread.sleep(500);
+            javafx.stage.Window help = fx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(x -> x.getScene() != null && x.getScene().lookup(w[1]) != null).findFirst().orElseThrow());
+            WritableImage img = fx(() -> help.getScene().getRoot().snapshot(null, null));
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.resolve(w[2]).toFile());
+            fxRun(help::hide);
+        }
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

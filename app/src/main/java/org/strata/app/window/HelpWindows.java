@@ -97,29 +97,37 @@ final class HelpWindows {
 
     /** The menus' keys (read from the menus) and the canvas's mouse and key gestures. */
     static Stage shortcuts(Window owner, MenuBar menus) {
-        GridPane grid = new GridPane();
-        grid.setId("shortcuts");
-        grid.setHgap(24);
-        grid.setVgap(6);
-        grid.setPadding(new Insets(14));
+        // two tables: the canvas's long gesture names would otherwise push the menus' actions far from their keys
+        GridPane keys = table();
         int row = 0;
         for (Menu m : menus.getMenus()) {
             for (MenuItem it : flatten(m)) {
                 if (it.getAccelerator() == null) continue;
-                grid.addRow(row++, key(it.getAccelerator().getDisplayText()), new Label(m.getText().replace("_", "")
+                keys.addRow(row++, key(it.getAccelerator().getDisplayText()), new Label(m.getText().replace("_", "")
                         + " › " + it.getText()));
             }
         }
         Label canvas = new Label(Messages.get("shortcuts.canvas"));
         canvas.getStyleClass().add("inspector-heading");
-        grid.add(canvas, 0, row++, 2, 1);
+        GridPane gestures = table();
+        row = 0;
         for (String gesture : List.of("wire", "rewire", "select", "band", "pan", "zoom", "nudge", "cancel")) {
-            grid.addRow(row++, key(Messages.get("shortcuts.key." + gesture)),
+            gestures.addRow(row++, key(Messages.get("shortcuts.key." + gesture)),
                     new Label(Messages.get("shortcuts.does." + gesture)));
         }
-        ScrollPane scroll = new ScrollPane(grid);
+        VBox all = new VBox(12, keys, canvas, gestures);
+        all.setId("shortcuts");
+        all.setPadding(new Insets(14));
+        ScrollPane scroll = new ScrollPane(all);
         scroll.setFitToWidth(true);
         return window(owner, Messages.get("shortcuts.title"), scroll, 640, 600);
+    }
+
+    private static GridPane table() {
+        GridPane g = new GridPane();
+        g.setHgap(24);
+        g.setVgap(6);
+        return g;
     }
 
     private static List<MenuItem> flatten(Menu m) {
