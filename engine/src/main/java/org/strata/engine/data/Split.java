@@ -83,6 +83,16 @@ public final class Split {
         cache = c;
     }
 
+    /** Writes sample {@code i}'s features as its source holds them (not normalised) into {@code dst} at {@code offset}. */
+    public void rawFeatures(int i, float[] dst, int offset) {
+        source.features(indices[i], dst, offset);
+    }
+
+    /** @return the number of values in one sample */
+    public int featureSize() {
+        return source.featureSize();
+    }
+
     /** @return sample {@code i}'s class */
     public int label(int i) {
         return source.label(indices[i]);

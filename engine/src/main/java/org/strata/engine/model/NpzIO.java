@@ -37,17 +37,24 @@ public final class NpzIO {
     private NpzIO() {
     }
 
-    /** Writes arrays as float32, C order, under their map keys. */
+    /** Writes arrays under their map keys, C order: integer arrays as int64 (sample indices), the rest as float32. */
     public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)),
                 StandardCharsets.UTF_8)) {
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-                INDArray a = e.getValue().castTo(DataType.FLOAT).dup('c');
+                boolean ints = e.getValue().dataType().isIntType();
+                INDArray a = e.getValue().castTo(ints ? DataType.LONG : DataType.FLOAT).dup('c');
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                zip.write(header(a.shape()));
-                float[] data = a.data().asFloat();
-                ByteBuffer bytes = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                bytes.asFloatBuffer().put(data);
+                zip.write(header(a.isEmpty() ? new long[]{0} : a.shape(), ints ? "<i8" : "<f4"));
+                ByteBuffer bytes = ByteBuffer.allocate((int) a.length() * (ints ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+                if (a.isEmpty()) {
+                    zip.closeEntry(); // an empty split: the header says (0,)
+                    continue;
+                } else if (ints) {
+                    bytes.asLongBuffer().put(a.data().asLong());
+                } else {
+                    bytes.asFloatBuffer().put(a.data().asFloat());
+                }
                 zip.write(bytes.array());
                 zip.closeEntry();
             }
@@ -55,11 +62,12 @@ public final class NpzIO {
     }
 
     /** The .npy header: magic, version 1.0, and the dictionary padded so the data starts on a 64-byte boundary. */
-    private static byte[] header(long[] shape) {
+    private static byte[] header(long[] shape, String descr) {
         StringBuilder dims = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) dims.append(i == 0 ? "" : ", ").append(shape[i]);
         dims.append(shape.length == 1 ? ",)" : ")");
-        StringBuilder dict = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': " + dims + ", }");
+        StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + dims
+                + ", }");
         while ((10 + dict.length() + 1) % 64 != 0) dict.append(' ');
         dict.append('\n');
         byte[] text = dict.toString().getBytes(StandardCharsets.US_ASCII);

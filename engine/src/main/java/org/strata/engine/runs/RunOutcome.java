@@ -35,4 +35,13 @@ public record RunOutcome(String project, String message, int bestEpoch, Figures 
      */
     public record Figures(double loss, double metric, long samples) {
     }
+
+    /** @return the weights of a model small enough to read (linear regression's w and b), else none */
+    public static Map<String, double[]> small(org.strata.engine.model.TrainedModel model) {
+        Map<String, org.nd4j.linalg.api.ndarray.INDArray> params = model.parameters();
+        long total = params.values().stream().mapToLong(org.nd4j.linalg.api.ndarray.INDArray::length).sum();
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        if (total <= SMALL_MODEL) params.forEach((k, v) -> out.put(k, v.dup('c').data().asDouble()));
+        return out;
+    }
 }

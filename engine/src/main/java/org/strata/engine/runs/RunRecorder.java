@@ -247,7 +247,7 @@ public final class RunRecorder implements TrainingListener {
         session.project().training().applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         RunOutcome outcome = new RunOutcome(session.project().name(), r.message(), r.bestEpoch(), figures(r.train()),
                 figures(r.validation()), figures(r.test()), r.samplesPerSecond(), session.firstIterationSeconds(),
-                NativeSetup.activeDevice(), NativeSetup.buildName(), session.threads(), smallModel(model));
+                NativeSetup.activeDevice(), NativeSetup.buildName(), session.threads(), RunOutcome.small(model));
         return new RunRecord(id, started.toString(), seconds, session.engine().title(), end.state().name(),
                 session.epochsDone(), last.metricName(), last.trainLoss(), last.validationLoss(),
                 last.validationMetric(), heldOut == null ? Double.NaN : heldOut.metric(), settings,
@@ -274,14 +274,5 @@ public final class RunRecorder implements TrainingListener {
 
     private static RunOutcome.Figures figures(Evaluation e) {
         return e == null ? null : new RunOutcome.Figures(e.loss(), e.metric(), e.samples());
-    }
-
-    /** The weights of a model small enough to read (linear regression's w and b), else none. */
-    private static Map<String, double[]> smallModel(TrainedModel model) {
-        Map<String, INDArray> params = model.parameters();
-        long total = params.values().stream().mapToLong(INDArray::length).sum();
-        Map<String, double[]> out = new LinkedHashMap<>();
-        if (total <= RunOutcome.SMALL_MODEL) params.forEach((k, v) -> out.put(k, v.dup('c').data().asDouble()));
-        return out;
     }
 }

@@ -65,7 +65,13 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.images.noFolder", 1),        // folder
             java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
             java.util.Map.entry("dataset.images.none", 1),            // class folder
-            java.util.Map.entry("dataset.images.notImage", 1));       // file
+            java.util.Map.entry("dataset.images.notImage", 1),        // file
+            java.util.Map.entry("import.notFound", 1),                // file
+            java.util.Map.entry("import.notWeights", 2),              // file, why
+            java.util.Map.entry("import.mismatch", 2),                // file, the array that does not fit
+            java.util.Map.entry("import.normalisation", 2),           // file, project name
+            java.util.Map.entry("import.metrics", 2),                 // file, why
+            java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
 
     public Message {
         args = List.copyOf(args);

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.export.Exporters;
 import org.strata.engine.export.LayerInputs;
 import org.strata.engine.graph.Graph;
@@ -42,14 +44,26 @@ public final class PyTorchExport {
     private PyTorchExport() {
     }
 
-    /** Writes the folder {@code dir} (created if needed). */
+    /**
+     * Writes the folder {@code dir} (created if needed): the network and its weights, and, when the project's data
+     * can be read here, {@code data.py} and {@code train.py} to train it in PyTorch (see {@link PyTorchTraining}).
+     */
     public static void write(TrainedModel model, Path dir, String version) throws IOException {
         Files.createDirectories(dir);
         Exporters.npz(model, dir.resolve("weights.npz"));
         org.strata.engine.project.AtomicFiles.write(dir.resolve("model.py"),
                 modelPy(model, version).getBytes(StandardCharsets.UTF_8));
+        String noTraining;
+        try {
+            Dataset data = DatasetLoader.load(model.project());
+            PyTorchTraining.write(model, data, dir, version);
+            noTraining = null;
+        } catch (IOException e) {
+            // the network still leaves: only training it in PyTorch needs the data
+            noTraining = e.getMessage();
+        }
         org.strata.engine.project.AtomicFiles.write(dir.resolve("README.md"),
-                readme(model).getBytes(StandardCharsets.UTF_8));
+                readme(model, noTraining).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return a Python identifier for a node: its id, with anything else made an underscore */
@@ -66,6 +80,8 @@ public final class PyTorchExport {
         StringBuilder init = new StringBuilder();
         StringBuilder fwd = new StringBuilder();
         StringBuilder load = new StringBuilder();
+        StringBuilder save = new StringBuilder();
+        StringBuilder fresh = new StringBuilder();
         Map<String, String> var = new HashMap<>();
         var.put(input.id(), "x");
         String result = "x";
@@ -77,7 +93,8 @@ public final class PyTorchExport {
             List<TensorShape> shapes = wired.shapes();
             TensorShape out = a.shapeOf(id).orElseThrow();
             String name = py(id);
-            String expr = layer(n, name, ins, shapes, out, init, load, g);
+            String expr = layer(n, name, ins, shapes, out, init, load, save, g);
+            fresh.append(initLines(n, name, a.weightsOf(id)));
             fwd.append("        ").append(name).append(" = ").append(expr).append("  # ").append(shape(out))
                     .append('\n');
             var.put(id, name);
@@ -94,6 +111,8 @@ public final class PyTorchExport {
 
                     net = Net(); load_weights(net, "weights.npz"); net.eval()
                 \"\"\"
+                import os
+
                 import numpy as np
                 import torch
                 from torch import nn
@@ -108,9 +127,17 @@ public final class PyTorchExport {
                 class Net(nn.Module):
                     def __init__(self):
                         super().__init__()
-                %s
+                %s        init_weights(self)
+
                     def forward(self, x):  # x: %s
                 %s        return %s
+
+
+                def init_weights(net):
+                    \"\"\"Fresh weights as Strata draws them: weights from a normal distribution with standard deviation
+                    sqrt(2 / (fan in + fan out)) (Xavier), biases 0.\"\"\"
+                    with torch.no_grad():
+                %s        pass
 
 
                 def load_weights(net, path):
@@ -122,6 +149,20 @@ public final class PyTorchExport {
                 %s    return net
 
 
+                def save_weights(net, path, like):
+                    \"\"\"Writes net's weights to path in Strata's layouts (undoing load_weights), keeping the input
+                    normalisation and each array's shape from like, the exported weights.npz.\"\"\"
+                    net = getattr(net, "module", net)  # a DistributedDataParallel's network
+                    shapes = np.load(like)
+                    w = {k: shapes[k] for k in shapes.files}
+
+                    def get(param):
+                        return param.detach().cpu().numpy()
+                %s    arrays = {k: np.ascontiguousarray(v, dtype=np.float32).reshape(shapes[k].shape) for k, v in w.items()}
+                    np.savez(path + ".tmp.npz", **arrays)
+                    os.replace(path + ".tmp.npz", path)  # a process killed while writing leaves no half file
+
+
                 def normalise(x, path):
                     \"\"\"Raw samples (as the data files hold them) to what the network takes.\"\"\"
                     w = np.load(path)
@@ -131,8 +172,8 @@ public final class PyTorchExport {
                 """.formatted(model.project().name(), version, dims, input.id(), input.id(),
                 model.classNames().isEmpty() ? "the predicted values" : "class probabilities, [batch, "
                         + model.classNames().size() + "]",
-                init.isEmpty() ? "        pass\n" : init.toString(), dims, fwd, result,
-                load.isEmpty() ? "    pass\n" : load.toString(), input.id(), input.id());
+                init.toString(), dims, fwd, result, fresh,
+                load.isEmpty() ? "    pass\n" : load.toString(), save, input.id(), input.id());
     }
 
     private static String shape(TensorShape s) {
@@ -143,7 +184,7 @@ public final class PyTorchExport {
 
     /** One layer: its module in __init__, its weights in load_weights; @return its expression in forward */
     private static String layer(Node n, String name, List<String> in, List<TensorShape> shapes, TensorShape out,
-                                StringBuilder init, StringBuilder load, Graph g) {
+                                StringBuilder init, StringBuilder load, StringBuilder save, Graph g) {
         Params p = n.params();
         String x = in.isEmpty() ? "x" : in.get(0);
         String id = n.id();
@@ -154,6 +195,8 @@ public final class PyTorchExport {
                         p.getInt("units"), bias ? "True" : "False"));
                 load.append(fn("put(net.%s.weight, w[\"%s/W\"].T)  # Strata [inputs, units]", name, id));
                 if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).T", id, name));
+                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
                 return activation(n.type().outputActivation(p), "self." + name + "(" + x + ")");
             }
             case "Activation" -> {
@@ -187,6 +230,8 @@ public final class PyTorchExport {
                 load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, in, out]",
                         name, id));
                 if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 3, 1, 0)", id, name));
+                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
                 String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
                         Conv2DLayer.padding(p) == Padding.SAME, "0.0");
                 return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
@@ -216,6 +261,10 @@ public final class PyTorchExport {
                 load.append(fn("put(net.%s.bias, w[\"%s/beta\"])", name, id));
                 load.append(fn("put(net.%s.running_mean, w[\"%s/mean\"])", name, id));
                 load.append(fn("put(net.%s.running_var, w[\"%s/var\"])", name, id));
+                for (String[] a : new String[][]{{"gamma", "weight"}, {"beta", "bias"}, {"mean", "running_mean"},
+                        {"var", "running_var"}}) {
+                    save.append(fn("w[\"%s/%s\"] = get(net.%s.%s)", id, a[0], name, a[1]));
+                }
                 return switch (rank) {
                     case 1 -> "self." + name + "(" + x + ")";
                     case 2 -> "self." + name + "(" + x + ".permute(0, 2, 1)).permute(0, 2, 1)";
@@ -235,6 +284,13 @@ public final class PyTorchExport {
                 load.append(fn("put(net.%s.bias_ih_l0, blocks(w[\"%s/b\"]))", name, id));
                 load.append(fn("put(net.%s.bias_hh_l0, np.zeros(%d))  # one bias per gate in Strata", name,
                         4 * u));
+                save.append(fn("back = [2, 1, 3, 0]  # Strata's g, f, o, i from PyTorch's i, f, g, o"));
+                save.append(fn("unblocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in back], "
+                        + "axis=-1)"));
+                save.append(fn("w[\"%s/W\"] = unblocks(get(net.%s.weight_ih_l0).T)", id, name));
+                save.append(fn("w[\"%s/U\"] = unblocks(get(net.%s.weight_hh_l0).T)", id, name));
+                save.append(fn("w[\"%s/b\"] = unblocks(get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0))", id,
+                        name, name));
                 return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
                         : "self." + name + "(" + x + ")[0][:, -1]";
             }
@@ -242,6 +298,7 @@ public final class PyTorchExport {
                 init.append(line("self.%s = nn.Embedding(%d, %d)", name, p.getInt("vocabulary"),
                         p.getInt("dimension")));
                 load.append(fn("put(net.%s.weight, w[\"%s/E\"])", name, id));
+                save.append(fn("w[\"%s/E\"] = get(net.%s.weight)", id, name));
                 return "self." + name + "(" + x + ".long())";
             }
             case "Output" -> {
@@ -252,6 +309,30 @@ public final class PyTorchExport {
             }
             default -> throw new UnsupportedOperationException(n.name() + " (" + n.type().id() + ")");
         }
+    }
+
+    /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
+    private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
+        Map<String, String> attr = switch (n.type().id()) {
+            case "Dense", "Conv2D" -> Map.of("W", "weight", "b", "bias");
+            case "LSTM" -> Map.of("W", "weight_ih_l0", "U", "weight_hh_l0", "b", "bias_ih_l0");
+            case "Embedding" -> Map.of("E", "weight");
+            default -> Map.of(); // BatchNorm: PyTorch's own start (γ 1, β 0, mean 0, variance 1) is Strata's
+        };
+        StringBuilder b = new StringBuilder();
+        for (var w : weights) {
+            String to = attr.get(w.name());
+            if (to == null) continue;
+            String param = "net." + name + "." + to;
+            if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
+                b.append(String.format(Locale.ROOT, "        nn.init.normal_(%s, 0.0, %.6g)  # fan in %d, fan out %d%n",
+                        param, Math.sqrt(2.0 / (w.fanIn() + w.fanOut())), w.fanIn(), w.fanOut()));
+            } else {
+                b.append("        nn.init.zeros_(").append(param).append(")\n");
+            }
+        }
+        if (n.type().id().equals("LSTM")) b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0)\n");
+        return b.toString();
     }
 
     /** Pads an NCHW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */
@@ -292,12 +373,49 @@ public final class PyTorchExport {
         return Double.toString(d);
     }
 
-    static String readme(TrainedModel model) {
+    static String readme(TrainedModel model, String noTraining) {
+        String name = model.project().name();
+        String file = model.project().file().map(f -> f.getFileName().toString()).orElse("PROJECT.strata");
+        String training = noTraining != null ? """
+
+                ## Training
+
+                `data.py` and `train.py` were not written: the project's data could not be read when it was exported
+                (%s). Export again where the data is.
+                """.formatted(noTraining) : """
+
+                ## Training it in PyTorch
+
+                `data.py` reads the project's data as Strata does (the same files, normalisation and split into
+                training, validation and test: `splits.npz`); `train.py` trains the network with the project's
+                settings (optimizer, learning rate and schedule, batch size, epochs, weight decay, early stopping),
+                from fresh weights (`--from-export` starts from the exported ones).
+
+                ```sh
+                python3 train.py                           # one process: a GPU if there is one, else the CPU
+                torchrun --nproc_per_node=4 train.py       # four processes on this machine, one per GPU
+                torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --master_addr=HOST --master_port=29500 train.py
+                ```
+
+                With several processes each takes its share of every batch (`DistributedDataParallel`,
+                `DistributedSampler`) and their gradients are averaged (NCCL between GPUs, Gloo between CPUs), so each
+                step still sees the project's batch size. After every epoch `trained/checkpoint.pt` is saved; the same
+                command run again goes on from it (`--restart` starts over). At the end `trained/weights.npz` holds
+                the weights in Strata's layout and `trained/metrics.json` PyTorch's evaluation. Bring them back into
+                Strata as a run of the project, checked against PyTorch's figures:
+
+                ```sh
+                strata import-weights trained/weights.npz --project %s
+                ```
+
+                The data files are looked for where the project was (`data.py`'s `PROJECT_FOLDER`); on another
+                machine set `STRATA_DATA` to the folder that holds them, as laid out beside the project.
+                """.formatted(file);
         return """
                 # %s, for PyTorch
 
                 Exported by Strata. `model.py` is the network as an `nn.Module`; `weights.npz` holds the trained
-                weights in Strata's layouts, which `load_weights` turns into PyTorch's.
+                weights in Strata's layouts, which `load_weights` turns into PyTorch's (and `save_weights` back).
 
                 ```python
                 import torch
@@ -312,7 +430,8 @@ public final class PyTorchExport {
                 Layouts: a Dense layer's `W` is `[inputs, units]` in Strata and `[units, inputs]` in PyTorch
                 (transposed); a Conv2D's `W` is `[kh, kw, in, out]` in Strata and `[out, in, kh, kw]` in PyTorch; an
                 LSTM's gate blocks are Strata's (block input, forget, output, input) reordered to PyTorch's (input,
-                forget, cell, output). Tensors stay channels last between layers, as in Strata.
-                """.formatted(model.project().name());
+                forget, cell, output), and its one bias per gate is PyTorch's two added. Tensors stay channels last
+                between layers, as in Strata.
+                %s""".formatted(name, training);
     }
 }

@@ -1,0 +1,186 @@
+package org.strata.engine.export.pytorch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.Split;
+import org.strata.engine.graph.Node;
+import org.strata.engine.layers.LossFn;
+import org.strata.engine.model.NpzIO;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.params.Params;
+import org.strata.engine.project.AtomicFiles;
+import org.strata.engine.project.DatasetKind;
+import org.strata.engine.project.DatasetSpec;
+import org.strata.engine.project.Project;
+
+/**
+ * The training half of a PyTorch export: {@code data.py} (the project's data read as Strata reads it, with the same
+ * normalisation and splits), {@code train.py} (the project's training settings, on one process or many with
+ * {@code torchrun}), {@code splits.npz} (which samples each split takes) and, for generated points and image
+ * folders, {@code samples.npz} (the samples as Strata made them, so PyTorch sees the same pixels and points).
+ */
+final class PyTorchTraining {
+    private PyTorchTraining() {
+    }
+
+    /** Writes the files into {@code dir}, for the data {@code data} the model's project reads. */
+    static void write(TrainedModel model, Dataset data, Path dir, String version) throws IOException {
+        Project project = model.project();
+        DatasetSpec spec = project.dataset().orElseThrow();
+        Params d = spec.params();
+        Node input = project.graph().inputNodes().get(0);
+        int[] dims = GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow().dims();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("PROJECT", project.name().replace("\\", "/").replace("\"", "'"));  // inside docstrings
+        v.put("VERSION", version);
+        v.put("PROJECT_FILE", project.file().map(f -> f.getFileName().toString()).orElse("PROJECT.strata"));
+        v.put("KIND", spec.kind().key());
+        v.put("INPUT", input.id());
+        v.put("SPLIT_SEED", Integer.toString(d.getInt("seed")));
+        v.put("SHAPE", java.util.Arrays.toString(dims));
+        v.put("SHAPE_TUPLE", "(" + java.util.Arrays.stream(dims).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", ")) + (dims.length == 1 ? ",)" : ")"));
+        v.put("PROJECT_FOLDER", py(project.file().map(f -> f.toAbsolutePath().getParent().toString()).orElse(".")));
+        v.put("FILES", files(spec));
+        v.put("LABEL_COLUMN", spec.kind() == DatasetKind.CSV ? py(d.getString("labelColumn")) : "None");
+        v.put("CLASSES", "[" + data.classNames().stream().map(PyTorchTraining::py).collect(Collectors.joining(", "))
+                + "]");
+        String mode = targetMode(model, data);
+        v.put("TARGETS", switch (mode) {
+            case "classes" -> "class indices (int64) of " + String.join(", ", data.classNames());
+            case "binary" -> "class indices (int64): 0 for " + data.classNames().get(0) + ", 1 for "
+                    + data.classNames().get(1);
+            default -> "the values to predict (float32, one row per sample)";
+        });
+        Params t = project.training();
+        v.put("OPTIMIZER", t.getString("optimizer"));
+        v.put("LEARNING_RATE", num(t.getDouble("learningRate")));
+        v.put("MOMENTUM", num(t.getDouble("momentum")));
+        v.put("SCHEDULE", t.getString("schedule"));
+        v.put("DECAY_RATE", num(t.getDouble("decayRate")));
+        v.put("DECAY_EVERY", Integer.toString(t.getInt("decayEvery")));
+        v.put("BATCH_SIZE", Integer.toString(t.getInt("batchSize")));
+        v.put("EPOCHS", Integer.toString(t.getInt("epochs")));
+        v.put("WEIGHT_DECAY", num(t.getDouble("weightDecay")));
+        v.put("EARLY_STOPPING", t.getBool("earlyStopping") ? "True" : "False");
+        v.put("PATIENCE", Integer.toString(t.getInt("patience")));
+        v.put("SEED", Integer.toString(t.getInt("seed")));
+        Node output = project.graph().outputNodes().get(0);
+        v.put("LOSS", LossFn.of(output.params()).name().toLowerCase(Locale.ROOT));
+        v.put("TARGET_MODE", mode);
+        v.put("METRIC", output.params().getString("metric"));
+        AtomicFiles.write(dir.resolve("data.py"), fill("data.py.template", v));
+        AtomicFiles.write(dir.resolve("train.py"), fill("train.py.template", v));
+        writeSplits(spec.kind(), data, dir.resolve("splits.npz"));
+        if (spec.kind() == DatasetKind.GENERATED || spec.kind() == DatasetKind.IMAGE_FOLDER) {
+            writeSamples(data, dir.resolve("samples.npz"));
+        }
+    }
+
+    /** "classes" (one output per class), "binary" (one sigmoid for two classes) or "values" (regression). */
+    static String targetMode(TrainedModel model, Dataset data) {
+        if (!data.isClassification()) return "values";
+        Node output = model.project().graph().outputNodes().get(0);
+        long width = GraphAnalyzer.analyze(model.project().graph()).shapeOf(output.id()).orElseThrow().size();
+        return width == 1 && data.classNames().size() == 2 ? "binary" : "classes";
+    }
+
+    private static String files(DatasetSpec spec) {
+        List<String> keys = switch (spec.kind()) {
+            case MNIST_IDX -> List.of("trainImages", "trainLabels", "testImages", "testLabels");
+            case CSV -> List.of("path");
+            default -> List.of();
+        };
+        List<String> entries = new ArrayList<>();
+        for (String k : keys) entries.add(py(k) + ": " + py(spec.params().getString(k)));
+        return "{" + String.join(", ", entries) + "}";
+    }
+
+    /** Each split's samples, as indices into the file(s) it is drawn from (MNIST's test split: the test files). */
+    private static void writeSplits(DatasetKind kind, Dataset data, Path file) throws IOException {
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("train", indices(data.train()));
+        arrays.put("validation", indices(data.validation()));
+        arrays.put("test", indices(data.test()));
+        NpzIO.write(file, arrays);
+    }
+
+    private static INDArray indices(Split s) {
+        long[] idx = new long[s.size()];
+        for (int i = 0; i < idx.length; i++) idx[i] = s.sourceIndex(i);
+        return idx.length == 0 ? Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.LONG) : Nd4j.createFromArray(idx);
+    }
+
+    /** Every sample of a one-source dataset, in the source's order, as the source holds it (not normalised). */
+    private static void writeSamples(Dataset data, Path file) throws IOException {
+        int n = data.train().size() + data.validation().size() + data.test().size();
+        int f = data.train().featureSize();
+        float[][] x = new float[n][f];
+        long[] labels = new long[n];
+        float[][] targets = new float[n][];
+        for (Split s : List.of(data.train(), data.validation(), data.test())) {
+            for (int i = 0; i < s.size(); i++) {
+                int at = s.sourceIndex(i);
+                s.rawFeatures(i, x[at], 0);
+                if (data.isClassification()) {
+                    labels[at] = s.label(i);
+                } else {
+                    targets[at] = s.target(i);
+                }
+            }
+        }
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        arrays.put("x", Nd4j.create(x));
+        arrays.put("y", data.isClassification() ? Nd4j.createFromArray(labels) : Nd4j.create(targets));
+        NpzIO.write(file, arrays);
+    }
+
+    private static byte[] fill(String template, Map<String, String> values) throws IOException {
+        String text;
+        try (InputStream in = PyTorchTraining.class.getResourceAsStream(template)) {
+            if (in == null) throw new IOException("missing resource " + template);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{([A-Z_]+)}}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) throw new IllegalStateException(template + ": no value for " + m.group(1));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        text = m.appendTail(out).toString();
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A Python string literal. */
+    static String py(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static String num(double d) {
+        return Double.toString(d);
+    }
+}

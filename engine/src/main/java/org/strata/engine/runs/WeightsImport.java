@@ -1,0 +1,268 @@
+package org.strata.engine.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.data.Dataset;
+import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.Split;
+import org.strata.engine.model.NpzIO;
+import org.strata.engine.model.TrainedModel;
+import org.strata.engine.project.Project;
+import org.strata.engine.text.Message;
+import org.strata.engine.train.Backends;
+import org.strata.engine.train.Evaluation;
+import org.strata.engine.train.TrainingException;
+import org.strata.engine.train.TrainingSession;
+
+/**
+ * Brings weights trained elsewhere (a PyTorch export's {@code train.py}, on one machine or a cluster) back as a run
+ * of their project: the {@code .npz} in Strata's layout is loaded into the project's network, evaluated by Strata on
+ * the project's data, and, where {@code metrics.json} lies beside it, Strata's figures are checked against the ones
+ * PyTorch reported: the same weights on the same samples must give the same loss and metric, to
+ * {@link #TOLERANCE}. The run keeps PyTorch's curves, so the Runs, Layers and Try it views work on it as on any run.
+ */
+public final class WeightsImport {
+    /** The largest difference allowed between Strata's and PyTorch's loss or metric on a split. */
+    public static final double TOLERANCE = 1e-4;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private WeightsImport() {
+    }
+
+    /**
+     * What an import kept.
+     *
+     * @param run       the run as kept in the project's runs folder
+     * @param folder    its folder
+     * @param agreement one line saying how Strata's evaluation compares with PyTorch's (or that there was nothing
+     *                  to compare with)
+     */
+    public record Imported(RunRecord run, Path folder, String agreement) {
+    }
+
+    /**
+     * Imports {@code weights} as a new run of {@code project} (which must have been saved: its runs folder is
+     * beside it).
+     *
+     * @throws IOException with a message that names the file and what is wrong ({@link ImportException} carries
+     *                     it with a code for the window's language); nothing is kept then
+     */
+    public static Imported run(Path weights, Project project) throws IOException {
+        Path file = project.file().orElseThrow(() -> new IllegalArgumentException("the project has no file"));
+        if (!Files.isRegularFile(weights)) {
+            throw new ImportException(Message.of("import.notFound", weights + ": no such file: choose the "
+                    + "weights.npz that train.py wrote", weights.toString()));
+        }
+        Map<String, INDArray> arrays;
+        try {
+            arrays = NpzIO.read(weights);
+        } catch (IOException e) {
+            throw new ImportException(Message.of("import.notWeights", weights + " is not a NumPy .npz of weights: "
+                    + e.getMessage(), weights.toString(), e.getMessage()));
+        }
+        Dataset data = DatasetLoader.load(project);
+        Analysis a = GraphAnalyzer.analyze(project.graph());
+        if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
+        NetworkBackend net = Backends.compile(project.graph(), a, project.training());
+        try {
+            net.importParameters(arrays);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(Message.of("import.mismatch", weights + " does not fit " + project.name()
+                    + ": " + e.getMessage().replace("the model file", "it") + ": import weights trained from this "
+                    + "project's export", weights.toString(), e.getMessage()));
+        }
+        checkNormalisation(weights, arrays, project, data);
+        TrainingSession session;
+        try {
+            session = TrainingSession.continueFrom(project, data, net);
+        } catch (TrainingException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Evaluation train = session.evaluate(data.train(), 0);
+        Evaluation validation = evaluate(session, data.validation());
+        Evaluation test = evaluate(session, data.test());
+        JsonNode metrics = readMetrics(weights.resolveSibling("metrics.json"));
+        String agreement = agreement(weights, metrics, Map.of("train", figures(train), "validation",
+                nullable(validation), "test", nullable(test)), train.metricName());
+
+        RunStore store = new RunStore(RunStore.folderFor(file));
+        ZonedDateTime now = ZonedDateTime.now();
+        String id = store.newId(now);
+        int epochs = metrics == null ? 0 : metrics.path("epochs").asInt(0);
+        TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
+                data.normalizer().scale(), epochs);
+        RunRecord record = record(id, now, project, data, metrics, train, validation, test, agreement, model);
+        Path dir = store.folder().resolve(id);
+        List<Path> extra = new ArrayList<>();
+        if (metrics != null) {
+            Path copy = Files.createTempFile("strata-import", ".json");
+            Files.copy(weights.resolveSibling("metrics.json"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Path named = copy.resolveSibling("pytorch-metrics.json");
+            Files.move(copy, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            extra.add(named);
+        }
+        RunStore.write(dir, record, model, metricsCsv(metrics), extra);
+        RunProofs.add(dir, agreement);
+        return new Imported(record, dir, agreement);
+    }
+
+    private static Evaluation evaluate(TrainingSession s, Split split) {
+        return split.size() > 0 ? s.evaluate(split, 0) : null;
+    }
+
+    /** The weights must have been trained on inputs normalised as the project's data is now. */
+    private static void checkNormalisation(Path weights, Map<String, INDArray> arrays, Project project, Dataset data)
+            throws ImportException {
+        String input = project.graph().inputNodes().get(0).id();
+        INDArray shift = arrays.get(input + "/shift");
+        INDArray scale = arrays.get(input + "/scale");
+        if (shift == null || scale == null) return; // weights from elsewhere: the project's normalisation is theirs
+        float[] s = data.normalizer().shift();
+        float[] k = data.normalizer().scale();
+        boolean same = shift.length() == s.length && scale.length() == k.length;
+        for (int i = 0; same && i < s.length; i++) {
+            same = close(shift.getFloat(i), s[i]) && close(scale.getFloat(i), k[i]);
+        }
+        if (!same) {
+            throw new ImportException(Message.of("import.normalisation", weights + " was trained on data normalised "
+                    + "differently from " + project.name() + "'s data now (its " + input + "/shift and /scale differ): "
+                    + "the data or its settings changed since the export; export the project again and train that",
+                    weights.toString(), project.name()));
+        }
+    }
+
+    private static boolean close(float a, float b) {
+        return Math.abs(a - b) <= 1e-5 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    private static JsonNode readMetrics(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return null;
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ImportException(Message.of("import.metrics", file + " cannot be read (" + e.getMessage()
+                    + "): delete it to import the weights without checking them", file.toString(), e.getMessage()));
+        }
+    }
+
+    /** Strata's figures against PyTorch's on every split both evaluated; a difference is an error. */
+    private static String agreement(Path weights, JsonNode metrics, Map<String, double[]> ours, String metricName)
+            throws ImportException {
+        if (metrics == null) return "not checked: no metrics.json beside " + weights.getFileName();
+        double worst = 0;
+        int splits = 0;
+        for (String split : List.of("train", "validation", "test")) {
+            JsonNode theirs = metrics.path(split);
+            double[] mine = ours.get(split);
+            if (!theirs.isObject() || mine == null) continue;
+            double loss = theirs.path("loss").asDouble(Double.NaN);
+            double metric = theirs.path("metric").asDouble(Double.NaN);
+            double d = Math.max(Math.abs(loss - mine[0]), Math.abs(metric - mine[1]));
+            if (!(d <= TOLERANCE)) {
+                throw new ImportException(Message.of("import.disagrees", String.format(Locale.ROOT, "Strata's "
+                        + "evaluation of %s differs from PyTorch's on the %s split: loss %.6f against %.6f, %s %.6f "
+                        + "against %.6f: the weights do not mean in Strata what they meant in PyTorch (a changed "
+                        + "model.py or data?)", weights, split, mine[0], loss, metricName, mine[1], metric),
+                        weights.toString(), split, String.format(Locale.ROOT, "%.6f", mine[0]),
+                        String.format(Locale.ROOT, "%.6f", loss)));
+            }
+            worst = Math.max(worst, d);
+            splits++;
+        }
+        if (splits == 0) return "not checked: metrics.json has no evaluation";
+        return String.format(Locale.ROOT, "agrees with PyTorch on %d split%s: max |Δ| %.1e in loss and %s", splits,
+                splits == 1 ? "" : "s", worst, metricName);
+    }
+
+    private static double[] figures(Evaluation e) {
+        return new double[]{e.loss(), e.metric()};
+    }
+
+    private static double[] nullable(Evaluation e) {
+        return e == null ? null : figures(e);
+    }
+
+    private static RunRecord record(String id, ZonedDateTime now, Project project, Dataset data, JsonNode metrics,
+                                    Evaluation train, Evaluation validation, Evaluation test, String agreement,
+                                    TrainedModel model) {
+        List<double[]> loss = new ArrayList<>();
+        List<double[]> val = new ArrayList<>();
+        List<double[]> metric = new ArrayList<>();
+        int batch = project.training().getInt("batchSize");
+        long batches = Math.max(1, (data.train().size() + batch - 1) / batch);
+        double seconds = 0;
+        long samples = 0;
+        JsonNode last = null;
+        if (metrics != null) {
+            for (JsonNode e : metrics.path("history")) {
+                int epoch = e.path("epoch").asInt();
+                loss.add(new double[]{epoch * batches, e.path("trainLoss").asDouble()});
+                if (e.hasNonNull("validationLoss")) {
+                    val.add(new double[]{epoch * batches, e.path("validationLoss").asDouble()});
+                }
+                metric.add(new double[]{epoch, e.path("trainMetric").asDouble(Double.NaN),
+                        e.hasNonNull("validationMetric") ? e.path("validationMetric").asDouble() : Double.NaN});
+                samples += e.path("samples").asLong();
+                last = e;
+            }
+            seconds = metrics.path("seconds").asDouble();
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        project.training().applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+        String where = metrics == null ? "elsewhere" : where(metrics);
+        Evaluation heldOut = test != null ? test : validation;
+        RunOutcome outcome = new RunOutcome(project.name(), "Trained in PyTorch " + where + ", imported; Strata's "
+                + "evaluation " + agreement, metrics == null ? 0 : metrics.path("bestEpoch").asInt(0), out(train),
+                out(validation), out(test), seconds > 0 ? samples / seconds : 0, 0, where, "", 0,
+                RunOutcome.small(model));
+        return new RunRecord(id, now.toString(), seconds, "PyTorch" + (metrics == null ? ""
+                : " " + metrics.path("torch").asText("")), "FINISHED", model.epochs(), train.metricName(),
+                last == null ? train.loss() : last.path("trainLoss").asDouble(),
+                validation == null ? Double.NaN : validation.loss(), validation == null ? Double.NaN
+                : validation.metric(), heldOut == null ? Double.NaN : heldOut.metric(), settings,
+                loss.toArray(double[][]::new), val.toArray(double[][]::new), metric.toArray(double[][]::new), "",
+                outcome);
+    }
+
+    /** "on 2 processes (Gloo, CPU)", "on NVIDIA H200" */
+    private static String where(JsonNode metrics) {
+        int processes = metrics.path("processes").asInt(1);
+        String device = metrics.path("device").asText("CPU");
+        return processes > 1 ? "on " + processes + " processes (" + metrics.path("backend").asText("") + ", "
+                + device + ")" : "on " + device;
+    }
+
+    private static RunOutcome.Figures out(Evaluation e) {
+        return e == null ? null : new RunOutcome.Figures(e.loss(), e.metric(), e.samples());
+    }
+
+    /** metrics.csv as a run trained in Strata keeps it, from PyTorch's history. */
+    private static String metricsCsv(JsonNode metrics) {
+        StringBuilder sb = new StringBuilder("epoch,train_loss,train_metric,val_loss,val_metric,learning_rate,seconds,"
+                + "samples_per_second\n");
+        if (metrics == null) return sb.toString();
+        for (JsonNode e : metrics.path("history")) {
+            double s = e.path("seconds").asDouble();
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%s,%s,%.6g,%.3f,%.1f%n", e.path("epoch").asInt(),
+                    e.path("trainLoss").asDouble(), e.path("trainMetric").asDouble(Double.NaN),
+                    e.hasNonNull("validationLoss") ? String.format(Locale.ROOT, "%.6f", e.path("validationLoss")
+                            .asDouble()) : "", e.hasNonNull("validationMetric") ? String.format(Locale.ROOT, "%.6f",
+                            e.path("validationMetric").asDouble()) : "", e.path("learningRate").asDouble(), s,
+                    s > 0 ? e.path("samples").asDouble() / s : 0));
+        }
+        return sb.toString();
+    }
+}
