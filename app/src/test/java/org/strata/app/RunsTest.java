@@ -80,6 +80,13 @@ class RunsTest extends AppTest {
         waitFor(120, () -> lookup("#runs-status").queryLabeled().getText().contains("first-pytorch, proved"));
         assertThat(folder.resolve("model.py")).exists();
         assertThat(Files.readString(folder.resolve("proof.json"))).contains("\"passed\" : true");
+        // each proof is kept with the run, the newest shown in its row
+        var proofs = fx(() -> run().runs().proofs(first));
+        assertThat(proofs).extracting(org.strata.engine.runs.RunProofs.Entry::kind)
+                .containsExactly("npz", "onnx", "pytorch");
+        assertThat(proofs).allMatch(org.strata.engine.runs.RunProofs.Entry::passed);
+        assertThat(table.getColumns().get(table.getColumns().size() - 1).getCellData(0)).asString()
+                .contains("\u2713").contains(proofs.get(2).count() + "/" + proofs.get(2).count());
         // delete it
         fxRun(() -> {
             try {
@@ -104,6 +111,43 @@ class RunsTest extends AppTest {
         fxRun(() -> window.saveTo(saved));
         waitFor(30, () -> new RunStore(RunStore.folderFor(saved)).list().size() == 1);
         assertThat(Files.exists(RunStore.folderFor(sample("xor")))).as("nothing written into the samples").isFalse();
+    }
+
+    @Test
+    void weights_trained_elsewhere_come_back_as_a_run_with_their_check_beside_it(@TempDir Path dir)
+            throws Exception {
+        Path project = dir.resolve("xor.strata");
+        Files.writeString(project, Files.readString(sample("xor")));
+        fxRun(() -> window.open(project));
+        fxRun(() -> editor().document().execute(Edits.setTraining(editor().document().project(), "epochs", 2)));
+        trainAndWait(1);
+        RunRecord first = run().runs().runs().get(0);
+        // weights as a PyTorch export's train.py leaves them: Strata's layout, PyTorch's figures beside them
+        Path trained = Files.createDirectories(dir.resolve("trained"));
+        org.strata.engine.export.Exporters.npz(run().runs().model(first), trained.resolve("weights.npz"));
+        var test = first.outcome().test();
+        Files.writeString(trained.resolve("metrics.json"), String.format(java.util.Locale.ROOT, "{\"epochs\": 2, "
+                + "\"processes\": 2, \"backend\": \"Gloo\", \"device\": \"CPU\", \"torch\": \"1.13\", "
+                + "\"seconds\": 1.5, \"metricName\": \"accuracy\", \"history\": [{\"epoch\": 1, \"trainLoss\": 0.5, "
+                + "\"trainMetric\": 0.8, \"validationLoss\": 0.4, \"validationMetric\": 0.85, \"samples\": 640, "
+                + "\"seconds\": 0.7}], \"test\": {\"loss\": %.9f, \"metric\": %.9f, \"samples\": %d}}",
+                test.loss(), test.metric(), test.samples()));
+        fxRun(() -> window.importWeights(trained.resolve("weights.npz")));
+        waitFor(60, () -> run().runs().runs().size() == 2);
+        RunRecord imported = run().runs().runs().get(1);
+        assertThat(imported.engine()).isEqualTo("PyTorch 1.13");
+        assertThat(imported.testMetric()).isEqualTo(first.testMetric(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(imported.loss().length).isEqualTo(1); // PyTorch's curve, for the loss chart's overlay
+        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("agrees on 1 splits"));
+        TableView<?> table = lookup("#runs-table").queryAs(TableView.class);
+        assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(1);
+        // weights of another network are refused, saying why, and nothing is kept
+        Path other = dir.resolve("other.npz");
+        org.strata.engine.model.NpzIO.write(other, java.util.Map.of("x", org.nd4j.linalg.factory.Nd4j.zeros(3)));
+        fxRun(() -> window.importWeights(other));
+        waitFor(60, () -> lookup("#runs-status").queryLabeled().getText().contains("Could not import the weights"));
+        assertThat(lookup("#runs-status").queryLabeled().getText()).contains("other.npz does not fit XOR");
+        assertThat(new RunStore(RunStore.folderFor(project)).list()).hasSize(2);
     }
 
     private int countBefore() {

@@ -138,6 +138,7 @@ public final class Catalogue {
     public static String explain(Throwable e) {
         if (e instanceof org.strata.engine.train.TrainingException t) return message(t.text());
         if (e instanceof org.strata.engine.data.DatasetException d) return message(d.text());
+        if (e instanceof org.strata.engine.runs.ImportException i) return message(i.text());
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 

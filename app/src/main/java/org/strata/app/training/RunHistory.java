@@ -14,8 +14,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.strata.app.document.EditorDocument;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.runs.RunProofs;
 import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runs.RunStore;
+import org.strata.engine.runs.WeightsImport;
 
 /**
  * The runs kept with the open project (see {@link RunStore}): listed for the Runs tab, some overlaid on the loss
@@ -95,6 +97,37 @@ public final class RunHistory {
     /** @return a run's trained model (reads its file: call off the JavaFX thread for large models) */
     public TrainedModel model(RunRecord run) throws IOException {
         return store().loadModel(run.id());
+    }
+
+    /** @return what was proved about a run's weights, oldest first (reads a small file in the run's folder) */
+    public List<RunProofs.Entry> proofs(RunRecord run) {
+        Path dir = folder == null ? null : folder.resolve(run.id());
+        return dir == null ? List.of() : RunProofs.read(dir);
+    }
+
+    /** Keeps an export's proof with the run it exported (call off the JavaFX thread). */
+    public void addProof(RunRecord run, RunProofs.Entry proof) throws IOException {
+        RunProofs.add(store().folder().resolve(run.id()), proof);
+    }
+
+    /**
+     * Imports weights trained elsewhere as a run of the open project (see {@link WeightsImport}), off the JavaFX
+     * thread; then lists the runs again and hands {@code done} the run, or {@code failed} the reason, on it.
+     */
+    public void importWeights(Path weights, java.util.function.Consumer<WeightsImport.Imported> done,
+                              java.util.function.Consumer<Exception> failed) {
+        org.strata.engine.project.Project project = document.project().copy();
+        threads.background("strata-import-weights", () -> {
+            try {
+                WeightsImport.Imported imported = WeightsImport.run(weights, project, store());
+                threads.ui(() -> {
+                    reload();
+                    done.accept(imported);
+                });
+            } catch (Exception e) {
+                threads.ui(() -> failed.accept(e));
+            }
+        });
     }
 
     /** Shows or hides a run's loss curve on the loss chart. */

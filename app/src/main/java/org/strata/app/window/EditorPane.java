@@ -30,6 +30,7 @@ public final class EditorPane extends BorderPane {
     private final GraphCanvas canvas;
     private final PaletteView palette;
     private final InspectorView inspector;
+    private final RunsView runsView;
     private final TabPane dock = new TabPane();
     private SplitPane vertical;
     private SplitPane middle;
@@ -76,7 +77,8 @@ public final class EditorPane extends BorderPane {
                         .collect(java.util.stream.Collectors.toSet())));
         run.curves().layersVersionProperty().addListener((o, a, b) -> indicators.run());
         indicators.run(); // a pane made again (another language or theme) shows them at once, not at the next batch
-        Tab runsTab = new Tab(Messages.get("dock.runs"), new RunsView(run));
+        runsView = new RunsView(run);
+        Tab runsTab = new Tab(Messages.get("dock.runs"), runsView);
         runsTab.setId("tab-runs");
         runsTab.setClosable(false);
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
@@ -209,6 +211,13 @@ public final class EditorPane extends BorderPane {
 
     public PaletteView palette() {
         return palette;
+    }
+
+    /** Brings the Runs tab to the front. @return its view */
+    public RunsView showRuns() {
+        dock.getTabs().stream().filter(t -> "tab-runs".equals(t.getId())).findFirst()
+                .ifPresent(t -> dock.getSelectionModel().select(t));
+        return runsView;
     }
 
     public InspectorView inspector() {

@@ -301,6 +301,38 @@ public final class MainWindow {
         status.setText(Messages.get("status.saved", d.file().orElseThrow()));
     }
 
+    /**
+     * File › Import Weights…: weights trained elsewhere (a PyTorch export's trained/weights.npz) become a run of the
+     * project, shown in the Runs tab with how Strata's evaluation compared with PyTorch's. A project not saved yet
+     * is saved first: its file locates its data and keeps its runs.
+     */
+    void importWeights() {
+        EditorDocument d = document();
+        if (d == null || (d.file().isEmpty() && !save())) return;
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(Messages.get("file.importWeights.title"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                Messages.get("runs.format.npz"), "*.npz"));
+        d.file().map(f -> f.toAbsolutePath().getParent()).filter(java.nio.file.Files::isDirectory)
+                .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        java.io.File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) importWeights(chosen.toPath());
+    }
+
+    /** Imports {@code weights} as a run of the open project without a dialog (scripts and tests). */
+    public void importWeights(Path weights) {
+        if (run == null || editor == null) return;
+        status.setText(Messages.get("status.importing", weights.getFileName()));
+        run.runs().importWeights(weights, imported -> {
+            editor.showRuns().showImported(imported);
+            status.setText(Messages.get("status.imported", weights.getFileName()));
+        }, e -> {
+            String why = org.strata.app.i18n.Catalogue.explain(e);
+            editor.showRuns().showImportFailed(why);
+            status.setText(Messages.get("runs.importFailed", why));
+        });
+    }
+
     /** Saves to a given file without a dialog (scripts and tests). */
     public boolean saveTo(Path file) {
         EditorDocument d = document();

@@ -101,6 +101,8 @@ final class MenuBuilder {
                 item("menu.file.save", "Shortcut+S", MaterialDesignC.CONTENT_SAVE_OUTLINE, true, window::save),
                 item("menu.file.saveAs", "Shortcut+Shift+S", null, true, window::saveAs),
                 new SeparatorMenuItem(),
+                item("menu.file.importWeights", null, null, true, window::importWeights),
+                new SeparatorMenuItem(),
                 item("menu.file.quit", "Shortcut+Q", null, false, window::quit));
         return m;
     }

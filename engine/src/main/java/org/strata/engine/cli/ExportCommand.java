@@ -50,6 +50,7 @@ final class ExportCommand implements Callable<Integer> {
                     + "weights.npz is proved by Strata's reader");
         }
         print.println(proof.line());
+        org.strata.engine.runs.RunProofs.addIfRun(modelFile, proof, out);
         if (!proof.passed()) {
             spec.commandLine().getErr().println("error: the export does not compute what the model computes ("
                     + f.proofFile(out) + ")");

@@ -35,7 +35,7 @@ final class ImportWeightsCommand implements Callable<Integer> {
         var r = done.run();
         out.println(String.format(java.util.Locale.ROOT, "imported as run %s (%d epochs in %s): %s %.4f on the "
                 + "held-out data", r.id(), r.epochs(), r.engine(), r.metricName(), r.testMetric()));
-        out.println("Strata's evaluation " + done.agreement());
+        out.println(done.check().line());
         out.println("kept in " + done.folder());
         return 0;
     }

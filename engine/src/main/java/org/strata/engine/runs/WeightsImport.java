@@ -47,10 +47,9 @@ public final class WeightsImport {
      *
      * @param run       the run as kept in the project's runs folder
      * @param folder    its folder
-     * @param agreement one line saying how Strata's evaluation compares with PyTorch's (or that there was nothing
-     *                  to compare with)
+     * @param check  how Strata's evaluation compares with PyTorch's (or that there was nothing to compare with)
      */
-    public record Imported(RunRecord run, Path folder, String agreement) {
+    public record Imported(RunRecord run, Path folder, RunProofs.Entry check) {
     }
 
     /**
@@ -61,6 +60,15 @@ public final class WeightsImport {
      *                     it with a code for the window's language); nothing is kept then
      */
     public static Imported run(Path weights, Project project) throws IOException {
+        Path file = project.file().orElseThrow(() -> new IllegalArgumentException("the project has no file"));
+        return run(weights, project, new RunStore(RunStore.folderFor(file)));
+    }
+
+    /**
+     * As {@link #run(Path, Project)}, the run kept in {@code store} (the window keeps a bundled sample's runs in a
+     * temporary folder); the project's file still locates its data.
+     */
+    public static Imported run(Path weights, Project project, RunStore store) throws IOException {
         Path file = project.file().orElseThrow(() -> new IllegalArgumentException("the project has no file"));
         if (!Files.isRegularFile(weights)) {
             throw new ImportException(Message.of("import.notFound", weights + ": no such file: choose the "
@@ -95,16 +103,18 @@ public final class WeightsImport {
         Evaluation validation = evaluate(session, data.validation());
         Evaluation test = evaluate(session, data.test());
         JsonNode metrics = readMetrics(weights.resolveSibling("metrics.json"));
-        String agreement = agreement(weights, metrics, Map.of("train", figures(train), "validation",
-                nullable(validation), "test", nullable(test)), train.metricName());
+        Map<String, double[]> ours = new LinkedHashMap<>();
+        ours.put("train", figures(train));
+        ours.put("validation", nullable(validation));
+        ours.put("test", nullable(test));
+        RunProofs.Entry check = agreement(weights, metrics, ours, train.metricName());
 
-        RunStore store = new RunStore(RunStore.folderFor(file));
         ZonedDateTime now = ZonedDateTime.now();
         String id = store.newId(now);
         int epochs = metrics == null ? 0 : metrics.path("epochs").asInt(0);
         TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
                 data.normalizer().scale(), epochs);
-        RunRecord record = record(id, now, project, data, metrics, train, validation, test, agreement, model);
+        RunRecord record = record(id, now, project, data, metrics, train, validation, test, check.line(), model);
         Path dir = store.folder().resolve(id);
         List<Path> extra = new ArrayList<>();
         if (metrics != null) {
@@ -115,8 +125,8 @@ public final class WeightsImport {
             extra.add(named);
         }
         RunStore.write(dir, record, model, metricsCsv(metrics), extra);
-        RunProofs.add(dir, agreement);
-        return new Imported(record, dir, agreement);
+        RunProofs.add(dir, check);
+        return new Imported(record, dir, check);
     }
 
     private static Evaluation evaluate(TrainingSession s, Split split) {
@@ -159,9 +169,11 @@ public final class WeightsImport {
     }
 
     /** Strata's figures against PyTorch's on every split both evaluated; a difference is an error. */
-    private static String agreement(Path weights, JsonNode metrics, Map<String, double[]> ours, String metricName)
-            throws ImportException {
-        if (metrics == null) return "not checked: no metrics.json beside " + weights.getFileName();
+    private static RunProofs.Entry agreement(Path weights, JsonNode metrics, Map<String, double[]> ours,
+                                             String metricName) throws ImportException {
+        String file = weights.toAbsolutePath().toString();
+        if (metrics == null) return new RunProofs.Entry("import", "PyTorch", 0, 0, 0, "", true, file);
+        String tool = ("PyTorch " + metrics.path("torch").asText("")).trim();
         double worst = 0;
         int splits = 0;
         for (String split : List.of("train", "validation", "test")) {
@@ -182,9 +194,7 @@ public final class WeightsImport {
             worst = Math.max(worst, d);
             splits++;
         }
-        if (splits == 0) return "not checked: metrics.json has no evaluation";
-        return String.format(Locale.ROOT, "agrees with PyTorch on %d split%s: max |Δ| %.1e in loss and %s", splits,
-                splits == 1 ? "" : "s", worst, metricName);
+        return new RunProofs.Entry("import", tool, splits, splits, worst, "", true, file);
     }
 
     private static double[] figures(Evaluation e) {
@@ -224,8 +234,7 @@ public final class WeightsImport {
         project.training().applicable().forEach((k, v) -> settings.put(k, String.valueOf(v)));
         String where = metrics == null ? "elsewhere" : where(metrics);
         Evaluation heldOut = test != null ? test : validation;
-        RunOutcome outcome = new RunOutcome(project.name(), "Trained in PyTorch " + where + ", imported; Strata's "
-                + "evaluation " + agreement, metrics == null ? 0 : metrics.path("bestEpoch").asInt(0), out(train),
+        RunOutcome outcome = new RunOutcome(project.name(), "Imported: " + agreement, metrics == null ? 0 : metrics.path("bestEpoch").asInt(0), out(train),
                 out(validation), out(test), seconds > 0 ? samples / seconds : 0, 0, where, "", 0,
                 RunOutcome.small(model));
         return new RunRecord(id, now.toString(), seconds, "PyTorch" + (metrics == null ? ""

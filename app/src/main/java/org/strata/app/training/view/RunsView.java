@@ -4,6 +4,7 @@ import org.strata.app.training.TrainingRun;
 import org.strata.app.training.RunHistory;
 import org.strata.engine.train.TrainingState;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -74,6 +75,7 @@ public final class RunsView extends BorderPane {
                 : Messages.get("runs.mae", figure(r.testMetric()))));
         table.getColumns().add(column("runs.time", r -> String.format("%.0f s", r.seconds())));
         table.getColumns().add(column("runs.engine", RunRecord::engine));
+        table.getColumns().add(column("runs.proof", r -> proofText(runs.proofs(r))));
 
         Button use = new Button(Messages.get("runs.use"));
         use.setId("runs-use");
@@ -158,6 +160,11 @@ public final class RunsView extends BorderPane {
                     var f = org.strata.engine.export.formats.ExportFormat.of(format);
                     f.write(m, file, org.strata.engine.cli.StrataCli.VERSION);
                     var proof = f.prove(m, file);
+                    try {
+                        run.runs().addProof(r, org.strata.engine.runs.RunProofs.Entry.of(proof, file));
+                    } catch (java.io.IOException e) {
+                        // the proof stays in the export's own proof.json
+                    }
                     done = proof.passed()
                             ? Messages.get("runs.proved", file.getFileName(), proof.samples(), proof.from(),
                                     String.format(java.util.Locale.ROOT, "%.1e", proof.maxAbsDiff()), proof.sameClass(),
@@ -169,10 +176,47 @@ public final class RunsView extends BorderPane {
                 done = Messages.get("runs.exportFailed", file.getFileName(), e.getMessage());
             }
             String text = done;
-            Platform.runLater(() -> status.setText(text));
+            Platform.runLater(() -> {
+                status.setText(text);
+                table.refresh();
+            });
         }, "strata-export");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Selects a run just imported and says how Strata's evaluation compared with the tool that trained it. */
+    public void showImported(org.strata.engine.runs.WeightsImport.Imported imported) {
+        run.runs().find(imported.run().id()).ifPresent(r -> {
+            table.getSelectionModel().select(r);
+            table.scrollTo(r);
+        });
+        status.setText(Messages.get("runs.importedAs", started(imported.run().started()),
+                proofText(List.of(imported.check()))));
+    }
+
+    /** Says why weights could not be imported. */
+    public void showImportFailed(String why) {
+        status.setText(Messages.get("runs.importFailed", why));
+    }
+
+    /** @return the newest proof of a run, short, in the window's language; "–" for none */
+    static String proofText(List<org.strata.engine.runs.RunProofs.Entry> proofs) {
+        if (proofs.isEmpty()) return "–";
+        var e = proofs.get(proofs.size() - 1);
+        String d = String.format(java.util.Locale.ROOT, "%.1e", e.maxAbsDiff());
+        if (e.isImport()) {
+            return e.count() == 0 ? Messages.get("runs.proof.unchecked", e.tool())
+                    : Messages.get("runs.proof.imported", e.tool(), e.count(), d);
+        }
+        String format = switch (e.kind()) {
+            case "onnx" -> "ONNX";
+            case "pytorch" -> "PyTorch";
+            case "dl4j" -> "DL4J";
+            default -> "." + e.kind();
+        };
+        return e.passed() ? Messages.get("runs.proof.exported", format, e.agreeing(), e.count(), d)
+                : Messages.get("runs.proof.failed", format, e.firstDiffering().isEmpty() ? "?" : e.firstDiffering());
     }
 
     private static TableColumn<RunRecord, String> column(String key, java.util.function.Function<RunRecord, String> f) {

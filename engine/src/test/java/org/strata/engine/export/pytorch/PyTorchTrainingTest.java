@@ -114,14 +114,15 @@ class PyTorchTrainingTest {
 
         WeightsImport.Imported imported = WeightsImport.run(out.resolve("trained/weights.npz"),
                 ProjectFile.load(project));
-        assertTrue(imported.agreement().startsWith("agrees with PyTorch on 3 splits"), imported.agreement());
+        assertEquals(3, imported.check().count(), imported.check().line());
+        assertTrue(imported.check().maxAbsDiff() <= WeightsImport.TOLERANCE, imported.check().line());
         RunRecord r = imported.run();
         assertEquals(accuracy, r.testMetric(), WeightsImport.TOLERANCE);
         assertEquals(2, r.epochs());
         assertEquals(2, r.validation().length, "PyTorch's validation curve is the run's");
         List<RunRecord> runs = new RunStore(RunStore.folderFor(project)).list();
         assertEquals(List.of(r.id()), runs.stream().map(RunRecord::id).toList());
-        assertEquals(List.of(imported.agreement()), RunProofs.read(imported.folder()));
+        assertEquals(List.of(imported.check()), RunProofs.read(imported.folder()));
         TrainedModel back = new RunStore(RunStore.folderFor(project)).loadModel(r.id());
         float[][] sample = new float[1][784];
         assertEquals(10, back.predict(sample)[0].length);
