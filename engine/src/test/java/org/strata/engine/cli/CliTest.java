@@ -249,4 +249,31 @@ class CliTest {
         String proof = Files.readString(dir.resolve("iris.onnx.proof.json"));
         assertTrue(proof.contains("\"passed\" : true") && proof.contains("\"runtime\" : \"ONNX Runtime\""), proof);
     }
+
+    @Test
+    void import_weights_keeps_them_as_a_run_of_the_project_and_refuses_what_is_not_there() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("import"));
+        for (String f : new String[]{"iris.strata", "iris.csv"}) {
+            Files.copy(Samples.root().resolve("iris").resolve(f), home.resolve(f));
+        }
+        Path npz = home.resolve("weights.npz");
+        assertEquals(0, cli("export", runDir.resolve("model.zip").toString(), "--format", "npz", "--out",
+                npz.toString()).status());
+        // the export's proof is kept with the run it came from
+        assertTrue(org.strata.engine.runs.RunProofs.read(runDir).stream().anyMatch(p -> p.kind().equals("npz")));
+        Result r = cli("import-weights", npz.toString(), "--project", home.resolve("iris.strata").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("imported as run run-") && r.out().contains("not checked (no metrics.json"),
+                r.out());
+        var runs = new org.strata.engine.runs.RunStore(org.strata.engine.runs.RunStore.folderFor(
+                home.resolve("iris.strata"))).list();
+        assertEquals(1, runs.size());
+        var trained = new org.strata.engine.runs.RunStore(dir).list().stream()
+                .filter(x -> x.id().equals("iris-run")).findFirst().orElseThrow();
+        assertEquals(trained.testMetric(), runs.get(0).testMetric(), 1e-6, "Strata evaluates the weights alike");
+        Result missing = cli("import-weights", home.resolve("missing.npz").toString(), "--project",
+                home.resolve("iris.strata").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("missing.npz: no such file: choose the weights.npz"), missing.err());
+    }
 }
