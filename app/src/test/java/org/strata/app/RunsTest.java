@@ -138,7 +138,7 @@ class RunsTest extends AppTest {
         assertThat(imported.engine()).isEqualTo("PyTorch 1.13");
         assertThat(imported.testMetric()).isEqualTo(first.testMetric(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(imported.loss().length).isEqualTo(1); // PyTorch's curve, for the loss chart's overlay
-        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("agrees on 1 splits"));
+        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("agrees with it on 1 split:"));
         TableView<?> table = lookup("#runs-table").queryAs(TableView.class);
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(1);
         // weights of another network are refused, saying why, and nothing is kept

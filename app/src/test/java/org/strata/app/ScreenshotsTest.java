@@ -276,8 +276,29 @@ class ScreenshotsTest extends AppTest {
         });
         snap("training-overlay.png");
         clickOn("#tab-runs .tab-label");
-        fxRun(() -> lookup("#runs-table").queryAs(javafx.scene.control.TableView.class).getSelectionModel().select(0));
+        // the first exported to ONNX (its proof in its row); the second's weights "trained in PyTorch" and imported
+        var history = fx(() -> window.run().orElseThrow().runs());
+        var first = history.runs().get(0);
+        var second = history.runs().get(1);
+        var view = lookup("#runs-view").queryAs(org.strata.app.training.view.RunsView.class);
+        fxRun(() -> view.export(first, dir.resolve("xor.onnx"), "onnx"));
+        WaitForAsyncUtils.waitFor(90, java.util.concurrent.TimeUnit.SECONDS,
+                () -> fx(() -> !history.proofs(first).isEmpty()));
+        Path trained = Files.createDirectories(dir.resolve("trained"));
+        org.strata.engine.export.Exporters.npz(history.model(second), trained.resolve("weights.npz"));
+        var test = second.outcome().test();
+        Files.writeString(trained.resolve("metrics.json"), String.format(Locale.ROOT, "{\"epochs\": 15, "
+                + "\"processes\": 2, \"backend\": \"Gloo\", \"device\": \"CPU\", \"torch\": \"1.13\", "
+                + "\"seconds\": 2.0, \"history\": [], \"test\": {\"loss\": %.9f, \"metric\": %.9f}}", test.loss(),
+                test.metric()));
+        fxRun(() -> window.importWeights(trained.resolve("weights.npz")));
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> fx(() -> history.runs().size() == 3));
+        WaitForAsyncUtils.waitForFxEvents();
         snap("runs.png");
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        clickOn("#tab-runs .tab-label");
+        snap("runs-zh.png");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
     }
 
     @Test

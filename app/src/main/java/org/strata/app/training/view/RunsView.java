@@ -22,6 +22,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.runs.RunRecord;
@@ -61,7 +63,7 @@ public final class RunsView extends BorderPane {
         // the boxes follow overlays switched elsewhere (and a reloaded list)
         runs.overlayVersionProperty().addListener((o, a, b) -> table.refresh());
         table.getColumns().add(column("runs.started", r -> started(r.started())));
-        table.getColumns().get(1).setMinWidth(170);
+        table.getColumns().get(1).setMinWidth(200); // a whole date and time, in Chinese too
         table.getColumns().add(column("runs.epochs", r -> Integer.toString(r.epochs())
                 + (r.state().equals("STOPPED") ? " " + Messages.get("runs.stopped") : "")));
         table.getColumns().add(column("runs.settings", r -> r.settings().getOrDefault("optimizer", "") + " · "
@@ -74,8 +76,22 @@ public final class RunsView extends BorderPane {
                 : r.metricName().equals("accuracy") ? String.format("%.1f%%", 100 * r.testMetric())
                 : Messages.get("runs.mae", figure(r.testMetric()))));
         table.getColumns().add(column("runs.time", r -> String.format("%.0f s", r.seconds())));
-        table.getColumns().add(column("runs.engine", RunRecord::engine));
-        table.getColumns().add(column("runs.proof", r -> proofText(runs.proofs(r))));
+        TableColumn<RunRecord, String> engine = column("runs.engine", RunRecord::engine);
+        engine.setMinWidth(120); // "PyTorch 1.13" for weights trained there
+        table.getColumns().add(engine);
+        TableColumn<RunRecord, String> proof = column("runs.proof", r -> proofText(runs.proofs(r), false));
+        proof.setMinWidth(150);
+        proof.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                RunRecord r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(r == null ? null : text);
+                String tip = r == null ? "" : proofText(runs.proofs(r), true);
+                setTooltip(tip.equals("–") || tip.isEmpty() ? null : new javafx.scene.control.Tooltip(tip));
+            }
+        });
+        table.getColumns().add(proof);
 
         Button use = new Button(Messages.get("runs.use"));
         use.setId("runs-use");
@@ -106,6 +122,9 @@ public final class RunsView extends BorderPane {
         status.setId("runs-status");
         status.getStyleClass().add("training-status");
         status.setText(runs.problem());
+        for (Button b : new Button[]{use, export, delete}) b.setMinWidth(Region.USE_PREF_SIZE);
+        status.setMinWidth(0); // a long status line is cut, never the buttons
+        HBox.setHgrow(status, Priority.ALWAYS);
         HBox buttons = new HBox(8, use, export, delete, status);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setPadding(new Insets(6, 8, 6, 8));
@@ -192,7 +211,7 @@ public final class RunsView extends BorderPane {
             table.scrollTo(r);
         });
         status.setText(Messages.get("runs.importedAs", started(imported.run().started()),
-                proofText(List.of(imported.check()))));
+                proofText(List.of(imported.check()), true)));
     }
 
     /** Says why weights could not be imported. */
@@ -200,14 +219,18 @@ public final class RunsView extends BorderPane {
         status.setText(Messages.get("runs.importFailed", why));
     }
 
-    /** @return the newest proof of a run, short, in the window's language; "–" for none */
-    static String proofText(List<org.strata.engine.runs.RunProofs.Entry> proofs) {
+    /**
+     * @param full the whole of it (the tooltip: what checked it and the largest difference), or short (the column)
+     * @return the newest proof of a run in the window's language; "–" for none
+     */
+    static String proofText(List<org.strata.engine.runs.RunProofs.Entry> proofs, boolean full) {
         if (proofs.isEmpty()) return "–";
         var e = proofs.get(proofs.size() - 1);
         String d = String.format(java.util.Locale.ROOT, "%.1e", e.maxAbsDiff());
         if (e.isImport()) {
-            return e.count() == 0 ? Messages.get("runs.proof.unchecked", e.tool())
-                    : Messages.get("runs.proof.imported", e.tool(), e.count(), d);
+            if (e.count() == 0) return Messages.get(full ? "runs.proof.unchecked.full" : "runs.proof.unchecked", e.tool());
+            return full ? Messages.get("runs.proof.imported.full", e.tool(), e.count(), d)
+                    : Messages.get("runs.proof.imported", e.count());
         }
         String format = switch (e.kind()) {
             case "onnx" -> "ONNX";
@@ -215,8 +238,13 @@ public final class RunsView extends BorderPane {
             case "dl4j" -> "DL4J";
             default -> "." + e.kind();
         };
-        return e.passed() ? Messages.get("runs.proof.exported", format, e.agreeing(), e.count(), d)
-                : Messages.get("runs.proof.failed", format, e.firstDiffering().isEmpty() ? "?" : e.firstDiffering());
+        String layer = e.firstDiffering().isEmpty() ? "?" : e.firstDiffering();
+        if (!full) {
+            return e.passed() ? Messages.get("runs.proof.exported", format, e.agreeing(), e.count())
+                    : Messages.get("runs.proof.failed", format, layer);
+        }
+        return e.passed() ? Messages.get("runs.proof.exported.full", format, e.agreeing(), e.count(), d, e.tool(),
+                e.file()) : Messages.get("runs.proof.failed.full", format, layer, d, e.tool(), e.file());
     }
 
     private static TableColumn<RunRecord, String> column(String key, java.util.function.Function<RunRecord, String> f) {
