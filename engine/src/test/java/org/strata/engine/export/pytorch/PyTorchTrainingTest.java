@@ -128,12 +128,18 @@ class PyTorchTrainingTest {
         assertEquals(10, back.predict(sample)[0].length);
     }
 
+    /** Sample {@code sample}, copied here and trained one epoch, exported for PyTorch into pytorch/. */
+    private Path exported(Path project) throws Exception {
+        Path out = dir.resolve("pytorch");
+        PyTorchExport.write(train(project, 1), out, "test");
+        return out;
+    }
+
     @Test
     void an_import_whose_figures_differ_from_pytorchs_is_refused_and_keeps_nothing() throws Exception {
         String python = PythonTools.with("torch", "python3-torch");
         Path project = copy("xor");
-        Path out = dir.resolve("pytorch");
-        PyTorchExport.write(train(project, 1), out, "test");
+        Path out = exported(project);
         run(python, out, 1, "--epochs", "1");
         Path metrics = out.resolve("trained/metrics.json");
         JsonNode m = JSON.readTree(metrics.toFile());
@@ -150,8 +156,7 @@ class PyTorchTrainingTest {
     void training_goes_on_from_its_checkpoint_when_run_again() throws Exception {
         String python = PythonTools.with("torch", "python3-torch");
         Path project = copy("iris");
-        Path out = dir.resolve("pytorch");
-        PyTorchExport.write(train(project, 1), out, "test");
+        Path out = exported(project);
         run(python, out, 1, "--epochs", "2");
         String again = run(python, out, 1, "--epochs", "3").get(0);
         assertTrue(again.contains("resuming after epoch 2"), again);
@@ -165,10 +170,42 @@ class PyTorchTrainingTest {
     @ParameterizedTest
     @ValueSource(strings = {"mnist-mlp", "iris", "spirals", "linear-regression"})
     void data_py_reads_the_samples_strata_reads(String sample) throws Exception {
+        assertDataPyReadsAsStrata(ProjectFile.load(copy(sample)));
+    }
+
+    @Test
+    void data_py_reads_an_image_folder_as_strata_resized_it() throws Exception {
+        java.util.Random r = new java.util.Random(3);
+        for (String cls : List.of("dark", "light")) {
+            Path folder = Files.createDirectories(dir.resolve("images").resolve(cls));
+            for (int i = 0; i < 6; i++) {
+                var img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 5; y++) {
+                    for (int x = 0; x < 7; x++) img.setRGB(x, y, r.nextInt(1 << 24) | (cls.equals("dark") ? 0 : 0x808080));
+                }
+                javax.imageio.ImageIO.write(img, "png", folder.resolve(i + ".png").toFile());
+            }
+        }
+        var spec = org.strata.engine.project.DatasetSpec.of(org.strata.engine.project.DatasetKind.IMAGE_FOLDER);
+        spec.params().set("path", "images").set("height", 4).set("width", 4).set("color", "rgb");
+        var g = new org.strata.engine.Graphs()
+                .then("input", "Input", "kind", "image", "height", 4, "width", 4, "channels", 3)
+                .then("flatten", "Flatten").then("dense", "Dense", "units", 2, "activation", "softmax")
+                .then("output", "Output").build();
+        Project p = new Project("pictures", "", g, spec, org.strata.engine.project.TrainingSettings.defaults());
+        p.setFile(dir.resolve("pictures.strata"));
+        assertDataPyReadsAsStrata(p);
+    }
+
+    private void assertDataPyReadsAsStrata(Project project) throws Exception {
         String python = PythonTools.with("torch", "python3-torch");
-        Path project = copy(sample);
+        Dataset data = DatasetLoader.load(project);
+        var net = org.strata.engine.train.Backends.compile(project.graph(),
+                org.strata.engine.analysis.GraphAnalyzer.analyze(project.graph()), project.training());
+        TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
+                data.normalizer().scale(), 0);
         Path out = dir.resolve("pytorch");
-        PyTorchExport.write(train(project, 1), out, "test");
+        PyTorchExport.write(model, out, "test");
         Path script = out.resolve("dump.py");
         Files.writeString(script, String.join("\n", "import numpy as np, data",
                 "arrays = {}",
@@ -181,7 +218,6 @@ class PyTorchTrainingTest {
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
         Map<String, INDArray> dumped = NpzIO.read(out.resolve("dump.npz"));
-        Dataset data = DatasetLoader.load(ProjectFile.load(project));
         for (var split : Map.of("train", data.train(), "validation", data.validation(), "test", data.test())
                 .entrySet()) {
             Split s = split.getValue();
