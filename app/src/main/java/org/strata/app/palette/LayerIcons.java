@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -32,6 +33,8 @@ public final class LayerIcons {
             case "Dropout" -> MaterialDesignD.DICE_5_OUTLINE;
             case "BatchNorm" -> MaterialDesignS.SCALE_BALANCE;
             case "Add" -> MaterialDesignC.CALL_MERGE;
+            case "Subtract" -> MaterialDesignM.MINUS_CIRCLE_OUTLINE;
+            case "Multiply" -> MaterialDesignC.CLOSE_CIRCLE_OUTLINE;
             case "Concatenate" -> MaterialDesignC.CALL_SPLIT;
             case "LSTM" -> MaterialDesignR.REPEAT;
             case "Embedding" -> MaterialDesignT.TABLE;

@@ -89,6 +89,16 @@ public final class NpzForward {
                 for (int k = 1; k < in.size(); k++) for (int i = 0; i < y.length; i++) y[i] += in.get(k)[i];
                 yield y;
             }
+            case "Subtract" -> {
+                float[] y = in.get(0).clone();
+                for (int i = 0; i < y.length; i++) y[i] -= in.get(1)[i];
+                yield y;
+            }
+            case "Multiply" -> {
+                float[] y = in.get(0).clone();
+                for (int k = 1; k < in.size(); k++) for (int i = 0; i < y.length; i++) y[i] *= in.get(k)[i];
+                yield y;
+            }
             case "Concatenate" -> concat(in, shapes);
             case "LSTM" -> lstm(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
             case "Embedding" -> {
@@ -228,6 +238,7 @@ public final class NpzForward {
             for (int ox = 0; ox < ow; ox++) {
                 for (int ci = 0; ci < c; ci++) {
                     double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                    int counted = 0;
                     for (int ky = 0; ky < k[0]; ky++) {
                         int iy = oy * s[0] + ky - pt;
                         for (int kx = 0; kx < k[1]; kx++) {
@@ -236,12 +247,13 @@ public final class NpzForward {
                             float v = inside ? x[(iy * w + ix) * c + ci] : 0f;
                             if (max) {
                                 if (inside) acc = Math.max(acc, v);
-                            } else {
-                                acc += v; // the padding counts in the divisor, as Deeplearning4j's default does
+                            } else if (inside) {
+                                acc += v; // the padding is not counted in the divisor, as in Strata's engines
+                                counted++;
                             }
                         }
                     }
-                    y[(oy * ow + ox) * c + ci] = (float) (max ? acc : acc / (k[0] * k[1]));
+                    y[(oy * ow + ox) * c + ci] = (float) (max ? acc : acc / Math.max(1, counted));
                 }
             }
         }

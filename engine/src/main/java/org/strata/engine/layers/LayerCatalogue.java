@@ -13,7 +13,8 @@ public final class LayerCatalogue {
         for (LayerType t : List.of(new InputLayer(), new OutputLayerType(), new DenseLayer(),
                 new ActivationLayerType(), new Conv2DLayer(), Pool2DLayer.max(), Pool2DLayer.avg(),
                 GlobalPoolLayer.avg(), GlobalPoolLayer.max(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
-                new BatchNormLayer(), MergeLayer.add(), MergeLayer.concatenate(), new LstmLayer(),
+                new BatchNormLayer(), MergeLayer.add(), MergeLayer.subtract(), MergeLayer.multiply(),
+                MergeLayer.concatenate(), new LstmLayer(),
                 new EmbeddingLayer())) {
             TYPES.put(t.id(), t);
         }

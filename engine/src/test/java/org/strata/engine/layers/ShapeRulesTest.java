@@ -121,6 +121,21 @@ class ShapeRulesTest {
     }
 
     @Test
+    void subtract_takes_two_equal_shapes_and_multiply_any_number() throws Exception {
+        TensorShape v = TensorShape.vector(8);
+        assertEquals(TensorShape.image(4, 4, 2), out("Subtract", List.of(TensorShape.image(4, 4, 2),
+                TensorShape.image(4, 4, 2))));
+        assertEquals(List.of("in1", "in2"), LayerCatalogue.get("Subtract").inputPorts(
+                LayerCatalogue.get("Subtract").params().defaults()));
+        assertEquals(v, out("Multiply", List.of(v, v, v)));
+        var e = assertThrows(ShapeException.class, () -> out("Multiply", List.of(v, TensorShape.vector(6))));
+        assertEquals("shape.elementwise", e.code());
+        assertTrue(e.getMessage().startsWith("Multiply combines its inputs value by value")
+                && e.getMessage().contains("in1 is 8 and in2 is 6"), e.getMessage());
+        assertThrows(ShapeException.class, () -> out("Subtract", List.of(v, TensorShape.sequence(2, 4))));
+    }
+
+    @Test
     void lstm_returns_the_last_step_or_every_step() throws Exception {
         assertEquals(TensorShape.vector(64), out("LSTM", List.of(SEQ)));
         assertEquals(TensorShape.sequence(20, 16), out("LSTM", List.of(SEQ), "units", 16, "returnSequences", true));

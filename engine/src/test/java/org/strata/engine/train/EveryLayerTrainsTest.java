@@ -55,8 +55,17 @@ class EveryLayerTrainsTest {
         add.connect("input", "b");
         add.connect(new PortRef("act", "out"), new PortRef("add", "in1"));
         add.connect(new PortRef("b", "out"), new PortRef("add", "in2"));
+        Graph gate = new Graphs().then("input", "Input", "size", 6).then("a", "Dense", "units", 5, "activation", "tanh")
+                .add("b", "Dense", "units", 5, "activation", "sigmoid").add("mul", "Multiply").add("sub", "Subtract")
+                .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        gate.connect("input", "b");
+        gate.connect(new PortRef("a", "out"), new PortRef("mul", "in1"));
+        gate.connect(new PortRef("b", "out"), new PortRef("mul", "in2"));
+        gate.connect(new PortRef("mul", "out"), new PortRef("sub", "in1"));
+        gate.connect(new PortRef("b", "out"), new PortRef("sub", "in2"));
         return Stream.of(
                 Arguments.of("cnn with pools and flatten", Graphs.cnn(), 10),
+                Arguments.of("multiply gate, subtract", gate, 3),
                 Arguments.of("avg pool, leaky relu, strided same conv", new Graphs()
                         .then("input", "Input", "kind", "image", "height", 9, "width", 9, "channels", 3)
                         .then("c", "Conv2D", "filters", 4, "stride", new int[]{2, 2}, "padding", "same",

@@ -62,6 +62,8 @@ final class OnnxLayers {
             Map.entry("Reshape", c -> c.g().op("Reshape", c.node().id(), List.of(c.in(),
                     c.g().longs(c.node().id() + "_shape", batchShape(c.outShape()))))),
             Map.entry("Add", c -> c.g().op("Sum", c.node().id(), c.inputs())),
+            Map.entry("Subtract", c -> c.g().op("Sub", c.node().id(), c.inputs())),
+            Map.entry("Multiply", OnnxLayers::multiply),
             Map.entry("Concatenate", c -> c.g().op("Concat", c.node().id(), c.inputs(), attr("axis", -1L))),
             Map.entry("Conv2D", OnnxLayers::conv2d),
             Map.entry("MaxPool2D", OnnxLayers::pool),
@@ -107,6 +109,17 @@ final class OnnxLayers {
                     List.of(g.op("Mul", name + "_gelu_scaled", List.of(x, g.floats(name + "_gelu_k",
                             new float[]{1.702f})))))));
         };
+    }
+
+    /** ONNX's Mul takes two inputs: a product of more is a chain, its last link named after the node. */
+    private static String multiply(Ctx c) {
+        List<String> in = c.inputs();
+        String product = in.get(0);
+        for (int i = 1; i < in.size(); i++) {
+            String name = i == in.size() - 1 ? c.node().id() : c.node().id() + "_product" + i;
+            product = c.g().op("Mul", name, List.of(product, in.get(i)));
+        }
+        return product;
     }
 
     private static String dense(Ctx c) {
@@ -163,7 +176,7 @@ final class OnnxLayers {
                         attr("strides", s[0], s[1]), attr("auto_pad", same ? "SAME_UPPER" : "VALID"))
                 : c.g().op("AveragePool", c.node().id(), List.of(x), attr("kernel_shape", k[0], k[1]),
                         attr("strides", s[0], s[1]), attr("auto_pad", same ? "SAME_UPPER" : "VALID"),
-                        attr("count_include_pad", 1L)));
+                        attr("count_include_pad", 0L))); // as Strata's engines: the padding is not counted
     }
 
     /** Over the spatial axes of an image ([batch, h, w, c] → [batch, c]) or the time axis of a sequence. */

@@ -217,6 +217,12 @@ public final class PyTorchExport {
             case "Add" -> {
                 return String.join(" + ", in);
             }
+            case "Subtract" -> {
+                return in.get(0) + " - " + in.get(1);
+            }
+            case "Multiply" -> {
+                return String.join(" * ", in);
+            }
             case "Concatenate" -> {
                 return "torch.cat([" + String.join(", ", in) + "], dim=-1)";
             }
@@ -242,9 +248,16 @@ public final class PyTorchExport {
                 boolean max = ((Pool2DLayer) n.type()).isMax();
                 init.append(line("self.%s = nn.%s(kernel_size=(%d, %d), stride=(%d, %d))", name,
                         max ? "MaxPool2d" : "AvgPool2d", k[0], k[1], s[0], s[1]));
-                // 'same' pads with -inf for max (padding never wins) and 0 for average (counted, as in Strata)
-                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
-                        Conv2DLayer.padding(p) == Padding.SAME, max ? "float(\"-inf\")" : "0.0");
+                // 'same' pads with -inf for max (padding never wins); an average counts only the cells inside the
+                // image, as Strata's engines do: the padded average divided by the share of cells inside
+                boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+                String nchw = x + ".permute(0, 3, 1, 2)";
+                String padded = pad(nchw, shapes.get(0), out, k, s, same, max ? "float(\"-inf\")" : "0.0");
+                if (!max && !padded.equals(nchw)) {
+                    String inside = pad("torch.ones_like(" + nchw + ")", shapes.get(0), out, k, s, true, "0.0");
+                    return "(self." + name + "(" + padded + ") / self." + name + "(" + inside
+                            + ")).permute(0, 2, 3, 1)";
+                }
                 return "self." + name + "(" + padded + ").permute(0, 2, 3, 1)";
             }
             case "GlobalAvgPool", "GlobalMaxPool" -> {

@@ -96,6 +96,8 @@ public final class Dl4jLayers {
                     new DropoutLayer.Builder(1.0 - n.params().getDouble("rate")).build(), ctx.inputs(n)))),
             Map.entry("BatchNorm", new Mapping(Dl4jLayers::batchNorm)),
             Map.entry("Add", new Mapping(Dl4jLayers::merge)),
+            Map.entry("Subtract", new Mapping(Dl4jLayers::merge)),
+            Map.entry("Multiply", new Mapping(Dl4jLayers::merge)),
             Map.entry("Concatenate", new Mapping(Dl4jLayers::merge)),
             Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
             Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
@@ -211,8 +213,14 @@ public final class Dl4jLayers {
     }
 
     private static void merge(Node node, Dl4jContext ctx) {
-        if (((MergeLayer) node.type()).isAdd()) {
-            ctx.addVertex(node.id(), new ElementWiseVertex(ElementWiseVertex.Op.Add), ctx.inputs(node));
+        MergeLayer.Op op = ((MergeLayer) node.type()).op();
+        if (op != MergeLayer.Op.CONCATENATE) {
+            ElementWiseVertex.Op e = switch (op) {
+                case SUBTRACT -> ElementWiseVertex.Op.Subtract;
+                case MULTIPLY -> ElementWiseVertex.Op.Product;
+                default -> ElementWiseVertex.Op.Add;
+            };
+            ctx.addVertex(node.id(), new ElementWiseVertex(e), ctx.inputs(node));
         } else {
             MergeVertex merge = new MergeVertex();
             merge.setMergeAxis(ctx.outputShape(node).dims().length); // last axis, after the batch axis

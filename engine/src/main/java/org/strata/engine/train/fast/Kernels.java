@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.strata.engine.layers.LayerType;
+import org.strata.engine.layers.MergeLayer;
 
 /**
  * Which kernel runs each layer type of the catalogue in the fast engine, looked up by the type's id, and which types
@@ -27,8 +28,10 @@ public final class Kernels {
             Map.entry("Reshape", ViewKernel::new),
             Map.entry("Dropout", DropoutKernel::new),
             Map.entry("BatchNorm", BatchNormKernel::new),
-            Map.entry("Add", () -> new MergeKernel(true)),
-            Map.entry("Concatenate", () -> new MergeKernel(false)));
+            Map.entry("Add", () -> new MergeKernel(MergeLayer.Op.ADD)),
+            Map.entry("Subtract", () -> new MergeKernel(MergeLayer.Op.SUBTRACT)),
+            Map.entry("Multiply", () -> new MergeKernel(MergeLayer.Op.MULTIPLY)),
+            Map.entry("Concatenate", () -> new MergeKernel(MergeLayer.Op.CONCATENATE)));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
     private static final Map<String, String> DECLINED = Map.of(

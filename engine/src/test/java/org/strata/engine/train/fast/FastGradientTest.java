@@ -51,8 +51,20 @@ class FastGradientTest {
         inception.connect("c0", "b");
         inception.connect(new PortRef("a", "out"), new PortRef("cat", "in1"));
         inception.connect(new PortRef("b", "out"), new PortRef("cat", "in2"));
+        Graph gate = new Graphs().then("input", "Input", "size", 6).then("d1", "Dense", "units", 5, "activation", "tanh")
+                .add("d2", "Dense", "units", 5, "activation", "sigmoid").add("d3", "Dense", "units", 5, "activation", "tanh")
+                .add("mul", "Multiply", "inputs", 3).add("sub", "Subtract")
+                .then("d4", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        gate.connect("input", "d2");
+        gate.connect("input", "d3");
+        gate.connect(new PortRef("d1", "out"), new PortRef("mul", "in1"));
+        gate.connect(new PortRef("d2", "out"), new PortRef("mul", "in2"));
+        gate.connect(new PortRef("d3", "out"), new PortRef("mul", "in3"));
+        gate.connect(new PortRef("mul", "out"), new PortRef("sub", "in1"));
+        gate.connect(new PortRef("d1", "out"), new PortRef("sub", "in2"));
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
+                Arguments.of("a three-way Multiply gate, then Subtract", gate),
                 Arguments.of("two conv branches concatenated on channels", inception),
                 Arguments.of("dense relu, softmax output", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 7, "activation", "relu")
