@@ -157,10 +157,19 @@ public final class NpzForward {
                 case ELU -> v > 0 ? v : Math.exp(v) - 1;
                 case LEAKY_RELU -> v > 0 ? v : 0.01 * v;
                 case GELU -> v * sigmoid(1.702 * v); // Deeplearning4j's approximation, which both engines use
+                case SILU -> v * sigmoid(v);
+                case MISH -> v * Math.tanh(softplus(v));
+                case SOFTPLUS -> softplus(v);
+                case HARD_SIGMOID -> Math.min(1, Math.max(0, 0.2 * v + 0.5));
                 case SOFTMAX -> throw new IllegalStateException();
             };
         }
         return y;
+    }
+
+    /** ln(1 + eᵛ), without overflow for large v */
+    private static double softplus(double v) {
+        return v > 30 ? v : Math.log1p(Math.exp(v));
     }
 
     private static double sigmoid(double v) {

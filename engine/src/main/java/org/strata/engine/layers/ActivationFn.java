@@ -12,7 +12,11 @@ public enum ActivationFn implements Choice {
     LEAKY_RELU("f(x) = x if x > 0, else αx (α = 0.01)"),
     ELU("f(x) = x if x > 0, else eˣ − 1"),
     GELU("f(x) = x·Φ(x)"),
+    SILU("f(x) = x·σ(x) (also called swish)"),
+    MISH("f(x) = x·tanh(ln(1 + eˣ))"),
+    SOFTPLUS("f(x) = ln(1 + eˣ)"),
     SIGMOID("f(x) = 1 / (1 + e⁻ˣ)"),
+    HARD_SIGMOID("f(x) = min(1, max(0, 0.2x + 0.5))"),
     TANH("f(x) = tanh(x)"),
     SOFTMAX("f(x)ᵢ = eˣⁱ / Σⱼ eˣʲ");
 

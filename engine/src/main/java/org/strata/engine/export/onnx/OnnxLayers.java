@@ -108,6 +108,13 @@ final class OnnxLayers {
             case GELU -> g.op("Mul", name + "_gelu", List.of(x, g.op("Sigmoid", name + "_gelu_gate",
                     List.of(g.op("Mul", name + "_gelu_scaled", List.of(x, g.floats(name + "_gelu_k",
                             new float[]{1.702f})))))));
+            case SILU -> g.op("Mul", name + "_silu", List.of(x, g.op("Sigmoid", name + "_silu_gate", List.of(x))));
+            case SOFTPLUS -> g.op("Softplus", name + "_softplus", List.of(x));
+            // Mish is an operator only from opset 18: x·tanh(softplus(x))
+            case MISH -> g.op("Mul", name + "_mish", List.of(x, g.op("Tanh", name + "_mish_gate",
+                    List.of(g.op("Softplus", name + "_mish_softplus", List.of(x))))));
+            case HARD_SIGMOID -> g.op("HardSigmoid", name + "_hard_sigmoid", List.of(x), attr("alpha", 0.2f),
+                    attr("beta", 0.5f));
         };
     }
 

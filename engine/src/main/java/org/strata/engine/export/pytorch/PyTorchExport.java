@@ -369,6 +369,11 @@ public final class PyTorchExport {
             case ELU -> "F.elu(" + x + ")";
             case LEAKY_RELU -> "F.leaky_relu(" + x + ", 0.01)";
             case GELU -> "gelu(" + x + ")";
+            case SILU -> "F.silu(" + x + ")";
+            case MISH -> "F.mish(" + x + ")";
+            case SOFTPLUS -> "F.softplus(" + x + ")";
+            // PyTorch's hardsigmoid is x/6 + 1/2; Strata's (Deeplearning4j's) is 0.2x + 0.5
+            case HARD_SIGMOID -> "torch.clamp(0.2 * " + x + " + 0.5, 0.0, 1.0)";
         };
     }
 

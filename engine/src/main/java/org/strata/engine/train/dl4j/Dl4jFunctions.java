@@ -25,6 +25,10 @@ final class Dl4jFunctions {
             case LEAKY_RELU -> new ActivationLReLU(0.01);
             case ELU -> Activation.ELU.getActivationFunction();
             case GELU -> Activation.GELU.getActivationFunction();
+            case SILU -> Activation.SWISH.getActivationFunction();
+            case MISH -> Activation.MISH.getActivationFunction();
+            case SOFTPLUS -> Activation.SOFTPLUS.getActivationFunction();
+            case HARD_SIGMOID -> Activation.HARDSIGMOID.getActivationFunction();
             case SIGMOID -> Activation.SIGMOID.getActivationFunction();
             case TANH -> Activation.TANH.getActivationFunction();
             case SOFTMAX -> Activation.SOFTMAX.getActivationFunction();

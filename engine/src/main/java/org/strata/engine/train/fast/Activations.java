@@ -28,6 +28,11 @@ final class Activations {
             case SOFTMAX -> NativeOp.of("softmax").in(x).out(y).build();
             // Deeplearning4j's GELU (the sigmoid approximation x·σ(1.702x)); only a legacy op in ND4J 1.0.0-M2.1
             case GELU -> NativeOp.legacy(new GELU(), x, y);
+            case SILU -> NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.Swish(), x, y);
+            case MISH -> NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.Mish(), x, y);
+            case SOFTPLUS -> NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus(), x, y);
+            case HARD_SIGMOID -> NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.HardSigmoid(), x,
+                    y);
             default -> throw new IllegalArgumentException("no forward op for " + f);
         };
     }
@@ -70,6 +75,18 @@ final class Activations {
                 yield List.of(NativeOp.legacy(new GELUDerivative(), x, derivative),
                         NativeOp.of("multiply").in(derivative, dy).out(dx).build());
             }
+            case SILU -> {
+                INDArray derivative = scratch.get();
+                yield List.of(NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.SwishDerivative(), x,
+                        derivative), NativeOp.of("multiply").in(derivative, dy).out(dx).build());
+            }
+            case MISH -> {
+                INDArray derivative = scratch.get();
+                yield List.of(NativeOp.legacy(new org.nd4j.linalg.api.ops.impl.transforms.strict.MishDerivative(), x,
+                        derivative), NativeOp.of("multiply").in(derivative, dy).out(dx).build());
+            }
+            case SOFTPLUS -> List.of(NativeOp.of("softplus_bp").in(x, dy).out(dx).build());
+            case HARD_SIGMOID -> List.of(NativeOp.of("hardsigmoid_bp").in(x, dy).out(dx).build());
             default -> throw new IllegalArgumentException("no backward op for " + f);
         };
     }

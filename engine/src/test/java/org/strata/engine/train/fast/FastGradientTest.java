@@ -65,6 +65,12 @@ class FastGradientTest {
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
+                Arguments.of("silu, mish, softplus and hard sigmoid", new Graphs().then("input", "Input", "size", 5)
+                        .then("d1", "Dense", "units", 6, "activation", "silu")
+                        .then("d2", "Dense", "units", 6, "activation", "mish")
+                        .then("a1", "Activation", "function", "softplus")
+                        .then("d3", "Dense", "units", 5, "activation", "hard_sigmoid")
+                        .then("d4", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("two conv branches concatenated on channels", inception),
                 Arguments.of("dense relu, softmax output", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 7, "activation", "relu")
