@@ -74,9 +74,10 @@ public final class DataFit {
             return List.of(withUnitsFix(p, graph, analysis, output, width, k));
         }
         List<Problem> found = new java.util.ArrayList<>();
-        if (loss != LossFn.MSE) {
+        if (!loss.isRegression()) {
             found.add(Problem.error(id, "data.regressionLoss", "The dataset has numbers to predict (regression) but "
-                    + "the Output's loss is " + loss.key() + ", which needs classes: set the loss to mse", loss.key())
+                    + "the Output's loss is " + loss.key() + ", which needs classes: set the loss to mse (or mae, huber)",
+                    loss.key())
                     .withFix(Fix.node(id, Map.of("loss", LossFn.MSE.key()), "fix.loss", "Set loss to mse",
                             LossFn.MSE.key())));
         }

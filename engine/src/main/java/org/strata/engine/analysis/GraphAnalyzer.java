@@ -220,7 +220,7 @@ public final class GraphAnalyzer {
                     var act = prev.type().outputActivation(prev.params());
                     LossFn loss = LossFn.of(out.params());
                     boolean fine = act == loss.squash() || act == org.strata.engine.layers.ActivationFn.IDENTITY
-                            || loss == LossFn.MSE;
+                            || loss.isRegression();
                     if (!fine) {
                         problems.add(Problem.warning(prev.id(), "loss.squash", prev.name() + " ends in " + act.key()
                                 + " but the Output's " + loss.key() + " expects " + loss.squash().key()

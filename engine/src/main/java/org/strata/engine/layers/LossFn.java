@@ -13,7 +13,14 @@ public enum LossFn implements Choice {
     /** Sigmoid per output, then binary cross-entropy. */
     BINARY_CROSS_ENTROPY("L = −Σᵢ yᵢ log σ(xᵢ) + (1 − yᵢ) log(1 − σ(xᵢ))", ActivationFn.SIGMOID),
     /** Mean squared error. */
-    MSE("L = (1/n) Σᵢ (xᵢ − yᵢ)²", ActivationFn.IDENTITY);
+    MSE("L = (1/n) Σᵢ (xᵢ − yᵢ)²", ActivationFn.IDENTITY),
+    /** Mean absolute error: outliers pull less than with MSE. */
+    MAE("L = (1/n) Σᵢ |xᵢ − yᵢ|", ActivationFn.IDENTITY),
+    /** Huber (δ = 1): squared near the target, absolute far from it. */
+    HUBER("L = (1/n) Σᵢ ½(xᵢ − yᵢ)² if |xᵢ − yᵢ| ≤ 1, else |xᵢ − yᵢ| − ½", ActivationFn.IDENTITY);
+
+    /** Huber's δ: where the loss turns from squared to absolute. */
+    public static final double HUBER_DELTA = 1.0;
 
     private final String formula;
     private final ActivationFn squash;
@@ -59,6 +66,11 @@ public enum LossFn implements Choice {
     /** @return whether a layer with this activation already produces what the loss expects */
     public boolean alreadySquashed(ActivationFn previous) {
         return previous == squash;
+    }
+
+    /** @return whether it compares values (MSE, MAE, Huber) rather than classes: no squashing, any number */
+    public boolean isRegression() {
+        return squash == ActivationFn.IDENTITY;
     }
 
     /** @return the activation the loss layer itself applies */

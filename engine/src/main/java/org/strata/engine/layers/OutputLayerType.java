@@ -11,7 +11,8 @@ public final class OutputLayerType extends LayerType {
         super("Output", Category.INPUT_OUTPUT, "The loss to minimise and the metric to report",
                 "Compares the prediction with the label. softmax_cross_entropy: L = −Σ y·log softmax(x) (a softmax "
                         + "already applied before it is not applied twice); binary_cross_entropy: sigmoid then "
-                        + "cross-entropy per output; mse: L = mean((x − y)²).",
+                        + "cross-entropy per output; mse: L = mean((x − y)²); mae: L = mean(|x − y|), pulled less by outliers; "
+                        + "huber: ½(x − y)² within 1 of the label, |x − y| − ½ beyond.",
                 ParamTable.of(
                         ParamSpec.choice("loss", "Loss", LossFn.SOFTMAX_CROSS_ENTROPY,
                                 "What training minimises"),

@@ -101,6 +101,12 @@ final class Task {
                 case BINARY_CROSS_ENTROPY -> -(yj * Math.log(Math.max(pj, eps))
                         + (1 - yj) * Math.log(Math.max(1 - pj, eps)));
                 case MSE -> (pj - yj) * (pj - yj) / width;
+                case MAE -> Math.abs(pj - yj) / width;
+                case HUBER -> {
+                    double d = Math.abs(pj - yj);
+                    double delta = LossFn.HUBER_DELTA;
+                    yield (d <= delta ? 0.5 * d * d : delta * (d - 0.5 * delta)) / width;
+                }
             };
         }
         return l;

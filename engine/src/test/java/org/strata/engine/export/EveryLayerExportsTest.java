@@ -40,7 +40,7 @@ class EveryLayerExportsTest {
         var output = g.outputNodes().get(0);
         int width = (int) a.shapeOf(output.id()).orElseThrow().size();
         List<String> classes = new ArrayList<>();
-        if (LossFn.of(output.params()) != LossFn.MSE) for (int i = 0; i < Math.max(2, width); i++) classes.add("c" + i);
+        if (!LossFn.of(output.params()).isRegression()) for (int i = 0; i < Math.max(2, width); i++) classes.add("c" + i);
         float[] scale = new float[features];
         Arrays.fill(scale, 1f);
         return new TrainedModel(p, net, classes, new float[features], scale, 0);

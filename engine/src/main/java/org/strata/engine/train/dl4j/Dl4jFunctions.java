@@ -41,6 +41,8 @@ final class Dl4jFunctions {
             case SOFTMAX_CROSS_ENTROPY -> new LossMCXENT();
             case BINARY_CROSS_ENTROPY -> new LossBinaryXENT();
             case MSE -> new LossMSE();
+            case MAE -> new org.nd4j.linalg.lossfunctions.impl.LossMAE();
+            case HUBER -> new HuberLoss(LossFn.HUBER_DELTA);
         };
     }
 

@@ -49,7 +49,7 @@ final class FastSupport {
         LossFn loss = LossFn.of(out.params());
         Node before = graph.require(graph.incoming(new PortRef(out.id(), "in")).orElseThrow().from().node());
         ActivationFn last = before.type().outputActivation(before.params());
-        if (loss != LossFn.MSE && last != loss.squash() && last != ActivationFn.IDENTITY) {
+        if (!loss.isRegression() && last != loss.squash() && last != ActivationFn.IDENTITY) {
             return Optional.of(Message.of("fast.loss", "the layer before a " + loss.key() + " Output must end in "
                     + loss.squash().key() + " or identity", loss.key(), loss.squash().key()));
         }
@@ -64,6 +64,6 @@ final class FastSupport {
         List<Edge> out = graph.outgoing(id);
         if (out.size() != 1) return false;
         Node next = graph.require(out.get(0).to().node());
-        return next.type().outputPorts().isEmpty() && LossFn.of(next.params()) != LossFn.MSE;
+        return next.type().outputPorts().isEmpty() && !LossFn.of(next.params()).isRegression();
     }
 }

@@ -20,7 +20,7 @@ public final class LossKernel implements Kernel {
         String op = switch (loss(ctx)) {
             case SOFTMAX_CROSS_ENTROPY -> "softmax";
             case BINARY_CROSS_ENTROPY -> "sigmoid";
-            case MSE -> "identity"; // the prediction is the input itself
+            case MSE, MAE, HUBER -> "identity"; // the prediction is the input itself
         };
         ctx.forwardOp(NativeOp.of(op).in(ctx.input()).out(ctx.output()).build());
     }
@@ -32,20 +32,25 @@ public final class LossKernel implements Kernel {
         // Reduction "weighted sum" with one scalar weight: the weight sets the scale of loss and gradient alike.
         double scale = switch (loss) {
             case SOFTMAX_CROSS_ENTROPY, BINARY_CROSS_ENTROPY -> 1.0 / ctx.batch();
-            case MSE -> 1.0 / ((double) ctx.batch() * outputs);
+            case MSE, MAE, HUBER -> 1.0 / ((double) ctx.batch() * outputs);
         };
         INDArray weight = Nd4j.scalar((float) scale);
         String op = switch (loss) {
             case SOFTMAX_CROSS_ENTROPY -> "softmax_cross_entropy_loss";
             case BINARY_CROSS_ENTROPY -> "sigm_cross_entropy_loss";
             case MSE -> "mean_sqerr_loss";
+            case MAE -> "absolute_difference_loss";
+            case HUBER -> "huber_loss";
         };
         NativeOp.Builder value = NativeOp.of(op).in(ctx.input(), weight, ctx.labels()).out(ctx.loss()).iargs(1);
         NativeOp.Builder grad = NativeOp.of(op + "_grad").in(ctx.input(), weight, ctx.labels())
                 .out(ctx.inputGradient()).iargs(1);
-        if (loss != LossFn.MSE) { // label smoothing, required by the cross-entropy ops
+        if (!loss.isRegression()) { // label smoothing, required by the cross-entropy ops
             value.targs(0.0);
             grad.targs(0.0);
+        } else if (loss == LossFn.HUBER) {
+            value.targs(LossFn.HUBER_DELTA);
+            grad.targs(LossFn.HUBER_DELTA);
         }
         if (loss == LossFn.SOFTMAX_CROSS_ENTROPY) {
             // libnd4j's fused softmax cross-entropy ops, and its log_softmax, take 25–100 µs on [64, 10] (measured; a

@@ -65,6 +65,14 @@ class FastGradientTest {
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
+                Arguments.of("mean absolute error on values", new Graphs().then("input", "Input", "size", 4)
+                        .then("d1", "Dense", "units", 6, "activation", "tanh")
+                        .then("d2", "Dense", "units", 2, "activation", "identity")
+                        .then("out", "Output", "loss", "mae", "metric", "mae").build()),
+                Arguments.of("huber loss on values", new Graphs().then("input", "Input", "size", 4)
+                        .then("d1", "Dense", "units", 6, "activation", "sigmoid")
+                        .then("d2", "Dense", "units", 3, "activation", "identity")
+                        .then("out", "Output", "loss", "huber", "metric", "mae").build()),
                 Arguments.of("silu, mish, softplus and hard sigmoid", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 6, "activation", "silu")
                         .then("d2", "Dense", "units", 6, "activation", "mish")
@@ -167,6 +175,9 @@ class FastGradientTest {
         long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
         for (int i = 0; i < n; i++) y.putScalar(i, (i * 7) % k, 1);
+        // Huber's targets far enough (2.5) for its linear part, the zeros near for its squared part
+        var loss = org.strata.engine.layers.LossFn.of(g.outputNodes().get(0).params());
+        if (loss == org.strata.engine.layers.LossFn.HUBER) y.muli(2.5);
         return new INDArray[]{x, y};
     }
 
