@@ -2,6 +2,7 @@ package org.strata.app.palette;
 
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -36,6 +37,8 @@ public final class LayerIcons {
             case "Subtract" -> MaterialDesignM.MINUS_CIRCLE_OUTLINE;
             case "Multiply" -> MaterialDesignC.CLOSE_CIRCLE_OUTLINE;
             case "Concatenate" -> MaterialDesignC.CALL_SPLIT;
+            case "ZeroPadding2D" -> MaterialDesignB.BORDER_OUTSIDE;
+            case "UpSampling2D" -> MaterialDesignA.ARROW_EXPAND_ALL;
             case "LSTM" -> MaterialDesignR.REPEAT;
             case "Embedding" -> MaterialDesignT.TABLE;
             default -> MaterialDesignS.SHAPE_OUTLINE;

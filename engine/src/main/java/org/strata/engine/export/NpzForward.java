@@ -89,6 +89,8 @@ public final class NpzForward {
                 for (int k = 1; k < in.size(); k++) for (int i = 0; i < y.length; i++) y[i] += in.get(k)[i];
                 yield y;
             }
+            case "ZeroPadding2D" -> zeroPad(in.get(0), shapes.get(0), p.getTuple("padding"));
+            case "UpSampling2D" -> upSample(in.get(0), shapes.get(0), p.getTuple("size"));
             case "Subtract" -> {
                 float[] y = in.get(0).clone();
                 for (int i = 0; i < y.length; i++) y[i] -= in.get(1)[i];
@@ -163,6 +165,30 @@ public final class NpzForward {
                 case HARD_SIGMOID -> Math.min(1, Math.max(0, 0.2 * v + 0.5));
                 case SOFTMAX -> throw new IllegalStateException();
             };
+        }
+        return y;
+    }
+
+    /** An image [h, w, c] with pad[0] rows of zeros above and below, pad[1] columns left and right. */
+    private static float[] zeroPad(float[] x, TensorShape in, int[] pad) {
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int c = in.dim(2);
+        int ow = w + 2 * pad[1];
+        float[] y = new float[(h + 2 * pad[0]) * ow * c];
+        for (int i = 0; i < h; i++) System.arraycopy(x, i * w * c, y, ((i + pad[0]) * ow + pad[1]) * c, w * c);
+        return y;
+    }
+
+    /** An image [h, w, c] with each pixel repeated s[0] times down and s[1] times across. */
+    private static float[] upSample(float[] x, TensorShape in, int[] s) {
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int c = in.dim(2);
+        int ow = w * s[1];
+        float[] y = new float[h * s[0] * ow * c];
+        for (int i = 0; i < h * s[0]; i++) {
+            for (int j = 0; j < ow; j++) System.arraycopy(x, ((i / s[0]) * w + j / s[1]) * c, y, (i * ow + j) * c, c);
         }
         return y;
     }

@@ -136,6 +136,17 @@ class ShapeRulesTest {
     }
 
     @Test
+    void zero_padding_adds_a_border_and_up_sampling_repeats_pixels() throws Exception {
+        assertEquals(TensorShape.image(30, 32, 1), out("ZeroPadding2D", List.of(TensorShape.image(28, 28, 1)),
+                "padding", new int[]{1, 2}));
+        assertEquals(TensorShape.image(14, 21, 8), out("UpSampling2D", List.of(TensorShape.image(7, 7, 8)),
+                "size", new int[]{2, 3}));
+        var e = assertThrows(ShapeException.class, () -> out("UpSampling2D", List.of(TensorShape.vector(10))));
+        assertEquals("shape.kind.UpSampling2D", e.code());
+        assertThrows(ShapeException.class, () -> out("ZeroPadding2D", List.of(SEQ)));
+    }
+
+    @Test
     void lstm_returns_the_last_step_or_every_step() throws Exception {
         assertEquals(TensorShape.vector(64), out("LSTM", List.of(SEQ)));
         assertEquals(TensorShape.sequence(20, 16), out("LSTM", List.of(SEQ), "units", 16, "returnSequences", true));

@@ -66,6 +66,11 @@ class EveryLayerTrainsTest {
         return Stream.of(
                 Arguments.of("cnn with pools and flatten", Graphs.cnn(), 10),
                 Arguments.of("multiply gate, subtract", gate, 3),
+                Arguments.of("zero padding, up-sampling", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 6, "width", 6, "channels", 1)
+                        .then("z", "ZeroPadding2D").then("c", "Conv2D", "filters", 2)
+                        .then("u", "UpSampling2D").then("p", "MaxPool2D").then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
                 Arguments.of("avg pool, leaky relu, strided same conv", new Graphs()
                         .then("input", "Input", "kind", "image", "height", 9, "width", 9, "channels", 3)
                         .then("c", "Conv2D", "filters", 4, "stride", new int[]{2, 2}, "padding", "same",

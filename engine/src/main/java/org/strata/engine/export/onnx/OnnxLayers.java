@@ -71,6 +71,19 @@ final class OnnxLayers {
             Map.entry("GlobalAvgPool", OnnxLayers::globalPool),
             Map.entry("GlobalMaxPool", OnnxLayers::globalPool),
             Map.entry("BatchNorm", OnnxLayers::batchNorm),
+            Map.entry("ZeroPadding2D", c -> {
+                int[] pad = c.node().params().getTuple("padding");
+                // begins, then ends, for batch, height, width, channels (channels last)
+                return c.g().op("Pad", c.node().id(), List.of(c.in(), c.g().longs(c.node().id() + "_pads",
+                        new long[]{0, pad[0], pad[1], 0, 0, pad[0], pad[1], 0})));
+            }),
+            Map.entry("UpSampling2D", c -> {
+                int[] s = c.node().params().getTuple("size");
+                // nearest neighbour, each pixel repeated: the source pixel is floor(i / s)
+                return c.g().op("Resize", c.node().id(), List.of(c.in(), "", c.g().floats(c.node().id() + "_scales",
+                        new float[]{1, s[0], s[1], 1}, 4)), attr("mode", "nearest"),
+                        attr("coordinate_transformation_mode", "asymmetric"), attr("nearest_mode", "floor"));
+            }),
             Map.entry("LSTM", OnnxLayers::lstm),
             Map.entry("Embedding", OnnxLayers::embedding));
 

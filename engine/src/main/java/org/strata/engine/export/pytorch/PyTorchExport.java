@@ -265,6 +265,15 @@ public final class PyTorchExport {
                 String dims = shapes.get(0).kind() == TensorShape.Kind.IMAGE ? "(1, 2)" : "1";
                 return x + (max ? ".amax(dim=" : ".mean(dim=") + dims + ")";
             }
+            case "ZeroPadding2D" -> {
+                int[] pad = p.getTuple("padding");
+                // F.pad pads the last axes first: channels (none), width, height
+                return "F.pad(" + x + ", (0, 0, " + pad[1] + ", " + pad[1] + ", " + pad[0] + ", " + pad[0] + "))";
+            }
+            case "UpSampling2D" -> {
+                int[] s = p.getTuple("size");
+                return x + ".repeat_interleave(" + s[0] + ", dim=1).repeat_interleave(" + s[1] + ", dim=2)";
+            }
             case "BatchNorm" -> {
                 int rank = shapes.get(0).dims().length;
                 int c = shapes.get(0).dims()[rank - 1];

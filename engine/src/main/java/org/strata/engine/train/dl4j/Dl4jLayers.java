@@ -99,6 +99,14 @@ public final class Dl4jLayers {
             Map.entry("Subtract", new Mapping(Dl4jLayers::merge)),
             Map.entry("Multiply", new Mapping(Dl4jLayers::merge)),
             Map.entry("Concatenate", new Mapping(Dl4jLayers::merge)),
+            Map.entry("ZeroPadding2D", new Mapping((n, ctx) -> {
+                int[] pad = n.params().getTuple("padding");
+                ctx.addLayer(n.id(), new org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer.Builder(pad[0], pad[0],
+                        pad[1], pad[1]).dataFormat(CNN2DFormat.NHWC).build(), ctx.inputs(n));
+            })),
+            Map.entry("UpSampling2D", new Mapping((n, ctx) -> ctx.addLayer(n.id(),
+                    new org.deeplearning4j.nn.conf.layers.Upsampling2D.Builder().size(n.params().getTuple("size"))
+                            .dataFormat(CNN2DFormat.NHWC).build(), ctx.inputs(n)))),
             Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
             Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
 

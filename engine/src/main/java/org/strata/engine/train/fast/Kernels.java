@@ -31,7 +31,9 @@ public final class Kernels {
             Map.entry("Add", () -> new MergeKernel(MergeLayer.Op.ADD)),
             Map.entry("Subtract", () -> new MergeKernel(MergeLayer.Op.SUBTRACT)),
             Map.entry("Multiply", () -> new MergeKernel(MergeLayer.Op.MULTIPLY)),
-            Map.entry("Concatenate", () -> new MergeKernel(MergeLayer.Op.CONCATENATE)));
+            Map.entry("Concatenate", () -> new MergeKernel(MergeLayer.Op.CONCATENATE)),
+            Map.entry("ZeroPadding2D", PaddingKernel::new),
+            Map.entry("UpSampling2D", UpSamplingKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
     private static final Map<String, String> DECLINED = Map.of(

@@ -65,6 +65,12 @@ class FastGradientTest {
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
+                Arguments.of("zero padding, up-sampling", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 5, "width", 4, "channels", 2)
+                        .then("z", "ZeroPadding2D", "padding", new int[]{1, 2})
+                        .then("c", "Conv2D", "filters", 3, "activation", "tanh")
+                        .then("u", "UpSampling2D", "size", new int[]{2, 1}).then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("mean absolute error on values", new Graphs().then("input", "Input", "size", 4)
                         .then("d1", "Dense", "units", 6, "activation", "tanh")
                         .then("d2", "Dense", "units", 2, "activation", "identity")
