@@ -19,7 +19,8 @@ public final class Conv2DLayer extends LayerType {
                                 "valid: no padding, the image shrinks; same: zero-pad to keep H/s × W/s"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
                                 "Function applied to each output"),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter")));
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter"),
+                        WeightInit.param()));
     }
 
     /** Output size of a sliding window along one axis, shared with the pooling layers. */

@@ -14,7 +14,8 @@ public final class DenseLayer extends LayerType {
                         ParamSpec.integer("units", "Units", 128, 1, 1_000_000, "Number of outputs (neurons)"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
                                 "Function applied to each output"),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias b to each output")));
+                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias b to each output"),
+                        WeightInit.param()));
     }
 
     @Override

@@ -13,7 +13,8 @@ public final class EmbeddingLayer extends LayerType {
                         + "[0, vocabulary).",
                 ParamTable.of(
                         ParamSpec.integer("vocabulary", "Vocabulary", 1000, 1, 10_000_000, "Number of distinct tokens"),
-                        ParamSpec.integer("dimension", "Dimension", 32, 1, 100_000, "Length of each token's vector")));
+                        ParamSpec.integer("dimension", "Dimension", 32, 1, 100_000, "Length of each token's vector"),
+                        WeightInit.param()));
     }
 
     @Override

@@ -14,7 +14,8 @@ public final class LstmLayer extends LayerType {
                 ParamTable.of(
                         ParamSpec.integer("units", "Units", 64, 1, 100_000, "Size of the memory h"),
                         ParamSpec.bool("returnSequences", "Return sequences", false,
-                                "Output h at every step (a sequence) instead of only the last (a vector)")));
+                                "Output h at every step (a sequence) instead of only the last (a vector)"),
+                        WeightInit.param()));
     }
 
     @Override

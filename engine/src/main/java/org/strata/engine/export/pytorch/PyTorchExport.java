@@ -134,8 +134,9 @@ public final class PyTorchExport {
 
 
                 def init_weights(net):
-                    \"\"\"Fresh weights as Strata draws them: weights from a normal distribution with standard deviation
-                    sqrt(2 / (fan in + fan out)) (Xavier), biases 0.\"\"\"
+                    \"\"\"Fresh weights as Strata draws them, with each layer's initialiser (xavier: normal with standard
+                    deviation sqrt(2 / (fan in + fan out)); he: sqrt(2 / fan in); their _uniform forms: uniform on
+                    ±sqrt(6 / …)); biases 0.\"\"\"
                     with torch.no_grad():
                 %s        pass
 
@@ -347,8 +348,13 @@ public final class PyTorchExport {
             if (to == null) continue;
             String param = "net." + name + "." + to;
             if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
-                b.append(String.format(Locale.ROOT, "        nn.init.normal_(%s, 0.0, %.6g)  # fan in %d, fan out %d%n",
-                        param, Math.sqrt(2.0 / (w.fanIn() + w.fanOut())), w.fanIn(), w.fanOut()));
+                org.strata.engine.layers.WeightInit scheme = org.strata.engine.layers.WeightInit.of(n.params());
+                double scale = scheme.scale(w.fanIn(), w.fanOut());
+                b.append(scheme.uniform()
+                        ? String.format(Locale.ROOT, "        nn.init.uniform_(%s, -%.6g, %.6g)  # %s: fan in %d, fan out %d%n",
+                                param, scale, scale, scheme.key(), w.fanIn(), w.fanOut())
+                        : String.format(Locale.ROOT, "        nn.init.normal_(%s, 0.0, %.6g)  # %s: fan in %d, fan out %d%n",
+                                param, scale, scheme.key(), w.fanIn(), w.fanOut()));
             } else {
                 b.append("        nn.init.zeros_(").append(param).append(")\n");
             }

@@ -35,6 +35,16 @@ final class Dl4jFunctions {
         };
     }
 
+    /** @return Deeplearning4j's initialiser drawing as {@code init} does */
+    static org.deeplearning4j.nn.weights.WeightInit init(org.strata.engine.layers.WeightInit init) {
+        return switch (init) {
+            case XAVIER -> org.deeplearning4j.nn.weights.WeightInit.XAVIER;
+            case XAVIER_UNIFORM -> org.deeplearning4j.nn.weights.WeightInit.XAVIER_UNIFORM;
+            case HE -> org.deeplearning4j.nn.weights.WeightInit.RELU;
+            case HE_UNIFORM -> org.deeplearning4j.nn.weights.WeightInit.RELU_UNIFORM;
+        };
+    }
+
     /** @return the Deeplearning4j loss computing {@code loss} (after the activation the layer applies) */
     static ILossFunction loss(LossFn loss) {
         return switch (loss) {

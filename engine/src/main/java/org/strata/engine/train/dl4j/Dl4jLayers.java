@@ -158,12 +158,14 @@ public final class Dl4jLayers {
             // Fused with the loss, as DL4J's OutputLayer: one layer, and the stable softmax+cross-entropy gradient.
             LossFn loss = LossFn.of(output.get().params());
             ctx.addLayer(node.id(), new OutputLayer.Builder(Dl4jFunctions.loss(loss)).nIn(nIn).nOut(p.getInt("units"))
+                    .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
                     .activation(Dl4jFunctions.activation(loss.activationAfter(activation))).hasBias(bias).build(),
                     ctx.inputs(node));
             ctx.alias(output.get(), node.id());
             return;
         }
         ctx.addLayer(node.id(), new DenseLayer.Builder().nIn(nIn).nOut(p.getInt("units"))
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
                 .activation(Dl4jFunctions.activation(activation)).hasBias(bias).build(), ctx.inputs(node));
     }
 
@@ -172,6 +174,7 @@ public final class Dl4jLayers {
         int[] k = p.getTuple("kernel");
         ctx.addLayer(node.id(), new ConvolutionLayer.Builder(k[0], k[1]).stride(p.getTuple("stride"))
                 .nIn(ctx.inputShapes(node).get(0).channels()).nOut(p.getInt("filters"))
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
                 .convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p))).dataFormat(CNN2DFormat.NHWC)
                 .activation(Dl4jFunctions.activation(org.strata.engine.layers.DenseLayer.activation(p)))
                 .hasBias(org.strata.engine.layers.DenseLayer.useBias(p)).build(), ctx.inputs(node));
@@ -238,7 +241,8 @@ public final class Dl4jLayers {
 
     private static void lstm(Node node, Dl4jContext ctx) {
         LSTM lstm = new LSTM.Builder().nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
-                .activation(Activation.TANH).dataFormat(RNNFormat.NWC).build();
+                .activation(Activation.TANH).dataFormat(RNNFormat.NWC)
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params()))).build();
         ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? lstm : new LastTimeStep(lstm),
                 ctx.inputs(node));
     }
@@ -247,6 +251,7 @@ public final class Dl4jLayers {
         Params p = node.params();
         ctx.addLayer(node.id(), new EmbeddingSequenceLayer.Builder().nIn(p.getInt("vocabulary"))
                 .nOut(p.getInt("dimension")).inputLength(ctx.inputShapes(node).get(0).dim(0)).hasBias(false)
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
                 .outputDataFormat(RNNFormat.NWC).build(), ctx.inputs(node));
     }
 }

@@ -19,6 +19,7 @@ import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.layers.Weight;
+import org.strata.engine.layers.WeightInit;
 import org.strata.engine.params.Params;
 import org.strata.engine.runtime.HostMemory;
 import org.strata.engine.backend.Engine;
@@ -107,8 +108,11 @@ public final class FastNetwork implements NetworkBackend {
                 INDArray view = params.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 INDArray gview = grads.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', p.shape());
                 if (p.init() == Weight.Init.XAVIER) {
-                    double std = Math.sqrt(2.0 / (p.fanIn() + p.fanOut())); // Xavier, as Deeplearning4j's XAVIER
-                    view.assign(Nd4j.randn(DataType.FLOAT, p.shape()).muli(std));
+                    // the node's initialiser (Xavier unless it chose another), as Deeplearning4j's WeightInit
+                    WeightInit scheme = WeightInit.of(graph.require(e.getKey()).params());
+                    double scale = scheme.scale(p.fanIn(), p.fanOut());
+                    view.assign(scheme.uniform() ? Nd4j.rand(DataType.FLOAT, p.shape()).muli(2 * scale).subi(scale)
+                            : Nd4j.randn(DataType.FLOAT, p.shape()).muli(scale));
                 } else if (p.init() == Weight.Init.ONE) {
                     view.assign(1);
                 }
