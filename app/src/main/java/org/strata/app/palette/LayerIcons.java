@@ -33,6 +33,7 @@ public final class LayerIcons {
             case "Reshape" -> MaterialDesignV.VIEW_GRID_OUTLINE;
             case "Dropout" -> MaterialDesignD.DICE_5_OUTLINE;
             case "BatchNorm" -> MaterialDesignS.SCALE_BALANCE;
+            case "LayerNorm" -> MaterialDesignT.TUNE_VARIANT;
             case "Add" -> MaterialDesignC.CALL_MERGE;
             case "Subtract" -> MaterialDesignM.MINUS_CIRCLE_OUTLINE;
             case "Multiply" -> MaterialDesignC.CLOSE_CIRCLE_OUTLINE;

@@ -84,6 +84,7 @@ public final class NpzForward {
             case "GlobalAvgPool", "GlobalMaxPool" -> globalPool(in.get(0), shapes.get(0),
                     ((GlobalPoolLayer) n.type()).isMax());
             case "BatchNorm" -> batchNorm(id, in.get(0), (float) p.getDouble("epsilon"));
+            case "LayerNorm" -> layerNorm(id, in.get(0), p.getDouble("epsilon"));
             case "Add" -> {
                 float[] y = in.get(0).clone();
                 for (int k = 1; k < in.size(); k++) for (int i = 0; i < y.length; i++) y[i] += in.get(k)[i];
@@ -321,6 +322,26 @@ public final class NpzForward {
         for (int i = 0; i < x.length; i++) {
             int ci = i % c;
             y[i] = (float) (g[ci] * (x[i] - m[ci]) / Math.sqrt(v[ci] + eps) + b[ci]);
+        }
+        return y;
+    }
+
+    /** Each run of the last axis normalised by its own mean and variance, then scaled by γ and shifted by β. */
+    private float[] layerNorm(String id, float[] x, double eps) {
+        float[] g = a(id + "/gamma");
+        float[] b = a(id + "/beta");
+        int c = g.length;
+        float[] y = new float[x.length];
+        for (int start = 0; start < x.length; start += c) {
+            double mean = 0;
+            for (int j = 0; j < c; j++) mean += x[start + j];
+            mean /= c;
+            double var = 0;
+            for (int j = 0; j < c; j++) var += (x[start + j] - mean) * (x[start + j] - mean);
+            var /= c;
+            for (int j = 0; j < c; j++) {
+                y[start + j] = (float) (g[j] * (x[start + j] - mean) / Math.sqrt(var + eps) + b[j]);
+            }
         }
         return y;
     }

@@ -13,7 +13,7 @@ public final class LayerCatalogue {
         for (LayerType t : List.of(new InputLayer(), new OutputLayerType(), new DenseLayer(),
                 new ActivationLayerType(), new Conv2DLayer(), Pool2DLayer.max(), Pool2DLayer.avg(),
                 GlobalPoolLayer.avg(), GlobalPoolLayer.max(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
-                new BatchNormLayer(), MergeLayer.add(), MergeLayer.subtract(), MergeLayer.multiply(),
+                new BatchNormLayer(), new LayerNormLayer(), MergeLayer.add(), MergeLayer.subtract(), MergeLayer.multiply(),
                 MergeLayer.concatenate(), new ZeroPaddingLayer(), new UpSamplingLayer(), new LstmLayer(),
                 new EmbeddingLayer())) {
             TYPES.put(t.id(), t);

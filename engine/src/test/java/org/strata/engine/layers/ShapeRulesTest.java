@@ -102,6 +102,8 @@ class ShapeRulesTest {
         assertEquals(TensorShape.image(7, 7, 32), out("BatchNorm", List.of(TensorShape.image(7, 7, 32))));
         assertEquals(128, count("BatchNorm", List.of(TensorShape.image(7, 7, 32))));
         assertEquals(40, count("BatchNorm", List.of(TensorShape.vector(10))));
+        assertEquals(SEQ, out("LayerNorm", List.of(SEQ)));
+        assertEquals(16, count("LayerNorm", List.of(SEQ)), "γ and β over the 8 features");
     }
 
     @Test

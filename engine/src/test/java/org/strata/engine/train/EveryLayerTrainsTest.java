@@ -66,6 +66,9 @@ class EveryLayerTrainsTest {
         return Stream.of(
                 Arguments.of("cnn with pools and flatten", Graphs.cnn(), 10),
                 Arguments.of("multiply gate, subtract", gate, 3),
+                Arguments.of("layer norm", new Graphs().then("input", "Input", "size", 6)
+                        .then("a", "Dense", "units", 5, "activation", "identity").then("ln", "LayerNorm")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
                 Arguments.of("zero padding, up-sampling", new Graphs()
                         .then("input", "Input", "kind", "image", "height", 6, "width", 6, "channels", 1)
                         .then("z", "ZeroPadding2D").then("c", "Conv2D", "filters", 2)

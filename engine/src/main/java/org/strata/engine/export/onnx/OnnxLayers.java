@@ -71,6 +71,7 @@ final class OnnxLayers {
             Map.entry("GlobalAvgPool", OnnxLayers::globalPool),
             Map.entry("GlobalMaxPool", OnnxLayers::globalPool),
             Map.entry("BatchNorm", OnnxLayers::batchNorm),
+            Map.entry("LayerNorm", OnnxLayers::layerNorm),
             Map.entry("ZeroPadding2D", c -> {
                 int[] pad = c.node().params().getTuple("padding");
                 // begins, then ends, for batch, height, width, channels (channels last)
@@ -129,6 +130,24 @@ final class OnnxLayers {
             case HARD_SIGMOID -> g.op("HardSigmoid", name + "_hard_sigmoid", List.of(x), attr("alpha", 0.2f),
                     attr("beta", 0.5f));
         };
+    }
+
+    /** LayerNormalization is an operator only from opset 17: the mean and variance of the last axis, written out. */
+    private static String layerNorm(Ctx c) {
+        OnnxGraph g = c.g();
+        String id = c.node().id();
+        long f = c.inShapes().get(0).channels();
+        INDArray gamma = c.weight("gamma");
+        INDArray beta = c.weight("beta");
+        String mean = g.op("ReduceMean", id + "_mean", List.of(c.in()), attr("axes", new long[]{-1L}), attr("keepdims", 1L));
+        String centred = g.op("Sub", id + "_centred", List.of(c.in(), mean));
+        String variance = g.op("ReduceMean", id + "_variance", List.of(g.op("Mul", id + "_squared",
+                List.of(centred, centred))), attr("axes", new long[]{-1L}), attr("keepdims", 1L));
+        String std = g.op("Sqrt", id + "_std", List.of(g.op("Add", id + "_variance_eps", List.of(variance,
+                g.floats(id + "_eps", new float[]{(float) c.node().params().getDouble("epsilon")})))));
+        String scaled = g.op("Mul", id + "_scaled", List.of(g.op("Div", id + "_normalised", List.of(centred, std)),
+                c.floats("gamma", gamma, f)));
+        return g.op("Add", id, List.of(scaled, c.floats("beta", beta, f)));
     }
 
     /** ONNX's Mul takes two inputs: a product of more is a chain, its last link named after the node. */

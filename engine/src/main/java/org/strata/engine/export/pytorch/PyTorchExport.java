@@ -275,6 +275,15 @@ public final class PyTorchExport {
                 int[] s = p.getTuple("size");
                 return x + ".repeat_interleave(" + s[0] + ", dim=1).repeat_interleave(" + s[1] + ", dim=2)";
             }
+            case "LayerNorm" -> {
+                init.append(line("self.%s = nn.LayerNorm(%d, eps=%s)", name, shapes.get(0).channels(),
+                        num(p.getDouble("epsilon"))));
+                load.append(fn("put(net.%s.weight, w[\"%s/gamma\"])", name, id));
+                load.append(fn("put(net.%s.bias, w[\"%s/beta\"])", name, id));
+                save.append(fn("w[\"%s/gamma\"] = get(net.%s.weight)", id, name));
+                save.append(fn("w[\"%s/beta\"] = get(net.%s.bias)", id, name));
+                return "self." + name + "(" + x + ")";
+            }
             case "BatchNorm" -> {
                 int rank = shapes.get(0).dims().length;
                 int c = shapes.get(0).dims()[rank - 1];

@@ -95,6 +95,8 @@ public final class Dl4jLayers {
             Map.entry("Dropout", new Mapping((n, ctx) -> ctx.addLayer(n.id(),
                     new DropoutLayer.Builder(1.0 - n.params().getDouble("rate")).build(), ctx.inputs(n)))),
             Map.entry("BatchNorm", new Mapping(Dl4jLayers::batchNorm)),
+            Map.entry("LayerNorm", new Mapping((n, ctx) -> ctx.addLayer(n.id(), new LayerNormDl4j(
+                    ctx.inputShapes(n).get(0).channels(), n.params().getDouble("epsilon")), ctx.inputs(n)))),
             Map.entry("Add", new Mapping(Dl4jLayers::merge)),
             Map.entry("Subtract", new Mapping(Dl4jLayers::merge)),
             Map.entry("Multiply", new Mapping(Dl4jLayers::merge)),

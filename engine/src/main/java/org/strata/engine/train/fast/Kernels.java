@@ -33,6 +33,7 @@ public final class Kernels {
             Map.entry("Multiply", () -> new MergeKernel(MergeLayer.Op.MULTIPLY)),
             Map.entry("Concatenate", () -> new MergeKernel(MergeLayer.Op.CONCATENATE)),
             Map.entry("ZeroPadding2D", PaddingKernel::new),
+            Map.entry("LayerNorm", LayerNormKernel::new),
             Map.entry("UpSampling2D", UpSamplingKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */

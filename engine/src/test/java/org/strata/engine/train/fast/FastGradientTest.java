@@ -65,6 +65,16 @@ class FastGradientTest {
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
+                Arguments.of("layer norm on vectors", new Graphs().then("input", "Input", "size", 5)
+                        .then("d1", "Dense", "units", 6, "activation", "identity").then("ln", "LayerNorm")
+                        .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("layer norm on vectors and on each pixel's channels", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 4, "width", 3, "channels", 2)
+                        // eight channels: a norm over very few is too curved for finite differences of 1e-2
+                        .then("c", "Conv2D", "filters", 8, "activation", "identity", "padding", "same")
+                        .then("ln1", "LayerNorm").then("f", "Flatten")
+                        .then("d1", "Dense", "units", 5, "activation", "tanh").then("ln2", "LayerNorm")
+                        .then("d2", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("zero padding, up-sampling", new Graphs()
                         .then("input", "Input", "kind", "image", "height", 5, "width", 4, "channels", 2)
                         .then("z", "ZeroPadding2D", "padding", new int[]{1, 2})

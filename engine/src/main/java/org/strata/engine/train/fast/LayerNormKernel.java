@@ -1,0 +1,58 @@
+package org.strata.engine.train.fast;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * LayerNorm over the last axis. The input is seen as rows [samples·positions, features]; each row's mean and
+ * variance come from libnd4j's moments, and libnd4j's batchnorm, told that the rows are its "channels", normalises
+ * each row by its own statistics. Its gradient, batchnorm_bp with the same axis, is LayerNorm's, the dependence of
+ * mean and variance on the row included; γ and β are applied (and their gradients summed) over the rows.
+ */
+public final class LayerNormKernel implements Kernel {
+    private INDArray rows;
+    private INDArray mean;
+    private INDArray var;
+    private INDArray normalised;
+
+    /** @return {@code a} as rows of the last axis: [everything else, features] (a view) */
+    private static INDArray asRows(INDArray a) {
+        long f = a.size(a.rank() - 1);
+        return a.reshape('c', a.length() / f, f);
+    }
+
+    @Override
+    public void forward(KernelContext ctx) {
+        double eps = ctx.node().params().getDouble("epsilon");
+        rows = asRows(ctx.input());
+        long n = rows.size(0);
+        mean = ctx.scratch(n);
+        var = ctx.scratch(n);
+        normalised = ctx.scratch(rows.shape());
+        INDArray y = asRows(ctx.output());
+        ctx.forwardOp(NativeOp.of("moments").in(rows).out(mean, var).iargs(1).build());
+        // no scale, no offset, "channels" on axis 0: every row by its own mean and variance
+        ctx.forwardOp(NativeOp.of("batchnorm").in(rows, mean, var).out(normalised).iargs(0, 0, 0).targs(eps)
+                .build());
+        ctx.forwardOp(NativeOp.of("multiply").in(normalised, ctx.param("gamma")).out(y).build());
+        ctx.forwardOp(NativeOp.of("add").in(y, ctx.param("beta")).out(y).build());
+    }
+
+    @Override
+    public void backward(KernelContext ctx) {
+        INDArray dy = asRows(ctx.outputGradient());
+        INDArray product = ctx.scratch(dy.shape());
+        // dγ = Σ_rows dy·x̂, dβ = Σ_rows dy
+        ctx.backwardOp(NativeOp.of("multiply").in(dy, normalised).out(product).build());
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(product).out(ctx.paramGradient("gamma")).iargs(0).bargs(false)
+                .build());
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(dy).out(ctx.paramGradient("beta")).iargs(0).bargs(false)
+                .build());
+        if (ctx.inputGradient() == null) return;
+        // dx̂ = dy·γ, then through the normalisation
+        ctx.backwardOp(NativeOp.of("multiply").in(dy, ctx.param("gamma")).out(product).build());
+        long n = rows.size(0);
+        ctx.backwardOp(NativeOp.of("batchnorm_bp").in(rows, mean, var, product)
+                .out(asRows(ctx.inputGradient()), ctx.scratch(n), ctx.scratch(n)).iargs(0, 0, 0)
+                .targs(ctx.node().params().getDouble("epsilon")).build());
+    }
+}
