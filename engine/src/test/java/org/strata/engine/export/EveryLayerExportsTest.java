@@ -25,8 +25,8 @@ import org.strata.engine.train.Backends;
 
 /**
  * Every graph of the layer tests (the fast engine's gradient graphs: every type it runs, with branches and merges)
- * exports to ONNX, PyTorch and .npz, and each export computes what the network computes: a new layer type is proved
- * in every format as soon as its gradient test has a graph.
+ * exports to ONNX, PyTorch, .npz and Deeplearning4j's zip, and each export computes what the network computes: a new
+ * layer type is proved in every format as soon as its gradient test has a graph.
  */
 class EveryLayerExportsTest {
     @TempDir
@@ -48,7 +48,7 @@ class EveryLayerExportsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.strata.engine.train.fast.FastGradientTest#graphs")
-    void exports_to_onnx_and_npz_and_each_computes_what_the_network_computes(String name, Graph g) throws Exception {
+    void exports_to_onnx_npz_and_dl4j_and_each_computes_what_the_network_computes(String name, Graph g) throws Exception {
         TrainedModel m = model(name, g);
         ProofSamples samples = ProofSamples.of(m, 32);
         Path onnx = dir.resolve("model.onnx");
@@ -59,6 +59,11 @@ class EveryLayerExportsTest {
         Exporters.npz(m, npz);
         Proof byReader = NpzProof.check(m, npz, samples);
         assertTrue(byReader.passed(), name + ": " + byReader.line());
+        // Deeplearning4j's own zip, loaded back by it: our layers and losses it lacks (LayerNorm, Huber) included
+        Path zip = dir.resolve("model.zip");
+        Exporters.dl4j(m, zip);
+        Proof byDl4j = Dl4jProof.check(m, zip, samples);
+        assertTrue(byDl4j.passed(), name + ": " + byDl4j.line());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -23,6 +23,24 @@ final class FastSupport {
      *
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
+    /** The kernels that take or give sequences [batch, T, F] (the others only vectors and images). */
+    private static final java.util.Set<String> SEQUENCE_READY = java.util.Set.of("Input", "Embedding",
+            "GlobalAvgPool", "GlobalMaxPool", "LayerNorm", "BatchNorm", "Dropout", "Activation", "Add", "Subtract",
+            "Multiply", "Concatenate", "Flatten", "Reshape");
+
+    /** @return whether the node gives a sequence or takes one */
+    private static boolean touchesSequence(Graph graph, Analysis analysis, Node n) {
+        if (analysis.shapeOf(n.id()).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) return true;
+        for (String port : n.type().inputPorts(n.params())) {
+            var edge = graph.incoming(new PortRef(n.id(), port));
+            if (edge.isPresent() && analysis.shapeOf(edge.get().from().node()).orElseThrow().kind()
+                    == TensorShape.Kind.SEQUENCE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<Message> unsupported(Graph graph, Analysis analysis, Params training) {
         if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
             return Optional.of(Message.of("fast.ports", "it has several inputs or outputs"));
@@ -33,7 +51,7 @@ final class FastSupport {
                 return Optional.of(Message.of("fast.layer", n.type().id() + " layers are not in Strata's fast engine yet",
                         n.type().id()));
             }
-            if (analysis.shapeOf(id).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) {
+            if (touchesSequence(graph, analysis, n) && !SEQUENCE_READY.contains(n.type().id())) {
                 return Optional.of(Message.of("fast.sequences", "sequences are not in Strata's fast engine yet"));
             }
             ActivationFn act = n.type().outputActivation(n.params());

@@ -20,7 +20,6 @@ public final class Kernels {
             Map.entry("Conv2D", Conv2DKernel::new),
             Map.entry("MaxPool2D", () -> new Pool2DKernel(true)),
             Map.entry("AvgPool2D", () -> new Pool2DKernel(false)),
-            // Images only: sequences are declined for the whole graph (see FastNetwork.unsupported).
             Map.entry("GlobalAvgPool", () -> new GlobalPoolKernel(false)),
             Map.entry("GlobalMaxPool", () -> new GlobalPoolKernel(true)),
             Map.entry("Flatten", ViewKernel::new),
@@ -34,12 +33,12 @@ public final class Kernels {
             Map.entry("Concatenate", () -> new MergeKernel(MergeLayer.Op.CONCATENATE)),
             Map.entry("ZeroPadding2D", PaddingKernel::new),
             Map.entry("LayerNorm", LayerNormKernel::new),
-            Map.entry("UpSampling2D", UpSamplingKernel::new));
+            Map.entry("UpSampling2D", UpSamplingKernel::new),
+            Map.entry("Embedding", EmbeddingKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
     private static final Map<String, String> DECLINED = Map.of(
-            "LSTM", "recurrent layers are not in the fast engine yet",
-            "Embedding", "token sequences are not in the fast engine yet");
+            "LSTM", "recurrent layers are not in the fast engine yet");
 
     private Kernels() {
     }

@@ -176,6 +176,7 @@ class FastGradientTest {
                         .then("d2", "Dense", "units", 5, "activation", "identity")
                         .then("a", "Activation", "function", "gelu")
                         .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("embedding, layer norm over time, pooled both ways", tokens()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
@@ -183,11 +184,28 @@ class FastGradientTest {
         return TrainingSettings.defaults().set("optimizer", "sgd").set("learningRate", 0.1).set("seed", 3);
     }
 
+    /** Tokens through an Embedding, normalised per step, averaged and maxed over time, concatenated. */
+    private static Graph tokens() {
+        Graph g = new Graphs().then("input", "Input", "size", 7).then("e", "Embedding", "vocabulary", 12,
+                        "dimension", 5).then("ln", "LayerNorm").then("avg", "GlobalAvgPool")
+                .add("max", "GlobalMaxPool").add("cat", "Concatenate")
+                .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        g.connect("ln", "max");
+        g.connect(new PortRef("avg", "out"), new PortRef("cat", "in1"));
+        g.connect(new PortRef("max", "out"), new PortRef("cat", "in2"));
+        return g;
+    }
+
     private static INDArray[] batch(Analysis a, Graph g, int n) {
         TensorShape in = a.shapeOf("input").orElseThrow();
         long[] shape = Plan.withBatch(n, in);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, shape).subi(0.5).muli(2);
+        var first = g.require(g.outgoing("input").get(0).to().node());
+        if (first.type().id().equals("Embedding")) { // token indices, whole numbers below the vocabulary
+            x = Nd4j.rand(DataType.FLOAT, shape).muli(first.params().getInt("vocabulary") - 0.01);
+            x = org.nd4j.linalg.ops.transforms.Transforms.floor(x, false);
+        }
         long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
         for (int i = 0; i < n; i++) y.putScalar(i, (i * 7) % k, 1);
