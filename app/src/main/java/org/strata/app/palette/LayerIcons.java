@@ -42,6 +42,7 @@ public final class LayerIcons {
             case "UpSampling2D" -> MaterialDesignA.ARROW_EXPAND_ALL;
             case "LSTM" -> MaterialDesignR.REPEAT;
             case "Embedding" -> MaterialDesignT.TABLE;
+            case "PositionalEncoding" -> MaterialDesignS.SINE_WAVE;
             default -> MaterialDesignS.SHAPE_OUTLINE;
         };
     }

@@ -91,6 +91,13 @@ public final class NpzForward {
                 yield y;
             }
             case "ZeroPadding2D" -> zeroPad(in.get(0), shapes.get(0), p.getTuple("padding"));
+            case "PositionalEncoding" -> {
+                float[] table = org.strata.engine.layers.PositionalEncodingLayer.table(shapes.get(0).dim(0),
+                        shapes.get(0).dim(1));
+                float[] y = in.get(0).clone();
+                for (int i = 0; i < y.length; i++) y[i] += table[i];
+                yield y;
+            }
             case "UpSampling2D" -> upSample(in.get(0), shapes.get(0), p.getTuple("size"));
             case "Subtract" -> {
                 float[] y = in.get(0).clone();

@@ -14,7 +14,7 @@ public final class LayerCatalogue {
                 new ActivationLayerType(), new Conv2DLayer(), Pool2DLayer.max(), Pool2DLayer.avg(),
                 GlobalPoolLayer.avg(), GlobalPoolLayer.max(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
                 new BatchNormLayer(), new LayerNormLayer(), MergeLayer.add(), MergeLayer.subtract(), MergeLayer.multiply(),
-                MergeLayer.concatenate(), new ZeroPaddingLayer(), new UpSamplingLayer(), new LstmLayer(),
+                MergeLayer.concatenate(), new ZeroPaddingLayer(), new UpSamplingLayer(), new LstmLayer(), new PositionalEncodingLayer(),
                 new EmbeddingLayer())) {
             TYPES.put(t.id(), t);
         }

@@ -103,6 +103,10 @@ class ShapeRulesTest {
         assertEquals(128, count("BatchNorm", List.of(TensorShape.image(7, 7, 32))));
         assertEquals(40, count("BatchNorm", List.of(TensorShape.vector(10))));
         assertEquals(SEQ, out("LayerNorm", List.of(SEQ)));
+        assertEquals(SEQ, out("PositionalEncoding", List.of(SEQ)));
+        assertEquals(0, count("PositionalEncoding", List.of(SEQ)), "nothing learned");
+        assertEquals("shape.kind.PositionalEncoding", assertThrows(ShapeException.class,
+                () -> out("PositionalEncoding", List.of(TensorShape.vector(8)))).code());
         assertEquals(16, count("LayerNorm", List.of(SEQ)), "γ and β over the 8 features");
     }
 

@@ -66,6 +66,10 @@ class EveryLayerTrainsTest {
         return Stream.of(
                 Arguments.of("cnn with pools and flatten", Graphs.cnn(), 10),
                 Arguments.of("multiply gate, subtract", gate, 3),
+                Arguments.of("tokens with positions", new Graphs().then("input", "Input", "size", 7)
+                        .then("e", "Embedding", "vocabulary", 20, "dimension", 4).then("pos", "PositionalEncoding")
+                        .then("g", "GlobalAvgPool").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build(), 3),
                 Arguments.of("layer norm", new Graphs().then("input", "Input", "size", 6)
                         .then("a", "Dense", "units", 5, "activation", "identity").then("ln", "LayerNorm")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
@@ -130,7 +134,7 @@ class EveryLayerTrainsTest {
         long[] shape = new long[in.dims().length + 1];
         shape[0] = 16;
         for (int i = 0; i < in.dims().length; i++) shape[i + 1] = in.dim(i);
-        INDArray x = name.startsWith("embedding")
+        INDArray x = name.startsWith("embedding") || name.startsWith("tokens")
                 ? Nd4j.rand(DataType.FLOAT, shape).muli(19).castTo(DataType.INT32).castTo(DataType.FLOAT)
                 : Nd4j.rand(DataType.FLOAT, shape);
         INDArray y = Nd4j.zeros(DataType.FLOAT, 16, classes);

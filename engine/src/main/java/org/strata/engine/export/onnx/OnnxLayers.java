@@ -85,6 +85,12 @@ final class OnnxLayers {
                         new float[]{1, s[0], s[1], 1}, 4)), attr("mode", "nearest"),
                         attr("coordinate_transformation_mode", "asymmetric"), attr("nearest_mode", "floor"));
             }),
+            Map.entry("PositionalEncoding", c -> {
+                TensorShape x = c.inShapes().get(0);
+                return c.g().op("Add", c.node().id(), List.of(c.in(), c.g().floats(c.node().id() + "_table",
+                        org.strata.engine.layers.PositionalEncodingLayer.table(x.dim(0), x.dim(1)), 1, x.dim(0),
+                        x.dim(1))));
+            }),
             Map.entry("LSTM", OnnxLayers::lstm),
             Map.entry("Embedding", OnnxLayers::embedding));
 

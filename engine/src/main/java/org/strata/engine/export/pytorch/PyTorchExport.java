@@ -124,6 +124,16 @@ public final class PyTorchExport {
                     return x * torch.sigmoid(1.702 * x)
 
 
+                def positional_encoding(steps, features):
+                    \"\"\"Each step's position as sines (even features) and cosines (odd ones), Vaswani et al.\"\"\"
+                    t = torch.arange(steps, dtype=torch.float64)[:, None]
+                    angle = t / torch.pow(10000.0, torch.arange(0, features, 2, dtype=torch.float64) / features)
+                    table = torch.zeros(steps, features, dtype=torch.float64)
+                    table[:, 0::2] = torch.sin(angle)
+                    table[:, 1::2] = torch.cos(angle[:, :features // 2])
+                    return table.float()
+
+
                 class Net(nn.Module):
                     def __init__(self):
                         super().__init__()
@@ -302,6 +312,12 @@ public final class PyTorchExport {
                     case 2 -> "self." + name + "(" + x + ".permute(0, 2, 1)).permute(0, 2, 1)";
                     default -> "self." + name + "(" + x + ".permute(0, 3, 1, 2)).permute(0, 2, 3, 1)";
                 };
+            }
+            case "PositionalEncoding" -> {
+                TensorShape s = shapes.get(0);
+                init.append(line("self.register_buffer(\"%s_table\", positional_encoding(%d, %d), persistent=False)",
+                        name, s.dim(0), s.dim(1)));
+                return x + " + self." + name + "_table";
             }
             case "LSTM" -> {
                 int u = p.getInt("units");

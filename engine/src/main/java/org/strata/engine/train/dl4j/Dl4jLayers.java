@@ -109,6 +109,10 @@ public final class Dl4jLayers {
             Map.entry("UpSampling2D", new Mapping((n, ctx) -> ctx.addLayer(n.id(),
                     new org.deeplearning4j.nn.conf.layers.Upsampling2D.Builder().size(n.params().getTuple("size"))
                             .dataFormat(CNN2DFormat.NHWC).build(), ctx.inputs(n)))),
+            Map.entry("PositionalEncoding", new Mapping((n, ctx) -> {
+                TensorShape x = ctx.inputShapes(n).get(0);
+                ctx.addLayer(n.id(), new PositionalEncodingDl4j(x.dim(0), x.dim(1)), ctx.inputs(n));
+            })),
             Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
             Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
 

@@ -34,7 +34,8 @@ public final class Kernels {
             Map.entry("ZeroPadding2D", PaddingKernel::new),
             Map.entry("LayerNorm", LayerNormKernel::new),
             Map.entry("UpSampling2D", UpSamplingKernel::new),
-            Map.entry("Embedding", EmbeddingKernel::new));
+            Map.entry("Embedding", EmbeddingKernel::new),
+            Map.entry("PositionalEncoding", PositionalEncodingKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
     private static final Map<String, String> DECLINED = Map.of(

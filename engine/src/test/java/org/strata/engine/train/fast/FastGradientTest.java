@@ -177,6 +177,10 @@ class FastGradientTest {
                         .then("a", "Activation", "function", "gelu")
                         .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("embedding, layer norm over time, pooled both ways", tokens()),
+                Arguments.of("embedding with positions, pooled over time", new Graphs().then("input", "Input", "size", 6)
+                        .then("e", "Embedding", "vocabulary", 9, "dimension", 5).then("pos", "PositionalEncoding")
+                        .then("ln", "LayerNorm").then("g", "GlobalMaxPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
