@@ -30,6 +30,8 @@ public final class RunHistory {
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper overlayVersion = new ReadOnlyLongWrapper(this, "overlayVersion");
     private final Set<String> overlaid = new LinkedHashSet<>();
+    /** Each run's proofs by id, read with the list (the Runs table asks for them at every repaint). */
+    private final java.util.Map<String, List<RunProofs.Entry>> proofs = new java.util.concurrent.ConcurrentHashMap<>();
     private Path folder;
     private boolean temporary;
     private String problem = "";
@@ -76,6 +78,8 @@ public final class RunHistory {
         if (folder == null) return;
         RunStore s = new RunStore(folder);
         runs.setAll(s.list());
+        proofs.clear();
+        for (RunRecord r : runs) proofs.put(r.id(), RunProofs.read(folder.resolve(r.id())));
         problem = String.join("\n", s.problems());
         overlaid.retainAll(runs.stream().map(RunRecord::id).toList());
         overlayVersion.set(overlayVersion.get() + 1);
@@ -90,6 +94,7 @@ public final class RunHistory {
     public void delete(RunRecord run) throws IOException {
         store().delete(run.id());
         runs.remove(run);
+        proofs.remove(run.id());
         overlaid.remove(run.id());
         overlayVersion.set(overlayVersion.get() + 1);
     }
@@ -99,15 +104,16 @@ public final class RunHistory {
         return store().loadModel(run.id());
     }
 
-    /** @return what was proved about a run's weights, oldest first (reads a small file in the run's folder) */
+    /** @return what was proved about a run's weights, oldest first */
     public List<RunProofs.Entry> proofs(RunRecord run) {
-        Path dir = folder == null ? null : folder.resolve(run.id());
-        return dir == null ? List.of() : RunProofs.read(dir);
+        return proofs.getOrDefault(run.id(), List.of());
     }
 
     /** Keeps an export's proof with the run it exported (call off the JavaFX thread). */
     public void addProof(RunRecord run, RunProofs.Entry proof) throws IOException {
-        RunProofs.add(store().folder().resolve(run.id()), proof);
+        Path dir = store().folder().resolve(run.id());
+        RunProofs.add(dir, proof);
+        proofs.put(run.id(), RunProofs.read(dir));
     }
 
     /**

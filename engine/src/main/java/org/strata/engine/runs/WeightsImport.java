@@ -116,15 +116,18 @@ public final class WeightsImport {
                 data.normalizer().scale(), epochs);
         RunRecord record = record(id, now, project, data, metrics, train, validation, test, check.line(), model);
         Path dir = store.folder().resolve(id);
-        List<Path> extra = new ArrayList<>();
-        if (metrics != null) {
-            Path copy = Files.createTempFile("strata-import", ".json");
-            Files.copy(weights.resolveSibling("metrics.json"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Path named = copy.resolveSibling("pytorch-metrics.json");
-            Files.move(copy, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            extra.add(named);
+        // PyTorch's own figures kept with the run, copied under their name into a folder of this import's own (a
+        // shared temporary folder would let two imports at once take each other's file)
+        Path scratch = Files.createTempDirectory("strata-import");
+        try {
+            List<Path> extra = new ArrayList<>();
+            if (metrics != null) {
+                extra.add(Files.copy(weights.resolveSibling("metrics.json"), scratch.resolve("pytorch-metrics.json")));
+            }
+            RunStore.write(dir, record, model, metricsCsv(metrics), extra);
+        } finally {
+            RunStore.deleteTree(scratch);
         }
-        RunStore.write(dir, record, model, metricsCsv(metrics), extra);
         RunProofs.add(dir, check);
         return new Imported(record, dir, check);
     }
