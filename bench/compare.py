@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs Strata's benchmark and the PyTorch reference alternately and prints samples/s and their ratio.
 
-    /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-cnn N]
+    /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-cnn N] [--epochs-family N] [--only NET,...]
 
 Each round runs bench/run --json once and pytorch_reference.py --json once per thread count (1, then every core),
 so all see the same machine state. PyTorch is given its faster thread count per network in each round, as Strata
@@ -28,10 +28,15 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--epochs-cnn", type=int, default=4,
                     help="CNN epochs per run (the first is not counted: PyTorch's first CNN epochs are ~2x slower)")
+    ap.add_argument("--epochs-family", type=int, default=3,
+                    help="epochs of each layer family's network (the first is not counted)")
+    ap.add_argument("--only", default=None, help="comma-separated networks (default: all)")
     a = ap.parse_args()
     strata, torch_, torch_threads, strata_threads = {}, {}, {}, {}
     for r in range(a.rounds):
-        epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn)]
+        epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn), "--epochs-family", str(a.epochs_family)]
+        if a.only:
+            epochs += ["--only", a.only]
         order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs)]
         for t in sorted({1, os.cpu_count() or 1}):
             order.append(("pytorch", [sys.executable, os.path.join(HERE, "pytorch_reference.py"), "--runs", "1",
@@ -53,13 +58,13 @@ def main():
             torch_threads.setdefault(net, []).append(threads)
         print(f"round {r + 1}/{a.rounds} done", file=sys.stderr, flush=True)
     print(f"{'net':10s} {'Strata':>10s} {'PyTorch':>10s} {'ratio':>7s}   (median samples/s over {a.rounds} rounds)")
-    for net in ("mnist-mlp", "mnist-cnn"):
+    for net in [n for n in strata if n in torch_]:
         s, t = statistics.median(strata[net]), statistics.median(torch_[net])
         print(f"{net:10s} {s:10,.0f} {t:10,.0f} {s / t:7.2f}   Strata runs {[round(v) for v in strata[net]]} "
               f"(threads chosen, telemetry off and on: {strata_threads[net]}), "
               f"PyTorch runs {[round(v) for v in torch_[net]]} (its faster thread count: {torch_threads[net]})")
     # The issue's bar for stability: no run more than 25 % below its median.
-    for net in ("mnist-mlp", "mnist-cnn"):
+    for net in [n for n in strata if n in torch_]:
         for who, runs in (("Strata", strata[net]), ("PyTorch", torch_[net])):
             m = statistics.median(runs)
             slow = sum(1 for v in runs if v < 0.75 * m)

@@ -45,6 +45,28 @@ def cnn():
                          nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 128), nn.ReLU(), nn.Linear(128, 10))
 
 
+class Rows(nn.Module):
+    """An image [batch, 1, 28, 28] as a sequence of its 28 rows of 28 pixels [batch, 28, 28]."""
+
+    def forward(self, x):
+        return x.reshape(x.shape[0], 28, 28)
+
+
+class LastStep(nn.Module):
+    """A recurrent layer's output at the last step, as Strata's LSTM without returnSequences gives it."""
+
+    def __init__(self, rnn):
+        super().__init__()
+        self.rnn = rnn
+
+    def forward(self, x):
+        return self.rnn(x)[0][:, -1]
+
+
+def lstm():
+    return nn.Sequential(Rows(), LastStep(nn.LSTM(28, 128, batch_first=True)), nn.Linear(128, 10))
+
+
 def run(make, x, y, epochs, batch=64, seed=42):
     torch.manual_seed(seed)
     model = make()
@@ -70,6 +92,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--epochs-mlp", type=int, default=3)
     ap.add_argument("--epochs-cnn", type=int, default=2)
+    ap.add_argument("--epochs-family", type=int, default=2, help="epochs of each layer family's network")
+    ap.add_argument("--only", default=None, help="comma-separated networks (default: all)")
     ap.add_argument("--threads", type=int, default=0, help="torch threads (0: PyTorch's default)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
@@ -77,7 +101,10 @@ def main():
         torch.set_num_threads(a.threads)
     images = torch.from_numpy(idx("train-images-idx3-ubyte.gz").astype(np.float32) / 255.0).unsqueeze(1)
     labels = torch.from_numpy(idx("train-labels-idx1-ubyte.gz").astype(np.int64))
-    for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn)):
+    for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn),
+                               ("mnist-lstm", lstm, a.epochs_family)):
+        if a.only and name not in a.only.split(","):
+            continue
         rates = [run(make, images, labels, epochs) for _ in range(a.runs)]
         med = statistics.median(rates)
         if a.json:

@@ -14,10 +14,10 @@ import org.strata.engine.train.TrainingListener;
 import org.strata.engine.train.TrainingSession;
 
 /**
- * Trains the seed MLP and CNN on the bundled MNIST and prints samples/s with telemetry off and on (runs
+ * Trains the seed MLP and CNN, and a network per layer family ({@link #NETWORKS}), on the bundled MNIST and prints samples/s with telemetry off and on (runs
  * alternated, medians of warm epochs), heap and native memory, and time to first iteration.
  *
- * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--only mnist-mlp|mnist-cnn]
+ * <p>Usage: {@code bench/run [--runs N] [--epochs-mlp N] [--epochs-cnn N] [--epochs-family N] [--only NET,…]
  * [--device auto|cpu|cuda] [--snapshot-every N] [--json]}. With {@code --json} it prints
  * one JSON object per network, for {@code bench/compare.py}.
  */
@@ -31,6 +31,12 @@ public final class TrainingBenchmark {
     private static final int INBOX_MAX = 20_000;
     /** --snapshot-every N: statistics every N iterations instead (a stress test: far more often than a window). */
     private static int snapshotEvery;
+
+    /**
+     * The seed MLP and CNN (the bundled samples), then one network per layer family (bench/networks): MNIST's rows
+     * read as 28 steps of 28 pixels.
+     */
+    static final List<String> NETWORKS = List.of("mnist-mlp", "mnist-cnn", "mnist-lstm");
 
     private TrainingBenchmark() {
     }
@@ -55,11 +61,14 @@ public final class TrainingBenchmark {
         Path samples = Path.of(System.getProperty("strata.samples", "sample-projects"));
         double jvmToFirst = Double.NaN;
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        int familyEpochs = intArg(args, "--epochs-family", 2);
+        Path families = Path.of(System.getProperty("strata.benchNetworks", "bench/networks"));
         String only = stringArg(args, "--only", null);
-        for (String net : List.of("mnist-mlp", "mnist-cnn")) {
-            if (only != null && !only.equals(net)) continue;
-            Path file = samples.resolve(net).resolve(net + ".strata");
-            int epochs = net.equals("mnist-mlp") ? mlpEpochs : cnnEpochs;
+        for (String net : NETWORKS) {
+            if (only != null && !List.of(only.split(",")).contains(net)) continue;
+            boolean seed = net.equals("mnist-mlp") || net.equals("mnist-cnn");
+            Path file = seed ? samples.resolve(net).resolve(net + ".strata") : families.resolve(net + ".strata");
+            int epochs = net.equals("mnist-mlp") ? mlpEpochs : net.equals("mnist-cnn") ? cnnEpochs : familyEpochs;
             List<Double> off = new ArrayList<>();
             List<Double> on = new ArrayList<>();
             List<Double> first = new ArrayList<>();

@@ -38,6 +38,6 @@ class LayerDocsTest {
     void a_type_page_lists_its_declared_weights_with_their_layouts() {
         String conv = LayerDocs.markdown(LayerCatalogue.get("Conv2D"));
         assertTrue(conv.contains("`W` `[kernelH, kernelW, inChannels, filters]`, `b` `[filters]`"), conv);
-        assertTrue(LayerDocs.markdown(LayerCatalogue.get("LSTM")).contains("Not in Strata's fast engine"));
+        assertTrue(LayerDocs.markdown(LayerCatalogue.get("LSTM")).contains("Runs on Strata's fast engine."));
     }
 }

@@ -28,6 +28,8 @@ import org.strata.engine.layers.TensorShape;
 import org.strata.engine.layers.Weight;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
+import org.strata.engine.train.fast.FastNetwork;
+import org.strata.engine.train.fast.Kernels;
 import org.strata.engine.train.dl4j.Dl4jNetwork;
 import org.strata.engine.train.dl4j.ParamAccess;
 
@@ -38,6 +40,7 @@ import org.strata.engine.train.dl4j.ParamAccess;
  */
 class EveryLayerTrainsTest {
     private static final Set<String> TRAINED = new HashSet<>();
+    private static final Set<String> TRAINED_FAST = new HashSet<>();
 
     static Stream<Arguments> graphs() {
         Graph concat = new Graphs().then("input", "Input", "kind", "image", "height", 8, "width", 8, "channels", 2)
@@ -157,6 +160,18 @@ class EveryLayerTrainsTest {
         for (int i = 0; i < 60; i++) cg.fit(ds);
         double last = cg.score(ds);
         assertTrue(Double.isFinite(last) && last < first, name + ": loss " + first + " → " + last);
+
+        // and the same graph trains on Strata's fast engine, where every type it runs must be able to learn
+        var settings = TrainingSettings.defaults().set("learningRate", 0.01);
+        if (FastNetwork.unsupported(g, a, settings).isEmpty()) {
+            FastNetwork fast = new FastNetwork(g, a, settings);
+            double fastFirst = fast.computeGradient(x, y);
+            for (int i = 0; i < 60; i++) fast.fit(x, y);
+            double fastLast = fast.computeGradient(x, y);
+            assertTrue(Double.isFinite(fastLast) && fastLast < fastFirst,
+                    name + " on the fast engine: loss " + fastFirst + " → " + fastLast);
+            for (Node n : g.nodes()) TRAINED_FAST.add(n.type().id());
+        }
     }
 
     @AfterAll
@@ -165,5 +180,9 @@ class EveryLayerTrainsTest {
         LayerCatalogue.all().forEach(t -> missing.add(t.id()));
         missing.removeAll(TRAINED);
         assertEquals(Set.of(), missing);
+        Set<String> notFast = new HashSet<>();
+        LayerCatalogue.all().stream().filter(t -> Kernels.runs(t.id())).forEach(t -> notFast.add(t.id()));
+        notFast.removeAll(TRAINED_FAST);
+        assertEquals(Set.of(), notFast, "types the fast engine runs but no graph here trained on it");
     }
 }

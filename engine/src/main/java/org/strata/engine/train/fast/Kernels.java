@@ -35,11 +35,11 @@ public final class Kernels {
             Map.entry("LayerNorm", LayerNormKernel::new),
             Map.entry("UpSampling2D", UpSamplingKernel::new),
             Map.entry("Embedding", EmbeddingKernel::new),
-            Map.entry("PositionalEncoding", PositionalEncodingKernel::new));
+            Map.entry("PositionalEncoding", PositionalEncodingKernel::new),
+            Map.entry("LSTM", LstmKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
-    private static final Map<String, String> DECLINED = Map.of(
-            "LSTM", "recurrent layers are not in the fast engine yet");
+    private static final Map<String, String> DECLINED = Map.of();
 
     private Kernels() {
     }

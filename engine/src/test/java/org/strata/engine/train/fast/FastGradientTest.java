@@ -181,6 +181,19 @@ class FastGradientTest {
                         .then("e", "Embedding", "vocabulary", 9, "dimension", 5).then("pos", "PositionalEncoding")
                         .then("ln", "LayerNorm").then("g", "GlobalMaxPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("lstm, its last step", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
+                        .then("l", "LSTM", "units", 5).then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("embedding, stacked lstms returning sequences, pooled", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 8, "dimension", 4)
+                        .then("l1", "LSTM", "units", 4, "returnSequences", true)
+                        .then("l2", "LSTM", "units", 3, "returnSequences", true).then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("lstm over one step", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 1, "features", 3)
+                        .then("l", "LSTM", "units", 4).then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 

@@ -1,0 +1,69 @@
+package org.strata.engine.layers;
+
+import java.util.List;
+import org.strata.engine.params.ParamSpec;
+import org.strata.engine.params.ParamTable;
+import org.strata.engine.params.Params;
+
+/**
+ * What the recurrent layers (LSTM, GRU, SimpleRNN) share: a sequence in, h at every step or only the last out, the
+ * units and the weight initialiser as settings, and W [features, gates·units], U [units, gates·units] and b.
+ */
+public abstract class RecurrentLayer extends LayerType {
+    private final int gates;
+
+    /**
+     * @param gates the number of gate blocks side by side in W, U and b (4 for LSTM, 3 for GRU, 1 for SimpleRNN)
+     * @param order how the blocks are laid out, e.g. "gate blocks r, z, n"
+     */
+    protected RecurrentLayer(String id, String description, String doc, int gates, String order) {
+        super(id, Category.SEQUENCE, description, doc, ParamTable.of(
+                ParamSpec.integer("units", "Units", 64, 1, 100_000, "Size of the memory h"),
+                ParamSpec.bool("returnSequences", "Return sequences", false,
+                        "Output h at every step (a sequence) instead of only the last (a vector)"),
+                WeightInit.param()));
+        this.gates = gates;
+        this.order = order;
+    }
+
+    private final String order;
+
+    @Override
+    public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
+        TensorShape x = single(in, TensorShape.Kind.SEQUENCE,
+                "set the Input's kind to sequence, or put an Embedding before it");
+        int u = p.getInt("units");
+        return p.getBool("returnSequences") ? TensorShape.sequence(x.dim(0), u) : TensorShape.vector(u);
+    }
+
+    /** W, U and b, with the blocks side by side; a cell with more arrays adds them. */
+    @Override
+    public List<Weight> weights(List<TensorShape> in, Params p) {
+        long u = p.getInt("units");
+        long f = in.get(0).channels();
+        long g = (long) gates * u;
+        String width = gates == 1 ? "units" : gates + "·units";
+        return List.of(Weight.xavier("W", "[features, " + width + "]" + (gates == 1 ? "" : " (" + order + ")"), f, g,
+                        f, g),
+                Weight.xavier("U", "[units, " + width + "] (recurrent" + (gates == 1 ? ")" : ", same order)"), u, g, u,
+                        g),
+                Weight.vector("b", "[" + width + "]", Weight.Init.ZERO, g));
+    }
+
+    @Override
+    public String outputRule() {
+        return "[units], or [T, units] with returnSequences";
+    }
+
+    @Override
+    public long flops(List<TensorShape> in, TensorShape out, Params p) {
+        long u = p.getInt("units");
+        long f = in.get(0).channels();
+        return in.get(0).dim(0) * (2L * gates * (f * u + u * u) + 10 * u);
+    }
+
+    @Override
+    public String keyParams(Params p) {
+        return p.getInt("units") + (p.getBool("returnSequences") ? " · seq" : "");
+    }
+}
