@@ -67,6 +67,10 @@ def lstm():
     return nn.Sequential(Rows(), LastStep(nn.LSTM(28, 128, batch_first=True)), nn.Linear(128, 10))
 
 
+def gru():
+    return nn.Sequential(Rows(), LastStep(nn.GRU(28, 128, batch_first=True)), nn.Linear(128, 10))
+
+
 def run(make, x, y, epochs, batch=64, seed=42):
     torch.manual_seed(seed)
     model = make()
@@ -102,7 +106,7 @@ def main():
     images = torch.from_numpy(idx("train-images-idx3-ubyte.gz").astype(np.float32) / 255.0).unsqueeze(1)
     labels = torch.from_numpy(idx("train-labels-idx1-ubyte.gz").astype(np.int64))
     for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn),
-                               ("mnist-lstm", lstm, a.epochs_family)):
+                               ("mnist-lstm", lstm, a.epochs_family), ("mnist-gru", gru, a.epochs_family)):
         if a.only and name not in a.only.split(","):
             continue
         rates = [run(make, images, labels, epochs) for _ in range(a.runs)]

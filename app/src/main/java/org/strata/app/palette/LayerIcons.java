@@ -28,6 +28,8 @@ public final class LayerIcons {
             case "Dense" -> MaterialDesignG.GRAPH_OUTLINE;
             case "Activation" -> MaterialDesignF.FUNCTION_VARIANT;
             case "Conv2D" -> MaterialDesignG.GRID;
+            case "Conv1D" -> org.kordamp.ikonli.materialdesign2.MaterialDesignW.WAVEFORM;
+            case "MaxPool1D", "AvgPool1D" -> MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL;
             case "MaxPool2D", "AvgPool2D", "GlobalAvgPool", "GlobalMaxPool" -> MaterialDesignA.ARROW_COLLAPSE_ALL;
             case "Flatten" -> MaterialDesignD.DOTS_HORIZONTAL;
             case "Reshape" -> MaterialDesignV.VIEW_GRID_OUTLINE;
@@ -41,6 +43,9 @@ public final class LayerIcons {
             case "ZeroPadding2D" -> MaterialDesignB.BORDER_OUTSIDE;
             case "UpSampling2D" -> MaterialDesignA.ARROW_EXPAND_ALL;
             case "LSTM" -> MaterialDesignR.REPEAT;
+            case "GRU" -> MaterialDesignS.SYNC;
+            case "SimpleRNN" -> MaterialDesignR.REPLAY;
+            case "MultiHeadAttention" -> org.kordamp.ikonli.materialdesign2.MaterialDesignE.EYE_OUTLINE;
             case "Embedding" -> MaterialDesignT.TABLE;
             case "PositionalEncoding" -> MaterialDesignS.SINE_WAVE;
             default -> MaterialDesignS.SHAPE_OUTLINE;

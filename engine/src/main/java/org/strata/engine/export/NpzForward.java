@@ -77,10 +77,19 @@ public final class NpzForward {
             case "Dropout", "Flatten", "Reshape" -> in.get(0);
             case "Conv2D" -> {
                 TensorShape out = analysis.shapeOf(id).orElseThrow();
-                yield activate(n.type().outputActivation(p), conv(id, in.get(0), shapes.get(0), out, p), out.dim(2));
+                yield activate(n.type().outputActivation(p), conv(id, in.get(0), shapes.get(0), out, p,
+                        p.getTuple("kernel"), p.getTuple("stride")), out.dim(2));
             }
+            case "Conv1D" -> { // a 1 × k convolution over the sequence seen as an image of one row
+                TensorShape out = asRow(analysis.shapeOf(id).orElseThrow());
+                yield activate(n.type().outputActivation(p), conv(id, in.get(0), asRow(shapes.get(0)), out, p,
+                        new int[]{1, p.getInt("kernel")}, new int[]{1, p.getInt("stride")}), out.dim(2));
+            }
+            case "MaxPool1D", "AvgPool1D" -> pool(in.get(0), asRow(shapes.get(0)),
+                    asRow(analysis.shapeOf(id).orElseThrow()), p, new int[]{1, p.getInt("pool")},
+                    new int[]{1, p.getInt("stride")}, ((org.strata.engine.layers.Pool1DLayer) n.type()).isMax());
             case "MaxPool2D", "AvgPool2D" -> pool(in.get(0), shapes.get(0), analysis.shapeOf(id).orElseThrow(), p,
-                    ((Pool2DLayer) n.type()).isMax());
+                    p.getTuple("pool"), p.getTuple("stride"), ((Pool2DLayer) n.type()).isMax());
             case "GlobalAvgPool", "GlobalMaxPool" -> globalPool(in.get(0), shapes.get(0),
                     ((GlobalPoolLayer) n.type()).isMax());
             case "BatchNorm" -> batchNorm(id, in.get(0), (float) p.getDouble("epsilon"));
@@ -110,7 +119,12 @@ public final class NpzForward {
                 yield y;
             }
             case "Concatenate" -> concat(in, shapes);
+            case "MultiHeadAttention" -> attention(id, in.get(0), shapes.get(0), p.getInt("heads"),
+                    p.getInt("keySize"), p.getBool("causal"));
             case "LSTM" -> lstm(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
+            case "GRU" -> gru(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
+            case "SimpleRNN" -> simpleRnn(id, in.get(0), shapes.get(0), p.getInt("units"),
+                    p.getBool("returnSequences"));
             case "Embedding" -> {
                 float[] e = a(id + "/E");
                 int d = p.getInt("dimension");
@@ -228,8 +242,14 @@ public final class NpzForward {
         }
     }
 
-    private float[] conv(String id, float[] x, TensorShape in, TensorShape out, Params p) {
-        Window win = Window.of(p.getTuple("kernel"), p.getTuple("stride"), p, in, out);
+    /** @return a sequence [T, C] as an image of one row [1, T, C] (the same values in the same order) */
+    private static TensorShape asRow(TensorShape sequence) {
+        return TensorShape.image(1, sequence.dim(0), sequence.dim(1));
+    }
+
+    private float[] conv(String id, float[] x, TensorShape in, TensorShape out, Params p, int[] kernel,
+                         int[] stride) {
+        Window win = Window.of(kernel, stride, p, in, out);
         int[] k = win.k();
         int[] s = win.s();
         int h = win.h();
@@ -265,8 +285,9 @@ public final class NpzForward {
         return y;
     }
 
-    private static float[] pool(float[] x, TensorShape in, TensorShape out, Params p, boolean max) {
-        Window win = Window.of(p.getTuple("pool"), p.getTuple("stride"), p, in, out);
+    private static float[] pool(float[] x, TensorShape in, TensorShape out, Params p, int[] window, int[] stride,
+                                boolean max) {
+        Window win = Window.of(window, stride, p, in, out);
         int[] k = win.k();
         int[] s = win.s();
         int h = win.h();
@@ -402,5 +423,119 @@ public final class NpzForward {
             System.arraycopy(h, 0, all, t * u, u);
         }
         return sequences ? all : h;
+    }
+
+    /** x_t·W + b for one step, blocks side by side [width]. */
+    private static double[] inputPart(float[] x, int t, int f, float[] w, float[] b, int width) {
+        double[] z = new double[width];
+        for (int j = 0; j < width; j++) {
+            double s = b[j];
+            for (int k = 0; k < f; k++) s += x[t * f + k] * w[k * width + j];
+            z[j] = s;
+        }
+        return z;
+    }
+
+    /**
+     * The catalogue's GRU, blocks r, z, n: r, z = σ(x·W + b + h·U), n = tanh(x·W_n + b_n + r·(h·U_n + bh)),
+     * h = n + z·(h − n).
+     */
+    private float[] gru(String id, float[] x, TensorShape in, int u, boolean sequences) {
+        float[] w = a(id + "/W");
+        float[] r = a(id + "/U");
+        float[] b = a(id + "/b");
+        float[] bh = a(id + "/bh");
+        int steps = in.dim(0);
+        int f = in.dim(1);
+        float[] h = new float[u];
+        float[] all = new float[steps * u];
+        for (int t = 0; t < steps; t++) {
+            double[] zx = inputPart(x, t, f, w, b, 3 * u);
+            double[] hu = new double[3 * u];
+            for (int j = 0; j < 3 * u; j++) {
+                double s = 0;
+                for (int k = 0; k < u; k++) s += h[k] * r[k * 3 * u + j];
+                hu[j] = s;
+            }
+            float[] next = new float[u];
+            for (int j = 0; j < u; j++) {
+                double rg = sigmoid(zx[j] + hu[j]);
+                double zg = sigmoid(zx[u + j] + hu[u + j]);
+                double n = Math.tanh(zx[2 * u + j] + rg * (hu[2 * u + j] + bh[j]));
+                next[j] = (float) (n + zg * (h[j] - n));
+            }
+            h = next;
+            System.arraycopy(h, 0, all, t * u, u);
+        }
+        return sequences ? all : h;
+    }
+
+    /** The catalogue's SimpleRNN: h = tanh(x·W + b + h·U). */
+    private float[] simpleRnn(String id, float[] x, TensorShape in, int u, boolean sequences) {
+        float[] w = a(id + "/W");
+        float[] r = a(id + "/U");
+        float[] b = a(id + "/b");
+        int steps = in.dim(0);
+        int f = in.dim(1);
+        float[] h = new float[u];
+        float[] all = new float[steps * u];
+        for (int t = 0; t < steps; t++) {
+            double[] z = inputPart(x, t, f, w, b, u);
+            float[] next = new float[u];
+            for (int j = 0; j < u; j++) {
+                double s = z[j];
+                for (int k = 0; k < u; k++) s += h[k] * r[k * u + j];
+                next[j] = (float) Math.tanh(s);
+            }
+            h = next;
+            System.arraycopy(h, 0, all, t * u, u);
+        }
+        return sequences ? all : h;
+    }
+
+    /** Each of {@code steps} rows of x [steps, in] times W [in, out] plus b. */
+    private static float[] rowsTimes(float[] x, int steps, int in, float[] w, float[] b, int out) {
+        float[] y = new float[steps * out];
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < out; j++) {
+                double s = b[j];
+                for (int i = 0; i < in; i++) s += x[t * in + i] * w[i * out + j];
+                y[t * out + j] = (float) s;
+            }
+        }
+        return y;
+    }
+
+    /** The catalogue's MultiHeadAttention, head by head: softmax(Q·Kᵀ/√keySize)·V, then W_o and b_o. */
+    private float[] attention(String id, float[] x, TensorShape in, int heads, int keySize, boolean causal) {
+        int steps = in.dim(0);
+        int d = in.dim(1);
+        int hk = heads * keySize;
+        float[] q = rowsTimes(x, steps, d, a(id + "/Wq"), a(id + "/bq"), hk);
+        float[] k = rowsTimes(x, steps, d, a(id + "/Wk"), a(id + "/bk"), hk);
+        float[] v = rowsTimes(x, steps, d, a(id + "/Wv"), a(id + "/bv"), hk);
+        float[] joined = new float[steps * hk];
+        double scale = 1 / Math.sqrt(keySize);
+        for (int h = 0; h < heads; h++) {
+            for (int t = 0; t < steps; t++) {
+                int seen = causal ? t + 1 : steps;
+                double[] w = new double[seen];
+                double top = Double.NEGATIVE_INFINITY;
+                for (int u = 0; u < seen; u++) {
+                    double s = 0;
+                    for (int j = 0; j < keySize; j++) s += q[t * hk + h * keySize + j] * k[u * hk + h * keySize + j];
+                    w[u] = s * scale;
+                    top = Math.max(top, w[u]);
+                }
+                double sum = 0;
+                for (int u = 0; u < seen; u++) sum += w[u] = Math.exp(w[u] - top);
+                for (int j = 0; j < keySize; j++) {
+                    double mix = 0;
+                    for (int u = 0; u < seen; u++) mix += w[u] / sum * v[u * hk + h * keySize + j];
+                    joined[t * hk + h * keySize + j] = (float) mix;
+                }
+            }
+        }
+        return rowsTimes(joined, steps, hk, a(id + "/Wo"), a(id + "/bo"), d);
     }
 }

@@ -161,6 +161,41 @@ class ShapeRulesTest {
     }
 
     @Test
+    void gru_and_simple_rnn_return_the_last_step_or_every_step_with_their_weights() throws Exception {
+        assertEquals(TensorShape.vector(64), out("GRU", List.of(SEQ)));
+        assertEquals(TensorShape.sequence(20, 16), out("GRU", List.of(SEQ), "units", 16, "returnSequences", true));
+        assertEquals(3L * (8 * 64 + 64 * 64 + 64) + 64, count("GRU", List.of(SEQ)), "W, U, b and the candidate's bh");
+        assertEquals(TensorShape.sequence(20, 5), out("SimpleRNN", List.of(SEQ), "units", 5, "returnSequences", true));
+        assertEquals(8L * 64 + 64 * 64 + 64, count("SimpleRNN", List.of(SEQ)));
+        assertEquals("shape.kind.GRU", assertThrows(ShapeException.class,
+                () -> out("GRU", List.of(TensorShape.vector(8)))).code());
+        assertThrows(ShapeException.class, () -> out("SimpleRNN", List.of(IMG)));
+    }
+
+    @Test
+    void conv1d_and_1d_pooling_slide_along_time() throws Exception {
+        assertEquals(TensorShape.sequence(18, 32), out("Conv1D", List.of(SEQ)));
+        assertEquals(TensorShape.sequence(10, 4), out("Conv1D", List.of(SEQ), "filters", 4, "stride", 2,
+                "padding", "same"));
+        assertEquals(5L * 8 * 4 + 4, count("Conv1D", List.of(SEQ), "filters", 4, "kernel", 5));
+        assertEquals(TensorShape.sequence(10, 8), out("MaxPool1D", List.of(SEQ)));
+        assertEquals(TensorShape.sequence(7, 8), out("AvgPool1D", List.of(SEQ), "pool", 3, "stride", 3,
+                "padding", "same"));
+        assertEquals("shape.kind.Conv1D", assertThrows(ShapeException.class, () -> out("Conv1D", List.of(IMG))).code());
+        assertEquals("shape.window", assertThrows(ShapeException.class,
+                () -> out("MaxPool1D", List.of(TensorShape.sequence(3, 2)), "pool", 4)).code());
+    }
+
+    @Test
+    void attention_keeps_the_sequence_shape_with_four_projections() throws Exception {
+        assertEquals(SEQ, out("MultiHeadAttention", List.of(SEQ), "heads", 3, "keySize", 5));
+        assertEquals(3L * (8 * 15 + 15) + 15 * 8 + 8, count("MultiHeadAttention", List.of(SEQ), "heads", 3,
+                "keySize", 5));
+        assertEquals("shape.kind.MultiHeadAttention", assertThrows(ShapeException.class,
+                () -> out("MultiHeadAttention", List.of(TensorShape.vector(8)))).code());
+    }
+
+    @Test
     void embedding_turns_indices_into_a_sequence() throws Exception {
         assertEquals(TensorShape.sequence(12, 32), out("Embedding", List.of(TensorShape.vector(12))));
         assertEquals(32_000, count("Embedding", List.of(TensorShape.vector(12))));

@@ -98,6 +98,21 @@ class EveryLayerTrainsTest {
                         .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
                         .then("l1", "LSTM", "units", 6, "returnSequences", true).then("l2", "LSTM", "units", 4)
                         .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
+                Arguments.of("gru and simple rnn over a sequence", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
+                        .then("g1", "GRU", "units", 6, "returnSequences", true).then("r2", "SimpleRNN", "units", 4)
+                        .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
+                Arguments.of("conv1d with 1-d pooling", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 12, "features", 3)
+                        .then("c", "Conv1D", "filters", 4, "kernel", 3, "padding", "same").then("m", "MaxPool1D")
+                        .then("c2", "Conv1D", "filters", 4, "kernel", 2, "activation", "tanh")
+                        .then("a", "AvgPool1D", "padding", "same").then("f", "Flatten")
+                        .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
+                Arguments.of("tokens through causal attention", new Graphs().then("input", "Input", "size", 6)
+                        .then("e", "Embedding", "vocabulary", 20, "dimension", 8).then("pos", "PositionalEncoding")
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 4, "causal", true)
+                        .then("ln", "LayerNorm").then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
                 Arguments.of("embedding, sequence pooling and flatten", new Graphs()
                         .then("input", "Input", "size", 7).then("e", "Embedding", "vocabulary", 20, "dimension", 4)
                         .then("l", "LSTM", "units", 5, "returnSequences", true).add("g", "GlobalMaxPool")

@@ -91,7 +91,13 @@ final class OnnxLayers {
                         org.strata.engine.layers.PositionalEncodingLayer.table(x.dim(0), x.dim(1)), 1, x.dim(0),
                         x.dim(1))));
             }),
+            Map.entry("Conv1D", OnnxLayers::conv1d),
+            Map.entry("MaxPool1D", OnnxLayers::pool1d),
+            Map.entry("AvgPool1D", OnnxLayers::pool1d),
+            Map.entry("MultiHeadAttention", OnnxLayers::attention),
             Map.entry("LSTM", OnnxLayers::lstm),
+            Map.entry("GRU", OnnxLayers::gru),
+            Map.entry("SimpleRNN", c -> recurrent(c, "RNN", new int[]{0}, null)),
             Map.entry("Embedding", OnnxLayers::embedding));
 
     /** Types written elsewhere (the Input and Output, by the exporter) or not yet, with the reason said to the user. */
@@ -184,8 +190,45 @@ final class OnnxLayers {
 
     /** NHWC → NCHW, {@code op}, → NHWC. */
     private static String channelsFirst(Ctx c, java.util.function.UnaryOperator<String> op) {
+        if (c.inShapes().get(0).kind() == TensorShape.Kind.SEQUENCE) { // [batch, T, C] ↔ [batch, C, T]
+            String nct = c.g().op("Transpose", c.node().id() + "_nct", List.of(c.in()), attr("perm", 0L, 2L, 1L));
+            return c.g().op("Transpose", c.node().id() + "_ntc", List.of(op.apply(nct)), attr("perm", 0L, 2L, 1L));
+        }
         String nchw = c.g().op("Transpose", c.node().id() + "_nchw", List.of(c.in()), attr("perm", 0L, 3L, 1L, 2L));
         return c.g().op("Transpose", c.node().id() + "_nhwc", List.of(op.apply(nchw)), attr("perm", 0L, 2L, 3L, 1L));
+    }
+
+    /** Conv1D: ONNX's Conv over [batch, C, T]; the catalogue's W [kernel, inChannels, filters] is [filters, C, k]. */
+    private static String conv1d(Ctx c) {
+        Params p = c.node().params();
+        INDArray w = c.weight("W").permute(2, 1, 0);
+        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", w, w.shape())));
+        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
+            INDArray b = c.weight("b");
+            in.add(c.floats("b", b, b.length()));
+        }
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+        String y = channelsFirst(c, x -> {
+            List<String> all = new java.util.ArrayList<>(List.of(x));
+            all.addAll(in);
+            return c.g().op("Conv", c.node().id(), all, attr("kernel_shape", new long[]{p.getInt("kernel")}),
+                    attr("strides", new long[]{p.getInt("stride")}), attr("auto_pad", same ? "SAME_UPPER" : "VALID"));
+        });
+        return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
+    }
+
+    private static String pool1d(Ctx c) {
+        Params p = c.node().params();
+        long k = p.getInt("pool");
+        long s = p.getInt("stride");
+        String pad = Conv2DLayer.padding(p) == Padding.SAME ? "SAME_UPPER" : "VALID";
+        boolean max = ((org.strata.engine.layers.Pool1DLayer) c.node().type()).isMax();
+        return channelsFirst(c, x -> max
+                ? c.g().op("MaxPool", c.node().id(), List.of(x), attr("kernel_shape", new long[]{k}),
+                        attr("strides", new long[]{s}), attr("auto_pad", pad))
+                : c.g().op("AveragePool", c.node().id(), List.of(x), attr("kernel_shape", new long[]{k}),
+                        attr("strides", new long[]{s}),
+                        attr("auto_pad", pad), attr("count_include_pad", 0L)));
     }
 
     private static String conv2d(Ctx c) {
@@ -264,32 +307,63 @@ final class OnnxLayers {
      * Deeplearning4j's order: block input (the tanh candidate), forget, output, input gate.
      */
     private static String lstm(Ctx c) {
+        return recurrent(c, "LSTM", new int[]{3, 2, 1, 0}, null); // ONNX's i, o, f, c are blocks 3, 2, 1, 0
+    }
+
+    /**
+     * ONNX's GRU with linear_before_reset (the reset gate on the recurrent product, as Strata computes it; gates z,
+     * r, h) from the catalogue's blocks r, z, n; the candidate's recurrent bias bh is ONNX's Rbh.
+     */
+    private static String gru(Ctx c) {
         int u = c.node().params().getInt("units");
-        int[] fromDl4j = {3, 2, 1, 0}; // ONNX's i, o, f, c are Deeplearning4j's blocks 3, 2, 1, 0
-        INDArray w = c.weight("W");   // [features, 4u]
-        INDArray r = c.weight("U");   // [units, 4u]
-        INDArray b = c.weight("b");   // [4u]
+        float[] rb = new float[3 * u];
+        float[] bh = floats(c.weight("bh"));
+        System.arraycopy(bh, 0, rb, 2 * u, u);
+        return recurrent(c, "GRU", new int[]{1, 0, 2}, rb, attr("linear_before_reset", 1L));
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    /**
+     * One of ONNX's recurrent operators (sequence first, weights per gate as rows) from the catalogue's W [features,
+     * gates·units], U [units, gates·units] and b, blocks side by side.
+     *
+     * @param order         ONNX's gate k is the catalogue's block order[k]
+     * @param recurrentBias ONNX's recurrent biases in its gate order, or null for zeros (one bias per gate here)
+     */
+    private static String recurrent(Ctx c, String op, int[] order, float[] recurrentBias,
+                                    ai.onnx.proto.OnnxMl.AttributeProto... extra) {
+        int u = c.node().params().getInt("units");
+        int gates = order.length;
+        INDArray w = c.weight("W");
         long f = w.size(0);
-        float[] wOnnx = new float[(int) (4 * u * f)];
-        float[] rOnnx = new float[4 * u * u];
-        float[] bOnnx = new float[8 * u]; // input biases, then recurrent biases (zero: one bias per gate here)
-        float[] wf = w.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-        float[] rf = r.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-        float[] bf = b.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-        for (int gate = 0; gate < 4; gate++) {
-            int from = fromDl4j[gate] * u;
+        float[] wf = floats(w);
+        float[] rf = floats(c.weight("U"));
+        float[] bf = floats(c.weight("b"));
+        float[] wOnnx = new float[(int) (gates * u * f)];
+        float[] rOnnx = new float[gates * u * u];
+        float[] bOnnx = new float[2 * gates * u]; // input biases, then recurrent biases
+        int width = gates * u;
+        for (int gate = 0; gate < gates; gate++) {
+            int from = order[gate] * u;
             for (int j = 0; j < u; j++) {
                 int row = gate * u + j; // ONNX row of this unit of this gate
-                for (int k = 0; k < f; k++) wOnnx[(int) (row * f + k)] = wf[(int) (k * 4L * u + from + j)];
-                for (int k = 0; k < u; k++) rOnnx[row * u + k] = rf[k * 4 * u + from + j];
+                for (int k = 0; k < f; k++) wOnnx[(int) (row * f + k)] = wf[(int) (k * width + from + j)];
+                for (int k = 0; k < u; k++) rOnnx[row * u + k] = rf[k * width + from + j];
                 bOnnx[row] = bf[from + j];
             }
         }
+        if (recurrentBias != null) System.arraycopy(recurrentBias, 0, bOnnx, width, width);
         String id = c.node().id();
         String x = c.g().op("Transpose", id + "_time_first", List.of(c.in()), attr("perm", 1L, 0L, 2L));
-        List<String> out = c.g().ops("LSTM", id, List.of(x, c.g().floats(id + "_W", wOnnx, 1, 4L * u, f),
-                c.g().floats(id + "_R", rOnnx, 1, 4L * u, u), c.g().floats(id + "_B", bOnnx, 1, 8L * u)), 2,
-                attr("hidden_size", (long) u));
+        ai.onnx.proto.OnnxMl.AttributeProto[] attrs = new ai.onnx.proto.OnnxMl.AttributeProto[extra.length + 1];
+        attrs[0] = attr("hidden_size", (long) u);
+        System.arraycopy(extra, 0, attrs, 1, extra.length);
+        List<String> out = c.g().ops(op, id, List.of(x, c.g().floats(id + "_W", wOnnx, 1, width, f),
+                c.g().floats(id + "_R", rOnnx, 1, width, u), c.g().floats(id + "_B", bOnnx, 1, 2L * width)), 2,
+                attrs);
         if (c.node().params().getBool("returnSequences")) {
             // Y is [time, directions, batch, units]
             String y = c.g().op("Squeeze", id + "_seq", List.of(out.get(0), c.g().longs(id + "_axis1", 1)));
@@ -297,6 +371,49 @@ final class OnnxLayers {
         }
         // Y_h is [directions, batch, units]: the last step's h
         return c.g().op("Squeeze", id + "_last", List.of(out.get(1), c.g().longs(id + "_axis0", 0)));
+    }
+
+    /**
+     * MultiHeadAttention in opset-13 operators: the projections as MatMul + Add on [batch, T, F], the heads split by
+     * Reshape and Transpose to [batch, heads, T, keySize], batched MatMul for the scores and the mix, Softmax on the
+     * last axis, the causal mask added as a constant.
+     */
+    private static String attention(Ctx c) {
+        Params p = c.node().params();
+        String id = c.node().id();
+        int heads = p.getInt("heads");
+        int keySize = p.getInt("keySize");
+        int steps = c.inShapes().get(0).dim(0);
+        String shape = c.g().longs(id + "_heads_shape", 0, 0, heads, keySize);
+        String[] qkv = new String[3];
+        String[] names = {"q", "k", "v"};
+        for (int i = 0; i < 3; i++) {
+            INDArray w = c.weight("W" + names[i]);
+            INDArray b = c.weight("b" + names[i]);
+            String projected = c.g().op("Add", id + "_" + names[i], List.of(
+                    c.g().op("MatMul", id + "_" + names[i] + "_w", List.of(c.in(), c.floats("W" + names[i], w,
+                            w.size(0), w.size(1)))), c.floats("b" + names[i], b, b.length())));
+            String split = c.g().op("Reshape", id + "_" + names[i] + "_split", List.of(projected, shape));
+            // keys transposed for Q·Kᵀ: [batch, heads, keySize, T]
+            qkv[i] = c.g().op("Transpose", id + "_" + names[i] + "_heads", List.of(split),
+                    i == 1 ? attr("perm", 0L, 2L, 3L, 1L) : attr("perm", 0L, 2L, 1L, 3L));
+        }
+        String scores = c.g().op("Mul", id + "_scores", List.of(
+                c.g().op("MatMul", id + "_qk", List.of(qkv[0], qkv[1])),
+                c.g().floats(id + "_scale", new float[]{(float) (1.0 / Math.sqrt(keySize))})));
+        if (p.getBool("causal")) {
+            scores = c.g().op("Add", id + "_masked", List.of(scores, c.g().floats(id + "_mask",
+                    org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps, steps)));
+        }
+        String weights = c.g().op("Softmax", id + "_weights", List.of(scores), attr("axis", -1L));
+        String mixed = c.g().op("Transpose", id + "_mixed", List.of(
+                c.g().op("MatMul", id + "_av", List.of(weights, qkv[2]))), attr("perm", 0L, 2L, 1L, 3L));
+        String joined = c.g().op("Reshape", id + "_joined", List.of(mixed,
+                c.g().longs(id + "_joined_shape", 0, 0, (long) heads * keySize)));
+        INDArray wo = c.weight("Wo");
+        INDArray bo = c.weight("bo");
+        return c.g().op("Add", id, List.of(c.g().op("MatMul", id + "_o", List.of(joined, c.floats("Wo", wo,
+                wo.size(0), wo.size(1)))), c.floats("bo", bo, bo.length())));
     }
 
     /** Token indices (floats, as the data holds them) to their vectors: E[index]. */

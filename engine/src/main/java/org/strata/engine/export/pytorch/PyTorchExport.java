@@ -111,6 +111,7 @@ public final class PyTorchExport {
 
                     net = Net(); load_weights(net, "weights.npz"); net.eval()
                 \"\"\"
+                import math
                 import os
 
                 import numpy as np
@@ -132,6 +133,18 @@ public final class PyTorchExport {
                     table[:, 0::2] = torch.sin(angle)
                     table[:, 1::2] = torch.cos(angle[:, :features // 2])
                     return table.float()
+
+
+                def attention(x, q, k, v, o, heads, key_size, causal):
+                    \"\"\"Multi-head self-attention as Strata computes it: softmax(Q K^T / sqrt(key_size)) V per head, the heads
+                    side by side, projected back to x's width; causal lets step t look at steps up to t only.\"\"\"
+                    b, t, _ = x.shape
+                    split = lambda a: a.view(b, t, heads, key_size).transpose(1, 2)
+                    scores = split(q(x)) @ split(k(x)).transpose(-2, -1) / math.sqrt(key_size)
+                    if causal:
+                        scores = scores.masked_fill(torch.ones(t, t, dtype=torch.bool, device=x.device).triu(1), -1e9)
+                    mixed = torch.softmax(scores, dim=-1) @ split(v(x))
+                    return o(mixed.transpose(1, 2).reshape(b, t, heads * key_size))
 
 
                 class Net(nn.Module):
@@ -253,6 +266,35 @@ public final class PyTorchExport {
                         Conv2DLayer.padding(p) == Padding.SAME, "0.0");
                 return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
             }
+            case "Conv1D" -> {
+                int k = p.getInt("kernel");
+                int st = p.getInt("stride");
+                boolean bias = p.getBool("useBias");
+                init.append(line("self.%s = nn.Conv1d(%d, %d, kernel_size=%d, stride=%d, bias=%s)", name,
+                        shapes.get(0).dim(1), p.getInt("filters"), k, st, bias ? "True" : "False"));
+                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(2, 1, 0))  # Strata [k, in, out]", name, id));
+                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 1, 0)", id, name));
+                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
+                String padded = pad1d(x + ".permute(0, 2, 1)", shapes.get(0), out, k, st,
+                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
+                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 1)");
+            }
+            case "MaxPool1D", "AvgPool1D" -> {
+                int k = p.getInt("pool");
+                int st = p.getInt("stride");
+                boolean max = ((org.strata.engine.layers.Pool1DLayer) n.type()).isMax();
+                init.append(line("self.%s = nn.%s(kernel_size=%d, stride=%d)", name, max ? "MaxPool1d" : "AvgPool1d",
+                        k, st));
+                boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+                String ncw = x + ".permute(0, 2, 1)";
+                String padded = pad1d(ncw, shapes.get(0), out, k, st, same, max ? "float(\"-inf\")" : "0.0");
+                if (!max && !padded.equals(ncw)) { // the average of the steps inside, as for AvgPool2D
+                    String inside = pad1d("torch.ones_like(" + ncw + ")", shapes.get(0), out, k, st, true, "0.0");
+                    return "(self." + name + "(" + padded + ") / self." + name + "(" + inside + ")).permute(0, 2, 1)";
+                }
+                return "self." + name + "(" + padded + ").permute(0, 2, 1)";
+            }
             case "MaxPool2D", "AvgPool2D" -> {
                 int[] k = p.getTuple("pool");
                 int[] s = p.getTuple("stride");
@@ -313,6 +355,21 @@ public final class PyTorchExport {
                     default -> "self." + name + "(" + x + ".permute(0, 3, 1, 2)).permute(0, 2, 3, 1)";
                 };
             }
+            case "MultiHeadAttention" -> {
+                int d = shapes.get(0).dim(1);
+                int hk = p.getInt("heads") * p.getInt("keySize");
+                for (String part : new String[]{"q", "k", "v", "o"}) {
+                    boolean back = part.equals("o"); // the output projection, back to the input's width
+                    init.append(line("self.%s_%s = nn.Linear(%d, %d)", name, part, back ? hk : d, back ? d : hk));
+                    load.append(fn("put(net.%s_%s.weight, w[\"%s/W%s\"].T)", name, part, id, part));
+                    load.append(fn("put(net.%s_%s.bias, w[\"%s/b%s\"])", name, part, id, part));
+                    save.append(fn("w[\"%s/W%s\"] = get(net.%s_%s.weight).T", id, part, name, part));
+                    save.append(fn("w[\"%s/b%s\"] = get(net.%s_%s.bias)", id, part, name, part));
+                }
+                return String.format(Locale.ROOT, "attention(%s, self.%s_q, self.%s_k, self.%s_v, self.%s_o, %d, %d, %s)",
+                        x, name, name, name, name, p.getInt("heads"), p.getInt("keySize"),
+                        p.getBool("causal") ? "True" : "False");
+            }
             case "PositionalEncoding" -> {
                 TensorShape s = shapes.get(0);
                 init.append(line("self.register_buffer(\"%s_table\", positional_encoding(%d, %d), persistent=False)",
@@ -342,6 +399,37 @@ public final class PyTorchExport {
                 return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
                         : "self." + name + "(" + x + ")[0][:, -1]";
             }
+            case "GRU" -> {
+                int u = p.getInt("units");
+                init.append(line("self.%s = nn.GRU(%d, %d, batch_first=True)", name, shapes.get(0).dim(1), u));
+                // the same blocks r, z, n; PyTorch's recurrent biases of r and z add to the input's (one here)
+                load.append(fn("put(net.%s.weight_ih_l0, w[\"%s/W\"].T)", name, id));
+                load.append(fn("put(net.%s.weight_hh_l0, w[\"%s/U\"].T)", name, id));
+                load.append(fn("put(net.%s.bias_ih_l0, w[\"%s/b\"])", name, id));
+                load.append(fn("put(net.%s.bias_hh_l0, np.concatenate([np.zeros(%d), w[\"%s/bh\"]]))", name,
+                        2 * u, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight_ih_l0).T", id, name));
+                save.append(fn("w[\"%s/U\"] = get(net.%s.weight_hh_l0).T", id, name));
+                save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + np.concatenate([get(net.%s.bias_hh_l0)[:%d], "
+                        + "np.zeros(%d)])", id, name, name, 2 * u, u));
+                save.append(fn("w[\"%s/bh\"] = get(net.%s.bias_hh_l0)[%d:]", id, name, 2 * u));
+                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
+                        : "self." + name + "(" + x + ")[0][:, -1]";
+            }
+            case "SimpleRNN" -> {
+                init.append(line("self.%s = nn.RNN(%d, %d, batch_first=True)", name, shapes.get(0).dim(1),
+                        p.getInt("units")));
+                load.append(fn("put(net.%s.weight_ih_l0, w[\"%s/W\"].T)", name, id));
+                load.append(fn("put(net.%s.weight_hh_l0, w[\"%s/U\"].T)", name, id));
+                load.append(fn("put(net.%s.bias_ih_l0, w[\"%s/b\"])", name, id));
+                load.append(fn("put(net.%s.bias_hh_l0, np.zeros(%d))  # one bias in Strata", name,
+                        p.getInt("units")));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight_ih_l0).T", id, name));
+                save.append(fn("w[\"%s/U\"] = get(net.%s.weight_hh_l0).T", id, name));
+                save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0)", id, name, name));
+                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
+                        : "self." + name + "(" + x + ")[0][:, -1]";
+            }
             case "Embedding" -> {
                 init.append(line("self.%s = nn.Embedding(%d, %d)", name, p.getInt("vocabulary"),
                         p.getInt("dimension")));
@@ -362,16 +450,18 @@ public final class PyTorchExport {
     /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
     private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
         Map<String, String> attr = switch (n.type().id()) {
-            case "Dense", "Conv2D" -> Map.of("W", "weight", "b", "bias");
-            case "LSTM" -> Map.of("W", "weight_ih_l0", "U", "weight_hh_l0", "b", "bias_ih_l0");
+            case "Dense", "Conv2D", "Conv1D" -> Map.of("W", "weight", "b", "bias");
+            case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", "weight_ih_l0", "U", "weight_hh_l0", "b", "bias_ih_l0");
             case "Embedding" -> Map.of("E", "weight");
+            case "MultiHeadAttention" -> Map.of("Wq", "_q.weight", "bq", "_q.bias", "Wk", "_k.weight", "bk",
+                    "_k.bias", "Wv", "_v.weight", "bv", "_v.bias", "Wo", "_o.weight", "bo", "_o.bias");
             default -> Map.of(); // BatchNorm: PyTorch's own start (γ 1, β 0, mean 0, variance 1) is Strata's
         };
         StringBuilder b = new StringBuilder();
         for (var w : weights) {
             String to = attr.get(w.name());
             if (to == null) continue;
-            String param = "net." + name + "." + to;
+            String param = "net." + name + (to.startsWith("_") ? "" : ".") + to; // MultiHeadAttention: net.x_q.…
             if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
                 org.strata.engine.layers.WeightInit scheme = org.strata.engine.layers.WeightInit.of(n.params());
                 double scale = scheme.scale(w.fanIn(), w.fanOut());
@@ -384,8 +474,19 @@ public final class PyTorchExport {
                 b.append("        nn.init.zeros_(").append(param).append(")\n");
             }
         }
-        if (n.type().id().equals("LSTM")) b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0)\n");
+        if (n.type() instanceof org.strata.engine.layers.RecurrentLayer) {
+            b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0)\n"); // GRU's bh: zero too
+        }
         return b.toString();
+    }
+
+    /** Pads an NCW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */
+    private static String pad1d(String ncw, TensorShape in, TensorShape out, int k, int s, boolean same,
+                                String value) {
+        if (!same) return ncw;
+        int pw = Math.max((out.dim(0) - 1) * s + k - in.dim(0), 0);
+        if (pw == 0) return ncw;
+        return "F.pad(" + ncw + ", (" + pw / 2 + ", " + (pw - pw / 2) + "), value=" + value + ")";
     }
 
     /** Pads an NCHW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */

@@ -35,6 +35,24 @@ final class Dl4jFunctions {
         };
     }
 
+    /** @return the activation by its Deeplearning4j name, as SameDiff layers of ours apply it */
+    static Activation named(ActivationFn f) {
+        return switch (f) {
+            case IDENTITY -> Activation.IDENTITY;
+            case RELU -> Activation.RELU;
+            case LEAKY_RELU -> Activation.LEAKYRELU; // 0.01, as activation() gives
+            case ELU -> Activation.ELU;
+            case GELU -> Activation.GELU;
+            case SILU -> Activation.SWISH;
+            case MISH -> Activation.MISH;
+            case SOFTPLUS -> Activation.SOFTPLUS;
+            case HARD_SIGMOID -> Activation.HARDSIGMOID;
+            case SIGMOID -> Activation.SIGMOID;
+            case TANH -> Activation.TANH;
+            case SOFTMAX -> Activation.SOFTMAX;
+        };
+    }
+
     /** @return Deeplearning4j's initialiser drawing as {@code init} does */
     static org.deeplearning4j.nn.weights.WeightInit init(org.strata.engine.layers.WeightInit init) {
         return switch (init) {

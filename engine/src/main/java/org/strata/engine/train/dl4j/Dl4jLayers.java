@@ -85,6 +85,9 @@ public final class Dl4jLayers {
             Map.entry("Conv2D", new Mapping(Dl4jLayers::conv2d, Map.of("W", new Param("W",
                     // DL4J keeps [out, in, kH, kW]; the catalogue [kH, kW, in, out], like the channels-last data.
                     a -> a.permute(2, 3, 1, 0).dup('c'), a -> a.permute(3, 2, 0, 1).dup('c'))))),
+            Map.entry("Conv1D", new Mapping(Dl4jLayers::conv1d)),
+            Map.entry("MaxPool1D", new Mapping(Dl4jLayers::pool1d)),
+            Map.entry("AvgPool1D", new Mapping(Dl4jLayers::pool1d)),
             Map.entry("MaxPool2D", new Mapping(Dl4jLayers::pool)),
             Map.entry("AvgPool2D", new Mapping(Dl4jLayers::pool)),
             Map.entry("GlobalAvgPool", new Mapping(Dl4jLayers::globalPool)),
@@ -114,6 +117,19 @@ public final class Dl4jLayers {
                 ctx.addLayer(n.id(), new PositionalEncodingDl4j(x.dim(0), x.dim(1)), ctx.inputs(n));
             })),
             Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
+            Map.entry("GRU", new Mapping((n, ctx) -> {
+                TensorShape x = ctx.inputShapes(n).get(0);
+                Params p = n.params();
+                ctx.addLayer(n.id(), new GruDl4j(x.dim(1), p.getInt("units"), x.dim(0), p.getBool("returnSequences"),
+                        org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(n));
+            })),
+            Map.entry("SimpleRNN", new Mapping(Dl4jLayers::simpleRnn, Map.of("U", keyed("RW")))),
+            Map.entry("MultiHeadAttention", new Mapping((n, ctx) -> {
+                TensorShape x = ctx.inputShapes(n).get(0);
+                Params p = n.params();
+                ctx.addLayer(n.id(), new AttentionDl4j(x.dim(1), x.dim(0), p.getInt("heads"), p.getInt("keySize"),
+                        p.getBool("causal"), org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(n));
+            })),
             Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
 
     private Dl4jLayers() {
@@ -186,6 +202,24 @@ public final class Dl4jLayers {
                 .hasBias(org.strata.engine.layers.DenseLayer.useBias(p)).build(), ctx.inputs(node));
     }
 
+    private static void conv1d(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        TensorShape x = ctx.inputShapes(node).get(0);
+        ctx.addLayer(node.id(), new Conv1DDl4j(x.dim(1), p.getInt("filters"), p.getInt("kernel"), p.getInt("stride"),
+                Conv2DLayer.padding(p) == org.strata.engine.layers.Padding.SAME, x.dim(0), ctx.outputShape(node).dim(0),
+                org.strata.engine.layers.DenseLayer.useBias(p),
+                Dl4jFunctions.named(org.strata.engine.layers.DenseLayer.activation(p)),
+                org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(node));
+    }
+
+    private static void pool1d(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        TensorShape x = ctx.inputShapes(node).get(0);
+        ctx.addLayer(node.id(), new Pool1DDl4j(((org.strata.engine.layers.Pool1DLayer) node.type()).isMax(),
+                p.getInt("pool"), p.getInt("stride"), Conv2DLayer.padding(p) == org.strata.engine.layers.Padding.SAME,
+                x.dim(0), ctx.outputShape(node).dim(0), x.dim(1)), ctx.inputs(node));
+    }
+
     private static void pool(Node node, Dl4jContext ctx) {
         Params p = node.params();
         PoolingType pooling = ((Pool2DLayer) node.type()).isMax() ? PoolingType.MAX : PoolingType.AVG;
@@ -250,6 +284,15 @@ public final class Dl4jLayers {
                 .activation(Activation.TANH).dataFormat(RNNFormat.NWC)
                 .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params()))).build();
         ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? lstm : new LastTimeStep(lstm),
+                ctx.inputs(node));
+    }
+
+    private static void simpleRnn(Node node, Dl4jContext ctx) {
+        var rnn = new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder()
+                .nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
+                .activation(Activation.TANH).dataFormat(RNNFormat.NWC)
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params()))).build();
+        ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? rnn : new LastTimeStep(rnn),
                 ctx.inputs(node));
     }
 

@@ -20,6 +20,9 @@ public final class Kernels {
             Map.entry("Conv2D", Conv2DKernel::new),
             Map.entry("MaxPool2D", () -> new Pool2DKernel(true)),
             Map.entry("AvgPool2D", () -> new Pool2DKernel(false)),
+            Map.entry("Conv1D", Conv1DKernel::new),
+            Map.entry("MaxPool1D", () -> new Pool1DKernel(true)),
+            Map.entry("AvgPool1D", () -> new Pool1DKernel(false)),
             Map.entry("GlobalAvgPool", () -> new GlobalPoolKernel(false)),
             Map.entry("GlobalMaxPool", () -> new GlobalPoolKernel(true)),
             Map.entry("Flatten", ViewKernel::new),
@@ -36,7 +39,10 @@ public final class Kernels {
             Map.entry("UpSampling2D", UpSamplingKernel::new),
             Map.entry("Embedding", EmbeddingKernel::new),
             Map.entry("PositionalEncoding", PositionalEncodingKernel::new),
-            Map.entry("LSTM", LstmKernel::new));
+            Map.entry("LSTM", LstmKernel::new),
+            Map.entry("GRU", GruKernel::new),
+            Map.entry("SimpleRNN", SimpleRnnKernel::new),
+            Map.entry("MultiHeadAttention", MultiHeadAttentionKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */
     private static final Map<String, String> DECLINED = Map.of();

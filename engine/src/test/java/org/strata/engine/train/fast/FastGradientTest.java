@@ -62,8 +62,21 @@ class FastGradientTest {
         gate.connect(new PortRef("d3", "out"), new PortRef("mul", "in3"));
         gate.connect(new PortRef("mul", "out"), new PortRef("sub", "in1"));
         gate.connect(new PortRef("d1", "out"), new PortRef("sub", "in2"));
+        Graph block = new Graphs().then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 6)
+                .then("att", "MultiHeadAttention", "heads", 2, "keySize", 3).add("res", "Add").then("ln", "LayerNorm")
+                .then("g", "GlobalAvgPool").then("d", "Dense", "units", 3, "activation", "softmax")
+                .then("out", "Output").build();
+        block.connect(new PortRef("input", "out"), new PortRef("res", "in2"));
+        block.connect(new PortRef("att", "out"), new PortRef("res", "in1"));
         return Stream.of(
                 Arguments.of("skip connection: fan-out and a three-way Add", skip),
+                Arguments.of("a transformer block: attention, residual, layer norm", block),
+                Arguments.of("causal attention over embedded positions", new Graphs()
+                        .then("input", "Input", "size", 6).then("e", "Embedding", "vocabulary", 9, "dimension", 4)
+                        .then("pos", "PositionalEncoding")
+                        .then("att", "MultiHeadAttention", "heads", 3, "keySize", 2, "causal", true)
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
                 Arguments.of("layer norm on vectors", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 6, "activation", "identity").then("ln", "LayerNorm")
@@ -194,6 +207,32 @@ class FastGradientTest {
                         .then("input", "Input", "kind", "sequence", "timesteps", 1, "features", 3)
                         .then("l", "LSTM", "units", 4).then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("gru, its last step", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
+                        .then("r", "GRU", "units", 5).then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("embedding, gru and simple rnn returning sequences, pooled", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 8, "dimension", 4)
+                        .then("r1", "GRU", "units", 4, "returnSequences", true)
+                        .then("r2", "SimpleRNN", "units", 3, "returnSequences", true).then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("simple rnn, its last step", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
+                        .then("r", "SimpleRNN", "units", 5).then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("conv1d valid and strided same, max and average pooling over time", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 9, "features", 3)
+                        .then("c1", "Conv1D", "filters", 4, "kernel", 3, "activation", "tanh")
+                        .then("p1", "MaxPool1D")
+                        .then("c2", "Conv1D", "filters", 3, "kernel", 2, "stride", 2, "padding", "same",
+                                "activation", "identity", "useBias", false)
+                        .then("p2", "AvgPool1D", "pool", 3, "stride", 1, "padding", "same").then("f", "Flatten")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("embedding, conv1d, pooled over time", new Graphs()
+                        .then("input", "Input", "size", 6).then("e", "Embedding", "vocabulary", 9, "dimension", 4)
+                        .then("c", "Conv1D", "filters", 5, "kernel", 3, "padding", "same", "activation", "elu")
+                        .then("g", "GlobalMaxPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 

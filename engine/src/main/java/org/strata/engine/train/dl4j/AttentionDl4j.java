@@ -1,0 +1,147 @@
+package org.strata.engine.train.dl4j;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * MultiHeadAttention for Deeplearning4j: a SameDiff layer computing the catalogue's self-attention (biased Q, K, V
+ * projections, an optional causal mask, biased output projection back to the input's width) on sequences kept as
+ * [batch, T, F]. Deeplearning4j's SelfAttentionLayer has no biases, no mask for causality and wants [batch, F, T].
+ * Kept in a model's configuration by class name, so it has a no-argument constructor and properties.
+ */
+public final class AttentionDl4j extends SameDiffLayer {
+    private long features;
+    private int steps;
+    private int heads;
+    private int keySize;
+    private boolean causal;
+    private String init = "xavier";
+
+    /** For Deeplearning4j's JSON configuration. */
+    public AttentionDl4j() {
+    }
+
+    public AttentionDl4j(long features, int steps, int heads, int keySize, boolean causal, String init) {
+        this.features = features;
+        this.steps = steps;
+        this.heads = heads;
+        this.keySize = keySize;
+        this.causal = causal;
+        this.init = init;
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
+        SDVariable rows = x.reshape(-1, features);
+        SDVariable q = heads(rows.mmul(params.get("Wq")).add(params.get("bq")));
+        SDVariable k = heads(rows.mmul(params.get("Wk")).add(params.get("bk")));
+        SDVariable v = heads(rows.mmul(params.get("Wv")).add(params.get("bv")));
+        SDVariable scores = sd.mmul(q, k, false, true, false).mul(1.0 / Math.sqrt(keySize));
+        if (causal) {
+            scores = scores.add(sd.constant(Nd4j.create(
+                    org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps, steps)));
+        }
+        SDVariable weights = sd.nn().softmax(scores, -1);
+        SDVariable joined = sd.mmul(weights, v).permute(0, 2, 1, 3).reshape(-1, (long) heads * keySize);
+        SDVariable y = joined.mmul(params.get("Wo")).add(params.get("bo")).reshape(-1, steps, features);
+        return LayerNormDl4j.trueGradient(sd, y);
+    }
+
+    /** @return rows [batch·T, heads·keySize] as [batch, heads, T, keySize] */
+    private SDVariable heads(SDVariable rows) {
+        return rows.reshape(-1, steps, heads, keySize).permute(0, 2, 1, 3);
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        long hk = (long) heads * keySize;
+        for (String p : new String[]{"q", "k", "v"}) {
+            params.addWeightParam("W" + p, features, hk);
+            params.addBiasParam("b" + p, 1, hk);
+        }
+        params.addWeightParam("Wo", hk, features);
+        params.addBiasParam("bo", 1, features);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        var scheme = Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(
+                init.toUpperCase(java.util.Locale.ROOT))).getWeightInitFunction();
+        long hk = (long) heads * keySize;
+        for (String p : new String[]{"Wq", "Wk", "Wv"}) {
+            scheme.init(features, hk, params.get(p).shape(), 'c', params.get(p));
+        }
+        scheme.init(hk, features, params.get("Wo").shape(), 'c', params.get("Wo"));
+        for (String b : new String[]{"bq", "bk", "bv", "bo"}) params.get(b).assign(0);
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return inputType;
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null; // the sequence stays [batch, T, F]
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        // the size comes from the graph's analysis
+    }
+
+    public long getFeatures() {
+        return features;
+    }
+
+    public void setFeatures(long features) {
+        this.features = features;
+    }
+
+    public int getSteps() {
+        return steps;
+    }
+
+    public void setSteps(int steps) {
+        this.steps = steps;
+    }
+
+    public int getHeads() {
+        return heads;
+    }
+
+    public void setHeads(int heads) {
+        this.heads = heads;
+    }
+
+    public int getKeySize() {
+        return keySize;
+    }
+
+    public void setKeySize(int keySize) {
+        this.keySize = keySize;
+    }
+
+    public boolean isCausal() {
+        return causal;
+    }
+
+    public void setCausal(boolean causal) {
+        this.causal = causal;
+    }
+
+    public String getInit() {
+        return init;
+    }
+
+    public void setInit(String init) {
+        this.init = init;
+    }
+}

@@ -1,0 +1,174 @@
+package org.strata.engine.train.dl4j;
+
+import java.util.Map;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
+import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+
+/**
+ * Conv1D for Deeplearning4j: its Convolution1DLayer fails computing gradients on sequences kept as [batch, T, C]
+ * (conv1d_bp, 1.0.0-M2.1), so this SameDiff layer convolves the sequence as a channels-last image [batch, 1, T, C]
+ * with W [k, C, filters] seen as [1, k, C, filters], as the fast engine does. Kept in a model's configuration by
+ * class name, so it has a no-argument constructor and properties.
+ */
+public final class Conv1DDl4j extends SameDiffLayer {
+    private long channels;
+    private long filters;
+    private int kernel;
+    private int stride;
+    private boolean same;
+    private int steps;
+    private int outSteps;
+    private boolean bias;
+    private String activation = "IDENTITY";
+    private String init = "xavier";
+
+    /** For Deeplearning4j's JSON configuration. */
+    public Conv1DDl4j() {
+    }
+
+    public Conv1DDl4j(long channels, long filters, int kernel, int stride, boolean same, int steps, int outSteps,
+                      boolean bias, Activation activation, String init) {
+        this.channels = channels;
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.same = same;
+        this.steps = steps;
+        this.outSteps = outSteps;
+        this.bias = bias;
+        this.activation = activation.name();
+        this.init = init;
+    }
+
+    @Override
+    public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
+        Conv2DConfig config = Conv2DConfig.builder().kH(1).kW(kernel).sH(1).sW(stride).dH(1).dW(1)
+                .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID).dataFormat("NHWC")
+                .weightsFormat(WeightsFormat.YXIO).build();
+        SDVariable image = x.reshape(-1, 1, steps, channels);
+        SDVariable w = params.get("W").reshape(1, kernel, channels, filters);
+        SDVariable z = bias ? sd.cnn().conv2d(image, w, params.get("b").reshape(filters), config)
+                : sd.cnn().conv2d(image, w, config);
+        SDVariable y = Activation.valueOf(activation).asSameDiff(sd, z.reshape(-1, outSteps, filters));
+        return LayerNormDl4j.trueGradient(sd, y);
+    }
+
+    @Override
+    public void defineParameters(SDLayerParams params) {
+        params.addWeightParam("W", kernel, channels, filters);
+        if (bias) params.addBiasParam("b", 1, filters);
+    }
+
+    @Override
+    public void initializeParameters(Map<String, INDArray> params) {
+        var scheme = Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(
+                init.toUpperCase(java.util.Locale.ROOT))).getWeightInitFunction();
+        scheme.init(kernel * channels, kernel * filters, params.get("W").shape(), 'c', params.get("W"));
+        if (bias) params.get("b").assign(0);
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        return InputType.recurrent(filters, outSteps, RNNFormat.NWC);
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null; // the sequence stays [batch, T, C]
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        // the size comes from the graph's analysis
+    }
+
+    public long getChannels() {
+        return channels;
+    }
+
+    public void setChannels(long channels) {
+        this.channels = channels;
+    }
+
+    public long getFilters() {
+        return filters;
+    }
+
+    public void setFilters(long filters) {
+        this.filters = filters;
+    }
+
+    public int getKernel() {
+        return kernel;
+    }
+
+    public void setKernel(int kernel) {
+        this.kernel = kernel;
+    }
+
+    public int getStride() {
+        return stride;
+    }
+
+    public void setStride(int stride) {
+        this.stride = stride;
+    }
+
+    public boolean isSame() {
+        return same;
+    }
+
+    public void setSame(boolean same) {
+        this.same = same;
+    }
+
+    public int getSteps() {
+        return steps;
+    }
+
+    public void setSteps(int steps) {
+        this.steps = steps;
+    }
+
+    public int getOutSteps() {
+        return outSteps;
+    }
+
+    public void setOutSteps(int outSteps) {
+        this.outSteps = outSteps;
+    }
+
+    public boolean isBias() {
+        return bias;
+    }
+
+    public void setBias(boolean bias) {
+        this.bias = bias;
+    }
+
+    public String getActivation() {
+        return activation;
+    }
+
+    public void setActivation(String activation) {
+        this.activation = activation;
+    }
+
+    public String getInit() {
+        return init;
+    }
+
+    public void setInit(String init) {
+        this.init = init;
+    }
+}

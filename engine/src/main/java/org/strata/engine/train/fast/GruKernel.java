@@ -1,0 +1,112 @@
+package org.strata.engine.train.fast;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * GRU with the reset gate on the recurrent product (PyTorch's and ONNX's linear_before_reset), gate blocks r, z, n:
+ * hu = h_{t−1}·U (+ bh on block n), r, z = σ(zx + hu), n = tanh(zx_n + r⊙hu_n), h_t = n + z⊙(h_{t−1} − n).
+ */
+public final class GruKernel extends RecurrentKernel {
+    private static final int R = 0;
+    private static final int Z = 1;
+    private static final int N = 2;
+    /** h_{t−1}·U with bh added to block n [T, batch, 3·units]. */
+    private INDArray hu;
+    /** Pre-activations of r and z [T, batch, 2·units], and of n [T, batch, units]. */
+    private INDArray preRz;
+    private INDArray preN;
+    /** Activations r, z, n [T, batch, 3·units]. */
+    private INDArray a;
+    private INDArray tmp;
+    /** dLoss/d(activations) of one step, and dh·z (the part of dh_{t−1} that skips the gates). */
+    private INDArray da;
+    private INDArray dhz;
+    private INDArray dn;
+
+    @Override
+    protected int gateCount() {
+        return 3;
+    }
+
+    /** @return gates r and z of a [batch, 3·units] row block: [batch, 2·units] */
+    private INDArray rz(INDArray rows) {
+        return rows.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2L * units));
+    }
+
+    @Override
+    protected void stepForward(KernelContext ctx, int t, boolean first) {
+        if (first) {
+            hu = ctx.scratch(steps, batch, 3L * units);
+            preRz = ctx.scratch(steps, batch, 2L * units);
+            preN = ctx.scratch(steps, batch, units);
+            a = ctx.scratch(steps, batch, 3L * units);
+            tmp = ctx.scratch(batch, units);
+        }
+        INDArray hut = at(hu, t);
+        INDArray at = at(a, t);
+        INDArray hPrev = first ? zeroState : at(h, t - 1);
+        if (first) {
+            // h_{−1} = 0: only the bias remains
+            ctx.forwardOp(NativeOp.of("biasadd").in(zeroState, ctx.param("bh")).out(block(hut, N)).bargs(false)
+                    .build());
+        } else {
+            ctx.forwardOp(product(hPrev, false, ctx.param("U"), false, hut, false));
+            ctx.forwardOp(NativeOp.of("biasadd").in(block(hut, N), ctx.param("bh")).out(block(hut, N))
+                    .bargs(false).build());
+        }
+        ctx.forwardOp(NativeOp.of("add").in(rz(at(zx, t)), rz(hut)).out(at(preRz, t)).build());
+        ctx.forwardOp(NativeOp.of("sigmoid").in(at(preRz, t)).out(rz(at)).build());
+        ctx.forwardOp(NativeOp.of("multiply").in(block(at, R), block(hut, N)).out(tmp).build());
+        ctx.forwardOp(NativeOp.of("add").in(block(at(zx, t), N), tmp).out(at(preN, t)).build());
+        ctx.forwardOp(NativeOp.of("tanh").in(at(preN, t)).out(block(at, N)).build());
+        // h_t = n + z⊙(h_{t−1} − n)
+        ctx.forwardOp(NativeOp.of("subtract").in(hPrev, block(at, N)).out(tmp).build());
+        ctx.forwardOp(NativeOp.of("multiply").in(block(at, Z), tmp).out(tmp).build());
+        ctx.forwardOp(NativeOp.of("add").in(block(at, N), tmp).out(at(h, t)).build());
+    }
+
+    @Override
+    protected INDArray recurrentGradientBuffer(KernelContext ctx) {
+        return ctx.scratch(steps, batch, 3L * units);
+    }
+
+    @Override
+    protected void stepBackward(KernelContext ctx, int t, boolean first, boolean last) {
+        if (last) {
+            da = ctx.scratch(batch, 3L * units);
+            dhz = ctx.scratch(batch, units);
+            dn = ctx.scratch(batch, units);
+        }
+        INDArray at = at(a, t);
+        INDArray dht = at(dh, t);
+        INDArray hPrev = first ? zeroState : at(h, t - 1);
+        INDArray dzxt = at(dzx, t);
+        INDArray dzht = at(dzh, t);
+        // dz = dh⊙(h_{t−1} − n); dn = dh − dh⊙z; dh⊙z goes straight to h_{t−1}
+        ctx.backwardOp(NativeOp.of("subtract").in(hPrev, block(at, N)).out(tmp).build());
+        ctx.backwardOp(NativeOp.of("multiply").in(dht, tmp).out(block(da, Z)).build());
+        ctx.backwardOp(NativeOp.of("multiply").in(dht, block(at, Z)).out(dhz).build());
+        ctx.backwardOp(NativeOp.of("subtract").in(dht, dhz).out(dn).build());
+        // through n = tanh(zx_n + r⊙hu_n): zx_n's gradient, hu_n's (times r) and r's (times hu_n)
+        ctx.backwardOp(NativeOp.of("tanh_bp").in(at(preN, t), dn).out(block(dzxt, N)).build());
+        ctx.backwardOp(NativeOp.of("multiply").in(block(dzxt, N), block(at, R)).out(block(dzht, N)).build());
+        ctx.backwardOp(NativeOp.of("multiply").in(block(dzxt, N), block(at(hu, t), N)).out(block(da, R)).build());
+        // r and z: the same gradient for the input's and the recurrent part
+        ctx.backwardOp(NativeOp.of("sigmoid_bp").in(at(preRz, t), rz(da)).out(rz(dzxt)).build());
+        ctx.backwardOp(NativeOp.of("identity").in(rz(dzxt)).out(rz(dzht)).build());
+        if (!first) {
+            INDArray dPrev = at(dh, t - 1);
+            ctx.backwardOp(product(dzht, false, ctx.param("U"), true, dPrev, true));
+            ctx.backwardOp(NativeOp.of("add").in(dPrev, dhz).out(dPrev).build());
+        }
+    }
+
+    @Override
+    protected void extraGradients(KernelContext ctx) {
+        // bh sits inside every step's hu_n, the first step's included
+        INDArray dzhN = rows(dzh).get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units));
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(dzhN).out(ctx.paramGradient("bh")).iargs(0).bargs(false)
+                .build());
+    }
+}
