@@ -71,6 +71,55 @@ def gru():
     return nn.Sequential(Rows(), LastStep(nn.GRU(28, 128, batch_first=True)), nn.Linear(128, 10))
 
 
+class Block(nn.Module):
+    """A post-norm transformer encoder block as the benchmark's Strata network draws it."""
+
+    def __init__(self, d=64, heads=4, hidden=128):
+        super().__init__()
+        self.attention = nn.MultiheadAttention(d, heads, batch_first=True)
+        self.norm1 = nn.LayerNorm(d)
+        self.ff = nn.Sequential(nn.Linear(d, hidden), nn.ReLU(), nn.Linear(hidden, d))
+        self.norm2 = nn.LayerNorm(d)
+
+    def forward(self, x):
+        x = self.norm1(x + self.attention(x, x, x, need_weights=False)[0])
+        return self.norm2(x + self.ff(x))
+
+
+class Transformer(nn.Module):
+    """MNIST rows projected to 64 features, sinusoidal positions, two blocks, the mean over rows, a classifier."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = Rows()
+        self.project = nn.Linear(28, 64)
+        t = torch.arange(28, dtype=torch.float64)[:, None]
+        angle = t / torch.pow(10000.0, torch.arange(0, 64, 2, dtype=torch.float64) / 64)
+        table = torch.zeros(28, 64, dtype=torch.float64)
+        table[:, 0::2] = torch.sin(angle)
+        table[:, 1::2] = torch.cos(angle)
+        self.register_buffer("positions", table.float())
+        self.blocks = nn.Sequential(Block(), Block())
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return self.out(self.blocks(self.project(self.rows(x)) + self.positions).mean(dim=1))
+
+
+class Conv1d(nn.Module):
+    """MNIST rows through two 1-D convolutions ('same', ReLU) with a max pool between, the mean over time."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = Rows()
+        self.convs = nn.Sequential(nn.Conv1d(28, 64, 3, padding=1), nn.ReLU(), nn.MaxPool1d(2),
+                                   nn.Conv1d(64, 64, 3, padding=1), nn.ReLU())
+        self.out = nn.Linear(64, 10)
+
+    def forward(self, x):
+        return self.out(self.convs(self.rows(x).transpose(1, 2)).mean(dim=2))
+
+
 def run(make, x, y, epochs, batch=64, seed=42):
     torch.manual_seed(seed)
     model = make()
@@ -106,7 +155,9 @@ def main():
     images = torch.from_numpy(idx("train-images-idx3-ubyte.gz").astype(np.float32) / 255.0).unsqueeze(1)
     labels = torch.from_numpy(idx("train-labels-idx1-ubyte.gz").astype(np.int64))
     for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn),
-                               ("mnist-lstm", lstm, a.epochs_family), ("mnist-gru", gru, a.epochs_family)):
+                               ("mnist-lstm", lstm, a.epochs_family), ("mnist-gru", gru, a.epochs_family),
+                               ("mnist-transformer", Transformer, a.epochs_family),
+                               ("mnist-conv1d", Conv1d, a.epochs_family)):
         if a.only and name not in a.only.split(","):
             continue
         rates = [run(make, images, labels, epochs) for _ in range(a.runs)]

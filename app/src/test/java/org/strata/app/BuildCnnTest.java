@@ -35,6 +35,7 @@ class BuildCnnTest extends AppTest {
             // two rows of three, well apart, so wires and labels have room
             double x = canvas.getMinX() + 140 + (i % 3) * 240;
             double y = canvas.getMinY() + 120 + (i / 3) * 170;
+            scrollIntoView("#palette-" + LAYERS.get(i)); // the palette is taller than the window
             drag("#palette-" + LAYERS.get(i)).dropTo(new Point2D(x, y));
         }
         EditorDocument doc = editor().document();

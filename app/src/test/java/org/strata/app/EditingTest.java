@@ -201,6 +201,7 @@ class EditingTest extends AppTest {
         drag(new javafx.geometry.Point2D(canvas.getMinX() + 300, canvas.getMinY() + 300), javafx.scene.input.MouseButton.SECONDARY)
                 .dropBy(-120, -80);
         var drop = new javafx.geometry.Point2D(canvas.getMinX() + 250, canvas.getMinY() + 200);
+        clickOn("#palette-search").write("Dropout"); // below the palette's fold: found as a user finds it
         drag("#palette-Dropout").dropTo(drop);
         var view = editor().canvas().nodeView("dropout").orElseThrow();
         var centre = fx(() -> view.localToScreen(view.getWidth() / 2, 32));

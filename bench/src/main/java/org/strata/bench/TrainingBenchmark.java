@@ -36,7 +36,8 @@ public final class TrainingBenchmark {
      * The seed MLP and CNN (the bundled samples), then one network per layer family (bench/networks): MNIST's rows
      * read as 28 steps of 28 pixels.
      */
-    static final List<String> NETWORKS = List.of("mnist-mlp", "mnist-cnn", "mnist-lstm", "mnist-gru");
+    static final List<String> NETWORKS = List.of("mnist-mlp", "mnist-cnn", "mnist-lstm", "mnist-gru",
+            "mnist-transformer", "mnist-conv1d");
 
     private TrainingBenchmark() {
     }

@@ -28,6 +28,8 @@ public final class LayerIcons {
             case "Dense" -> MaterialDesignG.GRAPH_OUTLINE;
             case "Activation" -> MaterialDesignF.FUNCTION_VARIANT;
             case "Conv2D" -> MaterialDesignG.GRID;
+            case "DepthwiseConv2D" -> MaterialDesignG.GRID_LARGE;
+            case "ConvTranspose2D" -> MaterialDesignA.ARROW_EXPAND;
             case "Conv1D" -> org.kordamp.ikonli.materialdesign2.MaterialDesignW.WAVEFORM;
             case "MaxPool1D", "AvgPool1D" -> MaterialDesignA.ARROW_COLLAPSE_HORIZONTAL;
             case "MaxPool2D", "AvgPool2D", "GlobalAvgPool", "GlobalMaxPool" -> MaterialDesignA.ARROW_COLLAPSE_ALL;
@@ -48,6 +50,7 @@ public final class LayerIcons {
             case "MultiHeadAttention" -> org.kordamp.ikonli.materialdesign2.MaterialDesignE.EYE_OUTLINE;
             case "Embedding" -> MaterialDesignT.TABLE;
             case "PositionalEncoding" -> MaterialDesignS.SINE_WAVE;
+            case "PositionEmbedding" -> MaterialDesignT.TABLE_ARROW_RIGHT;
             default -> MaterialDesignS.SHAPE_OUTLINE;
         };
     }

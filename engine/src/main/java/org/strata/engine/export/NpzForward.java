@@ -80,6 +80,16 @@ public final class NpzForward {
                 yield activate(n.type().outputActivation(p), conv(id, in.get(0), shapes.get(0), out, p,
                         p.getTuple("kernel"), p.getTuple("stride")), out.dim(2));
             }
+            case "DepthwiseConv2D" -> {
+                TensorShape out = analysis.shapeOf(id).orElseThrow();
+                yield activate(n.type().outputActivation(p), depthwise(id, in.get(0), shapes.get(0), out, p),
+                        out.dim(2));
+            }
+            case "ConvTranspose2D" -> {
+                TensorShape out = analysis.shapeOf(id).orElseThrow();
+                yield activate(n.type().outputActivation(p), convTranspose(id, in.get(0), shapes.get(0), out, p),
+                        out.dim(2));
+            }
             case "Conv1D" -> { // a 1 × k convolution over the sequence seen as an image of one row
                 TensorShape out = asRow(analysis.shapeOf(id).orElseThrow());
                 yield activate(n.type().outputActivation(p), conv(id, in.get(0), asRow(shapes.get(0)), out, p,
@@ -119,6 +129,12 @@ public final class NpzForward {
                 yield y;
             }
             case "Concatenate" -> concat(in, shapes);
+            case "PositionEmbedding" -> {
+                float[] y = in.get(0).clone();
+                float[] table = a(id + "/P");
+                for (int i = 0; i < y.length; i++) y[i] += table[i];
+                yield y;
+            }
             case "MultiHeadAttention" -> attention(id, in.get(0), shapes.get(0), p.getInt("heads"),
                     p.getInt("keySize"), p.getBool("causal"));
             case "LSTM" -> lstm(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
@@ -240,6 +256,76 @@ public final class NpzForward {
                     padBefore(in.dim(0), out.dim(0), k[0], s[0], same),
                     padBefore(in.dim(1), out.dim(1), k[1], s[1], same));
         }
+    }
+
+    /** Each channel c filtered on its own by W[·, ·, c, k] into output channel c·m + k. */
+    private float[] depthwise(String id, float[] x, TensorShape in, TensorShape out, Params p) {
+        Window win = Window.of(p.getTuple("kernel"), p.getTuple("stride"), p, in, out);
+        int[] k = win.k();
+        int c = win.c();
+        int m = p.getInt("multiplier");
+        float[] wt = a(id + "/W"); // [kh, kw, c, m]
+        float[] b = p.getBool("useBias") ? a(id + "/b") : new float[c * m];
+        float[] y = new float[win.oh() * win.ow() * c * m];
+        for (int oy = 0; oy < win.oh(); oy++) {
+            for (int ox = 0; ox < win.ow(); ox++) {
+                for (int ci = 0; ci < c; ci++) {
+                    for (int j = 0; j < m; j++) {
+                        double sum = b[ci * m + j];
+                        for (int ky = 0; ky < k[0]; ky++) {
+                            int iy = oy * win.s()[0] + ky - win.pt();
+                            if (iy < 0 || iy >= win.h()) continue;
+                            for (int kx = 0; kx < k[1]; kx++) {
+                                int ix = ox * win.s()[1] + kx - win.pl();
+                                if (ix < 0 || ix >= win.w()) continue;
+                                sum += x[(iy * win.w() + ix) * c + ci] * wt[((ky * k[1] + kx) * c + ci) * m + j];
+                            }
+                        }
+                        y[((oy * win.ow() + ox) * c + ci) * m + j] = (float) sum;
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
+    /** Each input pixel stamps W[u, v, o, c]·x into the output at (i·s + u − crop, j·s + v − crop). */
+    private float[] convTranspose(String id, float[] x, TensorShape in, TensorShape out, Params p) {
+        int[] k = p.getTuple("kernel");
+        int[] s = p.getTuple("stride");
+        int h = in.dim(0);
+        int w = in.dim(1);
+        int c = in.dim(2);
+        int oh = out.dim(0);
+        int ow = out.dim(1);
+        int f = out.dim(2);
+        int top = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 0);
+        int left = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 1);
+        float[] wt = a(id + "/W"); // [kh, kw, f, c]
+        float[] b = p.getBool("useBias") ? a(id + "/b") : new float[f];
+        double[] acc = new double[oh * ow * f];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < w; j++) {
+                for (int u = 0; u < k[0]; u++) {
+                    int oy = i * s[0] + u - top;
+                    if (oy < 0 || oy >= oh) continue;
+                    for (int v = 0; v < k[1]; v++) {
+                        int ox = j * s[1] + v - left;
+                        if (ox < 0 || ox >= ow) continue;
+                        for (int o = 0; o < f; o++) {
+                            double sum = 0;
+                            for (int ci = 0; ci < c; ci++) {
+                                sum += x[(i * w + j) * c + ci] * wt[((u * k[1] + v) * f + o) * c + ci];
+                            }
+                            acc[(oy * ow + ox) * f + o] += sum;
+                        }
+                    }
+                }
+            }
+        }
+        float[] y = new float[acc.length];
+        for (int i = 0; i < y.length; i++) y[i] = (float) (acc[i] + b[i % f]);
+        return y;
     }
 
     /** @return a sequence [T, C] as an image of one row [1, T, C] (the same values in the same order) */

@@ -11,12 +11,13 @@ public final class LayerCatalogue {
 
     static {
         for (LayerType t : List.of(new InputLayer(), new OutputLayerType(), new DenseLayer(),
-                new ActivationLayerType(), new Conv2DLayer(), Pool2DLayer.max(), Pool2DLayer.avg(), new Conv1DLayer(),
+                new ActivationLayerType(), new Conv2DLayer(), new DepthwiseConv2DLayer(), new ConvTranspose2DLayer(),
+                Pool2DLayer.max(), Pool2DLayer.avg(), new Conv1DLayer(),
                 Pool1DLayer.max(), Pool1DLayer.avg(),
                 GlobalPoolLayer.avg(), GlobalPoolLayer.max(), new FlattenLayer(), new ReshapeLayer(), new DropoutLayer(),
                 new BatchNormLayer(), new LayerNormLayer(), MergeLayer.add(), MergeLayer.subtract(), MergeLayer.multiply(),
                 MergeLayer.concatenate(), new ZeroPaddingLayer(), new UpSamplingLayer(), new LstmLayer(), new GruLayer(),
-                new SimpleRnnLayer(), new MultiHeadAttentionLayer(), new PositionalEncodingLayer(),
+                new SimpleRnnLayer(), new MultiHeadAttentionLayer(), new PositionalEncodingLayer(), new PositionEmbeddingLayer(),
                 new EmbeddingLayer())) {
             TYPES.put(t.id(), t);
         }

@@ -7,7 +7,7 @@ import org.strata.engine.params.Params;
 /**
  * How a layer's learned weights start (its biases start at zero): drawn at random with a spread set by the number
  * of inputs (fan in) and outputs (fan out) of each unit, so that signals neither fade nor blow up through the
- * layers. Dense, Conv2D, LSTM and Embedding offer the choice.
+ * layers. Every type with weight matrices or filters offers the choice.
  */
 public enum WeightInit implements Choice {
     /** Normal, σ = √(2 / (fan in + fan out)): Glorot and Bengio's, good for tanh and sigmoid. */

@@ -196,6 +196,29 @@ class ShapeRulesTest {
     }
 
     @Test
+    void depthwise_keeps_channels_apart_and_transposed_convolution_grows_the_image() throws Exception {
+        TensorShape rgb = TensorShape.image(9, 8, 3);
+        assertEquals(TensorShape.image(7, 6, 6), out("DepthwiseConv2D", List.of(rgb), "multiplier", 2));
+        assertEquals(3L * 3 * 3 * 2 + 6, count("DepthwiseConv2D", List.of(rgb), "multiplier", 2));
+        assertEquals(TensorShape.image(18, 16, 32), out("ConvTranspose2D", List.of(rgb)));
+        assertEquals(TensorShape.image(19, 17, 4), out("ConvTranspose2D", List.of(rgb), "filters", 4,
+                "padding", "valid"));
+        assertEquals(3L * 3 * 4 * 3 + 4, count("ConvTranspose2D", List.of(rgb), "filters", 4));
+        var e = assertThrows(ShapeException.class, () -> out("ConvTranspose2D", List.of(rgb), "kernel",
+                new int[]{1, 1}));
+        assertEquals("shape.transpose", e.code());
+        assertEquals("shape.kind.DepthwiseConv2D", assertThrows(ShapeException.class,
+                () -> out("DepthwiseConv2D", List.of(SEQ))).code());
+    }
+
+    @Test
+    void position_embedding_learns_a_vector_per_step() throws Exception {
+        assertEquals(SEQ, out("PositionEmbedding", List.of(SEQ)));
+        assertEquals(20L * 8, count("PositionEmbedding", List.of(SEQ)));
+        assertThrows(ShapeException.class, () -> out("PositionEmbedding", List.of(IMG)));
+    }
+
+    @Test
     void embedding_turns_indices_into_a_sequence() throws Exception {
         assertEquals(TensorShape.sequence(12, 32), out("Embedding", List.of(TensorShape.vector(12))));
         assertEquals(32_000, count("Embedding", List.of(TensorShape.vector(12))));

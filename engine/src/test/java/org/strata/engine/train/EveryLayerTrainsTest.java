@@ -109,9 +109,14 @@ class EveryLayerTrainsTest {
                         .then("a", "AvgPool1D", "padding", "same").then("f", "Flatten")
                         .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
                 Arguments.of("tokens through causal attention", new Graphs().then("input", "Input", "size", 6)
-                        .then("e", "Embedding", "vocabulary", 20, "dimension", 8).then("pos", "PositionalEncoding")
+                        .then("e", "Embedding", "vocabulary", 20, "dimension", 8).then("pos", "PositionEmbedding")
                         .then("att", "MultiHeadAttention", "heads", 2, "keySize", 4, "causal", true)
                         .then("ln", "LayerNorm").then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
+                Arguments.of("depthwise, then transposed convolution", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 8, "width", 8, "channels", 3)
+                        .then("dw", "DepthwiseConv2D", "stride", new int[]{2, 2}, "multiplier", 2)
+                        .then("up", "ConvTranspose2D", "filters", 4).then("g", "GlobalAvgPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
                 Arguments.of("embedding, sequence pooling and flatten", new Graphs()
                         .then("input", "Input", "size", 7).then("e", "Embedding", "vocabulary", 20, "dimension", 4)

@@ -92,9 +92,16 @@ final class OnnxLayers {
                         x.dim(1))));
             }),
             Map.entry("Conv1D", OnnxLayers::conv1d),
+            Map.entry("DepthwiseConv2D", OnnxLayers::depthwise),
+            Map.entry("ConvTranspose2D", OnnxLayers::convTranspose),
             Map.entry("MaxPool1D", OnnxLayers::pool1d),
             Map.entry("AvgPool1D", OnnxLayers::pool1d),
             Map.entry("MultiHeadAttention", OnnxLayers::attention),
+            Map.entry("PositionEmbedding", c -> {
+                INDArray table = c.weight("P");
+                return c.g().op("Add", c.node().id(), List.of(c.in(), c.floats("P", table, 1, table.size(0),
+                        table.size(1))));
+            }),
             Map.entry("LSTM", OnnxLayers::lstm),
             Map.entry("GRU", OnnxLayers::gru),
             Map.entry("SimpleRNN", c -> recurrent(c, "RNN", new int[]{0}, null)),
@@ -196,6 +203,61 @@ final class OnnxLayers {
         }
         String nchw = c.g().op("Transpose", c.node().id() + "_nchw", List.of(c.in()), attr("perm", 0L, 3L, 1L, 2L));
         return c.g().op("Transpose", c.node().id() + "_nhwc", List.of(op.apply(nchw)), attr("perm", 0L, 2L, 3L, 1L));
+    }
+
+    /**
+     * DepthwiseConv2D: ONNX's Conv with one group per input channel; the catalogue's W [kH, kW, C, m] is
+     * [C·m, 1, kH, kW] there (output channel c·m + k belongs to input channel c, as in the engines).
+     */
+    private static String depthwise(Ctx c) {
+        Params p = c.node().params();
+        int[] k = p.getTuple("kernel");
+        int[] s = p.getTuple("stride");
+        INDArray w = c.weight("W");
+        long channels = w.size(2);
+        long m = w.size(3);
+        INDArray grouped = w.permute(2, 3, 0, 1).dup('c').reshape('c', channels * m, 1, k[0], k[1]);
+        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", grouped, grouped.shape())));
+        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
+            INDArray b = c.weight("b");
+            in.add(c.floats("b", b, b.length()));
+        }
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+        String y = channelsFirst(c, x -> {
+            List<String> all = new java.util.ArrayList<>(List.of(x));
+            all.addAll(in);
+            return c.g().op("Conv", c.node().id(), all, attr("kernel_shape", k[0], k[1]), attr("strides", s[0], s[1]),
+                    attr("auto_pad", same ? "SAME_UPPER" : "VALID"), attr("group", channels));
+        });
+        return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
+    }
+
+    /**
+     * ConvTranspose2D: ONNX's ConvTranspose with W [in, out, kH, kW] (the catalogue's [kH, kW, out, in]) and, for
+     * 'same', explicit pads that crop what the engines crop: k − s in all, half of it before.
+     */
+    private static String convTranspose(Ctx c) {
+        Params p = c.node().params();
+        int[] k = p.getTuple("kernel");
+        int[] s = p.getTuple("stride");
+        INDArray w = c.weight("W").permute(3, 2, 0, 1);
+        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", w, w.shape())));
+        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
+            INDArray b = c.weight("b");
+            in.add(c.floats("b", b, b.length()));
+        }
+        long top = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 0);
+        long left = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 1);
+        boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+        long bottom = same ? k[0] - s[0] - top : 0;
+        long right = same ? k[1] - s[1] - left : 0;
+        String y = channelsFirst(c, x -> {
+            List<String> all = new java.util.ArrayList<>(List.of(x));
+            all.addAll(in);
+            return c.g().op("ConvTranspose", c.node().id(), all, attr("kernel_shape", k[0], k[1]),
+                    attr("strides", s[0], s[1]), attr("pads", top, left, bottom, right));
+        });
+        return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
     }
 
     /** Conv1D: ONNX's Conv over [batch, C, T]; the catalogue's W [kernel, inChannels, filters] is [filters, C, k]. */

@@ -266,6 +266,45 @@ public final class PyTorchExport {
                         Conv2DLayer.padding(p) == Padding.SAME, "0.0");
                 return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
             }
+            case "DepthwiseConv2D" -> {
+                int[] k = p.getTuple("kernel");
+                int[] s = p.getTuple("stride");
+                int c = shapes.get(0).dim(2);
+                int m = p.getInt("multiplier");
+                boolean bias = p.getBool("useBias");
+                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), groups=%d, bias=%s)",
+                        name, c, c * m, k[0], k[1], s[0], s[1], c, bias ? "True" : "False"));
+                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(2, 3, 0, 1).reshape(%d, 1, %d, %d))"
+                        + "  # Strata [kh, kw, in, multiplier]", name, id, c * m, k[0], k[1]));
+                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).reshape(%d, %d, %d, %d).transpose(2, 3, 0, 1)", id,
+                        name, c, m, k[0], k[1]));
+                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
+                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
+                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
+                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
+            }
+            case "ConvTranspose2D" -> {
+                int[] k = p.getTuple("kernel");
+                int[] s = p.getTuple("stride");
+                boolean bias = p.getBool("useBias");
+                init.append(line("self.%s = nn.ConvTranspose2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), bias=%s)",
+                        name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1],
+                        bias ? "True" : "False"));
+                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, out, in]",
+                        name, id));
+                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
+                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 3, 1, 0)", id, name));
+                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
+                // 'same' crops k − s rows and columns, half before, as Strata's engines do
+                int top = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 0);
+                int left = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 1);
+                String full = "self." + name + "(" + x + ".permute(0, 3, 1, 2))";
+                String cropped = Conv2DLayer.padding(p) == Padding.SAME
+                        ? full + "[:, :, " + top + ":" + (top + out.dim(0)) + ", " + left + ":" + (left + out.dim(1)) + "]"
+                        : full;
+                return activation(n.type().outputActivation(p), cropped + ".permute(0, 2, 3, 1)");
+            }
             case "Conv1D" -> {
                 int k = p.getInt("kernel");
                 int st = p.getInt("stride");
@@ -370,6 +409,13 @@ public final class PyTorchExport {
                         x, name, name, name, name, p.getInt("heads"), p.getInt("keySize"),
                         p.getBool("causal") ? "True" : "False");
             }
+            case "PositionEmbedding" -> {
+                TensorShape s = shapes.get(0);
+                init.append(line("self.%s = nn.Parameter(torch.zeros(%d, %d))", name, s.dim(0), s.dim(1)));
+                load.append(fn("put(net.%s, w[\"%s/P\"])", name, id));
+                save.append(fn("w[\"%s/P\"] = get(net.%s)", id, name));
+                return x + " + self." + name;
+            }
             case "PositionalEncoding" -> {
                 TensorShape s = shapes.get(0);
                 init.append(line("self.register_buffer(\"%s_table\", positional_encoding(%d, %d), persistent=False)",
@@ -450,9 +496,11 @@ public final class PyTorchExport {
     /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
     private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
         Map<String, String> attr = switch (n.type().id()) {
-            case "Dense", "Conv2D", "Conv1D" -> Map.of("W", "weight", "b", "bias");
+            case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", "weight", "b",
+                    "bias");
             case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", "weight_ih_l0", "U", "weight_hh_l0", "b", "bias_ih_l0");
             case "Embedding" -> Map.of("E", "weight");
+            case "PositionEmbedding" -> Map.of("P", "");
             case "MultiHeadAttention" -> Map.of("Wq", "_q.weight", "bq", "_q.bias", "Wk", "_k.weight", "bk",
                     "_k.bias", "Wv", "_v.weight", "bv", "_v.bias", "Wo", "_o.weight", "bo", "_o.bias");
             default -> Map.of(); // BatchNorm: PyTorch's own start (γ 1, β 0, mean 0, variance 1) is Strata's
@@ -461,7 +509,8 @@ public final class PyTorchExport {
         for (var w : weights) {
             String to = attr.get(w.name());
             if (to == null) continue;
-            String param = "net." + name + (to.startsWith("_") ? "" : ".") + to; // MultiHeadAttention: net.x_q.…
+            // MultiHeadAttention's arrays sit in modules beside it (net.x_q.weight); PositionEmbedding is one itself
+            String param = "net." + name + (to.isEmpty() || to.startsWith("_") ? "" : ".") + to;
             if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
                 org.strata.engine.layers.WeightInit scheme = org.strata.engine.layers.WeightInit.of(n.params());
                 double scale = scheme.scale(w.fanIn(), w.fanOut());

@@ -86,6 +86,8 @@ public final class Dl4jLayers {
                     // DL4J keeps [out, in, kH, kW]; the catalogue [kH, kW, in, out], like the channels-last data.
                     a -> a.permute(2, 3, 1, 0).dup('c'), a -> a.permute(3, 2, 0, 1).dup('c'))))),
             Map.entry("Conv1D", new Mapping(Dl4jLayers::conv1d)),
+            Map.entry("DepthwiseConv2D", new Mapping(Dl4jLayers::depthwise)),
+            Map.entry("ConvTranspose2D", new Mapping(Dl4jLayers::deconv)),
             Map.entry("MaxPool1D", new Mapping(Dl4jLayers::pool1d)),
             Map.entry("AvgPool1D", new Mapping(Dl4jLayers::pool1d)),
             Map.entry("MaxPool2D", new Mapping(Dl4jLayers::pool)),
@@ -115,6 +117,11 @@ public final class Dl4jLayers {
             Map.entry("PositionalEncoding", new Mapping((n, ctx) -> {
                 TensorShape x = ctx.inputShapes(n).get(0);
                 ctx.addLayer(n.id(), new PositionalEncodingDl4j(x.dim(0), x.dim(1)), ctx.inputs(n));
+            })),
+            Map.entry("PositionEmbedding", new Mapping((n, ctx) -> {
+                TensorShape x = ctx.inputShapes(n).get(0);
+                ctx.addLayer(n.id(), new PositionEmbeddingDl4j(x.dim(0), x.dim(1),
+                        org.strata.engine.layers.WeightInit.of(n.params()).key()), ctx.inputs(n));
             })),
             Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
             Map.entry("GRU", new Mapping((n, ctx) -> {
@@ -200,6 +207,29 @@ public final class Dl4jLayers {
                 .convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p))).dataFormat(CNN2DFormat.NHWC)
                 .activation(Dl4jFunctions.activation(org.strata.engine.layers.DenseLayer.activation(p)))
                 .hasBias(org.strata.engine.layers.DenseLayer.useBias(p)).build(), ctx.inputs(node));
+    }
+
+    private static void depthwise(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        int[] k = p.getTuple("kernel");
+        long c = ctx.inputShapes(node).get(0).channels();
+        ctx.addLayer(node.id(), new org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D.Builder(k[0], k[1])
+                .stride(p.getTuple("stride")).depthMultiplier(p.getInt("multiplier")).nIn(c)
+                .nOut(c * p.getInt("multiplier"))
+                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
+                .convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p))).dataFormat(CNN2DFormat.NHWC)
+                .activation(Dl4jFunctions.activation(org.strata.engine.layers.DenseLayer.activation(p)))
+                .hasBias(org.strata.engine.layers.DenseLayer.useBias(p)).build(), ctx.inputs(node));
+    }
+
+    private static void deconv(Node node, Dl4jContext ctx) {
+        Params p = node.params();
+        TensorShape out = ctx.outputShape(node);
+        ctx.addLayer(node.id(), new ConvTranspose2DDl4j(ctx.inputShapes(node).get(0).channels(), p.getInt("filters"),
+                p.getTuple("kernel"), p.getTuple("stride"), Conv2DLayer.padding(p) == org.strata.engine.layers.Padding.SAME,
+                out.dim(0), out.dim(1), org.strata.engine.layers.DenseLayer.useBias(p),
+                Dl4jFunctions.named(org.strata.engine.layers.DenseLayer.activation(p)),
+                org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(node));
     }
 
     private static void conv1d(Node node, Dl4jContext ctx) {

@@ -73,7 +73,7 @@ class FastGradientTest {
                 Arguments.of("a transformer block: attention, residual, layer norm", block),
                 Arguments.of("causal attention over embedded positions", new Graphs()
                         .then("input", "Input", "size", 6).then("e", "Embedding", "vocabulary", 9, "dimension", 4)
-                        .then("pos", "PositionalEncoding")
+                        .then("pos", "PositionalEncoding").then("learned", "PositionEmbedding")
                         .then("att", "MultiHeadAttention", "heads", 3, "keySize", 2, "causal", true)
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
@@ -233,6 +233,16 @@ class FastGradientTest {
                         .then("c", "Conv1D", "filters", 5, "kernel", 3, "padding", "same", "activation", "elu")
                         .then("g", "GlobalMaxPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("depthwise and transposed convolutions", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 6, "width", 5, "channels", 2)
+                        .then("dw", "DepthwiseConv2D", "multiplier", 2, "stride", new int[]{2, 2}, "padding", "same",
+                                "activation", "tanh")
+                        .then("up", "ConvTranspose2D", "filters", 3, "kernel", new int[]{4, 3}, "activation", "tanh")
+                        .then("up2", "ConvTranspose2D", "filters", 2, "kernel", new int[]{2, 3},
+                                "stride", new int[]{1, 2}, "padding", "valid", "activation", "identity",
+                                "useBias", false)
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
