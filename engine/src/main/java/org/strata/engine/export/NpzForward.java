@@ -71,14 +71,16 @@ public final class NpzForward {
                 yield loss.alreadySquashed(before) ? in.get(0)
                         : activate(loss.squash(), in.get(0), last(shapes.get(0)));
             }
-            case "Dense" -> activate(n.type().outputActivation(p), dense(id, in.get(0), p.getInt("units"),
-                    p.getBool("useBias")), p.getInt("units"));
+            case "Dense" -> activate(n.type().outputActivation(p), shapes.get(0).kind() == TensorShape.Kind.SEQUENCE
+                    ? rowsTimes(in.get(0), shapes.get(0).dim(0), shapes.get(0).dim(1), a(id + "/W"),
+                            p.getBool("useBias") ? a(id + "/b") : new float[p.getInt("units")], p.getInt("units"))
+                    : dense(id, in.get(0), p.getInt("units"), p.getBool("useBias")), p.getInt("units"));
             case "Activation" -> activate(n.type().outputActivation(p), in.get(0), last(shapes.get(0)));
             case "Dropout", "Flatten", "Reshape" -> in.get(0);
             case "Conv2D" -> {
                 TensorShape out = analysis.shapeOf(id).orElseThrow();
                 yield activate(n.type().outputActivation(p), conv(id, in.get(0), shapes.get(0), out, p,
-                        p.getTuple("kernel"), p.getTuple("stride")), out.dim(2));
+                        p.getTuple("kernel"), p.getTuple("stride"), p.getTuple("dilation")), out.dim(2));
             }
             case "DepthwiseConv2D" -> {
                 TensorShape out = analysis.shapeOf(id).orElseThrow();
@@ -93,7 +95,8 @@ public final class NpzForward {
             case "Conv1D" -> { // a 1 × k convolution over the sequence seen as an image of one row
                 TensorShape out = asRow(analysis.shapeOf(id).orElseThrow());
                 yield activate(n.type().outputActivation(p), conv(id, in.get(0), asRow(shapes.get(0)), out, p,
-                        new int[]{1, p.getInt("kernel")}, new int[]{1, p.getInt("stride")}), out.dim(2));
+                        new int[]{1, p.getInt("kernel")}, new int[]{1, p.getInt("stride")},
+                        new int[]{1, p.getInt("dilation")}), out.dim(2));
             }
             case "MaxPool1D", "AvgPool1D" -> pool(in.get(0), asRow(shapes.get(0)),
                     asRow(analysis.shapeOf(id).orElseThrow()), p, new int[]{1, p.getInt("pool")},
@@ -251,10 +254,16 @@ public final class NpzForward {
      */
     private record Window(int[] k, int[] s, int h, int w, int c, int oh, int ow, int pt, int pl) {
         static Window of(int[] k, int[] s, Params p, TensorShape in, TensorShape out) {
+            return of(k, s, new int[]{1, 1}, p, in, out);
+        }
+
+        /** @param d the dilation: the padding is that of the span the dilated filter covers */
+        static Window of(int[] k, int[] s, int[] d, Params p, TensorShape in, TensorShape out) {
             boolean same = Conv2DLayer.padding(p) == Padding.SAME;
+            int[] span = Conv2DLayer.span(k, d);
             return new Window(k, s, in.dim(0), in.dim(1), in.dim(2), out.dim(0), out.dim(1),
-                    padBefore(in.dim(0), out.dim(0), k[0], s[0], same),
-                    padBefore(in.dim(1), out.dim(1), k[1], s[1], same));
+                    padBefore(in.dim(0), out.dim(0), span[0], s[0], same),
+                    padBefore(in.dim(1), out.dim(1), span[1], s[1], same));
         }
     }
 
@@ -334,8 +343,8 @@ public final class NpzForward {
     }
 
     private float[] conv(String id, float[] x, TensorShape in, TensorShape out, Params p, int[] kernel,
-                         int[] stride) {
-        Window win = Window.of(kernel, stride, p, in, out);
+                         int[] stride, int[] dilation) {
+        Window win = Window.of(kernel, stride, dilation, p, in, out);
         int[] k = win.k();
         int[] s = win.s();
         int h = win.h();
@@ -354,10 +363,10 @@ public final class NpzForward {
                 for (int o = 0; o < f; o++) {
                     double sum = b[o];
                     for (int ky = 0; ky < k[0]; ky++) {
-                        int iy = oy * s[0] + ky - pt;
+                        int iy = oy * s[0] + ky * dilation[0] - pt;
                         if (iy < 0 || iy >= h) continue;
                         for (int kx = 0; kx < k[1]; kx++) {
-                            int ix = ox * s[1] + kx - pl;
+                            int ix = ox * s[1] + kx * dilation[1] - pl;
                             if (ix < 0 || ix >= w) continue;
                             for (int ci = 0; ci < c; ci++) {
                                 sum += x[(iy * w + ix) * c + ci] * wt[((ky * k[1] + kx) * c + ci) * f + o];

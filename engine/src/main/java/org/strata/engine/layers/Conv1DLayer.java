@@ -9,12 +9,14 @@ import org.strata.engine.params.Params;
 public final class Conv1DLayer extends LayerType {
     public Conv1DLayer() {
         super("Conv1D", Category.CONVOLUTION, "Slides learned filters along a sequence",
-                "y[t,o] = f(b[o] + Σ_{u,c} x[t·s+u, c] · W[u,c,o]); output length (T − k)/s + 1 with 'valid' "
-                        + "padding, ⌈T/s⌉ with 'same'.",
+                "y[t,o] = f(b[o] + Σ_{u,c} x[t·s+u·d, c] · W[u,c,o]) (d the dilation); output length "
+                        + "(T − (k − 1)·d − 1)/s + 1 with 'valid' padding, ⌈T/s⌉ with 'same'.",
                 ParamTable.of(
                         ParamSpec.integer("filters", "Filters", 32, 1, 100_000, "Number of output channels"),
                         ParamSpec.integer("kernel", "Kernel size", 3, 1, 1000, "Filter length in time steps"),
                         ParamSpec.integer("stride", "Stride", 1, 1, 1000, "Step between positions"),
+                        ParamSpec.integer("dilation", "Dilation", 1, 1, 1000,
+                                "Gap between the filter's taps: 2 spreads a 3-step filter over 5 steps"),
                         ParamSpec.choice("padding", "Padding", Padding.VALID,
                                 "valid: no padding, the sequence shrinks; same: zero-pad to keep T/s steps"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
@@ -27,8 +29,13 @@ public final class Conv1DLayer extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape x = single(in, TensorShape.Kind.SEQUENCE,
                 "set the Input's kind to sequence, or put an Embedding before it");
-        return TensorShape.sequence(Conv2DLayer.slide(id(), "length", x.dim(0), p.getInt("kernel"),
+        return TensorShape.sequence(Conv2DLayer.slide(id(), "length", x.dim(0), span(p),
                 p.getInt("stride"), Conv2DLayer.padding(p) == Padding.SAME), p.getInt("filters"));
+    }
+
+    /** @return the steps a dilated filter spans: (k − 1)·d + 1 */
+    public static int span(Params p) {
+        return (p.getInt("kernel") - 1) * p.getInt("dilation") + 1;
     }
 
     @Override

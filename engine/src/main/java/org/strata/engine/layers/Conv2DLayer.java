@@ -9,18 +9,27 @@ import org.strata.engine.params.Params;
 public final class Conv2DLayer extends LayerType {
     public Conv2DLayer() {
         super("Conv2D", Category.CONVOLUTION, "Slides learned filters over the image",
-                "y[i,j,o] = f(b[o] + Σ_{u,v,c} x[i·s+u, j·s+v, c] · W[u,v,c,o]); output size (H − k)/s + 1 with "
-                        + "'valid' padding, ⌈H/s⌉ with 'same'.",
+                "y[i,j,o] = f(b[o] + Σ_{u,v,c} x[i·s+u·d, j·s+v·d, c] · W[u,v,c,o]) (d the dilation); output size "
+                        + "(H − (k − 1)·d − 1)/s + 1 with 'valid' padding, ⌈H/s⌉ with 'same'.",
                 ParamTable.of(
                         ParamSpec.integer("filters", "Filters", 32, 1, 100_000, "Number of output channels"),
                         ParamSpec.tuple("kernel", "Kernel size", new int[]{3, 3}, 1, 1000, "Filter height × width"),
                         ParamSpec.tuple("stride", "Stride", new int[]{1, 1}, 1, 1000, "Step between positions"),
+                        ParamSpec.tuple("dilation", "Dilation", new int[]{1, 1}, 1, 1000,
+                                "Gap between the filter's taps: 2 spreads a 3×3 filter over 5×5 pixels"),
                         ParamSpec.choice("padding", "Padding", Padding.VALID,
                                 "valid: no padding, the image shrinks; same: zero-pad to keep H/s × W/s"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
                                 "Function applied to each output"),
                         ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter"),
                         WeightInit.param()));
+    }
+
+    /** @return the pixels a dilated filter spans per axis: (k − 1)·d + 1 */
+    public static int[] span(int[] kernel, int[] dilation) {
+        int[] span = new int[kernel.length];
+        for (int i = 0; i < kernel.length; i++) span[i] = (kernel[i] - 1) * dilation[i] + 1;
+        return span;
     }
 
     /** Output size of a sliding window along one axis, shared with the pooling layers. */
@@ -38,7 +47,7 @@ public final class Conv2DLayer extends LayerType {
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
         TensorShape x = single(in, TensorShape.Kind.IMAGE,
                 "set the Input's kind to image, or use a Reshape to height × width × channels");
-        int[] k = p.getTuple("kernel");
+        int[] k = span(p.getTuple("kernel"), p.getTuple("dilation"));
         int[] s = p.getTuple("stride");
         boolean same = padding(p) == Padding.SAME;
         return TensorShape.image(slide(id(), "height", x.dim(0), k[0], s[0], same),

@@ -9,7 +9,8 @@ import org.strata.engine.params.Params;
 public final class DenseLayer extends LayerType {
     public DenseLayer() {
         super("Dense", Category.CORE, "Fully connected: every output sees every input",
-                "y = f(x·W + b), W of shape [inputs, units], b of shape [units], f the activation.",
+                "y = f(x·W + b), W of shape [inputs, units], b of shape [units], f the activation. On a sequence it "
+                        + "applies to each step on its own (the same W and b): [T, inputs] → [T, units].",
                 ParamTable.of(
                         ParamSpec.integer("units", "Units", 128, 1, 1_000_000, "Number of outputs (neurons)"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
@@ -20,16 +21,24 @@ public final class DenseLayer extends LayerType {
 
     @Override
     public TensorShape outputShape(List<TensorShape> in, Params p) throws ShapeException {
+        if (in.get(0).kind() == TensorShape.Kind.SEQUENCE) { // step by step, as a transformer's feed-forward part
+            return TensorShape.sequence(in.get(0).dim(0), p.getInt("units"));
+        }
         single(in, TensorShape.Kind.VECTOR, "add a Flatten (or GlobalAvgPool) before it");
         return TensorShape.vector(p.getInt("units"));
     }
 
     @Override
     public List<Weight> weights(List<TensorShape> in, Params p) {
-        long inputs = in.get(0).size();
+        long inputs = inputs(in.get(0));
         long units = p.getInt("units");
         Weight w = Weight.xavier("W", "[inputs, units]", inputs, units, inputs, units);
         return useBias(p) ? List.of(w, Weight.vector("b", "[units]", Weight.Init.ZERO, units)) : List.of(w);
+    }
+
+    /** @return the inputs of each product: a vector's size, or a sequence step's features */
+    private static long inputs(TensorShape x) {
+        return x.kind() == TensorShape.Kind.SEQUENCE ? x.channels() : x.size();
     }
 
     /** @return whether a node with these parameters adds a bias */
@@ -44,12 +53,12 @@ public final class DenseLayer extends LayerType {
 
     @Override
     public String outputRule() {
-        return "[units]";
+        return "[units], or [T, units] on a sequence";
     }
 
     @Override
     public long flops(List<TensorShape> in, TensorShape out, Params p) {
-        return 2L * in.get(0).size() * p.getInt("units");
+        return 2L * in.get(0).size() * p.getInt("units"); // a sequence: T products of its steps' features
     }
 
     @Override

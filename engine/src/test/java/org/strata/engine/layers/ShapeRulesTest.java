@@ -219,6 +219,24 @@ class ShapeRulesTest {
     }
 
     @Test
+    void dense_on_a_sequence_applies_to_every_step_with_one_set_of_weights() throws Exception {
+        assertEquals(TensorShape.sequence(20, 5), out("Dense", List.of(SEQ), "units", 5));
+        assertEquals(8L * 5 + 5, count("Dense", List.of(SEQ), "units", 5));
+        assertEquals("shape.kind.Dense", assertThrows(ShapeException.class, () -> out("Dense", List.of(IMG))).code());
+    }
+
+    @Test
+    void a_dilated_filter_spans_more_pixels_with_the_same_weights() throws Exception {
+        assertEquals(TensorShape.image(22, 24, 32), out("Conv2D", List.of(IMG), "dilation", new int[]{3, 2})); // spans 7×5
+        assertEquals(3L * 3 * 32 + 32, count("Conv2D", List.of(IMG), "dilation", new int[]{3, 2}));
+        assertEquals(TensorShape.image(28, 28, 32), out("Conv2D", List.of(IMG), "dilation", new int[]{3, 2},
+                "padding", "same"));
+        assertEquals(TensorShape.sequence(12, 32), out("Conv1D", List.of(SEQ), "dilation", 4));
+        assertEquals("shape.window", assertThrows(ShapeException.class,
+                () -> out("Conv1D", List.of(SEQ), "dilation", 10)).code());
+    }
+
+    @Test
     void embedding_turns_indices_into_a_sequence() throws Exception {
         assertEquals(TensorShape.sequence(12, 32), out("Embedding", List.of(TensorShape.vector(12))));
         assertEquals(32_000, count("Embedding", List.of(TensorShape.vector(12))));

@@ -185,7 +185,13 @@ final class OnnxLayers {
         INDArray w = c.weight("W");
         String x = c.in();
         String y;
-        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
+        if (c.inShapes().get(0).kind() == TensorShape.Kind.SEQUENCE) { // every step: MatMul broadcasts, Gemm not
+            y = c.g().op("MatMul", c.node().id() + "_w", List.of(x, c.floats("W", w, w.size(0), w.size(1))));
+            if (org.strata.engine.layers.DenseLayer.useBias(p)) {
+                INDArray b = c.weight("b");
+                y = c.g().op("Add", c.node().id(), List.of(y, c.floats("b", b, b.length())));
+            }
+        } else if (org.strata.engine.layers.DenseLayer.useBias(p)) {
             INDArray b = c.weight("b");
             y = c.g().op("Gemm", c.node().id(), List.of(x, c.floats("W", w, w.size(0), w.size(1)),
                     c.floats("b", b, b.length())));
@@ -260,6 +266,20 @@ final class OnnxLayers {
         return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
     }
 
+    /**
+     * @return ONNX's pads (all befores, then all afters) for 'same': (out − 1)·s + span − in per axis, half before
+     *         (the smaller half), as Strata's engines pad
+     */
+    private static long[] samePads(int[] in, int[] out, int[] span, int[] s) {
+        long[] pads = new long[2 * in.length];
+        for (int i = 0; i < in.length; i++) {
+            long total = Math.max((long) (out[i] - 1) * s[i] + span[i] - in[i], 0);
+            pads[i] = total / 2;
+            pads[in.length + i] = total - total / 2;
+        }
+        return pads;
+    }
+
     /** Conv1D: ONNX's Conv over [batch, C, T]; the catalogue's W [kernel, inChannels, filters] is [filters, C, k]. */
     private static String conv1d(Ctx c) {
         Params p = c.node().params();
@@ -273,8 +293,12 @@ final class OnnxLayers {
         String y = channelsFirst(c, x -> {
             List<String> all = new java.util.ArrayList<>(List.of(x));
             all.addAll(in);
+            long[] pads = same ? samePads(new int[]{c.inShapes().get(0).dim(0)}, new int[]{c.outShape().dim(0)},
+                    new int[]{org.strata.engine.layers.Conv1DLayer.span(p)}, new int[]{p.getInt("stride")})
+                    : new long[2];
             return c.g().op("Conv", c.node().id(), all, attr("kernel_shape", new long[]{p.getInt("kernel")}),
-                    attr("strides", new long[]{p.getInt("stride")}), attr("auto_pad", same ? "SAME_UPPER" : "VALID"));
+                    attr("strides", new long[]{p.getInt("stride")}), attr("dilations", new long[]{p.getInt("dilation")}),
+                    attr("pads", pads));
         });
         return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
     }
@@ -309,8 +333,14 @@ final class OnnxLayers {
         String y = channelsFirst(c, x -> {
             List<String> all = new java.util.ArrayList<>(List.of(x));
             all.addAll(in);
+            int[] d = p.getTuple("dilation");
+            int[] span = Conv2DLayer.span(k, d);
+            TensorShape x0 = c.inShapes().get(0);
+            // explicit pads: ONNX Runtime refuses auto_pad SAME with dilation
+            long[] pads = same ? samePads(new int[]{x0.dim(0), x0.dim(1)}, new int[]{c.outShape().dim(0),
+                    c.outShape().dim(1)}, span, s) : new long[4];
             return c.g().op("Conv", c.node().id(), all, attr("kernel_shape", k[0], k[1]), attr("strides", s[0], s[1]),
-                    attr("auto_pad", same ? "SAME_UPPER" : "VALID"));
+                    attr("dilations", d[0], d[1]), attr("pads", pads));
         });
         return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
     }

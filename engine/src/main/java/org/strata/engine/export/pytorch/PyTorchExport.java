@@ -215,7 +215,9 @@ public final class PyTorchExport {
         switch (n.type().id()) {
             case "Dense" -> {
                 boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.Linear(%d, %d, bias=%s)", name, shapes.get(0).size(),
+                TensorShape xs = shapes.get(0);
+                init.append(line("self.%s = nn.Linear(%d, %d, bias=%s)", name,
+                        xs.kind() == TensorShape.Kind.SEQUENCE ? xs.channels() : xs.size(),
                         p.getInt("units"), bias ? "True" : "False"));
                 load.append(fn("put(net.%s.weight, w[\"%s/W\"].T)  # Strata [inputs, units]", name, id));
                 if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
@@ -254,15 +256,16 @@ public final class PyTorchExport {
                 int[] k = p.getTuple("kernel");
                 int[] s = p.getTuple("stride");
                 boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), bias=%s)",
-                        name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1],
-                        bias ? "True" : "False"));
+                int[] d = p.getTuple("dilation");
+                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), dilation=(%d, %d), "
+                        + "bias=%s)", name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1], d[0],
+                        d[1], bias ? "True" : "False"));
                 load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, in, out]",
                         name, id));
                 if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
                 save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 3, 1, 0)", id, name));
                 if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
+                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, Conv2DLayer.span(k, d), s,
                         Conv2DLayer.padding(p) == Padding.SAME, "0.0");
                 return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
             }
@@ -309,14 +312,15 @@ public final class PyTorchExport {
                 int k = p.getInt("kernel");
                 int st = p.getInt("stride");
                 boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.Conv1d(%d, %d, kernel_size=%d, stride=%d, bias=%s)", name,
-                        shapes.get(0).dim(1), p.getInt("filters"), k, st, bias ? "True" : "False"));
+                init.append(line("self.%s = nn.Conv1d(%d, %d, kernel_size=%d, stride=%d, dilation=%d, bias=%s)", name,
+                        shapes.get(0).dim(1), p.getInt("filters"), k, st, p.getInt("dilation"),
+                        bias ? "True" : "False"));
                 load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(2, 1, 0))  # Strata [k, in, out]", name, id));
                 if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
                 save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 1, 0)", id, name));
                 if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                String padded = pad1d(x + ".permute(0, 2, 1)", shapes.get(0), out, k, st,
-                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
+                String padded = pad1d(x + ".permute(0, 2, 1)", shapes.get(0), out,
+                        org.strata.engine.layers.Conv1DLayer.span(p), st, Conv2DLayer.padding(p) == Padding.SAME, "0.0");
                 return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 1)");
             }
             case "MaxPool1D", "AvgPool1D" -> {

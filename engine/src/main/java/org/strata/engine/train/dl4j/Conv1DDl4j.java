@@ -25,6 +25,7 @@ public final class Conv1DDl4j extends SameDiffLayer {
     private long filters;
     private int kernel;
     private int stride;
+    private int dilation = 1;
     private boolean same;
     private int steps;
     private int outSteps;
@@ -36,8 +37,9 @@ public final class Conv1DDl4j extends SameDiffLayer {
     public Conv1DDl4j() {
     }
 
-    public Conv1DDl4j(long channels, long filters, int kernel, int stride, boolean same, int steps, int outSteps,
-                      boolean bias, Activation activation, String init) {
+    public Conv1DDl4j(long channels, long filters, int kernel, int stride, int dilation, boolean same, int steps,
+                      int outSteps, boolean bias, Activation activation, String init) {
+        this.dilation = dilation;
         this.channels = channels;
         this.filters = filters;
         this.kernel = kernel;
@@ -52,11 +54,21 @@ public final class Conv1DDl4j extends SameDiffLayer {
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
-        Conv2DConfig config = Conv2DConfig.builder().kH(1).kW(kernel).sH(1).sW(stride).dH(1).dW(1)
+        // libnd4j's oneDNN conv2d refuses dilation (1.0.0-M2.1): a dilated filter is run as the undilated filter
+        // of its whole span, with zeros between the taps (exact, and its gradient flows back to the taps)
+        int span = (kernel - 1) * dilation + 1;
+        Conv2DConfig config = Conv2DConfig.builder().kH(1).kW(span).sH(1).sW(stride).dH(1).dW(1)
                 .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID).dataFormat("NHWC")
                 .weightsFormat(WeightsFormat.YXIO).build();
         SDVariable image = x.reshape(-1, 1, steps, channels);
-        SDVariable w = params.get("W").reshape(1, kernel, channels, filters);
+        SDVariable w = params.get("W");
+        if (dilation > 1) {
+            float[] spread = new float[span * kernel];
+            for (int u = 0; u < kernel; u++) spread[u * dilation * kernel + u] = 1;
+            w = sd.constant(org.nd4j.linalg.factory.Nd4j.create(spread, span, kernel))
+                    .mmul(w.reshape(kernel, channels * filters));
+        }
+        w = w.reshape(1, span, channels, filters);
         SDVariable z = bias ? sd.cnn().conv2d(image, w, params.get("b").reshape(filters), config)
                 : sd.cnn().conv2d(image, w, config);
         SDVariable y = Activation.valueOf(activation).asSameDiff(sd, z.reshape(-1, outSteps, filters));
@@ -122,6 +134,14 @@ public final class Conv1DDl4j extends SameDiffLayer {
 
     public void setStride(int stride) {
         this.stride = stride;
+    }
+
+    public int getDilation() {
+        return dilation;
+    }
+
+    public void setDilation(int dilation) {
+        this.dilation = dilation;
     }
 
     public boolean isSame() {

@@ -182,6 +182,15 @@ public final class Dl4jLayers {
         long nIn = ctx.inputShapes(node).get(0).size();
         ActivationFn activation = org.strata.engine.layers.DenseLayer.activation(p);
         boolean bias = org.strata.engine.layers.DenseLayer.useBias(p);
+        TensorShape x = ctx.inputShapes(node).get(0);
+        if (x.kind() == TensorShape.Kind.SEQUENCE) { // the same layer on every step
+            ctx.addLayer(node.id(), new org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed(
+                    new DenseLayer.Builder().nIn(x.channels()).nOut(p.getInt("units"))
+                            .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
+                            .activation(Dl4jFunctions.activation(activation)).hasBias(bias).build(), RNNFormat.NWC),
+                    ctx.inputs(node));
+            return;
+        }
         Optional<Node> output = ctx.soleOutputConsumer(node);
         if (output.isPresent()) {
             // Fused with the loss, as DL4J's OutputLayer: one layer, and the stable softmax+cross-entropy gradient.
@@ -202,6 +211,7 @@ public final class Dl4jLayers {
         Params p = node.params();
         int[] k = p.getTuple("kernel");
         ctx.addLayer(node.id(), new ConvolutionLayer.Builder(k[0], k[1]).stride(p.getTuple("stride"))
+                .dilation(p.getTuple("dilation"))
                 .nIn(ctx.inputShapes(node).get(0).channels()).nOut(p.getInt("filters"))
                 .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
                 .convolutionMode(Dl4jFunctions.mode(Conv2DLayer.padding(p))).dataFormat(CNN2DFormat.NHWC)
@@ -236,6 +246,7 @@ public final class Dl4jLayers {
         Params p = node.params();
         TensorShape x = ctx.inputShapes(node).get(0);
         ctx.addLayer(node.id(), new Conv1DDl4j(x.dim(1), p.getInt("filters"), p.getInt("kernel"), p.getInt("stride"),
+                p.getInt("dilation"),
                 Conv2DLayer.padding(p) == org.strata.engine.layers.Padding.SAME, x.dim(0), ctx.outputShape(node).dim(0),
                 org.strata.engine.layers.DenseLayer.useBias(p),
                 Dl4jFunctions.named(org.strata.engine.layers.DenseLayer.activation(p)),

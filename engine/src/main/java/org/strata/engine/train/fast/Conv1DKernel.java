@@ -15,6 +15,7 @@ public final class Conv1DKernel implements Kernel {
     private INDArray z;
     private ActivationFn act;
     private long[] args;
+    private boolean oneDnn;
 
     /** @return a sequence [batch, T, C] as an image [batch, 1, T, C] (a view) */
     static INDArray asImage(INDArray sequence) {
@@ -29,15 +30,16 @@ public final class Conv1DKernel implements Kernel {
     public void forward(KernelContext ctx) {
         Params p = ctx.node().params();
         // kH, kW, sH, sW, pH, pW, dH, dW, same, NHWC, weights [kH, kW, iC, oC]
-        args = new long[]{1, p.getInt("kernel"), 1, p.getInt("stride"), 0, 0, 1, 1,
+        args = new long[]{1, p.getInt("kernel"), 1, p.getInt("stride"), 0, 0, 1, p.getInt("dilation"),
                 Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 1, 0};
+        oneDnn = p.getInt("dilation") == 1; // oneDNN refuses dilated convolutions (see Conv2DKernel)
         act = DenseLayer.activation(p);
         if (ctx.feedsSquashingLoss()) act = ActivationFn.IDENTITY;
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
         INDArray w = kernel(ctx.param("W"));
         INDArray[] in = DenseLayer.useBias(p) ? new INDArray[]{asImage(ctx.input()), w, ctx.param("b")}
                 : new INDArray[]{asImage(ctx.input()), w};
-        ctx.forwardOp(NativeOp.of("conv2d").in(in).out(asImage(z)).iargs(args).build());
+        ctx.forwardOp(NativeOp.of("conv2d").in(in).out(asImage(z)).iargs(args).helpers(oneDnn).build());
         if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
     }
 
@@ -53,6 +55,6 @@ public final class Conv1DKernel implements Kernel {
         INDArray dw = kernel(ctx.paramGradient("W"));
         INDArray[] out = bias ? new INDArray[]{asImage(dx), dw, ctx.paramGradient("b")}
                 : new INDArray[]{asImage(dx), dw};
-        ctx.backwardOp(NativeOp.of("conv2d_bp").in(in).out(out).iargs(args).build());
+        ctx.backwardOp(NativeOp.of("conv2d_bp").in(in).out(out).iargs(args).helpers(oneDnn).build());
     }
 }

@@ -17,17 +17,23 @@ public final class Conv2DKernel implements Kernel {
     private INDArray z;
     private ActivationFn act;
     private long[] args;
+    private boolean oneDnn;
 
     @Override
     public void forward(KernelContext ctx) {
         Params p = ctx.node().params();
         int[] k = p.getTuple("kernel");
         int[] s = p.getTuple("stride");
+        int[] d = p.getTuple("dilation");
         // kH, kW, sH, sW, pH, pW, dH, dW, same, NHWC, weights [kH, kW, iC, oC]
-        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, 1, 1, Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 1, 0};
+        args = new long[]{k[0], k[1], s[0], s[1], 0, 0, d[0], d[1], Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 1,
+                0};
+        // oneDNN refuses dilated convolutions in libnd4j 1.0.0-M2.1; libnd4j's own im2col path computes them
+        oneDnn = d[0] == 1 && d[1] == 1;
         act = ctx.reluMovedPastPool() ? ActivationFn.IDENTITY : DenseLayer.activation(p);
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
-        ctx.forwardOp(NativeOp.of("conv2d").in(withBias(ctx, ctx.input(), ctx.param("W"))).out(z).iargs(args).build());
+        ctx.forwardOp(NativeOp.of("conv2d").in(withBias(ctx, ctx.input(), ctx.param("W"))).out(z).iargs(args)
+                .helpers(oneDnn).build());
         if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
     }
 
@@ -42,7 +48,7 @@ public final class Conv2DKernel implements Kernel {
                 : new INDArray[]{ctx.input(), ctx.param("W"), dz};
         INDArray[] out = bias ? new INDArray[]{dx, ctx.paramGradient("W"), ctx.paramGradient("b")}
                 : new INDArray[]{dx, ctx.paramGradient("W")};
-        ctx.backwardOp(NativeOp.of("conv2d_bp").in(in).out(out).iargs(args).build());
+        ctx.backwardOp(NativeOp.of("conv2d_bp").in(in).out(out).iargs(args).helpers(oneDnn).build());
     }
 
     /**
@@ -55,7 +61,7 @@ public final class Conv2DKernel implements Kernel {
      */
     private boolean weightGradientByPatches(KernelContext ctx, INDArray dz) {
         Params p = ctx.node().params();
-        if (ctx.inputShape().channels() != 1 || Conv2DLayer.padding(p) == Padding.SAME) return false;
+        if (ctx.inputShape().channels() != 1 || Conv2DLayer.padding(p) == Padding.SAME || !oneDnn) return false;
         int[] k = p.getTuple("kernel");
         int[] s = p.getTuple("stride");
         TensorShape out = ctx.outputShape();

@@ -7,7 +7,7 @@ import org.strata.engine.layers.DenseLayer;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.params.Params;
 
-/** Dense: z = x·W + b, y = f(z); W [inputs, units] as exported. */
+/** Dense: z = x·W + b, y = f(z); W [inputs, units] as exported. A sequence's steps are rows of one product. */
 public final class DenseKernel implements Kernel {
     /**
      * oneDNN sets a matrix product up anew on each call: up to this many multiply-adds libnd4j's own product is
@@ -27,21 +27,22 @@ public final class DenseKernel implements Kernel {
     @Override
     public void forward(KernelContext ctx) {
         act = activation(ctx);
-        INDArray x = flat(ctx.input(), ctx.batch());
+        INDArray x = rows(ctx.input(), ctx.batch());
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
+        INDArray zRows = rows(z, ctx.batch());
         INDArray w = ctx.param("W");
-        ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(z).iargs(0, 0, 0).targs(1.0, 0.0)
+        ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(zRows).iargs(0, 0, 0).targs(1.0, 0.0)
                 .helpers(large(x.size(0), w)).build());
         if (DenseLayer.useBias(ctx.node().params())) {
-            ctx.forwardOp(NativeOp.of("biasadd").in(z, ctx.param("b")).out(z).bargs(false).build());
+            ctx.forwardOp(NativeOp.of("biasadd").in(zRows, ctx.param("b")).out(zRows).bargs(false).build());
         }
         if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
     }
 
     @Override
     public void backward(KernelContext ctx) {
-        INDArray x = flat(ctx.input(), ctx.batch());
-        INDArray dz = Activations.preActivationGradient(ctx, act, z);
+        INDArray x = rows(ctx.input(), ctx.batch());
+        INDArray dz = rows(Activations.preActivationGradient(ctx, act, z), ctx.batch());
         INDArray w = ctx.param("W");
         boolean large = large(x.size(0), w);
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
@@ -52,7 +53,7 @@ public final class DenseKernel implements Kernel {
                     .build());
         }
         if (ctx.inputGradient() != null) {
-            ctx.backwardOp(NativeOp.of("matmul").in(dz, w).out(flat(ctx.inputGradient(), ctx.batch()))
+            ctx.backwardOp(NativeOp.of("matmul").in(dz, w).out(rows(ctx.inputGradient(), ctx.batch()))
                     .iargs(0, 1, 0).targs(1.0, 0.0).helpers(large).build());
         }
     }
@@ -62,7 +63,10 @@ public final class DenseKernel implements Kernel {
         return rows * w.size(0) * w.size(1) > SMALL_PRODUCT;
     }
 
-    private static INDArray flat(INDArray a, int batch) {
-        return a.rank() == 2 ? a : a.reshape('c', batch, a.length() / batch);
+    /** @return a vector batch as it is, a sequence's steps as rows [batch·T, F], anything else flattened per sample */
+    private static INDArray rows(INDArray a, int batch) {
+        if (a.rank() == 2) return a;
+        if (a.rank() == 3) return a.reshape('c', a.size(0) * a.size(1), a.size(2));
+        return a.reshape('c', batch, a.length() / batch);
     }
 }

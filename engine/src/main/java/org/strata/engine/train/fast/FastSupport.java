@@ -24,7 +24,7 @@ final class FastSupport {
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
     /** The kernels that take or give sequences [batch, T, F] (the others only vectors and images). */
-    private static final java.util.Set<String> SEQUENCE_READY = java.util.Set.of("Input", "Embedding",
+    private static final java.util.Set<String> SEQUENCE_READY = java.util.Set.of("Input", "Embedding", "Dense",
             "PositionalEncoding", "PositionEmbedding", "LSTM", "GRU", "SimpleRNN", "Conv1D", "MaxPool1D", "AvgPool1D", "MultiHeadAttention",
             "GlobalAvgPool", "GlobalMaxPool", "LayerNorm", "BatchNorm", "Dropout", "Activation", "Add", "Subtract",
             "Multiply", "Concatenate", "Flatten", "Reshape");

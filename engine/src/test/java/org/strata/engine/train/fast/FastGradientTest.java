@@ -64,6 +64,8 @@ class FastGradientTest {
         gate.connect(new PortRef("d1", "out"), new PortRef("sub", "in2"));
         Graph block = new Graphs().then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 6)
                 .then("att", "MultiHeadAttention", "heads", 2, "keySize", 3).add("res", "Add").then("ln", "LayerNorm")
+                .then("ff", "Dense", "units", 7, "activation", "tanh").then("back", "Dense", "units", 6,
+                        "activation", "identity", "useBias", false)
                 .then("g", "GlobalAvgPool").then("d", "Dense", "units", 3, "activation", "softmax")
                 .then("out", "Output").build();
         block.connect(new PortRef("input", "out"), new PortRef("res", "in2"));
@@ -241,6 +243,16 @@ class FastGradientTest {
                         .then("up2", "ConvTranspose2D", "filters", 2, "kernel", new int[]{2, 3},
                                 "stride", new int[]{1, 2}, "padding", "valid", "activation", "identity",
                                 "useBias", false)
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("dilated convolutions, 2-D and 1-D", new Graphs()
+                        .then("input", "Input", "kind", "image", "height", 7, "width", 6, "channels", 2)
+                        .then("c1", "Conv2D", "filters", 3, "dilation", new int[]{2, 1}, "padding", "same",
+                                "activation", "tanh")
+                        .then("c2", "Conv2D", "filters", 2, "kernel", new int[]{2, 2}, "dilation", new int[]{2, 3},
+                                "activation", "tanh")
+                        .then("r", "Reshape", "kind", "sequence", "timesteps", 15, "features", 2)
+                        .then("c3", "Conv1D", "filters", 3, "kernel", 2, "dilation", 2, "activation", "tanh")
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
