@@ -247,6 +247,26 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void a_transformer_block_with_its_sequence_layers_in_both_languages() throws Exception {
+        // The benchmark's 2-block transformer encoder: attention, Dense per step, LayerNorm; the palette scrolled to
+        // the sequence layers, the attention node's settings in the inspector; then trained one epoch.
+        fxRun(() -> window.open(Path.of("../bench/networks/mnist-transformer.strata")));
+        Thread.sleep(300);
+        scrollIntoView("#palette-MultiHeadAttention");
+        fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("attention1")));
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            scrollIntoView("#palette-MultiHeadAttention");
+            snap("transformer-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        trainUnsaved(1);
+        clickOn("#tab-layers .tab-label");
+        Thread.sleep(1100);
+        snap("transformer-layers.png");
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));

@@ -201,6 +201,23 @@ final class OnnxLayers {
         return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
     }
 
+    /** @return a convolution's initializers: its weights (the name {@code w}), then its bias if it has one */
+    private static List<String> weightAndBias(Ctx c, String w) {
+        List<String> in = new java.util.ArrayList<>(List.of(w));
+        if (org.strata.engine.layers.DenseLayer.useBias(c.node().params())) {
+            INDArray b = c.weight("b");
+            in.add(c.floats("b", b, b.length()));
+        }
+        return in;
+    }
+
+    /** @return an operator's inputs: the tensor {@code x}, then {@code rest} */
+    private static List<String> withInput(String x, List<String> rest) {
+        List<String> all = new java.util.ArrayList<>(List.of(x));
+        all.addAll(rest);
+        return all;
+    }
+
     /** NHWC → NCHW, {@code op}, → NHWC. */
     private static String channelsFirst(Ctx c, java.util.function.UnaryOperator<String> op) {
         if (c.inShapes().get(0).kind() == TensorShape.Kind.SEQUENCE) { // [batch, T, C] ↔ [batch, C, T]
@@ -223,15 +240,10 @@ final class OnnxLayers {
         long channels = w.size(2);
         long m = w.size(3);
         INDArray grouped = w.permute(2, 3, 0, 1).dup('c').reshape('c', channels * m, 1, k[0], k[1]);
-        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", grouped, grouped.shape())));
-        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
-            INDArray b = c.weight("b");
-            in.add(c.floats("b", b, b.length()));
-        }
+        List<String> in = weightAndBias(c, c.floats("W", grouped, grouped.shape()));
         boolean same = Conv2DLayer.padding(p) == Padding.SAME;
         String y = channelsFirst(c, x -> {
-            List<String> all = new java.util.ArrayList<>(List.of(x));
-            all.addAll(in);
+            List<String> all = withInput(x, in);
             return c.g().op("Conv", c.node().id(), all, attr("kernel_shape", k[0], k[1]), attr("strides", s[0], s[1]),
                     attr("auto_pad", same ? "SAME_UPPER" : "VALID"), attr("group", channels));
         });
@@ -247,19 +259,14 @@ final class OnnxLayers {
         int[] k = p.getTuple("kernel");
         int[] s = p.getTuple("stride");
         INDArray w = c.weight("W").permute(3, 2, 0, 1);
-        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", w, w.shape())));
-        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
-            INDArray b = c.weight("b");
-            in.add(c.floats("b", b, b.length()));
-        }
+        List<String> in = weightAndBias(c, c.floats("W", w, w.shape()));
         long top = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 0);
         long left = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 1);
         boolean same = Conv2DLayer.padding(p) == Padding.SAME;
         long bottom = same ? k[0] - s[0] - top : 0;
         long right = same ? k[1] - s[1] - left : 0;
         String y = channelsFirst(c, x -> {
-            List<String> all = new java.util.ArrayList<>(List.of(x));
-            all.addAll(in);
+            List<String> all = withInput(x, in);
             return c.g().op("ConvTranspose", c.node().id(), all, attr("kernel_shape", k[0], k[1]),
                     attr("strides", s[0], s[1]), attr("pads", top, left, bottom, right));
         });
@@ -284,15 +291,10 @@ final class OnnxLayers {
     private static String conv1d(Ctx c) {
         Params p = c.node().params();
         INDArray w = c.weight("W").permute(2, 1, 0);
-        List<String> in = new java.util.ArrayList<>(List.of(c.floats("W", w, w.shape())));
-        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
-            INDArray b = c.weight("b");
-            in.add(c.floats("b", b, b.length()));
-        }
+        List<String> in = weightAndBias(c, c.floats("W", w, w.shape()));
         boolean same = Conv2DLayer.padding(p) == Padding.SAME;
         String y = channelsFirst(c, x -> {
-            List<String> all = new java.util.ArrayList<>(List.of(x));
-            all.addAll(in);
+            List<String> all = withInput(x, in);
             long[] pads = same ? samePads(new int[]{c.inShapes().get(0).dim(0)}, new int[]{c.outShape().dim(0)},
                     new int[]{org.strata.engine.layers.Conv1DLayer.span(p)}, new int[]{p.getInt("stride")})
                     : new long[2];
@@ -324,15 +326,10 @@ final class OnnxLayers {
         // the catalogue's [kernelH, kernelW, inChannels, filters] is ONNX's [filters, inChannels, kernelH, kernelW]
         INDArray w = c.weight("W").permute(3, 2, 0, 1);
         String wName = c.floats("W", w, w.shape());
-        List<String> in = new java.util.ArrayList<>(List.of(wName));
-        if (org.strata.engine.layers.DenseLayer.useBias(p)) {
-            INDArray b = c.weight("b");
-            in.add(c.floats("b", b, b.length()));
-        }
+        List<String> in = weightAndBias(c, wName);
         boolean same = Conv2DLayer.padding(p) == Padding.SAME;
         String y = channelsFirst(c, x -> {
-            List<String> all = new java.util.ArrayList<>(List.of(x));
-            all.addAll(in);
+            List<String> all = withInput(x, in);
             int[] d = p.getTuple("dilation");
             int[] span = Conv2DLayer.span(k, d);
             TensorShape x0 = c.inShapes().get(0);
