@@ -501,12 +501,9 @@ public final class NpzForward {
         float[] all = new float[steps * u];
         double[] z = new double[4 * u];
         for (int t = 0; t < steps; t++) {
-            for (int j = 0; j < 4 * u; j++) {
-                double s = b[j];
-                for (int k = 0; k < f; k++) s += x[t * f + k] * w[k * 4 * u + j];
-                for (int k = 0; k < u; k++) s += h[k] * r[k * 4 * u + j];
-                z[j] = s;
-            }
+            double[] zx = inputPart(x, t, f, w, b, 4 * u);
+            double[] zh = recurrentPart(h, r, 4 * u);
+            for (int j = 0; j < 4 * u; j++) z[j] = zx[j] + zh[j];
             for (int j = 0; j < u; j++) {
                 double g = Math.tanh(z[j]);
                 double fg = sigmoid(z[u + j]);
@@ -531,6 +528,17 @@ public final class NpzForward {
         return z;
     }
 
+    /** h·U for one step, blocks side by side [width]. */
+    private static double[] recurrentPart(float[] h, float[] u, int width) {
+        double[] z = new double[width];
+        for (int j = 0; j < width; j++) {
+            double s = 0;
+            for (int k = 0; k < h.length; k++) s += h[k] * u[k * width + j];
+            z[j] = s;
+        }
+        return z;
+    }
+
     /**
      * The catalogue's GRU, blocks r, z, n: r, z = σ(x·W + b + h·U), n = tanh(x·W_n + b_n + r·(h·U_n + bh)),
      * h = n + z·(h − n).
@@ -546,12 +554,7 @@ public final class NpzForward {
         float[] all = new float[steps * u];
         for (int t = 0; t < steps; t++) {
             double[] zx = inputPart(x, t, f, w, b, 3 * u);
-            double[] hu = new double[3 * u];
-            for (int j = 0; j < 3 * u; j++) {
-                double s = 0;
-                for (int k = 0; k < u; k++) s += h[k] * r[k * 3 * u + j];
-                hu[j] = s;
-            }
+            double[] hu = recurrentPart(h, r, 3 * u);
             float[] next = new float[u];
             for (int j = 0; j < u; j++) {
                 double rg = sigmoid(zx[j] + hu[j]);
@@ -576,12 +579,9 @@ public final class NpzForward {
         float[] all = new float[steps * u];
         for (int t = 0; t < steps; t++) {
             double[] z = inputPart(x, t, f, w, b, u);
+            double[] zh = recurrentPart(h, r, u);
             float[] next = new float[u];
-            for (int j = 0; j < u; j++) {
-                double s = z[j];
-                for (int k = 0; k < u; k++) s += h[k] * r[k * u + j];
-                next[j] = (float) Math.tanh(s);
-            }
+            for (int j = 0; j < u; j++) next[j] = (float) Math.tanh(z[j] + zh[j]);
             h = next;
             System.arraycopy(h, 0, all, t * u, u);
         }

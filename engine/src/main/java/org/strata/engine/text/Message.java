@@ -45,7 +45,6 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("data.targets", 2),          // Output width, targets
             java.util.Map.entry("fast.ports", 0),
             java.util.Map.entry("fast.layer", 1),            // layer type
-            java.util.Map.entry("fast.sequences", 0),
             java.util.Map.entry("fast.activation", 1),       // activation
             java.util.Map.entry("fast.softmax", 0),
             java.util.Map.entry("fast.loss", 2),             // loss, the activation it needs before it

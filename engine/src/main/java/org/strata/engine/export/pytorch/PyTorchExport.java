@@ -446,8 +446,7 @@ public final class PyTorchExport {
                 save.append(fn("w[\"%s/U\"] = unblocks(get(net.%s.weight_hh_l0).T)", id, name));
                 save.append(fn("w[\"%s/b\"] = unblocks(get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0))", id,
                         name, name));
-                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
-                        : "self." + name + "(" + x + ")[0][:, -1]";
+                return recurrentOutput(p, name, x);
             }
             case "GRU" -> {
                 int u = p.getInt("units");
@@ -463,8 +462,7 @@ public final class PyTorchExport {
                 save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + np.concatenate([get(net.%s.bias_hh_l0)[:%d], "
                         + "np.zeros(%d)])", id, name, name, 2 * u, u));
                 save.append(fn("w[\"%s/bh\"] = get(net.%s.bias_hh_l0)[%d:]", id, name, 2 * u));
-                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
-                        : "self." + name + "(" + x + ")[0][:, -1]";
+                return recurrentOutput(p, name, x);
             }
             case "SimpleRNN" -> {
                 init.append(line("self.%s = nn.RNN(%d, %d, batch_first=True)", name, shapes.get(0).dim(1),
@@ -477,8 +475,7 @@ public final class PyTorchExport {
                 save.append(fn("w[\"%s/W\"] = get(net.%s.weight_ih_l0).T", id, name));
                 save.append(fn("w[\"%s/U\"] = get(net.%s.weight_hh_l0).T", id, name));
                 save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0)", id, name, name));
-                return p.getBool("returnSequences") ? "self." + name + "(" + x + ")[0]"
-                        : "self." + name + "(" + x + ")[0][:, -1]";
+                return recurrentOutput(p, name, x);
             }
             case "Embedding" -> {
                 init.append(line("self.%s = nn.Embedding(%d, %d)", name, p.getInt("vocabulary"),
@@ -497,13 +494,21 @@ public final class PyTorchExport {
         }
     }
 
+    /** @return a recurrent module's every h (returnSequences), or the last step's */
+    private static String recurrentOutput(Params p, String name, String x) {
+        return "self." + name + "(" + x + ")[0]" + (p.getBool("returnSequences") ? "" : "[:, -1]");
+    }
+
     /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
     private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
+        // where each array sits, after "net.<name>": an attribute of the layer's module, a module beside it
+        // (MultiHeadAttention's net.<name>_q) or the parameter that is the layer (PositionEmbedding)
         Map<String, String> attr = switch (n.type().id()) {
-            case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", "weight", "b",
-                    "bias");
-            case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", "weight_ih_l0", "U", "weight_hh_l0", "b", "bias_ih_l0");
-            case "Embedding" -> Map.of("E", "weight");
+            case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", ".weight", "b",
+                    ".bias");
+            case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", ".weight_ih_l0", "U", ".weight_hh_l0", "b",
+                    ".bias_ih_l0");
+            case "Embedding" -> Map.of("E", ".weight");
             case "PositionEmbedding" -> Map.of("P", "");
             case "MultiHeadAttention" -> Map.of("Wq", "_q.weight", "bq", "_q.bias", "Wk", "_k.weight", "bk",
                     "_k.bias", "Wv", "_v.weight", "bv", "_v.bias", "Wo", "_o.weight", "bo", "_o.bias");
@@ -513,8 +518,7 @@ public final class PyTorchExport {
         for (var w : weights) {
             String to = attr.get(w.name());
             if (to == null) continue;
-            // MultiHeadAttention's arrays sit in modules beside it (net.x_q.weight); PositionEmbedding is one itself
-            String param = "net." + name + (to.isEmpty() || to.startsWith("_") ? "" : ".") + to;
+            String param = "net." + name + to;
             if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
                 org.strata.engine.layers.WeightInit scheme = org.strata.engine.layers.WeightInit.of(n.params());
                 double scale = scheme.scale(w.fanIn(), w.fanOut());

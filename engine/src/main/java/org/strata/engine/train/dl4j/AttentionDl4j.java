@@ -1,10 +1,8 @@
 package org.strata.engine.train.dl4j;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,13 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * [batch, T, F]. Deeplearning4j's SelfAttentionLayer has no biases, no mask for causality and wants [batch, F, T].
  * Kept in a model's configuration by class name, so it has a no-argument constructor and properties.
  */
-public final class AttentionDl4j extends SameDiffLayer {
+public final class AttentionDl4j extends CatalogueSameDiffLayer {
     private long features;
     private int steps;
     private int heads;
     private int keySize;
     private boolean causal;
-    private String init = "xavier";
 
     /** For Deeplearning4j's JSON configuration. */
     public AttentionDl4j() {
@@ -34,7 +31,7 @@ public final class AttentionDl4j extends SameDiffLayer {
         this.heads = heads;
         this.keySize = keySize;
         this.causal = causal;
-        this.init = init;
+        setInit(init);
     }
 
     @Override
@@ -51,7 +48,7 @@ public final class AttentionDl4j extends SameDiffLayer {
         SDVariable weights = sd.nn().softmax(scores, -1);
         SDVariable joined = sd.mmul(weights, v).permute(0, 2, 1, 3).reshape(-1, (long) heads * keySize);
         SDVariable y = joined.mmul(params.get("Wo")).add(params.get("bo")).reshape(-1, steps, features);
-        return LayerNormDl4j.trueGradient(sd, y);
+        return trueGradient(sd, y);
     }
 
     /** @return rows [batch·T, heads·keySize] as [batch, heads, T, keySize] */
@@ -72,29 +69,17 @@ public final class AttentionDl4j extends SameDiffLayer {
 
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
-        var scheme = Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(
-                init.toUpperCase(java.util.Locale.ROOT))).getWeightInitFunction();
         long hk = (long) heads * keySize;
         for (String p : new String[]{"Wq", "Wk", "Wv"}) {
-            scheme.init(features, hk, params.get(p).shape(), 'c', params.get(p));
+            draw(params.get(p), features, hk);
         }
-        scheme.init(hk, features, params.get("Wo").shape(), 'c', params.get("Wo"));
+        draw(params.get("Wo"), hk, features);
         for (String b : new String[]{"bq", "bk", "bv", "bo"}) params.get(b).assign(0);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return inputType;
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null; // the sequence stays [batch, T, F]
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // the size comes from the graph's analysis
     }
 
     public long getFeatures() {
@@ -135,13 +120,5 @@ public final class AttentionDl4j extends SameDiffLayer {
 
     public void setCausal(boolean causal) {
         this.causal = causal;
-    }
-
-    public String getInit() {
-        return init;
-    }
-
-    public void setInit(String init) {
-        this.init = init;
     }
 }

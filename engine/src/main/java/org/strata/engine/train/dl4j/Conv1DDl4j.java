@@ -1,11 +1,9 @@
 package org.strata.engine.train.dl4j;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
@@ -20,7 +18,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
  * with W [k, C, filters] seen as [1, k, C, filters], as the fast engine does. Kept in a model's configuration by
  * class name, so it has a no-argument constructor and properties.
  */
-public final class Conv1DDl4j extends SameDiffLayer {
+public final class Conv1DDl4j extends CatalogueSameDiffLayer {
     private long channels;
     private long filters;
     private int kernel;
@@ -31,7 +29,6 @@ public final class Conv1DDl4j extends SameDiffLayer {
     private int outSteps;
     private boolean bias;
     private String activation = "IDENTITY";
-    private String init = "xavier";
 
     /** For Deeplearning4j's JSON configuration. */
     public Conv1DDl4j() {
@@ -49,7 +46,7 @@ public final class Conv1DDl4j extends SameDiffLayer {
         this.outSteps = outSteps;
         this.bias = bias;
         this.activation = activation.name();
-        this.init = init;
+        setInit(init);
     }
 
     @Override
@@ -72,7 +69,7 @@ public final class Conv1DDl4j extends SameDiffLayer {
         SDVariable z = bias ? sd.cnn().conv2d(image, w, params.get("b").reshape(filters), config)
                 : sd.cnn().conv2d(image, w, config);
         SDVariable y = Activation.valueOf(activation).asSameDiff(sd, z.reshape(-1, outSteps, filters));
-        return LayerNormDl4j.trueGradient(sd, y);
+        return trueGradient(sd, y);
     }
 
     @Override
@@ -83,25 +80,13 @@ public final class Conv1DDl4j extends SameDiffLayer {
 
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
-        var scheme = Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(
-                init.toUpperCase(java.util.Locale.ROOT))).getWeightInitFunction();
-        scheme.init(kernel * channels, kernel * filters, params.get("W").shape(), 'c', params.get("W"));
+        draw(params.get("W"), (long) kernel * channels, (long) kernel * filters);
         if (bias) params.get("b").assign(0);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return InputType.recurrent(filters, outSteps, RNNFormat.NWC);
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null; // the sequence stays [batch, T, C]
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // the size comes from the graph's analysis
     }
 
     public long getChannels() {
@@ -182,13 +167,5 @@ public final class Conv1DDl4j extends SameDiffLayer {
 
     public void setActivation(String activation) {
         this.activation = activation;
-    }
-
-    public String getInit() {
-        return init;
-    }
-
-    public void setInit(String init) {
-        this.init = init;
     }
 }

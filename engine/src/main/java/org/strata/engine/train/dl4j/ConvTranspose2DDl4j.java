@@ -2,10 +2,8 @@ package org.strata.engine.train.dl4j;
 
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.activations.Activation;
@@ -18,7 +16,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
  * layer runs libnd4j's deconv2d on [batch, H, W, C] with W [kH, kW, filters, inChannels], as the fast engine does.
  * Kept in a model's configuration by class name, so it has a no-argument constructor and properties.
  */
-public final class ConvTranspose2DDl4j extends SameDiffLayer {
+public final class ConvTranspose2DDl4j extends CatalogueSameDiffLayer {
     private long channels;
     private long filters;
     private int[] kernel = {1, 1};
@@ -28,7 +26,6 @@ public final class ConvTranspose2DDl4j extends SameDiffLayer {
     private int outWidth;
     private boolean bias;
     private String activation = "IDENTITY";
-    private String init = "xavier";
 
     /** For Deeplearning4j's JSON configuration. */
     public ConvTranspose2DDl4j() {
@@ -45,7 +42,7 @@ public final class ConvTranspose2DDl4j extends SameDiffLayer {
         this.outWidth = outWidth;
         this.bias = bias;
         this.activation = activation.name();
-        this.init = init;
+        setInit(init);
     }
 
     @Override
@@ -54,7 +51,7 @@ public final class ConvTranspose2DDl4j extends SameDiffLayer {
                 .dH(1).dW(1).isSameMode(same).dataFormat("NHWC").build();
         SDVariable z = bias ? sd.cnn().deconv2d(x, params.get("W"), params.get("b").reshape(filters), config)
                 : sd.cnn().deconv2d(x, params.get("W"), config);
-        return LayerNormDl4j.trueGradient(sd, Activation.valueOf(activation).asSameDiff(sd, z));
+        return trueGradient(sd, Activation.valueOf(activation).asSameDiff(sd, z));
     }
 
     @Override
@@ -66,25 +63,13 @@ public final class ConvTranspose2DDl4j extends SameDiffLayer {
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
         long taps = (long) kernel[0] * kernel[1];
-        Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(init.toUpperCase(java.util.Locale.ROOT)))
-                .getWeightInitFunction().init(taps * channels, taps * filters, params.get("W").shape(), 'c',
-                        params.get("W"));
+        draw(params.get("W"), taps * channels, taps * filters);
         if (bias) params.get("b").assign(0);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return InputType.convolutional(outHeight, outWidth, filters, CNN2DFormat.NHWC);
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null; // the image stays [batch, H, W, C]
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // the size comes from the graph's analysis
     }
 
     public long getChannels() {
@@ -157,13 +142,5 @@ public final class ConvTranspose2DDl4j extends SameDiffLayer {
 
     public void setActivation(String activation) {
         this.activation = activation;
-    }
-
-    public String getInit() {
-        return init;
-    }
-
-    public void setInit(String init) {
-        this.init = init;
     }
 }

@@ -321,18 +321,21 @@ public final class Dl4jLayers {
     }
 
     private static void lstm(Node node, Dl4jContext ctx) {
-        LSTM lstm = new LSTM.Builder().nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
-                .activation(Activation.TANH).dataFormat(RNNFormat.NWC)
-                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params()))).build();
-        ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? lstm : new LastTimeStep(lstm),
-                ctx.inputs(node));
+        recurrent(node, ctx, new LSTM.Builder());
     }
 
     private static void simpleRnn(Node node, Dl4jContext ctx) {
-        var rnn = new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder()
-                .nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
-                .activation(Activation.TANH).dataFormat(RNNFormat.NWC)
-                .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params()))).build();
+        recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
+    }
+
+    /** Adds Deeplearning4j's recurrent layer of {@code builder}'s kind: tanh, [batch, T, F], every step or the last. */
+    private static void recurrent(Node node, Dl4jContext ctx,
+                                  org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer.Builder<?> builder) {
+        builder.nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
+                .activation(Activation.TANH);
+        builder.dataFormat(RNNFormat.NWC);
+        builder.weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(node.params())));
+        org.deeplearning4j.nn.conf.layers.Layer rnn = builder.build();
         ctx.addLayer(node.id(), node.params().getBool("returnSequences") ? rnn : new LastTimeStep(rnn),
                 ctx.inputs(node));
     }

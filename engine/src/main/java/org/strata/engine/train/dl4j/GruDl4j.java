@@ -3,11 +3,9 @@ package org.strata.engine.train.dl4j;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,12 +16,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * sequence [batch, T, F]. Kept in a model's configuration by class name, so it has a no-argument constructor and
  * properties.
  */
-public final class GruDl4j extends SameDiffLayer {
+public final class GruDl4j extends CatalogueSameDiffLayer {
     private long features;
     private long units;
     private int steps;
     private boolean sequences;
-    private String init = "xavier";
 
     /** For Deeplearning4j's JSON configuration. */
     public GruDl4j() {
@@ -38,7 +35,7 @@ public final class GruDl4j extends SameDiffLayer {
         this.units = units;
         this.steps = steps;
         this.sequences = sequences;
-        this.init = init;
+        setInit(init);
     }
 
     public long getFeatures() {
@@ -73,14 +70,6 @@ public final class GruDl4j extends SameDiffLayer {
         this.sequences = sequences;
     }
 
-    public String getInit() {
-        return init;
-    }
-
-    public void setInit(String init) {
-        this.init = init;
-    }
-
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
         SDVariable w = params.get("W");
@@ -110,7 +99,7 @@ public final class GruDl4j extends SameDiffLayer {
             hs.add(h);
         }
         SDVariable out = sequences ? sd.stack(1, hs.toArray(new SDVariable[0])) : h;
-        return LayerNormDl4j.trueGradient(sd, out);
+        return trueGradient(sd, out);
     }
 
     @Override
@@ -123,9 +112,8 @@ public final class GruDl4j extends SameDiffLayer {
 
     @Override
     public void initializeParameters(Map<String, INDArray> params) {
-        var scheme = Dl4jFunctions.init(org.strata.engine.layers.WeightInit.valueOf(init.toUpperCase(java.util.Locale.ROOT))).getWeightInitFunction();
-        scheme.init(features, 3 * units, params.get("W").shape(), 'c', params.get("W"));
-        scheme.init(units, 3 * units, params.get("U").shape(), 'c', params.get("U"));
+        draw(params.get("W"), features, 3 * units);
+        draw(params.get("U"), units, 3 * units);
         params.get("b").assign(0);
         params.get("bh").assign(0);
     }
@@ -133,15 +121,5 @@ public final class GruDl4j extends SameDiffLayer {
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return sequences ? InputType.recurrent(units, steps, RNNFormat.NWC) : InputType.feedForward(units);
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null; // the sequence stays [batch, T, F]
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // the size comes from the graph's analysis
     }
 }

@@ -54,19 +54,7 @@ public final class LayerNormDl4j extends SameDiffLayer {
         SDVariable variance = centred.mul(centred).mean(true, last);
         SDVariable normalised = centred.div(sd.math().sqrt(variance.add(epsilon)));
         // γ and β are rows [1, F]: they broadcast over the last axis of vectors, sequences and images alike
-        return trueGradient(sd, normalised.mul(params.get("gamma")).add(params.get("beta")));
-    }
-
-    /**
-     * Deeplearning4j 1.0.0-M2.1 hands back a SameDiff layer's gradients (its parameters' and its input's) doubled,
-     * measured against finite differences (FastGradientTest). Half of y carries the gradient and the other half is
-     * held constant: the values are y's, the gradients the true ones.
-     *
-     * @return y, whose gradients come out right from a SameDiff layer
-     */
-    static SDVariable trueGradient(SameDiff sd, SDVariable y) {
-        SDVariable held = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, y).outputVariable();
-        return y.mul(0.5).add(held.mul(0.5));
+        return CatalogueSameDiffLayer.trueGradient(sd, normalised.mul(params.get("gamma")).add(params.get("beta")));
     }
 
     @Override

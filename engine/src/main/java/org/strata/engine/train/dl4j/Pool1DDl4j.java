@@ -45,7 +45,7 @@ public final class Pool1DDl4j extends SameDiffLambdaLayer {
                 .divisor(Pooling2D.Divisor.EXCLUDE_PADDING).build();
         SDVariable image = x.reshape(-1, 1, steps, channels);
         SDVariable pooled = max ? sd.cnn().maxPooling2d(image, config) : sd.cnn().avgPooling2d(image, config);
-        return LayerNormDl4j.trueGradient(sd, pooled.reshape(-1, outSteps, channels));
+        return CatalogueSameDiffLayer.trueGradient(sd, pooled.reshape(-1, outSteps, channels));
     }
 
     @Override

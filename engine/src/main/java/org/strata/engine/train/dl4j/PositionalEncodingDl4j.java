@@ -45,7 +45,7 @@ public final class PositionalEncodingDl4j extends SameDiffLambdaLayer {
     public SDVariable defineLayer(SameDiff sd, SDVariable x) {
         SDVariable table = sd.constant(Nd4j.create(PositionalEncodingLayer.table(steps, features), 1, steps,
                 features));
-        return LayerNormDl4j.trueGradient(sd, x.add(table));
+        return CatalogueSameDiffLayer.trueGradient(sd, x.add(table));
     }
 
     @Override

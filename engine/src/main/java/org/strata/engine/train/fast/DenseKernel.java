@@ -27,9 +27,9 @@ public final class DenseKernel implements Kernel {
     @Override
     public void forward(KernelContext ctx) {
         act = activation(ctx);
-        INDArray x = rows(ctx.input(), ctx.batch());
+        INDArray x = Views.rows(ctx.input());
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
-        INDArray zRows = rows(z, ctx.batch());
+        INDArray zRows = Views.rows(z);
         INDArray w = ctx.param("W");
         ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(zRows).iargs(0, 0, 0).targs(1.0, 0.0)
                 .helpers(large(x.size(0), w)).build());
@@ -41,8 +41,8 @@ public final class DenseKernel implements Kernel {
 
     @Override
     public void backward(KernelContext ctx) {
-        INDArray x = rows(ctx.input(), ctx.batch());
-        INDArray dz = rows(Activations.preActivationGradient(ctx, act, z), ctx.batch());
+        INDArray x = Views.rows(ctx.input());
+        INDArray dz = Views.rows(Activations.preActivationGradient(ctx, act, z));
         INDArray w = ctx.param("W");
         boolean large = large(x.size(0), w);
         ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
@@ -53,7 +53,7 @@ public final class DenseKernel implements Kernel {
                     .build());
         }
         if (ctx.inputGradient() != null) {
-            ctx.backwardOp(NativeOp.of("matmul").in(dz, w).out(rows(ctx.inputGradient(), ctx.batch()))
+            ctx.backwardOp(NativeOp.of("matmul").in(dz, w).out(Views.rows(ctx.inputGradient()))
                     .iargs(0, 1, 0).targs(1.0, 0.0).helpers(large).build());
         }
     }
@@ -63,10 +63,4 @@ public final class DenseKernel implements Kernel {
         return rows * w.size(0) * w.size(1) > SMALL_PRODUCT;
     }
 
-    /** @return a vector batch as it is, a sequence's steps as rows [batch·T, F], anything else flattened per sample */
-    private static INDArray rows(INDArray a, int batch) {
-        if (a.rank() == 2) return a;
-        if (a.rank() == 3) return a.reshape('c', a.size(0) * a.size(1), a.size(2));
-        return a.reshape('c', batch, a.length() / batch);
-    }
 }

@@ -9,7 +9,6 @@ import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.layers.LossFn;
-import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.text.Message;
 
@@ -19,29 +18,12 @@ final class FastSupport {
     }
 
     /**
-     * Says why the fast engine cannot run a graph ("… are not in Strata's fast engine yet"), or empty if it can.
+     * Says why the fast engine cannot run a graph ("… are not in Strata's fast engine yet"), or empty if it can. Every
+     * kernel takes whatever its type's shape rule admits (sequences included), so a valid graph is refused only for a
+     * type without a kernel, several inputs or outputs, or an activation the loss must take over.
      *
      * @param training values of {@link org.strata.engine.project.TrainingSettings#TABLE}
      */
-    /** The kernels that take or give sequences [batch, T, F] (the others only vectors and images). */
-    private static final java.util.Set<String> SEQUENCE_READY = java.util.Set.of("Input", "Embedding", "Dense",
-            "PositionalEncoding", "PositionEmbedding", "LSTM", "GRU", "SimpleRNN", "Conv1D", "MaxPool1D", "AvgPool1D", "MultiHeadAttention",
-            "GlobalAvgPool", "GlobalMaxPool", "LayerNorm", "BatchNorm", "Dropout", "Activation", "Add", "Subtract",
-            "Multiply", "Concatenate", "Flatten", "Reshape");
-
-    /** @return whether the node gives a sequence or takes one */
-    private static boolean touchesSequence(Graph graph, Analysis analysis, Node n) {
-        if (analysis.shapeOf(n.id()).orElseThrow().kind() == TensorShape.Kind.SEQUENCE) return true;
-        for (String port : n.type().inputPorts(n.params())) {
-            var edge = graph.incoming(new PortRef(n.id(), port));
-            if (edge.isPresent() && analysis.shapeOf(edge.get().from().node()).orElseThrow().kind()
-                    == TensorShape.Kind.SEQUENCE) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static Optional<Message> unsupported(Graph graph, Analysis analysis, Params training) {
         if (graph.inputNodes().size() != 1 || graph.outputNodes().size() != 1) {
             return Optional.of(Message.of("fast.ports", "it has several inputs or outputs"));
@@ -51,9 +33,6 @@ final class FastSupport {
             if (!Kernels.runs(n.type().id())) {
                 return Optional.of(Message.of("fast.layer", n.type().id() + " layers are not in Strata's fast engine yet",
                         n.type().id()));
-            }
-            if (touchesSequence(graph, analysis, n) && !SEQUENCE_READY.contains(n.type().id())) {
-                return Optional.of(Message.of("fast.sequences", "sequences are not in Strata's fast engine yet"));
             }
             ActivationFn act = n.type().outputActivation(n.params());
             if (!Activations.SUPPORTED.contains(act)) {

@@ -105,7 +105,7 @@ public final class GruKernel extends RecurrentKernel {
     @Override
     protected void extraGradients(KernelContext ctx) {
         // bh sits inside every step's hu_n, the first step's included
-        INDArray dzhN = rows(dzh).get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units));
+        INDArray dzhN = Views.rows(dzh).get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units));
         ctx.backwardOp(NativeOp.of("reduce_sum").in(dzhN).out(ctx.paramGradient("bh")).iargs(0).bargs(false)
                 .build());
     }

@@ -14,21 +14,15 @@ public final class LayerNormKernel implements Kernel {
     private INDArray var;
     private INDArray normalised;
 
-    /** @return {@code a} as rows of the last axis: [everything else, features] (a view) */
-    private static INDArray asRows(INDArray a) {
-        long f = a.size(a.rank() - 1);
-        return a.reshape('c', a.length() / f, f);
-    }
-
     @Override
     public void forward(KernelContext ctx) {
         double eps = ctx.node().params().getDouble("epsilon");
-        rows = asRows(ctx.input());
+        rows = Views.rows(ctx.input());
         long n = rows.size(0);
         mean = ctx.scratch(n);
         var = ctx.scratch(n);
         normalised = ctx.scratch(rows.shape());
-        INDArray y = asRows(ctx.output());
+        INDArray y = Views.rows(ctx.output());
         ctx.forwardOp(NativeOp.of("moments").in(rows).out(mean, var).iargs(1).build());
         // no scale, no offset, "channels" on axis 0: every row by its own mean and variance
         ctx.forwardOp(NativeOp.of("batchnorm").in(rows, mean, var).out(normalised).iargs(0, 0, 0).targs(eps)
@@ -39,7 +33,7 @@ public final class LayerNormKernel implements Kernel {
 
     @Override
     public void backward(KernelContext ctx) {
-        INDArray dy = asRows(ctx.outputGradient());
+        INDArray dy = Views.rows(ctx.outputGradient());
         INDArray product = ctx.scratch(dy.shape());
         // dγ = Σ_rows dy·x̂, dβ = Σ_rows dy
         ctx.backwardOp(NativeOp.of("multiply").in(dy, normalised).out(product).build());
@@ -52,7 +46,7 @@ public final class LayerNormKernel implements Kernel {
         ctx.backwardOp(NativeOp.of("multiply").in(dy, ctx.param("gamma")).out(product).build());
         long n = rows.size(0);
         ctx.backwardOp(NativeOp.of("batchnorm_bp").in(rows, mean, var, product)
-                .out(asRows(ctx.inputGradient()), ctx.scratch(n), ctx.scratch(n)).iargs(0, 0, 0)
+                .out(Views.rows(ctx.inputGradient()), ctx.scratch(n), ctx.scratch(n)).iargs(0, 0, 0)
                 .targs(ctx.node().params().getDouble("epsilon")).build());
     }
 }

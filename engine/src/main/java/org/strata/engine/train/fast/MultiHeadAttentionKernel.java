@@ -30,19 +30,9 @@ public final class MultiHeadAttentionKernel implements Kernel {
         return rows.reshape('c', batch, steps, heads, keySize).permute(0, 2, 1, 3);
     }
 
-    private static INDArray rows(INDArray sequence) {
-        return sequence.reshape('c', sequence.size(0) * sequence.size(1), sequence.size(2));
-    }
-
-    private static NativeOp product(INDArray a, boolean ta, INDArray b, boolean tb, INDArray out, double alpha,
-                                    boolean accumulate) {
-        return NativeOp.of("matmul").in(a, b).out(out).iargs(ta ? 1 : 0, tb ? 1 : 0, 0)
-                .targs(alpha, accumulate ? 1.0 : 0.0).build();
-    }
-
     /** Adds {@code out = x·W + b} and copies it head by head into {@code heads}. */
     private void project(KernelContext ctx, String w, String b, INDArray out, INDArray heads) {
-        ctx.forwardOp(product(x, false, ctx.param(w), false, out, 1.0, false));
+        ctx.forwardOp(NativeOp.matmul(x, false, ctx.param(w), false, out, 1.0, false));
         ctx.forwardOp(NativeOp.of("biasadd").in(out, ctx.param(b)).out(out).bargs(false).build());
         ctx.forwardOp(NativeOp.of("identity").in(headMajor(out)).out(heads).build());
     }
@@ -57,7 +47,7 @@ public final class MultiHeadAttentionKernel implements Kernel {
         scale = 1.0 / Math.sqrt(keySize);
         long hk = (long) heads * keySize;
         long n = (long) batch * steps;
-        x = rows(ctx.input());
+        x = Views.rows(ctx.input());
         INDArray projected = ctx.scratch(n, hk); // each projection in turn, before its copy head by head
         qh = ctx.scratch(batch, heads, steps, keySize);
         kh = ctx.scratch(batch, heads, steps, keySize);
@@ -69,17 +59,17 @@ public final class MultiHeadAttentionKernel implements Kernel {
         project(ctx, "Wq", "bq", projected, qh);
         project(ctx, "Wk", "bk", projected, kh);
         project(ctx, "Wv", "bv", projected, vh);
-        ctx.forwardOp(product(qh, false, kh, true, scores, scale, false));
+        ctx.forwardOp(NativeOp.matmul(qh, false, kh, true, scores, scale, false));
         if (p.getBool("causal")) {
             INDArray mask = Nd4j.create(org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps,
                     steps);
             ctx.forwardOp(NativeOp.of("add").in(scores, mask).out(scores).build());
         }
         ctx.forwardOp(NativeOp.of("softmax").in(scores).out(weights).build());
-        ctx.forwardOp(product(weights, false, vh, false, oh, 1.0, false));
+        ctx.forwardOp(NativeOp.matmul(weights, false, vh, false, oh, 1.0, false));
         ctx.forwardOp(NativeOp.of("identity").in(oh).out(headMajor(joined)).build());
-        INDArray y = rows(ctx.output());
-        ctx.forwardOp(product(joined, false, ctx.param("Wo"), false, y, 1.0, false));
+        INDArray y = Views.rows(ctx.output());
+        ctx.forwardOp(NativeOp.matmul(joined, false, ctx.param("Wo"), false, y, 1.0, false));
         ctx.forwardOp(NativeOp.of("biasadd").in(y, ctx.param("bo")).out(y).bargs(false).build());
     }
 
@@ -87,11 +77,11 @@ public final class MultiHeadAttentionKernel implements Kernel {
     public void backward(KernelContext ctx) {
         long hk = (long) heads * keySize;
         long n = (long) batch * steps;
-        INDArray dy = rows(ctx.outputGradient());
+        INDArray dy = Views.rows(ctx.outputGradient());
         INDArray dJoined = ctx.scratch(n, hk);
-        ctx.backwardOp(product(joined, true, dy, false, ctx.paramGradient("Wo"), 1.0, false));
+        ctx.backwardOp(NativeOp.matmul(joined, true, dy, false, ctx.paramGradient("Wo"), 1.0, false));
         ctx.backwardOp(NativeOp.of("reduce_sum").in(dy).out(ctx.paramGradient("bo")).iargs(0).bargs(false).build());
-        ctx.backwardOp(product(dy, false, ctx.param("Wo"), true, dJoined, 1.0, false));
+        ctx.backwardOp(NativeOp.matmul(dy, false, ctx.param("Wo"), true, dJoined, 1.0, false));
         INDArray dOh = ctx.scratch(batch, heads, steps, keySize);
         ctx.backwardOp(NativeOp.of("identity").in(headMajor(dJoined)).out(dOh).build());
         INDArray dWeights = ctx.scratch(batch, heads, steps, steps);
@@ -99,22 +89,21 @@ public final class MultiHeadAttentionKernel implements Kernel {
         INDArray dqh = ctx.scratch(batch, heads, steps, keySize);
         INDArray dkh = ctx.scratch(batch, heads, steps, keySize);
         INDArray dvh = ctx.scratch(batch, heads, steps, keySize);
-        ctx.backwardOp(product(dOh, false, vh, true, dWeights, 1.0, false));
-        ctx.backwardOp(product(weights, true, dOh, false, dvh, 1.0, false));
+        ctx.backwardOp(NativeOp.matmul(dOh, false, vh, true, dWeights, 1.0, false));
+        ctx.backwardOp(NativeOp.matmul(weights, true, dOh, false, dvh, 1.0, false));
         ctx.backwardOp(NativeOp.of("softmax_bp").in(scores, dWeights).out(dScores).build());
-        ctx.backwardOp(product(dScores, false, kh, false, dqh, scale, false));
-        ctx.backwardOp(product(dScores, true, qh, false, dkh, scale, false));
-        INDArray dx = ctx.inputGradient() == null ? null : rows(ctx.inputGradient());
+        ctx.backwardOp(NativeOp.matmul(dScores, false, kh, false, dqh, scale, false));
+        ctx.backwardOp(NativeOp.matmul(dScores, true, qh, false, dkh, scale, false));
+        INDArray dx = ctx.inputGradient() == null ? null : Views.rows(ctx.inputGradient());
         INDArray d = ctx.scratch(n, hk); // each projection's gradient in turn
-        boolean first = true;
-        for (String[] part : new String[][]{{"Wq", "bq"}, {"Wk", "bk"}, {"Wv", "bv"}}) {
-            INDArray dHeads = part[0].equals("Wq") ? dqh : part[0].equals("Wk") ? dkh : dvh;
-            ctx.backwardOp(NativeOp.of("identity").in(dHeads).out(headMajor(d)).build());
-            ctx.backwardOp(product(x, true, d, false, ctx.paramGradient(part[0]), 1.0, false));
-            ctx.backwardOp(NativeOp.of("reduce_sum").in(d).out(ctx.paramGradient(part[1])).iargs(0).bargs(false)
-                    .build());
-            if (dx != null) ctx.backwardOp(product(d, false, ctx.param(part[0]), true, dx, 1.0, !first));
-            first = false;
+        String[] parts = {"q", "k", "v"};
+        INDArray[] dHeads = {dqh, dkh, dvh};
+        for (int i = 0; i < parts.length; i++) {
+            ctx.backwardOp(NativeOp.of("identity").in(dHeads[i]).out(headMajor(d)).build());
+            ctx.backwardOp(NativeOp.matmul(x, true, d, false, ctx.paramGradient("W" + parts[i]), 1.0, false));
+            ctx.backwardOp(NativeOp.of("reduce_sum").in(d).out(ctx.paramGradient("b" + parts[i])).iargs(0)
+                    .bargs(false).build());
+            if (dx != null) ctx.backwardOp(NativeOp.matmul(d, false, ctx.param("W" + parts[i]), true, dx, 1.0, i > 0));
         }
     }
 }

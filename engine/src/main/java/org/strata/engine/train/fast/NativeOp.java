@@ -70,6 +70,16 @@ final class NativeOp {
                 new long[0], new double[0], new boolean[0]);
     }
 
+    /**
+     * @return {@code out = alpha·a·b} (transposed as asked), or {@code out += alpha·a·b} when {@code accumulate};
+     *         batched over leading axes when a and b have more than two
+     */
+    static NativeOp matmul(INDArray a, boolean ta, INDArray b, boolean tb, INDArray out, double alpha,
+                           boolean accumulate) {
+        return of("matmul").in(a, b).out(out).iargs(ta ? 1 : 0, tb ? 1 : 0, 0).targs(alpha, accumulate ? 1.0 : 0.0)
+                .build();
+    }
+
     /** Starts describing an op called {@code name}. */
     static Builder of(String name) {
         return new Builder(name);

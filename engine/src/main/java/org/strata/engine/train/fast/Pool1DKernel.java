@@ -20,15 +20,15 @@ public final class Pool1DKernel implements Kernel {
         // kH, kW, sH, sW, pH, pW, dH, dW, same, divisor mode (0: padding not counted), NHWC
         args = new long[]{1, p.getInt("pool"), 1, p.getInt("stride"), 0, 0, 1, 1,
                 Conv2DLayer.padding(p) == Padding.SAME ? 1 : 0, 0, 1};
-        ctx.forwardOp(NativeOp.of(op).in(Conv1DKernel.asImage(ctx.input())).out(Conv1DKernel.asImage(ctx.output()))
+        ctx.forwardOp(NativeOp.of(op).in(Views.asImage(ctx.input())).out(Views.asImage(ctx.output()))
                 .iargs(args).build());
     }
 
     @Override
     public void backward(KernelContext ctx) {
         if (ctx.inputGradient() == null) return;
-        ctx.backwardOp(NativeOp.of(op + "_bp").in(Conv1DKernel.asImage(ctx.input()),
-                Conv1DKernel.asImage(ctx.outputGradient())).out(Conv1DKernel.asImage(ctx.inputGradient()))
+        ctx.backwardOp(NativeOp.of(op + "_bp").in(Views.asImage(ctx.input()),
+                Views.asImage(ctx.outputGradient())).out(Views.asImage(ctx.inputGradient()))
                 .iargs(args).build());
     }
 }

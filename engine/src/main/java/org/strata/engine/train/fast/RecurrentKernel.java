@@ -62,21 +62,15 @@ abstract class RecurrentKernel implements Kernel {
         return rows.get(NDArrayIndex.all(), NDArrayIndex.interval((long) k * units, (long) (k + 1) * units));
     }
 
-    /** @return {@code a} [T, batch, n] seen as [T·batch, n] (a view) */
-    protected static INDArray rows(INDArray timeMajor) {
-        return timeMajor.reshape('c', timeMajor.size(0) * timeMajor.size(1), timeMajor.size(2));
-    }
-
     /** @return steps {@code from} to {@code to − 1} of a time-major buffer as rows [(to − from)·batch, n] */
     protected static INDArray rows(INDArray timeMajor, int from, int to) {
-        return rows(timeMajor.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all()));
+        return Views.rows(timeMajor.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all()));
     }
 
-    /** Adds {@code out = a·b} (or {@code out += a·b} when {@code accumulate}), with optional transposes. */
+    /** {@code out = a·b}, or {@code out += a·b} when {@code accumulate}, with optional transposes. */
     protected static NativeOp product(INDArray a, boolean ta, INDArray b, boolean tb, INDArray out,
                                       boolean accumulate) {
-        return NativeOp.of("matmul").in(a, b).out(out).iargs(ta ? 1 : 0, tb ? 1 : 0, 0)
-                .targs(1.0, accumulate ? 1.0 : 0.0).build();
+        return NativeOp.matmul(a, ta, b, tb, out, 1.0, accumulate);
     }
 
     @Override
@@ -92,8 +86,9 @@ abstract class RecurrentKernel implements Kernel {
         h = ctx.scratch(steps, batch, units);
         zeroState = ctx.scratch(batch, units);
         ctx.forwardOp(NativeOp.of("identity").in(ctx.input().permute(1, 0, 2)).out(xt).build());
-        ctx.forwardOp(product(rows(xt), false, ctx.param("W"), false, rows(zx), false));
-        ctx.forwardOp(NativeOp.of("biasadd").in(rows(zx), ctx.param("b")).out(rows(zx)).bargs(false).build());
+        INDArray zxRows = Views.rows(zx);
+        ctx.forwardOp(product(Views.rows(xt), false, ctx.param("W"), false, zxRows, false));
+        ctx.forwardOp(NativeOp.of("biasadd").in(zxRows, ctx.param("b")).out(zxRows).bargs(false).build());
         for (int t = 0; t < steps; t++) stepForward(ctx, t, t == 0);
         if (ctx.outputShape().kind() == org.strata.engine.layers.TensorShape.Kind.SEQUENCE) {
             ctx.forwardOp(NativeOp.of("identity").in(h.permute(1, 0, 2)).out(ctx.output()).build());
@@ -114,8 +109,8 @@ abstract class RecurrentKernel implements Kernel {
             ctx.backwardOp(NativeOp.of("identity").in(ctx.outputGradient()).out(at(dh, steps - 1)).build());
         }
         for (int t = steps - 1; t >= 0; t--) stepBackward(ctx, t, t == 0, t == steps - 1);
-        ctx.backwardOp(product(rows(xt), true, rows(dzx), false, ctx.paramGradient("W"), false));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(rows(dzx)).out(ctx.paramGradient("b")).iargs(0).bargs(false)
+        ctx.backwardOp(product(Views.rows(xt), true, Views.rows(dzx), false, ctx.paramGradient("W"), false));
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(Views.rows(dzx)).out(ctx.paramGradient("b")).iargs(0).bargs(false)
                 .build());
         INDArray dU = ctx.paramGradient("U");
         if (steps > 1) {
@@ -127,7 +122,7 @@ abstract class RecurrentKernel implements Kernel {
         extraGradients(ctx);
         if (ctx.inputGradient() == null) return;
         INDArray dxt = ctx.scratch(steps, batch, features);
-        ctx.backwardOp(product(rows(dzx), false, ctx.param("W"), true, rows(dxt), false));
+        ctx.backwardOp(product(Views.rows(dzx), false, ctx.param("W"), true, Views.rows(dxt), false));
         ctx.backwardOp(NativeOp.of("identity").in(dxt.permute(1, 0, 2)).out(ctx.inputGradient()).build());
     }
 }
