@@ -103,7 +103,8 @@ public final class DataFit {
 
     /**
      * Walks back from the Output through layers that keep their input's width (activations, dropout,
-     * normalisation) to the layer with a {@code units} setting that makes it: the last Dense, or an LSTM.
+     * normalisation) to the layer with a {@code units} setting that makes it: the last Dense, or a one-way recurrent
+     * layer.
      */
     private static Optional<Node> widthLayer(Graph graph, Analysis analysis, Node output, int width) {
         Node at = output;
@@ -117,7 +118,12 @@ public final class DataFit {
             if (shape.isEmpty() || shape.get().kind() != TensorShape.Kind.VECTOR || shape.get().size() != width) {
                 return Optional.empty();
             }
-            if (prev.params().table().spec("units").isPresent()) return Optional.of(prev);
+            if (prev.params().table().spec("units").isPresent()) {
+                // a bidirectional layer is twice its units wide: no single setting to offer
+                boolean twice = prev.params().table().spec("bidirectional").isPresent()
+                        && prev.params().getBool("bidirectional");
+                return twice ? Optional.empty() : Optional.of(prev);
+            }
             at = prev;
         }
         return Optional.empty();

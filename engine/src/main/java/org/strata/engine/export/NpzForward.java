@@ -1,5 +1,6 @@
 package org.strata.engine.export;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.strata.engine.layers.GlobalPoolLayer;
 import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.Padding;
 import org.strata.engine.layers.Pool2DLayer;
+import org.strata.engine.layers.RecurrentLayer;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 
@@ -140,10 +142,7 @@ public final class NpzForward {
             }
             case "MultiHeadAttention" -> attention(id, in.get(0), shapes.get(0), p.getInt("heads"),
                     p.getInt("keySize"), p.getBool("causal"));
-            case "LSTM" -> lstm(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
-            case "GRU" -> gru(id, in.get(0), shapes.get(0), p.getInt("units"), p.getBool("returnSequences"));
-            case "SimpleRNN" -> simpleRnn(id, in.get(0), shapes.get(0), p.getInt("units"),
-                    p.getBool("returnSequences"));
+            case "LSTM", "GRU", "SimpleRNN" -> recurrent(n.type().id(), id, in.get(0), shapes.get(0), p);
             case "Embedding" -> {
                 float[] e = a(id + "/E");
                 int d = p.getInt("dimension");
@@ -487,15 +486,52 @@ public final class NpzForward {
     }
 
     /**
+     * A recurrent layer: its cell over the steps, and when bidirectional over the steps from the last with the arrays
+     * named + "_reverse"; each step's h side by side (forward's first), or the last h each reading reached.
+     */
+    private float[] recurrent(String type, String id, float[] x, TensorShape in, Params p) {
+        int steps = in.dim(0);
+        int f = in.dim(1);
+        int u = p.getInt("units");
+        float[] forward = cell(type, id, "", x, steps, f, u);
+        boolean sequences = p.getBool("returnSequences");
+        if (!p.getBool("bidirectional")) {
+            return sequences ? forward : Arrays.copyOfRange(forward, (steps - 1) * u, steps * u);
+        }
+        float[] reversed = new float[x.length]; // x's steps from the last
+        for (int t = 0; t < steps; t++) System.arraycopy(x, t * f, reversed, (steps - 1 - t) * f, f);
+        float[] backward = cell(type, id, RecurrentLayer.REVERSE, reversed, steps, f, u);
+        if (!sequences) {
+            float[] y = new float[2 * u]; // each reading's last step: the backward one's is the sequence's first
+            System.arraycopy(forward, (steps - 1) * u, y, 0, u);
+            System.arraycopy(backward, (steps - 1) * u, y, u, u);
+            return y;
+        }
+        float[] y = new float[steps * 2 * u];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(forward, t * u, y, t * 2 * u, u);
+            System.arraycopy(backward, (steps - 1 - t) * u, y, t * 2 * u + u, u);
+        }
+        return y;
+    }
+
+    /** @return h at each step the cell takes over x [steps, f], with the reading's arrays (W or W_reverse…) */
+    private float[] cell(String type, String id, String reading, float[] x, int steps, int f, int u) {
+        return switch (type) {
+            case "LSTM" -> lstm(id, reading, x, steps, f, u);
+            case "GRU" -> gru(id, reading, x, steps, f, u);
+            default -> simpleRnn(id, reading, x, steps, f, u);
+        };
+    }
+
+    /**
      * The catalogue's LSTM: gate blocks of W [features, 4u], U [units, 4u] and b in Deeplearning4j's order, block
      * input (tanh), forget, output, input gate (σ); c = f·c + i·g, h = o·tanh(c).
      */
-    private float[] lstm(String id, float[] x, TensorShape in, int u, boolean sequences) {
-        float[] w = a(id + "/W");
-        float[] r = a(id + "/U");
-        float[] b = a(id + "/b");
-        int steps = in.dim(0);
-        int f = in.dim(1);
+    private float[] lstm(String id, String reading, float[] x, int steps, int f, int u) {
+        float[] w = a(id + "/W" + reading);
+        float[] r = a(id + "/U" + reading);
+        float[] b = a(id + "/b" + reading);
         float[] h = new float[u];
         float[] c = new float[u];
         float[] all = new float[steps * u];
@@ -514,7 +550,7 @@ public final class NpzForward {
             }
             System.arraycopy(h, 0, all, t * u, u);
         }
-        return sequences ? all : h;
+        return all;
     }
 
     /** x_t·W + b for one step, blocks side by side [width]. */
@@ -543,13 +579,11 @@ public final class NpzForward {
      * The catalogue's GRU, blocks r, z, n: r, z = σ(x·W + b + h·U), n = tanh(x·W_n + b_n + r·(h·U_n + bh)),
      * h = n + z·(h − n).
      */
-    private float[] gru(String id, float[] x, TensorShape in, int u, boolean sequences) {
-        float[] w = a(id + "/W");
-        float[] r = a(id + "/U");
-        float[] b = a(id + "/b");
-        float[] bh = a(id + "/bh");
-        int steps = in.dim(0);
-        int f = in.dim(1);
+    private float[] gru(String id, String reading, float[] x, int steps, int f, int u) {
+        float[] w = a(id + "/W" + reading);
+        float[] r = a(id + "/U" + reading);
+        float[] b = a(id + "/b" + reading);
+        float[] bh = a(id + "/bh" + reading);
         float[] h = new float[u];
         float[] all = new float[steps * u];
         for (int t = 0; t < steps; t++) {
@@ -565,16 +599,14 @@ public final class NpzForward {
             h = next;
             System.arraycopy(h, 0, all, t * u, u);
         }
-        return sequences ? all : h;
+        return all;
     }
 
     /** The catalogue's SimpleRNN: h = tanh(x·W + b + h·U). */
-    private float[] simpleRnn(String id, float[] x, TensorShape in, int u, boolean sequences) {
-        float[] w = a(id + "/W");
-        float[] r = a(id + "/U");
-        float[] b = a(id + "/b");
-        int steps = in.dim(0);
-        int f = in.dim(1);
+    private float[] simpleRnn(String id, String reading, float[] x, int steps, int f, int u) {
+        float[] w = a(id + "/W" + reading);
+        float[] r = a(id + "/U" + reading);
+        float[] b = a(id + "/b" + reading);
         float[] h = new float[u];
         float[] all = new float[steps * u];
         for (int t = 0; t < steps; t++) {
@@ -585,7 +617,7 @@ public final class NpzForward {
             h = next;
             System.arraycopy(h, 0, all, t * u, u);
         }
-        return sequences ? all : h;
+        return all;
     }
 
     /** Each of {@code steps} rows of x [steps, in] times W [in, out] plus b. */

@@ -12,13 +12,14 @@ public final class GruLayer extends RecurrentLayer {
     public GruLayer() {
         super("GRU", "Reads a sequence step by step; lighter than an LSTM",
                 "Per step t: r, z = σ(x_t·W + h_{t−1}·U + b), n = tanh(x_t·W_n + b_n + r⊙(h_{t−1}·U_n + bh)), "
-                        + "h_t = (1 − z)⊙n + z⊙h_{t−1}. Outputs every h_t, or only the last.",
+                        + "h_t = (1 − z)⊙n + z⊙h_{t−1}. Outputs every h_t, or only the last; bidirectional adds a "
+                        + "reading from the end, side by side.",
                 3, "gate blocks r, z, n");
     }
 
     @Override
-    public List<Weight> weights(List<TensorShape> in, Params p) {
-        List<Weight> w = new ArrayList<>(super.weights(in, p));
+    protected List<Weight> directionWeights(List<TensorShape> in, Params p) {
+        List<Weight> w = new ArrayList<>(super.directionWeights(in, p));
         w.add(Weight.vector("bh", "[units] (the candidate's recurrent bias, inside r⊙(…))", Weight.Init.ZERO,
                 p.getInt("units")));
         return w;

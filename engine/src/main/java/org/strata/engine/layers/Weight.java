@@ -40,6 +40,11 @@ public record Weight(String name, long[] shape, String layout, Init init, long f
         return new Weight(name, new long[]{n}, layout, init, n, n);
     }
 
+    /** @return the same array under another name (a bidirectional layer's second reading: "W_reverse") */
+    public Weight renamed(String newName) {
+        return new Weight(newName, shape, layout, init, fanIn, fanOut);
+    }
+
     @Override
     public long[] shape() {
         return shape.clone();

@@ -59,6 +59,16 @@ class DataFitTest {
     }
 
     @Test
+    void a_bidirectional_layer_twice_its_units_wide_gets_no_units_fix() {
+        Graph g = new Graphs().then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 1)
+                .then("rnn", "GRU", "units", 4, "bidirectional", true).then("output", "Output").build();
+        Problem p = check(g, new DataShape("d", TensorShape.sequence(4, 1), List.of("a", "b", "c"), 0)).get(0);
+        assertEquals("data.classes", p.code());
+        assertEquals(List.of(8, 3), p.args());
+        assertNull(p.fix(), "units 3 would make it 6 wide");
+    }
+
+    @Test
     void a_width_no_single_layer_sets_is_reported_without_a_fix() {
         Graph g = new Graphs().add("input", "Input", "size", 4).then("a", "Dense", "units", 2)
                 .add("b", "Dense", "units", 3).add("cat", "Concatenate").then("output", "Output").build();

@@ -161,6 +161,17 @@ class ShapeRulesTest {
     }
 
     @Test
+    void a_bidirectional_layer_is_twice_its_units_wide_with_a_second_set_of_weights_named_reverse() throws Exception {
+        assertEquals(TensorShape.vector(32), out("LSTM", List.of(SEQ), "units", 16, "bidirectional", true));
+        assertEquals(TensorShape.sequence(20, 10), out("GRU", List.of(SEQ), "units", 5, "returnSequences", true,
+                "bidirectional", true));
+        assertEquals(2 * (3L * (8 * 64 + 64 * 64 + 64) + 64), count("GRU", List.of(SEQ), "bidirectional", true));
+        LayerType rnn = LayerCatalogue.get("SimpleRNN");
+        assertEquals(List.of("W", "U", "b", "W_reverse", "U_reverse", "b_reverse"),
+                rnn.weights(List.of(SEQ), params(rnn, "bidirectional", true)).stream().map(Weight::name).toList());
+    }
+
+    @Test
     void gru_and_simple_rnn_return_the_last_step_or_every_step_with_their_weights() throws Exception {
         assertEquals(TensorShape.vector(64), out("GRU", List.of(SEQ)));
         assertEquals(TensorShape.sequence(20, 16), out("GRU", List.of(SEQ), "units", 16, "returnSequences", true));

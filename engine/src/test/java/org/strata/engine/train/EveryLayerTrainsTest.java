@@ -102,6 +102,11 @@ class EveryLayerTrainsTest {
                         .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
                         .then("g1", "GRU", "units", 6, "returnSequences", true).then("r2", "SimpleRNN", "units", 4)
                         .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
+                Arguments.of("bidirectional lstm and gru over a sequence", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
+                        .then("l1", "LSTM", "units", 4, "returnSequences", true, "bidirectional", true)
+                        .then("g2", "GRU", "units", 3, "bidirectional", true)
+                        .then("d", "Dense", "units", 2, "activation", "softmax").then("out", "Output").build(), 2),
                 Arguments.of("conv1d with 1-d pooling", new Graphs()
                         .then("input", "Input", "kind", "sequence", "timesteps", 12, "features", 3)
                         .then("c", "Conv1D", "filters", 4, "kernel", 3, "padding", "same").then("m", "MaxPool1D")

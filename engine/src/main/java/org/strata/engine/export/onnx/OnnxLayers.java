@@ -404,11 +404,7 @@ final class OnnxLayers {
      * r, h) from the catalogue's blocks r, z, n; the candidate's recurrent bias bh is ONNX's Rbh.
      */
     private static String gru(Ctx c) {
-        int u = c.node().params().getInt("units");
-        float[] rb = new float[3 * u];
-        float[] bh = floats(c.weight("bh"));
-        System.arraycopy(bh, 0, rb, 2 * u, u);
-        return recurrent(c, "GRU", new int[]{1, 0, 2}, rb, attr("linear_before_reset", 1L));
+        return recurrent(c, "GRU", new int[]{1, 0, 2}, "bh", attr("linear_before_reset", 1L));
     }
 
     private static float[] floats(INDArray a) {
@@ -416,50 +412,63 @@ final class OnnxLayers {
     }
 
     /**
-     * One of ONNX's recurrent operators (sequence first, weights per gate as rows) from the catalogue's W [features,
-     * gates·units], U [units, gates·units] and b, blocks side by side.
+     * One of ONNX's recurrent operators (sequence first, weights per gate as rows, one slice per direction) from the
+     * catalogue's W [features, gates·units], U [units, gates·units] and b, blocks side by side, and for a
+     * bidirectional layer the same arrays named + "_reverse" (ONNX's direction "bidirectional": forward first).
      *
      * @param order         ONNX's gate k is the catalogue's block order[k]
-     * @param recurrentBias ONNX's recurrent biases in its gate order, or null for zeros (one bias per gate here)
+     * @param recurrentBias the catalogue's array that is ONNX's recurrent bias of the last gate (GRU's bh), or null
+     *                      for zeros (one bias per gate here)
      */
-    private static String recurrent(Ctx c, String op, int[] order, float[] recurrentBias,
+    private static String recurrent(Ctx c, String op, int[] order, String recurrentBias,
                                     ai.onnx.proto.OnnxMl.AttributeProto... extra) {
-        int u = c.node().params().getInt("units");
+        Params p = c.node().params();
+        int u = p.getInt("units");
+        int dirs = org.strata.engine.layers.RecurrentLayer.directions(p);
         int gates = order.length;
-        INDArray w = c.weight("W");
-        long f = w.size(0);
-        float[] wf = floats(w);
-        float[] rf = floats(c.weight("U"));
-        float[] bf = floats(c.weight("b"));
-        float[] wOnnx = new float[(int) (gates * u * f)];
-        float[] rOnnx = new float[gates * u * u];
-        float[] bOnnx = new float[2 * gates * u]; // input biases, then recurrent biases
         int width = gates * u;
-        for (int gate = 0; gate < gates; gate++) {
-            int from = order[gate] * u;
-            for (int j = 0; j < u; j++) {
-                int row = gate * u + j; // ONNX row of this unit of this gate
-                for (int k = 0; k < f; k++) wOnnx[(int) (row * f + k)] = wf[(int) (k * width + from + j)];
-                for (int k = 0; k < u; k++) rOnnx[row * u + k] = rf[k * width + from + j];
-                bOnnx[row] = bf[from + j];
+        long f = c.weight("W").size(0);
+        float[] wOnnx = new float[(int) (dirs * width * f)];
+        float[] rOnnx = new float[dirs * width * u];
+        float[] bOnnx = new float[dirs * 2 * width]; // per direction: input biases, then recurrent biases
+        for (int d = 0; d < dirs; d++) {
+            String suffix = d == 0 ? "" : org.strata.engine.layers.RecurrentLayer.REVERSE;
+            float[] wf = floats(c.weight("W" + suffix));
+            float[] rf = floats(c.weight("U" + suffix));
+            float[] bf = floats(c.weight("b" + suffix));
+            int wAt = (int) (d * width * f);
+            int rAt = d * width * u;
+            int bAt = d * 2 * width;
+            for (int gate = 0; gate < gates; gate++) {
+                int from = order[gate] * u;
+                for (int j = 0; j < u; j++) {
+                    int row = gate * u + j; // ONNX row of this unit of this gate
+                    for (int k = 0; k < f; k++) wOnnx[(int) (wAt + row * f + k)] = wf[(int) (k * width + from + j)];
+                    for (int k = 0; k < u; k++) rOnnx[rAt + row * u + k] = rf[k * width + from + j];
+                    bOnnx[bAt + row] = bf[from + j];
+                }
+            }
+            if (recurrentBias != null) {
+                System.arraycopy(floats(c.weight(recurrentBias + suffix)), 0, bOnnx, bAt + width + (gates - 1) * u, u);
             }
         }
-        if (recurrentBias != null) System.arraycopy(recurrentBias, 0, bOnnx, width, width);
         String id = c.node().id();
         String x = c.g().op("Transpose", id + "_time_first", List.of(c.in()), attr("perm", 1L, 0L, 2L));
-        ai.onnx.proto.OnnxMl.AttributeProto[] attrs = new ai.onnx.proto.OnnxMl.AttributeProto[extra.length + 1];
+        ai.onnx.proto.OnnxMl.AttributeProto[] attrs = new ai.onnx.proto.OnnxMl.AttributeProto[extra.length + 2];
         attrs[0] = attr("hidden_size", (long) u);
-        System.arraycopy(extra, 0, attrs, 1, extra.length);
-        List<String> out = c.g().ops(op, id, List.of(x, c.g().floats(id + "_W", wOnnx, 1, width, f),
-                c.g().floats(id + "_R", rOnnx, 1, width, u), c.g().floats(id + "_B", bOnnx, 1, 2L * width)), 2,
+        attrs[1] = attr("direction", dirs == 2 ? "bidirectional" : "forward");
+        System.arraycopy(extra, 0, attrs, 2, extra.length);
+        List<String> out = c.g().ops(op, id, List.of(x, c.g().floats(id + "_W", wOnnx, dirs, width, f),
+                c.g().floats(id + "_R", rOnnx, dirs, width, u), c.g().floats(id + "_B", bOnnx, dirs, 2L * width)), 2,
                 attrs);
-        if (c.node().params().getBool("returnSequences")) {
-            // Y is [time, directions, batch, units]
-            String y = c.g().op("Squeeze", id + "_seq", List.of(out.get(0), c.g().longs(id + "_axis1", 1)));
-            return c.g().op("Transpose", id + "_batch_first", List.of(y), attr("perm", 1L, 0L, 2L));
+        if (p.getBool("returnSequences")) {
+            // Y is [time, directions, batch, units]: to [batch, time, directions·units], forward's units first
+            String y = c.g().op("Transpose", id + "_batch_first", List.of(out.get(0)), attr("perm", 2L, 0L, 1L, 3L));
+            return c.g().op("Reshape", id + "_seq", List.of(y, c.g().longs(id + "_seq_shape", 0, 0, -1)));
         }
-        // Y_h is [directions, batch, units]: the last step's h
-        return c.g().op("Squeeze", id + "_last", List.of(out.get(1), c.g().longs(id + "_axis0", 0)));
+        // Y_h is [directions, batch, units], the last h each direction reached: to [batch, directions·units]
+        String yh = c.g().op("Transpose", id + "_batch_first", List.of(out.get(1)), attr("perm", 1L, 0L, 2L));
+        return c.g().op("Reshape", id + "_last", List.of(yh, c.g().longs(id + "_last_shape", 0, -1)));
     }
 
     /**

@@ -24,6 +24,7 @@ import org.strata.engine.layers.GlobalPoolLayer;
 import org.strata.engine.layers.LossFn;
 import org.strata.engine.layers.Padding;
 import org.strata.engine.layers.Pool2DLayer;
+import org.strata.engine.layers.RecurrentLayer;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.params.Params;
@@ -133,6 +134,12 @@ public final class PyTorchExport {
                     table[:, 0::2] = torch.sin(angle)
                     table[:, 1::2] = torch.cos(angle[:, :features // 2])
                     return table.float()
+
+
+                def last_of_both(y, units):
+                    \"\"\"A bidirectional layer's last h of each reading: the forward one's at the last step, the backward
+                    one's at the first (where it ends), side by side.\"\"\"
+                    return torch.cat([y[:, -1, :units], y[:, 0, units:]], dim=1)
 
 
                 def attention(x, q, k, v, o, heads, key_size, causal):
@@ -426,55 +433,8 @@ public final class PyTorchExport {
                         name, s.dim(0), s.dim(1)));
                 return x + " + self." + name + "_table";
             }
-            case "LSTM" -> {
-                int u = p.getInt("units");
-                init.append(line("self.%s = nn.LSTM(%d, %d, batch_first=True)", name, shapes.get(0).dim(1), u));
-                // Strata's gate blocks are Deeplearning4j's: block input g, forget f, output o, input i;
-                // PyTorch's are i, f, g, o
-                load.append(fn("order = [3, 1, 0, 2]  # PyTorch's i, f, g, o from Strata's g, f, o, i"));
-                load.append(fn("blocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in order], "
-                        + "axis=-1)"));
-                load.append(fn("put(net.%s.weight_ih_l0, blocks(w[\"%s/W\"]).T)", name, id));
-                load.append(fn("put(net.%s.weight_hh_l0, blocks(w[\"%s/U\"]).T)", name, id));
-                load.append(fn("put(net.%s.bias_ih_l0, blocks(w[\"%s/b\"]))", name, id));
-                load.append(fn("put(net.%s.bias_hh_l0, np.zeros(%d))  # one bias per gate in Strata", name,
-                        4 * u));
-                save.append(fn("back = [2, 1, 3, 0]  # Strata's g, f, o, i from PyTorch's i, f, g, o"));
-                save.append(fn("unblocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in back], "
-                        + "axis=-1)"));
-                save.append(fn("w[\"%s/W\"] = unblocks(get(net.%s.weight_ih_l0).T)", id, name));
-                save.append(fn("w[\"%s/U\"] = unblocks(get(net.%s.weight_hh_l0).T)", id, name));
-                save.append(fn("w[\"%s/b\"] = unblocks(get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0))", id,
-                        name, name));
-                return recurrentOutput(p, name, x);
-            }
-            case "GRU" -> {
-                int u = p.getInt("units");
-                init.append(line("self.%s = nn.GRU(%d, %d, batch_first=True)", name, shapes.get(0).dim(1), u));
-                // the same blocks r, z, n; PyTorch's recurrent biases of r and z add to the input's (one here)
-                load.append(fn("put(net.%s.weight_ih_l0, w[\"%s/W\"].T)", name, id));
-                load.append(fn("put(net.%s.weight_hh_l0, w[\"%s/U\"].T)", name, id));
-                load.append(fn("put(net.%s.bias_ih_l0, w[\"%s/b\"])", name, id));
-                load.append(fn("put(net.%s.bias_hh_l0, np.concatenate([np.zeros(%d), w[\"%s/bh\"]]))", name,
-                        2 * u, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight_ih_l0).T", id, name));
-                save.append(fn("w[\"%s/U\"] = get(net.%s.weight_hh_l0).T", id, name));
-                save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + np.concatenate([get(net.%s.bias_hh_l0)[:%d], "
-                        + "np.zeros(%d)])", id, name, name, 2 * u, u));
-                save.append(fn("w[\"%s/bh\"] = get(net.%s.bias_hh_l0)[%d:]", id, name, 2 * u));
-                return recurrentOutput(p, name, x);
-            }
-            case "SimpleRNN" -> {
-                init.append(line("self.%s = nn.RNN(%d, %d, batch_first=True)", name, shapes.get(0).dim(1),
-                        p.getInt("units")));
-                load.append(fn("put(net.%s.weight_ih_l0, w[\"%s/W\"].T)", name, id));
-                load.append(fn("put(net.%s.weight_hh_l0, w[\"%s/U\"].T)", name, id));
-                load.append(fn("put(net.%s.bias_ih_l0, w[\"%s/b\"])", name, id));
-                load.append(fn("put(net.%s.bias_hh_l0, np.zeros(%d))  # one bias in Strata", name,
-                        p.getInt("units")));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight_ih_l0).T", id, name));
-                save.append(fn("w[\"%s/U\"] = get(net.%s.weight_hh_l0).T", id, name));
-                save.append(fn("w[\"%s/b\"] = get(net.%s.bias_ih_l0) + get(net.%s.bias_hh_l0)", id, name, name));
+            case "LSTM", "GRU", "SimpleRNN" -> {
+                recurrent(n.type().id(), id, name, shapes.get(0).dim(1), p, init, load, save);
                 return recurrentOutput(p, name, x);
             }
             case "Embedding" -> {
@@ -494,9 +454,78 @@ public final class PyTorchExport {
         }
     }
 
-    /** @return a recurrent module's every h (returnSequences), or the last step's */
+    /** PyTorch's module for a recurrent layer, and its lines in load_weights and save_weights, per direction. */
+    private static void recurrent(String type, String id, String name, int features, Params p, StringBuilder init,
+                                  StringBuilder load, StringBuilder save) {
+        int u = p.getInt("units");
+        String module = switch (type) {
+            case "LSTM" -> "LSTM";
+            case "GRU" -> "GRU";
+            default -> "RNN";
+        };
+        boolean both = p.getBool("bidirectional");
+        init.append(line("self.%s = nn.%s(%d, %d, batch_first=True%s)", name, module, features, u,
+                both ? ", bidirectional=True" : ""));
+        if (type.equals("LSTM")) {
+            // Strata's gate blocks are Deeplearning4j's: block input g, forget f, output o, input i;
+            // PyTorch's are i, f, g, o
+            load.append(fn("order = [3, 1, 0, 2]  # PyTorch's i, f, g, o from Strata's g, f, o, i"));
+            load.append(fn("blocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in order], "
+                    + "axis=-1)"));
+            save.append(fn("back = [2, 1, 3, 0]  # Strata's g, f, o, i from PyTorch's i, f, g, o"));
+            save.append(fn("unblocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in back], "
+                    + "axis=-1)"));
+        }
+        for (String reading : both ? List.of("", RecurrentLayer.REVERSE) : List.of("")) {
+            // PyTorch's arrays of the reading (weight_ih_l0, weight_ih_l0_reverse…), Strata's (W, W_reverse…)
+            String ih = "net." + name + ".weight_ih_l0" + reading;
+            String hh = "net." + name + ".weight_hh_l0" + reading;
+            String bih = "net." + name + ".bias_ih_l0" + reading;
+            String bhh = "net." + name + ".bias_hh_l0" + reading;
+            String w = id + "/W" + reading;
+            String r = id + "/U" + reading;
+            String b = id + "/b" + reading;
+            switch (type) {
+                case "LSTM" -> {
+                    load.append(fn("put(%s, blocks(w[\"%s\"]).T)", ih, w));
+                    load.append(fn("put(%s, blocks(w[\"%s\"]).T)", hh, r));
+                    load.append(fn("put(%s, blocks(w[\"%s\"]))", bih, b));
+                    load.append(fn("put(%s, np.zeros(%d))  # one bias per gate in Strata", bhh, 4 * u));
+                    save.append(fn("w[\"%s\"] = unblocks(get(%s).T)", w, ih));
+                    save.append(fn("w[\"%s\"] = unblocks(get(%s).T)", r, hh));
+                    save.append(fn("w[\"%s\"] = unblocks(get(%s) + get(%s))", b, bih, bhh));
+                }
+                case "GRU" -> {
+                    // the same blocks r, z, n; PyTorch's recurrent biases of r and z add to the input's (one here)
+                    String bh = id + "/bh" + reading;
+                    load.append(fn("put(%s, w[\"%s\"].T)", ih, w));
+                    load.append(fn("put(%s, w[\"%s\"].T)", hh, r));
+                    load.append(fn("put(%s, w[\"%s\"])", bih, b));
+                    load.append(fn("put(%s, np.concatenate([np.zeros(%d), w[\"%s\"]]))", bhh, 2 * u, bh));
+                    save.append(fn("w[\"%s\"] = get(%s).T", w, ih));
+                    save.append(fn("w[\"%s\"] = get(%s).T", r, hh));
+                    save.append(fn("w[\"%s\"] = get(%s) + np.concatenate([get(%s)[:%d], np.zeros(%d)])", b, bih, bhh,
+                            2 * u, u));
+                    save.append(fn("w[\"%s\"] = get(%s)[%d:]", bh, bhh, 2 * u));
+                }
+                default -> {
+                    load.append(fn("put(%s, w[\"%s\"].T)", ih, w));
+                    load.append(fn("put(%s, w[\"%s\"].T)", hh, r));
+                    load.append(fn("put(%s, w[\"%s\"])", bih, b));
+                    load.append(fn("put(%s, np.zeros(%d))  # one bias in Strata", bhh, u));
+                    save.append(fn("w[\"%s\"] = get(%s).T", w, ih));
+                    save.append(fn("w[\"%s\"] = get(%s).T", r, hh));
+                    save.append(fn("w[\"%s\"] = get(%s) + get(%s)", b, bih, bhh));
+                }
+            }
+        }
+    }
+
+    /** @return a recurrent module's every h (returnSequences), or the last h each of its readings reached */
     private static String recurrentOutput(Params p, String name, String x) {
-        return "self." + name + "(" + x + ")[0]" + (p.getBool("returnSequences") ? "" : "[:, -1]");
+        String y = "self." + name + "(" + x + ")[0]";
+        if (p.getBool("returnSequences")) return y;
+        return p.getBool("bidirectional") ? "last_of_both(" + y + ", " + p.getInt("units") + ")" : y + "[:, -1]";
     }
 
     /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
@@ -507,7 +536,8 @@ public final class PyTorchExport {
             case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", ".weight", "b",
                     ".bias");
             case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", ".weight_ih_l0", "U", ".weight_hh_l0", "b",
-                    ".bias_ih_l0");
+                    ".bias_ih_l0", "W_reverse", ".weight_ih_l0_reverse", "U_reverse", ".weight_hh_l0_reverse",
+                    "b_reverse", ".bias_ih_l0_reverse");
             case "Embedding" -> Map.of("E", ".weight");
             case "PositionEmbedding" -> Map.of("P", "");
             case "MultiHeadAttention" -> Map.of("Wq", "_q.weight", "bq", "_q.bias", "Wk", "_k.weight", "bk",
@@ -531,8 +561,11 @@ public final class PyTorchExport {
                 b.append("        nn.init.zeros_(").append(param).append(")\n");
             }
         }
-        if (n.type() instanceof org.strata.engine.layers.RecurrentLayer) {
+        if (n.type() instanceof RecurrentLayer) {
             b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0)\n"); // GRU's bh: zero too
+            if (n.params().getBool("bidirectional")) {
+                b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0_reverse)\n");
+            }
         }
         return b.toString();
     }

@@ -3,6 +3,7 @@ package org.strata.engine.train.dl4j;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -52,12 +53,20 @@ public final class Dl4jLayers {
      * @param fromExport the catalogue's layout to DL4J's array
      */
     public record Param(String key, UnaryOperator<INDArray> toExport, UnaryOperator<INDArray> fromExport) {
-        /** The same key and layout; a vector, which DL4J keeps as a row [1, n], is [n] in the catalogue. */
+        /** The same name and layout; a vector, which DL4J keeps as a row [1, n], is [n] in the catalogue. */
         static Param same(Weight w) {
             if (w.shape().length == 1) {
-                return new Param(w.name(), a -> a.reshape(a.length()), a -> a.reshape(1, a.length()));
+                return new Param(key(w.name()), a -> a.reshape(a.length()), a -> a.reshape(1, a.length()));
             }
-            return new Param(w.name(), a -> a, a -> a);
+            return new Param(key(w.name()), a -> a, a -> a);
+        }
+
+        /**
+         * @return the key DL4J keeps a catalogue array under in a layer of Strata's own: its name without
+         * underscores ("W_reverse" is "Wreverse"), because DL4J splits "layer_key" at the last underscore
+         */
+        static String key(String name) {
+            return name.replace("_", "");
         }
     }
 
@@ -65,11 +74,15 @@ public final class Dl4jLayers {
      * One layer type's mapping.
      *
      * @param add    adds a node of the type to the DL4J configuration (see {@link Dl4jContext#alias} for fusing)
-     * @param params weights stored under another key or layout than the catalogue's, by weight name
+     * @param params a node's weights stored under another key or layout than the catalogue's, by weight name
      */
-    record Mapping(BiConsumer<Node, Dl4jContext> add, Map<String, Param> params) {
+    record Mapping(BiConsumer<Node, Dl4jContext> add, Function<Params, Map<String, Param>> params) {
         Mapping(BiConsumer<Node, Dl4jContext> add) {
-            this(add, Map.of());
+            this(add, p -> Map.of());
+        }
+
+        Mapping(BiConsumer<Node, Dl4jContext> add, Map<String, Param> params) {
+            this(add, p -> params);
         }
     }
 
@@ -123,14 +136,9 @@ public final class Dl4jLayers {
                 ctx.addLayer(n.id(), new PositionEmbeddingDl4j(x.dim(0), x.dim(1),
                         org.strata.engine.layers.WeightInit.of(n.params()).key()), ctx.inputs(n));
             })),
-            Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Map.of("U", keyed("RW")))),
-            Map.entry("GRU", new Mapping((n, ctx) -> {
-                TensorShape x = ctx.inputShapes(n).get(0);
-                Params p = n.params();
-                ctx.addLayer(n.id(), new GruDl4j(x.dim(1), p.getInt("units"), x.dim(0), p.getBool("returnSequences"),
-                        org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(n));
-            })),
-            Map.entry("SimpleRNN", new Mapping(Dl4jLayers::simpleRnn, Map.of("U", keyed("RW")))),
+            Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Dl4jLayers::recurrentKeys)),
+            Map.entry("GRU", new Mapping(Dl4jLayers::unrolled)),
+            Map.entry("SimpleRNN", new Mapping(Dl4jLayers::simpleRnn, Dl4jLayers::recurrentKeys)),
             Map.entry("MultiHeadAttention", new Mapping((n, ctx) -> {
                 TensorShape x = ctx.inputShapes(n).get(0);
                 Params p = n.params();
@@ -158,9 +166,9 @@ public final class Dl4jLayers {
         return m;
     }
 
-    /** @return where weight {@code w} of a node of {@code type} sits in DL4J */
-    public static Param param(LayerType type, Weight w) {
-        return of(type).params().getOrDefault(w.name(), Param.same(w));
+    /** @return where weight {@code w} of {@code node} sits in DL4J */
+    public static Param param(Node node, Weight w) {
+        return of(node.type()).params().apply(node.params()).getOrDefault(w.name(), Param.same(w));
     }
 
     private static Param keyed(String key) {
@@ -321,11 +329,33 @@ public final class Dl4jLayers {
     }
 
     private static void lstm(Node node, Dl4jContext ctx) {
-        recurrent(node, ctx, new LSTM.Builder());
+        if (node.params().getBool("bidirectional")) {
+            unrolled(node, ctx);
+        } else {
+            recurrent(node, ctx, new LSTM.Builder());
+        }
     }
 
     private static void simpleRnn(Node node, Dl4jContext ctx) {
-        recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
+        if (node.params().getBool("bidirectional")) {
+            unrolled(node, ctx);
+        } else {
+            recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
+        }
+    }
+
+    /** Deeplearning4j's LSTM and SimpleRnn keep U as "RW"; Strata's unrolled layer, used both ways, by its name. */
+    private static Map<String, Param> recurrentKeys(Params p) {
+        return p.getBool("bidirectional") ? Map.of() : Map.of("U", keyed("RW"));
+    }
+
+    /** Adds the catalogue's recurrent cell unrolled in SameDiff ({@link RecurrentDl4j}). */
+    private static void unrolled(Node node, Dl4jContext ctx) {
+        TensorShape x = ctx.inputShapes(node).get(0);
+        Params p = node.params();
+        ctx.addLayer(node.id(), new RecurrentDl4j(node.type().id(), x.dim(1), p.getInt("units"), x.dim(0),
+                p.getBool("returnSequences"), p.getBool("bidirectional"),
+                org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(node));
     }
 
     /** Adds Deeplearning4j's recurrent layer of {@code builder}'s kind: tanh, [batch, T, F], every step or the last. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
-import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.Weight;
 
 /**
@@ -24,8 +23,7 @@ public final class ParamAccess {
         for (Node n : graph.nodes()) {
             String id = n.id();
             for (Weight w : net.weights().getOrDefault(id, List.of())) {
-                LayerType type = n.type();
-                Dl4jLayers.Param p = Dl4jLayers.param(type, w);
+                Dl4jLayers.Param p = Dl4jLayers.param(n, w);
                 INDArray a = net.graph().getParam(net.vertexOf(id) + "_" + p.key());
                 out.put(id + "/" + w.name(), p.toExport().apply(a.dup()).dup('c'));
             }
@@ -42,8 +40,7 @@ public final class ParamAccess {
         for (Node n : graph.nodes()) {
             String id = n.id();
             for (Weight w : net.weights().getOrDefault(id, List.of())) {
-                LayerType type = n.type();
-                Dl4jLayers.Param p = Dl4jLayers.param(type, w);
+                Dl4jLayers.Param p = Dl4jLayers.param(n, w);
                 String name = id + "/" + w.name();
                 INDArray v = values.get(name);
                 if (v == null) throw new IllegalArgumentException("the model file has no parameter " + name);

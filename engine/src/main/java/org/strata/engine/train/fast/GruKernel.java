@@ -45,14 +45,14 @@ public final class GruKernel extends RecurrentKernel {
         }
         INDArray hut = at(hu, t);
         INDArray at = at(a, t);
-        INDArray hPrev = first ? zeroState : at(h, t - 1);
+        INDArray hPrev = first ? zeroState : at(h, prev(t));
         if (first) {
             // h_{−1} = 0: only the bias remains
-            ctx.forwardOp(NativeOp.of("biasadd").in(zeroState, ctx.param("bh")).out(block(hut, N)).bargs(false)
+            ctx.forwardOp(NativeOp.of("biasadd").in(zeroState, param(ctx, "bh")).out(block(hut, N)).bargs(false)
                     .build());
         } else {
-            ctx.forwardOp(product(hPrev, false, ctx.param("U"), false, hut, false));
-            ctx.forwardOp(NativeOp.of("biasadd").in(block(hut, N), ctx.param("bh")).out(block(hut, N))
+            ctx.forwardOp(product(hPrev, false, param(ctx, "U"), false, hut, false));
+            ctx.forwardOp(NativeOp.of("biasadd").in(block(hut, N), param(ctx, "bh")).out(block(hut, N))
                     .bargs(false).build());
         }
         ctx.forwardOp(NativeOp.of("add").in(rz(at(zx, t)), rz(hut)).out(at(preRz, t)).build());
@@ -80,7 +80,7 @@ public final class GruKernel extends RecurrentKernel {
         }
         INDArray at = at(a, t);
         INDArray dht = at(dh, t);
-        INDArray hPrev = first ? zeroState : at(h, t - 1);
+        INDArray hPrev = first ? zeroState : at(h, prev(t));
         INDArray dzxt = at(dzx, t);
         INDArray dzht = at(dzh, t);
         // dz = dh⊙(h_{t−1} − n); dn = dh − dh⊙z; dh⊙z goes straight to h_{t−1}
@@ -96,8 +96,8 @@ public final class GruKernel extends RecurrentKernel {
         ctx.backwardOp(NativeOp.of("sigmoid_bp").in(at(preRz, t), rz(da)).out(rz(dzxt)).build());
         ctx.backwardOp(NativeOp.of("identity").in(rz(dzxt)).out(rz(dzht)).build());
         if (!first) {
-            INDArray dPrev = at(dh, t - 1);
-            ctx.backwardOp(product(dzht, false, ctx.param("U"), true, dPrev, true));
+            INDArray dPrev = at(dh, prev(t));
+            ctx.backwardOp(product(dzht, false, param(ctx, "U"), true, dPrev, true));
             ctx.backwardOp(NativeOp.of("add").in(dPrev, dhz).out(dPrev).build());
         }
     }
@@ -106,7 +106,7 @@ public final class GruKernel extends RecurrentKernel {
     protected void extraGradients(KernelContext ctx) {
         // bh sits inside every step's hu_n, the first step's included
         INDArray dzhN = Views.rows(dzh).get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(dzhN).out(ctx.paramGradient("bh")).iargs(0).bargs(false)
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(dzhN).out(paramGradient(ctx, "bh")).iargs(0).bargs(false)
                 .build());
     }
 }

@@ -42,9 +42,9 @@ public final class Kernels {
             Map.entry("Embedding", EmbeddingKernel::new),
             Map.entry("PositionalEncoding", PositionalEncodingKernel::new),
             Map.entry("PositionEmbedding", PositionEmbeddingKernel::new),
-            Map.entry("LSTM", LstmKernel::new),
-            Map.entry("GRU", GruKernel::new),
-            Map.entry("SimpleRNN", SimpleRnnKernel::new),
+            Map.entry("LSTM", () -> new RecurrentLayerKernel(LstmKernel::new)),
+            Map.entry("GRU", () -> new RecurrentLayerKernel(GruKernel::new)),
+            Map.entry("SimpleRNN", () -> new RecurrentLayerKernel(SimpleRnnKernel::new)),
             Map.entry("MultiHeadAttention", MultiHeadAttentionKernel::new));
 
     /** The types the fast engine declines, each with the reason given in the docs. */

@@ -18,7 +18,7 @@ public final class LstmKernel extends RecurrentKernel {
     private INDArray c;
     private INDArray tanhC;
     private INDArray product;
-    /** dLoss/dc_t, carried from step t + 1 to step t. */
+    /** dLoss/dc_t, carried from the step taken after t to step t. */
     private INDArray dc;
     private INDArray dcHere;
     /** dLoss/d(gate activations) of one step [batch, 4·units]. */
@@ -39,11 +39,11 @@ public final class LstmKernel extends RecurrentKernel {
         }
         INDArray z = at(zx, t);
         INDArray at = at(a, t);
-        if (!first) ctx.forwardOp(product(at(h, t - 1), false, ctx.param("U"), false, z, true));
+        if (!first) ctx.forwardOp(product(at(h, prev(t)), false, param(ctx, "U"), false, z, true));
         ctx.forwardOp(NativeOp.of("sigmoid").in(z).out(at).build());
         ctx.forwardOp(NativeOp.of("tanh").in(block(z, G)).out(block(at, G)).build());
         INDArray ct = at(c, t);
-        INDArray cPrev = first ? zeroState : at(c, t - 1);
+        INDArray cPrev = first ? zeroState : at(c, prev(t));
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, F), cPrev).out(ct).build());
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, I), block(at, G)).out(product).build());
         ctx.forwardOp(NativeOp.of("add").in(ct, product).out(ct).build());
@@ -60,23 +60,24 @@ public final class LstmKernel extends RecurrentKernel {
         }
         INDArray at = at(a, t);
         INDArray dht = at(dh, t);
-        // through h_t = o⊙tanh(c_t): do = dh⊙tanh(c_t); dc_t gets dh⊙o⊙(1 − tanh²c_t), and step t + 1's dc⊙f_{t+1}
+        // through h_t = o⊙tanh(c_t): do = dh⊙tanh(c_t); dc_t gets dh⊙o⊙(1 − tanh²c_t), and the next step's dc⊙f
         ctx.backwardOp(NativeOp.of("multiply").in(dht, at(tanhC, t)).out(block(da, O)).build());
         ctx.backwardOp(NativeOp.of("multiply").in(dht, block(at, O)).out(product).build());
         ctx.backwardOp(NativeOp.of("tanh_bp").in(at(c, t), product).out(last ? dc : dcHere).build());
         if (!last) {
-            ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at(a, t + 1), F)).out(dc).build());
+            ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at(a, next(t)), F)).out(dc).build());
             ctx.backwardOp(NativeOp.of("add").in(dc, dcHere).out(dc).build());
         }
         // through c_t = f⊙c_{t−1} + i⊙g
         ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at, G)).out(block(da, I)).build());
         ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at, I)).out(block(da, G)).build());
-        ctx.backwardOp(NativeOp.of("multiply").in(dc, first ? zeroState : at(c, t - 1)).out(block(da, F)).build());
+        INDArray cPrev = first ? zeroState : at(c, prev(t));
+        ctx.backwardOp(NativeOp.of("multiply").in(dc, cPrev).out(block(da, F)).build());
         // through the activations to z, then into h_{t−1}
         INDArray z = at(zx, t);
         INDArray dz = at(dzx, t);
         ctx.backwardOp(NativeOp.of("sigmoid_bp").in(z, da).out(dz).build());
         ctx.backwardOp(NativeOp.of("tanh_bp").in(block(z, G), block(da, G)).out(block(dz, G)).build());
-        if (!first) ctx.backwardOp(product(dz, false, ctx.param("U"), true, at(dh, t - 1), true));
+        if (!first) ctx.backwardOp(product(dz, false, param(ctx, "U"), true, at(dh, prev(t)), true));
     }
 }

@@ -4,12 +4,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * What LSTM, GRU and SimpleRNN share: the sequence turned time-major once ([T, batch, features], so that each step's
- * rows are contiguous), the input's part of every gate for all steps in one product {@code x·W + b}, the output
- * (every step's h, or the last one) and, backward, the weight gradients of all steps in three products. A subclass
- * adds the steps themselves: its cell's ops, one step after another, and their gradients in reverse order.
+ * One reading of a sequence by LSTM, GRU or SimpleRNN, forward in time or, for a bidirectional layer's second reading,
+ * backward from the end ({@link RecurrentLayerKernel} runs one or two). What the cells share: the sequence turned
+ * time-major once ([T, batch, features], so that each step's rows are contiguous), the input's part of every gate for
+ * all steps in one product {@code x·W + b}, the output (every step's h, or the last one reached) and, backward, the
+ * weight gradients of all steps in three products. A subclass adds the steps themselves: its cell's ops, one step
+ * after another, and their gradients in reverse order. Buffers are indexed by the sequence's time in both readings;
+ * a backward reading's previous step is {@code t + 1} ({@link #prev}).
  */
 abstract class RecurrentKernel implements Kernel {
+    /** True for the backward reading: it starts at the sequence's last step. */
+    private boolean reverse;
+    /** The reading's array names are the catalogue's plus this ("" or "_reverse"). */
+    private String suffix = "";
+    /** Where the reading's h starts in the output's last axis (0, or units for the backward reading). */
+    private int column;
+    /** Whether the layer reads both ways: the output holds two readings side by side. */
+    private boolean both;
+    /** Whether this reading adds its input gradient to the other reading's instead of writing it. */
+    private boolean addsInputGradient;
+
     /** Time steps, batch, input features, units, gate blocks (4 for LSTM, 3 for GRU, 1 for a simple RNN). */
     protected int steps;
     protected int batch;
@@ -31,15 +45,63 @@ abstract class RecurrentKernel implements Kernel {
     /** A zero [batch, units]: the state before the first step. */
     protected INDArray zeroState;
 
+    /**
+     * Makes this the backward reading of a bidirectional layer, or the forward one.
+     *
+     * @param reverse true for the reading from the end, with the arrays named + "_reverse", written after the other
+     * @param both    whether the layer has two readings side by side
+     * @return this kernel
+     */
+    RecurrentKernel reading(boolean reverse, boolean both) {
+        this.reverse = reverse;
+        this.both = both;
+        this.suffix = reverse ? org.strata.engine.layers.RecurrentLayer.REVERSE : "";
+        this.addsInputGradient = reverse;
+        return this;
+    }
+
+    /** @return the time index of the {@code s}-th step this reading takes */
+    protected final int time(int s) {
+        return reverse ? steps - 1 - s : s;
+    }
+
+    /** @return the step this reading took before step {@code t} */
+    protected final int prev(int t) {
+        return reverse ? t + 1 : t - 1;
+    }
+
+    /** @return the step this reading takes after step {@code t} */
+    protected final int next(int t) {
+        return reverse ? t - 1 : t + 1;
+    }
+
+    /** @return this reading's array {@code name} ("U", or "U_reverse" for the backward reading) */
+    protected final INDArray param(KernelContext ctx, String name) {
+        return ctx.param(name + suffix);
+    }
+
+    /** @return the gradient of this reading's array {@code name} */
+    protected final INDArray paramGradient(KernelContext ctx, String name) {
+        return ctx.paramGradient(name + suffix);
+    }
+
+    /** @return this reading's columns of a [batch, …, 2·units] array, or the array itself for a one-way layer */
+    private INDArray mine(INDArray a) {
+        if (!both) return a;
+        return a.rank() == 3
+                ? a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(column, column + units))
+                : a.get(NDArrayIndex.all(), NDArrayIndex.interval(column, column + units));
+    }
+
     /** @return the number of gate blocks of the cell */
     protected abstract int gateCount();
 
-    /** Adds the forward ops of step {@code t} (after step {@code t − 1}; {@code first} when t is 0). */
+    /** Adds the forward ops of step {@code t} (after step {@link #prev}(t); {@code first} when it is the first taken). */
     protected abstract void stepForward(KernelContext ctx, int t, boolean first);
 
     /**
      * Adds the backward ops of step {@code t}: fills {@code dzx[t]} and {@code dzh[t]} from {@code dh[t]} and, unless
-     * {@code first}, adds the recurrent part into {@code dh[t − 1]}. Called for t = T − 1 down to 0.
+     * {@code first}, adds the recurrent part into {@code dh[prev(t)]}. Called from the last step taken to the first.
      */
     protected abstract void stepBackward(KernelContext ctx, int t, boolean first, boolean last);
 
@@ -81,19 +143,21 @@ abstract class RecurrentKernel implements Kernel {
         features = (int) in[2];
         units = ctx.node().params().getInt("units");
         gates = gateCount();
+        column = reverse ? units : 0;
         xt = ctx.scratch(steps, batch, features);
         zx = ctx.scratch(steps, batch, (long) gates * units);
         h = ctx.scratch(steps, batch, units);
         zeroState = ctx.scratch(batch, units);
         ctx.forwardOp(NativeOp.of("identity").in(ctx.input().permute(1, 0, 2)).out(xt).build());
         INDArray zxRows = Views.rows(zx);
-        ctx.forwardOp(product(Views.rows(xt), false, ctx.param("W"), false, zxRows, false));
-        ctx.forwardOp(NativeOp.of("biasadd").in(zxRows, ctx.param("b")).out(zxRows).bargs(false).build());
-        for (int t = 0; t < steps; t++) stepForward(ctx, t, t == 0);
+        ctx.forwardOp(product(Views.rows(xt), false, param(ctx, "W"), false, zxRows, false));
+        ctx.forwardOp(NativeOp.of("biasadd").in(zxRows, param(ctx, "b")).out(zxRows).bargs(false).build());
+        for (int s = 0; s < steps; s++) stepForward(ctx, time(s), s == 0);
+        INDArray out = mine(ctx.output());
         if (ctx.outputShape().kind() == org.strata.engine.layers.TensorShape.Kind.SEQUENCE) {
-            ctx.forwardOp(NativeOp.of("identity").in(h.permute(1, 0, 2)).out(ctx.output()).build());
+            ctx.forwardOp(NativeOp.of("identity").in(h.permute(1, 0, 2)).out(out).build());
         } else {
-            ctx.forwardOp(NativeOp.of("identity").in(at(h, steps - 1)).out(ctx.output()).build());
+            ctx.forwardOp(NativeOp.of("identity").in(at(h, time(steps - 1))).out(out).build());
         }
     }
 
@@ -102,27 +166,36 @@ abstract class RecurrentKernel implements Kernel {
         dh = ctx.scratch(steps, batch, units);
         dzx = ctx.scratch(steps, batch, (long) gates * units);
         dzh = recurrentGradientBuffer(ctx);
+        INDArray dOut = mine(ctx.outputGradient());
         if (ctx.outputShape().kind() == org.strata.engine.layers.TensorShape.Kind.SEQUENCE) {
-            ctx.backwardOp(NativeOp.of("identity").in(ctx.outputGradient().permute(1, 0, 2)).out(dh).build());
+            ctx.backwardOp(NativeOp.of("identity").in(dOut.permute(1, 0, 2)).out(dh).build());
         } else {
             ctx.backwardOp(NativeOp.of("zeros_as").in(dh).out(dh).build());
-            ctx.backwardOp(NativeOp.of("identity").in(ctx.outputGradient()).out(at(dh, steps - 1)).build());
+            ctx.backwardOp(NativeOp.of("identity").in(dOut).out(at(dh, time(steps - 1))).build());
         }
-        for (int t = steps - 1; t >= 0; t--) stepBackward(ctx, t, t == 0, t == steps - 1);
-        ctx.backwardOp(product(Views.rows(xt), true, Views.rows(dzx), false, ctx.paramGradient("W"), false));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(Views.rows(dzx)).out(ctx.paramGradient("b")).iargs(0).bargs(false)
-                .build());
-        INDArray dU = ctx.paramGradient("U");
+        for (int s = steps - 1; s >= 0; s--) stepBackward(ctx, time(s), s == 0, s == steps - 1);
+        ctx.backwardOp(product(Views.rows(xt), true, Views.rows(dzx), false, paramGradient(ctx, "W"), false));
+        ctx.backwardOp(NativeOp.of("reduce_sum").in(Views.rows(dzx)).out(paramGradient(ctx, "b")).iargs(0)
+                .bargs(false).build());
+        INDArray dU = paramGradient(ctx, "U");
         if (steps > 1) {
-            // dU = Σ_t h_{t−1}ᵀ · dzh_t, every step at once
-            ctx.backwardOp(product(rows(h, 0, steps - 1), true, rows(dzh, 1, steps), false, dU, false));
+            // dU = Σ_t h_{prev(t)}ᵀ · dzh_t, every step at once: h_0…h_{T−2} against dzh_1…dzh_{T−1} forward in time,
+            // h_1…h_{T−1} against dzh_0…dzh_{T−2} backward
+            INDArray hPrev = reverse ? rows(h, 1, steps) : rows(h, 0, steps - 1);
+            INDArray dzhNext = reverse ? rows(dzh, 0, steps - 1) : rows(dzh, 1, steps);
+            ctx.backwardOp(product(hPrev, true, dzhNext, false, dU, false));
         } else {
             ctx.backwardOp(NativeOp.of("zeros_as").in(dU).out(dU).build());
         }
         extraGradients(ctx);
         if (ctx.inputGradient() == null) return;
         INDArray dxt = ctx.scratch(steps, batch, features);
-        ctx.backwardOp(product(Views.rows(dzx), false, ctx.param("W"), true, Views.rows(dxt), false));
-        ctx.backwardOp(NativeOp.of("identity").in(dxt.permute(1, 0, 2)).out(ctx.inputGradient()).build());
+        ctx.backwardOp(product(Views.rows(dzx), false, param(ctx, "W"), true, Views.rows(dxt), false));
+        INDArray dx = ctx.inputGradient();
+        if (addsInputGradient) {
+            ctx.backwardOp(NativeOp.of("add").in(dx, dxt.permute(1, 0, 2)).out(dx).build());
+        } else {
+            ctx.backwardOp(NativeOp.of("identity").in(dxt.permute(1, 0, 2)).out(dx).build());
+        }
     }
 }

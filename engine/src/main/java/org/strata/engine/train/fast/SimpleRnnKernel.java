@@ -9,13 +9,13 @@ public final class SimpleRnnKernel extends RecurrentKernel {
 
     @Override
     protected void stepForward(KernelContext ctx, int t, boolean first) {
-        if (!first) ctx.forwardOp(product(at(h, t - 1), false, ctx.param("U"), false, at(zx, t), true));
+        if (!first) ctx.forwardOp(product(at(h, prev(t)), false, param(ctx, "U"), false, at(zx, t), true));
         ctx.forwardOp(NativeOp.of("tanh").in(at(zx, t)).out(at(h, t)).build());
     }
 
     @Override
     protected void stepBackward(KernelContext ctx, int t, boolean first, boolean last) {
         ctx.backwardOp(NativeOp.of("tanh_bp").in(at(zx, t), at(dh, t)).out(at(dzx, t)).build());
-        if (!first) ctx.backwardOp(product(at(dzx, t), false, ctx.param("U"), true, at(dh, t - 1), true));
+        if (!first) ctx.backwardOp(product(at(dzx, t), false, param(ctx, "U"), true, at(dh, prev(t)), true));
     }
 }

@@ -19,7 +19,6 @@ import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.PortRef;
-import org.strata.engine.layers.LayerType;
 import org.strata.engine.layers.Weight;
 import org.strata.engine.train.dl4j.Dl4jLayers;
 import org.strata.engine.layers.TensorShape;
@@ -222,6 +221,21 @@ class FastGradientTest {
                         .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
                         .then("r", "SimpleRNN", "units", 5).then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("bidirectional lstm, the last h of each reading", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
+                        .then("l", "LSTM", "units", 3, "bidirectional", true)
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("per-step dense into a bidirectional lstm returning sequences, pooled", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 4, "features", 3)
+                        .then("pre", "Dense", "units", 4, "activation", "tanh")
+                        .then("l", "LSTM", "units", 3, "returnSequences", true, "bidirectional", true)
+                        .then("g", "GlobalAvgPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("embedding, bidirectional gru returning sequences, bidirectional simple rnn", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 8, "dimension", 4)
+                        .then("r1", "GRU", "units", 3, "returnSequences", true, "bidirectional", true)
+                        .then("r2", "SimpleRNN", "units", 3, "bidirectional", true)
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("conv1d valid and strided same, max and average pooling over time", new Graphs()
                         .then("input", "Input", "kind", "sequence", "timesteps", 9, "features", 3)
                         .then("c1", "Conv1D", "filters", 4, "kernel", 3, "activation", "tanh")
@@ -468,9 +482,8 @@ class FastGradientTest {
             String node = e.getKey().substring(0, e.getKey().indexOf('/'));
             String param = e.getKey().substring(node.length() + 1);
             if (param.equals("mean") || param.equals("var")) continue; // running statistics, not trained: see below
-            LayerType type = g.require(node).type();
             Weight weight = a.weightsOf(node).stream().filter(w -> w.name().equals(param)).findFirst().orElseThrow();
-            Dl4jLayers.Param spec = Dl4jLayers.param(type, weight);
+            Dl4jLayers.Param spec = Dl4jLayers.param(g.require(node), weight);
             INDArray their = spec.toExport().apply(theirGrads.get(dl4j.vertexOf(node) + "_" + spec.key()).dup())
                     .reshape(e.getValue().shape()).divi(b[0].size(0)); // DL4J divides by the batch in its updater
             double scale = Math.max(1e-3, their.amaxNumber().doubleValue());
