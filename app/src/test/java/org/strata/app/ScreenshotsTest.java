@@ -267,6 +267,84 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void a_gru_reading_both_ways_in_both_languages() throws Exception {
+        // The benchmark's GRU over MNIST rows made bidirectional as a user would tick it: 256 wide after it, the
+        // inspector's Bidirectional box; then one epoch and its Layers tab.
+        fxRun(() -> window.open(Path.of("../bench/networks/mnist-gru.strata")));
+        fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
+                editor().document().project().graph(), "gru", "bidirectional", true)));
+        fxRun(() -> editor().document().selection().set(java.util.List.of("gru")));
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            scrollIntoView("#palette-GRU");
+            snap("gru-bidirectional-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        train(1);
+        clickOn("#tab-layers .tab-label");
+        Thread.sleep(1100);
+        snap("gru-bidirectional-layers.png");
+    }
+
+    @Test
+    void a_conv1d_network_in_chinese_and_its_layers() throws Exception {
+        // The benchmark's Conv1D network over MNIST rows, its first convolution selected, in Chinese; then one epoch
+        // and the Layers tab on that convolution.
+        fxRun(() -> window.open(Path.of("../bench/networks/mnist-conv1d.strata")));
+        fxRun(() -> editor().document().selection().set(java.util.List.of("conv1")));
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        scrollIntoView("#palette-Conv1D");
+        snap("conv1d-zh.png");
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        trainUnsaved(1);
+        clickOn("#tab-layers .tab-label");
+        Thread.sleep(1100);
+        snap("conv1d-layers.png");
+    }
+
+    @Test
+    void depthwise_and_transposed_convolutions_in_both_languages() throws Exception {
+        // The seed CNN with its first pool swapped for a strided DepthwiseConv2D and a ConvTranspose2D that doubles
+        // the second convolution's map, edited as commands; the transposed convolution's feature maps after one epoch.
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        fxRun(() -> {
+            var doc = editor().document();
+            var g = doc.project().graph();
+            var dwType = org.strata.engine.layers.LayerCatalogue.get("DepthwiseConv2D");
+            var dw = new org.strata.engine.graph.Node("dw", dwType, "depthwise", dwType.params().defaults()
+                    .set("stride", new int[]{2, 2}).set("padding", "same").set("activation", "relu"), 600, 40);
+            var upType = org.strata.engine.layers.LayerCatalogue.get("ConvTranspose2D");
+            var up = new org.strata.engine.graph.Node("up", upType, "up", upType.params().defaults()
+                    .set("filters", 16).set("kernel", new int[]{2, 2}).set("stride", new int[]{2, 2})
+                    .set("activation", "relu"), 180, 200);
+            doc.execute(org.strata.app.document.Edits.remove(g, java.util.List.of("pool1"), java.util.List.of()));
+            doc.execute(org.strata.app.document.Edits.disconnect(g, edge("conv2", "pool2")));
+            doc.execute(org.strata.app.document.Edits.addNodes(g, java.util.List.of(dw, up), java.util.List.of(),
+                    "add"));
+            doc.execute(org.strata.app.document.Edits.connect(g, edge("conv1", "dw")));
+            doc.execute(org.strata.app.document.Edits.connect(g, edge("dw", "conv2")));
+            doc.execute(org.strata.app.document.Edits.connect(g, edge("conv2", "up")));
+            doc.execute(org.strata.app.document.Edits.connect(g, edge("up", "pool2")));
+            doc.selection().set(java.util.List.of("up"));
+        });
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            scrollIntoView("#palette-ConvTranspose2D");
+            snap("depthwise-transposed-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        train(1);
+        clickOn("#tab-layers .tab-label");
+        Thread.sleep(1100);
+        snap("depthwise-transposed-layers.png");
+    }
+
+    private static org.strata.engine.graph.Edge edge(String from, String to) {
+        return new org.strata.engine.graph.Edge(new org.strata.engine.graph.PortRef(from, "out"),
+                new org.strata.engine.graph.PortRef(to, "in"));
+    }
+
+    @Test
     void layers() throws Exception {
         // Inside the seed CNN after two epochs: the first convolution's feature maps for one test digit.
         fxRun(() -> window.open(sample("mnist-cnn")));
