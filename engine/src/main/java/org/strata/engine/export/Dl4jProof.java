@@ -12,7 +12,8 @@ import org.strata.engine.model.TrainedModel;
 /**
  * Proves a Deeplearning4j export with Deeplearning4j itself: the written zip is loaded as any DL4J user would load
  * it ({@code ComputationGraph.load}) and run on held-out samples (normalised as in training: the zip holds the
- * network, not the normalisation), and its outputs are compared with the trained model's.
+ * network, not the normalisation), and its outputs are compared with the trained model's. A network whose Embedding
+ * marks padding gets the padding mask a DL4J user passes ({@code output(false, inputs, masks)}).
  */
 public final class Dl4jProof {
     private Dl4jProof() {
@@ -24,10 +25,15 @@ public final class Dl4jProof {
         float[][] expected = model.predict(raw);
         ComputationGraph loaded = ComputationGraph.load(zip.toFile(), false);
         INDArray x = model.inputs(raw);
-        float[][] got = loaded.outputSingle(false, x).castTo(DataType.FLOAT).reshape(raw.length, -1).toFloatMatrix();
+        var graph = model.project().graph();
+        INDArray[] masks = org.strata.engine.analysis.PaddingMasks.of(graph, GraphAnalyzer.analyze(graph)).any()
+                ? new INDArray[]{org.strata.engine.train.dl4j.Dl4jNetwork.paddingMask(x)} : null;
+        float[][] got = loaded.output(false, new INDArray[]{x}, masks)[0].castTo(DataType.FLOAT)
+                .reshape(raw.length, -1).toFloatMatrix();
         Proofs.Comparison c = Proofs.compare(expected, got, !model.classNames().isEmpty());
         String differing = "";
         if (!c.agree(raw.length)) {
+            if (masks != null) loaded.setLayerMaskArrays(masks, null);
             differing = firstDiffering(model, loaded.feedForward(x, false), x);
         }
         String version = ComputationGraph.class.getPackage().getImplementationVersion();

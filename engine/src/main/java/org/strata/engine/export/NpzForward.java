@@ -37,11 +37,22 @@ public final class NpzForward {
         this.graph = graph;
         this.analysis = GraphAnalyzer.analyze(graph);
         this.arrays = arrays;
+        this.padding = org.strata.engine.analysis.PaddingMasks.of(graph, analysis);
+    }
+
+    private final org.strata.engine.analysis.PaddingMasks padding;
+    /** The sample's real steps, by the id of each Embedding that marks padding (filled as the sample runs). */
+    private final Map<String, Integer> realSteps = new HashMap<>();
+
+    /** @return the real steps of the sequence {@code nodeId} reads, or all {@code steps} without padding */
+    private int realSteps(String nodeId, int steps) {
+        return padding.ofInput(nodeId).map(realSteps::get).orElse(steps);
     }
 
     /** @return every layer's output for one raw sample, by node id (the Output's is the prediction) */
     public Map<String, float[]> run(float[] raw) {
         Map<String, float[]> out = new HashMap<>();
+        realSteps.clear();
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             LayerInputs wired = LayerInputs.of(graph, analysis, n);
@@ -105,8 +116,13 @@ public final class NpzForward {
                     new int[]{1, p.getInt("stride")}, ((org.strata.engine.layers.Pool1DLayer) n.type()).isMax());
             case "MaxPool2D", "AvgPool2D" -> pool(in.get(0), shapes.get(0), analysis.shapeOf(id).orElseThrow(), p,
                     p.getTuple("pool"), p.getTuple("stride"), ((Pool2DLayer) n.type()).isMax());
-            case "GlobalAvgPool", "GlobalMaxPool" -> globalPool(in.get(0), shapes.get(0),
-                    ((GlobalPoolLayer) n.type()).isMax());
+            case "GlobalAvgPool", "GlobalMaxPool" -> {
+                TensorShape x = shapes.get(0);
+                int real = x.kind() == TensorShape.Kind.SEQUENCE ? realSteps(id, x.dim(0)) : 0;
+                yield real > 0 ? globalPool(Arrays.copyOf(in.get(0), real * x.dim(1)), TensorShape.sequence(real,
+                        x.dim(1)), ((GlobalPoolLayer) n.type()).isMax())
+                        : globalPool(in.get(0), x, ((GlobalPoolLayer) n.type()).isMax());
+            }
             case "BatchNorm" -> batchNorm(id, in.get(0), (float) p.getDouble("epsilon"));
             case "LayerNorm" -> layerNorm(id, in.get(0), p.getDouble("epsilon"));
             case "Add" -> {
@@ -141,13 +157,18 @@ public final class NpzForward {
                 yield y;
             }
             case "MultiHeadAttention" -> attention(id, in.get(0), shapes.get(0), p.getInt("heads"),
-                    p.getInt("keySize"), p.getBool("causal"));
+                    p.getInt("keySize"), p.getBool("causal"), realSteps(id, shapes.get(0).dim(0)));
             case "LSTM", "GRU", "SimpleRNN" -> recurrent(n.type().id(), id, in.get(0), shapes.get(0), p);
             case "Embedding" -> {
                 float[] e = a(id + "/E");
                 int d = p.getInt("dimension");
                 float[] y = new float[in.get(0).length * d];
                 for (int t = 0; t < in.get(0).length; t++) System.arraycopy(e, (int) in.get(0)[t] * d, y, t * d, d);
+                if (p.getBool("maskPadding")) { // up to the last non-zero token, at least one step
+                    int real = 1;
+                    for (int t = 0; t < in.get(0).length; t++) if (in.get(0)[t] != 0) real = t + 1;
+                    realSteps.put(id, real);
+                }
                 yield y;
             }
             default -> throw new UnsupportedOperationException(n.name() + " (" + n.type().id() + ")");
@@ -490,8 +511,13 @@ public final class NpzForward {
      * named + "_reverse"; each step's h side by side (forward's first), or the last h each reading reached.
      */
     private float[] recurrent(String type, String id, float[] x, TensorShape in, Params p) {
-        int steps = in.dim(0);
         int f = in.dim(1);
+        int real = realSteps(id, in.dim(0));
+        if (real < in.dim(0)) { // padded: the real steps alone, then zeros for the padding's outputs
+            float[] y = recurrent(type, id, Arrays.copyOf(x, real * f), TensorShape.sequence(real, f), p);
+            return p.getBool("returnSequences") ? Arrays.copyOf(y, in.dim(0) * (y.length / real)) : y;
+        }
+        int steps = in.dim(0);
         int u = p.getInt("units");
         float[] forward = cell(type, id, "", x, steps, f, u);
         boolean sequences = p.getBool("returnSequences");
@@ -633,8 +659,12 @@ public final class NpzForward {
         return y;
     }
 
-    /** The catalogue's MultiHeadAttention, head by head: softmax(Q·Kᵀ/√keySize)·V, then W_o and b_o. */
-    private float[] attention(String id, float[] x, TensorShape in, int heads, int keySize, boolean causal) {
+    /**
+     * The catalogue's MultiHeadAttention, head by head: softmax(Q·Kᵀ/√keySize)·V over the keys a step may see (its
+     * own and earlier ones when causal, never the padding after the {@code real} steps), then W_o and b_o.
+     */
+    private float[] attention(String id, float[] x, TensorShape in, int heads, int keySize, boolean causal,
+                              int real) {
         int steps = in.dim(0);
         int d = in.dim(1);
         int hk = heads * keySize;
@@ -645,7 +675,7 @@ public final class NpzForward {
         double scale = 1 / Math.sqrt(keySize);
         for (int h = 0; h < heads; h++) {
             for (int t = 0; t < steps; t++) {
-                int seen = causal ? t + 1 : steps;
+                int seen = Math.min(causal ? t + 1 : steps, real); // no step looks at padding
                 double[] w = new double[seen];
                 double top = Double.NEGATIVE_INFINITY;
                 for (int u = 0; u < seen; u++) {

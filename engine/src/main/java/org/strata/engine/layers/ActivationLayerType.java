@@ -35,5 +35,8 @@ public final class ActivationLayerType extends LayerType {
         return p.getString("function");
     }
 
-
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

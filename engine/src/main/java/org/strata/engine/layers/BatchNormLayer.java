@@ -37,6 +37,8 @@ public final class BatchNormLayer extends LayerType {
         return 2L * out.size();
     }
 
-
-
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

@@ -71,6 +71,8 @@ public final class DenseLayer extends LayerType {
         return p.getInt("units") + " · " + p.getString("activation");
     }
 
-
-
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

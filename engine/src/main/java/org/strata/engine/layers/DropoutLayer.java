@@ -23,5 +23,8 @@ public final class DropoutLayer extends LayerType {
         return "p=" + p.getDouble("rate");
     }
 
-
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

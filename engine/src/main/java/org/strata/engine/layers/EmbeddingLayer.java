@@ -10,10 +10,14 @@ public final class EmbeddingLayer extends LayerType {
     public EmbeddingLayer() {
         super("Embedding", Category.SEQUENCE, "Token indices to learned vectors",
                 "y[t] = E[x[t]], E of shape [vocabulary, dimension]; the input holds whole numbers in "
-                        + "[0, vocabulary).",
+                        + "[0, vocabulary). With 'token 0 pads', the steps after a sequence's last non-zero token are "
+                        + "padding: recurrent layers stop at its last real step, global pooling and attention leave "
+                        + "the padding out.",
                 ParamTable.of(
                         ParamSpec.integer("vocabulary", "Vocabulary", 1000, 1, 10_000_000, "Number of distinct tokens"),
                         ParamSpec.integer("dimension", "Dimension", 32, 1, 100_000, "Length of each token's vector"),
+                        ParamSpec.bool("maskPadding", "Token 0 pads", false,
+                                "Zeros at the end of a sequence are padding that later layers skip"),
                         WeightInit.param()));
     }
 
@@ -38,7 +42,7 @@ public final class EmbeddingLayer extends LayerType {
 
     @Override
     public String keyParams(Params p) {
-        return p.getInt("vocabulary") + " → " + p.getInt("dimension");
+        return p.getInt("vocabulary") + " → " + p.getInt("dimension") + (p.getBool("maskPadding") ? " · pad 0" : "");
     }
 
 

@@ -35,4 +35,9 @@ public final class LayerNormLayer extends LayerType {
     public long flops(List<TensorShape> in, TensorShape out, Params p) {
         return 5L * out.size();
     }
+
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

@@ -108,6 +108,14 @@ public abstract class LayerType {
         return ActivationFn.IDENTITY;
     }
 
+    /**
+     * @return true if each step of the output is the same step of the input (a per-step Dense, a normalisation,
+     * attention, a recurrent layer returning sequences), so that the padding an Embedding marks passes through it
+     */
+    public boolean keepsSteps(Params p) {
+        return false;
+    }
+
     /** @return the key parameters in a few characters, for the node face ("32 · 3×3") */
     public String keyParams(Params p) {
         return "";

@@ -128,5 +128,8 @@ public final class MergeLayer extends LayerType {
         return op == Op.SUBTRACT ? "in1 − in2" : p.getInt("inputs") + " inputs";
     }
 
-
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

@@ -73,4 +73,9 @@ public final class MultiHeadAttentionLayer extends LayerType {
         for (int t = 0; t < steps; t++) for (int u = t + 1; u < steps; u++) m[t * steps + u] = -1e9f;
         return m;
     }
+
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

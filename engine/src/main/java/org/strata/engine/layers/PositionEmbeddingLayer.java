@@ -37,4 +37,9 @@ public final class PositionEmbeddingLayer extends LayerType {
     public long flops(List<TensorShape> in, TensorShape out, Params p) {
         return out.size();
     }
+
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

@@ -43,4 +43,9 @@ public final class PositionalEncodingLayer extends LayerType {
         }
         return pe;
     }
+
+    @Override
+    public boolean keepsSteps(Params p) {
+        return true;
+    }
 }

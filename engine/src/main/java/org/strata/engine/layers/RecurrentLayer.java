@@ -95,4 +95,9 @@ public abstract class RecurrentLayer extends LayerType {
         return p.getInt("units") + (p.getBool("bidirectional") ? " ↔" : "")
                 + (p.getBool("returnSequences") ? " · seq" : "");
     }
+
+    @Override
+    public boolean keepsSteps(Params p) {
+        return p.getBool("returnSequences");
+    }
 }

@@ -118,6 +118,12 @@ class EveryLayerTrainsTest {
                         .then("att", "MultiHeadAttention", "heads", 2, "keySize", 4, "causal", true)
                         .then("ln", "LayerNorm").then("g", "GlobalAvgPool")
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
+                Arguments.of("tokens padded, read both ways, attention over the real steps", new Graphs()
+                        .then("input", "Input", "size", 6)
+                        .then("e", "Embedding", "vocabulary", 20, "dimension", 6, "maskPadding", true)
+                        .then("r", "GRU", "units", 4, "returnSequences", true, "bidirectional", true)
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 4).then("g", "GlobalMaxPool")
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build(), 3),
                 Arguments.of("depthwise, then transposed convolution", new Graphs()
                         .then("input", "Input", "kind", "image", "height", 8, "width", 8, "channels", 3)
                         .then("dw", "DepthwiseConv2D", "stride", new int[]{2, 2}, "multiplier", 2)
@@ -165,10 +171,15 @@ class EveryLayerTrainsTest {
         INDArray x = name.startsWith("embedding") || name.startsWith("tokens")
                 ? Nd4j.rand(DataType.FLOAT, shape).muli(19).castTo(DataType.INT32).castTo(DataType.FLOAT)
                 : Nd4j.rand(DataType.FLOAT, shape);
+        if (net.padded()) { // sample i: 1 + i mod T real tokens, then padding
+            for (int i = 0; i < 16; i++) for (long t = 1 + i % shape[1]; t < shape[1]; t++) x.putScalar(i, t, 0);
+        }
         INDArray y = Nd4j.zeros(DataType.FLOAT, 16, classes);
         for (int i = 0; i < 16; i++) y.putScalar(i, i % classes, 1);
 
+        if (net.padded()) cg.setLayerMaskArrays(net.masks(x), null);
         Map<String, INDArray> acts = cg.feedForward(x, false);
+        cg.clearLayerMaskArrays();
         for (Node n : g.nodes()) {
             if (n == input) continue;
             INDArray act = acts.get(net.vertexOf(n.id()));
@@ -180,7 +191,7 @@ class EveryLayerTrainsTest {
         }
         TRAINED.add("Input");
 
-        DataSet ds = new DataSet(x, y);
+        DataSet ds = net.padded() ? new DataSet(x, y, net.masks(x)[0], null) : new DataSet(x, y);
         double first = cg.score(ds);
         for (int i = 0; i < 60; i++) cg.fit(ds);
         double last = cg.score(ds);

@@ -64,6 +64,8 @@ public final class OnnxExport {
         Map<String, String> tensors = new HashMap<>();
         tensors.put(input.id(), normalised);
         Map<String, INDArray> weights = model.parameters();
+        org.strata.engine.analysis.PaddingMasks padding = org.strata.engine.analysis.PaddingMasks.of(graph, a);
+        Map<String, OnnxPadding> paddings = new HashMap<>(); // by the id of the Embedding that marks it
         for (String id : a.order()) {
             Node node = graph.require(id);
             String type = node.type().id();
@@ -78,7 +80,12 @@ public final class OnnxExport {
             OnnxLayers.Mapping m = OnnxLayers.of(type).orElseThrow(() -> new UnsupportedOperationException(
                     node.name() + " (" + type + "): " + OnnxLayers.declined(type).filter(s -> !s.isBlank())
                             .orElse("no ONNX mapping")));
-            tensors.put(id, m.add(new OnnxLayers.Ctx(g, node, ins, shapes, a.shapeOf(id).orElseThrow(), weights)));
+            OnnxPadding pad = padding.ofInput(id).map(paddings::get).orElse(null);
+            tensors.put(id, m.add(new OnnxLayers.Ctx(g, node, ins, shapes, a.shapeOf(id).orElseThrow(), weights,
+                    pad)));
+            if (padding.carriedBy(id).filter(id::equals).isPresent()) {
+                paddings.put(id, OnnxPadding.of(g, id + "_padding", ins.get(0), shapes.get(0).dim(0)));
+            }
         }
         Map<String, String> layers = new java.util.LinkedHashMap<>();
         for (String id : a.order()) if (tensors.containsKey(id) && !id.equals(input.id())) layers.put(id, tensors.get(id));

@@ -27,10 +27,11 @@ final class OnnxLayers {
 
     /**
      * What a mapping gets: the graph being built, the node, its inputs' tensor names and shapes, its output shape and
-     * the trained weights (by {@code <nodeId>/<name>}, in the catalogue's layouts).
+     * the trained weights (by {@code <nodeId>/<name>}, in the catalogue's layouts), and the padding its (first) input
+     * carries, or null.
      */
     record Ctx(OnnxGraph g, Node node, List<String> inputs, List<TensorShape> inShapes, TensorShape outShape,
-               Map<String, INDArray> weights) {
+               Map<String, INDArray> weights, OnnxPadding padding) {
         INDArray weight(String name) {
             INDArray w = weights.get(node.id() + "/" + name);
             if (w == null) throw new IllegalStateException("no weight " + node.id() + "/" + name + " in the model");
@@ -360,6 +361,21 @@ final class OnnxLayers {
     private static String globalPool(Ctx c) {
         boolean max = ((GlobalPoolLayer) c.node().type()).isMax();
         long[] axes = c.inShapes().get(0).kind() == TensorShape.Kind.IMAGE ? new long[]{1, 2} : new long[]{1};
+        OnnxPadding pad = c.padding();
+        if (pad != null) { // the real steps only: x·mask summed over their count, or the max of x + penalty
+            String id = c.node().id();
+            String last = c.g().longs(id + "_axis2", 2);
+            if (max) {
+                String pushed = c.g().op("Add", id + "_pushed", List.of(c.in(),
+                        c.g().op("Unsqueeze", id + "_penalty", List.of(pad.penalty(), last))));
+                return c.g().op("ReduceMax", id, List.of(pushed), attr("axes", axes), attr("keepdims", 0L));
+            }
+            String kept = c.g().op("Mul", id + "_kept", List.of(c.in(),
+                    c.g().op("Unsqueeze", id + "_mask", List.of(pad.mask(), last))));
+            String sum = c.g().op("ReduceSum", id + "_sum", List.of(kept, c.g().longs(id + "_axes", axes)),
+                    attr("keepdims", 0L));
+            return c.g().op("Div", id, List.of(sum, pad.count()));
+        }
         return c.g().op(max ? "ReduceMax" : "ReduceMean", c.node().id(), List.of(c.in()), attr("axes", axes),
                 attr("keepdims", 0L));
     }
@@ -458,9 +474,12 @@ final class OnnxLayers {
         attrs[0] = attr("hidden_size", (long) u);
         attrs[1] = attr("direction", dirs == 2 ? "bidirectional" : "forward");
         System.arraycopy(extra, 0, attrs, 2, extra.length);
-        List<String> out = c.g().ops(op, id, List.of(x, c.g().floats(id + "_W", wOnnx, dirs, width, f),
-                c.g().floats(id + "_R", rOnnx, dirs, width, u), c.g().floats(id + "_B", bOnnx, dirs, 2L * width)), 2,
-                attrs);
+        List<String> inputs = new java.util.ArrayList<>(List.of(x, c.g().floats(id + "_W", wOnnx, dirs, width, f),
+                c.g().floats(id + "_R", rOnnx, dirs, width, u), c.g().floats(id + "_B", bOnnx, dirs, 2L * width)));
+        // padding: ONNX's sequence lengths, after which Y is zero, Y_h holds the last real step and the backward
+        // direction starts at a sample's last real step, as Strata's engines
+        if (c.padding() != null) inputs.add(c.padding().lengths());
+        List<String> out = c.g().ops(op, id, inputs, 2, attrs);
         if (p.getBool("returnSequences")) {
             // Y is [time, directions, batch, units]: to [batch, time, directions·units], forward's units first
             String y = c.g().op("Transpose", id + "_batch_first", List.of(out.get(0)), attr("perm", 2L, 0L, 1L, 3L));
@@ -502,6 +521,10 @@ final class OnnxLayers {
         if (p.getBool("causal")) {
             scores = c.g().op("Add", id + "_masked", List.of(scores, c.g().floats(id + "_mask",
                     org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps, steps)));
+        }
+        if (c.padding() != null) { // no query looks at a padded key: its penalty on every score, [batch, 1, 1, T]
+            scores = c.g().op("Add", id + "_unpadded", List.of(scores, c.g().op("Unsqueeze", id + "_key_penalty",
+                    List.of(c.padding().penalty(), c.g().longs(id + "_axes12", 1, 2)))));
         }
         String weights = c.g().op("Softmax", id + "_weights", List.of(scores), attr("axis", -1L));
         String mixed = c.g().op("Transpose", id + "_mixed", List.of(

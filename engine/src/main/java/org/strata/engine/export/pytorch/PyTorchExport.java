@@ -86,6 +86,7 @@ public final class PyTorchExport {
         Map<String, String> var = new HashMap<>();
         var.put(input.id(), "x");
         String result = "x";
+        org.strata.engine.analysis.PaddingMasks padding = org.strata.engine.analysis.PaddingMasks.of(g, a);
         for (String id : a.order()) {
             Node n = g.require(id);
             if (n == input) continue;
@@ -94,10 +95,17 @@ public final class PyTorchExport {
             List<TensorShape> shapes = wired.shapes();
             TensorShape out = a.shapeOf(id).orElseThrow();
             String name = py(id);
-            String expr = layer(n, name, ins, shapes, out, init, load, save, g);
+            String paddedBy = padding.ofInput(id).map(PyTorchExport::py).orElse(null);
+            String expr = layer(n, name, ins, shapes, out, init, load, save, g, paddedBy);
             fresh.append(initLines(n, name, a.weightsOf(id)));
             fwd.append("        ").append(name).append(" = ").append(expr).append("  # ").append(shape(out))
                     .append('\n');
+            if (padding.carriedBy(id).filter(id::equals).isPresent()) { // an Embedding marking padding
+                fwd.append(line("%s_lengths = padding_lengths(%s)  # [batch]: real steps, token 0 pads", name,
+                        ins.get(0)));
+                fwd.append(line("%s_mask = padding_mask(%s_lengths, %d)  # [batch, %d]", name, name, out.dim(0),
+                        out.dim(0)));
+            }
             var.put(id, name);
             result = name;
         }
@@ -136,20 +144,55 @@ public final class PyTorchExport {
                     return table.float()
 
 
+                def padding_lengths(tokens):
+                    \"\"\"Each sample's real steps: up to its last non-zero token (token 0 pads), at least one.\"\"\"
+                    steps = torch.arange(1, tokens.shape[1] + 1, device=tokens.device)
+                    return ((tokens != 0) * steps).amax(dim=1).clamp(min=1)
+
+
+                def padding_mask(lengths, steps):
+                    \"\"\"1.0 for a real step, 0.0 for padding: [batch, steps].\"\"\"
+                    return (torch.arange(steps, device=lengths.device)[None, :] < lengths[:, None]).float()
+
+
+                def padded_recurrent(module, x, lengths, sequences):
+                    \"\"\"A recurrent module over each sample's real steps (PyTorch's packed sequences): every step's h, zeros
+                    on padding, or the last h of each direction (the backward one's at the start) side by side.\"\"\"
+                    packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+                    y, h = module(packed)
+                    if sequences:
+                        return nn.utils.rnn.pad_packed_sequence(y, batch_first=True, total_length=x.shape[1])[0]
+                    h = h[0] if isinstance(h, tuple) else h  # an LSTM's (h, c)
+                    return torch.cat(list(h), dim=1)
+
+
+                def masked_mean(x, mask):
+                    \"\"\"The mean over the real steps of x [batch, T, F].\"\"\"
+                    return (x * mask[:, :, None]).sum(dim=1) / mask.sum(dim=1, keepdim=True)
+
+
+                def masked_max(x, mask):
+                    \"\"\"The largest value over the real steps of x [batch, T, F].\"\"\"
+                    return (x + (mask[:, :, None] - 1) * 1e9).amax(dim=1)
+
+
                 def last_of_both(y, units):
                     \"\"\"A bidirectional layer's last h of each reading: the forward one's at the last step, the backward
                     one's at the first (where it ends), side by side.\"\"\"
                     return torch.cat([y[:, -1, :units], y[:, 0, units:]], dim=1)
 
 
-                def attention(x, q, k, v, o, heads, key_size, causal):
+                def attention(x, q, k, v, o, heads, key_size, causal, mask=None):
                     \"\"\"Multi-head self-attention as Strata computes it: softmax(Q K^T / sqrt(key_size)) V per head, the heads
-                    side by side, projected back to x's width; causal lets step t look at steps up to t only.\"\"\"
+                    side by side, projected back to x's width; causal lets step t look at steps up to t only, and with
+                    a padding mask no step looks at padding.\"\"\"
                     b, t, _ = x.shape
                     split = lambda a: a.view(b, t, heads, key_size).transpose(1, 2)
                     scores = split(q(x)) @ split(k(x)).transpose(-2, -1) / math.sqrt(key_size)
                     if causal:
                         scores = scores.masked_fill(torch.ones(t, t, dtype=torch.bool, device=x.device).triu(1), -1e9)
+                    if mask is not None:
+                        scores = scores + (mask[:, None, None, :] - 1) * 1e9
                     mixed = torch.softmax(scores, dim=-1) @ split(v(x))
                     return o(mixed.transpose(1, 2).reshape(b, t, heads * key_size))
 
@@ -214,8 +257,9 @@ public final class PyTorchExport {
     }
 
     /** One layer: its module in __init__, its weights in load_weights; @return its expression in forward */
+    /** @param paddedBy the Python name of the Embedding whose padding the input carries ({@code <pad>_mask}…), or null */
     private static String layer(Node n, String name, List<String> in, List<TensorShape> shapes, TensorShape out,
-                                StringBuilder init, StringBuilder load, StringBuilder save, Graph g) {
+                                StringBuilder init, StringBuilder load, StringBuilder save, Graph g, String paddedBy) {
         Params p = n.params();
         String x = in.isEmpty() ? "x" : in.get(0);
         String id = n.id();
@@ -365,6 +409,7 @@ public final class PyTorchExport {
             }
             case "GlobalAvgPool", "GlobalMaxPool" -> {
                 boolean max = ((GlobalPoolLayer) n.type()).isMax();
+                if (paddedBy != null) return (max ? "masked_max(" : "masked_mean(") + x + ", " + paddedBy + "_mask)";
                 String dims = shapes.get(0).kind() == TensorShape.Kind.IMAGE ? "(1, 2)" : "1";
                 return x + (max ? ".amax(dim=" : ".mean(dim=") + dims + ")";
             }
@@ -416,9 +461,10 @@ public final class PyTorchExport {
                     save.append(fn("w[\"%s/W%s\"] = get(net.%s_%s.weight).T", id, part, name, part));
                     save.append(fn("w[\"%s/b%s\"] = get(net.%s_%s.bias)", id, part, name, part));
                 }
-                return String.format(Locale.ROOT, "attention(%s, self.%s_q, self.%s_k, self.%s_v, self.%s_o, %d, %d, %s)",
+                return String.format(Locale.ROOT,
+                        "attention(%s, self.%s_q, self.%s_k, self.%s_v, self.%s_o, %d, %d, %s%s)",
                         x, name, name, name, name, p.getInt("heads"), p.getInt("keySize"),
-                        p.getBool("causal") ? "True" : "False");
+                        p.getBool("causal") ? "True" : "False", paddedBy == null ? "" : ", " + paddedBy + "_mask");
             }
             case "PositionEmbedding" -> {
                 TensorShape s = shapes.get(0);
@@ -435,6 +481,10 @@ public final class PyTorchExport {
             }
             case "LSTM", "GRU", "SimpleRNN" -> {
                 recurrent(n.type().id(), id, name, shapes.get(0).dim(1), p, init, load, save);
+                if (paddedBy != null) {
+                    return String.format(Locale.ROOT, "padded_recurrent(self.%s, %s, %s_lengths, %s)", name, x, paddedBy,
+                            p.getBool("returnSequences") ? "True" : "False");
+                }
                 return recurrentOutput(p, name, x);
             }
             case "Embedding" -> {

@@ -20,12 +20,15 @@ public final class AttentionDl4j extends CatalogueSameDiffLayer {
     private int heads;
     private int keySize;
     private boolean causal;
+    private boolean padded;
 
     /** For Deeplearning4j's JSON configuration. */
     public AttentionDl4j() {
     }
 
-    public AttentionDl4j(long features, int steps, int heads, int keySize, boolean causal, String init) {
+    public AttentionDl4j(long features, int steps, int heads, int keySize, boolean causal, boolean padded,
+                         String init) {
+        this.padded = padded;
         this.features = features;
         this.steps = steps;
         this.heads = heads;
@@ -44,6 +47,9 @@ public final class AttentionDl4j extends CatalogueSameDiffLayer {
         if (causal) {
             scores = scores.add(sd.constant(Nd4j.create(
                     org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps, steps)));
+        }
+        if (padded && mask != null) { // no query looks at a padded key: (mask − 1)·1e9 on its score
+            scores = scores.add(mask.sub(1.0).mul(1e9).reshape(-1, 1, 1, steps));
         }
         SDVariable weights = sd.nn().softmax(scores, -1);
         SDVariable joined = sd.mmul(weights, v).permute(0, 2, 1, 3).reshape(-1, (long) heads * keySize);
@@ -112,6 +118,15 @@ public final class AttentionDl4j extends CatalogueSameDiffLayer {
 
     public void setKeySize(int keySize) {
         this.keySize = keySize;
+    }
+
+    /** @return whether the input carries padding, whose keys no query looks at */
+    public boolean isPadded() {
+        return padded;
+    }
+
+    public void setPadded(boolean padded) {
+        this.padded = padded;
     }
 
     public boolean isCausal() {

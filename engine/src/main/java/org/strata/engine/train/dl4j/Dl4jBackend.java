@@ -91,7 +91,8 @@ public final class Dl4jBackend implements NetworkBackend {
     public double fit(INDArray features, INDArray labels) {
         ComputationGraph cg = net.graph();
         batchSize = (int) features.size(0);
-        cg.fit(new DataSet(features, labels));
+        INDArray[] masks = net.masks(features);
+        cg.fit(masks == null ? new DataSet(features, labels) : new DataSet(features, labels, masks[0], null));
         for (INDArray[] f : frozen) f[0].assign(f[1]);
         return cg.score();
     }
@@ -103,12 +104,15 @@ public final class Dl4jBackend implements NetworkBackend {
 
     @Override
     public INDArray predict(INDArray features) {
-        return net.graph().outputSingle(false, features).dup();
+        return net.output(features).dup();
     }
 
     @Override
     public Map<String, INDArray> activations(INDArray features) {
+        INDArray[] masks = net.masks(features);
+        if (masks != null) net.graph().setLayerMaskArrays(masks, null);
         Map<String, INDArray> acts = net.graph().feedForward(features, false);
+        if (masks != null) net.graph().clearLayerMaskArrays();
         Map<String, INDArray> out = new HashMap<>();
         graph.nodes().forEach(n -> {
             INDArray a = acts.get(net.vertexOf(n.id()));

@@ -79,7 +79,7 @@ public final class Dl4jCompiler {
         cg.init();
         Map<String, List<Weight>> weights = new java.util.LinkedHashMap<>();
         for (String id : analysis.order()) weights.put(id, analysis.weightsOf(id));
-        return new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases), weights);
+        return new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases), weights, ctx.padding.any());
     }
 
     /** @return the DL4J updater for the settings' optimizer and learning rate */
@@ -98,11 +98,18 @@ public final class Dl4jCompiler {
         private final Analysis analysis;
         private final GraphBuilder builder;
         private final Map<String, String> aliases = new HashMap<>();
+        private final org.strata.engine.analysis.PaddingMasks padding;
 
         Context(Graph graph, Analysis analysis, GraphBuilder builder) {
             this.graph = graph;
             this.analysis = analysis;
             this.builder = builder;
+            this.padding = org.strata.engine.analysis.PaddingMasks.of(graph, analysis);
+        }
+
+        @Override
+        public boolean readsPadding(Node node) {
+            return padding.ofInput(node.id()).isPresent();
         }
 
         String vertexOf(String nodeId) {

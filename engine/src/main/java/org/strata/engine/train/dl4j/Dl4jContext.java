@@ -19,6 +19,9 @@ public interface Dl4jContext {
     /** @return the node's input shapes, in port order */
     List<TensorShape> inputShapes(Node node);
 
+    /** @return whether the node's (first) input carries an Embedding's padding */
+    boolean readsPadding(Node node);
+
     /** @return the node's output shape */
     TensorShape outputShape(Node node);
 

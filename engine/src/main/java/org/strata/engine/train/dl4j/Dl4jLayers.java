@@ -3,7 +3,6 @@ package org.strata.engine.train.dl4j;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -74,17 +73,17 @@ public final class Dl4jLayers {
      * One layer type's mapping.
      *
      * @param add    adds a node of the type to the DL4J configuration (see {@link Dl4jContext#alias} for fusing)
-     * @param params a node's weights stored under another key or layout than the catalogue's, by weight name
+     * @param params weights stored under another key or layout than the catalogue's, by weight name
      */
-    record Mapping(BiConsumer<Node, Dl4jContext> add, Function<Params, Map<String, Param>> params) {
+    record Mapping(BiConsumer<Node, Dl4jContext> add, Map<String, Param> params) {
         Mapping(BiConsumer<Node, Dl4jContext> add) {
-            this(add, p -> Map.of());
-        }
-
-        Mapping(BiConsumer<Node, Dl4jContext> add, Map<String, Param> params) {
-            this(add, p -> params);
+            this(add, Map.of());
         }
     }
+
+    /** Deeplearning4j's LSTM and SimpleRnn, and Strata's unrolled layer after them, keep U as "RW". */
+    private static final Map<String, Param> RECURRENT_KEYS = Map.of("U", keyed("RW"), "U_reverse",
+            keyed(RecurrentDl4j.key("U", "_reverse")));
 
     private static final Map<String, Mapping> BY_TYPE = Map.ofEntries(
             Map.entry("Input", new Mapping((n, ctx) -> {
@@ -136,14 +135,15 @@ public final class Dl4jLayers {
                 ctx.addLayer(n.id(), new PositionEmbeddingDl4j(x.dim(0), x.dim(1),
                         org.strata.engine.layers.WeightInit.of(n.params()).key()), ctx.inputs(n));
             })),
-            Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, Dl4jLayers::recurrentKeys)),
-            Map.entry("GRU", new Mapping(Dl4jLayers::unrolled)),
-            Map.entry("SimpleRNN", new Mapping(Dl4jLayers::simpleRnn, Dl4jLayers::recurrentKeys)),
+            Map.entry("LSTM", new Mapping(Dl4jLayers::lstm, RECURRENT_KEYS)),
+            Map.entry("GRU", new Mapping(Dl4jLayers::unrolled, RECURRENT_KEYS)),
+            Map.entry("SimpleRNN", new Mapping(Dl4jLayers::simpleRnn, RECURRENT_KEYS)),
             Map.entry("MultiHeadAttention", new Mapping((n, ctx) -> {
                 TensorShape x = ctx.inputShapes(n).get(0);
                 Params p = n.params();
                 ctx.addLayer(n.id(), new AttentionDl4j(x.dim(1), x.dim(0), p.getInt("heads"), p.getInt("keySize"),
-                        p.getBool("causal"), org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(n));
+                        p.getBool("causal"), ctx.readsPadding(n), org.strata.engine.layers.WeightInit.of(p).key()),
+                        ctx.inputs(n));
             })),
             Map.entry("Embedding", new Mapping(Dl4jLayers::embedding, Map.of("E", keyed("W")))));
 
@@ -168,7 +168,7 @@ public final class Dl4jLayers {
 
     /** @return where weight {@code w} of {@code node} sits in DL4J */
     public static Param param(Node node, Weight w) {
-        return of(node.type()).params().apply(node.params()).getOrDefault(w.name(), Param.same(w));
+        return of(node.type()).params().getOrDefault(w.name(), Param.same(w));
     }
 
     private static Param keyed(String key) {
@@ -192,11 +192,9 @@ public final class Dl4jLayers {
         boolean bias = org.strata.engine.layers.DenseLayer.useBias(p);
         TensorShape x = ctx.inputShapes(node).get(0);
         if (x.kind() == TensorShape.Kind.SEQUENCE) { // the same layer on every step
-            ctx.addLayer(node.id(), new org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed(
-                    new DenseLayer.Builder().nIn(x.channels()).nOut(p.getInt("units"))
-                            .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
-                            .activation(Dl4jFunctions.activation(activation)).hasBias(bias).build(), RNNFormat.NWC),
-                    ctx.inputs(node));
+            ctx.addLayer(node.id(), new PerStepDl4j(new DenseLayer.Builder().nIn(x.channels()).nOut(p.getInt("units"))
+                    .weightInit(Dl4jFunctions.init(org.strata.engine.layers.WeightInit.of(p)))
+                    .activation(Dl4jFunctions.activation(activation)).hasBias(bias).build()), ctx.inputs(node));
             return;
         }
         Optional<Node> output = ctx.soleOutputConsumer(node);
@@ -278,6 +276,12 @@ public final class Dl4jLayers {
     }
 
     private static void globalPool(Node node, Dl4jContext ctx) {
+        if (ctx.readsPadding(node)) {
+            TensorShape x = ctx.inputShapes(node).get(0);
+            ctx.addLayer(node.id(), new PaddedPoolDl4j(((GlobalPoolLayer) node.type()).isMax(), x.dim(0), x.dim(1)),
+                    ctx.inputs(node));
+            return;
+        }
         // Channels-last data: images [N,H,W,C] pool over 1,2; sequences [N,T,F] over 1.
         int[] dims = ctx.inputShapes(node).get(0).kind() == TensorShape.Kind.IMAGE ? new int[]{1, 2} : new int[]{1};
         PoolingType pooling = ((GlobalPoolLayer) node.type()).isMax() ? PoolingType.MAX : PoolingType.AVG;
@@ -329,7 +333,7 @@ public final class Dl4jLayers {
     }
 
     private static void lstm(Node node, Dl4jContext ctx) {
-        if (node.params().getBool("bidirectional")) {
+        if (node.params().getBool("bidirectional") || ctx.readsPadding(node)) {
             unrolled(node, ctx);
         } else {
             recurrent(node, ctx, new LSTM.Builder());
@@ -337,16 +341,11 @@ public final class Dl4jLayers {
     }
 
     private static void simpleRnn(Node node, Dl4jContext ctx) {
-        if (node.params().getBool("bidirectional")) {
+        if (node.params().getBool("bidirectional") || ctx.readsPadding(node)) {
             unrolled(node, ctx);
         } else {
             recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
         }
-    }
-
-    /** Deeplearning4j's LSTM and SimpleRnn keep U as "RW"; Strata's unrolled layer, used both ways, by its name. */
-    private static Map<String, Param> recurrentKeys(Params p) {
-        return p.getBool("bidirectional") ? Map.of() : Map.of("U", keyed("RW"));
     }
 
     /** Adds the catalogue's recurrent cell unrolled in SameDiff ({@link RecurrentDl4j}). */
@@ -354,7 +353,7 @@ public final class Dl4jLayers {
         TensorShape x = ctx.inputShapes(node).get(0);
         Params p = node.params();
         ctx.addLayer(node.id(), new RecurrentDl4j(node.type().id(), x.dim(1), p.getInt("units"), x.dim(0),
-                p.getBool("returnSequences"), p.getBool("bidirectional"),
+                p.getBool("returnSequences"), p.getBool("bidirectional"), ctx.readsPadding(node),
                 org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(node));
     }
 

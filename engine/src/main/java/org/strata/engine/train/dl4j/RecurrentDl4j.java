@@ -11,11 +11,12 @@ import org.strata.engine.layers.RecurrentLayer;
 
 /**
  * A catalogue recurrent layer unrolled over the sequence [batch, T, F] as a SameDiff layer, for what Deeplearning4j
- * 1.0.0-M2.1 lacks: GRU (none there), and any bidirectional layer (its Bidirectional wrapper's last step is the
- * backward reading's first, not the h it reaches at the sequence's start, and it keys its arrays its own way). The
- * cells are the catalogue's: LSTM blocks g, f, o, i; GRU blocks r, z, n with the reset gate on the recurrent product
- * and its recurrent bias bh; SimpleRNN. The backward reading's arrays, the catalogue's "W_reverse" and so on, are kept
- * under the keys "Wreverse" and so on. Kept in a model's configuration by class name, so it has a no-argument
+ * 1.0.0-M2.1 lacks: GRU (none there), any bidirectional layer (its Bidirectional wrapper's last step is the backward
+ * reading's first, not the h it reaches at the sequence's start, and it keys its arrays its own way), and any layer
+ * reading padding (the state reset on padded steps, as Strata's engine does). The cells are the catalogue's: LSTM
+ * blocks g, f, o, i; GRU blocks r, z, n with the reset gate on the recurrent product and its recurrent bias bh;
+ * SimpleRNN. Its arrays are kept under Deeplearning4j's LSTM keys (U as "RW"), the backward reading's without the
+ * underscore ("Wreverse", "RWreverse"…). Kept in a model's configuration by class name, so it has a no-argument
  * constructor and properties.
  */
 public final class RecurrentDl4j extends CatalogueSameDiffLayer {
@@ -25,6 +26,7 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
     private int steps;
     private boolean sequences;
     private boolean bidirectional;
+    private boolean padded;
 
     /** For Deeplearning4j's JSON configuration. */
     public RecurrentDl4j() {
@@ -34,10 +36,13 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
      * @param cell          the catalogue type: "LSTM", "GRU" or "SimpleRNN"
      * @param sequences     output h at every step [batch, T, width], else the last reached [batch, width]
      * @param bidirectional also read from the end; the two readings side by side
+     * @param padded        the input carries padding: the state is reset to zero on padded steps, and the last
+     *                      output is each sample's last real step
      * @param init          the catalogue's weight initialiser key
      */
     public RecurrentDl4j(String cell, long features, long units, int steps, boolean sequences, boolean bidirectional,
-                         String init) {
+                         boolean padded, String init) {
+        this.padded = padded;
         this.cell = cell;
         this.features = features;
         this.units = units;
@@ -87,6 +92,15 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
         this.sequences = sequences;
     }
 
+    /** @return whether the input carries padding: a mask comes with every batch */
+    public boolean isPadded() {
+        return padded;
+    }
+
+    public void setPadded(boolean padded) {
+        this.padded = padded;
+    }
+
     public boolean isBidirectional() {
         return bidirectional;
     }
@@ -107,25 +121,55 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
         return bidirectional ? new String[]{"", RecurrentLayer.REVERSE} : new String[]{""};
     }
 
-    /** @return the key of a reading's array in Deeplearning4j ("Wreverse" for the catalogue's "W_reverse") */
-    private static String key(String name, String suffix) {
-        return Dl4jLayers.Param.key(name + suffix);
+    /**
+     * @return the key of a reading's array in Deeplearning4j: U is "RW" as in its own LSTM, and the backward
+     * reading's keys have no underscore ("RWreverse" for the catalogue's "U_reverse")
+     */
+    static String key(String name, String suffix) {
+        return Dl4jLayers.Param.key((name.equals("U") ? "RW" : name) + suffix);
     }
 
     @Override
     public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
         SDVariable[] xs = sd.unstack(x, 1, steps); // [batch, F] per step
-        SDVariable[] forward = read(sd, xs, params, "", false);
-        if (!bidirectional) return trueGradient(sd, sequences ? sd.stack(1, forward) : forward[steps - 1]);
-        SDVariable[] backward = read(sd, xs, params, RecurrentLayer.REVERSE, true);
+        SDVariable[] ms = null; // each step's mask column [batch, 1]
+        if (padded && mask != null) {
+            SDVariable[] columns = sd.unstack(mask, 1, steps);
+            ms = new SDVariable[steps];
+            for (int t = 0; t < steps; t++) ms[t] = columns[t].reshape(-1, 1);
+        }
+        SDVariable[] forward = read(sd, xs, ms, params, "", false);
+        // (every value defined must be read: Deeplearning4j refuses to differentiate a graph with a loose end)
+        SDVariable last = sequences ? null : ms == null ? forward[steps - 1] : lastReal(forward, ms);
+        if (!bidirectional) return trueGradient(sd, sequences ? sd.stack(1, forward) : last);
+        SDVariable[] backward = read(sd, xs, ms, params, RecurrentLayer.REVERSE, true);
         SDVariable out = sequences ? sd.concat(2, sd.stack(1, forward), sd.stack(1, backward))
-                : sd.concat(1, forward[steps - 1], backward[0]); // the last h each reading reaches
+                : sd.concat(1, last, backward[0]); // the last h each reading reaches
         return trueGradient(sd, out);
     }
 
-    /** @return h at each time step of one reading, indexed by time (the backward reading starts at T − 1) */
-    private SDVariable[] read(SameDiff sd, SDVariable[] xs, Map<String, SDVariable> params, String suffix,
-                              boolean reverse) {
+    /** @return Σ_t h_t·(m_t − m_{t+1}): each sample's h at its last real step */
+    private static SDVariable lastReal(SDVariable[] hs, SDVariable[] ms) {
+        int steps = hs.length;
+        SDVariable sum = hs[steps - 1].mul(ms[steps - 1]);
+        for (int t = 0; t < steps - 1; t++) sum = sum.add(hs[t].mul(ms[t].sub(ms[t + 1])));
+        return sum;
+    }
+
+    /** The input's mask reaches the next layer only with the sequence; a last step's vector has none. */
+    @Override
+    public org.nd4j.common.primitives.Pair<INDArray, org.deeplearning4j.nn.api.MaskState> feedForwardMaskArray(
+            INDArray maskArray, org.deeplearning4j.nn.api.MaskState currentMaskState, int minibatchSize) {
+        return sequences ? new org.nd4j.common.primitives.Pair<>(maskArray, currentMaskState)
+                : new org.nd4j.common.primitives.Pair<>(null, null);
+    }
+
+    /**
+     * @param ms each step's mask column, or null: a padded step's state is reset to zero
+     * @return h at each time step of one reading, indexed by time (the backward reading starts at T − 1)
+     */
+    private SDVariable[] read(SameDiff sd, SDVariable[] xs, SDVariable[] ms, Map<String, SDVariable> params,
+                              String suffix, boolean reverse) {
         SDVariable w = params.get(key("W", suffix));
         SDVariable u = params.get(key("U", suffix));
         SDVariable b = params.get(key("b", suffix));
@@ -143,11 +187,13 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
                     // refuses to differentiate a graph holding a value nothing reads
                     SDVariable f = sd.nn().sigmoid(z[1]);
                     c = c == null ? f.mul(0.0).add(ig) : f.mul(c).add(ig);
+                    if (ms != null) c = c.mul(ms[t]);
                     h = sd.nn().sigmoid(z[2]).mul(sd.math().tanh(c));
                 }
                 case "GRU" -> h = gruStep(sd, zx, h, u, params.get(key("bh", suffix)));
                 default -> h = sd.math().tanh(h == null ? zx : zx.add(h.mmul(u)));
             }
+            if (ms != null && !cell.equals("LSTM")) h = h.mul(ms[t]);
             hs[t] = h;
         }
         return hs;

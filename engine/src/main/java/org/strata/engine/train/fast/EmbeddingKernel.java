@@ -18,6 +18,8 @@ public final class EmbeddingKernel implements Kernel {
         tokens = Nd4j.create(DataType.INT32, ctx.input().shape());
         ctx.forwardOp(NativeOp.of("cast").in(ctx.input()).out(tokens).iargs(DataType.INT32.toInt()).build());
         ctx.forwardOp(NativeOp.of("gather").in(ctx.param("E"), tokens).out(ctx.output()).iargs(0).build());
+        StepMask padding = ctx.marksPadding();
+        if (padding != null) padding.fill(ctx, ctx.input());
     }
 
     @Override

@@ -73,6 +73,14 @@ public final class FastNetwork implements NetworkBackend {
     }
 
     /** Builds the network with Xavier-initialised weights and zero biases, seeded by the training settings. */
+    private org.strata.engine.analysis.PaddingMasks paddingMasks;
+
+    /** @return which padding each node's output carries */
+    org.strata.engine.analysis.PaddingMasks paddingMasks() {
+        if (paddingMasks == null) paddingMasks = org.strata.engine.analysis.PaddingMasks.of(graph, analysis);
+        return paddingMasks;
+    }
+
     public FastNetwork(Graph graph, Analysis analysis, Params training) {
         Optional<Message> why = unsupported(graph, analysis, training);
         if (why.isPresent()) throw new IllegalArgumentException("the fast engine cannot run this graph: " + why.get());

@@ -64,6 +64,8 @@ public final class GruKernel extends RecurrentKernel {
         ctx.forwardOp(NativeOp.of("subtract").in(hPrev, block(at, N)).out(tmp).build());
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, Z), tmp).out(tmp).build());
         ctx.forwardOp(NativeOp.of("add").in(block(at, N), tmp).out(at(h, t)).build());
+        INDArray m = stepMask(t);
+        if (m != null) ctx.forwardOp(NativeOp.of("multiply").in(at(h, t), m).out(at(h, t)).build());
     }
 
     @Override
@@ -80,6 +82,8 @@ public final class GruKernel extends RecurrentKernel {
         }
         INDArray at = at(a, t);
         INDArray dht = at(dh, t);
+        INDArray m = stepMask(t);
+        if (m != null) ctx.backwardOp(NativeOp.of("multiply").in(dht, m).out(dht).build());
         INDArray hPrev = first ? zeroState : at(h, prev(t));
         INDArray dzxt = at(dzx, t);
         INDArray dzht = at(dzh, t);

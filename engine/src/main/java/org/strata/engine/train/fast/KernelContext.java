@@ -38,6 +38,12 @@ public interface KernelContext extends ShapeContext {
         return inputGradient(0);
     }
 
+    /** @return the padding the (first) input carries (see {@link org.strata.engine.analysis.PaddingMasks}), or null */
+    StepMask padding();
+
+    /** @return the padding this node marks (an Embedding with "token 0 pads"), to be filled by its kernel, or null */
+    StepMask marksPadding();
+
     /** @return the view of a parameter this kernel declared */
     INDArray param(String name);
 

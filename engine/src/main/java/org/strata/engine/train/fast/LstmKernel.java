@@ -47,6 +47,8 @@ public final class LstmKernel extends RecurrentKernel {
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, F), cPrev).out(ct).build());
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, I), block(at, G)).out(product).build());
         ctx.forwardOp(NativeOp.of("add").in(ct, product).out(ct).build());
+        INDArray m = stepMask(t);
+        if (m != null) ctx.forwardOp(NativeOp.of("multiply").in(ct, m).out(ct).build());
         ctx.forwardOp(NativeOp.of("tanh").in(ct).out(at(tanhC, t)).build());
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, O), at(tanhC, t)).out(at(h, t)).build());
     }
@@ -60,7 +62,7 @@ public final class LstmKernel extends RecurrentKernel {
         }
         INDArray at = at(a, t);
         INDArray dht = at(dh, t);
-        // through h_t = o⊙tanh(c_t): do = dh⊙tanh(c_t); dc_t gets dh⊙o⊙(1 − tanh²c_t), and the next step's dc⊙f
+        // through h_t = o⊙tanh(c_t): do = dh⊙tanh(c_t); dc_t gets dh⊙o⊙(1 − tanh²c_t) and the next step's dc⊙f
         ctx.backwardOp(NativeOp.of("multiply").in(dht, at(tanhC, t)).out(block(da, O)).build());
         ctx.backwardOp(NativeOp.of("multiply").in(dht, block(at, O)).out(product).build());
         ctx.backwardOp(NativeOp.of("tanh_bp").in(at(c, t), product).out(last ? dc : dcHere).build());
@@ -68,6 +70,8 @@ public final class LstmKernel extends RecurrentKernel {
             ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at(a, next(t)), F)).out(dc).build());
             ctx.backwardOp(NativeOp.of("add").in(dc, dcHere).out(dc).build());
         }
+        INDArray m = stepMask(t); // c_t = m⊙(f⊙c + i⊙g): its gradient, through the mask
+        if (m != null) ctx.backwardOp(NativeOp.of("multiply").in(dc, m).out(dc).build());
         // through c_t = f⊙c_{t−1} + i⊙g
         ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at, G)).out(block(da, I)).build());
         ctx.backwardOp(NativeOp.of("multiply").in(dc, block(at, I)).out(block(da, G)).build());

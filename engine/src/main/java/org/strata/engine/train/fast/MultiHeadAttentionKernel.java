@@ -19,7 +19,7 @@ public final class MultiHeadAttentionKernel implements Kernel {
     private INDArray qh;
     private INDArray kh;
     private INDArray vh;
-    /** Scores Q·Kᵀ/√keySize (masked when causal) and their softmax [batch, heads, T, T]. */
+    /** Scores Q·Kᵀ/√keySize (masked when causal, and on padded keys) and their softmax [batch, heads, T, T]. */
     private INDArray scores;
     private INDArray weights;
     /** The heads' outputs side by side [batch·T, heads·keySize]. */
@@ -64,6 +64,11 @@ public final class MultiHeadAttentionKernel implements Kernel {
             INDArray mask = Nd4j.create(org.strata.engine.layers.MultiHeadAttentionLayer.causalMask(steps), steps,
                     steps);
             ctx.forwardOp(NativeOp.of("add").in(scores, mask).out(scores).build());
+        }
+        StepMask padding = ctx.padding();
+        if (padding != null) { // no query looks at a padded key
+            ctx.forwardOp(NativeOp.of("add").in(scores, padding.penalty.reshape(batch, 1, 1, steps)).out(scores)
+                    .build());
         }
         ctx.forwardOp(NativeOp.of("softmax").in(scores).out(weights).build());
         ctx.forwardOp(NativeOp.matmul(weights, false, vh, false, oh, 1.0, false));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.PaddingMasks;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.TensorShape;
 
@@ -19,6 +20,9 @@ final class Plan {
     final INDArray labels;
     final INDArray loss;
     final Map<String, INDArray> activations = new HashMap<>();
+    /** The padding each marking Embedding fills, by its id. */
+    private final Map<String, StepMask> paddings = new HashMap<>();
+    private PaddingMasks paddingMasks;
     private final NativeOp copyFeatures;
     private final NativeOp copyLabels;
     private final List<NativeOp> forward = new ArrayList<>();
@@ -87,6 +91,7 @@ final class Plan {
         Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
                 Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
         Grads g = new Grads();
+        plan.paddingMasks = net.paddingMasks();
         Map<String, Kernel> kernels = new HashMap<>();
         for (String id : net.order()) {
             Node node = net.node(id);
@@ -213,6 +218,17 @@ final class Plan {
         @Override
         public INDArray inputGradient(int port) {
             return training ? grads.edges.get(node.id() + "#" + port) : null;
+        }
+
+        @Override
+        public StepMask padding() {
+            return paddingMasks.ofInput(node.id()).map(paddings::get).orElse(null);
+        }
+
+        @Override
+        public StepMask marksPadding() {
+            if (!paddingMasks.carriedBy(node.id()).filter(node.id()::equals).isPresent()) return null;
+            return paddings.computeIfAbsent(node.id(), k -> new StepMask(batch, outputShape().dim(0)));
         }
 
         @Override

@@ -44,6 +44,8 @@ abstract class RecurrentKernel implements Kernel {
     protected INDArray dzh;
     /** A zero [batch, units]: the state before the first step. */
     protected INDArray zeroState;
+    /** The padding of the input, or null: the state is reset to zero on padded steps, so that it reads nothing. */
+    private StepMask padding;
 
     /**
      * Makes this the backward reading of a bidirectional layer, or the forward one.
@@ -93,10 +95,19 @@ abstract class RecurrentKernel implements Kernel {
                 : a.get(NDArrayIndex.all(), NDArrayIndex.interval(column, column + units));
     }
 
+    /**
+     * @return step t's padding column [batch, 1] (1 for a real step, 0 for padding) or null without padding: a cell
+     * multiplies its state by it after the step (so that a padded step leaves zeros: the backward reading starts
+     * fresh at a sample's last real step) and the state's gradient by it before the step's backward ops
+     */
+    protected final INDArray stepMask(int t) {
+        return padding == null ? null : padding.at(t);
+    }
+
     /** @return the number of gate blocks of the cell */
     protected abstract int gateCount();
 
-    /** Adds the forward ops of step {@code t} (after step {@link #prev}(t); {@code first} when it is the first taken). */
+    /** Adds the forward ops of step {@code t} (after step {@link #prev}(t); {@code first} for the first taken). */
     protected abstract void stepForward(KernelContext ctx, int t, boolean first);
 
     /**
@@ -144,6 +155,7 @@ abstract class RecurrentKernel implements Kernel {
         units = ctx.node().params().getInt("units");
         gates = gateCount();
         column = reverse ? units : 0;
+        padding = ctx.padding();
         xt = ctx.scratch(steps, batch, features);
         zx = ctx.scratch(steps, batch, (long) gates * units);
         h = ctx.scratch(steps, batch, units);
@@ -156,7 +168,13 @@ abstract class RecurrentKernel implements Kernel {
         INDArray out = mine(ctx.output());
         if (ctx.outputShape().kind() == org.strata.engine.layers.TensorShape.Kind.SEQUENCE) {
             ctx.forwardOp(NativeOp.of("identity").in(h.permute(1, 0, 2)).out(out).build());
+        } else if (padding != null && !reverse) {
+            // each sample's last real step (later steps' h are zeros): Σ_t last_t⊙h_t
+            INDArray picked = ctx.scratch(steps, batch, units);
+            ctx.forwardOp(NativeOp.of("multiply").in(h, padding.lastByTime).out(picked).build());
+            ctx.forwardOp(NativeOp.of("reduce_sum").in(picked).out(out).iargs(0).bargs(false).build());
         } else {
+            // the last step taken: T − 1 forward, and backward the first, real in every sample
             ctx.forwardOp(NativeOp.of("identity").in(at(h, time(steps - 1))).out(out).build());
         }
     }
@@ -169,6 +187,8 @@ abstract class RecurrentKernel implements Kernel {
         INDArray dOut = mine(ctx.outputGradient());
         if (ctx.outputShape().kind() == org.strata.engine.layers.TensorShape.Kind.SEQUENCE) {
             ctx.backwardOp(NativeOp.of("identity").in(dOut.permute(1, 0, 2)).out(dh).build());
+        } else if (padding != null && !reverse) {
+            ctx.backwardOp(NativeOp.of("multiply").in(padding.lastByTime, dOut).out(dh).build());
         } else {
             ctx.backwardOp(NativeOp.of("zeros_as").in(dh).out(dh).build());
             ctx.backwardOp(NativeOp.of("identity").in(dOut).out(at(dh, time(steps - 1))).build());
@@ -179,8 +199,8 @@ abstract class RecurrentKernel implements Kernel {
                 .bargs(false).build());
         INDArray dU = paramGradient(ctx, "U");
         if (steps > 1) {
-            // dU = Σ_t h_{prev(t)}ᵀ · dzh_t, every step at once: h_0…h_{T−2} against dzh_1…dzh_{T−1} forward in time,
-            // h_1…h_{T−1} against dzh_0…dzh_{T−2} backward
+            // dU = Σ_t h_{prev(t)}ᵀ · dzh_t, every step at once: h_0…h_{T−2} against dzh_1…dzh_{T−1} forward in
+            // time, h_1…h_{T−1} against dzh_0…dzh_{T−2} backward
             INDArray hPrev = reverse ? rows(h, 1, steps) : rows(h, 0, steps - 1);
             INDArray dzhNext = reverse ? rows(dzh, 0, steps - 1) : rows(dzh, 1, steps);
             ctx.backwardOp(product(hPrev, true, dzhNext, false, dU, false));

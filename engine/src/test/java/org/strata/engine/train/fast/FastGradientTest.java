@@ -236,6 +236,12 @@ class FastGradientTest {
                         .then("r1", "GRU", "units", 3, "returnSequences", true, "bidirectional", true)
                         .then("r2", "SimpleRNN", "units", 3, "bidirectional", true)
                         .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("padded tokens, a bidirectional lstm's last real steps", new Graphs()
+                        .then("input", "Input", "size", 6)
+                        .then("e", "Embedding", "vocabulary", 9, "dimension", 4, "maskPadding", true)
+                        .then("l", "LSTM", "units", 3, "bidirectional", true)
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("padded tokens through recurrent layers and attention, pooled both ways", padded()),
                 Arguments.of("conv1d valid and strided same, max and average pooling over time", new Graphs()
                         .then("input", "Input", "kind", "sequence", "timesteps", 9, "features", 3)
                         .then("c1", "Conv1D", "filters", 4, "kernel", 3, "activation", "tanh")
@@ -288,6 +294,24 @@ class FastGradientTest {
         return g;
     }
 
+    /**
+     * Padded tokens: a bidirectional SimpleRNN and a GRU returning sequences, attention, then the real steps'
+     * average and maximum side by side.
+     */
+    private static Graph padded() {
+        Graph g = new Graphs().then("input", "Input", "size", 6)
+                .then("e", "Embedding", "vocabulary", 9, "dimension", 4, "maskPadding", true)
+                .then("r1", "SimpleRNN", "units", 3, "returnSequences", true, "bidirectional", true)
+                .then("r2", "GRU", "units", 4, "returnSequences", true)
+                .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2).then("avg", "GlobalAvgPool")
+                .add("max", "GlobalMaxPool").add("cat", "Concatenate")
+                .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build();
+        g.connect("att", "max");
+        g.connect(new PortRef("avg", "out"), new PortRef("cat", "in1"));
+        g.connect(new PortRef("max", "out"), new PortRef("cat", "in2"));
+        return g;
+    }
+
     private static INDArray[] batch(Analysis a, Graph g, int n) {
         TensorShape in = a.shapeOf("input").orElseThrow();
         long[] shape = Plan.withBatch(n, in);
@@ -297,6 +321,17 @@ class FastGradientTest {
         if (first.type().id().equals("Embedding")) { // token indices, whole numbers below the vocabulary
             x = Nd4j.rand(DataType.FLOAT, shape).muli(first.params().getInt("vocabulary") - 0.01);
             x = org.nd4j.linalg.ops.transforms.Transforms.floor(x, false);
+            if (first.params().getBool("maskPadding")) { // sample i: 1 + i mod T real tokens, then padding
+                for (int i = 0; i < n; i++) {
+                    for (long t = 0; t < shape[1]; t++) {
+                        if (t > i % shape[1]) {
+                            x.putScalar(i, t, 0);
+                        } else if (x.getDouble(i, t) == 0) {
+                            x.putScalar(i, t, 1 + t % 3); // a real token, not padding's 0
+                        }
+                    }
+                }
+            }
         }
         long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
@@ -430,7 +465,7 @@ class FastGradientTest {
         Analysis a = GraphAnalyzer.analyze(g);
         FastNetwork net = new FastNetwork(g, a, settings());
         INDArray[] b = batch(a, g, 6);
-        net.computeGradient(b[0], b[1]);
+        double at = net.computeGradient(b[0], b[1]);
         Map<String, INDArray> analytic = net.exportGradients();
         Map<String, INDArray> params = net.exportParameters();
         double eps = 1e-2;
@@ -450,7 +485,16 @@ class FastGradientTest {
                 double numeric = (up - down) / (2 * eps);
                 double g0 = grad.getDouble(i);
                 double tol = 2e-3 + 2e-2 * Math.max(Math.abs(numeric), Math.abs(g0));
-                assertEquals(numeric, g0, tol, name + " " + e.getKey() + "[" + i + "]");
+                double right = (up - at) / eps;
+                double left = (at - down) / eps;
+                if (Math.abs(numeric - g0) > tol && Math.abs(right - left) > 4 * tol) {
+                    // a kink within ±eps (a max pooling's choice changes there): the gradient is one side's slope
+                    assertTrue(Math.min(Math.abs(right - g0), Math.abs(left - g0)) <= 3 * tol,
+                            name + " " + e.getKey() + "[" + i + "] at a kink: " + g0 + " is neither " + left + " nor "
+                                    + right);
+                } else {
+                    assertEquals(numeric, g0, tol, name + " " + e.getKey() + "[" + i + "]");
+                }
                 checked++;
             }
         }
@@ -468,13 +512,14 @@ class FastGradientTest {
         INDArray[] b = batch(a, g, 8);
 
         INDArray mine = fast.predict(b[0]);
-        INDArray theirs = dl4j.graph().outputSingle(false, b[0]);
+        INDArray theirs = dl4j.output(b[0]);
         assertTrue(mine.equalsWithEps(theirs, 1e-4), name + ": predictions differ\n" + mine + "\n" + theirs);
 
         double loss = fast.computeGradient(b[0], b[1]);
         ComputationGraph cg = dl4j.graph();
         cg.setInputs(b[0]);
         cg.setLabels(b[1]);
+        if (dl4j.padded()) cg.setLayerMaskArrays(dl4j.masks(b[0]), null);
         cg.computeGradientAndScore();
         assertEquals(cg.score(), loss, 1e-4 * Math.max(1, Math.abs(loss)), name + ": loss");
         Map<String, INDArray> theirGrads = cg.gradient().gradientForVariable();

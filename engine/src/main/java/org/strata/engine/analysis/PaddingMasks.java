@@ -1,0 +1,65 @@
+package org.strata.engine.analysis;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.strata.engine.graph.Edge;
+import org.strata.engine.graph.Graph;
+import org.strata.engine.graph.Node;
+import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.TensorShape;
+
+/**
+ * Where padding is known: an Embedding with "token 0 pads" marks, per sample, the steps after its last non-zero token
+ * as padding (at least the first step is real), and layers that keep their input's steps
+ * ({@link org.strata.engine.layers.LayerType#keepsSteps}) pass that marking on. The layers that read it (recurrent
+ * layers, global pooling, attention) ask for their input's.
+ */
+public final class PaddingMasks {
+    private final Graph graph;
+    private final Map<String, String> carried = new HashMap<>();
+
+    private PaddingMasks(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** @return the padding each node's output carries, for a graph whose shapes resolved */
+    public static PaddingMasks of(Graph graph, Analysis analysis) {
+        PaddingMasks m = new PaddingMasks(graph);
+        for (String id : analysis.order()) {
+            Node n = graph.require(id);
+            if (n.type().id().equals("Embedding") && n.params().getBool("maskPadding")) {
+                m.carried.put(id, id);
+                continue;
+            }
+            Optional<TensorShape> shape = analysis.shapeOf(id);
+            if (!n.type().keepsSteps(n.params()) || shape.isEmpty()
+                    || shape.get().kind() != TensorShape.Kind.SEQUENCE) {
+                continue;
+            }
+            for (String port : n.type().inputPorts(n.params())) {
+                graph.incoming(new PortRef(id, port)).map(Edge::from).map(PortRef::node).map(m.carried::get)
+                        .ifPresent(source -> m.carried.putIfAbsent(id, source));
+            }
+        }
+        return m;
+    }
+
+    /** @return the Embedding whose padding the output of {@code nodeId} carries */
+    public Optional<String> carriedBy(String nodeId) {
+        return Optional.ofNullable(carried.get(nodeId));
+    }
+
+    /** @return the Embedding whose padding the first input of {@code nodeId} carries */
+    public Optional<String> ofInput(String nodeId) {
+        Node n = graph.require(nodeId);
+        var ports = n.type().inputPorts(n.params());
+        if (ports.isEmpty()) return Optional.empty();
+        return graph.incoming(new PortRef(nodeId, ports.get(0))).flatMap(e -> carriedBy(e.from().node()));
+    }
+
+    /** @return whether any node's output carries padding */
+    public boolean any() {
+        return !carried.isEmpty();
+    }
+}
