@@ -61,6 +61,11 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.csv.noRows", 1),             // file
             java.util.Map.entry("dataset.csv.cells", 4),              // file, line, cells, header cells
             java.util.Map.entry("dataset.csv.notNumber", 4),          // file, line, column, cell
+            java.util.Map.entry("dataset.text.noColumn", 3),          // file, column, the header's columns
+            java.util.Map.entry("dataset.text.notUtf8", 2),           // file, line
+            java.util.Map.entry("dataset.text.noText", 3),            // file, line, text column
+            java.util.Map.entry("dataset.text.noLabel", 3),           // file, line, label column
+            java.util.Map.entry("dataset.text.openQuote", 2),         // file, line
             java.util.Map.entry("dataset.images.noFolder", 1),        // folder
             java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
             java.util.Map.entry("dataset.images.none", 1),            // class folder

@@ -1,0 +1,170 @@
+package org.strata.engine.data.text;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.strata.engine.data.DatasetException;
+import org.strata.engine.text.Message;
+
+/**
+ * A CSV or TSV file of texts and their labels, read whole and strictly as UTF-8: a header row names the columns,
+ * each further row gives one text and its label. Cells may be quoted ("…", a doubled "" for a quote), and a quoted
+ * text may span lines. Tabs separate the cells of a .tsv or .tab file, or of a file whose header has tabs and no
+ * comma; commas otherwise. Every problem is an error naming the file, the line and how to fix it.
+ *
+ * @param texts  the texts, in file order
+ * @param labels their labels, trimmed
+ * @param lines  the line each row starts on, for messages
+ */
+public record TextTable(List<String> texts, List<String> labels, List<Integer> lines) {
+
+    /**
+     * @throws DatasetException when the file is missing, not UTF-8, lacks a column, or has a row without text or
+     *                          label, too few cells or an unclosed quote
+     */
+    public static TextTable read(Path file, String textColumn, String labelColumn) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
+                    + "path (relative to the project file)", file.toString()));
+        }
+        String name = file.getFileName().toString();
+        String content = decode(Files.readAllBytes(file), name);
+        if (content.startsWith("\uFEFF")) content = content.substring(1);
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        char separator = separator(file, content);
+        parse(content, separator, name, rows, starts);
+        if (rows.isEmpty()) {
+            throw new DatasetException(Message.of("dataset.csv.empty", name + ": the file is empty; it needs a header "
+                    + "row naming the columns", name));
+        }
+        List<String> header = rows.get(0).stream().map(String::trim).toList();
+        int text = column(header, textColumn, name);
+        int label = column(header, labelColumn, name);
+        List<String> texts = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> cells = rows.get(r);
+            int line = starts.get(r);
+            if (cells.size() == 1 && cells.get(0).isBlank()) continue; // an empty line
+            if (cells.size() != header.size()) {
+                throw new DatasetException(Message.of("dataset.csv.cells", name + ", line " + line + ": " + cells.size()
+                        + " cells but the header has " + header.size() + ": give every row one cell per column",
+                        name, line, cells.size(), header.size()));
+            }
+            if (cells.get(text).isBlank()) {
+                throw new DatasetException(Message.of("dataset.text.noText", name + ", line " + line + ": the "
+                        + textColumn + " cell is empty: write the text, or delete the line", name, line, textColumn));
+            }
+            if (cells.get(label).isBlank()) {
+                throw new DatasetException(Message.of("dataset.text.noLabel", name + ", line " + line + ": the "
+                        + labelColumn + " cell is empty: give the text its label, or delete the line", name, line,
+                        labelColumn));
+            }
+            texts.add(cells.get(text));
+            labels.add(cells.get(label).trim());
+            lines.add(line);
+        }
+        if (texts.isEmpty()) {
+            throw new DatasetException(Message.of("dataset.csv.noRows", name + ": the file has a header but no rows",
+                    name));
+        }
+        return new TextTable(List.copyOf(texts), List.copyOf(labels), List.copyOf(lines));
+    }
+
+    /** Decodes strictly: a byte that is not UTF-8 is an error naming its line, never a silent replacement. */
+    private static String decode(byte[] bytes, String name) throws DatasetException {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        var result = d.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
+            throw new DatasetException(Message.of("dataset.text.notUtf8", name + ", line " + line + ": bytes that "
+                    + "are not UTF-8 text: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)", name, line));
+        }
+        return out.flip().toString();
+    }
+
+    private static char separator(Path file, String content) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".tsv") || n.endsWith(".tab")) return '\t';
+        int end = content.indexOf('\n');
+        String header = end < 0 ? content : content.substring(0, end);
+        return header.indexOf('\t') >= 0 && header.indexOf(',') < 0 ? '\t' : ',';
+    }
+
+    private static int column(List<String> header, String column, String name) throws DatasetException {
+        int i = header.indexOf(column);
+        if (i < 0) {
+            String columns = org.strata.engine.text.Excerpt.of(String.join(", ", header));
+            throw new DatasetException(Message.of("dataset.text.noColumn", name + ": no column named '" + column
+                    + "'; the header has " + columns + ": choose one of them", name, column, columns));
+        }
+        return i;
+    }
+
+    /** Splits the content into rows of cells, with the line each row starts on. */
+    private static void parse(String s, char separator, String name, List<List<String>> rows, List<Integer> starts)
+            throws DatasetException {
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        int line = 1;
+        int rowStart = 1;
+        int quoteLine = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    if (c == '\n') line++;
+                    cell.append(c);
+                }
+            } else if (c == '"' && cell.toString().isBlank()) {
+                quoted = true;
+                quoteLine = line;
+                cell.setLength(0);
+            } else if (c == separator) {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                starts.add(rowStart);
+                row = new ArrayList<>();
+                line++;
+                rowStart = line;
+            } else {
+                cell.append(c);
+            }
+        }
+        if (quoted) {
+            throw new DatasetException(Message.of("dataset.text.openQuote", name + ", line " + quoteLine + ": a quote "
+                    + "opens there and never closes: close it, or double a quote inside a text (\"\")", name,
+                    quoteLine));
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+            starts.add(rowStart);
+        }
+    }
+}
