@@ -252,18 +252,10 @@ class ScreenshotsTest extends AppTest {
         // the sequence layers, the attention node's settings in the inspector; then trained one epoch.
         fxRun(() -> window.open(Path.of("../bench/networks/mnist-transformer.strata")));
         Thread.sleep(300);
-        scrollIntoView("#palette-MultiHeadAttention");
         fxRun(() -> window.editor().orElseThrow().document().selection().set(java.util.List.of("attention1")));
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
-            scrollIntoView("#palette-MultiHeadAttention");
-            snap("transformer-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        snapInBothLanguages("#palette-MultiHeadAttention", "transformer-");
         trainUnsaved(1);
-        clickOn("#tab-layers .tab-label");
-        Thread.sleep(1100);
-        snap("transformer-layers.png");
+        snapLayersTab("transformer-layers.png");
     }
 
     @Test
@@ -274,16 +266,9 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> editor().document().execute(org.strata.app.document.Edits.setParam(
                 editor().document().project().graph(), "gru", "bidirectional", true)));
         fxRun(() -> editor().document().selection().set(java.util.List.of("gru")));
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
-            scrollIntoView("#palette-GRU");
-            snap("gru-bidirectional-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        snapInBothLanguages("#palette-GRU", "gru-bidirectional-");
         train(1);
-        clickOn("#tab-layers .tab-label");
-        Thread.sleep(1100);
-        snap("gru-bidirectional-layers.png");
+        snapLayersTab("gru-bidirectional-layers.png");
     }
 
     @Test
@@ -297,9 +282,7 @@ class ScreenshotsTest extends AppTest {
         snap("conv1d-zh.png");
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
         trainUnsaved(1);
-        clickOn("#tab-layers .tab-label");
-        Thread.sleep(1100);
-        snap("conv1d-layers.png");
+        snapLayersTab("conv1d-layers.png");
     }
 
     @Test
@@ -327,16 +310,26 @@ class ScreenshotsTest extends AppTest {
             doc.execute(org.strata.app.document.Edits.connect(g, edge("up", "pool2")));
             doc.selection().set(java.util.List.of("up"));
         });
+        snapInBothLanguages("#palette-ConvTranspose2D", "depthwise-transposed-");
+        train(1);
+        snapLayersTab("depthwise-transposed-layers.png");
+    }
+
+    /** The window in English and in Chinese, the palette scrolled to {@code paletteEntry}: NAMEen.png, NAMEzh.png. */
+    private void snapInBothLanguages(String paletteEntry, String name) throws Exception {
         for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
             fxRun(() -> window.setLanguage(l));
-            scrollIntoView("#palette-ConvTranspose2D");
-            snap("depthwise-transposed-" + l.getLanguage() + ".png");
+            scrollIntoView(paletteEntry);
+            snap(name + l.getLanguage() + ".png");
         }
         fxRun(() -> window.setLanguage(Locale.ENGLISH));
-        train(1);
+    }
+
+    /** The Layers tab, once its views have asked the network for the selected layer's values. */
+    private void snapLayersTab(String name) throws Exception {
         clickOn("#tab-layers .tab-label");
         Thread.sleep(1100);
-        snap("depthwise-transposed-layers.png");
+        snap(name);
     }
 
     private static org.strata.engine.graph.Edge edge(String from, String to) {

@@ -58,6 +58,24 @@ public final class PaddingMasks {
         return graph.incoming(new PortRef(nodeId, ports.get(0))).flatMap(e -> carriedBy(e.from().node()));
     }
 
+    /** @return whether an Embedding of {@code graph} marks padding ("token 0 pads") */
+    public static boolean marks(Graph graph) {
+        return graph.nodes().stream().anyMatch(n -> n.type().id().equals("Embedding")
+                && n.params().getBool("maskPadding"));
+    }
+
+    /**
+     * The rule every engine and export follows, here for plain Java: a sample's real steps run up to its last
+     * non-zero token, and at least its first step is real.
+     *
+     * @return the real steps of the {@code length} token indices at {@code tokens[offset…]}
+     */
+    public static int realSteps(float[] tokens, int offset, int length) {
+        int real = 1;
+        for (int t = 0; t < length; t++) if (tokens[offset + t] != 0) real = t + 1;
+        return real;
+    }
+
     /** @return whether any node's output carries padding */
     public boolean any() {
         return !carried.isEmpty();

@@ -26,7 +26,7 @@ public final class Dl4jProof {
         ComputationGraph loaded = ComputationGraph.load(zip.toFile(), false);
         INDArray x = model.inputs(raw);
         var graph = model.project().graph();
-        INDArray[] masks = org.strata.engine.analysis.PaddingMasks.of(graph, GraphAnalyzer.analyze(graph)).any()
+        INDArray[] masks = org.strata.engine.analysis.PaddingMasks.marks(graph)
                 ? new INDArray[]{org.strata.engine.train.dl4j.Dl4jNetwork.paddingMask(x)} : null;
         float[][] got = loaded.output(false, new INDArray[]{x}, masks)[0].castTo(DataType.FLOAT)
                 .reshape(raw.length, -1).toFloatMatrix();

@@ -164,10 +164,9 @@ public final class NpzForward {
                 int d = p.getInt("dimension");
                 float[] y = new float[in.get(0).length * d];
                 for (int t = 0; t < in.get(0).length; t++) System.arraycopy(e, (int) in.get(0)[t] * d, y, t * d, d);
-                if (p.getBool("maskPadding")) { // up to the last non-zero token, at least one step
-                    int real = 1;
-                    for (int t = 0; t < in.get(0).length; t++) if (in.get(0)[t] != 0) real = t + 1;
-                    realSteps.put(id, real);
+                if (p.getBool("maskPadding")) {
+                    realSteps.put(id, org.strata.engine.analysis.PaddingMasks.realSteps(in.get(0), 0,
+                            in.get(0).length));
                 }
                 yield y;
             }

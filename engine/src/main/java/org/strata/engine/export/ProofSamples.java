@@ -24,13 +24,6 @@ public record ProofSamples(float[][] raw, String from) {
                 .min().orElse(0);
     }
 
-    /** @return whether an Embedding of the model marks padding (token 0 after a sequence's last real token) */
-    private static boolean pads(TrainedModel model) {
-        var graph = model.project().graph();
-        return graph.nodes().stream().anyMatch(n -> n.type().id().equals("Embedding")
-                && n.params().getBool("maskPadding"));
-    }
-
     /** @return up to {@code max} samples for {@code model} */
     public static ProofSamples of(TrainedModel model, int max) {
         int features = model.shift().length;
@@ -55,7 +48,7 @@ public record ProofSamples(float[][] raw, String from) {
         if (vocabulary > 0) {
             // an Input read by an Embedding holds token indices: whole numbers below the vocabulary's size
             for (float[] row : raw) for (int j = 0; j < features; j++) row[j] = r.nextInt(vocabulary);
-            if (pads(model) && vocabulary > 1) { // padded sequences of every length: real tokens, then zeros
+            if (org.strata.engine.analysis.PaddingMasks.marks(model.project().graph()) && vocabulary > 1) { // padded sequences of every length: real tokens, then zeros
                 for (float[] row : raw) {
                     int real = 1 + r.nextInt(features);
                     row[real - 1] = 1 + r.nextInt(vocabulary - 1);

@@ -110,9 +110,17 @@ public final class Dl4jBackend implements NetworkBackend {
     @Override
     public Map<String, INDArray> activations(INDArray features) {
         INDArray[] masks = net.masks(features);
-        if (masks != null) net.graph().setLayerMaskArrays(masks, null);
-        Map<String, INDArray> acts = net.graph().feedForward(features, false);
-        if (masks != null) net.graph().clearLayerMaskArrays();
+        Map<String, INDArray> acts;
+        if (masks == null) {
+            acts = net.graph().feedForward(features, false);
+        } else {
+            net.graph().setLayerMaskArrays(masks, null);
+            try {
+                acts = net.graph().feedForward(features, false);
+            } finally {
+                net.graph().clearLayerMaskArrays(); // the next fit or prediction brings its own
+            }
+        }
         Map<String, INDArray> out = new HashMap<>();
         graph.nodes().forEach(n -> {
             INDArray a = acts.get(net.vertexOf(n.id()));

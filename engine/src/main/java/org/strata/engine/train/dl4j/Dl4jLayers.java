@@ -83,7 +83,7 @@ public final class Dl4jLayers {
 
     /** Deeplearning4j's LSTM and SimpleRnn, and Strata's unrolled layer after them, keep U as "RW". */
     private static final Map<String, Param> RECURRENT_KEYS = Map.of("U", keyed("RW"), "U_reverse",
-            keyed(RecurrentDl4j.key("U", "_reverse")));
+            keyed(RecurrentDl4j.key("U", org.strata.engine.layers.RecurrentLayer.REVERSE)));
 
     private static final Map<String, Mapping> BY_TYPE = Map.ofEntries(
             Map.entry("Input", new Mapping((n, ctx) -> {
@@ -333,19 +333,11 @@ public final class Dl4jLayers {
     }
 
     private static void lstm(Node node, Dl4jContext ctx) {
-        if (node.params().getBool("bidirectional") || ctx.readsPadding(node)) {
-            unrolled(node, ctx);
-        } else {
-            recurrent(node, ctx, new LSTM.Builder());
-        }
+        recurrent(node, ctx, new LSTM.Builder());
     }
 
     private static void simpleRnn(Node node, Dl4jContext ctx) {
-        if (node.params().getBool("bidirectional") || ctx.readsPadding(node)) {
-            unrolled(node, ctx);
-        } else {
-            recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
-        }
+        recurrent(node, ctx, new org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn.Builder());
     }
 
     /** Adds the catalogue's recurrent cell unrolled in SameDiff ({@link RecurrentDl4j}). */
@@ -357,9 +349,16 @@ public final class Dl4jLayers {
                 org.strata.engine.layers.WeightInit.of(p).key()), ctx.inputs(node));
     }
 
-    /** Adds Deeplearning4j's recurrent layer of {@code builder}'s kind: tanh, [batch, T, F], every step or the last. */
+    /**
+     * Adds Deeplearning4j's recurrent layer of {@code builder}'s kind: tanh, [batch, T, F], every step or the last;
+     * Strata's unrolled one when the layer reads both ways or reads padding, which DL4J's layers do otherwise.
+     */
     private static void recurrent(Node node, Dl4jContext ctx,
                                   org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer.Builder<?> builder) {
+        if (node.params().getBool("bidirectional") || ctx.readsPadding(node)) {
+            unrolled(node, ctx);
+            return;
+        }
         builder.nIn(ctx.inputShapes(node).get(0).channels()).nOut(node.params().getInt("units"))
                 .activation(Activation.TANH);
         builder.dataFormat(RNNFormat.NWC);

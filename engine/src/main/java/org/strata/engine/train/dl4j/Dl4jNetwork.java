@@ -5,6 +5,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.analysis.PaddingMasks;
 import org.strata.engine.layers.Weight;
 
 /**
@@ -37,10 +38,8 @@ public record Dl4jNetwork(ComputationGraph graph, List<String> inputs, List<Stri
         float[][] t = tokens.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).toFloatMatrix();
         float[][] mask = new float[t.length][];
         for (int i = 0; i < t.length; i++) {
-            int length = 1;
-            for (int s = 0; s < t[i].length; s++) if (t[i][s] != 0) length = s + 1;
             mask[i] = new float[t[i].length];
-            java.util.Arrays.fill(mask[i], 0, length, 1f);
+            java.util.Arrays.fill(mask[i], 0, PaddingMasks.realSteps(t[i], 0, t[i].length), 1f);
         }
         return Nd4j.create(mask);
     }

@@ -15,14 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 abstract class RecurrentKernel implements Kernel {
     /** True for the backward reading: it starts at the sequence's last step. */
     private boolean reverse;
-    /** The reading's array names are the catalogue's plus this ("" or "_reverse"). */
-    private String suffix = "";
-    /** Where the reading's h starts in the output's last axis (0, or units for the backward reading). */
-    private int column;
     /** Whether the layer reads both ways: the output holds two readings side by side. */
     private boolean both;
-    /** Whether this reading adds its input gradient to the other reading's instead of writing it. */
-    private boolean addsInputGradient;
 
     /** Time steps, batch, input features, units, gate blocks (4 for LSTM, 3 for GRU, 1 for a simple RNN). */
     protected int steps;
@@ -50,16 +44,20 @@ abstract class RecurrentKernel implements Kernel {
     /**
      * Makes this the backward reading of a bidirectional layer, or the forward one.
      *
-     * @param reverse true for the reading from the end, with the arrays named + "_reverse", written after the other
+     * @param reverse true for the reading from the end, with the arrays named + "_reverse", run after the other
+     *                (its input gradient is added to the forward reading's)
      * @param both    whether the layer has two readings side by side
      * @return this kernel
      */
     RecurrentKernel reading(boolean reverse, boolean both) {
         this.reverse = reverse;
         this.both = both;
-        this.suffix = reverse ? org.strata.engine.layers.RecurrentLayer.REVERSE : "";
-        this.addsInputGradient = reverse;
         return this;
+    }
+
+    /** @return the name of this reading's array {@code name}: "U", or "U_reverse" for the backward reading */
+    private String arrayName(String name) {
+        return reverse ? name + org.strata.engine.layers.RecurrentLayer.REVERSE : name;
     }
 
     /** @return the time index of the {@code s}-th step this reading takes */
@@ -79,17 +77,18 @@ abstract class RecurrentKernel implements Kernel {
 
     /** @return this reading's array {@code name} ("U", or "U_reverse" for the backward reading) */
     protected final INDArray param(KernelContext ctx, String name) {
-        return ctx.param(name + suffix);
+        return ctx.param(arrayName(name));
     }
 
     /** @return the gradient of this reading's array {@code name} */
     protected final INDArray paramGradient(KernelContext ctx, String name) {
-        return ctx.paramGradient(name + suffix);
+        return ctx.paramGradient(arrayName(name));
     }
 
     /** @return this reading's columns of a [batch, …, 2·units] array, or the array itself for a one-way layer */
     private INDArray mine(INDArray a) {
         if (!both) return a;
+        int column = reverse ? units : 0; // the backward reading's h comes after the forward one's
         return a.rank() == 3
                 ? a.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(column, column + units))
                 : a.get(NDArrayIndex.all(), NDArrayIndex.interval(column, column + units));
@@ -154,7 +153,6 @@ abstract class RecurrentKernel implements Kernel {
         features = (int) in[2];
         units = ctx.node().params().getInt("units");
         gates = gateCount();
-        column = reverse ? units : 0;
         padding = ctx.padding();
         xt = ctx.scratch(steps, batch, features);
         zx = ctx.scratch(steps, batch, (long) gates * units);
@@ -212,7 +210,7 @@ abstract class RecurrentKernel implements Kernel {
         INDArray dxt = ctx.scratch(steps, batch, features);
         ctx.backwardOp(product(Views.rows(dzx), false, param(ctx, "W"), true, Views.rows(dxt), false));
         INDArray dx = ctx.inputGradient();
-        if (addsInputGradient) {
+        if (reverse) { // the forward reading wrote its part
             ctx.backwardOp(NativeOp.of("add").in(dx, dxt.permute(1, 0, 2)).out(dx).build());
         } else {
             ctx.backwardOp(NativeOp.of("identity").in(dxt.permute(1, 0, 2)).out(dx).build());
