@@ -49,6 +49,37 @@ class InferenceTest extends AppTest {
     }
 
     @Test
+    void a_typed_word_is_read_letter_by_letter_with_the_probabilities_after_each_letter() throws Exception {
+        trainOneRun("which-language", 6);
+        assertThat(lookup("#inference-text").queryTextInputControl().getPromptText()).startsWith("e.g. ");
+        clickOn("#inference-text");
+        write("fahrzeug");
+        // a row per letter read, the last the whole word
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> tokens().size() == 8));
+        assertThat(fx(this::tokens)).startsWith("f", "fa", "fah").endsWith("fahrzeug");
+        assertThat(lookup("#inference-steps .inference-step-head").queryAll()).hasSize(6);
+        assertThat(lookup("#inference-steps .inference-step-best").queryAll()).hasSize(8);
+        assertThat(bestClass()).isEqualTo("German");
+        // what the answer rests on: each letter, shaded by how much hiding it changes the answer
+        assertThat(lookup("#inference-support .inference-token").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList())
+                .containsExactly("f", "a", "h", "r", "z", "e", "u", "g");
+        // a word the network reads as another language changes the answer
+        for (int i = 0; i < 8; i++) type(KeyCode.BACK_SPACE);
+        write("tranquillità");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> bestClass().equals("Italian"));
+        // nothing typed, nothing shown
+        fxRun(() -> lookup("#inference-text").queryTextInputControl().clear());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isEmpty());
+        assertThat(fx(this::tokens)).isEmpty();
+    }
+
+    private java.util.List<String> tokens() {
+        return lookup("#inference-steps .inference-step-token").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+    }
+
+    @Test
     void an_image_file_of_a_dark_digit_on_paper_is_read_as_ink_and_classified(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         trainOneRun("mnist-mlp", 1);

@@ -232,6 +232,58 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void try_it_reading_a_word_in_both_languages() throws Exception {
+        fxRun(() -> window.open(sample("which-language")));
+        trainUnsaved(6);
+        clickOn("#tab-inference .tab-label");
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            var typed = lookup("#inference-text").queryTextInputControl();
+            fxRun(() -> typed.setText("schmetterling"));
+            waitFor(30, () -> lookup("#inference-steps .inference-step-best").queryAll().size() == 12);
+            Thread.sleep(300);
+            snap("try-it-word-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    /** Gives the dock the lower half of the window, as a teacher showing the Layers tab would. */
+    private void tallDock() {
+        fxRun(() -> lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
+                .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL && p.getItems().size() == 2
+                        && p.getItems().get(1) instanceof javafx.scene.control.TabPane)
+                .forEach(p -> p.setDividerPositions(0.42)));
+    }
+
+    @Test
+    void a_gru_s_memory_and_attention_s_weights_in_both_languages() throws Exception {
+        fxRun(() -> window.open(sample("which-language")));
+        trainUnsaved(3);
+        clickOn("#tab-layers .tab-label");
+        tallDock();
+        clickOn("#node-gru");
+        waitFor(30, () -> lookup("#sequence-inside").tryQuery().map(n -> n.getParent() != null).orElse(false));
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            Thread.sleep(1100);
+            snap("gru-memory-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(() -> window.open(sample("attention-reverse")));
+        trainUnsaved(10);
+        clickOn("#tab-layers .tab-label");
+        tallDock();
+        clickOn("#node-attention");
+        waitFor(30, () -> lookup("#sequence-inside").tryQuery().map(n -> n.getParent() != null).orElse(false));
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            Thread.sleep(1100);
+            snap("attention-weights-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void help_windows() throws Exception {
         fxRun(() -> window.open(sample("xor")));
         for (String[] w : new String[][]{{"menu-help-reference", "#layer-reference", "help-reference.png"},

@@ -23,9 +23,9 @@ class SampleProjectsTest {
     }
 
     @Test
-    void all_eight_samples_are_there() throws Exception {
-        assertEquals(List.of("digits-8x8", "iris", "linear-regression", "mnist-cnn", "mnist-mlp", "skip-connection",
-                "spirals", "xor"), samples().stream().map(p -> p.getParent().getFileName().toString()).toList());
+    void all_eleven_samples_are_there() throws Exception {
+        assertEquals(List.of("attention-reverse", "digits-8x8", "forecast-signal", "iris", "linear-regression",
+                "mnist-cnn", "mnist-mlp", "skip-connection", "spirals", "which-language", "xor"), samples().stream().map(p -> p.getParent().getFileName().toString()).toList());
     }
 
     @ParameterizedTest
@@ -43,10 +43,17 @@ class SampleProjectsTest {
     }
 
     @ParameterizedTest(name = "{0} reaches {1} test accuracy with its own settings")
-    @CsvSource({"iris, 0.93", "mnist-mlp, 0.94", "mnist-cnn, 0.97"})
+    @CsvSource({"iris, 0.93", "mnist-mlp, 0.94", "mnist-cnn, 0.97", "which-language, 0.75"})
     void seed_sample_reaches_its_accuracy(String name, double target) throws Exception {
         TrainingResult r = TrainingSession.create(ProjectFile.load(Samples.file(name))).run();
         assertTrue(r.test().metric() >= target, name + " test accuracy " + r.test().metric());
+    }
+
+    @ParameterizedTest(name = "{0} reaches a test mean absolute error below {1} with its own settings")
+    @CsvSource({"forecast-signal, 0.06", "attention-reverse, 0.1"})
+    void sequence_sample_reaches_its_error(String name, double target) throws Exception {
+        TrainingResult r = TrainingSession.create(ProjectFile.load(Samples.file(name))).run();
+        assertTrue(r.test().metric() < target, name + " test MAE " + r.test().metric());
     }
 
     @Test

@@ -3,9 +3,11 @@ package org.strata.app.training;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
+import org.strata.engine.export.NpzForward;
 import org.strata.engine.layers.TensorShape;
 import org.strata.engine.train.TrainingSession;
 
@@ -45,11 +47,61 @@ public final class TrainedNetwork {
         return session.probe(net -> net.predictValues(Nd4j.create(row, shape)));
     }
 
+    /**
+     * Predicts for several raw samples at once, as {@link #predict} does for one.
+     *
+     * @return one row of class probabilities (or predicted values) per sample
+     */
+    public CompletableFuture<float[][]> predictEach(float[][] raws) {
+        long[] one = inputShape();
+        long[] shape = one.clone();
+        shape[0] = raws.length;
+        float[] rows = new float[raws.length * raws[0].length];
+        for (int i = 0; i < raws.length; i++) {
+            float[] row = raws[i].clone();
+            session.dataset().normalizer().apply(row, 0);
+            System.arraycopy(row, 0, rows, i * row.length, row.length);
+        }
+        return session.probe(net -> {
+            float[] all = net.predictValues(Nd4j.create(rows, shape));
+            int width = all.length / raws.length;
+            float[][] out = new float[raws.length][];
+            for (int i = 0; i < raws.length; i++) out[i] = java.util.Arrays.copyOfRange(all, i * width, (i + 1) * width);
+            return out;
+        });
+    }
+
     /** @return every layer's output for sample {@code i} of a split: by node id, row-major and channels last */
     public CompletableFuture<Map<String, float[]>> activationsOf(Split split, int i) {
         float[] row = features(split, session.dataset(), i);
         long[] shape = inputShape();
         return session.probe(net -> net.activationValues(Nd4j.create(row, shape)));
+    }
+
+    /**
+     * What the network's sequence layers do inside for sample {@code i} of a split ({@link NpzForward.Inside}),
+     * computed from a copy of its weights: the training thread only copies them, the rest runs on another thread.
+     */
+    public CompletableFuture<NpzForward.Inside> insideOf(Split split, int i) {
+        float[] raw = new float[split.featureSize()];
+        split.rawFeatures(i, raw, 0);
+        var data = session.dataset();
+        var graph = session.project().graph();
+        return session.probe(net -> {
+            Map<String, float[]> arrays = new java.util.HashMap<>();
+            net.exportParameters().forEach((k, v) -> arrays.put(k, v.castTo(DataType.FLOAT).dup('c').data()
+                    .asFloat()));
+            return arrays;
+        }).thenApplyAsync(arrays -> {
+            arrays.put(session.inputNode() + "/shift", data.normalizer().shift());
+            arrays.put(session.inputNode() + "/scale", data.normalizer().scale());
+            return new NpzForward(graph, arrays).inside(raw);
+        });
+    }
+
+    /** @return a node of the network this run trains, if it is in it */
+    public Optional<org.strata.engine.graph.Node> nodeOf(String nodeId) {
+        return session.project().graph().node(nodeId);
     }
 
     /** @return the held-out samples to look at: validation, else test, else training data */

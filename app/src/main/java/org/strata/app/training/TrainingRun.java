@@ -213,6 +213,21 @@ public final class TrainingRun {
         return network().map(n -> n.predict(raw)).orElseGet(TrainingRun::noRun);
     }
 
+    /** @see TrainedNetwork#predictEach */
+    public CompletableFuture<float[][]> predictEach(float[][] raws) {
+        return network().map(n -> n.predictEach(raws)).orElseGet(TrainingRun::noRun);
+    }
+
+    /** @see TrainedNetwork#insideOf */
+    public CompletableFuture<org.strata.engine.export.NpzForward.Inside> insideOf(Split split, int i) {
+        return network().map(n -> n.insideOf(split, i)).orElseGet(TrainingRun::noRun);
+    }
+
+    /** @see TrainedNetwork#nodeOf */
+    public java.util.Optional<org.strata.engine.graph.Node> nodeOf(String nodeId) {
+        return network().flatMap(n -> n.nodeOf(nodeId));
+    }
+
     /** @see TrainedNetwork#activationsOf */
     public CompletableFuture<Map<String, float[]>> activationsOf(Split split, int i) {
         return network().map(n -> n.activationsOf(split, i)).orElseGet(TrainingRun::noRun);

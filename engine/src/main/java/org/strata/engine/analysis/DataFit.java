@@ -30,6 +30,7 @@ public final class DataFit {
         Node output = graph.outputNodes().get(0);
         List<Problem> found = new java.util.ArrayList<>();
         analysis.shapeOf(input.id()).ifPresent(in -> inputFits(input, in, data).ifPresent(found::add));
+        if (data.tokens() > 0) found.addAll(vocabularyFits(graph, input, data));
         analysis.shapeOf(output.id()).ifPresent(out -> found.addAll(outputFits(graph, analysis, output,
                 (int) out.size(), data)));
         return List.copyOf(found);
@@ -43,6 +44,25 @@ public final class DataFit {
                 + "Input to " + f, in.toString(), in.size(), data.name(), f.toString(), f.size());
         return Optional.of(p.withFix(Fix.node(input.id(), inputSettings(f), "fix.inputShape", "Set shape to " + f,
                 f.toString())));
+    }
+
+    /**
+     * An Embedding reading the data's token numbers needs a row for each of them: a number beyond its table
+     * cannot be looked up.
+     */
+    private static List<Problem> vocabularyFits(Graph graph, Node input, DataShape data) {
+        List<Problem> found = new java.util.ArrayList<>();
+        for (Edge e : graph.outgoing(input.id())) {
+            Node n = graph.require(e.to().node());
+            if (!n.type().id().equals("Embedding") || n.params().getInt("vocabulary") >= data.tokens()) continue;
+            int has = n.params().getInt("vocabulary");
+            found.add(Problem.error(n.id(), "data.vocabulary", n.name() + " has a vocabulary of " + has + " but the "
+                    + "texts of " + data.name() + " are numbered with " + data.tokens() + " tokens: set its "
+                    + "vocabulary to " + data.tokens(), n.name(), has, data.name(), data.tokens())
+                    .withFix(Fix.node(n.id(), Map.of("vocabulary", data.tokens()), "fix.vocabulary",
+                            "Set vocabulary to " + data.tokens(), data.tokens())));
+        }
+        return found;
     }
 
     /** @return the Input parameters that declare {@code shape} (a new Input takes the data's shape from them) */

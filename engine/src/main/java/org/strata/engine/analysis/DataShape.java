@@ -10,10 +10,16 @@ import org.strata.engine.layers.TensorShape;
  * @param features the shape of one sample
  * @param classes  class names in label order; empty when numbers are predicted (regression)
  * @param targets  how many numbers are predicted per sample (regression); 0 for classes
+ * @param tokens   for texts, the size of their vocabulary: every value is a token number below it; else 0
  */
-public record DataShape(String name, TensorShape features, List<String> classes, int targets) {
+public record DataShape(String name, TensorShape features, List<String> classes, int targets, int tokens) {
     public DataShape {
         classes = List.copyOf(classes);
+    }
+
+    /** Data of numbers (not token numbers). */
+    public DataShape(String name, TensorShape features, List<String> classes, int targets) {
+        this(name, features, classes, targets, 0);
     }
 
     /** @return whether the labels are classes */

@@ -26,7 +26,8 @@ public record Fix(String code, List<Object> args, String english, Target target,
             "fix.units", 2,       // layer name, units
             "fix.loss", 1,        // loss
             "fix.metric", 1,      // metric
-            "fix.labelColumn", 1); // column
+            "fix.labelColumn", 1, // column
+            "fix.vocabulary", 1); // tokens
 
     public Fix {
         args = List.copyOf(args);

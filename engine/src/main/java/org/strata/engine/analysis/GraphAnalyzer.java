@@ -78,9 +78,36 @@ public final class GraphAnalyzer {
         }
         checkStructure(graph, problems);
         checkLosses(graph, problems);
+        checkPadding(graph, order, shapes, problems);
         problems.sort(Comparator.comparing(Problem::severity));
         return new Analysis(List.copyOf(order), Map.copyOf(shapes), Map.copyOf(edgeShapes), Map.copyOf(params),
                 Map.copyOf(weights), Map.copyOf(flops), List.copyOf(problems));
+    }
+
+    /** Layers that leave a sample's padding out of what they compute (the others read it as steps). */
+    private static final Set<String> READ_PADDING = Set.of("LSTM", "GRU", "SimpleRNN", "GlobalAvgPool",
+            "GlobalMaxPool", "MultiHeadAttention");
+
+    /**
+     * A padded sequence reaching a layer that neither passes its steps on nor leaves padding out (a Conv1D, a 1-D
+     * pooling, a Flatten, a Reshape) is read with its padding as if it were text: the model then depends on how
+     * much padding a sample has. Said as a warning, since it trains.
+     */
+    private static void checkPadding(Graph graph, List<String> order, Map<String, TensorShape> shapes,
+                                     List<Problem> problems) {
+        if (!PaddingMasks.marks(graph)) return;
+        PaddingMasks masks = PaddingMasks.of(graph, order, id -> Optional.ofNullable(shapes.get(id)));
+        for (String id : order) {
+            Node n = graph.require(id);
+            if (READ_PADDING.contains(n.type().id()) || n.type().keepsSteps(n.params())) continue;
+            Optional<String> embedding = masks.ofInput(id);
+            if (embedding.isEmpty()) continue;
+            String from = graph.require(embedding.get()).name();
+            problems.add(Problem.warning(id, "padding.asSteps", n.name() + " reads the padding " + from + " marks as "
+                    + "if it were real steps, so its output depends on how short a text is: read the sequence with a "
+                    + "recurrent layer, attention or global pooling first, or turn off 'Token 0 pads' on " + from,
+                    n.name(), from));
+        }
     }
 
     private static void checkParams(Graph graph, List<Problem> problems) {

@@ -25,14 +25,24 @@ public final class PaddingMasks {
 
     /** @return the padding each node's output carries, for a graph whose shapes resolved */
     public static PaddingMasks of(Graph graph, Analysis analysis) {
+        return of(graph, analysis.order(), analysis::shapeOf);
+    }
+
+    /**
+     * @param order   the nodes, each after those it reads
+     * @param shapeOf each node's output shape, where known
+     * @return the padding each node's output carries, as far as the shapes are known
+     */
+    static PaddingMasks of(Graph graph, java.util.List<String> order,
+                           java.util.function.Function<String, Optional<TensorShape>> shapeOf) {
         PaddingMasks m = new PaddingMasks(graph);
-        for (String id : analysis.order()) {
+        for (String id : order) {
             Node n = graph.require(id);
             if (n.type().id().equals("Embedding") && n.params().getBool("maskPadding")) {
                 m.carried.put(id, id);
                 continue;
             }
-            Optional<TensorShape> shape = analysis.shapeOf(id);
+            Optional<TensorShape> shape = shapeOf.apply(id);
             if (!n.type().keepsSteps(n.params()) || shape.isEmpty()
                     || shape.get().kind() != TensorShape.Kind.SEQUENCE) {
                 continue;

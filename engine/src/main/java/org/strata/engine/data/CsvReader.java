@@ -107,6 +107,50 @@ public final class CsvReader {
     }
 
     /**
+     * Reads one column of numbers, in file order (a time series: a row per step); the other columns may hold
+     * anything (a date, a name).
+     *
+     * @throws DatasetException when the file is missing or empty, lacks the column, or a cell of it is not a number
+     */
+    static float[] column(Path file, String column) throws IOException {
+        if (!Files.isRegularFile(file)) throw notFound(file);
+        String name = file.getFileName().toString();
+        float[] values = new float[1024];
+        int count = 0;
+        int index = -1;
+        int columns = 0;
+        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+            String line;
+            while ((line = in.next()) != null) {
+                if (index < 0) {
+                    if (line.isBlank()) break;
+                    List<String> header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+                    index = header.indexOf(column);
+                    columns = header.size();
+                    if (index < 0) {
+                        String names = org.strata.engine.text.Excerpt.of(String.join(", ", header));
+                        throw new DatasetException(Message.of("dataset.series.noColumn", name + ": no column named '"
+                                + column + "'; the header has " + names + ": set the series column to one of them",
+                                name, column, names));
+                    }
+                    continue;
+                }
+                if (line.isBlank()) continue;
+                List<String> cells = split(line);
+                if (cells.size() != columns) {
+                    throw new DatasetException(Message.of("dataset.csv.cells", name + " line " + in.lineNumber()
+                            + ": " + cells.size() + " cells but the header has " + columns + ": every row needs one "
+                            + "value per column", name, in.lineNumber(), cells.size(), columns));
+                }
+                if (count == values.length) values = Arrays.copyOf(values, 2 * count);
+                values[count++] = number(cells.get(index), name, in.lineNumber(), column);
+            }
+        }
+        if (index < 0) throw empty(name);
+        return Arrays.copyOf(values, count);
+    }
+
+    /**
      * @return the header row's column names (the first line), without reading further
      * @throws DatasetException when the file is missing or empty
      */
@@ -135,7 +179,7 @@ public final class CsvReader {
     }
 
     /** Classes in order of first appearance, except whole numbers, which keep their numeric order. */
-    private static Map<String, Integer> classIndex(List<String> rawLabels) {
+    static Map<String, Integer> classIndex(List<String> rawLabels) {
         boolean numeric = rawLabels.stream().allMatch(s -> s.matches("-?\\d{1,18}"));
         List<String> names = rawLabels.stream().distinct().sorted(numeric
                 ? (a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)) : (a, b) -> 0).toList();

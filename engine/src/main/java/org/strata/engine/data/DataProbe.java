@@ -102,9 +102,15 @@ public final class DataProbe {
     private static List<String> columns(Project project) {
         DatasetSpec spec = project.dataset().orElseThrow();
         Params p = spec.params();
-        if (spec.kind() != org.strata.engine.project.DatasetKind.CSV || p.getString("path").isBlank()) return List.of();
+        boolean text = spec.kind() == org.strata.engine.project.DatasetKind.TEXT;
+        boolean csv = spec.kind() == org.strata.engine.project.DatasetKind.CSV
+                || spec.kind() == org.strata.engine.project.DatasetKind.SEQUENCE;
+        if (!csv && !text || p.getString("path").isBlank()) {
+            return List.of();
+        }
         try {
-            return CsvReader.header(project.resolve(p.getString("path")));
+            Path file = project.resolve(p.getString("path"));
+            return text ? TextTable.header(file) : CsvReader.header(file);
         } catch (IOException e) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package org.strata.engine.data;
 
 import java.util.List;
+import java.util.Optional;
+import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.layers.TensorShape;
 
 /**
@@ -15,13 +17,27 @@ import org.strata.engine.layers.TensorShape;
  * @param validation   the validation split (may be empty)
  * @param test         the test split (may be empty)
  * @param normalizer   the normalisation fitted on the training split
+ * @param text         for texts, how a text becomes the token numbers a sample holds
  */
 public record Dataset(String name, TensorShape featureShape, List<String> classNames, int targetCount, Split train,
-                      Split validation, Split test, Normalizer normalizer) {
+                      Split validation, Split test, Normalizer normalizer, Optional<TextEncoding> text) {
 
-    /** @return what a network must fit: a sample's shape and what is predicted */
+    /** A dataset of numbers (not texts). */
+    public Dataset(String name, TensorShape featureShape, List<String> classNames, int targetCount, Split train,
+                   Split validation, Split test, Normalizer normalizer) {
+        this(name, featureShape, classNames, targetCount, train, validation, test, normalizer, Optional.empty());
+    }
+
+    /** @return what a network must fit: a sample's shape, what is predicted and, for texts, the vocabulary's size */
     public org.strata.engine.analysis.DataShape shape() {
-        return new org.strata.engine.analysis.DataShape(name, featureShape, classNames, targetCount);
+        return new org.strata.engine.analysis.DataShape(name, featureShape, classNames, targetCount,
+                text.map(t -> t.vocabulary().size()).orElse(0));
+    }
+
+    /** @return this dataset, its samples the texts {@code encoding} numbers */
+    public Dataset withText(TextEncoding encoding) {
+        return new Dataset(name, featureShape, classNames, targetCount, train, validation, test, normalizer,
+                Optional.of(encoding));
     }
 
     /** @return whether labels are classes (rather than numbers to predict) */

@@ -27,7 +27,6 @@ public final class DatasetLoader {
         DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(Message.of("dataset.none",
                 project.name() + " has no dataset: choose one in the project settings", project.name())));
         Params p = spec.params();
-        String norm = p.getString("normalization");
         int seed = p.getInt("seed");
         double valFrac = p.getDouble("validationSplit");
         switch (spec.kind()) {
@@ -58,7 +57,7 @@ public final class DatasetLoader {
                 checkSeen(train, IntStream.range(0, train.size()).toArray(), test, all(test), names,
                         p.getString("testLabels"), "test");
                 int[][] tv = split(train.size(), seed, valFrac, 0);
-                Normalizer n = Normalizer.fit(norm, train, tv[0], true);
+                Normalizer n = Normalizer.fit(p.getString("normalization"), train, tv[0], true);
                 TensorShape shape = TensorShape.image(trainImg.rows(), trainImg.cols(), 1);
                 return new Dataset("MNIST", shape, List.copyOf(names), 0, new Split(train, tv[0], n),
                         new Split(train, tv[1], n), new Split(test, all(test), n), n);
@@ -82,6 +81,16 @@ public final class DatasetLoader {
                 return splitOne(p.getString("generator"), g.source(), TensorShape.vector(g.source().featureSize()),
                         g.classNames(), g.targets(), p, false);
             }
+            case SEQUENCE -> {
+                return SeriesDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p);
+            }
+            case SEQUENCE_TASK -> {
+                SequenceTasks.Task t = SequenceTasks.generate(p);
+                return splitOne(p.getString("task"), t.source(), t.shape(), t.classNames(), t.targets(), p, false);
+            }
+            case TEXT -> {
+                return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p);
+            }
             default -> throw new IllegalStateException(spec.kind().toString());
         }
     }
@@ -97,8 +106,8 @@ public final class DatasetLoader {
         return v;
     }
 
-    private static Dataset splitOne(String name, SampleSource s, TensorShape shape, List<String> classes, int targets,
-                                    Params p, boolean image) throws DatasetException {
+    static Dataset splitOne(String name, SampleSource s, TensorShape shape, List<String> classes, int targets,
+                            Params p, boolean image) throws DatasetException {
         int[][] parts = split(s.size(), p.getInt("seed"), p.getDouble("validationSplit"), p.getDouble("testSplit"));
         if (parts[0].length == 0) {
             throw new DatasetException(Message.of("dataset.noTrainingSamples", name + ": no samples left for "
@@ -108,7 +117,9 @@ public final class DatasetLoader {
             checkSeen(s, parts[0], s, parts[1], classes, name, "validation");
             checkSeen(s, parts[0], s, parts[2], classes, name, "test");
         }
-        Normalizer n = Normalizer.fit(p.getString("normalization"), s, parts[0], image);
+        // texts have no normalisation to choose: their values are token numbers
+        String norm = p.table().spec("normalization").isPresent() ? p.getString("normalization") : "none";
+        Normalizer n = Normalizer.fit(norm, s, parts[0], image);
         return new Dataset(name, shape, classes, targets, new Split(s, parts[0], n), new Split(s, parts[1], n),
                 new Split(s, parts[2], n), n);
     }

@@ -49,10 +49,36 @@ public final class NpzForward {
         return padding.ofInput(nodeId).map(realSteps::get).orElse(steps);
     }
 
+    /** Each recurrent layer's h at every step of the last sample run, by node id: [steps, units (×2 both ways)]. */
+    private final Map<String, float[]> stepStates = new HashMap<>();
+    /** Each attention layer's weights for the last sample run, by node id: [heads, steps (queries), steps (keys)]. */
+    private final Map<String, float[]> attentionWeights = new HashMap<>();
+
+    /**
+     * What a sequence layer does inside, for one sample: how a recurrent layer's memory moves step by step (also
+     * when it passes on only its last step) and where each head of an attention layer looks.
+     *
+     * @param outputs   every layer's output, by node id, as {@link #run} gives them
+     * @param steps     each recurrent layer's h at every step, [steps, units] (both readings side by side, the
+     *                  forward one's first, when bidirectional); zeros on padding
+     * @param attention each attention layer's weights, [heads, query steps, key steps]: row t of a head is how much
+     *                  step t takes from each step (summing to 1; 0 where it may not look)
+     */
+    public record Inside(Map<String, float[]> outputs, Map<String, float[]> steps, Map<String, float[]> attention) {
+    }
+
+    /** @return every layer's output for one raw sample, and what its sequence layers do inside */
+    public Inside inside(float[] raw) {
+        Map<String, float[]> outputs = run(raw);
+        return new Inside(outputs, Map.copyOf(stepStates), Map.copyOf(attentionWeights));
+    }
+
     /** @return every layer's output for one raw sample, by node id (the Output's is the prediction) */
     public Map<String, float[]> run(float[] raw) {
         Map<String, float[]> out = new HashMap<>();
         realSteps.clear();
+        stepStates.clear();
+        attentionWeights.clear();
         for (String id : analysis.order()) {
             Node n = graph.require(id);
             LayerInputs wired = LayerInputs.of(graph, analysis, n);
@@ -514,6 +540,8 @@ public final class NpzForward {
         int real = realSteps(id, in.dim(0));
         if (real < in.dim(0)) { // padded: the real steps alone, then zeros for the padding's outputs
             float[] y = recurrent(type, id, Arrays.copyOf(x, real * f), TensorShape.sequence(real, f), p);
+            float[] states = stepStates.get(id);
+            stepStates.put(id, Arrays.copyOf(states, in.dim(0) * (states.length / real)));
             return p.getBool("returnSequences") ? Arrays.copyOf(y, in.dim(0) * (y.length / real)) : y;
         }
         int steps = in.dim(0);
@@ -521,23 +549,25 @@ public final class NpzForward {
         float[] forward = cell(type, id, "", x, steps, f, u);
         boolean sequences = p.getBool("returnSequences");
         if (!p.getBool("bidirectional")) {
+            stepStates.put(id, forward);
             return sequences ? forward : Arrays.copyOfRange(forward, (steps - 1) * u, steps * u);
         }
         float[] reversed = new float[x.length]; // x's steps from the last
         for (int t = 0; t < steps; t++) System.arraycopy(x, t * f, reversed, (steps - 1 - t) * f, f);
         float[] backward = cell(type, id, RecurrentLayer.REVERSE, reversed, steps, f, u);
+        float[] both = new float[steps * 2 * u];
+        for (int t = 0; t < steps; t++) {
+            System.arraycopy(forward, t * u, both, t * 2 * u, u);
+            System.arraycopy(backward, (steps - 1 - t) * u, both, t * 2 * u + u, u);
+        }
+        stepStates.put(id, both);
         if (!sequences) {
             float[] y = new float[2 * u]; // each reading's last step: the backward one's is the sequence's first
             System.arraycopy(forward, (steps - 1) * u, y, 0, u);
             System.arraycopy(backward, (steps - 1) * u, y, u, u);
             return y;
         }
-        float[] y = new float[steps * 2 * u];
-        for (int t = 0; t < steps; t++) {
-            System.arraycopy(forward, t * u, y, t * 2 * u, u);
-            System.arraycopy(backward, (steps - 1 - t) * u, y, t * 2 * u + u, u);
-        }
-        return y;
+        return both;
     }
 
     /** @return h at each step the cell takes over x [steps, f], with the reading's arrays (W or W_reverse…) */
@@ -671,6 +701,7 @@ public final class NpzForward {
         float[] k = rowsTimes(x, steps, d, a(id + "/Wk"), a(id + "/bk"), hk);
         float[] v = rowsTimes(x, steps, d, a(id + "/Wv"), a(id + "/bv"), hk);
         float[] joined = new float[steps * hk];
+        float[] looks = new float[heads * steps * steps];
         double scale = 1 / Math.sqrt(keySize);
         for (int h = 0; h < heads; h++) {
             for (int t = 0; t < steps; t++) {
@@ -685,6 +716,7 @@ public final class NpzForward {
                 }
                 double sum = 0;
                 for (int u = 0; u < seen; u++) sum += w[u] = Math.exp(w[u] - top);
+                for (int u = 0; u < seen; u++) looks[(h * steps + t) * steps + u] = (float) (w[u] / sum);
                 for (int j = 0; j < keySize; j++) {
                     double mix = 0;
                     for (int u = 0; u < seen; u++) mix += w[u] / sum * v[u * hk + h * keySize + j];
@@ -692,6 +724,7 @@ public final class NpzForward {
                 }
             }
         }
+        attentionWeights.put(id, looks);
         return rowsTimes(joined, steps, hk, a(id + "/Wo"), a(id + "/bo"), d);
     }
 }

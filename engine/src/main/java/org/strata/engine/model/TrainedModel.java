@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -21,6 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
@@ -32,7 +34,8 @@ import org.strata.engine.backend.NetworkBackend;
  * A trained network with what is needed to use it: the project it came from, its class names and the input
  * normalisation. Saved as a zip of Strata's own files (no library internals but the optimizer's flat state):
  * {@code model.json}, {@code project.strata}, {@code params.npz} (the same arrays as the .npz export),
- * {@code normalizer.npz} and {@code optimizer.npz}.
+ * {@code normalizer.npz}, {@code optimizer.npz} and, for a model of texts, {@code text.json} (its tokenizer and
+ * vocabulary).
  *
  * @param project    the project (graph and settings) the network was built from
  * @param network    the network, with trained weights
@@ -40,9 +43,16 @@ import org.strata.engine.backend.NetworkBackend;
  * @param shift      input normalisation: x' = (x − shift)·scale
  * @param scale      see shift
  * @param epochs     epochs trained so far
+ * @param text       for a model of texts, how a text becomes the token numbers it reads
  */
 public record TrainedModel(Project project, NetworkBackend network, List<String> classNames, float[] shift,
-                           float[] scale, int epochs) {
+                           float[] scale, int epochs, Optional<TextEncoding> text) {
+    /** A model of numbers (not texts). */
+    public TrainedModel(Project project, NetworkBackend network, List<String> classNames, float[] shift,
+                        float[] scale, int epochs) {
+        this(project, network, classNames, shift, scale, epochs, Optional.empty());
+    }
+
     /** The model file format this version writes and reads. */
     public static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -113,6 +123,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
                 for (String f : List.of("params.npz", "normalizer.npz", "optimizer.npz")) {
                     if (Files.exists(dir.resolve(f))) put(zip, f, Files.readAllBytes(dir.resolve(f)));
                 }
+                if (text.isPresent()) put(zip, "text.json", text.get().toJson());
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -199,7 +210,16 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             float[] scale = norm.containsKey("scale") ? norm.get("scale").toFloatVector() : ones((int) features);
             List<String> names = new ArrayList<>();
             meta.path("classNames").forEach(n -> names.add(n.asText()));
-            return new TrainedModel(project, net, List.copyOf(names), shift, scale, meta.path("epochs").asInt());
+            Optional<TextEncoding> text = Optional.empty();
+            if (zip.getEntry("text.json") != null) {
+                try {
+                    text = Optional.of(TextEncoding.fromJson(read(zip, file, "text.json", 256L << 20)));
+                } catch (IOException e) {
+                    throw new IOException(file + " (its text.json): " + e.getMessage(), e);
+                }
+            }
+            return new TrainedModel(project, net, List.copyOf(names), shift, scale, meta.path("epochs").asInt(),
+                    text);
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": not a Strata model file (not a zip): " + e.getMessage(), e);
         }

@@ -38,7 +38,49 @@ public enum DatasetKind {
             ParamSpec.integer("classes", "Classes", 3, 2, 100, "Number of blobs").when("generator", "blobs"),
             ParamSpec.real("slope", "Slope w", 2.0, -1e6, 1e6, "True w of y = w·x + b").when("generator", "linear"),
             ParamSpec.real("intercept", "Intercept b", 1.0, -1e6, 1e6, "True b of y = w·x + b")
-                    .when("generator", "linear")), true);
+                    .when("generator", "linear")), true),
+    /** A CSV or TSV file of texts and their labels, read as tokens numbered by a vocabulary of the training texts. */
+    TEXT("text", List.of(
+            ParamSpec.path("path", "File", "CSV or TSV file with a header row: a column of texts and one of labels"),
+            ParamSpec.column("textColumn", "Text column", "text", "Header of the column holding the texts"),
+            ParamSpec.column("labelColumn", "Label column", "label", "Header of the column holding the classes"),
+            ParamSpec.choice("tokenizer", "Tokens", "words", List.of("words", "characters"),
+                    "words: words and punctuation marks (Chinese and Japanese by character); characters: every "
+                            + "letter, for short texts such as single words"),
+            ParamSpec.bool("lowercase", "Lowercase", true, "Read capital letters as small ones"),
+            ParamSpec.integer("length", "Length", 32, 1, 10_000,
+                    "Tokens per text: longer texts are cut, shorter ones filled up with <pad> (number 0)"),
+            ParamSpec.integer("vocabularySize", "Vocabulary size", 10_000, 3, 1_000_000,
+                    "The most tokens numbered, <pad> and <unk> included: the most frequent in the training texts"),
+            ParamSpec.integer("minCount", "Minimum count", 1, 1, 1_000_000,
+                    "A token seen fewer times in the training texts is read as <unk>")), true),
+    /** Numeric time series from a CSV file: one column cut into windows to forecast from, or a series per row. */
+    SEQUENCE("sequence", List.of(
+            ParamSpec.path("path", "File", "CSV file with a header row"),
+            ParamSpec.choice("layout", "Layout", "columns", List.of("columns", "rows"),
+                    "columns: the rows are time steps and one column is the series, cut into windows to forecast "
+                            + "from; rows: each row is a whole series (every column but the label) with its class"),
+            ParamSpec.column("column", "Series column", "value", "Header of the column holding the series")
+                    .when("layout", "columns"),
+            ParamSpec.integer("window", "Window", 24, 2, 100_000, "Steps each sample reads")
+                    .when("layout", "columns"),
+            ParamSpec.integer("horizon", "Horizon", 1, 1, 10_000, "Values after the window to forecast")
+                    .when("layout", "columns"),
+            ParamSpec.column("labelColumn", "Label column", "label", "Header of the column holding each series' class")
+                    .when("layout", "rows")), true),
+    /** Generated sequence tasks for teaching recurrent layers and attention. */
+    SEQUENCE_TASK("sequence-task", List.of(
+            ParamSpec.choice("task", "Task", "sine", List.of("sine", "parity", "reverse", "copy", "adding"),
+                    "sine: forecast a noisy sine wave; parity: is the number of ones in a bit string even or odd; "
+                            + "reverse, copy: give back digits reversed (or as they are); adding: the digits of the "
+                            + "sum of two numbers written digit by digit"),
+            ParamSpec.integer("samples", "Samples", 4000, 4, 1_000_000, "Number of sequences"),
+            ParamSpec.integer("length", "Length", 16, 2, 1000,
+                    "Steps per sequence (adding: digits per number, plus a step for the last carry)"),
+            ParamSpec.integer("horizon", "Horizon", 1, 1, 100, "Values to forecast after the window")
+                    .when("task", "sine"),
+            ParamSpec.real("noise", "Noise", 0.05, 0.0, 10.0, "Standard deviation of the noise on the wave")
+                    .when("task", "sine")), true);
 
     private final String key;
     private final ParamTable table;
@@ -46,7 +88,13 @@ public enum DatasetKind {
     DatasetKind(String key, List<ParamSpec> own, boolean hasTestSplit) {
         this.key = key;
         List<ParamSpec> all = new ArrayList<>(own);
-        all.add(ParamSpec.choice("normalization", "Normalisation", this.defaultNormalisation(key),
+        // a series is scaled as one (every step alike), so scaling each step to 0–1 on its own is not offered
+        if (key.equals("sequence")) {
+            all.add(ParamSpec.choice("normalization", "Normalisation", "standardize", List.of("none", "standardize"),
+                    "none; standardize: the series to mean 0 and std 1 (computed on the training part)"));
+        }
+        // token numbers are names, not amounts, and the generated tasks come at their scale: nothing to normalise
+        if (!key.equals("text") && !key.equals("sequence-task") && !key.equals("sequence")) all.add(ParamSpec.choice("normalization", "Normalisation", this.defaultNormalisation(key),
                 List.of("none", "scale01", "standardize"),
                 "none; scale01: pixels 0–255 to 0–1 (images); standardize: each feature to mean 0, std 1 "
                         + "(computed on the training split)"));

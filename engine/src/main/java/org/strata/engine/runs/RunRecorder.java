@@ -236,7 +236,7 @@ public final class RunRecorder implements TrainingListener {
     public TrainedModel model() {
         var data = session.dataset();
         return new TrainedModel(session.project(), session.backend(), data.classNames(), data.normalizer().shift(),
-                data.normalizer().scale(), epochsBefore + session.epochsDone());
+                data.normalizer().scale(), epochsBefore + session.epochsDone(), data.text());
     }
 
     private RunRecord record(String id, TrainedModel model) {

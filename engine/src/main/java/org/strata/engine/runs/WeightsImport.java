@@ -113,7 +113,7 @@ public final class WeightsImport {
         String id = store.newId(now);
         int epochs = metrics == null ? 0 : metrics.path("epochs").asInt(0);
         TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
-                data.normalizer().scale(), epochs);
+                data.normalizer().scale(), epochs, data.text());
         RunRecord record = record(id, now, project, data, metrics, train, validation, test, check.line(), model);
         Path dir = store.folder().resolve(id);
         // PyTorch's own figures kept with the run, copied under their name into a folder of this import's own (a

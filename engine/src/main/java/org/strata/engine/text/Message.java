@@ -43,6 +43,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("data.regressionAccuracy", 0),
             java.util.Map.entry("data.oneClass", 1),         // the one class
             java.util.Map.entry("data.targets", 2),          // Output width, targets
+            java.util.Map.entry("data.vocabulary", 4),       // Embedding name, its vocabulary, dataset, tokens
             java.util.Map.entry("fast.ports", 0),
             java.util.Map.entry("fast.layer", 1),            // layer type
             java.util.Map.entry("fast.activation", 1),       // activation
@@ -66,6 +67,8 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.text.noText", 3),            // file, line, text column
             java.util.Map.entry("dataset.text.noLabel", 3),           // file, line, label column
             java.util.Map.entry("dataset.text.openQuote", 2),         // file, line
+            java.util.Map.entry("dataset.series.noColumn", 3),        // file, column, the header's columns
+            java.util.Map.entry("dataset.series.short", 4),           // file, values, window, horizon
             java.util.Map.entry("dataset.images.noFolder", 1),        // folder
             java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
             java.util.Map.entry("dataset.images.none", 1),            // class folder

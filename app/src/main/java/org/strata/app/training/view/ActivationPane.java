@@ -1,5 +1,6 @@
 package org.strata.app.training.view;
 
+import org.strata.app.training.SequenceInside;
 import org.strata.app.training.TrainingRun;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.strata.app.i18n.Messages;
 import org.strata.engine.data.Split;
+import org.strata.engine.export.NpzForward;
 import org.strata.engine.layers.TensorShape;
 
 /**
@@ -48,6 +50,9 @@ final class ActivationPane extends BorderPane {
     private String nodeId;
     private String nodeName = "";
     private Map<String, float[]> values;
+    /** A sequence layer's inside, for the sample and network of {@link #valuesKey}, when one is selected. */
+    private NpzForward.Inside inside;
+    private final SequenceInsideView sequence = new SequenceInsideView();
     private String valuesKey = "";
     private boolean asking;
     private boolean askAgain;
@@ -119,8 +124,9 @@ final class ActivationPane extends BorderPane {
         sampleLabel.setText(data.isClassification()
                 ? Messages.get("layers.sampleClass", run.shown(data.classNames()).get(split.label(index)), split.size())
                 : Messages.get("layers.sampleOf", split.size()));
+        boolean looksInside = drawsInside();
         String key = System.identityHashCode(split) + "/" + index + "/" + run.curves().layersVersionProperty().get() + "/"
-                + run.phase();
+                + run.phase() + (looksInside ? "/inside" : "");
         if (key.equals(valuesKey) && values != null) {
             draw();
             return;
@@ -130,10 +136,14 @@ final class ActivationPane extends BorderPane {
             return;
         }
         asking = true;
-        run.activationsOf(split, index).whenComplete((v, err) -> Platform.runLater(() -> {
+        // a sequence layer's inside comes with every layer's output (computed from the same weights)
+        var asked = looksInside ? run.insideOf(split, index).thenApply(i -> i)
+                : run.activationsOf(split, index).thenApply(v -> new NpzForward.Inside(v, Map.of(), Map.of()));
+        asked.whenComplete((v, err) -> Platform.runLater(() -> {
             asking = false;
             if (err == null) {
-                values = v;
+                values = v.outputs();
+                inside = looksInside ? v : null;
                 valuesKey = key;
                 draw();
             } else {
@@ -157,6 +167,10 @@ final class ActivationPane extends BorderPane {
         if (v == null || shape.isEmpty()) {
             stage.getChildren().clear();
             caption.setText(Messages.get("layers.notInRun", nodeName));
+            return;
+        }
+        if (inside != null && drawsInside()) {
+            drawInside();
             return;
         }
         int[] d = shape.get().dims();
@@ -207,6 +221,34 @@ final class ActivationPane extends BorderPane {
         }
         caption.setText(Messages.get("layers.caption", nodeName, what, String.format("%.3g", min),
                 String.format("%.3g", max)));
+    }
+
+    /** @return whether the selected layer is one whose inside is drawn (a recurrent layer, attention) */
+    private boolean drawsInside() {
+        return nodeId != null && run.nodeOf(nodeId).map(n -> SequenceInside.drawsInside(n.type().id())).orElse(false);
+    }
+
+    /** A recurrent layer's h at every step, or each attention head's weights, with the sample's tokens. */
+    private void drawInside() {
+        Split split = run.sampleSplit();
+        int index = Math.min(sample.getValue(), split.size()) - 1;
+        float[] raw = new float[split.featureSize()];
+        split.rawFeatures(index, raw, 0);
+        var node = run.nodeOf(nodeId).orElseThrow();
+        var matrices = SequenceInside.of(inside, node, raw, run.dataset().text().orElse(null));
+        if (matrices.isEmpty()) {
+            stage.getChildren().clear();
+            caption.setText(Messages.get("layers.notInRun", nodeName));
+            return;
+        }
+        sequence.show(matrices);
+        if (stage.getChildren().size() != 1 || stage.getChildren().get(0) != sequence) {
+            stage.getChildren().setAll(sequence);
+        }
+        var first = matrices.get(0);
+        caption.setText(first.weights()
+                ? Messages.get("layers.caption.attention", nodeName, matrices.size(), first.cols())
+                : Messages.get("layers.caption.steps", nodeName, first.cols(), first.rows()));
     }
 
     /**

@@ -10,22 +10,28 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.strata.app.i18n.Messages;
+import org.strata.app.training.TextTrial;
 import org.strata.engine.data.Dataset;
+import org.strata.engine.data.text.TextEncoding;
+import org.strata.engine.data.text.Tokenizer;
 
 /**
  * The dock's "Try it" tab: ask the trained network. For image data (or a vector of a square number of pixels, as
  * the 8×8 digits) draw with the mouse and watch the class probabilities change as you draw, or load an image file;
- * for other data type one row of values as in the CSV file. An image file can also be dropped on the tab.
+ * for texts type a word or a sentence and see the prediction after each letter or word; for other data type one row
+ * of values as in the CSV file. An image file can also be dropped on the tab.
  */
 public final class InferenceView extends VBox {
     private final TrainingRun run;
@@ -72,6 +78,10 @@ public final class InferenceView extends VBox {
         Dataset d = run.dataset();
         if (!run.canPredict() || d == null) {
             hint.setText(Messages.get("inference.trainFirst"));
+            return;
+        }
+        if (d.text().isPresent()) {
+            buildTextTrial(d);
             return;
         }
         int[] dims = d.featureShape().dims();
@@ -171,6 +181,113 @@ public final class InferenceView extends VBox {
             VBox typed = new VBox(6, new HBox(6, row, go), error, bars);
             body.getChildren().add(typed);
             HBox.setHgrow(typed, Priority.ALWAYS);
+        }
+    }
+
+    /**
+     * Text data: type a word or a sentence; the probabilities follow each keystroke, and a table shows them after
+     * each token, so a class sees the network change its mind as it reads on.
+     */
+    private void buildTextTrial(Dataset d) {
+        TextEncoding encoding = d.text().orElseThrow();
+        boolean characters = encoding.tokenizer() == Tokenizer.CHARACTERS;
+        hint.setText(Messages.get(characters ? "inference.textCharacters" : "inference.textWords",
+                encoding.length()));
+        TextField typed = new TextField();
+        typed.setId("inference-text");
+        float[] first = new float[encoding.length()];
+        if (d.train().size() > 0) d.train().rawFeatures(0, first, 0);
+        typed.setPromptText(Messages.get("inference.textPrompt", encoding.decode(first)));
+        typed.getStyleClass().add("inference-text");
+        FlowPane support = new FlowPane();
+        GridPane steps = new GridPane();
+        steps.setId("inference-steps");
+        steps.getStyleClass().add("inference-steps");
+        steps.setHgap(2);
+        steps.setVgap(2);
+        ScrollPane stepsScroll = new ScrollPane(steps);
+        stepsScroll.setFitToWidth(true);
+        stepsScroll.getStyleClass().add("inference-steps-scroll");
+        typed.textProperty().addListener((o, a, text) -> {
+            generation++;
+            TextTrial trial = TextTrial.of(encoding, text);
+            if (trial.isEmpty()) {
+                bars.getChildren().clear();
+                steps.getChildren().clear();
+                support.getChildren().clear();
+                return;
+            }
+            int asked = generation;
+            run.predictEach(trial.batch()).whenComplete((p, err) -> Platform.runLater(() -> {
+                if (err != null || asked != generation) return;
+                float[][] after = trial.afterEachToken(p);
+                show(after[after.length - 1]);
+                showSteps(steps, trial.stepLabels(characters), after);
+                showSupport(support, trial.tokens(), trial.support(p));
+            }));
+        });
+        support.setId("inference-support");
+        support.getStyleClass().add("inference-support");
+        support.setHgap(2);
+        support.setVgap(2);
+        Label restsOn = new Label(Messages.get("inference.restsOn"));
+        restsOn.setWrapText(true);
+        restsOn.setTooltip(new javafx.scene.control.Tooltip(Messages.get("inference.restsOnHow")));
+        // three columns, not one: a low dock (1366 × 768) has room for the bars beside the word, not below it
+        VBox left = new VBox(6, typed, restsOn, support, error);
+        left.setMinWidth(220);
+        left.setPrefWidth(320);
+        VBox right = new VBox(4, new Label(Messages.get(characters ? "inference.stepsCharacters"
+                : "inference.stepsWords")), stepsScroll);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        VBox.setVgrow(stepsScroll, Priority.ALWAYS);
+        body.getChildren().addAll(left, bars, right);
+    }
+
+    /**
+     * The tokens, each shaded by how much the prediction rests on it: red where reading it as {@code <unk>} lowers
+     * the predicted class's probability, blue where it raises it, the number in its tooltip.
+     */
+    private void showSupport(FlowPane support, List<String> tokens, float[] drop) {
+        support.getChildren().clear();
+        for (int k = 0; k < tokens.size(); k++) {
+            Label t = new Label(tokens.get(k).isBlank() ? "␣" : tokens.get(k));
+            t.getStyleClass().add("inference-token");
+            float d = Math.max(-1, Math.min(1, drop[k]));
+            t.setStyle("-fx-background-color: " + (d >= 0 ? "rgba(207, 34, 46, " : "rgba(9, 105, 218, ")
+                    + String.format(java.util.Locale.ROOT, "%.2f", 0.06 + 0.9 * Math.abs(d)) + ");");
+            t.setTooltip(new javafx.scene.control.Tooltip(Messages.get("inference.tokenSupport",
+                    String.format("%+.1f", -100 * drop[k]))));
+            support.getChildren().add(t);
+        }
+    }
+
+    /** The probabilities after each token: a row per token, a column per class, the strongest cell marked. */
+    private void showSteps(GridPane steps, List<String> labels, float[][] p) {
+        steps.getChildren().clear();
+        List<String> names = run.shown(run.dataset().classNames());
+        if (names.isEmpty()) return;
+        steps.add(new Label(""), 0, 0);
+        for (int c = 0; c < names.size(); c++) {
+            Label head = new Label(names.get(c));
+            head.getStyleClass().add("inference-step-head");
+            steps.add(head, c + 1, 0);
+        }
+        for (int k = 0; k < labels.size(); k++) {
+            Label token = new Label(labels.get(k));
+            token.getStyleClass().add("inference-step-token");
+            steps.add(token, 0, k + 1);
+            int best = TextTrial.best(p[k]);
+            for (int c = 0; c < names.size() && c < p[k].length; c++) {
+                Label cell = new Label(String.format("%.0f%%", 100 * p[k][c]));
+                cell.getStyleClass().add("inference-step-cell");
+                if (c == best) cell.getStyleClass().add("inference-step-best");
+                cell.setMaxWidth(Double.MAX_VALUE);
+                // the cell's shade is its probability: a column of dark cells is the network's mind made up
+                cell.setStyle("-fx-background-color: rgba(64, 128, 220, " + String.format(java.util.Locale.ROOT,
+                        "%.2f", 0.08 + 0.8 * p[k][c]) + ");");
+                steps.add(cell, c + 1, k + 1);
+            }
         }
     }
 

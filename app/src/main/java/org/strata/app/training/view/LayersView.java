@@ -1,5 +1,6 @@
 package org.strata.app.training.view;
 
+import org.strata.app.training.SequenceInside;
 import org.strata.app.training.TrainingRun;
 import org.strata.app.training.LayerHistory;
 import org.strata.app.training.LayerHealth;
@@ -32,6 +33,11 @@ public final class LayersView extends BorderPane {
     private final UpdateRatioChart ratios;
     private String selected;
     private boolean active;
+    /** Where the sample's pane ends and the ratios' pane begins, usually and for a sequence layer. */
+    private static final double[] NARROW = {0.26, 0.66};
+    private static final double[] WIDE = {0.46, 0.76};
+    private final SplitPane panes;
+    private boolean wide;
 
     public LayersView(EditorDocument document, TrainingRun run, boolean dark) {
         this.document = document;
@@ -53,8 +59,8 @@ public final class LayersView extends BorderPane {
         for (var h : histograms.getChildren()) HBox.setHgrow(h, Priority.ALWAYS);
         SplitPane detail = new SplitPane(trend, histograms);
         detail.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        SplitPane panes = new SplitPane(activations, detail, ratios);
-        panes.setDividerPositions(0.26, 0.66);
+        panes = new SplitPane(activations, detail, ratios);
+        panes.setDividerPositions(NARROW);
         setTop(title);
         BorderPane.setMargin(title, new Insets(4, 8, 4, 8));
         detail.setDividerPositions(0.5);
@@ -68,6 +74,13 @@ public final class LayersView extends BorderPane {
     private void selectionChanged() {
         var nodes = document.selection().nodes();
         selected = nodes.size() == 1 ? nodes.get(0) : null;
+        // a sequence layer's steps and heads need width: the sample's pane takes more of it while one is selected
+        boolean wide = selected != null && document.project().graph().node(selected)
+                .map(n -> SequenceInside.drawsInside(n.type().id())).orElse(false);
+        if (wide != this.wide) {
+            this.wide = wide;
+            panes.setDividerPositions(wide ? WIDE : NARROW);
+        }
         redraw();
     }
 

@@ -1,6 +1,7 @@
 /**
  * Text as data: splitting text into tokens (characters or words; Chinese and Japanese by character), the vocabulary
- * that numbers them (built from the training split only, with padding and unknown tokens), and reading a CSV or TSV
- * file of texts and labels, strictly as UTF-8, with errors that name the line.
+ * that numbers them (built from the training split only, with padding and unknown tokens), and the encoding a trained
+ * model keeps so that a typed text is read as the training texts were. Knows no files and no datasets
+ * ({@code data.TextTable} reads the files).
  */
 package org.strata.engine.data.text;

@@ -43,7 +43,8 @@ public enum ExportFormat {
     }
 
     /**
-     * Writes {@code model} to {@code out} (a folder for PyTorch).
+     * Writes {@code model} to {@code out} (a folder for PyTorch), and for a model of texts its vocabulary beside it
+     * ({@link #vocabularyFile}).
      *
      * @throws UnsupportedOperationException naming the layer, when a layer cannot be written in this format
      */
@@ -54,6 +55,16 @@ public enum ExportFormat {
             case NPZ -> Exporters.npz(model, out);
             case DL4J -> Exporters.dl4j(model, out);
         }
+        // a model of texts reads token numbers: the tokens behind them go beside it, to read a new text as Strata did
+        if (model.text().isPresent()) {
+            org.strata.engine.project.AtomicFiles.write(vocabularyFile(out), model.text().get().toJson());
+        }
+    }
+
+    /** @return where a text model's tokenizer and vocabulary go beside an export at {@code out} */
+    public Path vocabularyFile(Path out) {
+        return this == PYTORCH ? out.resolve("vocabulary.json")
+                : out.resolveSibling(out.getFileName() + ".vocabulary.json");
     }
 
     /**

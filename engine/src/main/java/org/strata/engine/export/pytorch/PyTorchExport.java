@@ -731,6 +731,20 @@ public final class PyTorchExport {
                 LSTM's gate blocks are Strata's (block input, forget, output, input) reordered to PyTorch's (input,
                 forget, cell, output), and its one bias per gate is PyTorch's two added. Tensors stay channels last
                 between layers, as in Strata.
-                %s""".formatted(name, training);
+                %s%s""".formatted(name, text(model), training);
+    }
+
+    /** For a model of texts: how a text becomes the numbers the network reads. */
+    private static String text(TrainedModel model) {
+        return model.text().map(t -> """
+
+                ## Texts
+
+                The network reads token numbers, not text: `vocabulary.json` holds how Strata made them (%s, %s,
+                %d tokens per text; `tokens[i]` is number i, `<pad>` 0 fills a short text up, `<unk>` 1 stands for a
+                token not in the vocabulary). Read a new text the same way before asking the network about it.
+                """.formatted(t.tokenizer() == org.strata.engine.data.text.Tokenizer.CHARACTERS
+                ? "split into characters" : "split into words and punctuation marks",
+                t.lowercase() ? "lowercased" : "case kept", t.length())).orElse("");
     }
 }

@@ -84,9 +84,13 @@ final class PyTorchTraining {
         AtomicFiles.write(dir.resolve("data.py"), fill("data.py.template", v));
         AtomicFiles.write(dir.resolve("train.py"), fill("train.py.template", v));
         writeSplits(spec.kind(), data, dir.resolve("splits.npz"));
-        if (spec.kind() == DatasetKind.GENERATED || spec.kind() == DatasetKind.IMAGE_FOLDER) {
+        if (spec.kind() == DatasetKind.GENERATED || spec.kind() == DatasetKind.IMAGE_FOLDER
+                || spec.kind() == DatasetKind.TEXT || spec.kind() == DatasetKind.SEQUENCE_TASK
+                || spec.kind() == DatasetKind.SEQUENCE) {
             writeSamples(data, dir.resolve("samples.npz"));
         }
+        // the tokens behind a text model's numbers, to read a new text as Strata did
+        if (data.text().isPresent()) AtomicFiles.write(dir.resolve("vocabulary.json"), data.text().get().toJson());
     }
 
     /** "classes" (one output per class), "binary" (one sigmoid for two classes) or "values" (regression). */

@@ -1,4 +1,4 @@
-package org.strata.engine.data.text;
+package org.strata.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.strata.engine.data.DatasetException;
 
 class TextTableTest {
     @TempDir

@@ -1,4 +1,4 @@
-package org.strata.engine.data.text;
+package org.strata.engine.data;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.strata.engine.data.DatasetException;
 import org.strata.engine.text.Message;
 
 /**
@@ -95,6 +94,28 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
                     + "are not UTF-8 text: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)", name, line));
         }
         return out.flip().toString();
+    }
+
+    /**
+     * @return the column names of the file's header row (read leniently: this only offers the columns to choose
+     * from; {@link #read} checks the file)
+     */
+    public static List<String> header(Path file) throws IOException {
+        String first;
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            first = in.readLine();
+        } catch (java.nio.charset.MalformedInputException e) {
+            return List.of();
+        }
+        if (first == null) return List.of();
+        if (first.startsWith("\uFEFF")) first = first.substring(1);
+        List<List<String>> rows = new ArrayList<>();
+        try {
+            parse(first, separator(file, first), file.getFileName().toString(), rows, new ArrayList<>());
+        } catch (DatasetException e) {
+            return List.of();
+        }
+        return rows.isEmpty() ? List.of() : rows.get(0).stream().map(String::trim).toList();
     }
 
     private static char separator(Path file, String content) {
