@@ -18,7 +18,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.strata.app.document..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "org.controlsfx..", "org.strata.app.canvas..", "org.strata.app.window..",
-                        "org.strata.app.inspector..", "org.strata.app.palette..", "org.strata.app.dock..")
+                        "org.strata.app.inspector..", "org.strata.app.palette..", "org.strata.app.dock..",
+                        "org.strata.app.data..")
                 .check(classes);
     }
 
@@ -38,7 +39,7 @@ class ArchitectureTest {
     @Test
     void panels_do_not_reach_into_each_other() {
         noClasses().that().resideInAnyPackage("org.strata.app.canvas..", "org.strata.app.inspector..",
-                        "org.strata.app.dock..")
+                        "org.strata.app.dock..", "org.strata.app.data..")
                 .should().dependOnClassesThat().resideInAPackage("org.strata.app.window..")
                 .check(classes);
     }

@@ -284,6 +284,32 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void the_data_tab_before_training_in_both_languages() throws Exception {
+        fxRun(() -> window.open(sample("which-language")));
+        clickOn("#tab-data .tab-label");
+        tallDock();
+        waitFor(60, () -> lookup("#data-rows").tryQuery().isPresent());
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            clickOn("#tab-data .tab-label");
+            waitFor(60, () -> lookup("#data-rows").tryQuery().isPresent());
+            Thread.sleep(300);
+            snap("data-text-" + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        clickOn("#tab-data .tab-label");
+        waitFor(60, () -> lookup("#data-pictures").tryQuery().isPresent());
+        Thread.sleep(300);
+        snap("data-images.png");
+        fxRun(() -> window.open(sample("forecast-signal")));
+        clickOn("#tab-data .tab-label");
+        waitFor(60, () -> lookup("#data-series").tryQuery().isPresent());
+        Thread.sleep(300);
+        snap("data-series.png");
+    }
+
+    @Test
     void help_windows() throws Exception {
         fxRun(() -> window.open(sample("xor")));
         for (String[] w : new String[][]{{"menu-help-reference", "#layer-reference", "help-reference.png"},

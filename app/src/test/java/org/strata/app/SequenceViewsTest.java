@@ -61,6 +61,29 @@ class SequenceViewsTest extends AppTest {
     }
 
     @Test
+    void a_word_typed_in_try_it_is_what_the_layers_tab_looks_inside() throws Exception {
+        fxRun(() -> window.open(sample("which-language")));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 1);
+            run().start();
+        });
+        waitFor(90, () -> run().phase() == TrainingState.FINISHED);
+        clickOn("#tab-inference .tab-label");
+        clickOn("#inference-text");
+        write("haus");
+        clickOn("#tab-layers .tab-label");
+        clickOn("#node-gru");
+        List<String> haus = List.of("h", "a", "u", "s", "·", "·", "·", "·", "·", "·", "·", "·");
+        waitFor(30, () -> !shown().isEmpty() && shown().get(0).colLabels().equals(haus));
+        assertThat(lookup("#layer-typed").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        assertThat(lookup("#layer-sample-label").queryLabeled().getText()).contains("typed in Try it");
+        // unticked, the held-out sample is back
+        List<String> held = sampleTokens();
+        clickOn("#layer-typed");
+        waitFor(30, () -> !shown().isEmpty() && shown().get(0).colLabels().equals(held));
+    }
+
+    @Test
     void a_running_transformer_shows_where_each_head_looks_with_the_digits_as_labels() throws Exception {
         runAndLookAt("attention-reverse", "attention");
         List<SequenceInside.Matrix> heads = fx(this::shown);

@@ -78,6 +78,14 @@ public final class TrainedNetwork {
         return session.probe(net -> net.activationValues(Nd4j.create(row, shape)));
     }
 
+    /** @return every layer's output for a raw sample (as the data files hold it), as {@link #activationsOf} */
+    public CompletableFuture<Map<String, float[]>> activationsOf(float[] raw) {
+        float[] row = raw.clone();
+        session.dataset().normalizer().apply(row, 0);
+        long[] shape = inputShape();
+        return session.probe(net -> net.activationValues(Nd4j.create(row, shape)));
+    }
+
     /**
      * What the network's sequence layers do inside for sample {@code i} of a split ({@link NpzForward.Inside}),
      * computed from a copy of its weights: the training thread only copies them, the rest runs on another thread.
@@ -85,6 +93,11 @@ public final class TrainedNetwork {
     public CompletableFuture<NpzForward.Inside> insideOf(Split split, int i) {
         float[] raw = new float[split.featureSize()];
         split.rawFeatures(i, raw, 0);
+        return insideOf(raw);
+    }
+
+    /** @return as {@link #insideOf(Split, int)}, for a raw sample (as the data files hold it) */
+    public CompletableFuture<NpzForward.Inside> insideOf(float[] raw) {
         var data = session.dataset();
         var graph = session.project().graph();
         return session.probe(net -> {

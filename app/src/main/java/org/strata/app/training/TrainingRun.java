@@ -223,6 +223,33 @@ public final class TrainingRun {
         return network().map(n -> n.insideOf(split, i)).orElseGet(TrainingRun::noRun);
     }
 
+    /** @see TrainedNetwork#insideOf(float[]) */
+    public CompletableFuture<org.strata.engine.export.NpzForward.Inside> insideOf(float[] raw) {
+        return network().map(n -> n.insideOf(raw)).orElseGet(TrainingRun::noRun);
+    }
+
+    /** @see TrainedNetwork#activationsOf(float[]) */
+    public CompletableFuture<Map<String, float[]>> activationsOf(float[] raw) {
+        return network().map(n -> n.activationsOf(raw)).orElseGet(TrainingRun::noRun);
+    }
+
+    /**
+     * A text typed into Try it, as the network reads it: the Layers tab can show what the network does with it.
+     *
+     * @param text the text as typed
+     * @param raw  its token numbers
+     */
+    public record TypedSample(String text, float[] raw) {
+    }
+
+    private final javafx.beans.property.ObjectProperty<TypedSample> typed =
+            new javafx.beans.property.SimpleObjectProperty<>();
+
+    /** @return the text last typed into Try it (null when none, or it was cleared) */
+    public javafx.beans.property.ObjectProperty<TypedSample> typedProperty() {
+        return typed;
+    }
+
     /** @see TrainedNetwork#nodeOf */
     public java.util.Optional<org.strata.engine.graph.Node> nodeOf(String nodeId) {
         return network().flatMap(n -> n.nodeOf(nodeId));
@@ -278,6 +305,7 @@ public final class TrainingRun {
      */
     public void start() {
         if (isActive()) return;
+        typed.set(null); // a new run may number tokens anew: a text typed for the last one is typed again
         if (!document.analysis().isValid()) {
             // the first error says what to do (the data's, such as a missing file, included); the rest are listed
             var errors = document.analysis().errors();

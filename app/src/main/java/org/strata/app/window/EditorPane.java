@@ -57,6 +57,9 @@ public final class EditorPane extends BorderPane {
         problemsTab.setId("tab-problems");
         Tab summaryTab = new Tab(Messages.get("dock.summary"), new SummaryView(document));
         summaryTab.setId("tab-summary");
+        Tab dataTab = new Tab(Messages.get("dock.data"), new org.strata.app.data.DataView(document));
+        dataTab.setId("tab-data");
+        dataTab.setClosable(false);
         problemsTab.setClosable(false);
         summaryTab.setClosable(false);
         TrainingView.setChartTextSize(fontSize); // before any chart is made
@@ -84,7 +87,7 @@ public final class EditorPane extends BorderPane {
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
         inferenceTab.setId("tab-inference");
         inferenceTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab);
+        dock.getTabs().addAll(problemsTab, dataTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab);
         // Starting a run brings its curves to the front.
         // While a run is paused the inspector offers what the run can take in (learning rate, frozen layers).
         inspector.disableProperty().bind(document.readOnlyProperty().and(
@@ -128,7 +131,7 @@ public final class EditorPane extends BorderPane {
         });
         // The tabs with charts and pictures get the room they need whenever they are opened, not only at a start.
         dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == trainingTab || b == layersTab || b == inferenceTab) makeRoomForCharts(fontSize);
+            if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab) makeRoomForCharts(fontSize);
         });
         setCenter(vertical);
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code strata <command>}: validate, summarise, train, evaluate and export projects from a terminal. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata " + StrataCli.VERSION,
         description = "Draw a neural network, train it, watch it learn, take the weights elsewhere.",
-        subcommands = {ValidateCommand.class, SummaryCommand.class, LayersCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {ValidateCommand.class, DataCommand.class, SummaryCommand.class, LayersCommand.class, TrainCommand.class, EvaluateCommand.class,
                 ExportCommand.class, ImportWeightsCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
     /** The version written into exported files. */

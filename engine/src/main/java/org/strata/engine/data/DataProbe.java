@@ -29,6 +29,9 @@ public final class DataProbe {
     private static final List<String> LABEL_NAMES = List.of("label", "labels", "class", "target", "y", "species",
             "category", "digit", "output");
 
+    /** Samples a preview shows at most. */
+    public static final int PREVIEW_SAMPLES = 24;
+
     private DataProbe() {
     }
 
@@ -38,10 +41,21 @@ public final class DataProbe {
      * @param shape   what a network must fit, when the data could be read; else null
      * @param error   why the data cannot be read (or there is none); null when it could
      * @param columns a CSV file's header, when it could be read (the label column is one of them); else empty
+     * @param preview what the data holds, when it could be read; else null
      */
-    public record Result(DataShape shape, Message error, List<String> columns) {
+    public record Result(DataShape shape, Message error, List<String> columns, DataPreview preview) {
         public Result {
             columns = List.copyOf(columns);
+        }
+
+        /** Data that could not be read: no shape and nothing to preview. */
+        public Result(DataShape shape, Message error, List<String> columns) {
+            this(shape, error, columns, null);
+        }
+
+        /** @return what the data holds, when it could be read */
+        public java.util.Optional<DataPreview> previewed() {
+            return java.util.Optional.ofNullable(preview);
         }
 
         /**
@@ -68,7 +82,8 @@ public final class DataProbe {
         }
         List<String> columns = columns(project);
         try {
-            return new Result(DatasetLoader.load(project).shape(), null, columns);
+            Dataset d = DatasetLoader.load(project);
+            return new Result(d.shape(), null, columns, DataPreview.of(d, PREVIEW_SAMPLES));
         } catch (DatasetException e) {
             return new Result(null, e.text(), columns);
         } catch (IOException | RuntimeException e) {

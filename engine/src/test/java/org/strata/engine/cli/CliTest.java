@@ -43,6 +43,29 @@ class CliTest {
     }
 
     @Test
+    void data_shows_the_splits_classes_vocabulary_and_first_samples_or_why_the_data_cannot_be_read()
+            throws Exception {
+        Result words = cli("data", Samples.file("which-language").toString(), "--rows", "3");
+        assertEquals(0, words.status(), words.err());
+        assertTrue(words.out().contains("words.csv: 16,800 training, 2,400 validation, 4,800 test samples"),
+                words.out());
+        assertTrue(words.out().contains("vocabulary: 50 tokens (characters, lowercased, 12 per text): <pad>, <unk>, e "),
+                words.out());
+        assertTrue(words.out().matches("(?s).*classes \\(training samples\\): \\w+ [0-9,]+, .*"), words.out());
+        assertTrue(words.out().matches("(?s).*\n   1  \"[^\"]+\"  →  \\w+\n.*"), words.out());
+        assertEquals(3 + 4, words.out().lines().count(), words.out());
+
+        Result series = cli("data", Samples.file("forecast-signal").toString(), "--rows", "1");
+        assertTrue(series.out().contains("predicts 1 number(s) per sample"), series.out());
+
+        Path broken = dir.resolve("no-data.strata");
+        Files.writeString(broken, Files.readString(Samples.file("iris")).replace("iris.csv", "missing.csv"));
+        Result none = cli("data", broken.toString());
+        assertEquals(1, none.status());
+        assertTrue(none.err().contains("missing.csv"), none.err());
+    }
+
+    @Test
     void validate_exits_0_for_a_valid_project_and_1_with_problems_listed() throws Exception {
         Result ok = cli("validate", Samples.file("mnist-cnn").toString());
         assertEquals(0, ok.status(), ok.err());

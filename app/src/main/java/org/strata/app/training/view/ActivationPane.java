@@ -37,6 +37,8 @@ final class ActivationPane extends BorderPane {
     private static final int MAX_FACTOR = 32;
     private final TrainingRun run;
     private final Spinner<Integer> sample = new Spinner<>();
+    /** Shown once a text is typed in Try it: the Layers tab then looks at that text instead of a held-out sample. */
+    private final javafx.scene.control.CheckBox typedBox = new javafx.scene.control.CheckBox();
     private final Label sampleLabel = new Label();
     private final Label caption = new Label();
     private final ImageView picture = new ImageView();
@@ -69,7 +71,19 @@ final class ActivationPane extends BorderPane {
         sampleLabel.setId("layer-sample-label");
         Label pick = new Label(Messages.get("layers.sample"));
         pick.setMinWidth(Region.USE_PREF_SIZE);
-        HBox picker = new HBox(8, pick, sample);
+        typedBox.setId("layer-typed");
+        typedBox.setVisible(false);
+        typedBox.setManaged(false);
+        typedBox.selectedProperty().addListener((o, a, b) -> refresh());
+        run.typedProperty().addListener((o, a, t) -> {
+            typedBox.setVisible(t != null);
+            typedBox.setManaged(t != null);
+            if (t != null) typedBox.setText(Messages.get("layers.typed", t.text()));
+            // what was just typed is what the student wants to see inside the network
+            typedBox.setSelected(t != null);
+            refresh();
+        });
+        HBox picker = new HBox(8, pick, sample, typedBox);
         picker.setAlignment(Pos.CENTER_LEFT);
         sampleLabel.setWrapText(true);
         sampleLabel.getStyleClass().add("training-status");
@@ -121,12 +135,16 @@ final class ActivationPane extends BorderPane {
         if (factory.getMax() != split.size()) factory.setMax(split.size());
         int index = Math.min(sample.getValue(), split.size()) - 1;
         var data = run.dataset();
-        sampleLabel.setText(data.isClassification()
+        TrainingRun.TypedSample typed = typedSample();
+        sample.setDisable(typed != null);
+        sampleLabel.setText(typed != null ? Messages.get("layers.typedSample")
+                : data.isClassification()
                 ? Messages.get("layers.sampleClass", run.shown(data.classNames()).get(split.label(index)), split.size())
                 : Messages.get("layers.sampleOf", split.size()));
         boolean looksInside = drawsInside();
-        String key = System.identityHashCode(split) + "/" + index + "/" + run.curves().layersVersionProperty().get() + "/"
-                + run.phase() + (looksInside ? "/inside" : "");
+        String key = (typed != null ? "typed:" + System.identityHashCode(typed) : System.identityHashCode(split) + "/"
+                + index) + "/" + run.curves().layersVersionProperty().get() + "/" + run.phase()
+                + (looksInside ? "/inside" : "");
         if (key.equals(valuesKey) && values != null) {
             draw();
             return;
@@ -137,8 +155,9 @@ final class ActivationPane extends BorderPane {
         }
         asking = true;
         // a sequence layer's inside comes with every layer's output (computed from the same weights)
-        var asked = looksInside ? run.insideOf(split, index).thenApply(i -> i)
-                : run.activationsOf(split, index).thenApply(v -> new NpzForward.Inside(v, Map.of(), Map.of()));
+        var asked = looksInside ? (typed != null ? run.insideOf(typed.raw()) : run.insideOf(split, index))
+                : (typed != null ? run.activationsOf(typed.raw()) : run.activationsOf(split, index))
+                .thenApply(v -> new NpzForward.Inside(v, Map.of(), Map.of()));
         asked.whenComplete((v, err) -> Platform.runLater(() -> {
             asking = false;
             if (err == null) {
@@ -223,6 +242,12 @@ final class ActivationPane extends BorderPane {
                 String.format("%.3g", max)));
     }
 
+    /** @return the text typed in Try it when the Layers tab is to look at it; else null */
+    private TrainingRun.TypedSample typedSample() {
+        TrainingRun.TypedSample t = run.typedProperty().get();
+        return t != null && typedBox.isSelected() ? t : null;
+    }
+
     /** @return whether the selected layer is one whose inside is drawn (a recurrent layer, attention) */
     private boolean drawsInside() {
         return nodeId != null && run.nodeOf(nodeId).map(n -> SequenceInside.drawsInside(n.type().id())).orElse(false);
@@ -234,6 +259,7 @@ final class ActivationPane extends BorderPane {
         int index = Math.min(sample.getValue(), split.size()) - 1;
         float[] raw = new float[split.featureSize()];
         split.rawFeatures(index, raw, 0);
+        if (typedSample() != null) raw = typedSample().raw();
         var node = run.nodeOf(nodeId).orElseThrow();
         var matrices = SequenceInside.of(inside, node, raw, run.dataset().text().orElse(null));
         if (matrices.isEmpty()) {

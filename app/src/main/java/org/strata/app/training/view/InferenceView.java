@@ -211,6 +211,7 @@ public final class InferenceView extends VBox {
         typed.textProperty().addListener((o, a, text) -> {
             generation++;
             TextTrial trial = TextTrial.of(encoding, text);
+            run.typedProperty().set(trial.isEmpty() ? null : new TrainingRun.TypedSample(text, encoding.encode(text)));
             if (trial.isEmpty()) {
                 bars.getChildren().clear();
                 steps.getChildren().clear();
