@@ -236,15 +236,11 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.open(sample("which-language")));
         trainUnsaved(6);
         clickOn("#tab-inference .tab-label");
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
+        snapEachLanguage("try-it-word-", () -> {
             var typed = lookup("#inference-text").queryTextInputControl();
             fxRun(() -> typed.setText("schmetterling"));
             waitFor(30, () -> lookup("#inference-steps .inference-step-best").queryAll().size() == 12);
-            Thread.sleep(300);
-            snap("try-it-word-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        });
     }
 
     /** Gives the dock the lower half of the window, as a teacher showing the Layers tab would. */
@@ -263,24 +259,14 @@ class ScreenshotsTest extends AppTest {
         tallDock();
         clickOn("#node-gru");
         waitFor(30, () -> lookup("#sequence-inside").tryQuery().map(n -> n.getParent() != null).orElse(false));
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
-            Thread.sleep(1100);
-            snap("gru-memory-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        snapEachLanguage("gru-memory-", () -> Thread.sleep(800)); // the views ask the network again
         fxRun(() -> window.open(sample("attention-reverse")));
         trainUnsaved(10);
         clickOn("#tab-layers .tab-label");
         tallDock();
         clickOn("#node-attention");
         waitFor(30, () -> lookup("#sequence-inside").tryQuery().map(n -> n.getParent() != null).orElse(false));
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
-            Thread.sleep(1100);
-            snap("attention-weights-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        snapEachLanguage("attention-weights-", () -> Thread.sleep(800));
     }
 
     @Test
@@ -289,14 +275,10 @@ class ScreenshotsTest extends AppTest {
         clickOn("#tab-data .tab-label");
         tallDock();
         waitFor(60, () -> lookup("#data-rows").tryQuery().isPresent());
-        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
-            fxRun(() -> window.setLanguage(l));
+        snapEachLanguage("data-text-", () -> {
             clickOn("#tab-data .tab-label");
             waitFor(60, () -> lookup("#data-rows").tryQuery().isPresent());
-            Thread.sleep(300);
-            snap("data-text-" + l.getLanguage() + ".png");
-        }
-        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        });
         fxRun(() -> window.open(sample("mnist-cnn")));
         clickOn("#tab-data .tab-label");
         waitFor(60, () -> lookup("#data-pictures").tryQuery().isPresent());
@@ -398,6 +380,22 @@ class ScreenshotsTest extends AppTest {
         for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
             fxRun(() -> window.setLanguage(l));
             scrollIntoView(paletteEntry);
+            snap(name + l.getLanguage() + ".png");
+        }
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    /** What to do after a language switch before the picture is taken (wait for a view, type again…). */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** The window in English and in Chinese, {@code ready} done after each switch: NAMEen.png, NAMEzh.png. */
+    private void snapEachLanguage(String name, Step ready) throws Exception {
+        for (Locale l : new Locale[]{Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+            fxRun(() -> window.setLanguage(l));
+            ready.run();
+            Thread.sleep(300);
             snap(name + l.getLanguage() + ".png");
         }
         fxRun(() -> window.setLanguage(Locale.ENGLISH));

@@ -2,7 +2,6 @@ package org.strata.app.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -26,6 +25,7 @@ import javafx.scene.paint.Color;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
 import org.strata.app.training.view.Pictures;
+import org.strata.engine.analysis.SummaryTable;
 import org.strata.engine.data.DataPreview;
 import org.strata.engine.data.DataProbe;
 import org.strata.engine.layers.TensorShape;
@@ -71,8 +71,9 @@ public final class DataView extends BorderPane {
             setCenter(null);
             return;
         }
-        summary.setText(Messages.get("data.summary", preview.name(), group(preview.train()),
-                group(preview.validation()), group(preview.test()), preview.shape().toString(),
+        summary.setText(Messages.get("data.summary", preview.name(), SummaryTable.group(preview.train()),
+                SummaryTable.group(preview.validation()), SummaryTable.group(preview.test()),
+                preview.shape().toString(),
                 preview.classes().isEmpty() ? Messages.get("data.targets", preview.targets())
                         : Messages.get("data.classes", preview.classes().size())));
         HBox body = new HBox(12);
@@ -106,7 +107,7 @@ public final class DataView extends BorderPane {
         for (int c = 0; c < shownClasses; c++) {
             ProgressBar bar = new ProgressBar((double) d.classCounts()[c] / max);
             bar.setPrefWidth(120);
-            g.addRow(c, new Label(d.classes().get(c)), bar, new Label(group(d.classCounts()[c])));
+            g.addRow(c, new Label(d.classes().get(c)), bar, new Label(SummaryTable.group(d.classCounts()[c])));
         }
         if (d.classes().size() > shownClasses) {
             g.add(new Label(Messages.get("data.moreClasses", d.classes().size() - shownClasses)), 0, shownClasses, 3, 1);
@@ -259,7 +260,7 @@ public final class DataView extends BorderPane {
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             String token = v.tokens().get(i).isBlank() ? "␣" : v.tokens().get(i);
-            rows.add(new String[]{Integer.toString(i), token, i < 2 ? "" : group(v.counts().get(i))});
+            rows.add(new String[]{Integer.toString(i), token, i < 2 ? "" : SummaryTable.group(v.counts().get(i))});
         }
         TableView<String[]> table = new TableView<>(FXCollections.observableArrayList(rows));
         table.setId("data-vocabulary");
@@ -287,9 +288,5 @@ public final class DataView extends BorderPane {
             b.append((int) v);
         }
         return b.toString();
-    }
-
-    private static String group(int n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -76,19 +76,26 @@ public final class InspectorView extends ScrollPane {
         setContent(content);
         document.selection().versionProperty().addListener((o, a, b) -> rebuild(false));
         document.revisionProperty().addListener((o, a, b) -> {
+            // a new reading of the data moves the revision on, also when its analysis comes out equal
+            refreshColumns();
             if (writing) refreshDerived.run();
             else rebuild(true);
         });
         // the data's problems and columns arrive after the data has been read, off the JavaFX thread
         document.analysisProperty().addListener((o, a, b) -> {
-            List<String> columns = document.data().map(d -> d.columns()).orElse(List.of());
-            if (!columns.equals(dataColumns)) dataColumns.setAll(columns);
+            refreshColumns();
             if (!writing) refreshDerived.run();
         });
         // a run starting, pausing or ending changes what may be edited
         document.readOnlyProperty().addListener((o, a, b) -> rebuild(true));
         document.pausedEditsAllowedProperty().addListener((o, a, b) -> rebuild(true));
         rebuild(true);
+    }
+
+    /** The data file's columns, offered where a column is chosen, as last read. */
+    private void refreshColumns() {
+        List<String> columns = document.data().map(d -> d.columns()).orElse(List.of());
+        if (!columns.equals(dataColumns)) dataColumns.setAll(columns);
     }
 
     private void rebuild(boolean force) {

@@ -12,10 +12,10 @@ import javafx.scene.paint.Color;
 public final class Pictures {
     /** Gap between feature maps in a grid, in pixels of the picture. */
     private static final int GAP = 1;
-    private static final Color NEGATIVE = Color.web("#0969da");
-    private static final Color POSITIVE = Color.web("#cf222e");
-    private static final Color DARK = Color.web("#0d1117");
-    private static final Color BRIGHT = Color.web("#f6c343");
+    static final Color NEGATIVE = Color.web("#0969da");
+    static final Color POSITIVE = Color.web("#cf222e");
+    static final Color DARK = Color.web("#0d1117");
+    static final Color BRIGHT = Color.web("#f6c343");
     private static final int GAP_ARGB = 0xff8c959f;
 
     private Pictures() {

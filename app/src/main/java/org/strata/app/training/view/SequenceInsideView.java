@@ -18,16 +18,13 @@ import org.strata.app.training.SequenceInside;
 /**
  * A sequence layer's inside for one sample, painted on a canvas with the tokens as labels: a recurrent layer's h as
  * a heat map (a row per unit, a column per step: blue below zero, red above), or each attention head's weights as a
- * token × token matrix (a row per looking step, dark to bright as its weight goes from 0 to 1). Text follows the
+ * token × token matrix (a row per looking step, dark to bright as its weight goes from 0 to 1), in the colours of the
+ * other heat maps ({@link Pictures}). Text follows the
  * window's font size and colours through a hidden label the style sheet reaches.
  */
 public final class SequenceInsideView extends Region {
     /** A token longer than this is cut, so one long word cannot squeeze every column. */
     private static final int TOKEN_CHARS = 8;
-    private static final Color NEGATIVE = Color.web("#0969da");
-    private static final Color POSITIVE = Color.web("#cf222e");
-    private static final Color DARK = Color.web("#0d1117");
-    private static final Color BRIGHT = Color.web("#f6c343");
     private final Canvas canvas = new Canvas();
     /** Never shown: it takes the style sheet's font and text colour for the canvas. */
     private final Label style = new Label("x");
@@ -108,9 +105,9 @@ public final class SequenceInsideView extends Region {
         for (int r = 0; r < m.rows(); r++) {
             for (int c = 0; c < m.cols(); c++) {
                 float v = m.values()[r * m.cols() + c];
-                g.setFill(m.weights() ? DARK.interpolate(BRIGHT, Math.max(0, Math.min(1, v)))
-                        : reach == 0 ? Color.WHITE : v < 0 ? Color.WHITE.interpolate(NEGATIVE, -v / reach)
-                        : Color.WHITE.interpolate(POSITIVE, v / reach));
+                g.setFill(m.weights() ? Pictures.DARK.interpolate(Pictures.BRIGHT, Math.max(0, Math.min(1, v)))
+                        : reach == 0 ? Color.WHITE : v < 0 ? Color.WHITE.interpolate(Pictures.NEGATIVE, -v / reach)
+                        : Color.WHITE.interpolate(Pictures.POSITIVE, v / reach));
                 // a hairline between cells where they are large enough to be read one by one
                 double inset = cellW >= 8 && cellH >= 8 ? 1 : 0;
                 g.fillRect(gridX + c * cellW, gridY + r * cellH, cellW - inset, cellH - inset);
