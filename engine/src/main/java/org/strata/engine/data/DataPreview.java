@@ -62,13 +62,16 @@ public record DataPreview(String name, TensorShape shape, int train, int validat
         return sample.target().length == 0 ? sample.label() : values(sample.target(), 4);
     }
 
-    /** @return up to {@code most} values with three significant digits, "…" for the rest */
+    /**
+     * @return up to {@code most} values with three significant digits ("0.523, -1.3"), as a row of a data file is
+     * typed (Try it shows and takes them so), "…" and the count for the rest
+     */
     public static String values(float[] v, int most) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < Math.min(most, v.length); i++) {
             if (i > 0) b.append(", ");
-            b.append(new java.math.BigDecimal(v[i]).round(new java.math.MathContext(3)).stripTrailingZeros()
-                    .toPlainString());
+            b.append(!Float.isFinite(v[i]) ? String.valueOf(v[i]) : new java.math.BigDecimal(v[i])
+                    .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
         }
         if (v.length > most) b.append(", … (").append(String.format(Locale.ROOT, "%,d", v.length)).append(")");
         return b.toString();

@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.strata.app.i18n.Messages;
 import org.strata.app.training.TextTrial;
+import org.strata.engine.data.DataPreview;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.data.text.Tokenizer;
@@ -167,7 +168,7 @@ public final class InferenceView extends VBox {
                 plane.setOnPick(p -> {
                     float[] raw = {(float) p[0], (float) p[1]};
                     d.normalizer().invert(raw, 0);
-                    row.setText(values(raw));
+                    row.setText(DataPreview.values(raw, raw.length));
                     error.setText("");
                     ask(raw);
                 });
@@ -292,18 +293,7 @@ public final class InferenceView extends VBox {
         if (d.train().size() == 0) return "";
         d.train().features(0, row, 0);
         d.normalizer().invert(row, 0);
-        return values(row);
-    }
-
-    /** @return values as a row of the data file, with three significant digits ("0.523, -1.3") */
-    private static String values(float[] raw) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < raw.length; i++) {
-            if (i > 0) b.append(", ");
-            b.append(!Float.isFinite(raw[i]) ? String.valueOf(raw[i]) : new java.math.BigDecimal(raw[i])
-                    .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString());
-        }
-        return b.toString();
+        return DataPreview.values(row, row.length);
     }
 
     /** Drawn ink (0–1) to the data's raw scale (0–255 for MNIST, 0–16 for the 8×8 digits). */
@@ -353,8 +343,7 @@ public final class InferenceView extends VBox {
             bars.getChildren().add(v);
             return;
         }
-        int best = 0;
-        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
+        int best = TextTrial.best(p);
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(3);
