@@ -270,6 +270,47 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void step_through_backpropagation_in_both_languages() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        clickOn("#tool-train-stepThrough");
+        waitFor(120, () -> run().stepThrough().trace().isPresent());
+        tallDock();
+        fxRun(() -> run().stepThrough().setSample(2));
+        fxRun(() -> run().stepThrough().setUnit(1));
+        Step ready = () -> {
+            tallDock();
+            Thread.sleep(200);
+            fxRun(() -> window.editor().orElseThrow().canvas().fitToWindow());
+        };
+        snapEachLanguage("step-forward-", ready);
+        fxRun(() -> run().stepThrough().goTo(2));
+        snapEachLanguage("step-loss-", ready);
+        fxRun(() -> run().stepThrough().goTo(4));
+        fxRun(() -> run().stepThrough().setWeight("W", 3));
+        snapEachLanguage("step-backward-", ready);
+        fxRun(() -> run().stepThrough().goTo(5));
+        snapEachLanguage("step-update-", ready);
+        fxRun(() -> run().stepThrough().exit());
+        fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+    }
+
+    @Test
+    void step_through_a_cnn_at_the_projector_size() throws Exception {
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.open(sample("mnist-cnn")));
+        clickOn("#tool-train-stepThrough");
+        waitFor(120, () -> run().stepThrough().trace().isPresent());
+        fxRun(() -> run().stepThrough().goTo(run().stepThrough().phases().size() - 3));
+        Thread.sleep(500);
+        snap("step-cnn-projector-en.png");
+        fxRun(() -> run().stepThrough().exit());
+        fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+        fxRun(() -> window.setFontSize(13));
+    }
+
+    @Test
     void the_data_tab_before_training_in_both_languages() throws Exception {
         fxRun(() -> window.open(sample("which-language")));
         clickOn("#tab-data .tab-label");

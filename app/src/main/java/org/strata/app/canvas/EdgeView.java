@@ -35,6 +35,16 @@ public final class EdgeView extends Group {
         hit.setFill(null);
         label.setMouseTransparent(true);
         getChildren().addAll(hit, curve); // the label lives in the canvas's top layer, so nodes never hide it
+        // A label measures 0 wide until styled in a scene: place it again once it can say its size.
+        label.skinProperty().addListener((o, a, b) -> placeAgain());
+        label.fontProperty().addListener((o, a, b) -> placeAgain());
+    }
+
+    /** The last route's points and the nodes' top, to place the label again when its size becomes known. */
+    private double[] routed;
+
+    private void placeAgain() {
+        if (routed != null) route(routed[0], routed[1], routed[2], routed[3], routed[4]);
     }
 
     /** @return the shape label, drawn by the canvas above the nodes */
@@ -56,12 +66,33 @@ public final class EdgeView extends Group {
         label.setVisible(!text.isEmpty());
     }
 
+    /** Shows (or with null, removes) the values a traced step sent along this wire, under its shape. */
+    void setValues(WireValues values) {
+        label.setGraphic(values == null ? null : new WireValuesView(values));
+        label.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+    }
+
+    /** @return the text of the values shown on the wire (numbers and "∂L" rows), "" when none */
+    public String valuesText() {
+        if (!(label.getGraphic() instanceof WireValuesView v)) return "";
+        return v.getChildrenUnmodifiable().stream().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof javafx.scene.layout.HBox h && h.getChildren().get(0) instanceof Label m ? m.getText()
+                : "▦").collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     void setSelected(boolean selected) {
         pseudoClassStateChanged(SELECTED, selected);
     }
 
-    /** Routes the wire between two points in canvas units. */
-    void route(double x1, double y1, double x2, double y2) {
+    /**
+     * Routes the wire between two points in canvas units.
+     *
+     * @param top the top of the higher of the two nodes: a label with a step's values, wider than the gap between
+     *            the nodes, goes above them there rather than over their titles
+     */
+    void route(double x1, double y1, double x2, double y2, double top) {
+        routed = new double[]{x1, y1, x2, y2, top};
+        if (label.getScene() != null && label.getGraphic() != null) label.applyCss(); // its values' size
         PathElement[] wire = wraps(x1, y1, x2, y2) ? wrapped(x1, y1, x2, y2) : curved(x1, y1, x2, y2);
         curve.getElements().setAll(wire);
         hit.getElements().setAll(wire);
@@ -69,7 +100,9 @@ public final class EdgeView extends Group {
         double h = label.prefHeight(-1);
         double y = (y1 + y2) / 2 - h / 2;
         // Between ports closer than the label is wide, the label moves below the wire: centred on it, it hid them.
-        if (!wraps(x1, y1, x2, y2) && Math.abs(x2 - x1) < w + 2 * PORT_CLEARANCE) y = Math.max(y1, y2) + PORT_CLEARANCE;
+        boolean narrow = !wraps(x1, y1, x2, y2) && Math.abs(x2 - x1) < w + 2 * PORT_CLEARANCE;
+        if (narrow && label.getGraphic() != null) y = top - h - 4;
+        else if (narrow) y = Math.max(y1, y2) + PORT_CLEARANCE;
         label.resizeRelocate((x1 + x2) / 2 - w / 2, y, w, h);
     }
 

@@ -55,6 +55,10 @@ public final class GraphCanvas extends Region {
     private final DoubleProperty zoomLevel = new SimpleDoubleProperty(this, "zoom", 1);
     private final Map<String, NodeView> nodeViews = new HashMap<>();
     private Map<String, LiveIndicator> indicators = Map.of();
+    /** A traced step's values on the wires, by the node that sent them (see {@link #setStepValues}). */
+    private Map<String, WireValues> wireValues = Map.of();
+    private String stepFocus;
+    private boolean stepBackward;
     private final Map<Edge, EdgeView> edgeViews = new HashMap<>();
     /** The views currently in the scene (see {@link #cull()}). */
     private final Set<NodeView> shownNodes = new HashSet<>();
@@ -135,6 +139,19 @@ public final class GraphCanvas extends Region {
     public void setIndicators(Map<String, LiveIndicator> indicators) {
         this.indicators = Map.copyOf(indicators);
         nodeViews.forEach((id, v) -> v.setIndicator(this.indicators.get(id)));
+    }
+
+    /**
+     * Shows on each wire the values a traced step sent along it, by the node that sent them (an empty map clears
+     * them), and marks the layer the step is in ({@code focus} null for none).
+     */
+    public void setStepValues(Map<String, WireValues> byProducer, String focus, boolean backward) {
+        wireValues = Map.copyOf(byProducer);
+        stepFocus = focus;
+        stepBackward = backward;
+        edgeViews.forEach((e, v) -> v.setValues(wireValues.get(e.from().node())));
+        nodeViews.forEach((id, v) -> v.setStepFocus(id.equals(focus), backward));
+        rerouteAll(); // the labels grew or shrank
     }
 
     public Optional<EdgeView> edgeView(Edge edge) {
@@ -295,6 +312,14 @@ public final class GraphCanvas extends Region {
             maxX = Math.max(maxX, v.getLayoutX() + NodeView.WIDTH);
             maxY = Math.max(maxY, v.getLayoutY() + v.height());
         }
+        for (EdgeView v : edgeViews.values()) { // a step's values on the wires are part of the picture
+            javafx.scene.control.Label l = v.label();
+            if (l.getGraphic() == null || !l.isVisible()) continue;
+            minY = Math.min(minY, l.getLayoutY());
+            maxY = Math.max(maxY, l.getLayoutY() + l.getHeight());
+            minX = Math.min(minX, l.getLayoutX());
+            maxX = Math.max(maxX, l.getLayoutX() + l.getWidth());
+        }
         double margin = FIT_MARGIN;
         double s = Math.min(textScale, Math.min((getWidth() - 2 * margin) / (maxX - minX),
                 (getHeight() - 2 * margin) / (maxY - minY)));
@@ -326,6 +351,7 @@ public final class GraphCanvas extends Region {
             NodeView v = nodeViews.computeIfAbsent(n.id(), id -> {
                 NodeView made = new NodeView(n);
                 made.setIndicator(indicators.get(id));
+                made.setStepFocus(id.equals(stepFocus), stepBackward);
                 return made;
             });
             v.update(n, analysis);
@@ -345,7 +371,11 @@ public final class GraphCanvas extends Region {
             return true;
         });
         for (Edge e : edges) {
-            EdgeView v = edgeViews.computeIfAbsent(e, EdgeView::new);
+            EdgeView v = edgeViews.computeIfAbsent(e, edge -> {
+                EdgeView made = new EdgeView(edge);
+                made.setValues(wireValues.get(edge.from().node()));
+                return made;
+            });
             TensorShape shape = analysis.edgeShapes().get(e);
             v.setShape(shape == null ? "" : shape.toString());
         }
@@ -395,6 +425,7 @@ public final class GraphCanvas extends Region {
             if (in && shownEdges.add(v)) {
                 edgeLayer.getChildren().add(v);
                 labelLayer.getChildren().add(v.label());
+                if (v.label().getGraphic() != null) route(v); // measured in the scene: a step's values are wide
             } else if (!in && shownEdges.remove(v)) {
                 edgeLayer.getChildren().remove(v);
                 labelLayer.getChildren().remove(v.label());
@@ -419,7 +450,7 @@ public final class GraphCanvas extends Region {
         if (from == null || to == null) return;
         int index = Math.max(0, to.inputIndex(v.edge().to().port()));
         v.route(from.getLayoutX() + NodeView.WIDTH, from.getLayoutY() + from.outputY(),
-                to.getLayoutX(), to.getLayoutY() + to.inputY(index));
+                to.getLayoutX(), to.getLayoutY() + to.inputY(index), Math.min(from.getLayoutY(), to.getLayoutY()));
     }
 
     private void showSelection() {

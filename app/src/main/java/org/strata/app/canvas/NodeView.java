@@ -38,6 +38,8 @@ public final class NodeView extends Region {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass FROZEN = PseudoClass.getPseudoClass("frozen");
+    private static final PseudoClass STEP_FORWARD = PseudoClass.getPseudoClass("step-forward");
+    private static final PseudoClass STEP_BACKWARD = PseudoClass.getPseudoClass("step-backward");
 
     private final String nodeId;
     private final Label title = new Label();
@@ -214,6 +216,12 @@ public final class NodeView extends Region {
         c.setId("port-" + ref.node() + "-" + ref.port());
         c.setUserData(ref);
         return c;
+    }
+
+    /** Marks the layer a step-through is in: its forward pass, or (in the gradient's colour) its backward pass. */
+    void setStepFocus(boolean active, boolean backward) {
+        pseudoClassStateChanged(STEP_FORWARD, active && !backward);
+        pseudoClassStateChanged(STEP_BACKWARD, active && backward);
     }
 
     void setSelected(boolean selected) {

@@ -78,6 +78,7 @@ public final class TrainingRun {
     private volatile int cpuThreads;
     /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
     private final RunThreads threads;
+    private final StepThrough stepThrough;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     public TrainingRun(EditorDocument document, Path templates) {
@@ -98,6 +99,34 @@ public final class TrainingRun {
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == TrainingState.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
+        this.stepThrough = new StepThrough(this, threads);
+    }
+
+    /** @return Step Through for this document's runs (kept across language and theme switches) */
+    public StepThrough stepThrough() {
+        return stepThrough;
+    }
+
+    /**
+     * While paused, trains one batch with the engine copying out everything it computed.
+     *
+     * @return completes (on the training thread) with the step, or empty when there is no paused run or its engine
+     *     cannot trace
+     */
+    public java.util.concurrent.CompletableFuture<java.util.Optional<org.strata.engine.backprop.StepTrace>>
+            traceStep() {
+        TrainingSession s = session;
+        if (s == null || phase.get() != TrainingState.PAUSED) {
+            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+        s.requestSnapshot(); // the other views show the same batch
+        return s.traceStep();
+    }
+
+    /** @return the graph of the network the current (or last) run trains: its own copy, unchanged by later edits */
+    public java.util.Optional<org.strata.engine.graph.Graph> trainedGraph() {
+        TrainingSession s = session;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.project().graph());
     }
 
     /**

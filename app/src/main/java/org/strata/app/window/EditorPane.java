@@ -87,7 +87,26 @@ public final class EditorPane extends BorderPane {
         Tab inferenceTab = new Tab(Messages.get("dock.inference"), new InferenceView(run));
         inferenceTab.setId("tab-inference");
         inferenceTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, dataTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab);
+        Tab stepTab = new Tab(Messages.get("dock.step"), new org.strata.app.training.view.StepView(run));
+        stepTab.setId("tab-step");
+        stepTab.setClosable(false);
+        dock.getTabs().addAll(problemsTab, dataTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab,
+                stepTab);
+        // Step Through: the wires carry the step's numbers, the layer at work is marked, the Step tab explains.
+        var stepping = run.stepThrough();
+        String[] focused = {null};
+        Runnable showStep = () -> {
+            String focus = stepping.isActive() ? stepping.focus() : null;
+            canvas.setStepValues(stepping.wires(), focus, stepping.backward());
+            // the layer at work comes into view when the step moves on to it (not when the sample changes)
+            if (focus != null && !focus.equals(focused[0])) canvas.centerOn(focus);
+            focused[0] = focus;
+        };
+        stepping.versionProperty().addListener((o, a, b) -> showStep.run());
+        stepping.activeProperty().addListener((o, a, b) -> {
+            if (b) dock.getSelectionModel().select(stepTab);
+        });
+        showStep.run(); // a pane made again (another language or theme) shows the step at once
         // Starting a run brings its curves to the front.
         // While a run is paused the inspector offers what the run can take in (learning rate, frozen layers).
         inspector.disableProperty().bind(document.readOnlyProperty().and(
@@ -126,12 +145,18 @@ public final class EditorPane extends BorderPane {
         });
         run.phaseProperty().addListener((o, a, b) -> {
             if (b != TrainingState.LOADING) return;
-            dock.getSelectionModel().select(trainingTab);
-            makeRoomForCharts(fontSize);
+            if (run.stepThrough().isActive()) {
+                dock.getSelectionModel().select(stepTab);
+                makeRoomForGraph();
+            } else {
+                dock.getSelectionModel().select(trainingTab);
+                makeRoomForCharts(fontSize);
+            }
         });
         // The tabs with charts and pictures get the room they need whenever they are opened, not only at a start.
         dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab) makeRoomForCharts(fontSize);
+            if (b == stepTab) makeRoomForGraph();
         });
         setCenter(vertical);
     }
@@ -163,6 +188,16 @@ public final class EditorPane extends BorderPane {
      * Gives the dock the height its charts need to be read (at least 30 % of the pane, at most 65 %) if it has
      * less: a Training tab in the bottom fifth showed charts 30 px high.
      */
+    /** While stepping through, the graph with the numbers on its wires needs the room more than the Step tab. */
+    private void makeRoomForGraph() {
+        if (vertical.getHeight() > 0 && vertical.getDividerPositions()[0] < GRAPH_SHARE) {
+            vertical.setDividerPositions(GRAPH_SHARE);
+        }
+    }
+
+    /** The least share of the height the graph keeps while the Step tab is open. */
+    private static final double GRAPH_SHARE = 0.55;
+
     private void makeRoomForCharts(int fontSize) {
         double height = vertical.getHeight();
         if (height <= 0) return;

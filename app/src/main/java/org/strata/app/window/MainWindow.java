@@ -262,6 +262,7 @@ public final class MainWindow {
                 showTrainingFailure(r.messageProperty().get());
             }
         });
+        r.stepThrough().activeProperty().addListener((o, a, b) -> menus.refresh());
         r.curves().progressTextProperty().addListener((o, a, b) -> {
             if (r.isActive()) status.setText(b);
         });

@@ -57,11 +57,13 @@ final class MenuBuilder {
     private MenuItem resumeItem;
     private MenuItem stepItem;
     private MenuItem stopItem;
+    private CheckMenuItem stepThroughItem;
     private MenuItem resetItem;
     private Button trainButton;
     private Button pauseButton;
     private Button stepButton;
     private Button stopButton;
+    private javafx.scene.control.ToggleButton stepThroughButton;
 
     MenuBuilder(MainWindow window, AppSettings settings) {
         this.window = window;
@@ -210,11 +212,26 @@ final class MenuBuilder {
                 () -> window.run().ifPresent(TrainingRun::step));
         stopItem = item("menu.train.stop", "Shift+F6", MaterialDesignS.STOP, true,
                 () -> window.run().ifPresent(TrainingRun::stop));
+        stepThroughItem = new CheckMenuItem(Messages.get("menu.train.stepThrough"),
+                new FontIcon(MaterialDesignS.STAIRS));
+        stepThroughItem.setId("menu-train-stepThrough");
+        stepThroughItem.setAccelerator(KeyCombination.keyCombination("F8"));
+        stepThroughItem.setOnAction(e -> stepThrough(stepThroughItem.isSelected()));
+        needDocument.add(stepThroughItem);
         resetItem = item("menu.train.reset", null, MaterialDesignR.RESTORE, true,
                 () -> window.run().ifPresent(TrainingRun::resetWeights));
         m.getItems().addAll(trainItem, pauseItem, resumeItem, stepItem, stopItem, new SeparatorMenuItem(),
-                resetItem, new SeparatorMenuItem(), deviceMenu(), threadsMenu());
+                stepThroughItem, new SeparatorMenuItem(), resetItem, new SeparatorMenuItem(), deviceMenu(), threadsMenu());
         return m;
+    }
+
+    /** Turns Step Through on or off for the open document's runs. */
+    private void stepThrough(boolean on) {
+        window.run().ifPresent(r -> {
+            if (on) r.stepThrough().enter();
+            else r.stepThrough().exit();
+        });
+        refresh();
     }
 
     /** Where to compute; ND4J picks its device once per process, so a change applies from the next start. */
@@ -293,8 +310,14 @@ final class MenuBuilder {
                 () -> window.run().ifPresent(TrainingRun::step));
         stopButton = tool("menu.train.stop", MaterialDesignS.STOP, true,
                 () -> window.run().ifPresent(TrainingRun::stop));
+        stepThroughButton = new javafx.scene.control.ToggleButton(null, new FontIcon(MaterialDesignS.STAIRS));
+        stepThroughButton.setId("tool-train-stepThrough");
+        stepThroughButton.setTooltip(new Tooltip(Messages.get("menu.train.stepThrough")));
+        stepThroughButton.getStyleClass().add("tool-button");
+        stepThroughButton.setFocusTraversable(false);
+        stepThroughButton.setOnAction(e -> stepThrough(stepThroughButton.isSelected()));
         tools.getItems().addAll(new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
-                trainButton, pauseButton, stepButton, stopButton);
+                trainButton, pauseButton, stepButton, stopButton, stepThroughButton);
     }
 
     /** Enables what applies now and names the command Undo/Redo would act on. */
@@ -334,6 +357,10 @@ final class MenuBuilder {
         pauseButton.setDisable(!canPause);
         stepButton.setDisable(phase != TrainingState.PAUSED);
         stopButton.setDisable(!active);
+        boolean stepping = window.run().map(r -> r.stepThrough().isActive()).orElse(false);
+        stepThroughItem.setSelected(stepping);
+        stepThroughButton.setSelected(stepping);
+        stepThroughButton.setDisable(!open);
     }
 
     private Menu menu(String key) {

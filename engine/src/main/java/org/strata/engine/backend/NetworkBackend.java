@@ -120,6 +120,24 @@ public interface NetworkBackend {
         return out;
     }
 
+    /** @return whether this engine can copy out a step ({@link #traceNextStep()}); Strata's fast engine can */
+    default boolean canTrace() {
+        return false;
+    }
+
+    /**
+     * Asks the engine to copy out everything the next {@link #fit} computes (see
+     * {@link org.strata.engine.backprop.StepTrace}), for {@link #takeTrace()}; does nothing unless
+     * {@link #canTrace()}.
+     */
+    default void traceNextStep() {
+    }
+
+    /** @return the step recorded after {@link #traceNextStep()}, once; empty if none */
+    default java.util.Optional<org.strata.engine.backprop.StepTrace> takeTrace() {
+        return java.util.Optional.empty();
+    }
+
     /** Concatenates export-named arrays ({@code <nodeId>/<param>}) per node, as floats. */
     static Map<String, float[]> byNode(Map<String, INDArray> named) {
         Map<String, java.util.List<float[]>> parts = new java.util.LinkedHashMap<>();

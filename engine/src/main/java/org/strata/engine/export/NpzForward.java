@@ -235,23 +235,7 @@ public final class NpzForward {
             }
             return y;
         }
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            y[i] = (float) switch (f) {
-                case IDENTITY -> v;
-                case RELU -> Math.max(0, v);
-                case SIGMOID -> sigmoid(v);
-                case TANH -> Math.tanh(v);
-                case ELU -> v > 0 ? v : Math.exp(v) - 1;
-                case LEAKY_RELU -> v > 0 ? v : 0.01 * v;
-                case GELU -> v * sigmoid(1.702 * v); // Deeplearning4j's approximation, which both engines use
-                case SILU -> v * sigmoid(v);
-                case MISH -> v * Math.tanh(softplus(v));
-                case SOFTPLUS -> softplus(v);
-                case HARD_SIGMOID -> Math.min(1, Math.max(0, 0.2 * v + 0.5));
-                case SOFTMAX -> throw new IllegalStateException();
-            };
-        }
+        for (int i = 0; i < x.length; i++) y[i] = (float) f.apply(x[i]);
         return y;
     }
 
@@ -279,13 +263,8 @@ public final class NpzForward {
         return y;
     }
 
-    /** ln(1 + eᵛ), without overflow for large v */
-    private static double softplus(double v) {
-        return v > 30 ? v : Math.log1p(Math.exp(v));
-    }
-
     private static double sigmoid(double v) {
-        return 1 / (1 + Math.exp(-v));
+        return ActivationFn.sigmoid(v);
     }
 
     /** Zero padding before the first row (or column) for 'same': half the total, the odd one after. */

@@ -46,4 +46,60 @@ public enum ActivationFn implements Choice {
     public static ActivationFn of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }
+
+    /**
+     * @return f(x), in double precision (softmax, which needs the whole row, is not defined for one value; GELU is
+     *     Deeplearning4j's approximation x·σ(1.702x), which both engines use)
+     */
+    public double apply(double x) {
+        return switch (this) {
+            case IDENTITY -> x;
+            case RELU -> Math.max(0, x);
+            case SIGMOID -> sigmoid(x);
+            case TANH -> Math.tanh(x);
+            case ELU -> x > 0 ? x : Math.exp(x) - 1;
+            case LEAKY_RELU -> x > 0 ? x : 0.01 * x;
+            case GELU -> x * sigmoid(1.702 * x);
+            case SILU -> x * sigmoid(x);
+            case MISH -> x * Math.tanh(softplus(x));
+            case SOFTPLUS -> softplus(x);
+            case HARD_SIGMOID -> Math.min(1, Math.max(0, 0.2 * x + 0.5));
+            case SOFTMAX -> throw new IllegalArgumentException("softmax needs the whole row");
+        };
+    }
+
+    /**
+     * @param x the value before the function
+     * @param y f(x)
+     * @return f′(x) (not for softmax, whose derivative is a matrix)
+     */
+    public double derivative(double x, double y) {
+        return switch (this) {
+            case IDENTITY -> 1;
+            case RELU -> x > 0 ? 1 : 0;
+            case SIGMOID -> y * (1 - y);
+            case TANH -> 1 - y * y;
+            case ELU -> x > 0 ? 1 : y + 1;
+            case LEAKY_RELU -> x > 0 ? 1 : 0.01;
+            case GELU -> sigmoid(1.702 * x) * (1 + 1.702 * x * (1 - sigmoid(1.702 * x)));
+            case SILU -> sigmoid(x) * (1 + x * (1 - sigmoid(x)));
+            case MISH -> {
+                double t = Math.tanh(softplus(x));
+                yield t + x * (1 - t * t) * sigmoid(x);
+            }
+            case SOFTPLUS -> sigmoid(x);
+            case HARD_SIGMOID -> x > -2.5 && x < 2.5 ? 0.2 : 0;
+            case SOFTMAX -> throw new IllegalArgumentException("softmax's derivative is a matrix");
+        };
+    }
+
+    /** @return 1 / (1 + e⁻ˣ) */
+    public static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /** @return ln(1 + eˣ), without overflow for large x */
+    public static double softplus(double x) {
+        return x > 30 ? x : Math.log1p(Math.exp(x));
+    }
 }

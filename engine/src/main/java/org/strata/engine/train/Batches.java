@@ -102,6 +102,15 @@ final class Batches {
         return split.size();
     }
 
+    /** @return the split's indices of batch {@code b}'s samples, in the batch's order */
+    int[] indices(int b, int[] order) {
+        int from = b * batchSize;
+        int n = Math.min(batchSize, split.size() - from);
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) out[k] = order == null ? from + k : order[from + k];
+        return out;
+    }
+
     /**
      * @param b     batch number
      * @param order a permutation of the split's sample numbers, or null for the natural order

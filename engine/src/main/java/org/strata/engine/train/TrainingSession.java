@@ -55,6 +55,8 @@ public final class TrainingSession {
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile int epochsOverride;
+    /** Set by {@link #traceStep()}: the next batch is recorded and this completes with it. */
+    private java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> traceWanted;
     /** Batches per second to train at, for a class to watch; 0 trains as fast as the machine can. */
     private volatile double pace;
     /** When the last batch began (see {@link #pace}). */
@@ -64,7 +66,7 @@ public final class TrainingSession {
     private final ThreadChoice threads = new ThreadChoice();
     /** Says the measured thread count (a field: a lambda made per step would allocate on every step). */
     private final java.util.function.BiConsumer<List<Integer>, Boolean> threadsChanged = (measured, first) ->
-            notifyState(TrainingState.RUNNING, RunMessages.threads(startedMessage(), measured, first));
+            notifyState(state(), RunMessages.threads(startedMessage(), measured, first)); // a step while paused stays so
     /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
     private final Optional<Message> engineReason;
     private long iteration;
@@ -323,6 +325,46 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * While paused, runs exactly one more batch as {@link #step()} does, with the engine copying out everything it
+     * computed: its inputs, every layer's output, the loss, the gradients that flowed back, each weight before and
+     * after the update.
+     *
+     * @return completes after the batch with its record, or empty when the engine cannot record a step
+     *     (Deeplearning4j) or the run ended before the batch
+     */
+    public java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> traceStep() {
+        var f = new java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>>();
+        synchronized (lock) {
+            if (state != TrainingState.RUNNING && state != TrainingState.PAUSED || !backend.canTrace()) {
+                f.complete(Optional.empty()); // and no batch trained for nothing
+                return f;
+            }
+            if (traceWanted != null) traceWanted.complete(Optional.empty()); // asked again before it ran: one batch
+            else stepsAllowed++;
+            traceWanted = f;
+            lock.notifyAll();
+        }
+        return f;
+    }
+
+    /** @return the trace asked for by {@link #traceStep()}, taken, after telling the engine to record; null if none */
+    private java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> takeTraceWanted() {
+        synchronized (lock) {
+            var f = traceWanted;
+            traceWanted = null;
+            if (f != null) backend.traceNextStep();
+            return f;
+        }
+    }
+
+    private void endTraceWanted() {
+        synchronized (lock) {
+            if (traceWanted != null) traceWanted.complete(Optional.empty());
+            traceWanted = null;
+        }
+    }
+
     /** Stops before the next iteration; the run ends with state STOPPED. */
     public void stop() {
         synchronized (lock) {
@@ -426,6 +468,7 @@ public final class TrainingSession {
                     boolean snapshotDue = snapshotRequested || (every > 0 && (iteration + 1) % every == 0)
                             || (lastBatch && snapshotsWanted);
                     if (snapshotDue) backend.keepNextGradient(); // the snapshot after this batch shows its gradient
+                    var traced = takeTraceWanted();
                     long t0 = System.nanoTime();
                     lastBatchNanos = t0;
                     double loss = backend.fit(batch.getFeatures(), batch.getLabels());
@@ -440,6 +483,10 @@ public final class TrainingSession {
                             epoch, b + 1, loss, lr);
                     double sps = epochSamples / ((System.nanoTime() - epochStart - paused) / 1e9);
                     publish(new TrainingEvent.Iteration(epoch, iteration, b + 1, train.count(), loss, sps, lr));
+                    if (traced != null) {
+                        int[] rows = train.indices(b, order);
+                        traced.complete(backend.takeTrace().map(t -> t.withSamples(rows)));
+                    }
                     runProbes();
                     if (snapshotDue) {
                         snapshotRequested = false;
@@ -464,7 +511,7 @@ public final class TrainingSession {
                         valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
                         (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
                 double accuracy = task.metricName().equals("accuracy") ? trainEval.metric() : Double.NaN;
-                watch.epoch(epoch, trainLoss, accuracy, lr).ifPresent(w -> notifyState(TrainingState.RUNNING, w));
+                watch.epoch(epoch, trainLoss, accuracy, lr).ifPresent(w -> notifyState(state(), w));
                 if (stopEarly) {
                     endState = TrainingState.STOPPED;
                     endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
@@ -578,6 +625,7 @@ public final class TrainingSession {
         synchronized (lock) {
             state = change.state();
         }
+        if (change.state().isOver()) endTraceWanted();
         publish(change);
     }
 

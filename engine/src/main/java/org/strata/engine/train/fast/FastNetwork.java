@@ -61,6 +61,9 @@ public final class FastNetwork implements NetworkBackend {
     /** A sample of the gradient kept by {@link #keepNextGradient()}, and the whole gradient's norm, per node. */
     private Map<String, float[]> keptGradient = Map.of();
     private Map<String, Double> keptGradientNorm = Map.of();
+    /** Set by {@link #traceNextStep()}: the next fit is copied out into {@link #trace}. */
+    private boolean traceNext;
+    private org.strata.engine.backprop.StepTrace trace;
 
     /**
      * Says why the fast engine cannot run a graph ("… are not in Strata's fast engine yet"), or empty if it can (see
@@ -246,7 +249,11 @@ public final class FastNetwork implements NetworkBackend {
         p.load(features, labels);
         p.beforeStep(iteration);
         p.forward();
+        TraceRecorder recorder = traceNext ? new TraceRecorder(this, p) : null;
+        traceNext = false;
+        if (recorder != null) recorder.afterForward();
         p.backward();
+        if (recorder != null) recorder.afterBackward(paramViews, gradViews);
         if (keepGradient) { // before the optimizer turns the gradient into the update
             keepGradient = false;
             keptGradient = sample(grads, gradViews);
@@ -256,7 +263,25 @@ public final class FastNetwork implements NetworkBackend {
         }
         optimizer.step(iteration++);
         for (int i = 0; i < frozen.size(); i++) frozen.get(i).run(); // indexed: an iterator per step is garbage
+        if (recorder != null) trace = recorder.afterUpdate(paramViews, p.loss.getDouble(0), optimizer);
         return p.loss.getDouble(0);
+    }
+
+    @Override
+    public boolean canTrace() {
+        return true;
+    }
+
+    @Override
+    public void traceNextStep() {
+        traceNext = true;
+    }
+
+    @Override
+    public Optional<org.strata.engine.backprop.StepTrace> takeTrace() {
+        org.strata.engine.backprop.StepTrace t = trace;
+        trace = null;
+        return Optional.ofNullable(t);
     }
 
     @Override

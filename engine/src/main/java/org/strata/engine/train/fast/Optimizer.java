@@ -112,4 +112,14 @@ final class Optimizer {
             NativeOp.copy(flat.get(NDArrayIndex.interval(i * n, (i + 1) * n)), slots[i]);
         }
     }
+
+    /** @return the optimizer's key ("sgd", "adam", …) */
+    String kind() {
+        return kind;
+    }
+
+    /** @return the learning rate the next step uses */
+    double learningRate() {
+        return lr;
+    }
 }

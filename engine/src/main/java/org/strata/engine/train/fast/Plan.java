@@ -27,6 +27,10 @@ final class Plan {
     private final NativeOp copyLabels;
     private final List<NativeOp> forward = new ArrayList<>();
     private final List<List<NativeOp>> backward = new ArrayList<>();
+    /** A training plan's Output forward ops, which training skips: run only to show a traced step's predictions. */
+    private final List<NativeOp> outputForward = new ArrayList<>();
+    /** Where the backward pass leaves each node's output gradient (empty in an inference plan). */
+    private Grads grads = new Grads();
 
     private Plan(int batch, INDArray features, INDArray labels, INDArray loss) {
         this.batch = batch;
@@ -81,6 +85,16 @@ final class Plan {
         }
     }
 
+    /** Computes the Output's predictions in a training plan (see {@link #outputForward}). */
+    void outputForward() {
+        for (NativeOp op : outputForward) op.run();
+    }
+
+    /** @return dLoss/d(output of {@code id}) as the last backward pass left it, or null if nothing holds it */
+    INDArray gradientOf(String id) {
+        return grads.outputs.get(id);
+    }
+
     /**
      * Builds a plan.
      *
@@ -90,7 +104,7 @@ final class Plan {
         TensorShape in = net.shape(net.inputId());
         Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
                 Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
-        Grads g = new Grads();
+        Grads g = plan.grads;
         plan.paddingMasks = net.paddingMasks();
         Map<String, Kernel> kernels = new HashMap<>();
         for (String id : net.order()) {
@@ -114,8 +128,14 @@ final class Plan {
             } else {
                 plan.activations.put(id, Aligned.zeros(withBatch(batch, shape)));
                 if (training) g.outputs.put(id, Aligned.zeros(withBatch(batch, shape)));
-                // Training never reads the Output's probabilities (its loss ops start from the logits): skip them.
-                if (!(training && id.equals(net.outputId()))) kernel.forward(ctx);
+                // Training never reads the Output's probabilities (its loss ops start from the logits): kept aside.
+                int from = plan.forward.size();
+                kernel.forward(ctx);
+                if (training && id.equals(net.outputId())) {
+                    List<NativeOp> mine = plan.forward.subList(from, plan.forward.size());
+                    plan.outputForward.addAll(mine);
+                    mine.clear();
+                }
             }
         }
         if (training) {
