@@ -311,6 +311,20 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void the_loss_surface_of_a_line_in_both_languages() throws Exception {
+        fxRun(() -> window.open(sample("linear-regression")));
+        trainUnsaved(30);
+        clickOn("#tab-surface .tab-label");
+        tallDock();
+        waitFor(60, () -> run().surface().grid().isPresent());
+        snapEachLanguage("loss-surface-", () -> {
+            clickOn("#tab-surface .tab-label");
+            tallDock();
+            Thread.sleep(800); // the network's answer across the data
+        });
+    }
+
+    @Test
     void the_data_tab_before_training_in_both_languages() throws Exception {
         fxRun(() -> window.open(sample("which-language")));
         clickOn("#tab-data .tab-label");

@@ -38,6 +38,11 @@ final class EventInbox {
             public void onStateChanged(TrainingEvent.StateChanged s) {
                 offer(s);
             }
+
+            @Override
+            public void onWeights(TrainingEvent.Weights w) {
+                if (waiting.get() < MAX_WAITING) offer(w);
+            }
         };
     }
 

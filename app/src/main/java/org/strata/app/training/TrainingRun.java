@@ -79,6 +79,8 @@ public final class TrainingRun {
     /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
     private final RunThreads threads;
     private final StepThrough stepThrough;
+    private final WeightPath weightPath = new WeightPath();
+    private final SurfaceFeed surface;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     public TrainingRun(EditorDocument document, Path templates) {
@@ -100,6 +102,29 @@ public final class TrainingRun {
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == TrainingState.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
         this.stepThrough = new StepThrough(this, threads);
+        this.surface = new SurfaceFeed(this, threads);
+    }
+
+    /** @return a small network's weights after each batch: the path its optimizer takes */
+    public WeightPath weightPath() {
+        return weightPath;
+    }
+
+    /** @return the loss surface over a two-weight network's weights, with the path on it */
+    public SurfaceFeed surface() {
+        return surface;
+    }
+
+    /**
+     * The loss over a grid of two weights' values (see {@link org.strata.engine.train.LossSurface}), computed by the
+     * run's engine between batches; call it off the JavaFX thread (with no run going it runs on the caller's).
+     *
+     * @return empty when no network has been built yet
+     */
+    java.util.Optional<java.util.concurrent.CompletableFuture<org.strata.engine.train.LossSurface.Grid>> lossSurface(
+            org.strata.engine.train.LossSurface.Axis x, org.strata.engine.train.LossSurface.Axis y, int steps) {
+        TrainingSession s = session;
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.lossSurface(x, y, steps));
     }
 
     /** @return Step Through for this document's runs (kept across language and theme switches) */
@@ -352,6 +377,7 @@ public final class TrainingRun {
         failedNode = null;
         if (previous == null) boundaries.setPoints(null);
         curves.startRun(previous == null ? -1 : previous.epochsDone());
+        if (previous == null) weightPath.clear(); // a continued run goes on along the same path
         long iterationsBefore = curves.iterationsBefore();
         int epochsBefore = curves.epochsBefore();
         String continuedFrom = previous == null ? "" : lastRunId;
@@ -372,6 +398,13 @@ public final class TrainingRun {
                 s.addListener(inbox.listener());
                 recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
                 boundaries.setPoints(DataPoints.of(s.dataset()));
+                if (s.fewWeights() && previous == null) {
+                    var start = s.weightValues(); // before its thread starts: the path's first point
+                    threads.ui(() -> {
+                        weightPath.add(start);
+                        weightPath.publish();
+                    });
+                }
                 session = s;
                 trainedStructure = structure;
                 if (previous != null) {
@@ -567,6 +600,7 @@ public final class TrainingRun {
         TrainingEvent e;
         while ((e = inbox.poll()) != null) e.dispatch(m);
         if (m.points) curves.changed();
+        weightPath.publish();
         // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
         if (m.snapshots && !layersLater.running()) layersLater.start();
         askForSnapshot();
@@ -606,6 +640,11 @@ public final class TrainingRun {
         public void onSnapshot(TrainingEvent.Snapshot snap) {
             curves.snapshot(snap);
             snapshots = true;
+        }
+
+        @Override
+        public void onWeights(TrainingEvent.Weights w) {
+            weightPath.add(w.values());
         }
 
         @Override

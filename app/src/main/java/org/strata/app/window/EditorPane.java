@@ -90,8 +90,12 @@ public final class EditorPane extends BorderPane {
         Tab stepTab = new Tab(Messages.get("dock.step"), new org.strata.app.training.view.StepView(run));
         stepTab.setId("tab-step");
         stepTab.setClosable(false);
+        Tab surfaceTab = new Tab(Messages.get("dock.surface"),
+                new org.strata.app.training.view.LossSurfaceView(run, dark));
+        surfaceTab.setId("tab-surface");
+        surfaceTab.setClosable(false);
         dock.getTabs().addAll(problemsTab, dataTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab,
-                stepTab);
+                stepTab, surfaceTab);
         // Step Through: the wires carry the step's numbers, the layer at work is marked, the Step tab explains.
         var stepping = run.stepThrough();
         String[] focused = {null};
@@ -155,7 +159,9 @@ public final class EditorPane extends BorderPane {
         });
         // The tabs with charts and pictures get the room they need whenever they are opened, not only at a start.
         dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab) makeRoomForCharts(fontSize);
+            if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab || b == surfaceTab) {
+                makeRoomForCharts(fontSize);
+            }
             if (b == stepTab) makeRoomForGraph();
         });
         setCenter(vertical);

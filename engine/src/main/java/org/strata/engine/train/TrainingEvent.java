@@ -10,7 +10,7 @@ import org.strata.engine.text.Message;
  * silently (Java 17 has no pattern switch: this is the exhaustive switch).
  */
 public sealed interface TrainingEvent permits TrainingEvent.Iteration, TrainingEvent.Epoch, TrainingEvent.Snapshot,
-        TrainingEvent.StateChanged {
+        TrainingEvent.StateChanged, TrainingEvent.Weights {
 
     /** Hands this event to {@code h}'s method for its kind. */
     void dispatch(Handler h);
@@ -24,7 +24,28 @@ public sealed interface TrainingEvent permits TrainingEvent.Iteration, TrainingE
         void onSnapshot(Snapshot s);
 
         void onStateChanged(StateChanged s);
+
+        /** A small network's weights after a batch (see {@link Weights}); most views ignore them. */
+        default void onWeights(Weights w) {
+        }
     }
+
+    /**
+     * After each iteration of a network of at most {@link #FEW_WEIGHTS} weights: all of them, so that a view can draw
+     * the path they take (w and b of y = w·x + b, step by step).
+     *
+     * @param iteration 1-based iteration count since the start
+     * @param values    by export name ({@code node/param}), each weight's values row-major
+     */
+    record Weights(long iteration, java.util.Map<String, float[]> values) implements TrainingEvent {
+        @Override
+        public void dispatch(Handler h) {
+            h.onWeights(this);
+        }
+    }
+
+    /** Networks with at most this many weights publish {@link Weights} after every batch (a copy of a few floats). */
+    int FEW_WEIGHTS = 16;
 
     /**
      * After each iteration (one batch).

@@ -75,6 +75,8 @@ public final class TrainingSession {
     private final Evaluator evaluator;
     private final BestEpoch best;
     private final DivergenceWatch watch;
+    /** The network has at most {@link TrainingEvent#FEW_WEIGHTS} weights: each batch publishes them all. */
+    private final boolean fewWeights;
 
     private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
         this.project = plan.project();
@@ -89,6 +91,8 @@ public final class TrainingSession {
         this.engineReason = plan.choice().reason();
         this.best = new BestEpoch(settings);
         this.watch = new DivergenceWatch(plan.task().classNames().size());
+        this.fewWeights = analysis.order().stream().flatMap(id -> analysis.weightsOf(id).stream())
+                .mapToLong(org.strata.engine.layers.Weight::size).sum() <= TrainingEvent.FEW_WEIGHTS;
         this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
                 settings.getInt("batchSize"));
         this.changes = new PausedChanges(graph.nodes().stream().filter(Node::frozen).map(Node::id)
@@ -483,6 +487,7 @@ public final class TrainingSession {
                             epoch, b + 1, loss, lr);
                     double sps = epochSamples / ((System.nanoTime() - epochStart - paused) / 1e9);
                     publish(new TrainingEvent.Iteration(epoch, iteration, b + 1, train.count(), loss, sps, lr));
+                    if (fewWeights) publish(weights());
                     if (traced != null) {
                         int[] rows = train.indices(b, order);
                         traced.complete(backend.takeTrace().map(t -> t.withSamples(rows)));
@@ -642,6 +647,31 @@ public final class TrainingSession {
         synchronized (idleNetwork) {
             return evaluator.evaluate(split, limit);
         }
+    }
+
+    private TrainingEvent.Weights weights() {
+        java.util.Map<String, float[]> values = new java.util.LinkedHashMap<>();
+        backend.exportParameters().forEach((name, a) -> values.put(name, a.data().asFloat()));
+        return new TrainingEvent.Weights(iteration, values);
+    }
+
+    /**
+     * The loss over a grid of values of two weights, the others as they are, on up to 512 training samples: run
+     * between two batches (see {@link #probe}), or at once on the calling thread when no run is going.
+     */
+    public java.util.concurrent.CompletableFuture<LossSurface.Grid> lossSurface(LossSurface.Axis x, LossSurface.Axis y,
+                                                                                int steps) {
+        return probe(net -> LossSurface.compute(net, evaluator, data.train(), x, y, steps));
+    }
+
+    /** @return whether the network is small enough to publish its weights after every batch */
+    public boolean fewWeights() {
+        return fewWeights;
+    }
+
+    /** @return every weight by export name, as plain values (for a network of a few weights: see {@link TrainingEvent.Weights}) */
+    public java.util.Map<String, float[]> weightValues() {
+        return weights().values();
     }
 
     /** Per-layer statistics on a fixed probe batch, copied out of the engine's arrays. */
