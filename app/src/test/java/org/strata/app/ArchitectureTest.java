@@ -32,6 +32,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_lessons_and_their_progress_have_no_views() {
+        noClasses().that().resideInAPackage("org.strata.app.lessons")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "org.strata.app.lessons.view..", "org.strata.app.window..")
+                .check(classes);
+    }
+
+    @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching("org.strata.app.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -325,6 +325,20 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void lessons_in_both_languages() throws Exception {
+        snapEachLanguage("start-lessons-", () -> waitFor(30, () -> lookup("#lesson-backprop").tryQuery().isPresent()));
+        fxRun(() -> window.startLesson(org.strata.app.lessons.Lessons.of("backprop").orElseThrow()));
+        waitFor(30, () -> window.lessons().lesson().isPresent() && window.editor().isPresent());
+        clickOn("#tool-train-stepThrough");
+        waitFor(120, () -> window.lessons().step() == 1);
+        snapEachLanguage("lesson-backprop-", () -> waitFor(30, () -> lookup("#lesson-text").tryQuery().isPresent()));
+        fxRun(() -> window.lessons().close());
+        fxRun(() -> run().stepThrough().exit());
+        fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+    }
+
+    @Test
     void the_data_tab_before_training_in_both_languages() throws Exception {
         fxRun(() -> window.open(sample("which-language")));
         clickOn("#tab-data .tab-label");

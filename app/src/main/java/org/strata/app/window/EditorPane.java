@@ -124,7 +124,9 @@ public final class EditorPane extends BorderPane {
         document.analysisProperty().addListener((o, a, b) -> tabTitle.run());
         tabTitle.run();
 
-        middle = new SplitPane(palette, canvas, inspector);
+        canvasArea = new javafx.scene.layout.StackPane(canvas);
+        canvasArea.setMinSize(0, 0);
+        middle = new SplitPane(palette, canvasArea, inspector);
         // Larger text needs a wider inspector (its labels and fields) more than a wider canvas (which zooms).
         paletteDivider = fontSize >= 16 ? 0.18 : 0.17;
         inspectorDivider = fontSize >= 16 ? 0.68 : 0.76;
@@ -178,13 +180,28 @@ public final class EditorPane extends BorderPane {
     public void showPanels(boolean showPalette, boolean showInspector) {
         java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
         if (showPalette) items.add(palette);
-        items.add(canvas);
+        items.add(canvasArea);
         if (showInspector) items.add(inspector);
         if (middle.getItems().equals(items)) return;
         middle.getItems().setAll(items);
         if (showPalette && showInspector) middle.setDividerPositions(paletteDivider, inspectorDivider);
         else if (showPalette) middle.setDividerPositions(paletteDivider);
         else if (showInspector) middle.setDividerPositions(inspectorDivider);
+    }
+
+    /** The canvas, with a lesson's card over its corner when one is under way. */
+    private final javafx.scene.layout.StackPane canvasArea;
+
+    /** Shows the lesson under way over the canvas, and tells it which dock tab is in front. */
+    void showLesson(org.strata.app.lessons.LessonRunner runner) {
+        var card = new org.strata.app.lessons.view.LessonCard(runner);
+        javafx.scene.layout.StackPane.setAlignment(card, javafx.geometry.Pos.BOTTOM_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(card, new javafx.geometry.Insets(12));
+        canvasArea.getChildren().add(card);
+        dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> runner.tabChanged(b == null ? null
+                : b.getId()));
+        Tab now = dock.getSelectionModel().getSelectedItem();
+        runner.tabChanged(now == null ? null : now.getId());
     }
 
     /** The dock's tab header, the Problems table's header and two rows of wrapped text, in units of the text size. */
@@ -194,15 +211,19 @@ public final class EditorPane extends BorderPane {
      * Gives the dock the height its charts need to be read (at least 30 % of the pane, at most 65 %) if it has
      * less: a Training tab in the bottom fifth showed charts 30 px high.
      */
-    /** While stepping through, the graph with the numbers on its wires needs the room more than the Step tab. */
+    /**
+     * While stepping through, the graph with the numbers on its wires and the Step tab's formulas both need room: the
+     * graph keeps at least {@link #GRAPH_SHARE} of the height, the tab at least {@link #STEP_SHARE}.
+     */
     private void makeRoomForGraph() {
-        if (vertical.getHeight() > 0 && vertical.getDividerPositions()[0] < GRAPH_SHARE) {
-            vertical.setDividerPositions(GRAPH_SHARE);
-        }
+        if (vertical.getHeight() <= 0) return;
+        double at = vertical.getDividerPositions()[0];
+        if (at < GRAPH_SHARE) vertical.setDividerPositions(GRAPH_SHARE);
+        else if (at > 1 - STEP_SHARE) vertical.setDividerPositions(1 - STEP_SHARE);
     }
 
-    /** The least share of the height the graph keeps while the Step tab is open. */
     private static final double GRAPH_SHARE = 0.55;
+    private static final double STEP_SHARE = 0.38;
 
     private void makeRoomForCharts(int fontSize) {
         double height = vertical.getHeight();

@@ -53,6 +53,9 @@ public final class MainWindow {
     private final Theme theme;
     private EditorPane editor;
     private TrainingRun run;
+    /** The lesson under way, if any; it outlives the documents its samples open. */
+    private final org.strata.app.lessons.LessonRunner lessons = new org.strata.app.lessons.LessonRunner(
+            name -> open(Samples.folder().resolve(name).resolve(name + org.strata.engine.project.ProjectFile.EXTENSION)));
     private final Recovery recovery = new Recovery(Recovery.defaultDir());
     /** Autosave for crash recovery: once a minute, only while there are unsaved changes. */
     private final javafx.animation.Timeline autosave = new javafx.animation.Timeline(
@@ -210,7 +213,7 @@ public final class MainWindow {
         run = null;
         editor = null;
         frame.setCenter(new StartPage(settings.dark(), settings.recent(), this::openBlank, this::open,
-                this::openWithChooser));
+                this::openWithChooser, this::startLesson));
         refreshStatus();
         updateTitle();
         menus.refresh();
@@ -227,6 +230,16 @@ public final class MainWindow {
     }
 
     /** Opens a project file (after offering to save the current one); a file that cannot be read leaves all as is. */
+    /** Starts a guided lesson: opens its sample and shows its first step over the canvas. */
+    public void startLesson(org.strata.app.lessons.Lesson lesson) {
+        lessons.start(lesson);
+    }
+
+    /** @return the lesson under way and its progress */
+    public org.strata.app.lessons.LessonRunner lessons() {
+        return lessons;
+    }
+
     public void open(Path file) {
         if (files.confirmDiscard(document()) == FileActions.Unsaved.CANCEL) return;
         openUnchecked(file);
@@ -268,6 +281,8 @@ public final class MainWindow {
         });
         r.curves().progressProperty().addListener((o, a, b) -> status.setProgress(r.isActive() ? b.doubleValue() : 0));
         editor = new EditorPane(doc, run, ghostLayer, settings.fontSize(), settings.dark());
+        lessons.attach(doc, r);
+        editor.showLesson(lessons);
         data = new DataWatcher(doc, dataReader, javafx.application.Platform::runLater);
         doc.analysisProperty().addListener((o, a, b) -> refreshStatus()); // the data's problems arrive later
         configureCanvas();
@@ -516,6 +531,7 @@ public final class MainWindow {
     private void rebuildEditor(boolean keepView) {
         EditorPane.Arrangement was = editor.arrangement();
         editor = new EditorPane(editor.document(), run, ghostLayer, settings.fontSize(), settings.dark());
+        editor.showLesson(lessons);
         editor.arrange(was, keepView);
         configureCanvas();
         frame.setCenter(editor);

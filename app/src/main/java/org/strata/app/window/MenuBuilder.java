@@ -268,12 +268,26 @@ final class MenuBuilder {
                 : n == 1 ? Messages.get("menu.train.threads.one") : Messages.get("menu.train.threads.many", n);
     }
 
+    /** Help › Lessons: the primer's guided lessons, each opening its sample. */
+    private Menu lessonsMenu() {
+        Menu m = menu("menu.help.lessons");
+        m.setGraphic(new FontIcon(MaterialDesignS.SCHOOL_OUTLINE));
+        for (org.strata.app.lessons.Lesson l : org.strata.app.lessons.Lessons.all()) {
+            MenuItem it = new MenuItem(Messages.get(l.titleKey()));
+            it.setId("menu-help-lesson-" + l.id());
+            it.setOnAction(e -> window.startLesson(l));
+            m.getItems().add(it);
+        }
+        return m;
+    }
+
     private Menu helpMenu() {
         Menu m = menu("menu.help");
         m.getItems().addAll(
                 item("menu.help.reference", "F1", MaterialDesignB.BOOK_OPEN_VARIANT, false, window::layerReference),
                 item("menu.help.shortcuts", "Shortcut+Slash", MaterialDesignK.KEYBOARD_OUTLINE, false,
                         window::shortcuts),
+                lessonsMenu(),
                 new SeparatorMenuItem(),
                 item("menu.help.about", null, null, false, window::about));
         return m;

@@ -24,7 +24,8 @@ import org.strata.engine.project.ProjectFile;
  * graph and one line on what they teach, and the recent files.
  */
 final class StartPage extends ScrollPane {
-    StartPage(boolean dark, List<Path> recent, Runnable onBlank, Consumer<Path> onOpen, Runnable onBrowse) {
+    StartPage(boolean dark, List<Path> recent, Runnable onBlank, Consumer<Path> onOpen, Runnable onBrowse,
+              Consumer<org.strata.app.lessons.Lesson> onLesson) {
         getStyleClass().add("start-page");
         setFitToWidth(true);
         VBox body = new VBox(16);
@@ -59,7 +60,22 @@ final class StartPage extends ScrollPane {
                 // A broken sample is left off the page rather than blocking it; opening it by hand says why.
             }
         }
-        body.getChildren().addAll(title, subtitle, cards);
+        Label lessonsTitle = new Label(Messages.get("start.lessons"));
+        lessonsTitle.getStyleClass().add("start-section");
+        FlowPane lessons = new FlowPane(16, 16);
+        lessons.setRowValignment(javafx.geometry.VPos.TOP);
+        lessons.getStyleClass().add("start-cards");
+        for (org.strata.app.lessons.Lesson l : org.strata.app.lessons.Lessons.all()) {
+            FontIcon hat = new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SCHOOL_OUTLINE);
+            hat.getStyleClass().add("card-icon");
+            Button c = card(Messages.get(l.titleKey()), Messages.get(l.summaryKey()), hat);
+            c.setId("lesson-" + l.id());
+            c.setOnAction(e -> onLesson.accept(l));
+            lessons.getChildren().add(c);
+        }
+        Label samplesTitle = new Label(Messages.get("start.samples"));
+        samplesTitle.getStyleClass().add("start-section");
+        body.getChildren().addAll(title, subtitle, lessonsTitle, lessons, samplesTitle, cards);
         Button browse = new Button(Messages.get("start.open"), new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         browse.setOnAction(e -> onBrowse.run());
         body.getChildren().add(browse);
