@@ -164,4 +164,22 @@ class StepThroughTest extends AppTest {
         assertFalse(marked("hidden", "step-forward"));
         assertEquals(TrainingState.PAUSED, fx(() -> run().phase()));
     }
+
+    @Test
+    void resuming_clears_the_step_shown_and_pausing_again_traces_the_next_batch() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        fxRun(() -> run().setPace(5)); // slow enough to pause before the run ends
+        clickOn("#tool-train-stepThrough");
+        waitFor(120, () -> step().trace().isPresent());
+        StepTrace first = trace();
+        fxRun(() -> run().resume());
+        waitFor(30, () -> step().trace().isEmpty());
+        assertEquals("", wire("input", "hidden"), "no numbers from a step the network has moved past");
+        assertTrue(fx(() -> step().training()));
+        fxRun(() -> run().pause());
+        waitFor(60, () -> step().trace().isPresent());
+        assertTrue(trace() != first);
+        assertTrue(fx(() -> run().curves().history().train().size()) > 1, "it trained on in between");
+        fxRun(() -> run().stop());
+    }
 }

@@ -48,6 +48,10 @@ public final class StepThrough {
         run.phaseProperty().addListener((o, a, b) -> {
             if (!active.get()) return;
             if (b == TrainingState.PAUSED && trace == null && !waiting.get()) traceNext();
+            if (b == TrainingState.RUNNING && trace != null) {
+                trace = null; // resumed: the step shown is no longer the network's; paused again, the next is traced
+                changed();
+            }
             if (b.isOver() || b == TrainingState.IDLE) {
                 waiting.set(false);
                 changed();
@@ -151,6 +155,11 @@ public final class StepThrough {
 
     public ReadOnlyIntegerProperty versionProperty() {
         return version.getReadOnlyProperty();
+    }
+
+    /** @return true while the run trains on (resumed while stepping through): pausing it traces its next batch */
+    public boolean training() {
+        return active.get() && trace == null && !waiting.get() && run.phase() == TrainingState.RUNNING;
     }
 
     /** @return true when the engine in use cannot trace a step */

@@ -345,7 +345,7 @@ public final class TrainingSession {
                 return f;
             }
             if (traceWanted != null) traceWanted.complete(Optional.empty()); // asked again before it ran: one batch
-            else stepsAllowed++;
+            else if (pauseRequested) stepsAllowed++; // running, the next batch is traced: no extra step later
             traceWanted = f;
             lock.notifyAll();
         }

@@ -143,12 +143,28 @@ public final class LossSurfaceView extends BorderPane {
         return dark ? Color.web("#e6edf3") : Color.web("#1f2328");
     }
 
+    /** @return a plot filling {@code c} (cleared), with room for the axes' numbers left and below */
+    private Plot plotOn(Canvas c, double[] xr, double[] yr) {
+        c.getGraphicsContext2D().clearRect(0, 0, c.getWidth(), c.getHeight());
+        double below = font().getSize() * 1.6;
+        double left = font().getSize() * 4;
+        return new Plot(left, 8, c.getWidth() - left - 8, c.getHeight() - below - 8, xr, yr);
+    }
+
+    /** Draws a line through the points (xs[i], ys[i]). */
+    private static void polyline(GraphicsContext g, Plot plot, double[] xs, double[] ys) {
+        g.beginPath();
+        for (int i = 0; i < xs.length; i++) {
+            if (i == 0) g.moveTo(plot.x(xs[i]), plot.y(ys[i]));
+            else g.lineTo(plot.x(xs[i]), plot.y(ys[i]));
+        }
+        g.stroke();
+    }
+
     /** The training points and the network's answer across them. */
     private void drawFit() {
         GraphicsContext g = fit.getGraphicsContext2D();
-        double w = fit.getWidth();
-        double h = fit.getHeight();
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, fit.getWidth(), fit.getHeight());
         Dataset data = run.dataset();
         if (data == null || data.train().featureSize() != 1) return;
         Split s = data.train();
@@ -164,43 +180,38 @@ public final class LossSurfaceView extends BorderPane {
         double[] xr = range(xs);
         double[] yr = range(ys);
         if (curve != null) for (float[] c : curve) yr = new double[]{Math.min(yr[0], c[1]), Math.max(yr[1], c[1])};
-        double m = font().getSize() * 1.6;
-        double left = font().getSize() * 4;
-        Plot plot = new Plot(left, 8, w - left - 8, h - m - 8, xr, yr);
+        Plot plot = plotOn(fit, xr, yr);
         axes(g, plot, "x", "y");
         g.setFill(dark ? Color.web("#58a6ff", 0.55) : Color.web("#0969da", 0.45));
         for (int i = 0; i < n; i++) g.fillOval(plot.x(xs[i]) - 2.5, plot.y(ys[i]) - 2.5, 5, 5);
         if (curve != null) {
             g.setStroke(Pictures.BRIGHT.darker());
             g.setLineWidth(3);
-            g.beginPath();
+            double[] cx = new double[curve.length];
+            double[] cy = new double[curve.length];
             for (int i = 0; i < curve.length; i++) {
-                if (i == 0) g.moveTo(plot.x(curve[i][0]), plot.y(curve[i][1]));
-                else g.lineTo(plot.x(curve[i][0]), plot.y(curve[i][1]));
+                cx[i] = curve[i][0];
+                cy[i] = curve[i][1];
             }
-            g.stroke();
+            polyline(g, plot, cx, cy);
         }
     }
 
     /** The loss over the two weights, with the path. */
     private void drawSurface() {
         GraphicsContext g = surface.getGraphicsContext2D();
-        double w = surface.getWidth();
-        double h = surface.getHeight();
-        g.clearRect(0, 0, w, h);
+        g.clearRect(0, 0, surface.getWidth(), surface.getHeight());
         var grid = feed.grid();
         List<SurfaceFeed.Weight> names = feed.weights().get();
-        double m = font().getSize() * 1.6;
-        double left = font().getSize() * 4;
         if (grid.isEmpty()) {
             g.setFill(ink());
             g.setFont(font());
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(Messages.get("surface.computing"), w / 2, h / 2);
+            g.fillText(Messages.get("surface.computing"), surface.getWidth() / 2, surface.getHeight() / 2);
             return;
         }
         LossSurface.Grid grid0 = grid.get();
-        Plot plot = new Plot(left, 8, w - left - 8, h - m - 8, new double[]{grid0.x().from(), grid0.x().to()},
+        Plot plot = plotOn(surface, new double[]{grid0.x().from(), grid0.x().to()},
                 new double[]{grid0.y().from(), grid0.y().to()});
         int pw = (int) Math.max(1, plot.w);
         int ph = (int) Math.max(1, plot.h);
@@ -226,12 +237,7 @@ public final class LossSurfaceView extends BorderPane {
         double[][] p = feed.path();
         g.setLineWidth(2.5);
         g.setStroke(Color.WHITE);
-        g.beginPath();
-        for (int i = 0; i < p[0].length; i++) {
-            if (i == 0) g.moveTo(plot.x(p[0][i]), plot.y(p[1][i]));
-            else g.lineTo(plot.x(p[0][i]), plot.y(p[1][i]));
-        }
-        g.stroke();
+        polyline(g, plot, p[0], p[1]);
         g.setStroke(Color.BLACK);
         g.setLineWidth(2);
         g.strokeOval(plot.x(p[0][0]) - 6, plot.y(p[1][0]) - 6, 12, 12);

@@ -119,7 +119,7 @@ public final class StepView extends BorderPane {
             if (!traced) {
                 title.setText(Messages.get("step.title"));
                 body.getChildren().add(wrapped(Messages.get(step.unavailable() ? "step.unavailable"
-                        : "step.waiting"), "step-explain"));
+                        : step.training() ? "step.running" : "step.waiting"), "step-explain"));
                 return;
             }
             StepTrace t = step.trace().orElseThrow();
