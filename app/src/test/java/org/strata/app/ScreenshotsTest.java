@@ -301,8 +301,10 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.open(sample("mnist-cnn")));
         clickOn("#tool-train-stepThrough");
         waitFor(120, () -> run().stepThrough().trace().isPresent());
-        fxRun(() -> run().stepThrough().goTo(run().stepThrough().phases().size() - 3));
-        Thread.sleep(500);
+        fxRun(() -> run().stepThrough().goTo(run().stepThrough().phases().size() - 2)); // back through conv1
+        Thread.sleep(300);
+        fxRun(() -> lookup("#step-view .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        Thread.sleep(300);
         snap("step-cnn-projector-en.png");
         fxRun(() -> run().stepThrough().exit());
         fxRun(() -> run().stop());

@@ -45,4 +45,21 @@ public final class Numbers {
         }
         return b.toString();
     }
+
+    /** A sum of more terms than this shows its first two, "…" and its last. */
+    static final int SHOWN_TERMS = 4;
+
+    /** @return the terms joined by " + ", or the first two, "…" and the last when there are many */
+    static String terms(int count, java.util.function.IntFunction<String> term) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (count <= SHOWN_TERMS) {
+            for (int i = 0; i < count; i++) parts.add(term.apply(i));
+        } else {
+            parts.add(term.apply(0));
+            parts.add(term.apply(1));
+            parts.add("…");
+            parts.add(term.apply(count - 1));
+        }
+        return String.join(" + ", parts);
+    }
 }

@@ -3,7 +3,6 @@ package org.strata.engine.backprop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
@@ -19,9 +18,6 @@ import org.strata.engine.layers.LossFn;
  * Activation layer and the Output's losses; other layers show their general formula only.
  */
 public final class StepFormulas {
-    /** A sum of more terms than this shows its first two, "…" and its last. */
-    private static final int SHOWN_TERMS = 4;
-
     private final StepTrace t;
     private final Graph graph;
 
@@ -36,19 +32,22 @@ public final class StepFormulas {
         return switch (n.type().id()) {
             case "Dense" -> t.before().containsKey(id) && t.outputs().get(producer(id)).rowShape().length == 1;
             case "Activation" -> true;
+            case "Conv2D" -> t.before().containsKey(id);
             default -> false;
         };
     }
 
     /** @return whether {@link #chain} works out this node's weight gradients */
     public boolean worksChain(String id) {
-        return graph.require(id).type().id().equals("Dense") && worksForward(id) && t.gradients().containsKey(id);
+        String type = graph.require(id).type().id();
+        return (type.equals("Dense") || type.equals("Conv2D")) && worksForward(id) && t.gradients().containsKey(id);
     }
 
     /** @return output {@code unit} of node {@code id} for row {@code n}, worked out; empty for other layer types */
     public Optional<Worked> forward(String id, int n, int unit) {
         if (!worksForward(id)) return Optional.empty();
         Node node = graph.require(id);
+        if (node.type().id().equals("Conv2D")) return Optional.of(new ConvFormulas(t, node, producer(id)).forward(n, unit));
         double engine = t.outputs().get(id).at(n, unit);
         if (node.type().id().equals("Activation")) {
             ActivationFn f = node.type().outputActivation(node.params());
@@ -69,9 +68,9 @@ public final class StepFormulas {
         float[] x = t.outputs().get(producer(id)).row(n);
         float[] w = t.before().get(id).get("W").data();
         int units = z.length;
-        String sumSymbols = sum(x.length, i -> "w" + Numbers.sub(i, unit) + "·x" + Numbers.sub(i))
+        String sumSymbols = Numbers.terms(x.length, i -> "w" + Numbers.sub(i, unit) + "·x" + Numbers.sub(i))
                 + (bias ? " + b" + Numbers.sub(unit) : "");
-        String sumNumbers = sum(x.length, i -> Numbers.factor(w[i * units + unit]) + "·" + Numbers.factor(x[i]))
+        String sumNumbers = Numbers.terms(x.length, i -> Numbers.factor(w[i * units + unit]) + "·" + Numbers.factor(x[i]))
                 + (bias ? " + " + Numbers.factor(t.before().get(id).get("b").data()[unit]) : "");
         String general = f == ActivationFn.IDENTITY ? "y = x·W" + (bias ? " + b" : "")
                 : "y = " + name(f) + "(x·W" + (bias ? " + b" : "") + ")";
@@ -114,7 +113,7 @@ public final class StepFormulas {
                 float[] z = logits(n);
                 double value = 0;
                 for (int i = 0; i < z.length; i++) value += bce(z[i], y[i]);
-                String numbers = "= −(" + sum(p.length, i -> Numbers.of(y[i]) + "·log(" + Numbers.of(p[i]) + ") + "
+                String numbers = "= −(" + Numbers.terms(p.length, i -> Numbers.of(y[i]) + "·log(" + Numbers.of(p[i]) + ") + "
                         + Numbers.of(1 - y[i]) + "·log(" + Numbers.of(1 - p[i]) + ")") + ") = " + Numbers.of(value);
                 yield new Worked(general, List.of(numbers), value, Double.NaN);
             }
@@ -123,7 +122,7 @@ public final class StepFormulas {
                 for (int i = 0; i < p.length; i++) value += regression(loss, p[i] - (double) y[i]);
                 value /= p.length;
                 String scale = p.length > 1 ? "(1/" + p.length + ")·(" : "";
-                String terms = sum(p.length, i -> switch (loss) {
+                String terms = Numbers.terms(p.length, i -> switch (loss) {
                     case MSE -> "(" + Numbers.of(p[i]) + " − " + Numbers.factor(y[i]) + ")²";
                     case MAE -> "|" + Numbers.of(p[i]) + " − " + Numbers.factor(y[i]) + "|";
                     default -> "huber(" + Numbers.of(p[i]) + " − " + Numbers.factor(y[i]) + ")";
@@ -143,7 +142,7 @@ public final class StepFormulas {
             total += each[n];
         }
         double mean = total / each.length;
-        return new Worked("L = (1/B)·Σₙ Lₙ", List.of("= (1/" + each.length + ")·(" + sum(each.length,
+        return new Worked("L = (1/B)·Σₙ Lₙ", List.of("= (1/" + each.length + ")·(" + Numbers.terms(each.length,
                 n -> Numbers.of(each[n])) + ") = " + Numbers.of(mean)), mean, t.loss());
     }
 
@@ -193,6 +192,9 @@ public final class StepFormulas {
     public Optional<ChainRule> chain(String id, String weight, int index, int n) {
         if (!worksChain(id)) return Optional.empty();
         Node node = graph.require(id);
+        if (node.type().id().equals("Conv2D")) {
+            return Optional.of(new ConvFormulas(t, node, producer(id)).chain(weight, index, n));
+        }
         ActivationFn f = DenseLayer.activation(node.params());
         int units = (int) t.before().get(id).get("W").shape()[1];
         boolean isW = weight.equals("W");
@@ -318,7 +320,7 @@ public final class StepFormulas {
     private static String softmaxLine(String y, String z, float[] v, int unit) {
         String u = Numbers.sub(unit);
         return y + u + " = e^" + z + u + " / Σₖ e^" + z + "ₖ = e^" + Numbers.factor(v[unit]) + " / ("
-                + sum(v.length, k -> "e^" + Numbers.factor(v[k])) + ") = " + Numbers.of(softmax(v, unit));
+                + Numbers.terms(v.length, k -> "e^" + Numbers.factor(v[k])) + ") = " + Numbers.of(softmax(v, unit));
     }
 
     private static double softmax(float[] v, int unit) {
@@ -335,27 +337,13 @@ public final class StepFormulas {
         return Math.exp(v[unit] - max) / total;
     }
 
-    /** @return the terms joined by " + ", or the first two, "…" and the last when there are many */
-    private static String sum(int count, IntFunction<String> term) {
-        List<String> parts = new ArrayList<>();
-        if (count <= SHOWN_TERMS) {
-            for (int i = 0; i < count; i++) parts.add(term.apply(i));
-        } else {
-            parts.add(term.apply(0));
-            parts.add(term.apply(1));
-            parts.add("…");
-            parts.add(term.apply(count - 1));
-        }
-        return String.join(" + ", parts);
-    }
-
     private static int argmax(float[] v) {
         int best = 0;
         for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
         return best;
     }
 
-    private static String name(ActivationFn f) {
+    static String name(ActivationFn f) {
         return f.key();
     }
 

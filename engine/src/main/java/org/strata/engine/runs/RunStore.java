@@ -128,11 +128,21 @@ public final class RunStore {
         }
     }
 
-    /** Deletes a folder and everything in it; nothing if it does not exist. */
+    /**
+     * Deletes a folder and everything in it; nothing if it does not exist. A file moved or added by another thread
+     * while the folder is walked (a run's folder renamed from {@code .partial} as it is discarded) makes it walk again.
+     */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        for (int attempt = 0; ; attempt++) {
+            if (!Files.exists(dir)) return;
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                return;
+            } catch (java.io.UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 2) throw e.getCause();
+            } catch (java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt == 2) throw e;
+            }
         }
     }
 

@@ -208,4 +208,23 @@ class StepTraceTest {
         assertEquals("₁₂", Numbers.sub(0, 1));
         assertEquals("₁₀,₁", Numbers.sub(9, 0));
     }
+
+    @Test
+    void a_convolution_s_output_and_weight_gradients_work_out_to_the_engine_values() throws Exception {
+        Traced r = traced("mnist-cnn", "adam");
+        r.session().stop();
+        StepTrace t = r.trace();
+        StepFormulas f = new StepFormulas(t, r.session().project().graph());
+        assertTrue(t.gradientsBeforeActivation().contains("conv1"), "its ReLU is applied after the pool");
+        for (int filter : new int[]{0, 7, 31}) {
+            Worked y = f.forward("conv1", 2, filter).orElseThrow();
+            assertEquals(y.engine(), y.value(), 1e-6, y.lines().toString());
+        }
+        for (int index : new int[]{0, 100, 287}) { // W is [3, 3, 1, 32]
+            ChainRule c = f.chain("conv1", "W", index, 2).orElseThrow();
+            assertEquals(c.engine(), c.batchSum(), 1e-6 + 1e-4 * Math.abs(c.engine()), c.lines().toString());
+        }
+        ChainRule b = f.chain("conv1", "b", 5, 2).orElseThrow();
+        assertEquals(b.engine(), b.batchSum(), 1e-6 + 1e-4 * Math.abs(b.engine()), b.lines().toString());
+    }
 }

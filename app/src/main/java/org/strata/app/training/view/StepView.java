@@ -170,7 +170,8 @@ public final class StepView extends BorderPane {
             valuesOf(node, out);
             return;
         }
-        int units = out.rowSize();
+        long[] shape = out.rowShape();
+        int units = (int) shape[shape.length - 1]; // a Dense's units, a Conv2D's filters
         body.getChildren().add(unitChooser(units));
         f.forward(node, step.sample(), Math.min(step.unit(), units - 1)).ifPresent(w -> showWorked(w,
                 Messages.get("step.formula")));
@@ -234,6 +235,12 @@ public final class StepView extends BorderPane {
         if (c.weight().equals("W") && w.shape().length == 2) {
             int units = (int) w.shape()[1];
             return "w" + Numbers.sub(c.index() / units, c.index() % units);
+        }
+        if (w.shape().length == 4) { // a Conv2D's [kernelH, kernelW, inChannels, filters], counted from 1
+            long[] d = w.shape();
+            int i = c.index();
+            return c.weight() + "[" + (i / (d[3] * d[2] * d[1]) + 1) + "," + (i / (d[3] * d[2]) % d[1] + 1) + ","
+                    + (i / d[3] % d[2] + 1) + "," + (i % d[3] + 1) + "]";
         }
         return w.shape().length == 1 ? c.weight() + Numbers.sub(c.index()) : c.weight() + "[" + c.index() + "]";
     }
