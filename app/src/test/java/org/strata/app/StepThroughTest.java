@@ -182,4 +182,17 @@ class StepThroughTest extends AppTest {
         assertTrue(fx(() -> run().curves().history().train().size()) > 1, "it trained on in between");
         fxRun(() -> run().stop());
     }
+
+    @Test
+    void a_network_that_cannot_train_says_so_instead_of_waiting_for_a_step() throws Exception {
+        fxRun(() -> window.open(sample("xor")));
+        clickOn("#node-hidden");
+        type(javafx.scene.input.KeyCode.DELETE); // dense now has no input: the run cannot start
+        clickOn("#tool-train-stepThrough");
+        waitFor(60, () -> run().phase() == TrainingState.FAILED);
+        String ended = org.strata.app.i18n.Messages.get("step.ended");
+        waitFor(30, () -> lookup("#step-view .step-explain").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().equals(ended)));
+        assertTrue(fx(() -> lookup("#step-next").query().isDisabled()));
+    }
 }

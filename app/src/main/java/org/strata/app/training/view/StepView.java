@@ -85,7 +85,10 @@ public final class StepView extends BorderPane {
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         setCenter(scroll);
-        step.versionProperty().addListener((o, a, b) -> refresh());
+        // a chooser set while the tab is being built (a layer without the weight chosen before) is already shown
+        step.versionProperty().addListener((o, a, b) -> {
+            if (!updating) refresh();
+        });
         run.phaseProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
@@ -118,8 +121,10 @@ public final class StepView extends BorderPane {
             }
             if (!traced) {
                 title.setText(Messages.get("step.title"));
-                body.getChildren().add(wrapped(Messages.get(step.unavailable() ? "step.unavailable"
-                        : step.training() ? "step.running" : "step.waiting"), "step-explain"));
+                String why = step.unavailable() ? "step.unavailable" : step.training() ? "step.running"
+                        : run.phase().isOver() || run.phase() == org.strata.engine.train.TrainingState.IDLE
+                        ? "step.ended" : "step.waiting";
+                body.getChildren().add(wrapped(Messages.get(why), "step-explain"));
                 return;
             }
             StepTrace t = step.trace().orElseThrow();
