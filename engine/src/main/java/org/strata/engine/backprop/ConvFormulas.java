@@ -146,30 +146,39 @@ final class ConvFormulas {
                 : "∂L/∂b[o] = Σₙ Σᵢⱼ ∂L/∂z[i,j,o]";
         List<String> lines = new ArrayList<>();
         lines.add("∂L/∂" + target + " = Σᵢⱼ ∂L/∂z[i,j," + (o + 1) + "]" + xs);
+        // each position's two factors for a row: its gradient and (for W) the input under the tap
+        int positions = oh * ow;
         double batchSum = 0;
         double mine = 0;
+        double[] gradN = null;
+        double[] inputN = null;
         for (int row = 0; row < t.batch(); row++) {
+            double[] grad = new double[positions];
+            double[] input = new double[positions];
             double s = 0;
-            for (int i = 0; i < oh; i++) {
-                for (int j = 0; j < ow; j++) s += dz(row, i, j, o) * (isW ? x(row, i, j, u, v, ch) : 1);
+            for (int p = 0; p < positions; p++) {
+                grad[p] = dz(row, p / ow, p % ow, o);
+                input[p] = isW ? x(row, p / ow, p % ow, u, v, ch) : 1;
+                s += grad[p] * input[p];
             }
             batchSum += s;
-            if (row == n) mine = s;
+            if (row == n) {
+                mine = s;
+                gradN = grad;
+                inputN = input;
+            }
         }
         // the sum over every position, written as its largest terms (at an image's border most are 0·0)
-        int positions = oh * ow;
+        double[] g = gradN;
+        double[] in = inputN;
         Integer[] order = new Integer[positions];
-        double[] term = new double[positions];
-        for (int p = 0; p < positions; p++) {
-            order[p] = p;
-            term[p] = dz(n, p / ow, p % ow, o) * (isW ? x(n, p / ow, p % ow, u, v, ch) : 1);
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(term[b]), Math.abs(term[a])));
+        for (int p = 0; p < positions; p++) order[p] = p;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(Math.abs(g[b] * in[b]), Math.abs(g[a] * in[a])));
         StringBuilder sum = new StringBuilder("= ");
         for (int k = 0; k < Math.min(LARGEST, positions); k++) {
             int p = order[k];
-            sum.append(k == 0 ? "" : " + ").append(Numbers.factor(dz(n, p / ow, p % ow, o)));
-            if (isW) sum.append("·").append(Numbers.factor(x(n, p / ow, p % ow, u, v, ch)));
+            sum.append(k == 0 ? "" : " + ").append(Numbers.factor(g[p]));
+            if (isW) sum.append("·").append(Numbers.factor(in[p]));
         }
         if (positions > LARGEST) sum.append(" + …");
         lines.add(sum.append(" = ").append(Numbers.of(mine)).append("   (").append(oh).append("×").append(ow)

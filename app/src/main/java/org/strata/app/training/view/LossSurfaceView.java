@@ -126,10 +126,10 @@ public final class LossSurfaceView extends BorderPane {
 
     private void draw() {
         if (feed.weights().isEmpty()) return;
-        drawFit();
-        drawSurface();
         List<SurfaceFeed.Weight> w = feed.weights().get();
-        double[][] p = feed.path();
+        double[][] p = feed.path(); // once a draw: up to 20,000 points
+        drawFit();
+        drawSurface(w, p);
         int last = p[0].length - 1;
         status.setText(Messages.get("surface.now", name(w.get(0)), Numbers.of(p[0][last]), name(w.get(1)),
                 Numbers.of(p[1][last]), last));
@@ -198,11 +198,10 @@ public final class LossSurfaceView extends BorderPane {
     }
 
     /** The loss over the two weights, with the path. */
-    private void drawSurface() {
+    private void drawSurface(List<SurfaceFeed.Weight> names, double[][] p) {
         GraphicsContext g = surface.getGraphicsContext2D();
         g.clearRect(0, 0, surface.getWidth(), surface.getHeight());
         var grid = feed.grid();
-        List<SurfaceFeed.Weight> names = feed.weights().get();
         if (grid.isEmpty()) {
             g.setFill(ink());
             g.setFont(font());
@@ -234,7 +233,6 @@ public final class LossSurfaceView extends BorderPane {
         }
         g.drawImage(img, plot.left, plot.top);
         axes(g, plot, name(names.get(0)), name(names.get(1)));
-        double[][] p = feed.path();
         g.setLineWidth(2.5);
         g.setStroke(Color.WHITE);
         polyline(g, plot, p[0], p[1]);
