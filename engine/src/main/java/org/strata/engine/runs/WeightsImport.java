@@ -1,7 +1,6 @@
 package org.strata.engine.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,6 @@ import org.strata.engine.train.TrainingSession;
 public final class WeightsImport {
     /** The largest difference allowed between Strata's and PyTorch's loss or metric on a split. */
     public static final double TOLERANCE = 1e-4;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private WeightsImport() {
     }
@@ -74,6 +72,8 @@ public final class WeightsImport {
             throw new ImportException(Message.of("import.notFound", weights + ": no such file: choose the "
                     + "weights.npz that train.py wrote", weights.toString()));
         }
+        // checked first: a metrics.json that cannot be used is refused before any work, never taken as absent
+        JsonNode metrics = PyTorchMetrics.read(weights.resolveSibling("metrics.json"));
         Map<String, INDArray> arrays;
         try {
             arrays = NpzIO.read(weights);
@@ -102,7 +102,6 @@ public final class WeightsImport {
         Evaluation train = session.evaluate(data.train(), 0);
         Evaluation validation = evaluate(session, data.validation());
         Evaluation test = evaluate(session, data.test());
-        JsonNode metrics = readMetrics(weights.resolveSibling("metrics.json"));
         Map<String, double[]> ours = new LinkedHashMap<>();
         ours.put("train", figures(train));
         ours.put("validation", nullable(validation));
@@ -159,16 +158,6 @@ public final class WeightsImport {
 
     private static boolean close(float a, float b) {
         return Math.abs(a - b) <= 1e-5 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
-    }
-
-    private static JsonNode readMetrics(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) return null;
-        try {
-            return MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new ImportException(Message.of("import.metrics", file + " cannot be read (" + e.getMessage()
-                    + "): delete it to import the weights without checking them", file.toString(), e.getMessage()));
-        }
     }
 
     /** Strata's figures against PyTorch's on every split both evaluated; a difference is an error. */

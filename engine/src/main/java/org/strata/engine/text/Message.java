@@ -78,6 +78,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("import.mismatch", 2),                // file, the array that does not fit
             java.util.Map.entry("import.normalisation", 2),           // file, project name
             java.util.Map.entry("import.metrics", 2),                 // file, why
+            java.util.Map.entry("import.diverged", 2),                // file, the NaN figure and where
             java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
 
     public Message {

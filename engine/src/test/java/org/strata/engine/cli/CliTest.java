@@ -299,4 +299,45 @@ class CliTest {
         assertEquals(1, missing.status());
         assertTrue(missing.err().contains("missing.npz: no such file: choose the weights.npz"), missing.err());
     }
+
+    @Test
+    void import_weights_refuses_a_metrics_json_that_is_malformed_a_folder_or_from_a_diverged_run() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("import-checked"));
+        for (String f : new String[]{"iris.strata", "iris.csv"}) {
+            Files.copy(Samples.root().resolve("iris").resolve(f), home.resolve(f));
+        }
+        Path npz = home.resolve("weights.npz");
+        assertEquals(0, cli("export", runDir.resolve("model.zip").toString(), "--format", "npz", "--out",
+                npz.toString()).status());
+        Path metrics = home.resolve("metrics.json");
+        String project = home.resolve("iris.strata").toString();
+
+        Files.writeString(metrics, "{\n  \"epochs\": 3,\n  \"train\": {\"loss\": 0.1,, }\n}\n");
+        Result malformed = cli("import-weights", npz.toString(), "--project", project);
+        assertEquals(1, malformed.status(), malformed.out());
+        assertTrue(malformed.err().contains("metrics.json cannot be used (it is not valid JSON (line 3, column"),
+                malformed.err());
+        assertFalse(malformed.err().contains("Unexpected character") || malformed.err().contains("Source:"),
+                malformed.err());
+
+        Files.writeString(metrics, "{\"epochs\": \"three\"}");
+        Result typed = cli("import-weights", npz.toString(), "--project", project);
+        assertEquals(1, typed.status());
+        assertTrue(typed.err().contains("its field epochs is the text \"three\""), typed.err());
+
+        Files.writeString(metrics, "{\"epochs\": 2, \"history\": [{\"epoch\": 1, \"trainLoss\": 0.9}, "
+                + "{\"epoch\": 2, \"trainLoss\": NaN}], \"train\": {\"loss\": NaN, \"metric\": 0.3}}");
+        Result nan = cli("import-weights", npz.toString(), "--project", project);
+        assertEquals(1, nan.status());
+        assertTrue(nan.err().contains("metrics.json: the PyTorch run diverged (loss NaN at epoch 2"), nan.err());
+        assertFalse(nan.err().contains("Non-standard token"), nan.err());
+
+        Files.delete(metrics);
+        Files.createDirectory(metrics);
+        Result folder = cli("import-weights", npz.toString(), "--project", project);
+        assertEquals(1, folder.status(), folder.out());
+        assertTrue(folder.err().contains("metrics.json cannot be used (it is not a file"), folder.err());
+        assertTrue(new org.strata.engine.runs.RunStore(org.strata.engine.runs.RunStore.folderFor(
+                home.resolve("iris.strata"))).list().isEmpty(), "nothing is kept");
+    }
 }
