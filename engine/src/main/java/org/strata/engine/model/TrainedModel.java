@@ -168,7 +168,13 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
     public static TrainedModel load(Path file, Engine engine) throws IOException {
         if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode meta = MAPPER.readTree(read(zip, file, "model.json", 1 << 20));
+            JsonNode meta;
+            try {
+                meta = MAPPER.readTree(read(zip, file, "model.json", 1 << 20));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IOException(file + ": its model.json is not valid JSON"
+                        + org.strata.engine.text.JsonWhere.of(e) + ": the file is damaged; train the model again");
+            }
             int version = meta.path("formatVersion").asInt(0);
             if (version < 1 || version > FORMAT_VERSION) {
                 throw new IOException(file + ": model format " + version + " is not one this Strata reads (1 to "

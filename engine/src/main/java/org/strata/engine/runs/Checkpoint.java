@@ -109,23 +109,20 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
         }
         Engine engine = Engine.byTitle(o.path("engine").asText()).orElseThrow(() -> new IOException(json
                 + ": names no engine this Strata has ('" + o.path("engine").asText() + "')"));
+        if (!o.isObject()) throw new IOException(json + " is damaged (not a checkpoint); train afresh without --resume");
+        // every number checked before any file it names is opened
+        RunProgress p = CheckpointFields.progress(json, o);
+        CheckpointFields.file(json, o, "model", "model-", ".zip", p.epochsDone());
         String modelName = o.path("model").asText();
-        if (!modelName.matches("model-\\d+\\.zip")) throw new IOException(json + ": names no model file");
         TrainedModel model = TrainedModel.load(folder.resolve(modelName), engine);
         INDArray best = null;
         if (o.hasNonNull("best")) {
+            CheckpointFields.file(json, o, "best", "best-", ".npz", p.epochsDone());
             String bestName = o.path("best").asText();
-            if (!bestName.matches("best-\\d+\\.npz")) throw new IOException(json + ": names no best-epoch file");
             best = NpzIO.read(folder.resolve(bestName)).get("weights");
             if (best == null || best.length() != model.network().parameters().length()) {
                 throw new IOException(folder.resolve(bestName) + " does not hold the best epoch's weights");
             }
-        }
-        RunProgress p = new RunProgress(o.path("epochsDone").asInt(), o.path("iterations").asLong(),
-                o.path("epochs").asInt(), o.path("bestEpoch").asInt(),
-                o.hasNonNull("bestLoss") ? o.path("bestLoss").asDouble() : Double.POSITIVE_INFINITY);
-        if (p.epochsDone() < 1 || p.iterations() < 0 || p.epochs() < 1) {
-            throw new IOException(json + ": holds no whole epoch (epochsDone " + p.epochsDone() + ")");
         }
         return new Checkpoint(model, p, best, o.path("curves"));
     }

@@ -1,6 +1,5 @@
 package org.strata.engine.runs;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.strata.engine.text.JsonWhere;
 import org.strata.engine.text.Message;
 
 /**
@@ -57,9 +57,7 @@ final class PyTorchMetrics {
         try {
             root = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw refused(file, "it is not valid JSON" + (at == null || at.getLineNr() < 1 ? ""
-                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
+            throw refused(file, "it is not valid JSON" + JsonWhere.of(e));
         } catch (IOException e) {
             throw refused(file, "it cannot be read: check that you may read it");
         }

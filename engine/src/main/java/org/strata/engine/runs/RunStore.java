@@ -196,7 +196,13 @@ public final class RunStore {
     }
 
     static RunRecord read(Path json) throws IOException {
-        JsonNode o = MAPPER.readTree(json.toFile());
+        JsonNode o;
+        try {
+            o = MAPPER.readTree(json.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("not valid JSON" + org.strata.engine.text.JsonWhere.of(e) + ": the run's record is "
+                    + "damaged");
+        }
         int version = o.path("formatVersion").asInt(0);
         if (version < 1 || version > FORMAT_VERSION) {
             throw new IOException("run format " + version + " is not one this Strata reads (1 to " + FORMAT_VERSION

@@ -83,7 +83,12 @@ public record TextEncoding(Tokenizer tokenizer, boolean lowercase, int length, V
      * @throws IOException saying what is missing or wrong
      */
     public static TextEncoding fromJson(byte[] json) throws IOException {
-        JsonNode root = MAPPER.readTree(json);
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException("the text encoding is not valid JSON" + org.strata.engine.text.JsonWhere.of(e));
+        }
         if (root == null || !root.isObject()) throw new IOException("the text encoding is not a JSON object");
         List<String> tokens = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
