@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.strata.engine.data.DataPreview;
 import org.strata.engine.data.DataProbe;
 import org.strata.engine.project.Project;
+import org.strata.engine.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,12 +42,12 @@ final class DataCommand implements Callable<Integer> {
             return 1;
         }
         DataPreview d = r.preview();
-        out.printf("%s: %,d training, %,d validation, %,d test samples; each %s of shape %s%n", d.name(), d.train(),
+        out.printf("%s: %,d training, %,d validation, %,d test samples; each %s of shape %s%n", TerminalText.escape(d.name()), d.train(),
                 d.validation(), d.test(), d.shape().article(), d.shape());
         if (!d.classes().isEmpty()) {
             StringBuilder b = new StringBuilder("classes (training samples):");
             for (int c = 0; c < d.classes().size(); c++) {
-                b.append(c == 0 ? " " : ", ").append(d.classes().get(c)).append(' ')
+                b.append(c == 0 ? " " : ", ").append(TerminalText.escape(d.classes().get(c))).append(' ')
                         .append(String.format("%,d", d.classCounts()[c]));
             }
             out.println(b);
@@ -58,7 +59,7 @@ final class DataCommand implements Callable<Integer> {
             StringBuilder b = new StringBuilder("vocabulary: " + v.size() + " tokens (" + t.tokenizer().key()
                     + (t.lowercase() ? ", lowercased" : "") + ", " + t.length() + " per text):");
             for (int i = 0; i < Math.min(tokens, v.size()); i++) {
-                String token = v.tokens().get(i).isBlank() ? "␣" : v.tokens().get(i);
+                String token = v.tokens().get(i).isBlank() ? "␣" : TerminalText.escape(v.tokens().get(i));
                 b.append(' ').append(token).append(i < 2 ? "" : " " + v.counts().get(i));
                 if (i < Math.min(tokens, v.size()) - 1) b.append(',');
             }
@@ -68,7 +69,8 @@ final class DataCommand implements Callable<Integer> {
         out.println("first training samples:");
         for (int i = 0; i < Math.min(rows, d.samples().size()); i++) {
             var s = d.samples().get(i);
-            out.printf("  %2d  %s  →  %s%n", i + 1, d.describe(s), DataPreview.labelOf(s));
+            out.printf("  %2d  %s  →  %s%n", i + 1, TerminalText.escape(d.describe(s)),
+                    TerminalText.escape(DataPreview.labelOf(s)));
         }
         return 0;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.strata.engine.project.Project;
 import org.strata.engine.runs.WeightsImport;
+import org.strata.engine.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,8 +35,8 @@ final class ImportWeightsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var r = done.run();
         out.println(String.format(java.util.Locale.ROOT, "imported as run %s (%d epochs in %s): %s %.4f on the "
-                + "held-out data", r.id(), r.epochs(), r.engine(), r.metricName(), r.testMetric()));
-        out.println(done.check().line());
+                + "held-out data", r.id(), r.epochs(), TerminalText.escape(r.engine()), r.metricName(), r.testMetric()));
+        out.println(TerminalText.escape(done.check().line()));
         out.println("kept in " + done.folder());
         return 0;
     }

@@ -35,7 +35,8 @@ final class ProgressPrinter implements TrainingListener {
         if (terminal) {
             if (now - lastDraw > 100_000_000L || e.batch() == e.batchesPerEpoch() || e.iteration() == 1) {
                 lastDraw = now;
-                out.print("\r" + text(e, now) + "   ");
+                TerminalWriter.returnToLineStart(out);
+                out.print(text(e, now) + "   ");
                 out.flush();
             }
         } else {
@@ -62,7 +63,11 @@ final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onEpoch(TrainingEvent.Epoch e) {
-        if (terminal) out.print("\r" + " ".repeat(100) + "\r");
+        if (terminal) {
+            TerminalWriter.returnToLineStart(out);
+            out.print(" ".repeat(100));
+            TerminalWriter.returnToLineStart(out);
+        }
         lastQuarter = -1;
         String m = e.metricName().equals("accuracy") ? "acc" : "mae";
         double shown = Double.isNaN(e.validationMetric()) ? e.trainMetric() : e.validationMetric();

@@ -29,7 +29,11 @@ public final class StrataCli implements Runnable {
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         deviceOption(args); // ND4J starts loading below, and the device is fixed when it does
         org.strata.engine.runtime.NativeSetup.warmUp();
-        CommandLine cl = new CommandLine(new StrataCli()).setOut(out).setErr(err);
+        // Everything any command prints goes through one escaper: text from data cannot act on the terminal. The
+        // help is plain for it (picocli's colours would be escaped too).
+        CommandLine cl = new CommandLine(new StrataCli()).setOut(new TerminalWriter(out))
+                .setErr(new TerminalWriter(err))
+                .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             cmd.getErr().println("error: " + userMessage(ex));
             return 1;

@@ -6,6 +6,7 @@ import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.analysis.SummaryTable;
 import org.strata.engine.project.Project;
+import org.strata.engine.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +25,8 @@ final class SummaryCommand implements Callable<Integer> {
         Project p = ProjectArgs.load(file);
         Analysis a = GraphAnalyzer.analyze(p.graph());
         var out = spec.commandLine().getOut();
-        out.println(p.name() + (p.description().isEmpty() ? "" : " — " + p.description()));
+        out.println(TerminalText.escape(p.name()) + (p.description().isEmpty() ? "" : " — "
+                + TerminalText.escape(p.description())));
         out.print(a.isValid() ? SummaryTable.render(p.graph(), a, p.training().getInt("batchSize"),
                 p.training().getString("optimizer")) : SummaryTable.render(p.graph(), a));
         a.problems().forEach(pr -> out.println(pr));

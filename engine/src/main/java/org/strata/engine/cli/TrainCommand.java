@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.project.Project;
 import org.strata.engine.runs.Checkpoint;
+import org.strata.engine.text.TerminalText;
 import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runs.RunStore;
 import org.strata.engine.train.Evaluation;
@@ -120,11 +121,11 @@ final class TrainCommand implements Callable<Integer> {
         recorder.checkpointEvery(dir, checkpointEvery == null ? 30 : checkpointEvery,
                 problem -> err.println("warning: " + problem));
         session.addListener(new ProgressPrinter(w, System.console() != null, n));
-        String samples = session.dataset().name() + ": " + session.dataset().train().size() + " training, "
+        String samples = TerminalText.escape(session.dataset().name()) + ": " + session.dataset().train().size() + " training, "
                 + session.dataset().validation().size() + " validation, " + session.dataset().test().size()
                 + " test samples, on " + org.strata.engine.runtime.NativeSetup.activeDevice();
-        w.println(checkpoint == null ? "Training " + project.name() + " on " + samples
-                : "Resuming " + project.name() + " after epoch " + checkpoint.progress().epochsDone() + " of " + n
+        w.println(checkpoint == null ? "Training " + TerminalText.escape(project.name()) + " on " + samples
+                : "Resuming " + TerminalText.escape(project.name()) + " after epoch " + checkpoint.progress().epochsDone() + " of " + n
                 + ", on " + samples);
         w.println("If it is interrupted, go on with: strata train " + file + " --resume " + dir);
         TrainingResult r;

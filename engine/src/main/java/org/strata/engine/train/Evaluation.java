@@ -40,14 +40,16 @@ public record Evaluation(double loss, double metric, String metricName, long[][]
     /** @return the confusion matrix with per-class precision and recall, as text */
     public String confusionText() {
         if (confusion == null) return "";
+        // names from the data, shown so that none acts on the terminal or breaks the table's lines
+        List<String> names = classNames.stream().map(org.strata.engine.text.TerminalText::escape).toList();
         int w = 7;
-        for (String n : classNames) w = Math.max(w, n.length() + 1);
+        for (String n : names) w = Math.max(w, n.length() + 1);
         StringBuilder sb = new StringBuilder();
         sb.append(pad("true\\pred", w));
-        for (String n : classNames) sb.append(pad(n, w));
+        for (String n : names) sb.append(pad(n, w));
         sb.append(pad("recall", w)).append('\n');
         for (int i = 0; i < confusion.length; i++) {
-            sb.append(pad(classNames.get(i), w));
+            sb.append(pad(names.get(i), w));
             for (long v : confusion[i]) sb.append(pad(Long.toString(v), w));
             sb.append(pad(String.format(Locale.ROOT, "%.3f", recall(i)), w)).append('\n');
         }
