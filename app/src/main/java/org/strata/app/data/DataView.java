@@ -29,6 +29,7 @@ import org.strata.engine.analysis.SummaryTable;
 import org.strata.engine.data.DataPreview;
 import org.strata.engine.data.DataProbe;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.text.TerminalText;
 
 /**
  * The Data tab: what the network will see, before anyone presses Train. The size of each split and the shape of a
@@ -107,7 +108,7 @@ public final class DataView extends BorderPane {
         for (int c = 0; c < shownClasses; c++) {
             ProgressBar bar = new ProgressBar((double) d.classCounts()[c] / max);
             bar.setPrefWidth(120);
-            g.addRow(c, new Label(d.classes().get(c)), bar, new Label(SummaryTable.group(d.classCounts()[c])));
+            g.addRow(c, new Label(TerminalText.escape(d.classes().get(c))), bar, new Label(SummaryTable.group(d.classCounts()[c])));
         }
         if (d.classes().size() > shownClasses) {
             g.add(new Label(Messages.get("data.moreClasses", d.classes().size() - shownClasses)), 0, shownClasses, 3, 1);
@@ -139,7 +140,7 @@ public final class DataView extends BorderPane {
         int factor = Math.max(1, 56 / Math.max(h, w));
         for (DataPreview.Sample s : d.samples()) {
             ImageView picture = new ImageView(Pictures.enlarge(Pictures.image(s.raw(), h, w, c), factor));
-            Label label = new Label(DataPreview.labelOf(s));
+            Label label = new Label(TerminalText.escape(DataPreview.labelOf(s)));
             label.getStyleClass().add("data-picture-label");
             flow.getChildren().add(new VBox(2, picture, label));
         }
@@ -275,7 +276,8 @@ public final class DataView extends BorderPane {
     private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> f,
                                                      double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
+        // every cell may hold text from the data: its control and bidi characters are shown, not obeyed
+        c.setCellValueFactory(cd -> new SimpleStringProperty(TerminalText.escape(f.apply(cd.getValue()))));
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;

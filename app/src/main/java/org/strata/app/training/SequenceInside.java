@@ -102,6 +102,6 @@ public final class SequenceInside {
     }
 
     private static String visible(String token) {
-        return token.isBlank() ? "␣" : token;
+        return token.isBlank() ? "␣" : org.strata.engine.text.TerminalText.escape(token); // a token acts on nothing
     }
 }

@@ -57,7 +57,8 @@ public record TextTrial(List<String> tokens, float[][] batch) {
         List<String> out = new ArrayList<>();
         StringBuilder read = new StringBuilder();
         for (String t : tokens) {
-            String shown = t.isBlank() ? "␣" : t;
+            // a token from the data is shown, its control and bidi characters in their visible form
+            String shown = t.isBlank() ? "␣" : org.strata.engine.text.TerminalText.escape(t);
             if (characters) {
                 read.append(shown);
                 out.add(read.toString());

@@ -254,7 +254,9 @@ public final class TrainingRun {
     public java.util.List<String> shown(java.util.List<String> names) {
         boolean generated = document.project().dataset()
                 .map(d -> d.kind() == org.strata.engine.project.DatasetKind.GENERATED).orElse(false);
-        return generated ? names.stream().map(org.strata.app.i18n.Catalogue::generatedClass).toList() : names;
+        // a name from the data is shown, never obeyed: its control and bidi characters in their visible form
+        return generated ? names.stream().map(org.strata.app.i18n.Catalogue::generatedClass).toList()
+                : names.stream().map(org.strata.engine.text.TerminalText::escape).toList();
     }
 
     /** @return the project's training settings as they are now (what a kept run is compared with) */

@@ -150,4 +150,15 @@ class TrainingRunLogicTest {
         assertThat(run.messageProperty().get()).isNotBlank();
         assertThat(doc.readOnlyProperty().get()).isFalse();
     }
+
+    @Test
+    void class_names_and_tokens_from_the_data_are_shown_with_their_control_characters_visible() throws Exception {
+        var iris = ProjectFile.load(SAMPLES.resolve("iris").resolve("iris.strata"));
+        TrainingRun run = new TrainingRun(new EditorDocument(iris), null, new TestThreads());
+        // ESC ] 0 ; title BEL would retitle a terminal; U+202E would show the rest of the label reversed
+        assertThat(run.shown(List.of("se\u001b]0;pwned\u0007tosa\u202eabc", "vir\tginica", "versicolor")))
+                .containsExactly("se\\x1b]0;pwned\\x07tosa\\u202eabc", "vir\\tginica", "versicolor");
+        assertThat(new TextTrial(List.of("a\u2067b", " ", "\u0000"), new float[0][]).stepLabels(false))
+                .containsExactly("a\\u2067b", "␣", "\\x00");
+    }
 }

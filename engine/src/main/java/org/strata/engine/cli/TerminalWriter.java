@@ -9,9 +9,10 @@ import org.strata.engine.text.TerminalText;
 /**
  * The one way the command line writes to the terminal: every character that would act on the terminal rather than
  * show (an {@code ESC} in a class name retitling the window, a U+202E in a token reversing the line) is written in
- * its visible form ({@code \x1b}, {@code \u202e}; see {@link TerminalText}), whatever command printed it and however
- * it formatted it. Line breaks and tabs pass, and so does a line separator's {@code \r\n}; the only other control
- * that reaches the terminal is the progress bar's own return to the line's start ({@link #returnToLineStart}).
+ * its visible form ({@code \x1b}, {@code \}{@code u202e}; see {@link TerminalText}), whatever command printed it
+ * and however it formatted it. Line breaks and tabs pass, and so does a line separator's {@code \r\n}; the only
+ * other control that reaches the terminal is the progress bar's own return to the line's start
+ * ({@link #returnToLineStart}).
  */
 final class TerminalWriter extends PrintWriter {
     private final Writer target;

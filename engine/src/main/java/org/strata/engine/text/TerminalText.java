@@ -4,7 +4,7 @@ package org.strata.engine.text;
  * Shows text that comes from data (class names, tokens, file and project names, fields of files written elsewhere)
  * so that it cannot act on the terminal or the window: control characters become visible escapes instead of
  * retitling a terminal, moving its cursor or hiding text ({@code ESC} → {@code \x1b}), and the characters that
- * reorder or break text invisibly become theirs ({@code U+202E} → {@code \u202e}).
+ * reorder or break text invisibly become theirs ({@code U+202E} → {@code \}{@code u202e}).
  *
  * <p>Escaped are the C0 controls, DEL, the C1 controls U+0080–U+009F, the bidirectional controls U+061C,
  * U+200E/U+200F, U+202A–U+202E and U+2066–U+2069, and the line and paragraph separators U+2028/U+2029. A backslash
@@ -59,7 +59,7 @@ public final class TerminalText {
         return acts(c) && !(keepLines && (c == '\n' || c == '\t'));
     }
 
-    /** Appends the visible form of one character that acts: {@code \n}, {@code \x1b}, {@code \u202e}. */
+    /** Appends the visible form of one character that acts: {@code \n}, {@code \x1b}, {@code \}{@code u202e}. */
     public static void append(StringBuilder b, char c) {
         switch (c) {
             case '\n' -> b.append("\\n");

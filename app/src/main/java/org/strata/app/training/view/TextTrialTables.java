@@ -19,7 +19,8 @@ final class TextTrialTables {
     static void support(FlowPane support, List<String> tokens, float[] drop) {
         support.getChildren().clear();
         for (int k = 0; k < tokens.size(); k++) {
-            Label t = new Label(tokens.get(k).isBlank() ? "␣" : tokens.get(k));
+            Label t = new Label(tokens.get(k).isBlank() ? "␣"
+                    : org.strata.engine.text.TerminalText.escape(tokens.get(k)));
             t.getStyleClass().add("inference-token");
             float d = Math.max(-1, Math.min(1, drop[k]));
             t.setStyle("-fx-background-color: " + (d >= 0 ? "rgba(207, 34, 46, " : "rgba(9, 105, 218, ")
