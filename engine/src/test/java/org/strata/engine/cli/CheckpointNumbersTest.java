@@ -28,6 +28,8 @@ class CheckpointNumbersTest {
     static Path dir;
     static Path run;
     static String written;
+    /** The checkpoint's files as the run left them: each test starts from them (a resume that goes on removes them). */
+    static Path pristine;
 
     @BeforeAll
     static void a_run_that_stopped_after_3_of_5_epochs() throws Exception {
@@ -42,11 +44,22 @@ class CheckpointNumbersTest {
         ObjectNode o = (ObjectNode) JSON.readTree(json.toFile());
         o.put("epochs", 5); // as a run started with 5 epochs would have written it
         written = o.toString();
+        pristine = Files.createDirectories(dir.resolve("pristine"));
+        try (var files = Files.list(Checkpoint.folderFor(run))) {
+            for (Path f : files.toList()) Files.copy(f, pristine.resolve(f.getFileName()));
+        }
     }
 
     private static String resumeWith(Consumer<ObjectNode> edit) throws Exception {
         ObjectNode o = (ObjectNode) JSON.readTree(written);
         edit.accept(o);
+        org.strata.engine.runs.RunStore.deleteTree(run); // what an earlier resume (on a Strata that trusted) kept
+        Path folder = Files.createDirectories(Checkpoint.folderFor(run));
+        try (var files = Files.list(pristine)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, folder.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         Files.writeString(Checkpoint.folderFor(run).resolve("checkpoint.json"), o.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
