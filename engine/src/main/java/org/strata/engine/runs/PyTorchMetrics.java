@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.strata.engine.text.JsonWhere;
 import org.strata.engine.text.Message;
+import org.strata.engine.text.TerminalText;
 
 /**
  * Reads the {@code metrics.json} a PyTorch export's {@code train.py} writes beside its weights, checked rather than
@@ -64,6 +66,13 @@ final class PyTorchMetrics {
         if (root == null || root.isMissingNode()) throw refused(file, "it is empty");
         if (!root.isObject()) throw refused(file, "it holds no JSON object of figures");
         check(file, root);
+        // its texts (PyTorch's version, the device's name) are shown in runs, the window and the terminal: kept in
+        // their visible form, so that none acts on what shows it
+        for (String s : List.of("torch", "device", "backend", "metricName")) {
+            if (root.path(s).isTextual()) {
+                ((ObjectNode) root).put(s, TerminalText.escape(root.path(s).asText()));
+            }
+        }
         return root;
     }
 
@@ -95,6 +104,12 @@ final class PyTorchMetrics {
                     }
                 }
             }
+        }
+        // the figures the import is checked against: train.py always writes the training split's
+        if (!m.path("train").isObject() || !m.path("train").path("loss").isNumber()
+                || !m.path("train").path("metric").isNumber()) {
+            throw refused(file, "it holds no figures to check against: train.py writes the training split's loss and "
+                    + "metric under train");
         }
         for (String split : List.of("train", "validation", "test")) {
             JsonNode s = m.get(split);
