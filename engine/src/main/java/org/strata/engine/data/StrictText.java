@@ -118,7 +118,8 @@ final class StrictText {
         if (!marked) return from;
         if (charset.equals(StandardCharsets.UTF_8)) return from + 3;
         throw new DatasetException(Message.of("dataset.encoding.bom", file + " starts with the mark of a UTF-8 file, "
-                + "but the dataset's encoding is " + charset.name() + ": set the dataset's encoding to UTF-8", file,
+                + "but the dataset's encoding is " + charset.name() + ": set the dataset's encoding to UTF-8 (in the "
+                + "inspector, or \"encoding\" in the project file)", file,
                 charset.name()));
     }
 
@@ -126,8 +127,9 @@ final class StrictText {
         String hex = String.format(Locale.ROOT, "0x%02X", b & 0xFF);
         return new DatasetException(Message.of("dataset.encoding.undecodable", file + ", line " + line + ", column "
                 + column + " (counted in characters): the byte " + hex + " is not " + charset.name() + " text: save "
-                + "the file as UTF-8 (in a spreadsheet: CSV UTF-8), or set the dataset's encoding in the inspector to "
-                + "the one the file was saved in (GBK or GB18030 from a Chinese Windows, ISO-8859-1 for Latin-1)",
+                + "the file as UTF-8 (in a spreadsheet: CSV UTF-8), or set the dataset's encoding (in the inspector, or "
+                + "\"encoding\" in the project file) to the one the file was saved in: GBK or GB18030 from a Chinese "
+                + "Windows, ISO-8859-1 for Latin-1",
                 file, line, column, hex, charset.name()));
     }
 }
