@@ -65,15 +65,14 @@ public final class CsvReader {
                 if (line.isBlank()) continue;
                 List<String> cells = split(line);
                 float[] row = parse(cells, header, labelIndex, name, in.lineNumber(), new float[header.size() - 1], 0);
+                if (count == lineNumbers.length) lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
+                // every row's line, in memory too: a target's message names its line even after blank lines
+                lineNumbers[count] = in.lineNumber();
                 if (inMemory) {
                     rows.add(row);
                 } else {
-                    if (count == offsets.length) {
-                        offsets = Arrays.copyOf(offsets, count * 2);
-                        lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
-                    }
+                    if (count == offsets.length) offsets = Arrays.copyOf(offsets, count * 2);
                     offsets[count] = in.lineStart();
-                    lineNumbers[count] = in.lineNumber();
                 }
                 rawLabels.add(cells.get(labelIndex).trim());
                 count++;
@@ -98,12 +97,12 @@ public final class CsvReader {
         } else {
             targets = new float[count][];
             for (int i = 0; i < count; i++) {
-                targets[i] = new float[]{number(rawLabels.get(i), name, inMemory ? i + 2 : lineNumbers[i], labelColumn)};
+                targets[i] = new float[]{number(rawLabels.get(i), name, lineNumbers[i], labelColumn)};
             }
         }
         SampleSource source = inMemory ? new ArraySource(rows.toArray(new float[0][]), labels, targets)
-                : new DiskSource(file, charset, header, labelIndex, Arrays.copyOf(offsets, count), Arrays.copyOf(lineNumbers,
-                count), labels, targets);
+                : new DiskSource(file, charset, header, labelIndex, Arrays.copyOf(offsets, count),
+                Arrays.copyOf(lineNumbers, count), labels, targets);
         return new Table(source, features, classNames, classification ? 0 : 1);
     }
 
@@ -212,7 +211,8 @@ public final class CsvReader {
         } catch (NumberFormatException e) {
             throw new DatasetException(Message.of("dataset.csv.notNumber", file + " line " + line + ", column '"
                     + org.strata.engine.text.Excerpt.of(column) + "': '" + org.strata.engine.text.Excerpt.of(s)
-                    + "' is not a number (numbers are plain decimals such as 1.5 or -2e-3): fix the cell, or make this column the label column if it holds classes",
+                    + "' is not a number (numbers are plain decimals such as 1.5 or -2e-3): fix the cell, or make "
+                    + "this column the label column if it holds classes",
                     file, line, org.strata.engine.text.Excerpt.of(column), org.strata.engine.text.Excerpt.of(s)));
         }
     }

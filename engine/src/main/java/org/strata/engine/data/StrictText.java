@@ -127,9 +127,8 @@ final class StrictText {
         String hex = String.format(Locale.ROOT, "0x%02X", b & 0xFF);
         return new DatasetException(Message.of("dataset.encoding.undecodable", file + ", line " + line + ", column "
                 + column + " (counted in characters): the byte " + hex + " is not " + charset.name() + " text: save "
-                + "the file as UTF-8 (in a spreadsheet: CSV UTF-8), or set the dataset's encoding (in the inspector, or "
-                + "\"encoding\" in the project file) to the one the file was saved in: GBK or GB18030 from a Chinese "
-                + "Windows, ISO-8859-1 for Latin-1",
-                file, line, column, hex, charset.name()));
+                + "the file as UTF-8 (in a spreadsheet: CSV UTF-8), or set the dataset's encoding (in the inspector, "
+                + "or \"encoding\" in the project file) to the one the file was saved in: GBK or GB18030 from a "
+                + "Chinese Windows, ISO-8859-1 for Latin-1", file, line, column, hex, charset.name()));
     }
 }

@@ -10,10 +10,11 @@ import java.util.List;
 import org.strata.engine.text.Message;
 
 /**
- * A CSV or TSV file of texts and their labels, read whole and strictly in the dataset's encoding ({@link StrictText}): a header row names the columns,
- * each further row gives one text and its label. Cells may be quoted ("…", a doubled "" for a quote), and a quoted
- * text may span lines. Tabs separate the cells of a .tsv or .tab file, or of a file whose header has tabs and no
- * comma; commas otherwise. Every problem is an error naming the file, the line and how to fix it.
+ * A CSV or TSV file of texts and their labels, read whole and strictly in the dataset's encoding
+ * ({@link StrictText}): a header row names the columns, each further row gives one text and its label. Cells may
+ * be quoted ("…", a doubled "" for a quote), and a quoted text may span lines. Tabs separate the cells of a .tsv or
+ * .tab file, or of a file whose header has tabs and no comma; commas otherwise. Every problem is an error naming
+ * the file, the line and how to fix it.
  *
  * @param texts  the texts, in file order
  * @param labels their labels, trimmed

@@ -32,10 +32,11 @@ class PlainNumberTest {
 
     @Test
     void a_regression_target_and_a_series_value_are_plain_decimals_too() throws Exception {
-        Files.writeString(dir.resolve("r.csv"), "a,y\n1,2\n3,4.5f\n5,6\n");
+        // a blank line before it: the message still names the target's own line
+        Files.writeString(dir.resolve("r.csv"), "a,y\n1,2\n\n3,4.5f\n5,6\n");
         DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(DatasetTestSupport.project(
                 dir, DatasetKind.CSV, "path", "r.csv", "labelColumn", "y", "task", "regression")));
-        assertEquals(List.of("r.csv", 3, "y", "4.5f"), e.text().args());
+        assertEquals(List.of("r.csv", 4, "y", "4.5f"), e.text().args());
         StringBuilder b = new StringBuilder("value\n");
         for (int i = 0; i < 30; i++) b.append(i == 7 ? "0x10" : Integer.toString(i)).append('\n');
         Files.writeString(dir.resolve("s.csv"), b.toString());
