@@ -84,6 +84,10 @@ final class StrictText {
     static String line(byte[] bytes, int from, int to, Charset charset, String file, int line)
             throws DatasetException {
         int start = line == 1 ? bom(bytes, from, to, charset, file) : from;
+        // ASCII reads alike in every encoding offered: the usual numeric row needs no decoder
+        boolean ascii = true;
+        for (int i = start; i < to && ascii; i++) ascii = bytes[i] >= 0;
+        if (ascii) return new String(bytes, start, to - start, StandardCharsets.US_ASCII);
         CharsetDecoder d = decoder(charset);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, to - start);
         CharBuffer out = CharBuffer.allocate((int) ((to - start) * (double) d.maxCharsPerByte()) + 16);
