@@ -124,6 +124,32 @@ class StrictTextTest {
     }
 
     @Test
+    void columns_count_characters_not_bytes_or_utf16_units_and_a_cut_character_is_an_error() throws Exception {
+        byte[] smile = "\ud83d\ude42\u00e9x".getBytes(StandardCharsets.UTF_8); // 🙂éx: 4 + 2 + 1 bytes
+        byte[] line = java.util.Arrays.copyOf(smile, smile.length + 1);
+        line[smile.length] = (byte) 0xFF;
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> StrictText.line(line, 0, line.length, StandardCharsets.UTF_8, "f.csv", 7));
+        assertEquals(List.of("f.csv", 7, 4, "0xFF", "UTF-8"), e.text().args());
+        // a character whose last bytes are missing at the end of the line
+        byte[] cut = {'c', 'a', 'f', (byte) 0xC3};
+        e = assertThrows(DatasetException.class,
+                () -> StrictText.line(cut, 0, cut.length, StandardCharsets.UTF_8, "f.csv", 2));
+        assertEquals(List.of("f.csv", 2, 4, "0xC3", "UTF-8"), e.text().args());
+        // the whole-file reader counts lines and columns alike
+        byte[] file = "ok\n\ud83d\ude42x\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(file, file.length + 2);
+        bad[file.length] = 'y';
+        bad[file.length + 1] = (byte) 0x80;
+        e = assertThrows(DatasetException.class, () -> StrictText.decode(bad, StandardCharsets.UTF_8, "t.csv"));
+        assertEquals(List.of("t.csv", 3, 2, "0x80", "UTF-8"), e.text().args());
+        // GB18030 reads what GBK cannot: a four-byte character
+        String rare = "\ud840\udc00"; // U+20000, beyond GBK
+        assertEquals(rare, StrictText.decode(rare.getBytes(Charset.forName("GB18030")), Charset.forName("GB18030"),
+                "t.csv"));
+    }
+
+    @Test
     void the_encoding_is_saved_with_the_project_and_a_project_without_one_reads_utf8() throws Exception {
         Project p = DatasetTestSupport.project(dir, DatasetKind.CSV, "path", "d.csv", "encoding", "GBK");
         String json = ProjectFile.toJson(p);
