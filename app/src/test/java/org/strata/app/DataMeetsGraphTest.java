@@ -97,6 +97,39 @@ class DataMeetsGraphTest extends AppTest {
     }
 
     @Test
+    void a_gbk_file_is_refused_naming_line_and_column_until_its_encoding_is_chosen_in_the_inspector()
+            throws Exception {
+        // what Excel on a Chinese Windows saves as "CSV": GBK, not UTF-8
+        StringBuilder csv = new StringBuilder("\u9ad8,\u5bbd,\u79cd\u7c7b\n"); // 高,宽,种类
+        for (int i = 0; i < 10; i++) {
+            csv.append(i % 5 + 1).append(',').append(i % 3 + 1).append(',').append(i % 2 == 0 ? "\u72d7" : "\u732b")
+                    .append('\n');
+        }
+        Files.write(dir.resolve("animals.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        fxRun(() -> window.openBlank());
+        EditorDocument doc = editor().document();
+        fxRun(() -> {
+            doc.project().setFile(dir.resolve("animals.strata"));
+            var spec = org.strata.engine.project.DatasetSpec.of(org.strata.engine.project.DatasetKind.CSV);
+            spec.params().set("path", "animals.csv").set("labelColumn", "\u79cd\u7c7b");
+            doc.execute(Edits.setDataset(doc.project(), spec, "path"));
+            doc.selection().clear();
+        });
+        waitFor(20, () -> codesNow(doc).contains("dataset.encoding.undecodable"));
+        assertThat(fx(() -> doc.analysis().problems().stream().map(Problem::message).toList()).toString())
+                .contains("animals.csv, line 1, column 1");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> encoding = lookup("#param-encoding").queryAs(ComboBox.class);
+        assertThat(fx(() -> List.copyOf(encoding.getItems()))).containsExactly("UTF-8", "GBK", "GB18030",
+                "ISO-8859-1");
+        fxRun(() -> encoding.setValue("GBK"));
+        assertThat(fx(() -> doc.project().dataset().orElseThrow().params().getString("encoding"))).isEqualTo("GBK");
+        waitFor(20, () -> !codesNow(doc).contains("dataset.encoding.undecodable"));
+        // the header now reads as Chinese: the label column is offered by its name
+        waitFor(20, () -> lookup("#param-labelColumn").queryAs(ComboBox.class).getItems().contains("\u79cd\u7c7b"));
+    }
+
+    @Test
     void a_new_input_takes_the_shape_of_the_projects_data() throws Exception {
         fxRun(() -> window.open(sample("xor")));
         EditorDocument doc = editor().document();

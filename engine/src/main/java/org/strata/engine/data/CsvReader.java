@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,8 @@ import org.strata.engine.text.Message;
  * Reads a CSV file with a header row: every column but the label column must be numeric; the label column holds
  * classes (text or whole numbers) or a number to predict. Files up to {@link #inMemoryLimit} bytes are held as
  * float rows; larger ones are only indexed (one offset per row) and each row is parsed again when its batch is read,
- * so a CSV larger than memory still trains.
+ * so a CSV larger than memory still trains. Every line is decoded strictly in the dataset's encoding
+ * ({@link StrictText}), and every number must be a plain decimal ({@link PlainNumber}).
  */
 public final class CsvReader {
     /** Files above this size are read row by row from disk. */
@@ -33,7 +34,7 @@ public final class CsvReader {
     record Table(SampleSource source, List<String> featureNames, List<String> classNames, int targets) {
     }
 
-    static Table read(Path file, String labelColumn, boolean classification) throws IOException {
+    static Table read(Path file, String labelColumn, boolean classification, Charset charset) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw notFound(file);
         }
@@ -46,12 +47,12 @@ public final class CsvReader {
         List<String> header = null;
         int labelIndex = -1;
         int count = 0;
-        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+        try (LineReader in = new LineReader(Files.newInputStream(file), charset, name)) {
             String line;
             while ((line = in.next()) != null) {
                 if (header == null) {
                     if (line.isBlank()) break;
-                    header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+                    header = split(line);
                     labelIndex = header.indexOf(labelColumn);
                     if (labelIndex < 0) {
                         String columns = org.strata.engine.text.Excerpt.of(String.join(", ", header));
@@ -64,15 +65,14 @@ public final class CsvReader {
                 if (line.isBlank()) continue;
                 List<String> cells = split(line);
                 float[] row = parse(cells, header, labelIndex, name, in.lineNumber(), new float[header.size() - 1], 0);
+                if (count == lineNumbers.length) lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
+                // every row's line, in memory too: a target's message names its line even after blank lines
+                lineNumbers[count] = in.lineNumber();
                 if (inMemory) {
                     rows.add(row);
                 } else {
-                    if (count == offsets.length) {
-                        offsets = Arrays.copyOf(offsets, count * 2);
-                        lineNumbers = Arrays.copyOf(lineNumbers, count * 2);
-                    }
+                    if (count == offsets.length) offsets = Arrays.copyOf(offsets, count * 2);
                     offsets[count] = in.lineStart();
-                    lineNumbers[count] = in.lineNumber();
                 }
                 rawLabels.add(cells.get(labelIndex).trim());
                 count++;
@@ -97,12 +97,12 @@ public final class CsvReader {
         } else {
             targets = new float[count][];
             for (int i = 0; i < count; i++) {
-                targets[i] = new float[]{number(rawLabels.get(i), name, inMemory ? i + 2 : lineNumbers[i], labelColumn)};
+                targets[i] = new float[]{number(rawLabels.get(i), name, lineNumbers[i], labelColumn)};
             }
         }
         SampleSource source = inMemory ? new ArraySource(rows.toArray(new float[0][]), labels, targets)
-                : new DiskSource(file, header, labelIndex, Arrays.copyOf(offsets, count), Arrays.copyOf(lineNumbers,
-                count), labels, targets);
+                : new DiskSource(file, charset, header, labelIndex, Arrays.copyOf(offsets, count),
+                Arrays.copyOf(lineNumbers, count), labels, targets);
         return new Table(source, features, classNames, classification ? 0 : 1);
     }
 
@@ -112,19 +112,19 @@ public final class CsvReader {
      *
      * @throws DatasetException when the file is missing or empty, lacks the column, or a cell of it is not a number
      */
-    static float[] column(Path file, String column) throws IOException {
+    static float[] column(Path file, String column, Charset charset) throws IOException {
         if (!Files.isRegularFile(file)) throw notFound(file);
         String name = file.getFileName().toString();
         float[] values = new float[1024];
         int count = 0;
         int index = -1;
         int columns = 0;
-        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+        try (LineReader in = new LineReader(Files.newInputStream(file), charset, name)) {
             String line;
             while ((line = in.next()) != null) {
                 if (index < 0) {
                     if (line.isBlank()) break;
-                    List<String> header = split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+                    List<String> header = split(line);
                     index = header.indexOf(column);
                     columns = header.size();
                     if (index < 0) {
@@ -152,19 +152,19 @@ public final class CsvReader {
 
     /**
      * @return the header row's column names (the first line), without reading further
-     * @throws DatasetException when the file is missing or empty
+     * @throws DatasetException when the file is missing or empty, or its first line does not decode
      */
-    static List<String> header(Path file) throws IOException {
+    static List<String> header(Path file, Charset charset) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw notFound(file);
         }
-        try (LineReader in = new LineReader(Files.newInputStream(file))) {
+        try (LineReader in = new LineReader(Files.newInputStream(file), charset, file.getFileName().toString())) {
             String line = in.next();
             if (line == null || line.isBlank()) {
                 String name = file.getFileName().toString();
                 throw empty(name);
             }
-            return split(line.startsWith("\uFEFF") ? line.substring(1) : line);
+            return split(line);
         }
     }
 
@@ -206,13 +206,13 @@ public final class CsvReader {
     private static float number(String cell, String file, int line, String column) throws DatasetException {
         String s = cell.trim();
         try {
-            float v = Float.parseFloat(s);
-            if (!Float.isFinite(v)) throw new NumberFormatException();
-            return v;
+            // NaN and infinities are refused as they always were: a feature or a target must be a real amount
+            return PlainNumber.parseFloat(s, false);
         } catch (NumberFormatException e) {
             throw new DatasetException(Message.of("dataset.csv.notNumber", file + " line " + line + ", column '"
                     + org.strata.engine.text.Excerpt.of(column) + "': '" + org.strata.engine.text.Excerpt.of(s)
-                    + "' is not a number: fix the cell, or make this column the label column if it holds classes",
+                    + "' is not a number (numbers are plain decimals such as 1.5 or -2e-3): fix the cell, or make "
+                    + "this column the label column if it holds classes",
                     file, line, org.strata.engine.text.Excerpt.of(column), org.strata.engine.text.Excerpt.of(s)));
         }
     }
@@ -242,16 +242,23 @@ public final class CsvReader {
         return out;
     }
 
-    /** Reads UTF-8 lines and knows the byte offset where each starts. */
+    /**
+     * Reads lines, each decoded strictly (a UTF-8 byte order mark on the first is dropped), and knows the byte offset
+     * where each starts.
+     */
     private static final class LineReader implements AutoCloseable {
         private final InputStream in;
+        private final Charset charset;
+        private final String file;
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream(256);
         private long position;
         private long lineStart;
         private int lineNumber;
 
-        LineReader(InputStream in) {
+        LineReader(InputStream in, Charset charset, String file) {
             this.in = new BufferedInputStream(in, 1 << 16);
+            this.charset = charset;
+            this.file = file;
         }
 
         String next() throws IOException {
@@ -269,7 +276,7 @@ public final class CsvReader {
             lineNumber++;
             byte[] bytes = buf.toByteArray();
             int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-            return new String(bytes, 0, len, StandardCharsets.UTF_8);
+            return StrictText.line(bytes, 0, len, charset, file, lineNumber);
         }
 
         long lineStart() {
@@ -289,6 +296,7 @@ public final class CsvReader {
     /** A large CSV: rows are re-read from disk by offset when their batch is built. */
     private static final class DiskSource implements SampleSource {
         private final Path file;
+        private final Charset charset;
         private final List<String> header;
         private final int labelIndex;
         private final long[] offsets;
@@ -297,9 +305,10 @@ public final class CsvReader {
         private final float[][] targets;
         private RandomAccessFile raf;
 
-        DiskSource(Path file, List<String> header, int labelIndex, long[] offsets, int[] lines, int[] labels,
-                   float[][] targets) {
+        DiskSource(Path file, Charset charset, List<String> header, int labelIndex, long[] offsets, int[] lines,
+                   int[] labels, float[][] targets) {
             this.file = file;
+            this.charset = charset;
             this.header = header;
             this.labelIndex = labelIndex;
             this.offsets = offsets;
@@ -326,8 +335,13 @@ public final class CsvReader {
                 long end = index + 1 < offsets.length ? offsets[index + 1] : raf.length();
                 byte[] bytes = new byte[(int) Math.min(end - offsets[index], 1 << 24)];
                 raf.readFully(bytes);
-                String line = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-                parse(split(line), header, labelIndex, file.getFileName().toString(), lines[index], dst, offset);
+                int len = 0;
+                while (len < bytes.length && bytes[len] != '\n') len++;
+                if (len > 0 && bytes[len - 1] == '\r') len--;
+                String name = file.getFileName().toString();
+                // strict again: the file may have changed on disk since it was indexed
+                String line = StrictText.line(bytes, 0, len, charset, name, lines[index]);
+                parse(split(line), header, labelIndex, name, lines[index], dst, offset);
             } catch (IOException e) {
                 throw new UncheckedIOException(e instanceof DatasetException d ? d
                         : new DatasetException(file + ": cannot read row at line " + lines[index] + ": "

@@ -125,7 +125,8 @@ public final class DataProbe {
         }
         try {
             Path file = project.resolve(p.getString("path"));
-            return text ? TextTable.header(file) : CsvReader.header(file);
+            java.nio.charset.Charset charset = StrictText.charset(p.getString("encoding"));
+            return text ? TextTable.header(file, charset) : CsvReader.header(file, charset);
         } catch (IOException e) {
             return List.of();
         }

@@ -65,7 +65,7 @@ public final class DatasetLoader {
             case CSV -> {
                 boolean classification = p.getString("task").equals("classification");
                 CsvReader.Table t = CsvReader.read(project.resolve(require(p, "path")), p.getString("labelColumn"),
-                        classification);
+                        classification, StrictText.charset(p.getString("encoding")));
                 return splitOne(p.getString("path"), t.source(), TensorShape.vector(t.featureNames().size()),
                         t.classNames(), t.targets(), p, false);
             }

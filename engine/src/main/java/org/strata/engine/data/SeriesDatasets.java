@@ -21,12 +21,14 @@ final class SeriesDatasets {
      */
     static Dataset load(Path file, String name, Params p) throws IOException {
         if (p.getString("layout").equals("rows")) {
-            CsvReader.Table t = CsvReader.read(file, p.getString("labelColumn"), true);
+            CsvReader.Table t = CsvReader.read(file, p.getString("labelColumn"), true,
+                    StrictText.charset(p.getString("encoding")));
             // one normalisation for every step (a series' values are one quantity), as an image's pixels are
             return DatasetLoader.splitOne(name, t.source(), TensorShape.sequence(t.featureNames().size(), 1),
                     t.classNames(), 0, p, true);
         }
-        float[] series = CsvReader.column(file, p.getString("column"));
+        float[] series = CsvReader.column(file, p.getString("column"),
+                StrictText.charset(p.getString("encoding")));
         int window = p.getInt("window");
         int horizon = p.getInt("horizon");
         int n = series.length - window - horizon + 1;

@@ -22,7 +22,8 @@ final class TextDatasets {
      * @param p    the dataset's parameters
      */
     static Dataset load(Path file, String name, Params p) throws IOException {
-        TextTable table = TextTable.read(file, p.getString("textColumn"), p.getString("labelColumn"));
+        TextTable table = TextTable.read(file, p.getString("textColumn"), p.getString("labelColumn"),
+                StrictText.charset(p.getString("encoding")));
         Tokenizer tokenizer = Tokenizer.of(p.getString("tokenizer"));
         boolean lowercase = p.getBool("lowercase");
         int length = p.getInt("length");

@@ -1,12 +1,8 @@
 package org.strata.engine.data;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +10,11 @@ import java.util.List;
 import org.strata.engine.text.Message;
 
 /**
- * A CSV or TSV file of texts and their labels, read whole and strictly as UTF-8: a header row names the columns,
- * each further row gives one text and its label. Cells may be quoted ("…", a doubled "" for a quote), and a quoted
- * text may span lines. Tabs separate the cells of a .tsv or .tab file, or of a file whose header has tabs and no
- * comma; commas otherwise. Every problem is an error naming the file, the line and how to fix it.
+ * A CSV or TSV file of texts and their labels, read whole and strictly in the dataset's encoding
+ * ({@link StrictText}): a header row names the columns, each further row gives one text and its label. Cells may
+ * be quoted ("…", a doubled "" for a quote), and a quoted text may span lines. Tabs separate the cells of a .tsv or
+ * .tab file, or of a file whose header has tabs and no comma; commas otherwise. Every problem is an error naming
+ * the file, the line and how to fix it.
  *
  * @param texts  the texts, in file order
  * @param labels their labels, trimmed
@@ -25,18 +22,24 @@ import org.strata.engine.text.Message;
  */
 public record TextTable(List<String> texts, List<String> labels, List<Integer> lines) {
 
-    /**
-     * @throws DatasetException when the file is missing, not UTF-8, lacks a column, or has a row without text or
-     *                          label, too few cells or an unclosed quote
-     */
+    /** Reads a UTF-8 file (a byte order mark allowed); see {@link #read(Path, String, String, Charset)}. */
     public static TextTable read(Path file, String textColumn, String labelColumn) throws IOException {
+        return read(file, textColumn, labelColumn, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param charset the encoding the file is read in
+     * @throws DatasetException when the file is missing, has a byte that does not decode, lacks a column, or has a
+     *                          row without text or label, too few cells or an unclosed quote
+     */
+    public static TextTable read(Path file, String textColumn, String labelColumn, Charset charset)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
                     + "path (relative to the project file)", file.toString()));
         }
         String name = file.getFileName().toString();
-        String content = decode(Files.readAllBytes(file), name);
-        if (content.startsWith("\uFEFF")) content = content.substring(1);
+        String content = StrictText.decode(Files.readAllBytes(file), charset, name);
         List<List<String>> rows = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         char separator = separator(file, content);
@@ -80,35 +83,23 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
         return new TextTable(List.copyOf(texts), List.copyOf(labels), List.copyOf(lines));
     }
 
-    /** Decodes strictly: a byte that is not UTF-8 is an error naming its line, never a silent replacement. */
-    private static String decode(byte[] bytes, String name) throws DatasetException {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        var result = d.decode(in, out, true);
-        if (result.isError()) {
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) if (bytes[i] == '\n') line++;
-            throw new DatasetException(Message.of("dataset.text.notUtf8", name + ", line " + line + ": bytes that "
-                    + "are not UTF-8 text: save the file as UTF-8 (in a spreadsheet: CSV UTF-8)", name, line));
-        }
-        return out.flip().toString();
-    }
-
     /**
      * @return the column names of the file's header row (read leniently: this only offers the columns to choose
      * from; {@link #read} checks the file)
      */
-    public static List<String> header(Path file) throws IOException {
+    public static List<String> header(Path file, Charset charset) throws IOException {
         String first;
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = in.readLine();
-        } catch (java.nio.charset.MalformedInputException e) {
+        try (InputStream in = Files.newInputStream(file)) {
+            // the first line only: a header longer than this is no header a person chooses from
+            byte[] head = in.readNBytes(1 << 16);
+            int end = 0;
+            while (end < head.length && head[end] != '\n') end++;
+            if (end > 0 && head[end - 1] == '\r') end--;
+            if (end == 0) return List.of();
+            first = StrictText.line(head, 0, end, charset, file.getFileName().toString(), 1);
+        } catch (DatasetException e) {
             return List.of();
         }
-        if (first == null) return List.of();
-        if (first.startsWith("\uFEFF")) first = first.substring(1);
         List<List<String>> rows = new ArrayList<>();
         try {
             parse(first, separator(file, first), file.getFileName().toString(), rows, new ArrayList<>());

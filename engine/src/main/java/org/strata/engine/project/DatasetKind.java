@@ -18,6 +18,7 @@ public enum DatasetKind {
     /** A CSV file with a header row. */
     CSV("csv", List.of(
             ParamSpec.path("path", "File", "CSV file with a header row"),
+            encoding(),
             ParamSpec.column("labelColumn", "Label column", "label", "Header of the column to predict"),
             ParamSpec.choice("task", "Task", "classification", List.of("classification", "regression"),
                     "classification: labels are classes (text or whole numbers); regression: a number to predict")),
@@ -42,6 +43,7 @@ public enum DatasetKind {
     /** A CSV or TSV file of texts and their labels, read as tokens numbered by a vocabulary of the training texts. */
     TEXT("text", List.of(
             ParamSpec.path("path", "File", "CSV or TSV file with a header row: a column of texts and one of labels"),
+            encoding(),
             ParamSpec.column("textColumn", "Text column", "text", "Header of the column holding the texts"),
             ParamSpec.column("labelColumn", "Label column", "label", "Header of the column holding the classes"),
             ParamSpec.choice("tokenizer", "Tokens", "words", List.of("words", "characters"),
@@ -57,6 +59,7 @@ public enum DatasetKind {
     /** Numeric time series from a CSV file: one column cut into windows to forecast from, or a series per row. */
     SEQUENCE("sequence", List.of(
             ParamSpec.path("path", "File", "CSV file with a header row"),
+            encoding(),
             ParamSpec.choice("layout", "Layout", "columns", List.of("columns", "rows"),
                     "columns: the rows are time steps and one column is the series, cut into windows to forecast "
                             + "from; rows: each row is a whole series (every column but the label) with its class"),
@@ -81,6 +84,9 @@ public enum DatasetKind {
                     .when("task", "sine"),
             ParamSpec.real("noise", "Noise", 0.05, 0.0, 10.0, "Standard deviation of the noise on the wave")
                     .when("task", "sine")), true);
+
+    /** The encodings a text file of a dataset may be in, as its {@code encoding} parameter offers them. */
+    public static final List<String> ENCODINGS = Encodings.ALL;
 
     private final String key;
     private final ParamTable table;
@@ -107,6 +113,21 @@ public enum DatasetKind {
         all.add(ParamSpec.integer("seed", "Split seed", 42, 0, Integer.MAX_VALUE,
                 "Seed for dividing the data into training, validation and test"));
         this.table = new ParamTable(all).ownedBy("dataset." + key);
+    }
+
+    /**
+     * How a data file's bytes become text: read strictly, so a file in another encoding is an error, not letters
+     * silently replaced. Projects written before this parameter existed lack it and read as UTF-8, as they did.
+     */
+    private static ParamSpec encoding() {
+        return ParamSpec.choice("encoding", "Encoding", "UTF-8", Encodings.ALL, "How the file's bytes are read as "
+                + "text: UTF-8 (the usual; a byte order mark is allowed), GBK or GB18030 (CSV saved by Excel on a "
+                + "Chinese Windows), ISO-8859-1 (Latin-1, older Western files)");
+    }
+
+    /** Holds the list apart: the constants above are built before the enum's own static fields are set. */
+    private static final class Encodings {
+        static final List<String> ALL = List.of("UTF-8", "GBK", "GB18030", "ISO-8859-1");
     }
 
     private String defaultNormalisation(String key) {

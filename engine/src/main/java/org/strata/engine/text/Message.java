@@ -63,7 +63,9 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.csv.cells", 4),              // file, line, cells, header cells
             java.util.Map.entry("dataset.csv.notNumber", 4),          // file, line, column, cell
             java.util.Map.entry("dataset.text.noColumn", 3),          // file, column, the header's columns
-            java.util.Map.entry("dataset.text.notUtf8", 2),           // file, line
+            java.util.Map.entry("dataset.encoding.undecodable", 5),   // file, line, column, byte, encoding
+            java.util.Map.entry("dataset.encoding.bom", 2),           // file, encoding
+            java.util.Map.entry("dataset.encoding.unknown", 1),       // encoding
             java.util.Map.entry("dataset.text.noText", 3),            // file, line, text column
             java.util.Map.entry("dataset.text.noLabel", 3),           // file, line, label column
             java.util.Map.entry("dataset.text.openQuote", 2),         // file, line

@@ -81,9 +81,9 @@ class TextDatasetTest {
         Project p = project(rows(4));
         Files.write(latin1, "text,label\ncaf\u00e9,pos\n".getBytes(StandardCharsets.ISO_8859_1));
         var notUtf8 = assertThrows(DatasetException.class, () -> DatasetLoader.load(p));
-        assertEquals("dataset.text.notUtf8", notUtf8.text().code());
+        assertEquals("dataset.encoding.undecodable", notUtf8.text().code());
         // the probe, as the editor asks it, says the same and throws nothing
-        assertEquals("dataset.text.notUtf8", DataProbe.probe(p).error().code());
+        assertEquals("dataset.encoding.undecodable", DataProbe.probe(p).error().code());
     }
 
     @Test

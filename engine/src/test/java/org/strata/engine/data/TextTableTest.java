@@ -56,12 +56,13 @@ class TextTableTest {
     }
 
     @Test
-    void bytes_that_are_not_utf8_name_their_line_instead_of_turning_into_question_marks() throws IOException {
+    void bytes_that_are_not_utf8_name_their_line_and_column_instead_of_turning_into_question_marks()
+            throws IOException {
         Path f = dir.resolve("latin1.csv");
         Files.write(f, "word,language\nchat,french\ncaf\u00e9,french\n".getBytes(StandardCharsets.ISO_8859_1));
         DatasetException e = assertThrows(DatasetException.class, () -> TextTable.read(f, "word", "language"));
-        assertEquals("dataset.text.notUtf8", e.text().code());
-        assertEquals(List.of("latin1.csv", 3), e.text().args());
+        assertEquals("dataset.encoding.undecodable", e.text().code());
+        assertEquals(List.of("latin1.csv", 3, 4, "0xE9", "UTF-8"), e.text().args());
     }
 
     @Test

@@ -55,6 +55,7 @@ final class PyTorchTraining {
         v.put("PROJECT_FOLDER", py(project.file().map(f -> f.toAbsolutePath().getParent().toString()).orElse(".")));
         v.put("FILES", files(spec));
         v.put("LABEL_COLUMN", spec.kind() == DatasetKind.CSV ? py(d.getString("labelColumn")) : "None");
+        v.put("ENCODING", py(pythonCodec(spec.kind() == DatasetKind.CSV ? d.getString("encoding") : "UTF-8")));
         v.put("CLASSES", "[" + data.classNames().stream().map(PyTorchTraining::py).collect(Collectors.joining(", "))
                 + "]");
         String mode = targetMode(model, data);
@@ -91,6 +92,19 @@ final class PyTorchTraining {
         }
         // the tokens behind a text model's numbers, to read a new text as Strata did
         if (data.text().isPresent()) AtomicFiles.write(dir.resolve("vocabulary.json"), data.text().get().toJson());
+    }
+
+    /**
+     * @return Python's name for a dataset's encoding, so data.py reads the CSV as strictly as Strata did (a UTF-8
+     * byte order mark skipped, as Strata skips it)
+     */
+    static String pythonCodec(String encoding) {
+        return switch (encoding) {
+            case "GBK" -> "gbk";
+            case "GB18030" -> "gb18030";
+            case "ISO-8859-1" -> "latin-1";
+            default -> "utf-8-sig";
+        };
     }
 
     /** "classes" (one output per class), "binary" (one sigmoid for two classes) or "values" (regression). */

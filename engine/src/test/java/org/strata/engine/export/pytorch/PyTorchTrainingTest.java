@@ -197,8 +197,28 @@ class PyTorchTrainingTest {
         assertDataPyReadsAsStrata(p);
     }
 
+    @Test
+    void data_py_reads_a_gbk_csv_in_the_encoding_strata_read_it_in() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,\u79cd\u7c7b\n"); // 种类
+        for (int i = 0; i < 20; i++) {
+            csv.append(i % 7).append(',').append(i % 3).append(',').append(i % 2 == 0 ? "\u72d7" : "\u732b").append('\n');
+        }
+        Files.write(dir.resolve("animals.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        var spec = org.strata.engine.project.DatasetSpec.of(org.strata.engine.project.DatasetKind.CSV);
+        spec.params().set("path", "animals.csv").set("labelColumn", "\u79cd\u7c7b").set("encoding", "GBK");
+        var g = new org.strata.engine.Graphs().then("input", "Input", "size", 2)
+                .then("dense", "Dense", "units", 2, "activation", "softmax").then("output", "Output").build();
+        Project p = new Project("animals", "", g, spec, org.strata.engine.project.TrainingSettings.defaults());
+        p.setFile(dir.resolve("animals.strata"));
+        // data.py needs NumPy only
+        assertDataPyReadsAsStrata(p, PythonTools.with("numpy", "python3-numpy"));
+    }
+
     private void assertDataPyReadsAsStrata(Project project) throws Exception {
-        String python = PythonTools.with("torch", "python3-torch");
+        assertDataPyReadsAsStrata(project, PythonTools.with("torch", "python3-torch"));
+    }
+
+    private void assertDataPyReadsAsStrata(Project project, String python) throws Exception {
         Dataset data = DatasetLoader.load(project);
         var net = org.strata.engine.train.Backends.compile(project.graph(),
                 org.strata.engine.analysis.GraphAnalyzer.analyze(project.graph()), project.training());

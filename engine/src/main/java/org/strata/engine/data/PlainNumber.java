@@ -1,0 +1,40 @@
+package org.strata.engine.data;
+
+import java.util.regex.Pattern;
+
+/**
+ * Reads a number as a data file writes it: a plain decimal ({@code -1.5}, {@code .5}, {@code 2e-3}), never one of
+ * Java's literals that {@link Float#parseFloat} also takes ({@code 1.5f}, {@code 2d}, {@code 0x1p-2}), so that a
+ * typo never becomes a number silently. {@code NaN} and infinities ({@code inf}, {@code -inf}, {@code Infinity}) are
+ * read only where the caller allows them.
+ */
+final class PlainNumber {
+    /** Optional sign, digits with an optional fraction (or a fraction alone), an optional exponent. ASCII only. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(?:nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private PlainNumber() {
+    }
+
+    /**
+     * @param s         the text, already trimmed as the caller trims cells
+     * @param notFinite whether {@code NaN} and infinities are numbers here
+     * @return the value, rounded to a float
+     * @throws NumberFormatException when {@code s} is not a plain decimal (nor an allowed NaN or infinity), or is
+     *                               too large for a float while infinities are not allowed
+     */
+    static float parseFloat(String s, boolean notFinite) {
+        if (DECIMAL.matcher(s).matches()) {
+            float v = Float.parseFloat(s);
+            if (Float.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
+            return v;
+        }
+        if (notFinite && NOT_FINITE.matcher(s).matches()) {
+            String t = s.toLowerCase(java.util.Locale.ROOT);
+            if (t.endsWith("nan")) return Float.NaN;
+            return t.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        }
+        throw new NumberFormatException("not a plain decimal: " + s);
+    }
+}
