@@ -24,6 +24,23 @@ public final class DatasetLoader {
      * @throws DatasetException naming the file and the problem
      */
     public static Dataset load(Project project) throws IOException {
+        return load(project, null);
+    }
+
+    /**
+     * Loads the dataset of {@code project} as a trained model reads it: labels numbered by the model's class names
+     * (not by their order in today's file), texts numbered with its vocabulary, inputs normalised as in its training.
+     *
+     * @param model how the model reads data, or null to read the data on its own terms (a new network)
+     * @throws DatasetException naming the file and the problem, or a label the model does not know
+     */
+    public static Dataset load(Project project, ReadAs model) throws IOException {
+        Dataset d = read(project, model == null ? java.util.Optional.empty() : model.text());
+        return model == null ? d : model.apply(d);
+    }
+
+    private static Dataset read(Project project, java.util.Optional<org.strata.engine.data.text.TextEncoding> text)
+            throws IOException {
         DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(Message.of("dataset.none",
                 project.name() + " has no dataset: choose one in the project settings", project.name())));
         Params p = spec.params();
@@ -89,7 +106,7 @@ public final class DatasetLoader {
                 return splitOne(p.getString("task"), t.source(), t.shape(), t.classNames(), t.targets(), p, false);
             }
             case TEXT -> {
-                return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p);
+                return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p, text);
             }
             default -> throw new IllegalStateException(spec.kind().toString());
         }

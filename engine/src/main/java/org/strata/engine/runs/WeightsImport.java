@@ -17,6 +17,7 @@ import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.ReadAs;
 import org.strata.engine.data.Split;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
@@ -81,7 +82,11 @@ public final class WeightsImport {
             throw new ImportException(Message.of("import.notWeights", weights + " is not a NumPy .npz of weights: "
                     + e.getMessage(), weights.toString(), e.getMessage()));
         }
-        Dataset data = DatasetLoader.load(project);
+        JsonNode metrics = readMetrics(weights.resolveSibling("metrics.json"));
+        // the classes the weights were trained with (train.py writes them): today's data is numbered by their names
+        List<String> classes = classes(metrics);
+        Dataset data = classes.isEmpty() ? DatasetLoader.load(project)
+                : DatasetLoader.load(project, ReadAs.classes(classes));
         Analysis a = GraphAnalyzer.analyze(project.graph());
         if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
         NetworkBackend net = Backends.compile(project.graph(), a, project.training());
@@ -102,7 +107,6 @@ public final class WeightsImport {
         Evaluation train = session.evaluate(data.train(), 0);
         Evaluation validation = evaluate(session, data.validation());
         Evaluation test = evaluate(session, data.test());
-        JsonNode metrics = readMetrics(weights.resolveSibling("metrics.json"));
         Map<String, double[]> ours = new LinkedHashMap<>();
         ours.put("train", figures(train));
         ours.put("validation", nullable(validation));
@@ -130,6 +134,15 @@ public final class WeightsImport {
         }
         RunProofs.add(dir, check);
         return new Imported(record, dir, check);
+    }
+
+    /** @return the class names metrics.json lists, in the order of the weights' outputs; empty when it lists none */
+    private static List<String> classes(JsonNode metrics) {
+        List<String> names = new ArrayList<>();
+        if (metrics != null && metrics.path("classes").isArray()) {
+            for (JsonNode n : metrics.path("classes")) names.add(n.asText());
+        }
+        return names;
     }
 
     private static Evaluation evaluate(TrainingSession s, Split split) {

@@ -56,6 +56,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
             java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label
             java.util.Map.entry("dataset.unseenLabel.test", 2),       // dataset, label
+            java.util.Map.entry("dataset.unknownClass", 3),           // dataset, label, the model's classes
             java.util.Map.entry("dataset.fileNotFound", 1),           // file
             java.util.Map.entry("dataset.csv.noColumn", 3),           // file, label column, the header's columns
             java.util.Map.entry("dataset.csv.empty", 1),              // file
