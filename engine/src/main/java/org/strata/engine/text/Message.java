@@ -79,6 +79,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("import.mismatch", 2),                // file, the array that does not fit
             java.util.Map.entry("import.normalisation", 2),           // file, project name
             java.util.Map.entry("import.metrics", 2),                 // file, why
+            java.util.Map.entry("import.vocabulary", 2),              // file, why
             java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
 
     public Message {

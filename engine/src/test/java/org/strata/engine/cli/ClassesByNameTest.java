@@ -158,26 +158,81 @@ class ClassesByNameTest {
         assertTrue(new RunStore(RunStore.folderFor(odd)).list().isEmpty(), "nothing is kept");
     }
 
+    /** A text model trained for an epoch on a copy of which-language (once), in {@code dir/words-run}. */
+    private static synchronized Path wordsModel() throws Exception {
+        Path zip = dir.resolve("words-run").resolve("model.zip");
+        if (Files.exists(zip)) return zip;
+        Path original = words("words", false);
+        CliTest.Result t = cli("train", original.toString(), "--epochs", "1", "--out", zip.getParent().toString());
+        assertEquals(0, t.status(), t.err());
+        return zip;
+    }
+
+    /**
+     * @param changed whether the copy's vocabulary setting differs from the one the model was trained with (a
+     *                vocabulary built from it numbers the characters otherwise)
+     * @return a copy of the which-language project in its own folder
+     */
+    private static Path words(String name, boolean changed) throws Exception {
+        Path home = Files.createDirectories(dir.resolve(name));
+        Path source = Samples.file("which-language");
+        Files.copy(source.resolveSibling("words.csv"), home.resolve("words.csv"));
+        String json = Files.readString(source);
+        assertTrue(json.contains("\"vocabularySize\": 100"), "the sample's vocabulary size");
+        Path file = home.resolve("which-language.strata");
+        Files.writeString(file, changed ? json.replace("\"vocabularySize\": 100", "\"vocabularySize\": 20") : json);
+        return file;
+    }
+
     @Test
     void evaluate_numbers_a_texts_tokens_with_the_models_vocabulary_not_one_built_from_todays_settings()
             throws Exception {
-        Path home = Files.createDirectories(dir.resolve("words"));
-        Path source = Samples.file("which-language");
-        Files.copy(source.resolveSibling("words.csv"), home.resolve("words.csv"));
-        Path original = Files.copy(source, home.resolve("which-language.strata"));
-        Path run = dir.resolve("words-run");
-        CliTest.Result t = cli("train", original.toString(), "--epochs", "1", "--out", run.toString());
-        assertEquals(0, t.status(), t.err());
-        // the settings changed since: a vocabulary built from them would number the characters otherwise
-        Path changed = home.resolve("changed.strata");
-        String json = Files.readString(original);
-        assertTrue(json.contains("\"vocabularySize\": 100"), "the sample's vocabulary size");
-        Files.writeString(changed, json.replace("\"vocabularySize\": 100", "\"vocabularySize\": 20"));
-        String zip = run.resolve("model.zip").toString();
-        CliTest.Result before = cli("evaluate", original.toString(), "--model", zip);
-        CliTest.Result after = cli("evaluate", changed.toString(), "--model", zip);
+        String zip = wordsModel().toString();
+        CliTest.Result before = cli("evaluate", words("words-same", false).toString(), "--model", zip);
+        CliTest.Result after = cli("evaluate", words("words-changed", true).toString(), "--model", zip);
         assertEquals(0, before.status(), before.err());
         assertEquals(0, after.status(), after.err());
         assertEquals(before.out(), after.out());
+    }
+
+    @Test
+    void import_weights_numbers_texts_with_the_vocabulary_json_of_their_export() throws Exception {
+        Path zip = wordsModel();
+        List<Double> metrics = new ArrayList<>();
+        for (boolean changed : new boolean[]{false, true}) {
+            Path project = words(changed ? "import-words-changed" : "import-words-same", changed);
+            Path weights = project.resolveSibling("export").resolve("weights.npz");
+            Files.createDirectories(weights.getParent());
+            assertEquals(0, cli("export", zip.toString(), "--format", "npz", "--out", weights.toString()).status());
+            // the vocabulary a PyTorch export writes beside its weights: the model's own text encoding
+            try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+                Files.write(weights.resolveSibling("vocabulary.json"),
+                        z.getInputStream(z.getEntry("text.json")).readAllBytes());
+            }
+            CliTest.Result r = cli("import-weights", weights.toString(), "--project", project.toString());
+            assertEquals(0, r.status(), r.err());
+            metrics.add(onlyRun(project).testMetric());
+        }
+        assertEquals(metrics.get(0), metrics.get(1), 1e-9);
+    }
+
+    @Test
+    void a_pytorch_export_trains_with_the_models_class_order_on_reordered_data() throws Exception {
+        Path project = variant("export", rows -> rows);
+        Path run = dir.resolve("export-run");
+        assertEquals(0, cli("train", project.toString(), "--epochs", "1", "--out", run.toString()).status());
+        Path csv = project.resolveSibling("iris.csv");
+        List<String> lines = Files.readAllLines(csv);
+        List<String> rows = swapFirst(new ArrayList<>(lines.subList(1, lines.size())));
+        rows.add(0, lines.get(0));
+        Files.write(csv, rows);
+        Path out = dir.resolve("export-pytorch");
+        CliTest.Result r = cli("export", run.resolve("model.zip").toString(), "--format", "pytorch", "--out",
+                out.toString());
+        assertEquals(0, r.status(), r.err());
+        String classes = Files.readAllLines(out.resolve("data.py")).stream().filter(l -> l.startsWith("CLASSES"))
+                .findFirst().orElseThrow();
+        assertTrue(classes.indexOf("setosa") < classes.indexOf("versicolor")
+                && classes.indexOf("versicolor") < classes.indexOf("virginica"), classes);
     }
 }
