@@ -235,4 +235,23 @@ class ClassesByNameTest {
         assertTrue(classes.indexOf("setosa") < classes.indexOf("versicolor")
                 && classes.indexOf("versicolor") < classes.indexOf("virginica"), classes);
     }
+
+    @Test
+    void evaluate_normalises_inputs_as_the_model_was_trained_not_as_todays_training_rows_would() throws Exception {
+        // one training row changed (a typo, a new measurement): the test rows are the same, and so must be the result
+        Path changed = variant("normalised", rows -> {
+            try {
+                int t = DatasetLoader.load(ProjectFile.load(iris)).train().sourceIndex(0);
+                String row = rows.get(t);
+                rows.set(t, "50" + row.substring(row.indexOf(',')));
+                return rows;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CliTest.Result original = cli("evaluate", iris.toString(), "--model", model.toString());
+        CliTest.Result after = cli("evaluate", changed.toString(), "--model", model.toString());
+        assertEquals(0, after.status(), after.err());
+        assertEquals(original.out(), after.out());
+    }
 }
