@@ -254,4 +254,30 @@ class ClassesByNameTest {
         assertEquals(0, after.status(), after.err());
         assertEquals(original.out(), after.out());
     }
+
+    @Test
+    void evaluate_takes_a_class_the_model_knows_even_when_todays_training_rows_lack_it() throws Exception {
+        // virginica only in the test split now: a new network could not learn it, but this model knows it
+        Path testOnly = variant("test-only", rows -> {
+            try {
+                Dataset d = DatasetLoader.load(ProjectFile.load(iris));
+                for (Split s : List.of(d.train(), d.validation())) {
+                    for (int i = 0; i < s.size(); i++) {
+                        int k = s.sourceIndex(i);
+                        if (species(rows.get(k)).equals("virginica")) rows.set(k, rows.get(k).replace("virginica",
+                                "setosa"));
+                    }
+                }
+                return rows;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CliTest.Result original = cli("evaluate", iris.toString(), "--model", model.toString());
+        CliTest.Result after = cli("evaluate", testOnly.toString(), "--model", model.toString());
+        assertEquals(0, after.status(), after.err());
+        assertEquals(original.out(), after.out());
+        assertEquals(1, cli("train", testOnly.toString(), "--epochs", "1", "--out",
+                dir.resolve("test-only-run").toString()).status(), "a new network still cannot learn it");
+    }
 }
