@@ -2,6 +2,7 @@ package org.strata.app.training;
 
 import org.strata.app.i18n.Messages;
 import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.ReadAs;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.runs.RunRecord;
@@ -22,7 +23,9 @@ final class Sessions {
     static TrainingSession forRun(Project project, TrainingSession previous, int cpuThreads) throws Exception {
         NativeSetup.configure(); // the right native build, before ND4J loads
         TrainingSession s = previous == null ? TrainingSession.create(project)
-                : TrainingSession.continueFrom(project, DatasetLoader.load(project), previous.backend());
+                // today's data read as the weights were trained: classes by name, the same vocabulary
+                : TrainingSession.continueFrom(project, DatasetLoader.load(project, ReadAs.of(previous.dataset())),
+                previous.backend());
         if (cpuThreads > 0) {
             s.setThreads(cpuThreads);
         } else {
@@ -44,6 +47,6 @@ final class Sessions {
         if (!NetworkStructure.of(model.project().graph()).equals(structure)) {
             throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
         }
-        return TrainingSession.continueFrom(project, DatasetLoader.load(project), model.network());
+        return TrainingSession.continueFrom(project, DatasetLoader.load(project, model.readAs()), model.network());
     }
 }

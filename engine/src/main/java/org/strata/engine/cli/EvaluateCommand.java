@@ -40,7 +40,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Project project = ProjectArgs.load(file);
         TrainedModel model = TrainedModel.load(modelFile);
-        Dataset data = DatasetLoader.load(project);
+        // the data's labels numbered by the model's class names, not by their order in today's file
+        Dataset data = DatasetLoader.load(project, model.readAs());
         TrainingSession s = TrainingSession.continueFrom(model.project(), data, model.network());
         boolean onTest = data.test().size() > 0;
         Evaluation e = s.evaluate(onTest ? data.test() : data.validation(), 0);

@@ -107,7 +107,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession session;
         try {
             session = checkpoint == null ? TrainingSession.create(project)
-                    : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project),
+                    : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project,
+                    checkpoint.model().readAs()),
                     checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
         } catch (TrainingException e) {
             err.println("error: " + e.getMessage());

@@ -24,6 +24,26 @@ public final class DatasetLoader {
      * @throws DatasetException naming the file and the problem
      */
     public static Dataset load(Project project) throws IOException {
+        return load(project, null);
+    }
+
+    /**
+     * Loads the dataset of {@code project} as a trained model reads it: labels numbered by the model's class names
+     * (not by their order in today's file), texts numbered with its vocabulary, inputs normalised as in its training.
+     *
+     * @param model how the model reads data, or null to read the data on its own terms (a new network)
+     * @throws DatasetException naming the file and the problem, or a label the model does not know
+     */
+    public static Dataset load(Project project, ReadAs model) throws IOException {
+        Dataset d = read(project, model == null ? java.util.Optional.empty() : model.text());
+        // a new network learns only the classes its training split holds; a trained one knows its classes already
+        // (a label it does not know is refused by name), whichever rows of today's file fall in training
+        if (model == null || model.classNames().isEmpty()) checkSeen(d);
+        return model == null ? d : model.apply(d);
+    }
+
+    private static Dataset read(Project project, java.util.Optional<org.strata.engine.data.text.TextEncoding> text)
+            throws IOException {
         DatasetSpec spec = project.dataset().orElseThrow(() -> new DatasetException(Message.of("dataset.none",
                 project.name() + " has no dataset: choose one in the project settings", project.name())));
         Params p = spec.params();
@@ -89,7 +109,7 @@ public final class DatasetLoader {
                 return splitOne(p.getString("task"), t.source(), t.shape(), t.classNames(), t.targets(), p, false);
             }
             case TEXT -> {
-                return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p);
+                return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p, text);
             }
             default -> throw new IllegalStateException(spec.kind().toString());
         }
@@ -113,15 +133,31 @@ public final class DatasetLoader {
             throw new DatasetException(Message.of("dataset.noTrainingSamples", name + ": no samples left for "
                     + "training after the validation and test splits", name));
         }
-        if (!classes.isEmpty()) {
-            checkSeen(s, parts[0], s, parts[1], classes, name, "validation");
-            checkSeen(s, parts[0], s, parts[2], classes, name, "test");
-        }
         // texts have no normalisation to choose: their values are token numbers
         String norm = p.table().spec("normalization").isPresent() ? p.getString("normalization") : "none";
         Normalizer n = Normalizer.fit(norm, s, parts[0], image);
         return new Dataset(name, shape, classes, targets, new Split(s, parts[0], n), new Split(s, parts[1], n),
                 new Split(s, parts[2], n), n);
+    }
+
+    /** Every class of the validation and test splits must appear in the training split. */
+    private static void checkSeen(Dataset d) throws DatasetException {
+        if (!d.isClassification()) return;
+        BitSet seen = new BitSet();
+        for (int i = 0; i < d.train().size(); i++) seen.set(d.train().label(i));
+        for (String split : List.of("validation", "test")) {
+            Split s = split.equals("test") ? d.test() : d.validation();
+            for (int i = 0; i < s.size(); i++) {
+                if (!seen.get(s.label(i))) throw unseen(d.name(), d.classNames(), s.label(i), split);
+            }
+        }
+    }
+
+    private static DatasetException unseen(String name, List<String> classes, int c, String split) {
+        String label = c < classes.size() ? classes.get(c) : Integer.toString(c);
+        return new DatasetException(Message.of("dataset.unseenLabel." + split, name + " (" + split + " split): "
+                + "label '" + label + "' never appears in the training data, so the network cannot learn it: "
+                + "add training samples of it, or remove those samples", name, label));
     }
 
     /** A class that only appears outside training can never be predicted: say so instead of training blind. */
@@ -131,12 +167,7 @@ public final class DatasetLoader {
         for (int i : trainIdx) seen.set(train.label(i));
         for (int i : otherIdx) {
             int c = other.label(i);
-            if (!seen.get(c)) {
-                String label = c < classes.size() ? classes.get(c) : Integer.toString(c);
-                throw new DatasetException(Message.of("dataset.unseenLabel." + split, name + " (" + split + " split): "
-                        + "label '" + label + "' never appears in the training data, so the network cannot learn it: "
-                        + "add training samples of it, or remove those samples", name, label));
-            }
+            if (!seen.get(c)) throw unseen(name, classes, c, split);
         }
     }
 

@@ -12,6 +12,12 @@ public final class Normalizer {
         this.scale = scale;
     }
 
+    /** @return x' = (x − shift) · scale, as a model saved it */
+    public static Normalizer of(float[] shift, float[] scale) {
+        if (shift.length != scale.length) throw new IllegalArgumentException("shift and scale differ in length");
+        return new Normalizer(shift.clone(), scale.clone());
+    }
+
     /** No change. */
     public static Normalizer identity(int features) {
         float[] one = new float[features];

@@ -20,6 +20,40 @@ public final class Split {
         this.normalizer = normalizer;
     }
 
+    /**
+     * @return this split's samples, their classes renumbered through {@code map} (data's number to the model's; null
+     * keeps them) and normalised with {@code n}
+     */
+    Split as(int[] map, Normalizer n) {
+        SampleSource s = map == null ? source : new SampleSource() {
+            @Override
+            public int size() {
+                return source.size();
+            }
+
+            @Override
+            public int featureSize() {
+                return source.featureSize();
+            }
+
+            @Override
+            public void features(int index, float[] dst, int offset) {
+                source.features(index, dst, offset);
+            }
+
+            @Override
+            public int label(int index) {
+                return map[source.label(index)];
+            }
+
+            @Override
+            public float[] target(int index) {
+                return source.target(index);
+            }
+        };
+        return new Split(s, indices, n);
+    }
+
     /** @return the number of samples */
     public int size() {
         return indices.length;

@@ -28,7 +28,7 @@ public record ProofSamples(float[][] raw, String from) {
     public static ProofSamples of(TrainedModel model, int max) {
         int features = model.shift().length;
         try {
-            Dataset d = DatasetLoader.load(model.project());
+            Dataset d = DatasetLoader.load(model.project(), model.readAs());
             Split s = d.test().size() > 0 ? d.test() : d.validation();
             if (s.size() > 0) {
                 int n = Math.min(max, s.size());

@@ -57,6 +57,15 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
     public static final int FORMAT_VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * @return how this model reads data: its class names, its vocabulary for texts and its normalisation; load data
+     * for it with {@link org.strata.engine.data.DatasetLoader#load(Project, org.strata.engine.data.ReadAs)}
+     */
+    public org.strata.engine.data.ReadAs readAs() {
+        return new org.strata.engine.data.ReadAs(classNames, text,
+                Optional.of(org.strata.engine.data.Normalizer.of(shift, scale)));
+    }
+
     /** @return the parameters under their export names */
     public Map<String, INDArray> parameters() {
         return network.exportParameters();

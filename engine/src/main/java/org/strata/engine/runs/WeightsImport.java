@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
+import org.strata.engine.data.ReadAs;
+import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.data.Split;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
@@ -81,7 +84,12 @@ public final class WeightsImport {
             throw new ImportException(Message.of("import.notWeights", weights + " is not a NumPy .npz of weights: "
                     + e.getMessage(), weights.toString(), e.getMessage()));
         }
-        Dataset data = DatasetLoader.load(project);
+        // the classes the weights were trained with (train.py writes them) and, for texts, the export's vocabulary:
+        // today's data is read as the weights know it, not numbered afresh from today's file
+        List<String> classes = classes(metrics);
+        Optional<TextEncoding> text = vocabulary(weights.resolveSibling("vocabulary.json"));
+        Dataset data = classes.isEmpty() && text.isEmpty() ? DatasetLoader.load(project)
+                : DatasetLoader.load(project, new ReadAs(classes, text, Optional.empty()));
         Analysis a = GraphAnalyzer.analyze(project.graph());
         if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
         NetworkBackend net = Backends.compile(project.graph(), a, project.training());
@@ -129,6 +137,33 @@ public final class WeightsImport {
         }
         RunProofs.add(dir, check);
         return new Imported(record, dir, check);
+    }
+
+    /** @return the class names metrics.json lists, in the order of the weights' outputs; empty when it lists none */
+    private static List<String> classes(JsonNode metrics) {
+        List<String> names = new ArrayList<>();
+        if (metrics != null && metrics.path("classes").isArray()) {
+            for (JsonNode n : metrics.path("classes")) names.add(n.asText());
+        }
+        return names;
+    }
+
+    /** @return the tokens a PyTorch export numbered its texts with (its vocabulary.json), if it lies beside them */
+    private static Optional<TextEncoding> vocabulary(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        String why;
+        try {
+            // as large as a model's own text.json may be, never more
+            if (Files.size(file) > 256L << 20) throw new IOException("it is larger than a vocabulary can be");
+            return Optional.of(TextEncoding.fromJson(Files.readAllBytes(file)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the parser's own words name its internals
+            why = e.getLocation() == null ? "not JSON" : "not JSON, line " + e.getLocation().getLineNr();
+        } catch (IOException e) {
+            why = e.getMessage();
+        }
+        throw new ImportException(Message.of("import.vocabulary", file + " cannot be read (" + why + "): copy it "
+                + "again from the export, or delete it to number the texts afresh", file.toString(), why));
     }
 
     private static Evaluation evaluate(TrainingSession s, Split split) {

@@ -56,6 +56,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
             java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label
             java.util.Map.entry("dataset.unseenLabel.test", 2),       // dataset, label
+            java.util.Map.entry("dataset.unknownClass", 3),           // dataset, label, the model's classes
             java.util.Map.entry("dataset.fileNotFound", 1),           // file
             java.util.Map.entry("dataset.csv.noColumn", 3),           // file, label column, the header's columns
             java.util.Map.entry("dataset.csv.empty", 1),              // file
@@ -81,6 +82,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("import.normalisation", 2),           // file, project name
             java.util.Map.entry("import.metrics", 2),                 // file, why
             java.util.Map.entry("import.diverged", 2),                // file, the NaN figure and where
+            java.util.Map.entry("import.vocabulary", 2),              // file, why
             java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
 
     public Message {

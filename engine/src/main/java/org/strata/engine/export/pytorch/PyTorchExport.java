@@ -56,7 +56,8 @@ public final class PyTorchExport {
                 modelPy(model, version).getBytes(StandardCharsets.UTF_8));
         String noTraining;
         try {
-            Dataset data = DatasetLoader.load(model.project());
+            // the model's classes and vocabulary: PyTorch trains and reads texts with the numbers the weights know
+            Dataset data = DatasetLoader.load(model.project(), model.readAs());
             PyTorchTraining.write(model, data, dir, version);
             noTraining = null;
         } catch (IOException e) {
