@@ -164,27 +164,70 @@ class CliTest {
     }
 
     @Test
-    void training_again_into_a_run_folder_replaces_the_run_whole_and_leaves_nothing_behind() throws Exception {
+    void training_again_into_a_run_folder_replaces_the_run_whole_with_replace_and_leaves_nothing_behind()
+            throws Exception {
         Path out = dir.resolve("again");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("run.json"), "{}"); // an earlier run's folder
+        String xor = Samples.file("xor").toString();
+        assertEquals(0, cli("train", xor, "--epochs", "1", "--out", out.toString()).status());
         Files.writeString(out.resolve("best-model.zip"), "an earlier run's best epoch");
-        Result r = cli("train", Samples.file("xor").toString(), "--epochs", "2", "--out", out.toString());
+        Result r = cli("train", xor, "--epochs", "2", "--out", out.toString(), "--replace");
         assertEquals(0, r.status(), r.err());
         try (var files = Files.list(out)) {
-            assertEquals(java.util.Set.of("run.json", "metrics.csv", "model.zip"),
+            assertEquals(java.util.Set.of(".strata-run", "run.json", "metrics.csv", "model.zip"),
                     files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
         try (var beside = Files.list(dir)) {
             assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith(".again")), "no partial left");
         }
-        // a folder of other things is not a run folder: refused before training
-        Path notes = Files.createDirectories(dir.resolve("notes"));
-        Files.writeString(notes.resolve("thesis.tex"), "important");
-        Result refused = cli("train", Samples.file("xor").toString(), "--out", notes.toString());
-        assertEquals(2, refused.status());
-        assertTrue(refused.err().contains("already holds other files"), refused.err());
-        assertTrue(Files.exists(notes.resolve("thesis.tex")));
+    }
+
+    @Test
+    void train_out_into_a_folder_of_other_files_is_refused_naming_them_even_with_a_run_json() throws Exception {
+        // the case: a folder of the user's that happens to hold a run.json
+        Path mine = Files.createDirectories(dir.resolve("thesis"));
+        Files.copy(Samples.file("xor"), mine.resolve("project.strata"));
+        Files.writeString(mine.resolve("data.csv"), "x,y\n");
+        Files.writeString(mine.resolve("notes.txt"), "important");
+        Files.writeString(mine.resolve("run.json"), "{}");
+        for (String[] extra : new String[][]{{}, {"--replace"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", Samples.file("xor").toString(),
+                    "--epochs", "1", "--out", mine.toString()));
+            args.addAll(List.of(extra));
+            Result r = cli(args.toArray(String[]::new));
+            assertEquals(2, r.status(), r.out());
+            assertTrue(r.err().contains("holds 4 files (data.csv, notes.txt, project.strata, …) that Strata did "
+                    + "not write"), r.err());
+            assertFalse(r.out().contains("epoch"), "nothing trained: " + r.out());
+        }
+        try (var files = Files.list(mine)) {
+            assertEquals(4, files.count(), "nothing deleted");
+        }
+        assertEquals("important", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
+    void replacing_an_earlier_run_needs_replace_and_a_run_of_another_project_is_never_replaced() throws Exception {
+        Path out = dir.resolve("earlier");
+        String xor = Samples.file("xor").toString();
+        assertEquals(0, cli("train", xor, "--epochs", "1", "--out", out.toString()).status());
+        byte[] before = Files.readAllBytes(out.resolve("run.json"));
+        Result again = cli("train", xor, "--epochs", "1", "--out", out.toString());
+        assertEquals(2, again.status());
+        assertTrue(again.err().contains("holds an earlier run of this project") && again.err().contains("--replace"),
+                again.err());
+        Result other = cli("train", Samples.file("iris").toString(), "--epochs", "1", "--out", out.toString(),
+                "--replace");
+        assertEquals(2, other.status());
+        assertTrue(other.err().contains("holds a run of another project (" + Samples.file("xor").toAbsolutePath()
+                .normalize() + ")"), other.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("run.json"))), "the run untouched");
+        // a file of the user's put into a run folder is never deleted with it
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Result withNotes = cli("train", xor, "--epochs", "1", "--out", out.toString(), "--replace");
+        assertEquals(2, withNotes.status());
+        assertTrue(withNotes.err().contains("holds 1 file (notes.txt) that Strata did not write beside a run"),
+                withNotes.err());
+        assertTrue(Files.exists(out.resolve("notes.txt")));
     }
 
     @Test

@@ -29,7 +29,7 @@ class RunRecorderTest {
 
         // the folder it was to go into turned into a file while it trained
         Path blocked = Files.writeString(dir.resolve("blocked"), "not a folder");
-        RunRecorder.Kept kept = recorder.keepSomewhere(blocked.resolve("run"), List.of());
+        RunRecorder.Kept kept = recorder.keepSomewhere(blocked.resolve("run"));
         assertNotNull(kept.problem());
         assertNotNull(kept.where(), kept.problem());
         try {
@@ -38,7 +38,7 @@ class RunRecorderTest {
             Files.deleteIfExists(kept.where());
         }
 
-        RunRecorder.Kept normal = recorder.keepSomewhere(dir.resolve("run"), List.of());
+        RunRecorder.Kept normal = recorder.keepSomewhere(dir.resolve("run"));
         assertNull(normal.problem());
         assertTrue(Files.exists(dir.resolve("run").resolve("run.json")));
     }
