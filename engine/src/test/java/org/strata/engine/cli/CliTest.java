@@ -231,6 +231,39 @@ class CliTest {
     }
 
     @Test
+    void a_run_that_cannot_be_kept_at_the_end_saves_its_last_and_best_models_in_the_rescue_place_first()
+            throws Exception {
+        // a run whose best epoch is not its last: early stopping keeps training two epochs past it
+        var p = org.strata.engine.project.ProjectFile.load(Samples.file("xor"));
+        p.training().set("epochs", 200).set("earlyStopping", true).set("patience", 2).set("learningRate", 0.1);
+        Path folder = Files.createDirectories(dir.resolve("stops-early"));
+        Path project = folder.resolve("xor.strata");
+        p.relocate(project);
+        org.strata.engine.project.ProjectFile.save(p, project);
+        // the run's folder cannot be made when the run is kept (as a disk that filled, or a folder taken away):
+        // it names a link to a place under a file, where no folder can be made, even by root
+        Path blocker = Files.writeString(folder.resolve("a-file"), "not a folder");
+        Path out = Files.createSymbolicLink(folder.resolve("run"), blocker.resolve("sub"));
+        Result r = cli("train", project.toString(), "--out", out.toString(), "--checkpoint-every", "10000000");
+        assertEquals(1, r.status(), r.out() + r.err());
+        var m = java.util.regex.Pattern.compile("the trained model is saved in (\\S+model\\.zip) \\(its best "
+                + "epoch, \\d+, in best-model\\.zip beside it\\)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        Path rescued = Path.of(m.group(1));
+        try {
+            var last = org.strata.engine.model.TrainedModel.load(rescued);
+            var best = org.strata.engine.model.TrainedModel.load(rescued.resolveSibling("best-model.zip"));
+            assertEquals(last.parameters().keySet(), best.parameters().keySet(), "both models load");
+        } finally {
+            org.strata.engine.runs.RunStore.deleteTree(rescued.getParent());
+        }
+        try (var left = Files.list(folder)) {
+            assertEquals(java.util.Set.of("xor.strata", "a-file", "run"), left.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "nothing half-made left beside the run");
+        }
+    }
+
+    @Test
     void asking_for_a_gpu_this_build_cannot_use_fails_with_the_reason_and_the_way_out() {
         Result r = cli("train", Samples.file("xor").toString(), "--device", "cuda", "--out",
                 dir.resolve("xor-gpu").toString());

@@ -35,7 +35,7 @@ class RunRecorderTest {
         try {
             assertEquals(2, TrainedModel.load(kept.where()).epochs(), "the rescued model loads");
         } finally {
-            Files.deleteIfExists(kept.where());
+            RunStore.deleteTree(kept.where().getParent());
         }
 
         RunRecorder.Kept normal = recorder.keepSomewhere(dir.resolve("run"));
