@@ -305,6 +305,75 @@ class CliTest {
     }
 
     @Test
+    void export_never_writes_over_its_model_a_runs_files_a_project_or_a_file_of_another_kind() throws Exception {
+        Path model = runDir.resolve("model.zip");
+        byte[] modelBytes = Files.readAllBytes(model);
+        Path project = Files.copy(Samples.file("xor"), dir.resolve("keep-me.strata"));
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path theirs = Files.writeString(dir.resolve("theirs.onnx"), "someone else's model");
+        record Case(String format, Path out, String says) {
+        }
+        for (Case c : List.of(
+                new Case("npz", model, "is the model being exported"),
+                new Case("onnx", runDir.resolve("run.json"), "is one of the files of the run kept in " + runDir),
+                new Case("dl4j", runDir.resolve("metrics.csv"), "is one of the files of the run kept in"),
+                new Case("onnx", project, "is a project file: an export to onnx never writes over a project"),
+                new Case("onnx", notes, "already exists and is not a .onnx file"),
+                new Case("onnx", theirs, "was not written by Strata (no theirs.onnx.proof.json beside it)"),
+                new Case("pytorch", runDir, "is a run's folder"))) {
+            byte[] before = Files.isRegularFile(c.out()) ? Files.readAllBytes(c.out()) : null;
+            for (boolean replace : new boolean[]{false, true}) {
+                Result r = replace
+                        ? cli("export", model.toString(), "--format", c.format(), "--out", c.out().toString(),
+                        "--replace")
+                        : cli("export", model.toString(), "--format", c.format(), "--out", c.out().toString());
+                assertEquals(1, r.status(), c + r.out());
+                assertTrue(r.err().contains(c.says()), c + r.err());
+                assertFalse(r.out().contains("proved"), r.out());
+            }
+            if (before != null) assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(c.out())), c.toString());
+        }
+        assertTrue(java.util.Arrays.equals(modelBytes, Files.readAllBytes(model)), "the model untouched");
+        assertFalse(Files.exists(dir.resolve("notes.txt.proof.json")));
+    }
+
+    @Test
+    void exporting_again_over_an_earlier_export_of_the_format_needs_replace() throws Exception {
+        Path npz = dir.resolve("twice.npz");
+        String model = runDir.resolve("model.zip").toString();
+        assertEquals(0, cli("export", model, "--format", "npz", "--out", npz.toString()).status());
+        Result again = cli("export", model, "--format", "npz", "--out", npz.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().contains("holds an earlier npz export (twice.npz.proof.json beside it): add --replace"),
+                again.err());
+        Result replaced = cli("export", model, "--format", "npz", "--out", npz.toString(), "--replace");
+        assertEquals(0, replaced.status(), replaced.err());
+        assertTrue(replaced.out().contains("proved"), replaced.out());
+    }
+
+    @Test
+    void exports_proofs_and_runs_have_the_mode_any_new_file_gets_not_0600() throws Exception {
+        String model = runDir.resolve("model.zip").toString();
+        Path onnx = dir.resolve("shared.onnx");
+        assertEquals(0, cli("export", model, "--format", "onnx", "--out", onnx.toString()).status());
+        Path folder = dir.resolve("shared-pytorch");
+        assertEquals(0, cli("export", model, "--format", "pytorch", "--out", folder.toString()).status());
+        // what the user's umask gives a new file, and a new folder, here
+        var normal = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe-file")));
+        var normalFolder = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("probe-folder")));
+        assertTrue(normal.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "the tests run under a umask that lets others read: " + normal);
+        for (Path f : List.of(onnx, dir.resolve("shared.onnx.proof.json"), folder.resolve("model.py"),
+                folder.resolve("README.md"), folder.resolve("weights.npz"), folder.resolve("proof.json"),
+                runDir.resolve("run.json"), runDir.resolve("model.zip"), runDir.resolve("metrics.csv"),
+                runDir.resolve(".strata-run"), runDir.resolve("proofs.json"))) {
+            assertEquals(normal, Files.getPosixFilePermissions(f), f.toString());
+        }
+        assertEquals(normalFolder, Files.getPosixFilePermissions(runDir));
+        assertEquals(normalFolder, Files.getPosixFilePermissions(folder));
+    }
+
+    @Test
     void layers_prints_reference_docs_generated_from_the_catalogue() {
         Result all = cli("layers");
         assertEquals(0, all.status());
