@@ -181,17 +181,24 @@ public final class RunRecorder implements TrainingListener {
 
     /**
      * Keeps the run in the project's runs folder under a new id (its folder reserved at once, see
-     * {@link RunStore#newId}); a run that cannot be written gives its reserved folder back.
+     * {@link RunStore#newId}). A run that cannot be written there gives its reserved folder back and has its model
+     * saved in the rescue place first, as {@link #keepSomewhere} does; the exception then says where.
      *
+     * @throws IOException           why the run could not be kept, and where its model was saved instead
      * @throws IllegalStateException if there is no run to keep ({@link #hasRun()})
      */
     public RunRecord keep(RunStore store) throws IOException {
-        Path dir = store.folder().resolve(store.newId(started));
+        if (!hasRun()) throw new IllegalStateException("no finished run to keep");
+        Path dir = null;
         try {
+            dir = store.folder().resolve(store.newId(started));
             return writeTo(dir);
         } catch (IOException | RuntimeException e) {
-            RunStore.release(dir);
-            throw e;
+            if (dir != null) RunStore.release(dir);
+            String why = e.getMessage() == null ? "it could not be written" : e.getMessage();
+            Kept rescued = rescue(why, null);
+            throw new IOException(rescued.where() == null ? rescued.problem()
+                    : why + "; the trained model is saved in " + rescued.where(), e);
         }
     }
 
