@@ -76,6 +76,10 @@ public final class RunFolder {
         if (names.isEmpty()) return null;
         Optional<String> owner = owner(dir);
         List<String> foreign = names.stream().filter(n -> !RUN_FILES.contains(n)).toList();
+        if (owner.isEmpty() && names.stream().anyMatch(n -> owner(dir.resolve(n)).isPresent())) {
+            return what + " is a folder of runs (" + listed(names) + "): name a new folder for this run, or one of "
+                    + "the runs in it to replace (with --replace)";
+        }
         if (owner.isEmpty() || !foreign.isEmpty()) {
             List<String> shown = owner.isEmpty() ? names : foreign;
             return what + " holds " + count(shown) + " (" + listed(shown) + ") that Strata did not write"

@@ -228,6 +228,10 @@ class CliTest {
         assertTrue(withNotes.err().contains("holds 1 file (notes.txt) that Strata did not write beside a run"),
                 withNotes.err());
         assertTrue(Files.exists(out.resolve("notes.txt")));
+        // the folder the runs are in is not a run's folder
+        Result parent = cli("train", xor, "--epochs", "1", "--out", dir.toString(), "--replace");
+        assertEquals(2, parent.status());
+        assertTrue(parent.err().contains("is a folder of runs ("), parent.err());
     }
 
     @Test
