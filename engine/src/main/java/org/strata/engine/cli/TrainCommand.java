@@ -150,9 +150,10 @@ final class TrainCommand implements Callable<Integer> {
         RunRecorder.Kept kept = recorder.keepSomewhere(dir);
         if (kept.problem() != null) {
             if (reserved != null) RunStore.release(reserved);
-            err.println("error: the run could not be kept in " + dir + ": " + kept.problem() + (kept.where() == null
-                    ? "" : "; the trained model is saved in " + kept.where() + (kept.best() == null ? ""
-                    : " (its best epoch, " + session.bestEpoch() + ", in " + kept.best().getFileName() + " beside it)")));
+            String saved = kept.where() == null ? "" : "; the trained model is saved in " + kept.where()
+                    + (kept.best() == null ? "" : " (its best epoch, " + session.bestEpoch() + ", in "
+                    + kept.best().getFileName() + " beside it)");
+            err.println("error: the run could not be kept in " + dir + ": " + kept.problem() + saved);
             return 1;
         }
         Checkpoint.delete(dir); // the run is kept whole: nothing left to resume

@@ -55,7 +55,10 @@ public final class AtomicFiles {
         }
     }
 
-    /** @return a new empty folder {@code <prefix><random>} in {@code dir}, made with the umask's mode (see {@link #newFile}) */
+    /**
+     * @return a new empty folder {@code <prefix><random>} in {@code dir}, made with the umask's mode (see
+     *     {@link #newFile})
+     */
     public static Path newFolder(Path dir, String prefix) throws IOException {
         for (int attempt = 0; ; attempt++) {
             try {

@@ -76,7 +76,7 @@ public final class ExportTarget {
                 + " beside it): add --replace to replace it, or name a new file";
     }
 
-    /** A PyTorch export is a folder: a new or empty one, one of other files it would not touch, or an earlier export. */
+    /** A PyTorch export is a folder: a new or empty one, one of files it would not touch, or an earlier export. */
     private static String folderRefusal(Path dir, boolean replace, String what) {
         if (!Files.exists(dir)) return null;
         if (!Files.isDirectory(dir)) {
