@@ -74,6 +74,11 @@ class RunsTest extends AppTest {
         waitFor(90, () -> lookup("#runs-status").queryLabeled().getText().contains("first.onnx, proved"));
         assertThat(lookup("#runs-status").queryLabeled().getText()).contains("(test split)");
         assertThat(Files.readString(dir.resolve("first.onnx.proof.json"))).contains("\"passed\" : true");
+        // the window asks the engine's check too: a file Strata did not write is never written over
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        fxRun(() -> view.export(first, notes, "onnx"));
+        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("is not a .onnx file"));
+        assertThat(Files.readString(notes)).isEqualTo("mine");
         // and as a PyTorch folder, proved too (by PyTorch where the machine has it)
         Path folder = dir.resolve("first-pytorch");
         fxRun(() -> view.export(first, folder, "pytorch"));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.strata.engine.export.Proof;
 import org.strata.engine.export.formats.ExportFormat;
+import org.strata.engine.export.formats.ExportTarget;
 import org.strata.engine.model.TrainedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,14 +30,24 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "file (pytorch: folder) to write")
     Path out;
 
+    @Option(names = "--replace", description = "replace an earlier export of the same format at --out (a file "
+            + "Strata did not write, the model itself, a run's files or a project are never replaced)")
+    boolean replace;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        ExportFormat f = ExportFormat.of(format.name());
+        // checked before anything is read or written: nothing Strata did not write is ever overwritten
+        String refused = ExportTarget.refusal(modelFile, out, f, replace, "--out " + out);
+        if (refused != null) {
+            spec.commandLine().getErr().println("error: " + refused);
+            return 1;
+        }
         TrainedModel model = TrainedModel.load(modelFile);
         var print = spec.commandLine().getOut();
-        ExportFormat f = ExportFormat.of(format.name());
         try {
             f.write(model, out, StrataCli.VERSION);
         } catch (UnsupportedOperationException e) {

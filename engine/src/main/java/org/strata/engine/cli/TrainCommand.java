@@ -2,17 +2,15 @@ package org.strata.engine.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.project.Project;
 import org.strata.engine.runs.Checkpoint;
-import org.strata.engine.text.TerminalText;
+import org.strata.engine.runs.RunFolder;
 import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runs.RunStore;
+import org.strata.engine.text.TerminalText;
 import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.Backends;
 import org.strata.engine.train.TrainingException;
@@ -40,6 +38,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "the run's folder (default: a new run-<time> folder in "
             + "the project's runs folder, <project>.runs/)")
     Path out;
+
+    @Option(names = "--replace", description = "with --out DIR: replace the earlier run of this project kept in DIR "
+            + "(a folder holding anything else is never replaced)")
+    boolean replace;
 
     @Option(names = "--threads", paramLabel = "N", description = "native threads (default: measured per network)")
     Integer threads;
@@ -95,15 +97,17 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path runs = RunStore.folderFor(file);
         String runsProblem = out == null && resume == null
-                ? OutputFolder.problem(runs, "the runs folder beside " + file, false) : null;
+                ? OutputFolder.problem(runs, "the runs folder beside " + file, null, false) : null;
         if (runsProblem != null) {
             // Checked before training: a bundled sample in a read-only install would lose the whole run.
             err.println("error: " + runsProblem + "; name another with --out DIR");
             return 1;
         }
         RunStore store = new RunStore(runs);
-        Path dir = resume != null ? resume : out != null ? out
-                : store.folder().resolve(store.newId(java.time.ZonedDateTime.now()));
+        // a run's own folder, reserved now: two runs started in the same second never share one (or a checkpoint)
+        Path reserved = resume == null && out == null
+                ? store.folder().resolve(store.newId(java.time.ZonedDateTime.now())) : null;
+        Path dir = resume != null ? resume : out != null ? out : reserved;
         TrainingSession session;
         try {
             session = checkpoint == null ? TrainingSession.create(project)
@@ -111,6 +115,7 @@ final class TrainCommand implements Callable<Integer> {
                     checkpoint.model().readAs()),
                     checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
         } catch (TrainingException e) {
+            if (reserved != null) RunStore.release(reserved);
             err.println("error: " + e.getMessage());
             return 1;
         }
@@ -134,38 +139,23 @@ final class TrainCommand implements Callable<Integer> {
             r = session.run();
         } catch (TrainingException e) {
             Checkpoint.delete(dir); // it would fail again the same way
+            if (reserved != null) RunStore.release(reserved);
             err.println("error: " + e.getMessage());
             return 1;
         }
         if (!recorder.hasRun()) {
             w.println(r.message());
+            if (reserved != null) RunStore.release(reserved);
             w.println("no whole epoch was trained: nothing kept");
             return 0;
         }
-        List<Path> extra = new ArrayList<>();
-        var best = session.bestParameters();
-        if (best.isPresent() && session.bestEpoch() != session.epochsDone()) {
-            // the epoch with the lowest validation loss, written beside the run and moved in with it
-            Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
-            Path bestZip = Files.createTempDirectory(parent, ".best").resolve("best-model.zip");
-            INDArray now = session.backend().parameters();
-            session.backend().setParameters(best.get());
-            recorder.model().save(bestZip);
-            session.backend().setParameters(now);
-            extra.add(bestZip);
-        }
-        RunRecorder.Kept kept;
-        try {
-            kept = recorder.keepSomewhere(dir, extra);
-        } finally {
-            for (Path p : extra) {
-                Files.deleteIfExists(p);
-                Files.deleteIfExists(p.getParent());
-            }
-        }
+        RunRecorder.Kept kept = recorder.keepSomewhere(dir);
         if (kept.problem() != null) {
-            err.println("error: the run could not be kept in " + dir + ": " + kept.problem()
-                    + (kept.where() == null ? "" : "; the trained model is saved in " + kept.where()));
+            if (reserved != null) RunStore.release(reserved);
+            String saved = kept.where() == null ? "" : "; the trained model is saved in " + kept.where()
+                    + (kept.best() == null ? "" : " (its best epoch, " + session.bestEpoch() + ", in "
+                    + kept.best().getFileName() + " beside it)");
+            err.println("error: the run could not be kept in " + dir + ": " + kept.problem() + saved);
             return 1;
         }
         Checkpoint.delete(dir); // the run is kept whole: nothing left to resume
@@ -221,9 +211,10 @@ final class TrainCommand implements Callable<Integer> {
                 return resume + " holds a finished run: there is nothing to resume (train it on from the window's "
                         + "Runs, or train afresh)";
             }
-            return OutputFolder.problem(resume, "--resume " + resume, true);
+            // the run it goes on with was begun there (and, with --replace, allowed to replace what was)
+            return OutputFolder.problem(resume, "--resume " + resume, RunFolder.identity(file), true);
         }
-        return out == null ? null : OutputFolder.problem(out, "--out " + out, true);
+        return out == null ? null : OutputFolder.problem(out, "--out " + out, RunFolder.identity(file), replace);
     }
 
     private static void printEval(PrintWriter w, String name, Evaluation e) {

@@ -108,7 +108,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
     public void save(Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path dir = Files.createTempDirectory(target.getParent(), ".model");
+        Path dir = org.strata.engine.project.AtomicFiles.newFolder(target.getParent(), ".model");
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             NpzIO.write(dir.resolve("params.npz"), parameters());

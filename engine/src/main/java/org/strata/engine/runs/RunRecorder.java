@@ -2,6 +2,7 @@ package org.strata.engine.runs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.project.AtomicFiles;
 import org.strata.engine.runtime.NativeSetup;
 import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.TrainingEvent;
@@ -178,12 +180,26 @@ public final class RunRecorder implements TrainingListener {
     }
 
     /**
-     * Keeps the run in the project's runs folder under a new id.
+     * Keeps the run in the project's runs folder under a new id (its folder reserved at once, see
+     * {@link RunStore#newId}). A run that cannot be written there gives its reserved folder back and has its model
+     * saved in the rescue place first, as {@link #keepSomewhere} does; the exception then says where.
      *
+     * @throws IOException           why the run could not be kept, and where its model was saved instead
      * @throws IllegalStateException if there is no run to keep ({@link #hasRun()})
      */
     public RunRecord keep(RunStore store) throws IOException {
-        return writeTo(store.folder().resolve(store.newId(started)));
+        if (!hasRun()) throw new IllegalStateException("no finished run to keep");
+        Path dir = null;
+        try {
+            dir = store.folder().resolve(store.newId(started));
+            return writeTo(dir);
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) RunStore.release(dir);
+            String why = e.getMessage() == null ? "it could not be written" : e.getMessage();
+            Kept rescued = rescue(why, null);
+            throw new IOException(rescued.where() == null ? rescued.problem()
+                    : why + "; the trained model is saved in " + rescued.where(), e);
+        }
     }
 
     /** Writes the run into {@code dir} (its id is the folder's name), as {@link #keep} does. */
@@ -201,26 +217,67 @@ public final class RunRecorder implements TrainingListener {
     }
 
     /**
-     * Keeps the run in {@code dir}, or, when that fails after all (a disk that filled, a folder taken away while it
-     * trained), its model at least, in the system's temporary folder: hours of training are not lost for a folder.
+     * Keeps the run in {@code dir}, with its best epoch's model ({@code best-model.zip}) when that is not the last;
+     * or, when that fails after all (a disk that filled, a folder taken away while it trained), its models at least,
+     * in a new folder in the system's temporary folder: hours of training are not lost for a folder. The models are
+     * written there before the failure is reported, and nothing half-made is left beside {@code dir}.
      *
      * @return where the run, or its model, was kept, and why not where asked
      */
-    public Kept keepSomewhere(Path dir, List<Path> extra) {
+    public Kept keepSomewhere(Path dir) {
+        var best = session.bestParameters();
+        boolean separateBest = best.isPresent() && session.bestEpoch() != session.epochsDone();
+        Path scratch = null;
         try {
+            List<Path> extra = new ArrayList<>();
+            if (separateBest) {
+                // written beside the run and moved in with it
+                Path parent = Files.createDirectories(dir.toAbsolutePath().normalize().getParent());
+                scratch = AtomicFiles.newFolder(parent, ".best");
+                extra.add(saveBest(scratch.resolve("best-model.zip"), best.get()));
+            }
             writeTo(dir, extra);
-            return new Kept(dir, null);
+            return new Kept(dir, null, null);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? "it could not be written" : e.getMessage();
-            try {
-                Path rescue = java.nio.file.Files.createTempFile("strata-" + session.project().name()
-                        .replaceAll("[^\\p{L}\\p{N}._-]", "_") + "-", ".zip");
-                model().save(rescue);
-                return new Kept(rescue, why);
-            } catch (IOException | RuntimeException again) {
-                return new Kept(null, why + "; saving the model elsewhere failed too: " + again.getMessage());
+            return rescue(why, separateBest ? best.get() : null);
+        } finally {
+            if (scratch != null) {
+                try {
+                    RunStore.deleteTree(scratch);
+                } catch (IOException e) {
+                    // a hidden scratch folder that cannot be removed costs nothing more
+                }
             }
         }
+    }
+
+    /** Saves the models where they can be, a new folder in the system's temporary folder, once keeping failed. */
+    private Kept rescue(String why, INDArray best) {
+        Path folder = null;
+        try {
+            String name = session.project().name().replaceAll("[^\\p{L}\\p{N}._-]", "_");
+            folder = AtomicFiles.newFolder(Path.of(System.getProperty("java.io.tmpdir")), "strata-" + name + "-");
+            Path model = folder.resolve("model.zip");
+            model().save(model);
+            Path bestFile = best == null ? null : saveBest(folder.resolve("best-model.zip"), best);
+            return new Kept(model, why, bestFile);
+        } catch (IOException | RuntimeException again) {
+            if (folder != null && !Files.exists(folder.resolve("model.zip"))) RunStore.release(folder);
+            return new Kept(null, why + "; saving the model elsewhere failed too: " + again.getMessage(), null);
+        }
+    }
+
+    /** Saves the model with the best epoch's weights, leaving the network as it was. */
+    private Path saveBest(Path file, INDArray best) throws IOException {
+        INDArray now = session.backend().parameters();
+        session.backend().setParameters(best);
+        try {
+            model().save(file);
+        } finally {
+            session.backend().setParameters(now);
+        }
+        return file;
     }
 
     /**
@@ -228,8 +285,9 @@ public final class RunRecorder implements TrainingListener {
      *
      * @param where   the run's folder, or the model file saved instead of it; null if nothing could be saved
      * @param problem why the run is not in the folder asked for; null when it is
+     * @param best    the best epoch's model saved beside {@code where} instead of the run; null if none
      */
-    public record Kept(Path where, String problem) {
+    public record Kept(Path where, String problem, Path best) {
     }
 
     /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */

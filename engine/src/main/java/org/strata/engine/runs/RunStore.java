@@ -51,12 +51,40 @@ public final class RunStore {
         return folder;
     }
 
-    /** @return a new run id for a run started at {@code start}, unique in this folder */
-    public String newId(ZonedDateTime start) {
+    /**
+     * Reserves a new run id for a run started at {@code start}: its folder is made here at once, atomically, so that
+     * two runs started in the same second (two terminals, the window and a terminal) never share an id, a folder or
+     * a checkpoint: the second gets {@code -2}, the next {@code -3}. {@link #release} gives back one not kept.
+     *
+     * @return the id, whose (empty) folder now exists in {@link #folder()}
+     */
+    public String newId(ZonedDateTime start) throws IOException {
+        Files.createDirectories(folder);
         String id = ID.format(start);
-        String candidate = id;
-        for (int i = 2; Files.exists(folder.resolve(candidate)); i++) candidate = id + "-" + i;
-        return candidate;
+        for (int i = 1; ; i++) {
+            String candidate = i == 1 ? id : id + "-" + i;
+            // a checkpoint's folder left beside a killed run still holds that id
+            if (Files.exists(Checkpoint.folderFor(folder.resolve(candidate)))) continue;
+            try {
+                Files.createDirectory(folder.resolve(candidate));
+                return candidate;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // taken, by an earlier run or one started at the same instant: the next suffix
+            }
+        }
+    }
+
+    /**
+     * Gives back a run folder reserved by {@link #newId} when no run was kept in it: removed if it holds nothing (or
+     * only Strata's marker); a folder holding anything else is left as it is.
+     */
+    public static void release(Path dir) {
+        try {
+            Files.deleteIfExists(dir.resolve(RunFolder.MARKER));
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty, or gone already: nothing of the user's is touched
+        }
     }
 
     /** @return the readable runs, oldest first; see {@link #problems()} for the ones skipped */
@@ -96,19 +124,24 @@ public final class RunStore {
      * Writes a run into {@code dir} as one piece: every file goes into a hidden folder beside it
      * ({@code .<name>.partial}, run.json last), which is then renamed into place. A run killed while it is written
      * leaves no half run (the next write to the same folder clears what was left), and a previous run in
-     * {@code dir} is replaced whole, never mixed with this one.
+     * {@code dir} is replaced whole, never mixed with this one. The run carries Strata's marker ({@link RunFolder});
+     * a folder holding files Strata did not write, or another project's run, is refused before anything is written.
      *
      * @param extra files made for this run elsewhere (best-model.zip), moved in under their names
      */
     public static void write(Path dir, RunRecord run, TrainedModel model, String metricsCsv, List<Path> extra)
             throws IOException {
         Path target = dir.toAbsolutePath().normalize();
+        String identity = RunFolder.identity(model.project());
+        // the last guard, whoever calls: files Strata did not write are never replaced
+        RunFolder.checkReplaceable(target, identity);
         Path parent = target.getParent();
         Files.createDirectories(parent);
         Path partial = parent.resolve("." + target.getFileName() + ".partial");
         deleteTree(partial);
         Files.createDirectories(partial);
         try {
+            RunFolder.mark(partial, identity);
             model.save(partial.resolve("model.zip"));
             for (Path p : extra) Files.move(p, partial.resolve(p.getFileName().toString()));
             Files.writeString(partial.resolve("metrics.csv"), metricsCsv, java.nio.charset.StandardCharsets.UTF_8);

@@ -117,21 +117,26 @@ public final class WeightsImport {
         RunProofs.Entry check = agreement(weights, metrics, ours, train.metricName());
 
         ZonedDateTime now = ZonedDateTime.now();
-        String id = store.newId(now);
         int epochs = metrics == null ? 0 : metrics.path("epochs").asInt(0);
         TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
                 data.normalizer().scale(), epochs, data.text());
-        RunRecord record = record(id, now, project, data, metrics, train, validation, test, check.line(), model);
-        Path dir = store.folder().resolve(id);
         // PyTorch's own figures kept with the run, copied under their name into a folder of this import's own (a
         // shared temporary folder would let two imports at once take each other's file)
         Path scratch = Files.createTempDirectory("strata-import");
+        RunRecord record;
+        Path dir = null;
         try {
             List<Path> extra = new ArrayList<>();
             if (metrics != null) {
                 extra.add(Files.copy(weights.resolveSibling("metrics.json"), scratch.resolve("pytorch-metrics.json")));
             }
+            String id = store.newId(now);
+            dir = store.folder().resolve(id);
+            record = record(id, now, project, data, metrics, train, validation, test, check.line(), model);
             RunStore.write(dir, record, model, metricsCsv(metrics), extra);
+        } catch (IOException | RuntimeException e) {
+            if (dir != null) RunStore.release(dir); // the folder newId reserved
+            throw e;
         } finally {
             RunStore.deleteTree(scratch);
         }

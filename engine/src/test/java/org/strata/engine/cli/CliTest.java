@@ -164,27 +164,107 @@ class CliTest {
     }
 
     @Test
-    void training_again_into_a_run_folder_replaces_the_run_whole_and_leaves_nothing_behind() throws Exception {
+    void training_again_into_a_run_folder_replaces_the_run_whole_with_replace_and_leaves_nothing_behind()
+            throws Exception {
         Path out = dir.resolve("again");
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("run.json"), "{}"); // an earlier run's folder
+        String xor = Samples.file("xor").toString();
+        assertEquals(0, cli("train", xor, "--epochs", "1", "--out", out.toString()).status());
         Files.writeString(out.resolve("best-model.zip"), "an earlier run's best epoch");
-        Result r = cli("train", Samples.file("xor").toString(), "--epochs", "2", "--out", out.toString());
+        Result r = cli("train", xor, "--epochs", "2", "--out", out.toString(), "--replace");
         assertEquals(0, r.status(), r.err());
         try (var files = Files.list(out)) {
-            assertEquals(java.util.Set.of("run.json", "metrics.csv", "model.zip"),
+            assertEquals(java.util.Set.of(".strata-run", "run.json", "metrics.csv", "model.zip"),
                     files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
         try (var beside = Files.list(dir)) {
             assertTrue(beside.noneMatch(p -> p.getFileName().toString().startsWith(".again")), "no partial left");
         }
-        // a folder of other things is not a run folder: refused before training
-        Path notes = Files.createDirectories(dir.resolve("notes"));
-        Files.writeString(notes.resolve("thesis.tex"), "important");
-        Result refused = cli("train", Samples.file("xor").toString(), "--out", notes.toString());
-        assertEquals(2, refused.status());
-        assertTrue(refused.err().contains("already holds other files"), refused.err());
-        assertTrue(Files.exists(notes.resolve("thesis.tex")));
+    }
+
+    @Test
+    void train_out_into_a_folder_of_other_files_is_refused_naming_them_even_with_a_run_json() throws Exception {
+        // the issue's case: a folder of the user's that happens to hold a run.json
+        Path mine = Files.createDirectories(dir.resolve("thesis"));
+        Files.copy(Samples.file("xor"), mine.resolve("project.strata"));
+        Files.writeString(mine.resolve("data.csv"), "x,y\n");
+        Files.writeString(mine.resolve("notes.txt"), "important");
+        Files.writeString(mine.resolve("run.json"), "{}");
+        for (String[] extra : new String[][]{{}, {"--replace"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("train", Samples.file("xor").toString(),
+                    "--epochs", "1", "--out", mine.toString()));
+            args.addAll(List.of(extra));
+            Result r = cli(args.toArray(String[]::new));
+            assertEquals(2, r.status(), r.out());
+            assertTrue(r.err().contains("holds 4 files (data.csv, notes.txt, project.strata, …) that Strata did "
+                    + "not write"), r.err());
+            assertFalse(r.out().contains("epoch"), "nothing trained: " + r.out());
+        }
+        try (var files = Files.list(mine)) {
+            assertEquals(4, files.count(), "nothing deleted");
+        }
+        assertEquals("important", Files.readString(mine.resolve("notes.txt")));
+    }
+
+    @Test
+    void replacing_an_earlier_run_needs_replace_and_a_run_of_another_project_is_never_replaced() throws Exception {
+        Path out = dir.resolve("earlier");
+        String xor = Samples.file("xor").toString();
+        assertEquals(0, cli("train", xor, "--epochs", "1", "--out", out.toString()).status());
+        byte[] before = Files.readAllBytes(out.resolve("run.json"));
+        Result again = cli("train", xor, "--epochs", "1", "--out", out.toString());
+        assertEquals(2, again.status());
+        assertTrue(again.err().contains("holds an earlier run of this project") && again.err().contains("--replace"),
+                again.err());
+        Result other = cli("train", Samples.file("iris").toString(), "--epochs", "1", "--out", out.toString(),
+                "--replace");
+        assertEquals(2, other.status());
+        assertTrue(other.err().contains("holds a run of another project (" + Samples.file("xor").toAbsolutePath()
+                .normalize() + ")"), other.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("run.json"))), "the run untouched");
+        // a file of the user's put into a run folder is never deleted with it
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Result withNotes = cli("train", xor, "--epochs", "1", "--out", out.toString(), "--replace");
+        assertEquals(2, withNotes.status());
+        assertTrue(withNotes.err().contains("holds 1 file (notes.txt) that Strata did not write beside a run"),
+                withNotes.err());
+        assertTrue(Files.exists(out.resolve("notes.txt")));
+        // the folder the runs are in is not a run's folder
+        Result parent = cli("train", xor, "--epochs", "1", "--out", dir.toString(), "--replace");
+        assertEquals(2, parent.status());
+        assertTrue(parent.err().contains("is a folder of runs ("), parent.err());
+    }
+
+    @Test
+    void a_run_that_cannot_be_kept_at_the_end_saves_its_last_and_best_models_in_the_rescue_place_first()
+            throws Exception {
+        // a run whose best epoch is not its last: early stopping keeps training two epochs past it
+        var p = org.strata.engine.project.ProjectFile.load(Samples.file("xor"));
+        p.training().set("epochs", 200).set("earlyStopping", true).set("patience", 2).set("learningRate", 0.1);
+        Path folder = Files.createDirectories(dir.resolve("stops-early"));
+        Path project = folder.resolve("xor.strata");
+        p.relocate(project);
+        org.strata.engine.project.ProjectFile.save(p, project);
+        // the run's folder cannot be made when the run is kept (as a disk that filled, or a folder taken away):
+        // it names a link to a place under a file, where no folder can be made, even by root
+        Path blocker = Files.writeString(folder.resolve("a-file"), "not a folder");
+        Path out = Files.createSymbolicLink(folder.resolve("run"), blocker.resolve("sub"));
+        Result r = cli("train", project.toString(), "--out", out.toString(), "--checkpoint-every", "10000000");
+        assertEquals(1, r.status(), r.out() + r.err());
+        var m = java.util.regex.Pattern.compile("the trained model is saved in (\\S+model\\.zip) \\(its best "
+                + "epoch, \\d+, in best-model\\.zip beside it\\)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        Path rescued = Path.of(m.group(1));
+        try {
+            var last = org.strata.engine.model.TrainedModel.load(rescued);
+            var best = org.strata.engine.model.TrainedModel.load(rescued.resolveSibling("best-model.zip"));
+            assertEquals(last.parameters().keySet(), best.parameters().keySet(), "both models load");
+        } finally {
+            org.strata.engine.runs.RunStore.deleteTree(rescued.getParent());
+        }
+        try (var left = Files.list(folder)) {
+            assertEquals(java.util.Set.of("xor.strata", "a-file", "run"), left.map(f -> f.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toSet()), "nothing half-made left beside the run");
+        }
     }
 
     @Test
@@ -226,6 +306,75 @@ class CliTest {
         assertTrue(b.out().contains("proved: 30 samples (test split)") && b.out().contains("(Deeplearning4j "),
                 b.out());
         assertTrue(Files.readString(dir.resolve("iris-dl4j.zip.proof.json")).contains("\"passed\" : true"));
+    }
+
+    @Test
+    void export_never_writes_over_its_model_a_runs_files_a_project_or_a_file_of_another_kind() throws Exception {
+        Path model = runDir.resolve("model.zip");
+        byte[] modelBytes = Files.readAllBytes(model);
+        Path project = Files.copy(Samples.file("xor"), dir.resolve("keep-me.strata"));
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "mine");
+        Path theirs = Files.writeString(dir.resolve("theirs.onnx"), "someone else's model");
+        record Case(String format, Path out, String says) {
+        }
+        for (Case c : List.of(
+                new Case("npz", model, "is the model being exported"),
+                new Case("onnx", runDir.resolve("run.json"), "is one of the files of the run kept in " + runDir),
+                new Case("dl4j", runDir.resolve("metrics.csv"), "is one of the files of the run kept in"),
+                new Case("onnx", project, "is a project file: an export to onnx never writes over a project"),
+                new Case("onnx", notes, "already exists and is not a .onnx file"),
+                new Case("onnx", theirs, "was not written by Strata (no theirs.onnx.proof.json beside it)"),
+                new Case("pytorch", runDir, "is a run's folder"))) {
+            byte[] before = Files.isRegularFile(c.out()) ? Files.readAllBytes(c.out()) : null;
+            for (boolean replace : new boolean[]{false, true}) {
+                Result r = replace
+                        ? cli("export", model.toString(), "--format", c.format(), "--out", c.out().toString(),
+                        "--replace")
+                        : cli("export", model.toString(), "--format", c.format(), "--out", c.out().toString());
+                assertEquals(1, r.status(), c + r.out());
+                assertTrue(r.err().contains(c.says()), c + r.err());
+                assertFalse(r.out().contains("proved"), r.out());
+            }
+            if (before != null) assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(c.out())), c.toString());
+        }
+        assertTrue(java.util.Arrays.equals(modelBytes, Files.readAllBytes(model)), "the model untouched");
+        assertFalse(Files.exists(dir.resolve("notes.txt.proof.json")));
+    }
+
+    @Test
+    void exporting_again_over_an_earlier_export_of_the_format_needs_replace() throws Exception {
+        Path npz = dir.resolve("twice.npz");
+        String model = runDir.resolve("model.zip").toString();
+        assertEquals(0, cli("export", model, "--format", "npz", "--out", npz.toString()).status());
+        Result again = cli("export", model, "--format", "npz", "--out", npz.toString());
+        assertEquals(1, again.status());
+        assertTrue(again.err().contains("holds an earlier npz export (twice.npz.proof.json beside it): add --replace"),
+                again.err());
+        Result replaced = cli("export", model, "--format", "npz", "--out", npz.toString(), "--replace");
+        assertEquals(0, replaced.status(), replaced.err());
+        assertTrue(replaced.out().contains("proved"), replaced.out());
+    }
+
+    @Test
+    void exports_proofs_and_runs_have_the_mode_any_new_file_gets_not_0600() throws Exception {
+        String model = runDir.resolve("model.zip").toString();
+        Path onnx = dir.resolve("shared.onnx");
+        assertEquals(0, cli("export", model, "--format", "onnx", "--out", onnx.toString()).status());
+        Path folder = dir.resolve("shared-pytorch");
+        assertEquals(0, cli("export", model, "--format", "pytorch", "--out", folder.toString()).status());
+        // what the user's umask gives a new file, and a new folder, here
+        var normal = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe-file")));
+        var normalFolder = Files.getPosixFilePermissions(Files.createDirectory(dir.resolve("probe-folder")));
+        assertTrue(normal.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "the tests run under a umask that lets others read: " + normal);
+        for (Path f : List.of(onnx, dir.resolve("shared.onnx.proof.json"), folder.resolve("model.py"),
+                folder.resolve("README.md"), folder.resolve("weights.npz"), folder.resolve("proof.json"),
+                runDir.resolve("run.json"), runDir.resolve("model.zip"), runDir.resolve("metrics.csv"),
+                runDir.resolve(".strata-run"), runDir.resolve("proofs.json"))) {
+            assertEquals(normal, Files.getPosixFilePermissions(f), f.toString());
+        }
+        assertEquals(normalFolder, Files.getPosixFilePermissions(runDir));
+        assertEquals(normalFolder, Files.getPosixFilePermissions(folder));
     }
 
     @Test

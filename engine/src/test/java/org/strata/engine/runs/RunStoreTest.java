@@ -2,6 +2,8 @@ package org.strata.engine.runs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,6 +40,34 @@ class RunStoreTest {
         assertArrayEquals(new double[]{2, 0.5}, r.loss()[1]);
         assertEquals("0.03", r.settings().get("learningRate"));
         assertEquals(null, r.outcome());
+    }
+
+    @Test
+    void runs_started_in_the_same_second_each_get_their_own_folder_and_checkpoint(@TempDir Path dir)
+            throws Exception {
+        RunStore store = new RunStore(dir.resolve("xor.runs"));
+        ZonedDateTime sameSecond = ZonedDateTime.parse("2026-11-28T17:15:00Z");
+        // both asked for before either run is kept, as two trainings started together do
+        String first = store.newId(sameSecond);
+        String second = store.newId(sameSecond);
+        assertNotEquals(first, second);
+        assertTrue(Files.isDirectory(store.folder().resolve(first)), "its folder is made at once");
+        assertTrue(Files.isDirectory(store.folder().resolve(second)), "its folder is made at once");
+        assertNotEquals(Checkpoint.folderFor(store.folder().resolve(first)),
+                Checkpoint.folderFor(store.folder().resolve(second)));
+        // many at the same instant, from many threads: every id once
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) ids.add(pool.submit(() -> store.newId(sameSecond)));
+            java.util.Set<String> distinct = new java.util.HashSet<>(List.of(first, second));
+            for (var id : ids) assertTrue(distinct.add(id.get()), "an id given twice: " + id.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        // a folder given back unused is gone
+        RunStore.release(store.folder().resolve(first));
+        assertFalse(Files.exists(store.folder().resolve(first)));
     }
 
     @Test

@@ -217,7 +217,9 @@ public final class ChartPane extends Region {
      */
     public static void writePng(JFreeChart chart, int width, int height, Path file) throws IOException {
         BufferedImage img = render(chart, width, height, EXPORT_SCALE);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".strata-chart", ".png");
+        // made with the umask's mode (createTempFile's 0600 would stay with the PNG once renamed)
+        Path tmp = org.strata.engine.project.AtomicFiles.newFile(file.toAbsolutePath().getParent(), ".strata-chart",
+                ".png");
         try {
             ImageIO.write(img, "png", tmp.toFile());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

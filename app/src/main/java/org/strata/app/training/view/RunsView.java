@@ -171,12 +171,17 @@ public final class RunsView extends BorderPane {
         Thread t = new Thread(() -> {
             String done;
             try {
+                var f = format.equals("model") ? null : org.strata.engine.export.formats.ExportFormat.of(format);
+                // the save dialog asked before replacing a file; what Strata did not write is refused all the same
+                String refused = org.strata.engine.export.formats.ExportTarget.refusal(
+                        run.runs().store().folder().resolve(r.id()).resolve("model.zip"), file, f, true,
+                        file.toString());
+                if (refused != null) throw new java.io.IOException(refused);
                 var m = run.runs().model(r);
-                if (format.equals("model")) {
+                if (f == null) {
                     m.save(file);
                     done = Messages.get("runs.exported", file);
                 } else {
-                    var f = org.strata.engine.export.formats.ExportFormat.of(format);
                     f.write(m, file, org.strata.engine.cli.StrataCli.VERSION);
                     var proof = f.prove(m, file);
                     try {
