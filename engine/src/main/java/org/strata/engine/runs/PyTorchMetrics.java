@@ -86,6 +86,21 @@ final class PyTorchMetrics {
             JsonNode v = m.get(s);
             if (v != null && !v.isNull() && !v.isTextual()) throw wrongType(file, s, v, "a text");
         }
+        JsonNode classes = m.get("classes");
+        if (classes != null && !classes.isNull()) {
+            // the class names the weights were trained with: today's labels are numbered by them
+            if (!classes.isArray() || classes.isEmpty()) throw wrongType(file, "classes", classes, "a list of names");
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < classes.size(); i++) {
+                JsonNode c = classes.get(i);
+                if (!c.isTextual() || c.asText().isEmpty()) {
+                    throw wrongType(file, "classes[" + i + "]", c, "a class name");
+                }
+                if (!seen.add(c.asText())) {
+                    throw refused(file, "its class '" + TerminalText.escape(c.asText()) + "' is listed twice");
+                }
+            }
+        }
         JsonNode history = m.get("history");
         if (history != null && !history.isNull()) {
             if (!history.isArray()) throw wrongType(file, "history", history, "a list of epochs");

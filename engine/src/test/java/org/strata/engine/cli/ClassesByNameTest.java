@@ -19,6 +19,7 @@ import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.runs.RunOutcome;
 import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runs.RunStore;
 
@@ -128,9 +129,22 @@ class ClassesByNameTest {
         Path weights = project.resolveSibling("weights").resolve("weights.npz");
         Files.createDirectories(weights.getParent());
         assertEquals(0, cli("export", model.toString(), "--format", "npz", "--out", weights.toString()).status());
-        Files.writeString(weights.resolveSibling("metrics.json"), "{\"classes\": [\"setosa\", \"versicolor\", "
-                + "\"virginica\"]}");
+        // the figures train.py writes beside the classes: Strata's own evaluation of the weights on the original file
+        RunOutcome.Figures train = pytorchFigures(weights);
+        Files.writeString(weights.resolveSibling("metrics.json"), String.format(java.util.Locale.ROOT,
+                "{\"classes\": [\"setosa\", \"versicolor\", \"virginica\"], \"train\": {\"loss\": %.9f, "
+                        + "\"metric\": %.9f}}", train.loss(), train.metric()));
         return cli("import-weights", weights.toString(), "--project", project.toString());
+    }
+
+    /** @return the training split's figures of the weights, as an import of them into an unchanged copy finds */
+    private static synchronized RunOutcome.Figures pytorchFigures(Path weights) throws Exception {
+        Path probe = variant("import-probe-" + Math.abs(weights.hashCode()), rows -> rows);
+        Path copy = Files.createDirectories(probe.resolveSibling("weights")).resolve("weights.npz");
+        Files.copy(weights, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliTest.Result r = cli("import-weights", copy.toString(), "--project", probe.toString());
+        assertEquals(0, r.status(), r.err());
+        return onlyRun(probe).outcome().train();
     }
 
     private static RunRecord onlyRun(Path project) throws Exception {
