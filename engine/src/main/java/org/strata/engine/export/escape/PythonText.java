@@ -15,9 +15,17 @@ public final class PythonText {
      *     encoding, an editor or a terminal cannot change it
      */
     public static String literal(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+        return '"' + inQuotes(s) + '"';
+    }
+
+    /**
+     * @return what stands between the quotes of {@link #literal}{@code (s)}: to build a literal around it
+     *     ({@code "w[\"" + inQuotes(id) + "/W\"]"} is the literal of {@code id + "/W"})
+     */
+    public static String inQuotes(String s) {
+        StringBuilder b = new StringBuilder(s.length());
         escape(s, false, b);
-        return b.append('"').toString();
+        return b.toString();
     }
 
     /**
