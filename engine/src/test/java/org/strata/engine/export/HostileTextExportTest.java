@@ -148,6 +148,26 @@ class HostileTextExportTest {
         for (Path m : markers(pytorch)) assertFalse(Files.exists(m), "hostile text ran as code: " + m);
     }
 
+    @Test
+    void each_python_statement_alone_as_the_project_name_runs_nothing_when_the_export_is_proved() throws Exception {
+        String python = PythonTools.with("torch", "python3-torch");
+        for (Path m : markers()) Files.deleteIfExists(m);
+        for (String name : HostileStrings.all().stream().filter(s -> s.contains(HostileStrings.MARKER)).toList()) {
+            org.strata.engine.graph.Graph g = new org.strata.engine.Graphs()
+                    .then("input", "Input", "kind", "vector", "size", 3)
+                    .then("dense", "Dense", "units", 2, "activation", "softmax").then("output", "Output").build();
+            Project p = new Project(name, name, g, null, TrainingSettings.defaults());
+            var net = org.strata.engine.train.Backends.compile(g,
+                    org.strata.engine.analysis.GraphAnalyzer.analyze(g), p.training());
+            TrainedModel m = new TrainedModel(p, net, List.of(name, "b"), new float[3], new float[]{1, 1, 1}, 0);
+            Path out = dir.resolve("pytorch");
+            ExportFormat.PYTORCH.write(m, out, "test");
+            Proof proof = org.strata.engine.export.pytorch.PyTorchProof.check(m, out, ProofSamples.of(m, 8), python);
+            assertTrue(proof.passed(), proof.line());
+            for (Path marker : markers(out)) assertFalse(Files.exists(marker), name + " ran as code: " + marker);
+        }
+    }
+
     private static boolean acceptedAsId(String s) {
         return s.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
     }
