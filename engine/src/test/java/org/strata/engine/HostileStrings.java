@@ -44,7 +44,7 @@ public final class HostileStrings {
                 "bell\u0007esc\u001b[31mred\u001b]0;title\u0007",
                 "# not a comment",
                 "a\n# coding=latin-1\nb",
-                "%s %d %(x)s %%",
+                "%s %d %(x)s %(prog)s %%",
                 "{} {0} {name} {{}}",
                 "$HOME $(touch " + MARKER + ") `touch " + MARKER + "`; rm -rf /nothing",
                 "<script>alert(1)</script> <b>bold</b> &amp; &lt;",

@@ -136,6 +136,7 @@ class HostileTextExportTest {
         Path pytorch = dir.resolve("pytorch");
         // data.py reads the hostile classes back, train.py trains, and its weights come back into Strata
         run(pytorch, python, "-c", "import data; x, y = data.load('train'); print(len(x))");
+        assertTrue(run(pytorch, python, "train.py", "--help").contains("--from-export"));
         run(pytorch, python, "train.py", "--epochs", "1", "--cpu");
         WeightsImport.Imported back = WeightsImport.run(pytorch.resolve("trained/weights.npz"), ProjectFile.load(file));
         assertTrue(back.check().maxAbsDiff() <= WeightsImport.TOLERANCE, back.check().line());
