@@ -63,6 +63,11 @@ public final class HostileStrings {
                 "self",
                 "__init__",
                 "x",
+                "input",
+                "probabilities",
+                "prediction",
+                "dense_2",
+                "dense",
                 "a".repeat(10_000));
     }
 }

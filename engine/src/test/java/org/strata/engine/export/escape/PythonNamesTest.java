@@ -37,7 +37,7 @@ class PythonNamesTest {
             assertTrue(n.length() <= PythonNames.MAX + 8, n);
         }
         assertEquals("dense", names.name("dense"));
-        assertEquals("dense_2", names.name("dense "));
+        assertEquals("dense_3", names.name("dense ")); // the id "dense_2" has its own name
         assertEquals("u9690_u85cf_u5c42", names.name("隐藏层"));
         assertEquals("u9690_u85cf_u5c42_2", names.name("隐藏层 "));
         assertEquals("layer_class", names.name("class"));
