@@ -24,8 +24,8 @@ public final class PythonNames {
     public static final int MAX = 48;
 
     /** Python's keywords and soft keywords, its builtins and the attributes of a PyTorch {@code nn.Module}. */
-    public static final Set<String> PYTHON = java.util.Arrays.stream(("False None True and as assert async await break case class "
-            + "continue def del elif else except finally for from global if import in is lambda match nonlocal not or "
+    public static final Set<String> PYTHON = java.util.Arrays.stream(("False None True and as assert async await "
+            + "break case class continue def del elif else except finally for from global if import in is lambda match nonlocal not or "
             + "pass raise return try type while with yield abs aiter all anext any ascii bin bool breakpoint "
             + "bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod "
             + "enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input "

@@ -35,10 +35,12 @@ import org.strata.engine.params.Params;
 
 /**
  * Writes a trained model as a small folder a PyTorch user reads without surprise: {@code model.py} (an
- * {@code nn.Module} generated from the graph, one attribute per layer named as in Strata, {@code forward} in the
- * graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps Strata's layouts to
- * PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay channels last between
- * layers, as in Strata; a convolution or pooling turns them channels first and back around its PyTorch call.
+ * {@code nn.Module} generated from the graph, one attribute per layer named after its id ({@link PythonNames}),
+ * {@code forward} in the graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps
+ * Strata's layouts to PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay
+ * channels last between layers, as in Strata; a convolution or pooling turns them channels first and back around
+ * its PyTorch call. Project text (name, ids, class names, file names) enters these files only through the escapers
+ * of {@link org.strata.engine.export.escape}.
  */
 public final class PyTorchExport {
     /**
@@ -125,8 +127,8 @@ public final class PyTorchExport {
         return """
                 \"\"\"%s — exported by Strata %s.
 
-                The network as PyTorch modules: one attribute per layer, named as in Strata, and forward() in the
-                graph's order with each tensor's shape. Input: %s, normalised as in training
+                The network as PyTorch modules: one attribute per layer, named after its id in Strata (STRATA_IDS
+                gives each name's id), and forward() in the graph's order with each tensor's shape. Input: %s, normalised as in training
                 ((x - shift) * scale, the arrays %s/shift and %s/scale of weights.npz); images are channels last
                 ([batch, height, width, channels]) as in Strata. Output: %s.
 

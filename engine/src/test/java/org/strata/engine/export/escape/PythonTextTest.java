@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.strata.engine.HostileStrings;
 import org.strata.engine.PythonTools;
 
-/** Every hostile string, put in Python by {@link PythonText}, is read back by Python as that string and runs nothing. */
+/** Every hostile string put in Python by {@link PythonText} is read back by Python as that string, and runs nothing. */
 class PythonTextTest {
     @TempDir
     Path dir;
