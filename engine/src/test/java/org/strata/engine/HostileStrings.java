@@ -18,7 +18,10 @@ public final class HostileStrings {
     private HostileStrings() {
     }
 
-    /** @return the corpus: each a non-blank string with no ':' (so each can be a node id too) */
+    /**
+     * @return the corpus: each a non-blank string with no ':'; those without a control character or lone surrogate
+     *     are valid node ids too (a project file refuses the others as ids, and takes them as names)
+     */
     public static List<String> all() {
         return List.of(
                 "plain",
