@@ -104,7 +104,14 @@ public final class ProjectFile {
         for (JsonIn n : g.array("nodes")) {
             n.onlyKeys(NODE_KEYS);
             String id = n.string("id");
-            if (id.isBlank() || id.contains(":")) throw n.field("id").error("must be non-empty and contain no ':'");
+            // an id names the layer's arrays in every export (weights.npz's "<id>/W"), where a NUL or line break
+            // cannot stand: names (free text) may hold anything
+            if (id.isBlank() || id.contains(":") || id.codePoints().anyMatch(c -> Character.isISOControl(c)
+                    || Character.getType(c) == Character.SURROGATE)) {
+                throw n.field("id").error("must be non-empty and contain no ':', control character (line break, tab, "
+                        + "NUL) or broken character (a lone surrogate): use letters, digits and symbols, and write "
+                        + "free text in the layer's name");
+            }
             if (graph.node(id).isPresent()) throw n.field("id").error("duplicate node id '" + id + "'");
             String typeName = n.string("type");
             LayerType type = LayerCatalogue.find(typeName).orElseThrow(() -> {

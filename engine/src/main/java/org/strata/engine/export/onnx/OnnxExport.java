@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.LayerInputs;
+import org.strata.engine.export.escape.OnnxText;
 import org.strata.engine.graph.Edge;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -51,7 +52,7 @@ public final class OnnxExport {
     public static OnnxMl.ModelProto build(TrainedModel model, String version) {
         Graph graph = model.project().graph();
         Analysis a = GraphAnalyzer.analyze(graph);
-        OnnxGraph g = new OnnxGraph(model.project().name());
+        OnnxGraph g = new OnnxGraph(model.project().name(), INPUT, PROBABILITIES, PREDICTION);
         Node input = graph.inputNodes().get(0);
         int[] dims = a.shapeOf(input.id()).orElseThrow().dims();
         long[] dimsL = java.util.Arrays.stream(dims).asLongStream().toArray();
@@ -95,7 +96,7 @@ public final class OnnxExport {
         OnnxMl.ModelProto.Builder m = g.model(version, doc).toBuilder();
         // which tensor is each layer's output: a proof that fails looks inside the file for where it parts
         layers.forEach((id, tensor) -> m.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
-                .setKey(LAYER_KEY + id).setValue(tensor)));
+                .setKey(LAYER_KEY + OnnxText.string(id)).setValue(tensor)));
         return m.build();
     }
 

@@ -4,9 +4,11 @@ import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import org.strata.engine.export.escape.OnnxText;
+import org.strata.engine.export.escape.PythonNames;
 
 /**
  * Builds an ONNX graph with ONNX's own generated protobuf classes: nodes with fresh output names, float and int64
@@ -16,16 +18,26 @@ final class OnnxGraph {
     /** The opset the graph is written for. */
     static final int OPSET = 13;
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
-    private final Map<String, Integer> used = new HashMap<>();
+    private final Set<String> used = new HashSet<>();
 
-    OnnxGraph(String name) {
-        graph.setName(name);
+    /**
+     * @param name     the graph's name (the project's: any text)
+     * @param reserved names only {@link #opNamed} and {@link #input} give (the graph's inputs and outputs)
+     */
+    OnnxGraph(String name, String... reserved) {
+        graph.setName(OnnxText.string(name));
+        used.addAll(List.of(reserved));
     }
 
-    /** @return a name not used yet, from {@code base} ("dense1", "dense1_2"…) */
+    /**
+     * @return a name not used yet, from {@code base} ("dense1", "dense1_2"…): a plain identifier whatever the
+     *     layer's id holds (see {@link PythonNames#identifier}), never a graph input's or output's
+     */
     String fresh(String base) {
-        int n = used.merge(base, 1, Integer::sum);
-        return n == 1 ? base : base + "_" + n;
+        String plain = PythonNames.identifier(base, Set.of());
+        String name = plain;
+        for (int n = 2; !used.add(name); n++) name = plain + "_" + n;
+        return name;
     }
 
     /** Adds a node with one output named after {@code name}; @return the output's name */
@@ -48,7 +60,7 @@ final class OnnxGraph {
 
     /** Adds a node whose output is named exactly {@code out} (a graph output's name). */
     void opNamed(String opType, String out, List<String> inputs, OnnxMl.AttributeProto... attributes) {
-        used.merge(out, 1, Integer::sum);
+        used.add(out);
         graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType(opType).setName(out).addAllInput(inputs).addOutput(out)
                 .addAllAttribute(List.of(attributes)));
     }
@@ -77,7 +89,7 @@ final class OnnxGraph {
 
     /** Declares a float32 graph input of shape [batch, dims…]. */
     void input(String name, int... dims) {
-        used.merge(name, 1, Integer::sum);
+        used.add(name);
         graph.addInput(value(name, OnnxMl.TensorProto.DataType.FLOAT, dims));
     }
 
@@ -98,7 +110,7 @@ final class OnnxGraph {
     /** @return the model: this graph, opset {@link #OPSET}, Strata as its producer */
     OnnxMl.ModelProto model(String producerVersion, String doc) {
         return OnnxMl.ModelProto.newBuilder().setIrVersion(7).setProducerName("Strata")
-                .setProducerVersion(producerVersion).setDocString(doc)
+                .setProducerVersion(OnnxText.string(producerVersion)).setDocString(OnnxText.string(doc))
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph).build();
     }

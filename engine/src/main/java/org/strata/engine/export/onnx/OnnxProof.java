@@ -72,7 +72,7 @@ public final class OnnxProof {
              OnnxTensor x = input(env, model, raw);
              OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
             for (String id : GraphAnalyzer.analyze(model.project().graph()).order()) {
-                String tensor = outputs.get(id);
+                String tensor = outputs.get(org.strata.engine.export.escape.OnnxText.string(id));
                 INDArray mine = ours.get(id);
                 if (tensor == null || mine == null || r.get(tensor).isEmpty()) continue;
                 float[] theirs = flat((OnnxTensor) r.get(tensor).get());

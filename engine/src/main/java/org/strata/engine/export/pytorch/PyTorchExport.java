@@ -15,6 +15,10 @@ import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.export.Exporters;
 import org.strata.engine.export.LayerInputs;
+import org.strata.engine.export.escape.MarkdownText;
+import org.strata.engine.export.escape.PythonNames;
+import org.strata.engine.export.escape.PythonText;
+import org.strata.engine.export.escape.ShellText;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
@@ -31,16 +35,22 @@ import org.strata.engine.params.Params;
 
 /**
  * Writes a trained model as a small folder a PyTorch user reads without surprise: {@code model.py} (an
- * {@code nn.Module} generated from the graph, one attribute per layer named as in Strata, {@code forward} in the
- * graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps Strata's layouts to
- * PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay channels last between
- * layers, as in Strata; a convolution or pooling turns them channels first and back around its PyTorch call.
+ * {@code nn.Module} generated from the graph, one attribute per layer named after its id ({@link PythonNames}),
+ * {@code forward} in the graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps
+ * Strata's layouts to PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay
+ * channels last between layers, as in Strata; a convolution or pooling turns them channels first and back around
+ * its PyTorch call. Project text (name, ids, class names, file names) enters these files only through the escapers
+ * of {@link org.strata.engine.export.escape}.
  */
 public final class PyTorchExport {
-    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
-            "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
-            "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-            "try", "while", "with", "yield", "x", "self", "torch", "nn", "F", "np");
+    /**
+     * Names model.py defines or uses besides Python's own ({@link PythonNames#PYTHON}): a layer named so would
+     * shadow them in forward().
+     */
+    static final Set<String> RESERVED = Set.of("x", "math", "os", "np", "torch", "nn", "F", "gelu",
+            "positional_encoding", "padding_lengths", "padding_mask", "padded_recurrent", "masked_mean", "masked_max",
+            "last_of_both", "attention", "Net", "init_weights", "load_weights", "save_weights", "normalise",
+            "STRATA_IDS", "net", "w", "put", "get", "shapes", "order", "blocks", "back", "unblocks", "arrays");
 
     private PyTorchExport() {
     }
@@ -68,11 +78,10 @@ public final class PyTorchExport {
                 readme(model, noTraining).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @return a Python identifier for a node: its id, with anything else made an underscore */
-    static String py(String id) {
-        String s = id.replaceAll("[^A-Za-z0-9_]", "_");
-        if (s.isEmpty() || Character.isDigit(s.charAt(0))) s = "_" + s;
-        return KEYWORDS.contains(s) ? s + "_" : s;
+    /** @return the Python name of each layer (not the Input, which is x): see {@link PythonNames} */
+    static PythonNames names(Graph g, Analysis a) {
+        String input = g.inputNodes().get(0).id();
+        return new PythonNames(a.order().stream().filter(id -> !id.equals(input)).toList(), RESERVED);
     }
 
     static String modelPy(TrainedModel model, String version) {
@@ -88,6 +97,8 @@ public final class PyTorchExport {
         var.put(input.id(), "x");
         String result = "x";
         org.strata.engine.analysis.PaddingMasks padding = org.strata.engine.analysis.PaddingMasks.of(g, a);
+        PythonNames names = names(g, a);
+        StringBuilder ids = new StringBuilder();
         for (String id : a.order()) {
             Node n = g.require(id);
             if (n == input) continue;
@@ -95,16 +106,19 @@ public final class PyTorchExport {
             List<String> ins = wired.from().stream().map(var::get).toList();
             List<TensorShape> shapes = wired.shapes();
             TensorShape out = a.shapeOf(id).orElseThrow();
-            String name = py(id);
-            String paddedBy = padding.ofInput(id).map(PyTorchExport::py).orElse(null);
+            String name = names.name(id);
+            String paddedBy = padding.ofInput(id).map(names::name).orElse(null);
             String expr = layer(n, name, ins, shapes, out, init, load, save, g, paddedBy);
             fresh.append(initLines(n, name, a.weightsOf(id)));
+            // the layer's own id beside its name, where the name is not the id
             fwd.append("        ").append(name).append(" = ").append(expr).append("  # ").append(shape(out))
-                    .append('\n');
+                    .append(name.equals(id) ? "" : ", layer " + PythonText.comment(id)).append('\n');
+            ids.append("    ").append(PythonText.literal(name)).append(": ").append(PythonText.literal(id))
+                    .append(",\n");
             if (padding.carriedBy(id).filter(id::equals).isPresent()) { // an Embedding marking padding
-                fwd.append(line("%s_lengths = padding_lengths(%s)  # [batch]: real steps, token 0 pads", name,
+                fwd.append(line("%s__lengths = padding_lengths(%s)  # [batch]: real steps, token 0 pads", name,
                         ins.get(0)));
-                fwd.append(line("%s_mask = padding_mask(%s_lengths, %d)  # [batch, %d]", name, name, out.dim(0),
+                fwd.append(line("%s__mask = padding_mask(%s__lengths, %d)  # [batch, %d]", name, name, out.dim(0),
                         out.dim(0)));
             }
             var.put(id, name);
@@ -114,8 +128,8 @@ public final class PyTorchExport {
         return """
                 \"\"\"%s — exported by Strata %s.
 
-                The network as PyTorch modules: one attribute per layer, named as in Strata, and forward() in the
-                graph's order with each tensor's shape. Input: %s, normalised as in training
+                The network as PyTorch modules: one attribute per layer, named after its id in Strata (STRATA_IDS
+                gives each name's id), and forward() in the graph's order with each tensor's shape. Input: %s, normalised as in training
                 ((x - shift) * scale, the arrays %s/shift and %s/scale of weights.npz); images are channels last
                 ([batch, height, width, channels]) as in Strata. Output: %s.
 
@@ -128,6 +142,10 @@ public final class PyTorchExport {
                 import torch
                 from torch import nn
                 import torch.nn.functional as F
+
+                # Each layer's name here and its id in Strata (weights.npz names its arrays "<id>/<array>")
+                STRATA_IDS = {
+                %s}
 
 
                 def gelu(x):
@@ -244,11 +262,13 @@ public final class PyTorchExport {
                     x = np.asarray(x, dtype=np.float32)
                     flat = x.reshape(len(x), -1)
                     return ((flat - w["%s/shift"]) * w["%s/scale"]).reshape(x.shape)
-                """.formatted(model.project().name(), version, dims, input.id(), input.id(),
+                """.formatted(PythonText.docstring(model.project().name()), PythonText.docstring(version), dims,
+                PythonText.docstring(input.id()), PythonText.docstring(input.id()),
                 model.classNames().isEmpty() ? "the predicted values" : "class probabilities, [batch, "
-                        + model.classNames().size() + "]",
+                        + model.classNames().size() + "]", ids,
                 init.toString(), dims, fwd, result, fresh,
-                load.isEmpty() ? "    pass\n" : load.toString(), save, input.id(), input.id());
+                load.isEmpty() ? "    pass\n" : load.toString(), save, PythonText.inQuotes(input.id()),
+                PythonText.inQuotes(input.id()));
     }
 
     private static String shape(TensorShape s) {
@@ -263,7 +283,7 @@ public final class PyTorchExport {
                                 StringBuilder init, StringBuilder load, StringBuilder save, Graph g, String paddedBy) {
         Params p = n.params();
         String x = in.isEmpty() ? "x" : in.get(0);
-        String id = n.id();
+        String id = PythonText.inQuotes(n.id()); // only ever between the quotes of a weights.npz key
         switch (n.type().id()) {
             case "Dense" -> {
                 boolean bias = p.getBool("useBias");
@@ -410,7 +430,7 @@ public final class PyTorchExport {
             }
             case "GlobalAvgPool", "GlobalMaxPool" -> {
                 boolean max = ((GlobalPoolLayer) n.type()).isMax();
-                if (paddedBy != null) return (max ? "masked_max(" : "masked_mean(") + x + ", " + paddedBy + "_mask)";
+                if (paddedBy != null) return (max ? "masked_max(" : "masked_mean(") + x + ", " + paddedBy + "__mask)";
                 String dims = shapes.get(0).kind() == TensorShape.Kind.IMAGE ? "(1, 2)" : "1";
                 return x + (max ? ".amax(dim=" : ".mean(dim=") + dims + ")";
             }
@@ -456,16 +476,16 @@ public final class PyTorchExport {
                 int hk = p.getInt("heads") * p.getInt("keySize");
                 for (String part : new String[]{"q", "k", "v", "o"}) {
                     boolean back = part.equals("o"); // the output projection, back to the input's width
-                    init.append(line("self.%s_%s = nn.Linear(%d, %d)", name, part, back ? hk : d, back ? d : hk));
-                    load.append(fn("put(net.%s_%s.weight, w[\"%s/W%s\"].T)", name, part, id, part));
-                    load.append(fn("put(net.%s_%s.bias, w[\"%s/b%s\"])", name, part, id, part));
-                    save.append(fn("w[\"%s/W%s\"] = get(net.%s_%s.weight).T", id, part, name, part));
-                    save.append(fn("w[\"%s/b%s\"] = get(net.%s_%s.bias)", id, part, name, part));
+                    init.append(line("self.%s__%s = nn.Linear(%d, %d)", name, part, back ? hk : d, back ? d : hk));
+                    load.append(fn("put(net.%s__%s.weight, w[\"%s/W%s\"].T)", name, part, id, part));
+                    load.append(fn("put(net.%s__%s.bias, w[\"%s/b%s\"])", name, part, id, part));
+                    save.append(fn("w[\"%s/W%s\"] = get(net.%s__%s.weight).T", id, part, name, part));
+                    save.append(fn("w[\"%s/b%s\"] = get(net.%s__%s.bias)", id, part, name, part));
                 }
                 return String.format(Locale.ROOT,
-                        "attention(%s, self.%s_q, self.%s_k, self.%s_v, self.%s_o, %d, %d, %s%s)",
+                        "attention(%s, self.%s__q, self.%s__k, self.%s__v, self.%s__o, %d, %d, %s%s)",
                         x, name, name, name, name, p.getInt("heads"), p.getInt("keySize"),
-                        p.getBool("causal") ? "True" : "False", paddedBy == null ? "" : ", " + paddedBy + "_mask");
+                        p.getBool("causal") ? "True" : "False", paddedBy == null ? "" : ", " + paddedBy + "__mask");
             }
             case "PositionEmbedding" -> {
                 TensorShape s = shapes.get(0);
@@ -476,14 +496,14 @@ public final class PyTorchExport {
             }
             case "PositionalEncoding" -> {
                 TensorShape s = shapes.get(0);
-                init.append(line("self.register_buffer(\"%s_table\", positional_encoding(%d, %d), persistent=False)",
+                init.append(line("self.register_buffer(\"%s__table\", positional_encoding(%d, %d), persistent=False)",
                         name, s.dim(0), s.dim(1)));
-                return x + " + self." + name + "_table";
+                return x + " + self." + name + "__table";
             }
             case "LSTM", "GRU", "SimpleRNN" -> {
                 recurrent(n.type().id(), id, name, shapes.get(0).dim(1), p, init, load, save);
                 if (paddedBy != null) {
-                    return String.format(Locale.ROOT, "padded_recurrent(self.%s, %s, %s_lengths, %s)", name, x, paddedBy,
+                    return String.format(Locale.ROOT, "padded_recurrent(self.%s, %s, %s__lengths, %s)", name, x, paddedBy,
                             p.getBool("returnSequences") ? "True" : "False");
                 }
                 return recurrentOutput(p, name, x);
@@ -497,7 +517,7 @@ public final class PyTorchExport {
             }
             case "Output" -> {
                 LossFn loss = LossFn.of(p);
-                Node producer = g.require(g.incoming(new PortRef(id, "in")).orElseThrow().from().node());
+                Node producer = g.require(g.incoming(new PortRef(n.id(), "in")).orElseThrow().from().node());
                 ActivationFn before = producer.type().outputActivation(producer.params());
                 return loss.alreadySquashed(before) ? x : activation(loss.squash(), x);
             }
@@ -582,7 +602,7 @@ public final class PyTorchExport {
     /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
     private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
         // where each array sits, after "net.<name>": an attribute of the layer's module, a module beside it
-        // (MultiHeadAttention's net.<name>_q) or the parameter that is the layer (PositionEmbedding)
+        // (MultiHeadAttention's net.<name>__q) or the parameter that is the layer (PositionEmbedding)
         Map<String, String> attr = switch (n.type().id()) {
             case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", ".weight", "b",
                     ".bias");
@@ -591,8 +611,8 @@ public final class PyTorchExport {
                     "b_reverse", ".bias_ih_l0_reverse");
             case "Embedding" -> Map.of("E", ".weight");
             case "PositionEmbedding" -> Map.of("P", "");
-            case "MultiHeadAttention" -> Map.of("Wq", "_q.weight", "bq", "_q.bias", "Wk", "_k.weight", "bk",
-                    "_k.bias", "Wv", "_v.weight", "bv", "_v.bias", "Wo", "_o.weight", "bo", "_o.bias");
+            case "MultiHeadAttention" -> Map.of("Wq", "__q.weight", "bq", "__q.bias", "Wk", "__k.weight", "bk",
+                    "__k.bias", "Wv", "__v.weight", "bv", "__v.bias", "Wo", "__o.weight", "bo", "__o.bias");
             default -> Map.of(); // BatchNorm: PyTorch's own start (γ 1, β 0, mean 0, variance 1) is Strata's
         };
         StringBuilder b = new StringBuilder();
@@ -674,15 +694,16 @@ public final class PyTorchExport {
     }
 
     static String readme(TrainedModel model, String noTraining) {
-        String name = model.project().name();
-        String file = model.project().file().map(f -> f.getFileName().toString()).orElse("PROJECT.strata");
+        String name = MarkdownText.text(model.project().name());
+        String file = ShellText.word(model.project().file().map(f -> f.getFileName().toString())
+                .orElse("PROJECT.strata"));
         String training = noTraining != null ? """
 
                 ## Training
 
                 `data.py` and `train.py` were not written: the project's data could not be read when it was exported
                 (%s). Export again where the data is.
-                """.formatted(noTraining) : """
+                """.formatted(MarkdownText.text(noTraining)) : """
 
                 ## Training it in PyTorch
 

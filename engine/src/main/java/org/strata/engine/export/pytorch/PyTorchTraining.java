@@ -15,6 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
+import org.strata.engine.export.escape.PythonText;
+import org.strata.engine.export.escape.ShellText;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.LossFn;
 import org.strata.engine.model.NpzIO;
@@ -43,11 +45,13 @@ final class PyTorchTraining {
         Node input = project.graph().inputNodes().get(0);
         int[] dims = GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow().dims();
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("PROJECT", project.name().replace("\\", "/").replace("\"", "'"));  // inside docstrings
-        v.put("VERSION", version);
-        v.put("PROJECT_FILE", project.file().map(f -> f.getFileName().toString()).orElse("PROJECT.strata"));
-        v.put("KIND", spec.kind().key());
-        v.put("INPUT", input.id());
+        // project text enters the files only escaped: in a docstring, in a string literal, or as a shell word
+        v.put("PROJECT", PythonText.docstring(project.name()));
+        v.put("VERSION", PythonText.docstring(version));
+        v.put("PROJECT_FILE", PythonText.docstring(ShellText.word(project.file()
+                .map(f -> f.getFileName().toString()).orElse("PROJECT.strata"))));
+        v.put("KIND", py(spec.kind().key()));
+        v.put("INPUT", py(input.id()));
         v.put("SPLIT_SEED", Integer.toString(d.getInt("seed")));
         v.put("SHAPE", java.util.Arrays.toString(dims));
         v.put("SHAPE_TUPLE", "(" + java.util.Arrays.stream(dims).mapToObj(Integer::toString)
@@ -59,17 +63,17 @@ final class PyTorchTraining {
         v.put("CLASSES", "[" + data.classNames().stream().map(PyTorchTraining::py).collect(Collectors.joining(", "))
                 + "]");
         String mode = targetMode(model, data);
-        v.put("TARGETS", switch (mode) {
+        v.put("TARGETS", PythonText.docstring(switch (mode) {
             case "classes" -> "class indices (int64) of " + String.join(", ", data.classNames());
             case "binary" -> "class indices (int64): 0 for " + data.classNames().get(0) + ", 1 for "
                     + data.classNames().get(1);
             default -> "the values to predict (float32, one row per sample)";
-        });
+        }));
         Params t = project.training();
-        v.put("OPTIMIZER", t.getString("optimizer"));
+        v.put("OPTIMIZER", py(t.getString("optimizer")));
         v.put("LEARNING_RATE", num(t.getDouble("learningRate")));
         v.put("MOMENTUM", num(t.getDouble("momentum")));
-        v.put("SCHEDULE", t.getString("schedule"));
+        v.put("SCHEDULE", py(t.getString("schedule")));
         v.put("DECAY_RATE", num(t.getDouble("decayRate")));
         v.put("DECAY_EVERY", Integer.toString(t.getInt("decayEvery")));
         v.put("BATCH_SIZE", Integer.toString(t.getInt("batchSize")));
@@ -79,9 +83,9 @@ final class PyTorchTraining {
         v.put("PATIENCE", Integer.toString(t.getInt("patience")));
         v.put("SEED", Integer.toString(t.getInt("seed")));
         Node output = project.graph().outputNodes().get(0);
-        v.put("LOSS", LossFn.of(output.params()).name().toLowerCase(Locale.ROOT));
-        v.put("TARGET_MODE", mode);
-        v.put("METRIC", output.params().getString("metric"));
+        v.put("LOSS", py(LossFn.of(output.params()).name().toLowerCase(Locale.ROOT)));
+        v.put("TARGET_MODE", py(mode));
+        v.put("METRIC", py(output.params().getString("metric")));
         AtomicFiles.write(dir.resolve("data.py"), fill("data.py.template", v));
         AtomicFiles.write(dir.resolve("train.py"), fill("train.py.template", v));
         writeSplits(spec.kind(), data, dir.resolve("splits.npz"));
@@ -182,20 +186,9 @@ final class PyTorchTraining {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A Python string literal. */
+    /** A Python string literal of any text: see {@link PythonText#literal}. */
     static String py(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
+        return PythonText.literal(s);
     }
 
     private static String num(double d) {
