@@ -38,10 +38,8 @@ final class ImageFolderSource implements SampleSource {
     }
 
     static ImageFolderSource scan(Path root, int height, int width, boolean rgb) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(Message.of("dataset.images.noFolder", root + ": folder not found: the "
-                    + "dataset path must be a folder with one subfolder of images per class", root.toString()));
-        }
+        InputFiles.requireFolder(root, Message.of("dataset.images.noFolder", root + ": folder not found: the "
+                + "dataset path must be a folder with one subfolder of images per class", root.toString()));
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
@@ -64,7 +62,7 @@ final class ImageFolderSource implements SampleSource {
                             + "bmp, gif) in this class folder", dir.toString()));
                 }
                 for (Path p : images) {
-                    files.add(p);
+                    files.add(InputFiles.requireRegularFile(p)); // a pipe named x.png would hang the first epoch
                     labels.add(names.size() - 1);
                 }
             }

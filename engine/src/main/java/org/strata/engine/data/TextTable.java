@@ -30,10 +30,8 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
      *                          label, too few cells or an unclosed quote
      */
     public static TextTable read(Path file, String textColumn, String labelColumn) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
-                    + "path (relative to the project file)", file.toString()));
-        }
+        InputFiles.requireRegularFile(file, Message.of("dataset.fileNotFound", file + ": file not found: check the "
+                + "dataset path (relative to the project file)", file.toString()));
         String name = file.getFileName().toString();
         String content = decode(Files.readAllBytes(file), name);
         if (content.startsWith("\uFEFF")) content = content.substring(1);
@@ -102,6 +100,7 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
      */
     public static List<String> header(Path file) throws IOException {
         String first;
+        InputFiles.requireRegularFile(file); // a pipe would hold the editor until something writes to it
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             first = in.readLine();
         } catch (java.nio.charset.MalformedInputException e) {

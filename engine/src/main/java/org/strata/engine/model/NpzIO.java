@@ -83,6 +83,7 @@ public final class NpzIO {
      *                     integer array, a header that declares more than the entry holds)
      */
     public static Map<String, INDArray> read(Path file) throws IOException {
+        org.strata.engine.data.InputFiles.requireRegularFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), MAX_VALUES);
         }

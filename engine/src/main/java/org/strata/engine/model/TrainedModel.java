@@ -22,10 +22,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.InputFiles;
 import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
+import org.strata.engine.text.Message;
 import org.strata.engine.train.Backends;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
@@ -166,7 +168,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
      * {@code strata.engine} property choose).
      */
     public static TrainedModel load(Path file, Engine engine) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
+        InputFiles.requireRegularFile(file, Message.plain(file + ": model file not found"));
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonNode meta = MAPPER.readTree(read(zip, file, "model.json", 1 << 20));
             int version = meta.path("formatVersion").asInt(0);

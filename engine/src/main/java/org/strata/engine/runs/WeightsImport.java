@@ -70,9 +70,11 @@ public final class WeightsImport {
      */
     public static Imported run(Path weights, Project project, RunStore store) throws IOException {
         Path file = project.file().orElseThrow(() -> new IllegalArgumentException("the project has no file"));
-        if (!Files.isRegularFile(weights)) {
-            throw new ImportException(Message.of("import.notFound", weights + ": no such file: choose the "
-                    + "weights.npz that train.py wrote", weights.toString()));
+        try {
+            org.strata.engine.data.InputFiles.requireRegularFile(weights, Message.of("import.notFound", weights
+                    + ": no such file: choose the weights.npz that train.py wrote", weights.toString()));
+        } catch (org.strata.engine.data.DatasetException e) {
+            throw new ImportException(e.text());
         }
         Map<String, INDArray> arrays;
         try {
