@@ -26,6 +26,7 @@ final class TextDatasets {
         Tokenizer tokenizer = Tokenizer.of(p.getString("tokenizer"));
         boolean lowercase = p.getBool("lowercase");
         int length = p.getInt("length");
+        TextSource.checkFits(table.texts().size(), length, name); // before the tokens are split out of every text
         List<List<String>> tokens = new ArrayList<>();
         for (String text : table.texts()) tokens.add(tokenizer.split(text, lowercase));
         Map<String, Integer> number = CsvReader.classIndex(table.labels());
@@ -38,7 +39,7 @@ final class TextDatasets {
         List<List<String>> trainTexts = new ArrayList<>();
         for (int i : train) trainTexts.add(tokens.get(i));
         Vocabulary vocabulary = Vocabulary.build(trainTexts, p.getInt("vocabularySize"), p.getInt("minCount"));
-        TextSource source = TextSource.of(tokens, labels, vocabulary, length);
+        TextSource source = TextSource.of(tokens, labels, vocabulary, length, name);
         return DatasetLoader.splitOne(name, source, TensorShape.vector(length), classes, 0, p, false)
                 .withText(new TextEncoding(tokenizer, lowercase, length, vocabulary));
     }
