@@ -86,6 +86,12 @@ public final class WeightsImport {
         Dataset data = DatasetLoader.load(project);
         Analysis a = GraphAnalyzer.analyze(project.graph());
         if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
+        try { // before the network is built in native memory, where running out crashes the process
+            org.strata.engine.train.NetworkMemory.checkBuild(file.getFileName().toString(), project.graph(), a,
+                    project.training());
+        } catch (org.strata.engine.train.TrainingException e) {
+            throw new ImportException(e.text());
+        }
         NetworkBackend net = Backends.compile(project.graph(), a, project.training());
         try {
             net.importParameters(arrays);

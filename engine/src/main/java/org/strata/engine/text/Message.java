@@ -28,6 +28,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("run.resumed", 0),
             java.util.Map.entry("run.finished", 1),          // epochs
             java.util.Map.entry("run.tooLarge", 4),          // memory needed, memory there, largest layer, batch
+            java.util.Map.entry("model.tooLarge", 4),        // file, memory needed, memory there, largest layer
             java.util.Map.entry("run.diverging", 3),         // epoch, times the first epoch's loss, learning rate
             java.util.Map.entry("run.atChance", 4),          // accuracy, epochs, classes, learning rate
             java.util.Map.entry("run.stopped", 2),           // epoch, batch
