@@ -35,6 +35,8 @@ public final class IdxReader {
             long bytes = (long) n * rows * cols;
             String what = n + " images of " + rows + "×" + cols;
             checkPromise(file, gzip, 16, bytes, what);
+            DataBudget.check(file.getFileName().toString(), n + " images × " + rows + " × " + cols + " pixels", bytes,
+                    1, true);
             byte[] pixels = readFully(file, in, bytes, what);
             readToTheEnd(file, in);
             return new Images(n, rows, cols, pixels);

@@ -74,6 +74,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
             java.util.Map.entry("dataset.images.none", 1),            // class folder
             java.util.Map.entry("dataset.images.notImage", 1),        // file
+            java.util.Map.entry("dataset.images.tooLarge", 3),        // file, its width×height, the most pixels
             java.util.Map.entry("data.outOfMemory", 0),
             java.util.Map.entry("data.tooLarge", 3),                  // dataset, sizes = numbers, the most that fit
             java.util.Map.entry("input.notFound", 1),                 // file
