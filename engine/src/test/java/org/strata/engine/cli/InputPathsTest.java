@@ -72,6 +72,9 @@ class InputPathsTest {
             assertEquals(1, r.status(), r.out() + r.err());
             assertTrue(r.err().contains("/dev/zero is not a regular file"), r.err());
         }
+        CliTest.Result project = soon("validate", "/dev/zero");
+        assertEquals(1, project.status());
+        assertTrue(project.err().contains("not a regular file (a pipe, a device or a socket)"), project.err());
     }
 
     @Test
