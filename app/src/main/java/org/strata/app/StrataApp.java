@@ -24,6 +24,7 @@ public final class StrataApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler(this::uncaught);
         AppSettings settings = AppSettings.load();
         // The device the user chose in Train › Compute Device, unless the command line set one (-Dstrata.device).
         if (System.getProperty(ComputeDevice.PROPERTY) == null) {
@@ -60,6 +61,25 @@ public final class StrataApp extends Application {
         }
         getParameters().getUnnamed().stream().filter(a -> a.endsWith(".strata")).findFirst().map(Path::of)
                 .ifPresent(window::open);
+    }
+
+    /**
+     * Out of memory or stack on any thread the window's own work did not catch ends in a dialog saying so: the
+     * window and the open project stay, where the thread would otherwise die without a word.
+     */
+    private void uncaught(Thread thread, Throwable e) {
+        if (!(e instanceof OutOfMemoryError || e instanceof StackOverflowError)) {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace(); // as Java's own handler does: for a bug report
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            var alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                    org.strata.app.i18n.Catalogue.explain(e));
+            alert.setHeaderText(null);
+            if (window != null) alert.initOwner(window.stage());
+            alert.show();
+        });
     }
 
     private void engineFailed(Throwable error) {

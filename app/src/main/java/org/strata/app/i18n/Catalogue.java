@@ -136,6 +136,8 @@ public final class Catalogue {
 
     /** @return why something failed, in the window's language where the engine gave its message a code */
     public static String explain(Throwable e) {
+        if (e instanceof OutOfMemoryError) return org.strata.app.i18n.Messages.get("error.outOfMemory");
+        if (e instanceof StackOverflowError) return org.strata.app.i18n.Messages.get("error.tooDeep");
         if (e instanceof org.strata.engine.train.TrainingException t) return message(t.text());
         if (e instanceof org.strata.engine.data.DatasetException d) return message(d.text());
         if (e instanceof org.strata.engine.runs.ImportException i) return message(i.text());

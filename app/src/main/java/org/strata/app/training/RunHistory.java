@@ -132,6 +132,9 @@ public final class RunHistory {
                 });
             } catch (Exception e) {
                 threads.ui(() -> failed.accept(e));
+            } catch (OutOfMemoryError | StackOverflowError e) { // said as a failure; the window and project stay
+                var said = new java.io.IOException(org.strata.app.i18n.Catalogue.explain(e), e);
+                threads.ui(() -> failed.accept(said));
             }
         });
     }

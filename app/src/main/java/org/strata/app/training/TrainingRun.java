@@ -78,6 +78,14 @@ public final class TrainingRun {
     private volatile int cpuThreads;
     /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
     private final RunThreads threads;
+    /** Builds a run's session off the JavaFX thread; a test hands in one that fails as a large network would. */
+    Loader loader = Sessions::forRun;
+
+    /** {@link Sessions#forRun}, as a value. */
+    interface Loader {
+        TrainingSession load(org.strata.engine.project.Project project, TrainingSession previous, int cpuThreads)
+                throws Exception;
+    }
     private final StepThrough stepThrough;
     private final WeightPath weightPath = new WeightPath();
     private final SurfaceFeed surface;
@@ -396,7 +404,7 @@ public final class TrainingRun {
         String structure = structure();
         threads.background("strata-training-loader", () -> {
             try {
-                TrainingSession s = Sessions.forRun(document.project(), previous, cpuThreads);
+                TrainingSession s = loader.load(document.project(), previous, cpuThreads);
                 s.addListener(inbox.listener());
                 recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
                 boundaries.setPoints(DataPoints.of(s.dataset()));
@@ -414,7 +422,7 @@ public final class TrainingRun {
                 }
                 s.setPace(pace.get());
                 startWhenAsked(s);
-            } catch (Exception e) {
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) { // the window stays, the project too
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
                 threads.ui(() -> {
@@ -497,7 +505,7 @@ public final class TrainingRun {
                     setPhase(TrainingState.FINISHED, () -> Messages.get("runs.using", r.id(), model.epochs()));
                     evaluateAfterwards(null, null);
                 });
-            } catch (Exception e) {
+            } catch (Exception | OutOfMemoryError | StackOverflowError e) { // the window stays, the project too
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 threads.ui(() -> {
                     document.setReadOnly(false);

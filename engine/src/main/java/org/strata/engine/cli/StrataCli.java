@@ -17,6 +17,12 @@ public final class StrataCli implements Runnable {
 
     /** Runs the CLI and exits with its status. */
     public static void main(String[] args) {
+        // an Error in another thread (a data loader, the training loop) ends in one line too, never a stack trace
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            System.err.println("error: " + userMessage(e));
+            System.err.flush();
+            if (e instanceof VirtualMachineError) Runtime.getRuntime().halt(1); // the command cannot go on
+        });
         System.exit(run(args));
     }
 
@@ -38,17 +44,33 @@ public final class StrataCli implements Runnable {
             cmd.getErr().println("error: " + userMessage(ex));
             return 1;
         });
-        int status = cl.execute(args);
+        int status = execute(cl, args);
         cl.getOut().flush();
         cl.getErr().flush();
         return status;
     }
 
+    /** Runs a command; out of memory or stack ends it in one line and status 1, as an exception does. */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands only Exceptions to the execution exception handler; an Error would end in a stack trace
+            cl.getErr().println("error: " + userMessage(e));
+            return 1;
+        }
+    }
+
     /** What to say about an exception that ended a command: its message, never its class name or stack. */
     static String userMessage(Throwable ex) {
         if (ex instanceof OutOfMemoryError) {
-            return "out of memory: the network or its data is too large for this machine; make the layers, the "
-                    + "batch or the images smaller";
+            return "out of memory: the network or its data is too large for the " + (Runtime.getRuntime().maxMemory()
+                    >> 20) + " MB Java may use here; make the layers, the batch, the data (samples, length, images) "
+                    + "smaller, or start Java with more memory (-Xmx)";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "the input nests too deeply to follow (a file with thousands of nested levels, or a network "
+                    + "thousands of layers deep): make it shallower";
         }
         String m = ex.getMessage();
         if (m == null || m.isBlank() || ex instanceof NullPointerException || ex instanceof ClassCastException

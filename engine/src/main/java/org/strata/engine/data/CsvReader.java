@@ -35,9 +35,7 @@ public final class CsvReader {
     }
 
     static Table read(Path file, String labelColumn, boolean classification, Charset charset) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw notFound(file);
-        }
+        InputFiles.requireRegularFile(file, notFound(file));
         String name = file.getFileName().toString();
         boolean inMemory = Files.size(file) <= inMemoryLimit;
         List<float[]> rows = new ArrayList<>();
@@ -113,7 +111,7 @@ public final class CsvReader {
      * @throws DatasetException when the file is missing or empty, lacks the column, or a cell of it is not a number
      */
     static float[] column(Path file, String column, Charset charset) throws IOException {
-        if (!Files.isRegularFile(file)) throw notFound(file);
+        InputFiles.requireRegularFile(file, notFound(file));
         String name = file.getFileName().toString();
         float[] values = new float[1024];
         int count = 0;
@@ -155,9 +153,7 @@ public final class CsvReader {
      * @throws DatasetException when the file is missing or empty, or its first line does not decode
      */
     static List<String> header(Path file, Charset charset) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw notFound(file);
-        }
+        InputFiles.requireRegularFile(file, notFound(file));
         try (LineReader in = new LineReader(Files.newInputStream(file), charset, file.getFileName().toString())) {
             String line = in.next();
             if (line == null || line.isBlank()) {
@@ -168,9 +164,9 @@ public final class CsvReader {
         }
     }
 
-    private static DatasetException notFound(Path file) {
-        return new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
-                + "path (relative to the project file)", file.toString()));
+    private static Message notFound(Path file) {
+        return Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
+                + "path (relative to the project file)", file.toString());
     }
 
     private static DatasetException empty(String name) {

@@ -86,6 +86,11 @@ public final class DataProbe {
             return new Result(d.shape(), null, columns, DataPreview.of(d, PREVIEW_SAMPLES));
         } catch (DatasetException e) {
             return new Result(null, e.text(), columns);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // the editor probes on a background thread: an Error there would leave the data unread without a word
+            return new Result(null, Message.of("data.outOfMemory", "Reading the data ran out of memory: it is too "
+                    + "large for the memory Java has here; make it smaller (fewer samples, a shorter length, smaller "
+                    + "images)"), columns);
         } catch (IOException | RuntimeException e) {
             // a damaged file (a truncated .gz, an unreadable image) reaches here as the library says it
             String what = e.getMessage() == null ? "" : ": " + org.strata.engine.text.Excerpt.of(e.getMessage());

@@ -13,9 +13,12 @@ public final class Generators {
     record Generated(ArraySource source, List<String> classNames, int targets) {
     }
 
-    static Generated generate(Params p) {
+    static Generated generate(Params p) throws DatasetException {
         String kind = p.getString("generator");
         int n = p.getInt("samples");
+        // a point and its target, each in a small array of its own (about 24 bytes a value with the array around it)
+        DataBudget.check("generated " + kind, DataBudget.number(n) + " samples × 3 values", DataBudget.times(n, 3),
+                24, false);
         double noise = p.getDouble("noise");
         Random r = new Random(p.getInt("seed"));
         float[][] x = new float[n][];

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
@@ -36,6 +35,8 @@ public final class IdxReader {
             long bytes = (long) n * rows * cols;
             String what = n + " images of " + rows + "×" + cols;
             checkPromise(file, gzip, 16, bytes, what);
+            DataBudget.check(file.getFileName().toString(), n + " images × " + rows + " × " + cols + " pixels", bytes,
+                    1, true);
             byte[] pixels = readFully(file, in, bytes, what);
             readToTheEnd(file, in);
             return new Images(n, rows, cols, pixels);
@@ -96,11 +97,9 @@ public final class IdxReader {
 
     /** @return whether the file is gzipped (its first two bytes); refuses a file that is not there, naming it */
     private static boolean isGzip(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(org.strata.engine.text.Message.of("dataset.fileNotFound", file + ": file not "
-                    + "found: check the dataset paths in the project (they are relative to the project file)",
-                    file.toString()), new NoSuchFileException(file.toString()));
-        }
+        InputFiles.requireRegularFile(file, org.strata.engine.text.Message.of("dataset.fileNotFound", file + ": file "
+                + "not found: check the dataset paths in the project (they are relative to the project file)",
+                file.toString()));
         try (InputStream in = Files.newInputStream(file)) {
             return in.read() == 0x1f && in.read() == 0x8b;
         }

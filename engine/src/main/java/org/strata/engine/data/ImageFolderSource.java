@@ -37,11 +37,12 @@ final class ImageFolderSource implements SampleSource {
         this.rgb = rgb;
     }
 
+    /** The most pixels read from one image: 8,192 × 8,192, far above what a network is trained on. */
+    static final long MAX_PIXELS = 8192L * 8192;
+
     static ImageFolderSource scan(Path root, int height, int width, boolean rgb) throws IOException {
-        if (!Files.isDirectory(root)) {
-            throw new DatasetException(Message.of("dataset.images.noFolder", root + ": folder not found: the "
-                    + "dataset path must be a folder with one subfolder of images per class", root.toString()));
-        }
+        InputFiles.requireFolder(root, Message.of("dataset.images.noFolder", root + ": folder not found: the "
+                + "dataset path must be a folder with one subfolder of images per class", root.toString()));
         List<Path> classDirs;
         try (Stream<Path> s = Files.list(root)) {
             classDirs = s.filter(Files::isDirectory).sorted().toList();
@@ -64,7 +65,7 @@ final class ImageFolderSource implements SampleSource {
                             + "bmp, gif) in this class folder", dir.toString()));
                 }
                 for (Path p : images) {
-                    files.add(p);
+                    files.add(InputFiles.requireRegularFile(p)); // a pipe named x.png would hang the first epoch
                     labels.add(names.size() - 1);
                 }
             }
@@ -91,7 +92,9 @@ final class ImageFolderSource implements SampleSource {
     public void features(int index, float[] dst, int offset) {
         BufferedImage img;
         try {
-            img = ImageIO.read(files.get(index).toFile());
+            img = read(files.get(index));
+        } catch (DatasetException e) {
+            throw new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(new DatasetException(files.get(index) + ": cannot read image: "
                     + e.getMessage(), e));
@@ -120,6 +123,35 @@ final class ImageFolderSource implements SampleSource {
                 } else {
                     dst[k++] = 0.299f * r + 0.587f * gr + 0.114f * b;
                 }
+            }
+        }
+    }
+
+    /**
+     * Reads an image after reading its size: a file of a few bytes may declare 40,000 × 40,000 pixels, which
+     * decoding would allocate (gigabytes) before finding the pixels are not there.
+     *
+     * @return the image, or null when no reader Java has knows its format
+     * @throws DatasetException when it declares more than {@link #MAX_PIXELS} pixels
+     */
+    static BufferedImage read(Path file) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) return null;
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w * h > MAX_PIXELS) {
+                    throw new DatasetException(Message.of("dataset.images.tooLarge", file + ": the image declares "
+                            + w + "×" + h + " pixels, more than Strata reads from one image (" + MAX_PIXELS
+                            + "): scale it down (the network sees it at the dataset's height and width anyway)",
+                            file.toString(), w + "×" + h, MAX_PIXELS));
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
             }
         }
     }

@@ -29,10 +29,18 @@ final class SequenceTasks {
     record Task(ArraySource source, TensorShape shape, List<String> classNames, int targets) {
     }
 
-    static Task generate(Params p) {
+    static Task generate(Params p) throws DatasetException {
         String task = p.getString("task");
         int n = p.getInt("samples");
         int t = p.getInt("length");
+        long perSample = switch (task) { // the sequence and its answer
+            case "sine" -> (long) t + p.getInt("horizon");
+            case "parity" -> (long) t + 1;
+            case "adding" -> 3L * (t + 1);
+            default -> 2L * t;
+        };
+        DataBudget.check("the " + task + " task", DataBudget.number(n) + " sequences × " + perSample + " values",
+                DataBudget.times(n, perSample), Float.BYTES, false);
         Random r = new Random(p.getInt("seed"));
         float[][] x = new float[n][];
         switch (task) {

@@ -30,6 +30,7 @@ final class TextDatasets {
         Tokenizer tokenizer = read.map(TextEncoding::tokenizer).orElseGet(() -> Tokenizer.of(p.getString("tokenizer")));
         boolean lowercase = read.map(TextEncoding::lowercase).orElseGet(() -> p.getBool("lowercase"));
         int length = read.map(TextEncoding::length).orElseGet(() -> p.getInt("length"));
+        TextSource.checkFits(table.texts().size(), length, name); // before the tokens are split out of every text
         List<List<String>> tokens = new ArrayList<>();
         for (String text : table.texts()) tokens.add(tokenizer.split(text, lowercase));
         Map<String, Integer> number = CsvReader.classIndex(table.labels());
@@ -44,7 +45,7 @@ final class TextDatasets {
         // a model's own vocabulary: a token it does not know reads as its <unk>, as in any text given to it
         Vocabulary vocabulary = read.isPresent() ? read.get().vocabulary()
                 : Vocabulary.build(trainTexts, p.getInt("vocabularySize"), p.getInt("minCount"));
-        TextSource source = TextSource.of(tokens, labels, vocabulary, length);
+        TextSource source = TextSource.of(tokens, labels, vocabulary, length, name);
         return DatasetLoader.splitOne(name, source, TensorShape.vector(length), classes, 0, p, false)
                 .withText(new TextEncoding(tokenizer, lowercase, length, vocabulary));
     }

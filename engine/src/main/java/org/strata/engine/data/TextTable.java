@@ -34,10 +34,8 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
      */
     public static TextTable read(Path file, String textColumn, String labelColumn, Charset charset)
             throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(Message.of("dataset.fileNotFound", file + ": file not found: check the dataset "
-                    + "path (relative to the project file)", file.toString()));
-        }
+        InputFiles.requireRegularFile(file, Message.of("dataset.fileNotFound", file + ": file not found: check the "
+                + "dataset path (relative to the project file)", file.toString()));
         String name = file.getFileName().toString();
         String content = StrictText.decode(Files.readAllBytes(file), charset, name);
         List<List<String>> rows = new ArrayList<>();
@@ -89,6 +87,7 @@ public record TextTable(List<String> texts, List<String> labels, List<Integer> l
      */
     public static List<String> header(Path file, Charset charset) throws IOException {
         String first;
+        InputFiles.requireRegularFile(file); // a pipe would hold the editor until something writes to it
         try (InputStream in = Files.newInputStream(file)) {
             // the first line only: a header longer than this is no header a person chooses from
             byte[] head = in.readNBytes(1 << 16);

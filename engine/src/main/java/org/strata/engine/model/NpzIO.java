@@ -83,6 +83,7 @@ public final class NpzIO {
      *                     integer array, a header that declares more than the entry holds)
      */
     public static Map<String, INDArray> read(Path file) throws IOException {
+        org.strata.engine.data.InputFiles.requireRegularFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), MAX_VALUES);
         }
@@ -106,7 +107,7 @@ public final class NpzIO {
                 any = true;
                 String entry = e.getName();
                 if (!entry.endsWith(".npy")) continue;
-                INDArray a = readNpy(zip, entry, left);
+                INDArray a = readNpy(zip, entry, left, e.getSize());
                 left -= a.length();
                 out.put(entry.substring(0, entry.length() - 4), a);
             }
@@ -117,7 +118,11 @@ public final class NpzIO {
         return out;
     }
 
-    private static INDArray readNpy(InputStream in, String entry, long maxValues) throws IOException {
+    /**
+     * @param entrySize the bytes the zip says the entry holds, or -1 when it does not say: a header declaring more
+     *                  values than that is refused before anything is allocated for them
+     */
+    private static INDArray readNpy(InputStream in, String entry, long maxValues, long entrySize) throws IOException {
         DataInputStream d = new DataInputStream(in);
         byte[] magic = new byte[6];
         d.readFully(magic);
@@ -152,10 +157,24 @@ public final class NpzIO {
         if (!(kind == 'f' && (size == 4 || size == 8)) && !(kind != 'f' && (size == 1 || size == 4 || size == 8))) {
             throw new IOException(entry + " holds " + kind + size + " values; Strata reads floats and integers");
         }
-        float[] values = new float[(int) count];
+        long bytes = count * size; // at most 2³¹ values of 8 bytes: no overflow
+        long headerBytes = MAGIC.length + 2 + (major == 1 ? 2 : 4) + headerLength;
+        if (entrySize >= 0 && entrySize - headerBytes < bytes) {
+            throw new IOException(entry + " declares " + count + " values (" + bytes + " bytes) but holds only "
+                    + Math.max(0, entrySize - headerBytes) + " bytes: the file is damaged, or not the array it says");
+        }
+        long memory = Runtime.getRuntime().maxMemory();
+        if (Float.BYTES * count > memory / 2) {
+            throw new IOException(entry + " declares " + count + " values, " + (Float.BYTES * count >> 20) + " MB as "
+                    + "floats, more than fit in the memory Java has here (" + (memory >> 20) + " MB): is it the right "
+                    + "file? (a larger one needs Java started with more memory, -Xmx)");
+        }
+        // the array grows as values arrive, so a header that lies where the zip does not say the size costs nothing
+        float[] values = new float[(int) Math.min(count, 1 << 16)];
         byte[] chunk = new byte[8192 - 8192 % size];
         int done = 0;
         while (done < count) {
+            if (done == values.length) values = java.util.Arrays.copyOf(values, (int) Math.min(count, 2L * done));
             int want = (int) Math.min(chunk.length, (count - done) * size);
             int got = in.readNBytes(chunk, 0, want);
             if (got < want) throw new IOException(entry + " ends after " + (done + got / size) + " of " + count

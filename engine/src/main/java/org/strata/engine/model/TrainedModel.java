@@ -22,11 +22,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.data.DatasetException;
+import org.strata.engine.data.InputFiles;
 import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
+import org.strata.engine.text.Message;
 import org.strata.engine.train.Backends;
+import org.strata.engine.train.NetworkMemory;
+import org.strata.engine.train.TrainingException;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 
@@ -175,7 +180,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
      * {@code strata.engine} property choose).
      */
     public static TrainedModel load(Path file, Engine engine) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IOException(file + ": model file not found");
+        InputFiles.requireRegularFile(file, Message.plain(file + ": model file not found"));
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonNode meta;
             try {
@@ -199,6 +204,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             originalFile(meta.path("projectFile").asText("")).ifPresent(project::setFile);
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
+            checkSizes(zip, file, project, a); // before the network is built in native memory
             NetworkBackend net = engine == null ? Backends.compile(project.graph(), a, project.training())
                     : Backends.compile(project.graph(), a, project.training(), Backends.Preference.of(engine));
             long features = a.shapeOf(project.graph().inputNodes().get(0).id()).orElseThrow().size();
@@ -237,6 +243,26 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
                     text);
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": not a Strata model file (not a zip): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a network that its own file cannot hold the weights of (an edited project.strata declaring a layer of
+     * 200,000 × 200,000), or that this machine cannot build: building allocates native memory before any weight is
+     * read, and there a failure crashes the process instead of raising an error.
+     */
+    private static void checkSizes(ZipFile zip, Path file, Project project, Analysis a) throws IOException {
+        ZipEntry params = zip.getEntry("params.npz");
+        // deflate shrinks data at most about 1,032 times: fewer bytes than that cannot hold the weights
+        if (params != null && params.getSize() >= 0 && params.getSize() < 4 * a.totalParams() / 1032) {
+            throw new IOException(file + ": its network declares " + String.format(java.util.Locale.ROOT, "%,d",
+                    a.totalParams()) + " weights but its params.npz holds only " + params.getSize() + " bytes: the "
+                    + "file is damaged or was edited; use the model.zip train wrote, or train again");
+        }
+        try {
+            NetworkMemory.checkBuild(file.getFileName().toString(), project.graph(), a, project.training());
+        } catch (TrainingException e) {
+            throw new DatasetException(e.text());
         }
     }
 

@@ -27,6 +27,8 @@ import org.strata.engine.params.Params;
 public final class ProjectFile {
     /** The format this version writes, and the newest it reads. */
     public static final int FORMAT_VERSION = 2;
+    /** The largest project file read: a network's description, never its weights or data, is far smaller. */
+    public static final long MAX_BYTES = 64L << 20;
     /** The file name extension, with its dot. */
     public static final String EXTENSION = ".strata";
 
@@ -49,9 +51,19 @@ public final class ProjectFile {
      */
     public static Project load(Path file) throws IOException {
         String text;
-        if (Files.isDirectory(file)) {
+        PathKind kind = PathKind.of(file);
+        if (kind == PathKind.FOLDER) {
             throw new ProjectFormatException(file.getFileName().toString(), new ProjectFormatException("$",
                     "this is a folder, not a project file: open the .strata file inside it"));
+        }
+        if (kind == PathKind.SPECIAL) { // a pipe would wait forever, a device would never end
+            throw new ProjectFormatException(file.getFileName().toString(), new ProjectFormatException("$",
+                    "this is not a regular file (a pipe, a device or a socket): open a .strata file saved on disk"));
+        }
+        if (kind == PathKind.FILE && Files.size(file) > MAX_BYTES) {
+            throw new ProjectFormatException(file.getFileName().toString(), new ProjectFormatException("$",
+                    "the file holds " + Files.size(file) + " bytes, more than a project file can (" + MAX_BYTES
+                    + "): is it a project file?"));
         }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

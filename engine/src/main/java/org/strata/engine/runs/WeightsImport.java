@@ -71,9 +71,11 @@ public final class WeightsImport {
      */
     public static Imported run(Path weights, Project project, RunStore store) throws IOException {
         Path file = project.file().orElseThrow(() -> new IllegalArgumentException("the project has no file"));
-        if (!Files.isRegularFile(weights)) {
-            throw new ImportException(Message.of("import.notFound", weights + ": no such file: choose the "
-                    + "weights.npz that train.py wrote", weights.toString()));
+        try {
+            org.strata.engine.data.InputFiles.requireRegularFile(weights, Message.of("import.notFound", weights
+                    + ": no such file: choose the weights.npz that train.py wrote", weights.toString()));
+        } catch (org.strata.engine.data.DatasetException e) {
+            throw new ImportException(e.text());
         }
         // checked first: a metrics.json that cannot be used is refused before any work, never taken as absent
         JsonNode metrics = PyTorchMetrics.read(weights.resolveSibling("metrics.json"));
@@ -92,6 +94,12 @@ public final class WeightsImport {
                 : DatasetLoader.load(project, new ReadAs(classes, text, Optional.empty()));
         Analysis a = GraphAnalyzer.analyze(project.graph());
         if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
+        try { // before the network is built in native memory, where running out crashes the process
+            org.strata.engine.train.NetworkMemory.checkBuild(file.getFileName().toString(), project.graph(), a,
+                    project.training());
+        } catch (org.strata.engine.train.TrainingException e) {
+            throw new ImportException(e.text());
+        }
         NetworkBackend net = Backends.compile(project.graph(), a, project.training());
         try {
             net.importParameters(arrays);

@@ -28,6 +28,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("run.resumed", 0),
             java.util.Map.entry("run.finished", 1),          // epochs
             java.util.Map.entry("run.tooLarge", 4),          // memory needed, memory there, largest layer, batch
+            java.util.Map.entry("model.tooLarge", 4),        // file, memory needed, memory there, largest layer
             java.util.Map.entry("run.diverging", 3),         // epoch, times the first epoch's loss, learning rate
             java.util.Map.entry("run.atChance", 4),          // accuracy, epochs, classes, learning rate
             java.util.Map.entry("run.stopped", 2),           // epoch, batch
@@ -76,6 +77,12 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.images.classFolders", 2),    // folder, subfolders found
             java.util.Map.entry("dataset.images.none", 1),            // class folder
             java.util.Map.entry("dataset.images.notImage", 1),        // file
+            java.util.Map.entry("dataset.images.tooLarge", 3),        // file, its width×height, the most pixels
+            java.util.Map.entry("data.outOfMemory", 0),
+            java.util.Map.entry("data.tooLarge", 3),                  // dataset, sizes = numbers, the most that fit
+            java.util.Map.entry("input.notFound", 1),                 // file
+            java.util.Map.entry("input.folder", 1),                   // the folder given where a file is read
+            java.util.Map.entry("input.special", 1),                  // the pipe, device or socket given
             java.util.Map.entry("import.notFound", 1),                // file
             java.util.Map.entry("import.notWeights", 2),              // file, why
             java.util.Map.entry("import.mismatch", 2),                // file, the array that does not fit

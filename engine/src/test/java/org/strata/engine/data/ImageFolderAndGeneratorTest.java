@@ -50,6 +50,29 @@ class ImageFolderAndGeneratorTest {
     }
 
     @Test
+    void an_image_declaring_forty_thousand_pixels_square_is_refused_before_it_is_decoded() throws Exception {
+        image("cats", "c.png", Color.WHITE);
+        image("dogs", "d.png", Color.BLACK);
+        // the PNG's header (IHDR: width, height at bytes 16–23, its CRC at 29–32) made to declare 40000×40000
+        Path png = dir.resolve("imgs").resolve("dogs").resolve("d.png");
+        byte[] b = Files.readAllBytes(png);
+        java.nio.ByteBuffer.wrap(b).putInt(16, 40_000).putInt(20, 40_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(b, 12, 17);
+        java.nio.ByteBuffer.wrap(b).putInt(29, (int) crc.getValue());
+        Files.write(png, b);
+        Dataset d = DatasetLoader.load(DatasetTestSupport.project(dir, DatasetKind.IMAGE_FOLDER, "path", "imgs",
+                "height", 4, "width", 4, "color", "rgb", "validationSplit", 0.0, "testSplit", 0.0));
+        float[] x = new float[48];
+        var e = assertThrows(java.io.UncheckedIOException.class, () -> {
+            for (int i = 0; i < d.train().size(); i++) d.train().features(i, x, 0);
+        });
+        assertTrue(e.getCause().getMessage().endsWith("d.png: the image declares 40000×40000 pixels, more than "
+                + "Strata reads from one image (67108864): scale it down (the network sees it at the dataset's height "
+                + "and width anyway)"), e.getCause().getMessage());
+    }
+
+    @Test
     void image_folder_without_class_folders_is_explained() throws Exception {
         Files.createDirectories(dir.resolve("imgs"));
         var e = assertThrows(DatasetException.class, () -> DatasetLoader.load(

@@ -198,6 +198,9 @@ public final class RunsView extends BorderPane {
                 }
             } catch (Exception e) {
                 done = Messages.get("runs.exportFailed", file.getFileName(), e.getMessage());
+            } catch (OutOfMemoryError | StackOverflowError e) { // said in the status line; the window stays
+                done = Messages.get("runs.exportFailed", file.getFileName(),
+                        org.strata.app.i18n.Catalogue.explain(e));
             }
             String text = done;
             Platform.runLater(() -> {
