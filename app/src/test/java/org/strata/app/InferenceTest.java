@@ -41,6 +41,13 @@ class InferenceTest extends AppTest {
     void a_typed_csv_row_is_classified() throws Exception {
         trainOneRun("iris", 30);
         clickOn("#inference-row");
+        // numbers are plain decimals, as in data files: Java's 1.4f is a typo, not 1.4
+        write("5.1, 3.5, 1.4f, 0.2");
+        type(KeyCode.ENTER);
+        assertThat(lookup("#inference-error").queryLabeled().getText()).contains("number");
+        assertThat(lookup("#inference-best").tryQuery()).isEmpty();
+        fxRun(() -> lookup("#inference-row").queryTextInputControl().clear());
+        clickOn("#inference-row");
         write("5.1, 3.5, 1.4, 0.2"); // a classic setosa
         type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#inference-best").tryQuery().isPresent());

@@ -130,20 +130,22 @@ class RunsTest extends AppTest {
         // weights as a PyTorch export's train.py leaves them: Strata's layout, PyTorch's figures beside them
         Path trained = Files.createDirectories(dir.resolve("trained"));
         org.strata.engine.export.Exporters.npz(run().runs().model(first), trained.resolve("weights.npz"));
+        var train = first.outcome().train();
         var test = first.outcome().test();
         Files.writeString(trained.resolve("metrics.json"), String.format(java.util.Locale.ROOT, "{\"epochs\": 2, "
                 + "\"processes\": 2, \"backend\": \"Gloo\", \"device\": \"CPU\", \"torch\": \"1.13\", "
                 + "\"seconds\": 1.5, \"metricName\": \"accuracy\", \"history\": [{\"epoch\": 1, \"trainLoss\": 0.5, "
                 + "\"trainMetric\": 0.8, \"validationLoss\": 0.4, \"validationMetric\": 0.85, \"samples\": 640, "
-                + "\"seconds\": 0.7}], \"test\": {\"loss\": %.9f, \"metric\": %.9f, \"samples\": %d}}",
-                test.loss(), test.metric(), test.samples()));
+                + "\"seconds\": 0.7}], \"train\": {\"loss\": %.9f, \"metric\": %.9f, \"samples\": %d}, "
+                + "\"test\": {\"loss\": %.9f, \"metric\": %.9f, \"samples\": %d}}", train.loss(), train.metric(),
+                train.samples(), test.loss(), test.metric(), test.samples()));
         fxRun(() -> window.importWeights(trained.resolve("weights.npz")));
         waitFor(60, () -> run().runs().runs().size() == 2);
         RunRecord imported = run().runs().runs().get(1);
         assertThat(imported.engine()).isEqualTo("PyTorch 1.13");
         assertThat(imported.testMetric()).isEqualTo(first.testMetric(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(imported.loss().length).isEqualTo(1); // PyTorch's curve, for the loss chart's overlay
-        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("agrees with it on 1 split:"));
+        waitFor(30, () -> lookup("#runs-status").queryLabeled().getText().contains("agrees with it on 2 splits:"));
         TableView<?> table = lookup("#runs-table").queryAs(TableView.class);
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(1);
         // weights of another network are refused, saying why, and nothing is kept

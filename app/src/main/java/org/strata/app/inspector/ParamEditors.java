@@ -207,7 +207,7 @@ final class ParamEditors extends DefaultPropertyEditorFactory {
 
         private static Object parseDouble(String s) {
             try {
-                return Double.parseDouble(s.replace(",", "."));
+                return org.strata.engine.data.PlainNumber.parseDouble(s.replace(",", "."), false);
             } catch (NumberFormatException e) {
                 return s;
             }

@@ -6,9 +6,10 @@ import java.util.regex.Pattern;
  * Reads a number as a data file writes it: a plain decimal ({@code -1.5}, {@code .5}, {@code 2e-3}), never one of
  * Java's literals that {@link Float#parseFloat} also takes ({@code 1.5f}, {@code 2d}, {@code 0x1p-2}), so that a
  * typo never becomes a number silently. {@code NaN} and infinities ({@code inf}, {@code -inf}, {@code Infinity}) are
- * read only where the caller allows them.
+ * read only where the caller allows them. Data files, Try it's typed rows and the inspector's number boxes all read
+ * numbers through it.
  */
-final class PlainNumber {
+public final class PlainNumber {
     /** Optional sign, digits with an optional fraction (or a fraction alone), an optional exponent. ASCII only. */
     private static final Pattern DECIMAL =
             Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
@@ -24,7 +25,7 @@ final class PlainNumber {
      * @throws NumberFormatException when {@code s} is not a plain decimal (nor an allowed NaN or infinity), or is
      *                               too large for a float while infinities are not allowed
      */
-    static float parseFloat(String s, boolean notFinite) {
+    public static float parseFloat(String s, boolean notFinite) {
         if (DECIMAL.matcher(s).matches()) {
             float v = Float.parseFloat(s);
             if (Float.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
@@ -34,6 +35,25 @@ final class PlainNumber {
             String t = s.toLowerCase(java.util.Locale.ROOT);
             if (t.endsWith("nan")) return Float.NaN;
             return t.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        }
+        throw new NumberFormatException("not a plain decimal: " + s);
+    }
+
+    /**
+     * As {@link #parseFloat}, at double precision (a setting's value).
+     *
+     * @throws NumberFormatException when {@code s} is not a plain decimal (nor an allowed NaN or infinity)
+     */
+    public static double parseDouble(String s, boolean notFinite) {
+        if (DECIMAL.matcher(s).matches()) {
+            double v = Double.parseDouble(s);
+            if (Double.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
+            return v;
+        }
+        if (notFinite && NOT_FINITE.matcher(s).matches()) {
+            String t = s.toLowerCase(java.util.Locale.ROOT);
+            if (t.endsWith("nan")) return Double.NaN;
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         throw new NumberFormatException("not a plain decimal: " + s);
     }

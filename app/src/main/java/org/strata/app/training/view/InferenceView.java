@@ -147,7 +147,7 @@ public final class InferenceView extends VBox {
                 }
                 float[] raw = new float[size];
                 try {
-                    for (int i = 0; i < size; i++) raw[i] = Float.parseFloat(parts[i]);
+                    for (int i = 0; i < size; i++) raw[i] = org.strata.engine.data.PlainNumber.parseFloat(parts[i], false);
                 } catch (NumberFormatException ex) {
                     error.setText(Messages.get("inference.number"));
                     return;
