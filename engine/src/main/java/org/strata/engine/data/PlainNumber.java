@@ -26,17 +26,11 @@ public final class PlainNumber {
      *                               too large for a float while infinities are not allowed
      */
     public static float parseFloat(String s, boolean notFinite) {
-        if (DECIMAL.matcher(s).matches()) {
-            float v = Float.parseFloat(s);
-            if (Float.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
-            return v;
-        }
-        if (notFinite && NOT_FINITE.matcher(s).matches()) {
-            String t = s.toLowerCase(java.util.Locale.ROOT);
-            if (t.endsWith("nan")) return Float.NaN;
-            return t.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-        }
-        throw new NumberFormatException("not a plain decimal: " + s);
+        Double notANumber = notPlain(s, notFinite);
+        if (notANumber != null) return notANumber.floatValue();
+        float v = Float.parseFloat(s); // read as a float at once: a double rounded to float may round twice
+        if (Float.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
+        return v;
     }
 
     /**
@@ -45,11 +39,16 @@ public final class PlainNumber {
      * @throws NumberFormatException when {@code s} is not a plain decimal (nor an allowed NaN or infinity)
      */
     public static double parseDouble(String s, boolean notFinite) {
-        if (DECIMAL.matcher(s).matches()) {
-            double v = Double.parseDouble(s);
-            if (Double.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
-            return v;
-        }
+        Double notANumber = notPlain(s, notFinite);
+        if (notANumber != null) return notANumber;
+        double v = Double.parseDouble(s);
+        if (Double.isInfinite(v) && !notFinite) throw new NumberFormatException("out of range: " + s);
+        return v;
+    }
+
+    /** @return null for a plain decimal, the value of an allowed NaN or infinity; else refused */
+    private static Double notPlain(String s, boolean notFinite) {
+        if (DECIMAL.matcher(s).matches()) return null;
         if (notFinite && NOT_FINITE.matcher(s).matches()) {
             String t = s.toLowerCase(java.util.Locale.ROOT);
             if (t.endsWith("nan")) return Double.NaN;
