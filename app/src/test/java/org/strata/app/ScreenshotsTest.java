@@ -57,6 +57,56 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.setFontSize(13));
     }
 
+    @Test
+    void a_gbk_file_named_in_chinese_then_read_in_its_encoding_at_the_projector_size(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // what Excel on a Chinese Windows saves as "CSV": the Problems list names line and column, the setting reads it
+        StringBuilder csv = new StringBuilder("\u9ad8,\u5bbd,\u79cd\u7c7b\n"); // 高,宽,种类
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 5 + 1).append(',').append(i % 3 + 1).append(',').append(i % 2 == 0 ? "\u72d7" : "\u732b")
+                    .append('\n');
+        }
+        Files.write(dir.resolve("animals.csv"), csv.toString().getBytes(java.nio.charset.Charset.forName("GBK")));
+        fxRun(() -> window.setLanguage(Locale.SIMPLIFIED_CHINESE));
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.openBlank());
+        var doc = editor().document();
+        fxRun(() -> {
+            doc.project().setFile(dir.resolve("animals.strata"));
+            var spec = org.strata.engine.project.DatasetSpec.of(org.strata.engine.project.DatasetKind.CSV);
+            spec.params().set("path", "animals.csv").set("labelColumn", "\u79cd\u7c7b");
+            doc.execute(org.strata.app.document.Edits.setDataset(doc.project(), spec, "path"));
+            doc.selection().clear();
+        });
+        Thread.sleep(1500);
+        scrollIntoView("#param-encoding");
+        snap("encoding-refused-projector-zh.png");
+        fxRun(() -> lookup("#param-encoding").queryAs(javafx.scene.control.ComboBox.class).setValue("GBK"));
+        Thread.sleep(1500);
+        scrollIntoView("#param-encoding");
+        snap("encoding-gbk-projector-zh.png");
+        fxRun(() -> window.setFontSize(13));
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
+    void class_names_with_control_characters_show_them_visibly_at_the_projector_size(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // a label that would retitle a terminal and reverse the text after it: the confusion matrix shows its escapes
+        Path iris = sample("iris");
+        Files.writeString(dir.resolve("iris.strata"), Files.readString(iris));
+        Files.writeString(dir.resolve("iris.csv"), Files.readString(iris.resolveSibling("iris.csv"))
+                .replace("setosa", "se\u001b]0;owned\u0007tosa\u202e"));
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.open(dir.resolve("iris.strata")));
+        trainUnsaved(20);
+        waitForFinalEvaluation(120);
+        clickOn("#tab-training .tab-label");
+        scrollIntoView("#confusion-0-0");
+        snap("confusion-control-characters-projector-en.png");
+        fxRun(() -> window.setFontSize(13));
+    }
+
     /** Trains the open project for {@code epochs} and waits for the run to end. */
     private void train(int epochs) throws Exception {
         fxRun(() -> window.editor().orElseThrow().document().execute(org.strata.app.document.Edits.setTraining(
