@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes the README's screenshots (the seed CNN in both themes and both languages) when run with
- * {@code -Dstrata.screenshots=DIR}: {@code mvn -pl app test -Dtest=ScreenshotsTest -Dstrata.screenshots=docs}.
- * Skipped otherwise.
+ * Writes the README's screenshots (the seed CNN in both themes and both languages): a documentation tool, run by
+ * {@code mvn -B -Pscreenshots -pl app -am verify} (into {@code app/docs/screenshots}), never by the test run.
+ * Run by hand without the profile's {@code -Dstrata.screenshots=DIR}, it skips itself.
  */
 class ScreenshotsTest extends AppTest {
     private Path out;
