@@ -7,9 +7,12 @@ import org.strata.engine.params.Params;
 /**
  * Everything about one layer type that does not depend on an engine, in one place: its parameter table, ports,
  * shape rule, weights, FLOPs and documentation with its formula. The palette, inspector, validator, project format,
- * summary, docs and exporters read it from here. Each engine maps a type to its own computation in its own package
+ * summary, docs and exporters read it from here. Each engine and each format maps a type in its own package
  * (looked up by {@link #id()}), so this package knows no engine: adding a layer type is one subclass listed in
- * {@link LayerCatalogue}, one mapping per engine that runs it, and its translations.
+ * {@link LayerCatalogue}, one entry per engine that runs it ({@code train.fast.Kernels} and a kernel, or a reason it
+ * declines; {@code train.dl4j.Dl4jLayers}), one per format ({@code export.onnx.OnnxLayers}, the {@code .npz}
+ * reader's {@code export.NpzLayers}: an entry or a reason it declines), its icon ({@code app.palette.LayerIcons}) and
+ * its translations. A guard test per place fails until the entry is there.
  */
 public abstract class LayerType {
     private final String id;
