@@ -109,12 +109,24 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
         this.bidirectional = bidirectional;
     }
 
+    /** The catalogue's recurrent cells, named as their types ({@link #cell} keeps the name for Deeplearning4j's JSON). */
+    private enum Cell {
+        LSTM(4), GRU(3), SimpleRNN(1);
+
+        /** Blocks of {@code units} columns in W, U and b: LSTM's g, f, o, i; GRU's r, z, n; the simple cell's one. */
+        final int gates;
+
+        Cell(int gates) {
+            this.gates = gates;
+        }
+    }
+
+    private Cell kind() {
+        return Cell.valueOf(cell);
+    }
+
     private int gates() {
-        return switch (cell) {
-            case "LSTM" -> 4;
-            case "GRU" -> 3;
-            default -> 1;
-        };
+        return kind().gates;
     }
 
     private String[] suffixes() {
@@ -179,8 +191,8 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             SDVariable zx = xs[t].mmul(w).add(b);
-            switch (cell) {
-                case "LSTM" -> {
+            switch (kind()) {
+                case LSTM -> {
                     SDVariable[] z = sd.split(h == null ? zx : zx.add(h.mmul(u)), 4, 1); // blocks g, f, o, i
                     SDVariable ig = sd.nn().sigmoid(z[3]).mul(sd.math().tanh(z[0]));
                     // at the first step c_{−1} = 0, yet the forget gate is still read (times 0): Deeplearning4j
@@ -190,10 +202,10 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
                     if (ms != null) c = c.mul(ms[t]);
                     h = sd.nn().sigmoid(z[2]).mul(sd.math().tanh(c));
                 }
-                case "GRU" -> h = gruStep(sd, zx, h, u, params.get(key("bh", suffix)));
-                default -> h = sd.math().tanh(h == null ? zx : zx.add(h.mmul(u)));
+                case GRU -> h = gruStep(sd, zx, h, u, params.get(key("bh", suffix)));
+                case SimpleRNN -> h = sd.math().tanh(h == null ? zx : zx.add(h.mmul(u)));
             }
-            if (ms != null && !cell.equals("LSTM")) h = h.mul(ms[t]);
+            if (ms != null && kind() != Cell.LSTM) h = h.mul(ms[t]);
             hs[t] = h;
         }
         return hs;
@@ -220,7 +232,7 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
             params.addWeightParam(key("W", s), features, g);
             params.addWeightParam(key("U", s), units, g);
             params.addBiasParam(key("b", s), 1, g);
-            if (cell.equals("GRU")) params.addBiasParam(key("bh", s), 1, units);
+            if (kind() == Cell.GRU) params.addBiasParam(key("bh", s), 1, units);
         }
     }
 
@@ -231,7 +243,7 @@ public final class RecurrentDl4j extends CatalogueSameDiffLayer {
             draw(params.get(key("W", s)), features, g);
             draw(params.get(key("U", s)), units, g);
             params.get(key("b", s)).assign(0);
-            if (cell.equals("GRU")) params.get(key("bh", s)).assign(0);
+            if (kind() == Cell.GRU) params.get(key("bh", s)).assign(0);
         }
     }
 
