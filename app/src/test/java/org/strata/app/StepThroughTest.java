@@ -25,6 +25,38 @@ import org.strata.engine.train.TrainingState;
  * numbers, with formulas and the chain rule that work out to them.
  */
 class StepThroughTest extends AppTest {
+    /** JavaFX's CSS warnings of looked-up colours it could not resolve (its logger, held so it is not collected). */
+    private static final java.util.logging.Logger CSS = java.util.logging.Logger.getLogger("javafx.css");
+    private static final List<String> UNRESOLVED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        CSS.addHandler(new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getMessage() != null && r.getMessage().contains("Could not resolve")) {
+                    UNRESOLVED.add(r.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+
+    /** The step's numbers on the wires (.wire-forward) are styled with every looked-up colour found. */
+    @org.junit.jupiter.api.AfterEach
+    void noUnresolvedColours() {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<String> seen = List.copyOf(UNRESOLVED);
+        UNRESOLVED.clear();
+        assertEquals(List.of(), seen);
+    }
+
     private StepThrough step() {
         return run().stepThrough();
     }

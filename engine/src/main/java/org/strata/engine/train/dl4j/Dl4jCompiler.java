@@ -39,6 +39,7 @@ public final class Dl4jCompiler {
      */
     public static Dl4jNetwork compile(Graph graph, Analysis analysis, Params training) {
         if (!analysis.isValid()) throw new IllegalArgumentException("the graph has errors: " + analysis.errors());
+        SameDiffChatter.quiet(); // SameDiff layers print a line per operation when first trained
         NeuralNetConfiguration.Builder conf = new NeuralNetConfiguration.Builder()
                 .seed(training.getInt("seed"))
                 .dataType(DataType.FLOAT)
