@@ -12,6 +12,19 @@ public final class StrataCli implements Runnable {
     /** The version written into exported files. */
     public static final String VERSION = "0.1.0";
 
+    /**
+     * {@code -Dstrata.engine=auto|strata|dl4j} (README › Engines): {@code train}'s engine when {@code --engine} is not
+     * given. Read once, by {@link #run(String...)}, the entry point both launchers call; never set.
+     */
+    static final String ENGINE_PROPERTY = "strata.engine";
+
+    /** The value of {@link #ENGINE_PROPERTY} the entry point read, or null: the default of {@code train --engine}. */
+    final String engineProperty;
+
+    StrataCli(String engineProperty) {
+        this.engineProperty = engineProperty;
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -26,18 +39,31 @@ public final class StrataCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit status (0 success, 1 failure, 2 usage error). */
+    /**
+     * Runs the CLI and returns its exit status (0 success, 1 failure, 2 usage error): the entry point of the
+     * {@code strata} launcher and of the installed Strata, the one place that reads {@code -Dstrata.engine}.
+     */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return runWith(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true),
+                System.getProperty(ENGINE_PROPERTY), args);
     }
 
-    /** As {@link #run(String...)}, writing to the given streams. */
+    /** As {@link #run(String...)}, writing to the given streams, with no {@code -Dstrata.engine}. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return runWith(out, err, null, args);
+    }
+
+    /**
+     * As {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)}.
+     *
+     * @param engineProperty the {@code -Dstrata.engine} value the entry point read, or null
+     */
+    static int runWith(java.io.PrintWriter out, java.io.PrintWriter err, String engineProperty, String[] args) {
         deviceOption(args); // ND4J starts loading below, and the device is fixed when it does
         org.strata.engine.runtime.NativeSetup.warmUp();
         // Everything any command prints goes through one escaper: text from data cannot act on the terminal. The
         // help is plain for it (picocli's colours would be escaped too).
-        CommandLine cl = new CommandLine(new StrataCli()).setOut(new TerminalWriter(out))
+        CommandLine cl = new CommandLine(new StrataCli(engineProperty)).setOut(new TerminalWriter(out))
                 .setErr(new TerminalWriter(err))
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {

@@ -47,7 +47,13 @@ final class TrainCommand implements Callable<Integer> {
     Integer threads;
 
     /** Engines a user can ask for. */
-    enum Engine { auto, strata, dl4j }
+    enum Engine {
+        auto, strata, dl4j;
+
+        Backends.Preference preference() {
+            return Backends.Preference.parse(name());
+        }
+    }
 
     @Option(names = "--engine", paramLabel = "ENGINE", description = "auto (default), strata or dl4j")
     Engine engine;
@@ -67,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The entry point's {@code -Dstrata.engine}, read there (see {@link StrataCli#ENGINE_PROPERTY}). */
+    @picocli.CommandLine.ParentCommand
+    StrataCli cli;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
@@ -85,10 +95,13 @@ final class TrainCommand implements Callable<Integer> {
                 err.println("error: " + refused);
                 return 1;
             }
-            // the engine it began on: the optimizer's state means nothing to the other
-            System.setProperty("strata.engine", resumedOn(checkpoint).key());
-        } else if (engine != null) {
-            System.setProperty("strata.engine", engine.name());
+        }
+        Backends.Preference chosen; // a resumed run goes on where it began (TrainingSession.resume)
+        try {
+            chosen = chosenEngine();
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
         String refused = Devices.refusal(device);
         if (refused != null) {
@@ -110,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = resume != null ? resume : out != null ? out : reserved;
         TrainingSession session;
         try {
-            session = checkpoint == null ? TrainingSession.create(project)
+            session = checkpoint == null ? TrainingSession.create(project, chosen)
                     : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project,
                     checkpoint.model().readAs()),
                     checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
@@ -166,6 +179,23 @@ final class TrainCommand implements Callable<Integer> {
         w.println(String.format(Locale.ROOT, "%,.0f samples/s, %.1f s; kept in %s (run.json, metrics.csv, model.zip)",
                 r.samplesPerSecond(), r.wallSeconds(), dir));
         return 0;
+    }
+
+    /**
+     * @return the engine asked for with --engine, else with -Dstrata.engine as the entry point read it, else auto
+     * @throws IllegalArgumentException naming a -Dstrata.engine value that is not an engine
+     */
+    private Backends.Preference chosenEngine() {
+        if (engine != null) return engine.preference();
+        if (resume != null) return Backends.Preference.AUTO; // unused: the checkpoint's engine goes on
+        String property = cli == null ? null : cli.engineProperty;
+        if (property == null) return Backends.Preference.AUTO;
+        try {
+            return Backends.Preference.parse(property);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(StrataCli.ENGINE_PROPERTY + " is '" + property
+                    + "'; use auto, strata or dl4j", e);
+        }
     }
 
     private static Backends.Preference resumedOn(Checkpoint c) {

@@ -14,8 +14,8 @@ import org.strata.engine.train.fast.FastNetwork;
 
 /**
  * Chooses and builds the engine that runs a graph: Strata's fast engine where it supports the graph, else
- * Deeplearning4j, which supports every layer type. The system property {@code strata.engine} (auto, strata, dl4j)
- * overrides the choice.
+ * Deeplearning4j, which supports every layer type. A {@link Preference} passed by the caller overrides the choice;
+ * nothing here reads a system property (the command line's entry point reads {@code -Dstrata.engine} once).
  */
 public final class Backends {
     /** Which engine to use. */
@@ -30,6 +30,17 @@ public final class Backends {
         /** @return its value for {@code strata.engine} and {@code --engine}: "auto", "strata", "dl4j" */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param key "auto", "strata" (or "fast") or "dl4j", in any case
+         * @throws IllegalArgumentException for any other text
+         */
+        public static Preference parse(String key) {
+            String k = key.toUpperCase(Locale.ROOT);
+            if (k.equals("FAST")) return STRATA;
+            for (Preference p : values()) if (p.name().equals(k)) return p;
+            throw new IllegalArgumentException("'" + key + "' is not an engine; use auto, strata or dl4j");
         }
     }
 
@@ -46,17 +57,6 @@ public final class Backends {
         /** @return e.g. "Deeplearning4j (LSTM layers are not in Strata's fast engine yet)" */
         public String describe() {
             return engine + reason.map(r -> " (" + r + ")").orElse("");
-        }
-    }
-
-    /** @return the preference from the {@code strata.engine} system property (default auto) */
-    public static Preference preference() {
-        String p = System.getProperty("strata.engine", "auto").toUpperCase(Locale.ROOT);
-        try {
-            return p.equals("FAST") ? Preference.STRATA : Preference.valueOf(p);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("strata.engine is '" + p.toLowerCase(Locale.ROOT)
-                    + "'; use auto, strata or dl4j", e);
         }
     }
 
@@ -91,8 +91,8 @@ public final class Backends {
         };
     }
 
-    /** As {@link #compile(Graph, Analysis, Params, Preference)} with the {@link #preference()}. */
+    /** As {@link #compile(Graph, Analysis, Params, Preference)} with {@link Preference#AUTO}. */
     public static NetworkBackend compile(Graph graph, Analysis analysis, Params training) {
-        return compile(graph, analysis, training, preference());
+        return compile(graph, analysis, training, Preference.AUTO);
     }
 }

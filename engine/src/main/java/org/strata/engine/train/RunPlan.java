@@ -27,8 +27,11 @@ import org.strata.engine.text.Message;
 record RunPlan(Project project, Analysis analysis, Task task, String inputNode, String outputNode,
                Backends.Choice choice) {
 
-    /** @throws TrainingException naming the node and the fix when the graph or the data cannot train */
-    static RunPlan of(Project project, Dataset data) throws TrainingException {
+    /**
+     * @param engine the engine the caller asks for (auto: the fast engine where it supports the graph)
+     * @throws TrainingException naming the node and the fix when the graph or the data cannot train
+     */
+    static RunPlan of(Project project, Dataset data, Backends.Preference engine) throws TrainingException {
         Analysis a = checkGraph(project.graph());
         checkMemory(a, project);
         Graph g = project.graph();
@@ -42,7 +45,7 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
         Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),
                 output.params().getString("metric"), output.id());
-        Backends.Choice choice = Backends.choose(g, a, project.training(), Backends.preference());
+        Backends.Choice choice = Backends.choose(g, a, project.training(), engine);
         return new RunPlan(project, a, task, input.id(), output.id(), choice);
     }
 

@@ -100,18 +100,35 @@ public final class TrainingSession {
     }
 
     /**
-     * Validates the project, loads its dataset and compiles its network. The session trains a copy of the project
-     * taken now: later edits to {@code project} change neither the run nor the trained network (see
-     * {@link #project()}).
+     * Validates the project, loads its dataset and compiles its network on the engine that suits it (the fast
+     * engine where it supports the graph, else Deeplearning4j). The session trains a copy of the project taken now:
+     * later edits to {@code project} change neither the run nor the trained network (see {@link #project()}).
      */
     public static TrainingSession create(Project project) throws TrainingException, IOException {
+        return create(project, Backends.Preference.AUTO);
+    }
+
+    /**
+     * As {@link #create(Project)} on the engine asked for.
+     *
+     * @param engine auto, or the engine the user chose (e.g. {@code strata train --engine dl4j})
+     * @throws IllegalArgumentException when the fast engine is asked for and cannot run the graph
+     */
+    public static TrainingSession create(Project project, Backends.Preference engine)
+            throws TrainingException, IOException {
         RunPlan.checkGraph(project.graph());
-        return create(project, DatasetLoader.load(project));
+        return create(project, DatasetLoader.load(project), engine);
     }
 
     /** As {@link #create(Project)} with an already loaded dataset. */
     public static TrainingSession create(Project project, Dataset data) throws TrainingException {
-        RunPlan plan = RunPlan.of(project.copy(), data);
+        return create(project, data, Backends.Preference.AUTO);
+    }
+
+    /** As {@link #create(Project, Backends.Preference)} with an already loaded dataset. */
+    public static TrainingSession create(Project project, Dataset data, Backends.Preference engine)
+            throws TrainingException {
+        RunPlan plan = RunPlan.of(project.copy(), data, engine);
         NetworkBackend backend = Backends.compile(plan.graph(), plan.analysis(), plan.project().training(),
                 plan.choice());
         return new TrainingSession(plan, data, backend);
@@ -123,18 +140,24 @@ public final class TrainingSession {
      */
     public static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained)
             throws TrainingException {
-        return new TrainingSession(RunPlan.of(project.copy(), data), data, trained);
+        return continueFrom(project, data, trained, Backends.Preference.AUTO);
+    }
+
+    private static TrainingSession continueFrom(Project project, Dataset data, NetworkBackend trained,
+                                                Backends.Preference engine) throws TrainingException {
+        return new TrainingSession(RunPlan.of(project.copy(), data, engine), data, trained);
     }
 
     /**
-     * @return a session that goes on with a run a checkpoint kept: {@code trained} holds its weights and optimizer
-     *     state, {@code progress} where it stood; epochs and steps number on from there, and the batches come in the
-     *     order the uninterrupted run would have drawn
+     * @return a session that goes on with a run a checkpoint kept, on the engine it began on (the optimizer's state
+     *     means nothing to the other): {@code trained} holds its weights and optimizer state, {@code progress} where
+     *     it stood; epochs and steps number on from there, and the batches come in the order the uninterrupted run
+     *     would have drawn
      * @param best the weights of the best epoch so far, or null if none
      */
     public static TrainingSession resume(Project project, Dataset data, NetworkBackend trained, RunProgress progress,
                                          INDArray best) throws TrainingException {
-        TrainingSession s = continueFrom(project, data, trained);
+        TrainingSession s = continueFrom(project, data, trained, Backends.Preference.of(trained.engine()));
         s.epochsDone = progress.epochsDone();
         s.iteration = progress.iterations();
         s.epochsOverride = progress.epochs();

@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.Samples;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.Backends;
 import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
 import org.strata.engine.train.fast.FastNetwork;
@@ -32,9 +33,15 @@ class StepTraceTest {
 
     /** @return a run of {@code sample}, paused before its first batch */
     private static TrainingSession paused(String sample, String optimizer) throws Exception {
+        return paused(sample, optimizer, Backends.Preference.AUTO);
+    }
+
+    /** @return a run of {@code sample} on {@code engine}, paused before its first batch */
+    private static TrainingSession paused(String sample, String optimizer, Backends.Preference engine)
+            throws Exception {
         Project p = ProjectFile.load(Samples.file(sample));
         p.training().set("optimizer", optimizer);
-        TrainingSession s = TrainingSession.create(p);
+        TrainingSession s = TrainingSession.create(p, engine);
         s.pause();
         s.start();
         long deadline = System.currentTimeMillis() + 60_000;
@@ -47,15 +54,10 @@ class StepTraceTest {
 
     @Test
     void deeplearning4j_cannot_trace_a_step_so_none_is_trained_for_nothing() throws Exception {
-        System.setProperty("strata.engine", "dl4j");
-        try {
-            TrainingSession s = paused("xor", "sgd");
-            assertTrue(s.traceStep().get(60, TimeUnit.SECONDS).isEmpty());
-            assertEquals(0, s.progress().iterations());
-            s.stop();
-        } finally {
-            System.clearProperty("strata.engine");
-        }
+        TrainingSession s = paused("xor", "sgd", Backends.Preference.DL4J);
+        assertTrue(s.traceStep().get(60, TimeUnit.SECONDS).isEmpty());
+        assertEquals(0, s.progress().iterations());
+        s.stop();
     }
 
     private record Traced(TrainingSession session, StepTrace trace) {

@@ -14,6 +14,7 @@ import org.strata.engine.Samples;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.Backends;
 import org.strata.engine.train.RunProgress;
 import org.strata.engine.train.TrainingSession;
 
@@ -25,45 +26,40 @@ class CheckpointTest {
     @Test
     void a_run_resumed_from_a_checkpoint_ends_as_one_that_never_stopped_on_each_engine() throws Exception {
         for (String engine : List.of("strata", "dl4j")) {
-            System.setProperty("strata.engine", engine);
-            try {
-                Project iris = ProjectFile.load(Samples.file("iris"));
-                TrainingSession whole = TrainingSession.create(iris);
-                whole.setEpochs(6);
-                whole.setThreads(1);
-                whole.run();
+            Project iris = ProjectFile.load(Samples.file("iris"));
+            TrainingSession whole = TrainingSession.create(iris, Backends.Preference.parse(engine));
+            whole.setEpochs(6);
+            whole.setThreads(1);
+            whole.run();
 
-                Path run = dir.resolve(engine);
-                TrainingSession first = TrainingSession.create(iris);
-                first.setEpochs(3);
-                first.setThreads(1);
-                RunRecorder recorder = RunRecorder.attach(first);
-                List<String> problems = new ArrayList<>();
-                recorder.checkpointEvery(run, 0, problems::add);
-                first.run(); // ends after epoch 3 and is never kept: as if it had been killed there
-                assertEquals(List.of(), problems);
+            Path run = dir.resolve(engine);
+            TrainingSession first = TrainingSession.create(iris, Backends.Preference.parse(engine));
+            first.setEpochs(3);
+            first.setThreads(1);
+            RunRecorder recorder = RunRecorder.attach(first);
+            List<String> problems = new ArrayList<>();
+            recorder.checkpointEvery(run, 0, problems::add);
+            first.run(); // ends after epoch 3 and is never kept: as if it had been killed there
+            assertEquals(List.of(), problems);
 
-                Checkpoint c = Checkpoint.read(run);
-                assertEquals(3, c.progress().epochsDone());
-                assertEquals(first.progress().iterations(), c.progress().iterations());
-                RunProgress goOn = new RunProgress(3, c.progress().iterations(), 6, c.progress().bestEpoch(),
-                        c.progress().bestLoss());
-                TrainingSession second = TrainingSession.resume(iris, DatasetLoader.load(iris), c.model().network(),
-                        goOn, c.best());
-                second.setThreads(1);
-                RunRecorder.resume(second, c);
-                second.run();
+            Checkpoint c = Checkpoint.read(run);
+            assertEquals(3, c.progress().epochsDone());
+            assertEquals(first.progress().iterations(), c.progress().iterations());
+            RunProgress goOn = new RunProgress(3, c.progress().iterations(), 6, c.progress().bestEpoch(),
+                    c.progress().bestLoss());
+            TrainingSession second = TrainingSession.resume(iris, DatasetLoader.load(iris), c.model().network(),
+                    goOn, c.best());
+            second.setThreads(1);
+            RunRecorder.resume(second, c);
+            second.run();
 
-                INDArray expected = whole.backend().parameters();
-                double diff = expected.sub(second.backend().parameters()).amaxNumber().doubleValue();
-                assertTrue(diff < 1e-5, engine + ": resumed weights differ by " + diff);
-                assertTrue(expected.sub(c.model().network().parameters()).amaxNumber().doubleValue() < 1e-5,
-                        "the checkpoint's network is the one that trained on");
-                assertEquals(whole.bestEpoch(), second.bestEpoch(), engine);
-                assertEquals(whole.progress().iterations(), second.progress().iterations(), engine);
-            } finally {
-                System.clearProperty("strata.engine");
-            }
+            INDArray expected = whole.backend().parameters();
+            double diff = expected.sub(second.backend().parameters()).amaxNumber().doubleValue();
+            assertTrue(diff < 1e-5, engine + ": resumed weights differ by " + diff);
+            assertTrue(expected.sub(c.model().network().parameters()).amaxNumber().doubleValue() < 1e-5,
+                    "the checkpoint's network is the one that trained on");
+            assertEquals(whole.bestEpoch(), second.bestEpoch(), engine);
+            assertEquals(whole.progress().iterations(), second.progress().iterations(), engine);
         }
     }
 

@@ -282,7 +282,7 @@ class TrainingSessionTest {
         onEachEngine(engine -> {
             Project p = xor();
             p.training().set("optimizer", "sgd").set("learningRate", 0.5);
-            TrainingSession s = TrainingSession.create(p);
+            TrainingSession s = TrainingSession.create(p, Backends.Preference.parse(engine));
             s.setEpochs(1);
             s.setSnapshotEvery(5);
             Recorder r = new Recorder();
@@ -319,7 +319,7 @@ class TrainingSessionTest {
         onEachEngine(engine -> {
             Project p = xor();
             p.graph().require("hidden").setFrozen(true);
-            TrainingSession s = TrainingSession.create(p);
+            TrainingSession s = TrainingSession.create(p, Backends.Preference.parse(engine));
             var before = s.backend().exportParameters();
             s.setEpochs(2);
             s.run();
@@ -357,16 +357,23 @@ class TrainingSessionTest {
         t.join(10_000);
     }
 
-    /** Runs {@code test} once with each engine chosen through {@code strata.engine}. */
+    @Test
+    void a_resumed_run_goes_on_on_the_engine_it_began_on_and_says_why() throws Exception {
+        TrainingSession first = TrainingSession.create(xor(), Backends.Preference.DL4J);
+        first.setEpochs(1);
+        first.run();
+        RunProgress p = first.progress();
+        TrainingSession resumed = TrainingSession.resume(xor(), first.dataset(), first.backend(),
+                new RunProgress(p.epochsDone(), p.iterations(), 2, p.bestEpoch(), p.bestLoss()), null);
+        assertEquals(org.strata.engine.backend.Engine.DL4J, resumed.engine());
+        assertTrue(resumed.engineDescription().toString()
+                .startsWith("Deeplearning4j (chosen with --engine or strata.engine)"),
+                resumed.engineDescription().toString());
+    }
+
+    /** Runs {@code test} once with each engine's key, which it passes to {@link TrainingSession#create}. */
     private static void onEachEngine(EngineTest test) throws Exception {
-        for (String engine : List.of("strata", "dl4j")) {
-            System.setProperty("strata.engine", engine);
-            try {
-                test.run(engine);
-            } finally {
-                System.clearProperty("strata.engine");
-            }
-        }
+        for (String engine : List.of("strata", "dl4j")) test.run(engine);
     }
 
     private interface EngineTest {
