@@ -2,6 +2,7 @@ package org.strata.engine.backprop;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
@@ -26,30 +27,57 @@ public final class StepFormulas {
         this.graph = graph;
     }
 
+    /** The layer types whose step is worked out with its numbers, each once; every other type shows its formula. */
+    private enum Worker {
+        /** Dense on vectors: the output and the chain rule of each weight. */
+        DENSE(true),
+        /** The Activation layer: its output (it has no weights). */
+        ACTIVATION(false),
+        /** Conv2D: the output and the chain rule, through {@link ConvFormulas}. */
+        CONV2D(true);
+
+        final boolean chains;
+
+        Worker(boolean chains) {
+            this.chains = chains;
+        }
+    }
+
+    /** The registry of worked-out types, by catalogue id. */
+    private static final Map<String, Worker> WORKERS = Map.of("Dense", Worker.DENSE, "Activation", Worker.ACTIVATION,
+            "Conv2D", Worker.CONV2D);
+
+    /** @return the catalogue ids whose step these formulas work out with numbers */
+    public static java.util.Set<String> workedOutTypes() {
+        return WORKERS.keySet();
+    }
+
+    private Optional<Worker> worker(String id) {
+        return Optional.ofNullable(WORKERS.get(graph.require(id).type().id()));
+    }
+
     /** @return whether {@link #forward} works out this node's output */
     public boolean worksForward(String id) {
-        Node n = graph.require(id);
-        return switch (n.type().id()) {
-            case "Dense" -> t.before().containsKey(id) && t.outputs().get(producer(id)).rowShape().length == 1;
-            case "Activation" -> true;
-            case "Conv2D" -> t.before().containsKey(id);
-            default -> false;
-        };
+        return worker(id).map(w -> switch (w) {
+            case DENSE -> t.before().containsKey(id) && t.outputs().get(producer(id)).rowShape().length == 1;
+            case ACTIVATION -> true;
+            case CONV2D -> t.before().containsKey(id);
+        }).orElse(false);
     }
 
     /** @return whether {@link #chain} works out this node's weight gradients */
     public boolean worksChain(String id) {
-        String type = graph.require(id).type().id();
-        return (type.equals("Dense") || type.equals("Conv2D")) && worksForward(id) && t.gradients().containsKey(id);
+        return worker(id).map(w -> w.chains).orElse(false) && worksForward(id) && t.gradients().containsKey(id);
     }
 
     /** @return output {@code unit} of node {@code id} for row {@code n}, worked out; empty for other layer types */
     public Optional<Worked> forward(String id, int n, int unit) {
         if (!worksForward(id)) return Optional.empty();
         Node node = graph.require(id);
-        if (node.type().id().equals("Conv2D")) return Optional.of(new ConvFormulas(t, node, producer(id)).forward(n, unit));
+        Worker worker = worker(id).orElseThrow();
+        if (worker == Worker.CONV2D) return Optional.of(new ConvFormulas(t, node, producer(id)).forward(n, unit));
         double engine = t.outputs().get(id).at(n, unit);
-        if (node.type().id().equals("Activation")) {
+        if (worker == Worker.ACTIVATION) {
             ActivationFn f = node.type().outputActivation(node.params());
             float[] x = t.outputs().get(producer(id)).row(n);
             String general = "y = " + name(f) + "(x)";
@@ -192,7 +220,7 @@ public final class StepFormulas {
     public Optional<ChainRule> chain(String id, String weight, int index, int n) {
         if (!worksChain(id)) return Optional.empty();
         Node node = graph.require(id);
-        if (node.type().id().equals("Conv2D")) {
+        if (worker(id).orElseThrow() == Worker.CONV2D) {
             return Optional.of(new ConvFormulas(t, node, producer(id)).chain(weight, index, n));
         }
         ActivationFn f = DenseLayer.activation(node.params());
