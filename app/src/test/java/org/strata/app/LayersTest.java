@@ -65,7 +65,7 @@ class LayersTest extends AppTest {
         Image first = fx(this::activationImage);
         String firstClass = lookup("#layer-sample-label").queryLabeled().getText();
         assertThat(firstClass).startsWith("class");
-        fxRun(() -> lookup("#layer-sample").queryAs(Spinner.class).getValueFactory().setValue(2));
+        fxRun(() -> sampleSpinner().getValueFactory().setValue(2));
         waitFor(30, () -> activationImage() != first);
         // The Output (10 probabilities) is listed by class name
         clickOn("#node-output");
@@ -76,7 +76,7 @@ class LayersTest extends AppTest {
                 javafx.scene.layout.GridPane.class);
         javafx.scene.Node firstRow = fx(() -> rows.getChildren().get(0));
         String before = fx(() -> rowValues(rows));
-        fxRun(() -> lookup("#layer-sample").queryAs(Spinner.class).getValueFactory().setValue(3));
+        fxRun(() -> sampleSpinner().getValueFactory().setValue(3));
         waitFor(30, () -> !rowValues(rows).equals(before));
         assertThat(fx(() -> rows.getChildren().size())).isEqualTo(3 * 10); // name, bar, number
         javafx.scene.Node afterRow = fx(() -> rows.getChildren().get(0));
@@ -97,5 +97,11 @@ class LayersTest extends AppTest {
             b.append(((javafx.scene.control.Label) rows.getChildren().get(i)).getText());
         }
         return b.toString();
+    }
+
+    /** The Layers tab's sample chooser (a spinner of sample numbers). */
+    @SuppressWarnings("unchecked")
+    private Spinner<Integer> sampleSpinner() {
+        return lookup("#layer-sample").queryAs(Spinner.class);
     }
 }

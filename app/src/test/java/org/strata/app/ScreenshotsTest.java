@@ -81,7 +81,12 @@ class ScreenshotsTest extends AppTest {
         Thread.sleep(1500);
         scrollIntoView("#param-encoding");
         snap("encoding-refused-projector-zh.png");
-        fxRun(() -> lookup("#param-encoding").queryAs(javafx.scene.control.ComboBox.class).setValue("GBK"));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> encoding = lookup("#param-encoding")
+                    .queryAs(javafx.scene.control.ComboBox.class);
+            encoding.setValue("GBK");
+        });
         Thread.sleep(1500);
         scrollIntoView("#param-encoding");
         snap("encoding-gbk-projector-zh.png");

@@ -104,7 +104,7 @@ final class CanvasGestures {
             return;
         }
         if (e.getButton() != MouseButton.PRIMARY) return;
-        Node target = (Node) e.getPickResult().getIntersectedNode();
+        Node target = e.getPickResult().getIntersectedNode();
         Circle port = ancestor(target, Circle.class, n -> n.getStyleClass().contains("port"));
         NodeView nodeView = ancestor(target, NodeView.class, n -> true);
         EdgeView edgeView = ancestor(target, EdgeView.class, n -> true);

@@ -43,7 +43,7 @@ public final class NpzIO {
                 StandardCharsets.UTF_8)) {
             for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
                 boolean ints = e.getValue().dataType().isIntType();
-                INDArray a = e.getValue().castTo(ints ? DataType.LONG : DataType.FLOAT).dup('c');
+                INDArray a = e.getValue().castTo(ints ? DataType.INT64 : DataType.FLOAT).dup('c');
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
                 zip.write(header(a.isEmpty() ? new long[]{0} : a.shape(), ints ? "<i8" : "<f4"));
                 ByteBuffer bytes = ByteBuffer.allocate((int) a.length() * (ints ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);

@@ -459,7 +459,7 @@ final class OnnxLayers {
                 int from = order[gate] * u;
                 for (int j = 0; j < u; j++) {
                     int row = gate * u + j; // ONNX row of this unit of this gate
-                    for (int k = 0; k < f; k++) wOnnx[(int) (wAt + row * f + k)] = wf[(int) (k * width + from + j)];
+                    for (int k = 0; k < f; k++) wOnnx[(int) (wAt + row * f + k)] = wf[k * width + from + j];
                     for (int k = 0; k < u; k++) rOnnx[rAt + row * u + k] = rf[k * width + from + j];
                     bOnnx[bAt + row] = bf[from + j];
                 }

@@ -142,7 +142,7 @@ final class PyTorchTraining {
     private static INDArray indices(Split s) {
         long[] idx = new long[s.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = s.sourceIndex(i);
-        return idx.length == 0 ? Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.LONG) : Nd4j.createFromArray(idx);
+        return idx.length == 0 ? Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.INT64) : Nd4j.createFromArray(idx);
     }
 
     /** Every sample of a one-source dataset, in the source's order, as the source holds it (not normalised). */
