@@ -11,6 +11,7 @@ runs at about half speed), which would flatter Strata. The table gives medians o
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -18,9 +19,25 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def lines(cmd):
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+def lines(cmd, env=None):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
+
+
+def machine():
+    """What the comparison runs on: the CPU, its cores, PyTorch's version and the BLAS it was built with."""
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    torch_info = subprocess.run([sys.executable, "-c", "import torch; print(torch.__version__); "
+                                 "print(torch.__config__.show())"], capture_output=True, text=True).stdout
+    version = torch_info.splitlines()[0] if torch_info else "not found"
+    blas = re.search(r"BLAS_INFO=([^,\s]+)", torch_info)
+    return (f"machine: {cpu}, {os.cpu_count()} cores; PyTorch {version} (BLAS: {blas.group(1) if blas else '?'}); "
+            f"removed from PyTorch's environment: OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE")
 
 
 def main():
@@ -33,19 +50,23 @@ def main():
     ap.add_argument("--only", default=None, help="comma-separated networks (default: all)")
     a = ap.parse_args()
     strata, torch_, torch_threads, strata_threads = {}, {}, {}, {}
+    # The rival at its best: these two slow a current OpenBLAS (they are set on some machines for older builds), so
+    # they are removed from PyTorch's environment alone, and what it ran on is printed with the figures.
+    rival_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
+    print(machine(), flush=True)
     for r in range(a.rounds):
         epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn), "--epochs-family", str(a.epochs_family)]
         if a.only:
             epochs += ["--only", a.only]
-        order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs)]
+        order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs, None)]
         for t in sorted({1, os.cpu_count() or 1}):
             order.append(("pytorch", [sys.executable, os.path.join(HERE, "pytorch_reference.py"), "--runs", "1",
-                                      "--threads", str(t), "--json"] + epochs))
+                                      "--threads", str(t), "--json"] + epochs, rival_env))
         if r % 2:
             order.reverse()
         best = {}
-        for who, cmd in order:
-            for rec in lines(cmd):
+        for who, cmd, env in order:
+            for rec in lines(cmd, env):
                 if who == "strata":
                     strata.setdefault(rec["net"], []).append(rec["samplesPerSecond"])
                     strata_threads.setdefault(rec["net"], []).append(rec.get("threads"))
