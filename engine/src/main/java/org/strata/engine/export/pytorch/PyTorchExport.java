@@ -15,23 +15,14 @@ import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.export.Exporters;
 import org.strata.engine.export.LayerInputs;
-import org.strata.engine.export.escape.MarkdownText;
 import org.strata.engine.export.escape.PythonNames;
 import org.strata.engine.export.escape.PythonText;
-import org.strata.engine.export.escape.ShellText;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
-import org.strata.engine.graph.PortRef;
-import org.strata.engine.layers.ActivationFn;
-import org.strata.engine.layers.Conv2DLayer;
-import org.strata.engine.layers.GlobalPoolLayer;
-import org.strata.engine.layers.LossFn;
-import org.strata.engine.layers.Padding;
-import org.strata.engine.layers.Pool2DLayer;
-import org.strata.engine.layers.RecurrentLayer;
 import org.strata.engine.layers.TensorShape;
+import org.strata.engine.layers.Weight;
+import org.strata.engine.layers.WeightInit;
 import org.strata.engine.model.TrainedModel;
-import org.strata.engine.params.Params;
 
 /**
  * Writes a trained model as a small folder a PyTorch user reads without surprise: {@code model.py} (an
@@ -40,7 +31,8 @@ import org.strata.engine.params.Params;
  * Strata's layouts to PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay
  * channels last between layers, as in Strata; a convolution or pooling turns them channels first and back around
  * its PyTorch call. Project text (name, ids, class names, file names) enters these files only through the escapers
- * of {@link org.strata.engine.export.escape}.
+ * of {@link org.strata.engine.export.escape}. What each layer type writes comes from its emitter in
+ * {@link PyTorchLayers}; this class places the parts.
  */
 public final class PyTorchExport {
     /**
@@ -75,7 +67,7 @@ public final class PyTorchExport {
             noTraining = e.getMessage();
         }
         org.strata.engine.project.AtomicFiles.write(dir.resolve("README.md"),
-                readme(model, noTraining).getBytes(StandardCharsets.UTF_8));
+                PyTorchReadme.readme(model, noTraining).getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the Python name of each layer (not the Input, which is x): see {@link PythonNames} */
@@ -84,6 +76,10 @@ public final class PyTorchExport {
         return new PythonNames(a.order().stream().filter(id -> !id.equals(input)).toList(), RESERVED);
     }
 
+    /**
+     * @return model.py: each layer's module, forward line and weight mapping as its type's emitter in
+     * {@link PyTorchLayers} returns them, placed in the module's template
+     */
     static String modelPy(TrainedModel model, String version) {
         Graph g = model.project().graph();
         Analysis a = GraphAnalyzer.analyze(g);
@@ -104,12 +100,15 @@ public final class PyTorchExport {
             if (n == input) continue;
             LayerInputs wired = LayerInputs.of(g, a, n);
             List<String> ins = wired.from().stream().map(var::get).toList();
-            List<TensorShape> shapes = wired.shapes();
             TensorShape out = a.shapeOf(id).orElseThrow();
             String name = names.name(id);
             String paddedBy = padding.ofInput(id).map(names::name).orElse(null);
-            String expr = layer(n, name, ins, shapes, out, init, load, save, g, paddedBy);
-            fresh.append(initLines(n, name, a.weightsOf(id)));
+            PyTorchLayer layer = emitter(n).emit(new PyTorchNode(n, name, ins, wired.shapes(), out, g, paddedBy));
+            init.append(lines(layer.modules(), "        "));
+            load.append(lines(layer.load(), "    "));
+            save.append(lines(layer.save(), "    "));
+            fresh.append(initLines(n, name, a.weightsOf(id), layer));
+            String expr = layer.forward();
             // the layer's own id beside its name, where the name is not the id
             fwd.append("        ").append(name).append(" = ").append(expr).append("  # ").append(shape(out))
                     .append(name.equals(id) ? "" : ", layer " + PythonText.comment(id)).append('\n');
@@ -277,351 +276,15 @@ public final class PyTorchExport {
         return b.append(']').toString();
     }
 
-    /** One layer: its module in __init__, its weights in load_weights; @return its expression in forward */
-    /** @param paddedBy the Python name of the Embedding whose padding the input carries ({@code <pad>_mask}…), or null */
-    private static String layer(Node n, String name, List<String> in, List<TensorShape> shapes, TensorShape out,
-                                StringBuilder init, StringBuilder load, StringBuilder save, Graph g, String paddedBy) {
-        Params p = n.params();
-        String x = in.isEmpty() ? "x" : in.get(0);
-        String id = PythonText.inQuotes(n.id()); // only ever between the quotes of a weights.npz key
-        switch (n.type().id()) {
-            case "Dense" -> {
-                boolean bias = p.getBool("useBias");
-                TensorShape xs = shapes.get(0);
-                init.append(line("self.%s = nn.Linear(%d, %d, bias=%s)", name,
-                        xs.kind() == TensorShape.Kind.SEQUENCE ? xs.channels() : xs.size(),
-                        p.getInt("units"), bias ? "True" : "False"));
-                load.append(fn("put(net.%s.weight, w[\"%s/W\"].T)  # Strata [inputs, units]", name, id));
-                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).T", id, name));
-                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                return activation(n.type().outputActivation(p), "self." + name + "(" + x + ")");
-            }
-            case "Activation" -> {
-                return activation(n.type().outputActivation(p), x);
-            }
-            case "Dropout" -> {
-                init.append(line("self.%s = nn.Dropout(%s)", name, num(p.getDouble("rate"))));
-                return "self." + name + "(" + x + ")";
-            }
-            case "Flatten" -> {
-                return x + ".flatten(1)";
-            }
-            case "Reshape" -> {
-                StringBuilder dims = new StringBuilder();
-                for (int d : out.dims()) dims.append(", ").append(d);
-                return x + ".reshape(" + x + ".shape[0]" + dims + ")";
-            }
-            case "Add" -> {
-                return String.join(" + ", in);
-            }
-            case "Subtract" -> {
-                return in.get(0) + " - " + in.get(1);
-            }
-            case "Multiply" -> {
-                return String.join(" * ", in);
-            }
-            case "Concatenate" -> {
-                return "torch.cat([" + String.join(", ", in) + "], dim=-1)";
-            }
-            case "Conv2D" -> {
-                int[] k = p.getTuple("kernel");
-                int[] s = p.getTuple("stride");
-                boolean bias = p.getBool("useBias");
-                int[] d = p.getTuple("dilation");
-                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), dilation=(%d, %d), "
-                        + "bias=%s)", name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1], d[0],
-                        d[1], bias ? "True" : "False"));
-                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, in, out]",
-                        name, id));
-                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 3, 1, 0)", id, name));
-                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, Conv2DLayer.span(k, d), s,
-                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
-                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
-            }
-            case "DepthwiseConv2D" -> {
-                int[] k = p.getTuple("kernel");
-                int[] s = p.getTuple("stride");
-                int c = shapes.get(0).dim(2);
-                int m = p.getInt("multiplier");
-                boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.Conv2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), groups=%d, bias=%s)",
-                        name, c, c * m, k[0], k[1], s[0], s[1], c, bias ? "True" : "False"));
-                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(2, 3, 0, 1).reshape(%d, 1, %d, %d))"
-                        + "  # Strata [kh, kw, in, multiplier]", name, id, c * m, k[0], k[1]));
-                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).reshape(%d, %d, %d, %d).transpose(2, 3, 0, 1)", id,
-                        name, c, m, k[0], k[1]));
-                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                String padded = pad(x + ".permute(0, 3, 1, 2)", shapes.get(0), out, k, s,
-                        Conv2DLayer.padding(p) == Padding.SAME, "0.0");
-                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 3, 1)");
-            }
-            case "ConvTranspose2D" -> {
-                int[] k = p.getTuple("kernel");
-                int[] s = p.getTuple("stride");
-                boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.ConvTranspose2d(%d, %d, kernel_size=(%d, %d), stride=(%d, %d), bias=%s)",
-                        name, shapes.get(0).dim(2), p.getInt("filters"), k[0], k[1], s[0], s[1],
-                        bias ? "True" : "False"));
-                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(3, 2, 0, 1))  # Strata [kh, kw, out, in]",
-                        name, id));
-                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 3, 1, 0)", id, name));
-                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                // 'same' crops k − s rows and columns, half before, as Strata's engines do
-                int top = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 0);
-                int left = org.strata.engine.layers.ConvTranspose2DLayer.cropBefore(p, 1);
-                String full = "self." + name + "(" + x + ".permute(0, 3, 1, 2))";
-                String cropped = Conv2DLayer.padding(p) == Padding.SAME
-                        ? full + "[:, :, " + top + ":" + (top + out.dim(0)) + ", " + left + ":" + (left + out.dim(1)) + "]"
-                        : full;
-                return activation(n.type().outputActivation(p), cropped + ".permute(0, 2, 3, 1)");
-            }
-            case "Conv1D" -> {
-                int k = p.getInt("kernel");
-                int st = p.getInt("stride");
-                boolean bias = p.getBool("useBias");
-                init.append(line("self.%s = nn.Conv1d(%d, %d, kernel_size=%d, stride=%d, dilation=%d, bias=%s)", name,
-                        shapes.get(0).dim(1), p.getInt("filters"), k, st, p.getInt("dilation"),
-                        bias ? "True" : "False"));
-                load.append(fn("put(net.%s.weight, w[\"%s/W\"].transpose(2, 1, 0))  # Strata [k, in, out]", name, id));
-                if (bias) load.append(fn("put(net.%s.bias, w[\"%s/b\"])", name, id));
-                save.append(fn("w[\"%s/W\"] = get(net.%s.weight).transpose(2, 1, 0)", id, name));
-                if (bias) save.append(fn("w[\"%s/b\"] = get(net.%s.bias)", id, name));
-                String padded = pad1d(x + ".permute(0, 2, 1)", shapes.get(0), out,
-                        org.strata.engine.layers.Conv1DLayer.span(p), st, Conv2DLayer.padding(p) == Padding.SAME, "0.0");
-                return activation(n.type().outputActivation(p), "self." + name + "(" + padded + ").permute(0, 2, 1)");
-            }
-            case "MaxPool1D", "AvgPool1D" -> {
-                int k = p.getInt("pool");
-                int st = p.getInt("stride");
-                boolean max = ((org.strata.engine.layers.Pool1DLayer) n.type()).isMax();
-                init.append(line("self.%s = nn.%s(kernel_size=%d, stride=%d)", name, max ? "MaxPool1d" : "AvgPool1d",
-                        k, st));
-                boolean same = Conv2DLayer.padding(p) == Padding.SAME;
-                String ncw = x + ".permute(0, 2, 1)";
-                String padded = pad1d(ncw, shapes.get(0), out, k, st, same, max ? "float(\"-inf\")" : "0.0");
-                if (!max && !padded.equals(ncw)) { // the average of the steps inside, as for AvgPool2D
-                    String inside = pad1d("torch.ones_like(" + ncw + ")", shapes.get(0), out, k, st, true, "0.0");
-                    return "(self." + name + "(" + padded + ") / self." + name + "(" + inside + ")).permute(0, 2, 1)";
-                }
-                return "self." + name + "(" + padded + ").permute(0, 2, 1)";
-            }
-            case "MaxPool2D", "AvgPool2D" -> {
-                int[] k = p.getTuple("pool");
-                int[] s = p.getTuple("stride");
-                boolean max = ((Pool2DLayer) n.type()).isMax();
-                init.append(line("self.%s = nn.%s(kernel_size=(%d, %d), stride=(%d, %d))", name,
-                        max ? "MaxPool2d" : "AvgPool2d", k[0], k[1], s[0], s[1]));
-                // 'same' pads with -inf for max (padding never wins); an average counts only the cells inside the
-                // image, as Strata's engines do: the padded average divided by the share of cells inside
-                boolean same = Conv2DLayer.padding(p) == Padding.SAME;
-                String nchw = x + ".permute(0, 3, 1, 2)";
-                String padded = pad(nchw, shapes.get(0), out, k, s, same, max ? "float(\"-inf\")" : "0.0");
-                if (!max && !padded.equals(nchw)) {
-                    String inside = pad("torch.ones_like(" + nchw + ")", shapes.get(0), out, k, s, true, "0.0");
-                    return "(self." + name + "(" + padded + ") / self." + name + "(" + inside
-                            + ")).permute(0, 2, 3, 1)";
-                }
-                return "self." + name + "(" + padded + ").permute(0, 2, 3, 1)";
-            }
-            case "GlobalAvgPool", "GlobalMaxPool" -> {
-                boolean max = ((GlobalPoolLayer) n.type()).isMax();
-                if (paddedBy != null) return (max ? "masked_max(" : "masked_mean(") + x + ", " + paddedBy + "__mask)";
-                String dims = shapes.get(0).kind() == TensorShape.Kind.IMAGE ? "(1, 2)" : "1";
-                return x + (max ? ".amax(dim=" : ".mean(dim=") + dims + ")";
-            }
-            case "ZeroPadding2D" -> {
-                int[] pad = p.getTuple("padding");
-                // F.pad pads the last axes first: channels (none), width, height
-                return "F.pad(" + x + ", (0, 0, " + pad[1] + ", " + pad[1] + ", " + pad[0] + ", " + pad[0] + "))";
-            }
-            case "UpSampling2D" -> {
-                int[] s = p.getTuple("size");
-                return x + ".repeat_interleave(" + s[0] + ", dim=1).repeat_interleave(" + s[1] + ", dim=2)";
-            }
-            case "LayerNorm" -> {
-                init.append(line("self.%s = nn.LayerNorm(%d, eps=%s)", name, shapes.get(0).channels(),
-                        num(p.getDouble("epsilon"))));
-                load.append(fn("put(net.%s.weight, w[\"%s/gamma\"])", name, id));
-                load.append(fn("put(net.%s.bias, w[\"%s/beta\"])", name, id));
-                save.append(fn("w[\"%s/gamma\"] = get(net.%s.weight)", id, name));
-                save.append(fn("w[\"%s/beta\"] = get(net.%s.bias)", id, name));
-                return "self." + name + "(" + x + ")";
-            }
-            case "BatchNorm" -> {
-                int rank = shapes.get(0).dims().length;
-                int c = shapes.get(0).dims()[rank - 1];
-                init.append(line("self.%s = nn.BatchNorm%dd(%d, eps=%s)", name, rank == 3 ? 2 : 1, c,
-                        num(p.getDouble("epsilon"))));
-                load.append(fn("put(net.%s.weight, w[\"%s/gamma\"])", name, id));
-                load.append(fn("put(net.%s.bias, w[\"%s/beta\"])", name, id));
-                load.append(fn("put(net.%s.running_mean, w[\"%s/mean\"])", name, id));
-                load.append(fn("put(net.%s.running_var, w[\"%s/var\"])", name, id));
-                for (String[] a : new String[][]{{"gamma", "weight"}, {"beta", "bias"}, {"mean", "running_mean"},
-                        {"var", "running_var"}}) {
-                    save.append(fn("w[\"%s/%s\"] = get(net.%s.%s)", id, a[0], name, a[1]));
-                }
-                return switch (rank) {
-                    case 1 -> "self." + name + "(" + x + ")";
-                    case 2 -> "self." + name + "(" + x + ".permute(0, 2, 1)).permute(0, 2, 1)";
-                    default -> "self." + name + "(" + x + ".permute(0, 3, 1, 2)).permute(0, 2, 3, 1)";
-                };
-            }
-            case "MultiHeadAttention" -> {
-                int d = shapes.get(0).dim(1);
-                int hk = p.getInt("heads") * p.getInt("keySize");
-                for (String part : new String[]{"q", "k", "v", "o"}) {
-                    boolean back = part.equals("o"); // the output projection, back to the input's width
-                    init.append(line("self.%s__%s = nn.Linear(%d, %d)", name, part, back ? hk : d, back ? d : hk));
-                    load.append(fn("put(net.%s__%s.weight, w[\"%s/W%s\"].T)", name, part, id, part));
-                    load.append(fn("put(net.%s__%s.bias, w[\"%s/b%s\"])", name, part, id, part));
-                    save.append(fn("w[\"%s/W%s\"] = get(net.%s__%s.weight).T", id, part, name, part));
-                    save.append(fn("w[\"%s/b%s\"] = get(net.%s__%s.bias)", id, part, name, part));
-                }
-                return String.format(Locale.ROOT,
-                        "attention(%s, self.%s__q, self.%s__k, self.%s__v, self.%s__o, %d, %d, %s%s)",
-                        x, name, name, name, name, p.getInt("heads"), p.getInt("keySize"),
-                        p.getBool("causal") ? "True" : "False", paddedBy == null ? "" : ", " + paddedBy + "__mask");
-            }
-            case "PositionEmbedding" -> {
-                TensorShape s = shapes.get(0);
-                init.append(line("self.%s = nn.Parameter(torch.zeros(%d, %d))", name, s.dim(0), s.dim(1)));
-                load.append(fn("put(net.%s, w[\"%s/P\"])", name, id));
-                save.append(fn("w[\"%s/P\"] = get(net.%s)", id, name));
-                return x + " + self." + name;
-            }
-            case "PositionalEncoding" -> {
-                TensorShape s = shapes.get(0);
-                init.append(line("self.register_buffer(\"%s__table\", positional_encoding(%d, %d), persistent=False)",
-                        name, s.dim(0), s.dim(1)));
-                return x + " + self." + name + "__table";
-            }
-            case "LSTM", "GRU", "SimpleRNN" -> {
-                recurrent(n.type().id(), id, name, shapes.get(0).dim(1), p, init, load, save);
-                if (paddedBy != null) {
-                    return String.format(Locale.ROOT, "padded_recurrent(self.%s, %s, %s__lengths, %s)", name, x, paddedBy,
-                            p.getBool("returnSequences") ? "True" : "False");
-                }
-                return recurrentOutput(p, name, x);
-            }
-            case "Embedding" -> {
-                init.append(line("self.%s = nn.Embedding(%d, %d)", name, p.getInt("vocabulary"),
-                        p.getInt("dimension")));
-                load.append(fn("put(net.%s.weight, w[\"%s/E\"])", name, id));
-                save.append(fn("w[\"%s/E\"] = get(net.%s.weight)", id, name));
-                return "self." + name + "(" + x + ".long())";
-            }
-            case "Output" -> {
-                LossFn loss = LossFn.of(p);
-                Node producer = g.require(g.incoming(new PortRef(n.id(), "in")).orElseThrow().from().node());
-                ActivationFn before = producer.type().outputActivation(producer.params());
-                return loss.alreadySquashed(before) ? x : activation(loss.squash(), x);
-            }
-            default -> throw new UnsupportedOperationException(n.name() + " (" + n.type().id() + ")");
-        }
-    }
-
-    /** PyTorch's module for a recurrent layer, and its lines in load_weights and save_weights, per direction. */
-    private static void recurrent(String type, String id, String name, int features, Params p, StringBuilder init,
-                                  StringBuilder load, StringBuilder save) {
-        int u = p.getInt("units");
-        String module = switch (type) {
-            case "LSTM" -> "LSTM";
-            case "GRU" -> "GRU";
-            default -> "RNN";
-        };
-        boolean both = p.getBool("bidirectional");
-        init.append(line("self.%s = nn.%s(%d, %d, batch_first=True%s)", name, module, features, u,
-                both ? ", bidirectional=True" : ""));
-        if (type.equals("LSTM")) {
-            // Strata's gate blocks are Deeplearning4j's: block input g, forget f, output o, input i;
-            // PyTorch's are i, f, g, o
-            load.append(fn("order = [3, 1, 0, 2]  # PyTorch's i, f, g, o from Strata's g, f, o, i"));
-            load.append(fn("blocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in order], "
-                    + "axis=-1)"));
-            save.append(fn("back = [2, 1, 3, 0]  # Strata's g, f, o, i from PyTorch's i, f, g, o"));
-            save.append(fn("unblocks = lambda a: np.concatenate([np.split(a, 4, axis=-1)[k] for k in back], "
-                    + "axis=-1)"));
-        }
-        for (String reading : both ? List.of("", RecurrentLayer.REVERSE) : List.of("")) {
-            // PyTorch's arrays of the reading (weight_ih_l0, weight_ih_l0_reverse…), Strata's (W, W_reverse…)
-            String ih = "net." + name + ".weight_ih_l0" + reading;
-            String hh = "net." + name + ".weight_hh_l0" + reading;
-            String bih = "net." + name + ".bias_ih_l0" + reading;
-            String bhh = "net." + name + ".bias_hh_l0" + reading;
-            String w = id + "/W" + reading;
-            String r = id + "/U" + reading;
-            String b = id + "/b" + reading;
-            switch (type) {
-                case "LSTM" -> {
-                    load.append(fn("put(%s, blocks(w[\"%s\"]).T)", ih, w));
-                    load.append(fn("put(%s, blocks(w[\"%s\"]).T)", hh, r));
-                    load.append(fn("put(%s, blocks(w[\"%s\"]))", bih, b));
-                    load.append(fn("put(%s, np.zeros(%d))  # one bias per gate in Strata", bhh, 4 * u));
-                    save.append(fn("w[\"%s\"] = unblocks(get(%s).T)", w, ih));
-                    save.append(fn("w[\"%s\"] = unblocks(get(%s).T)", r, hh));
-                    save.append(fn("w[\"%s\"] = unblocks(get(%s) + get(%s))", b, bih, bhh));
-                }
-                case "GRU" -> {
-                    // the same blocks r, z, n; PyTorch's recurrent biases of r and z add to the input's (one here)
-                    String bh = id + "/bh" + reading;
-                    load.append(fn("put(%s, w[\"%s\"].T)", ih, w));
-                    load.append(fn("put(%s, w[\"%s\"].T)", hh, r));
-                    load.append(fn("put(%s, w[\"%s\"])", bih, b));
-                    load.append(fn("put(%s, np.concatenate([np.zeros(%d), w[\"%s\"]]))", bhh, 2 * u, bh));
-                    save.append(fn("w[\"%s\"] = get(%s).T", w, ih));
-                    save.append(fn("w[\"%s\"] = get(%s).T", r, hh));
-                    save.append(fn("w[\"%s\"] = get(%s) + np.concatenate([get(%s)[:%d], np.zeros(%d)])", b, bih, bhh,
-                            2 * u, u));
-                    save.append(fn("w[\"%s\"] = get(%s)[%d:]", bh, bhh, 2 * u));
-                }
-                default -> {
-                    load.append(fn("put(%s, w[\"%s\"].T)", ih, w));
-                    load.append(fn("put(%s, w[\"%s\"].T)", hh, r));
-                    load.append(fn("put(%s, w[\"%s\"])", bih, b));
-                    load.append(fn("put(%s, np.zeros(%d))  # one bias in Strata", bhh, u));
-                    save.append(fn("w[\"%s\"] = get(%s).T", w, ih));
-                    save.append(fn("w[\"%s\"] = get(%s).T", r, hh));
-                    save.append(fn("w[\"%s\"] = get(%s) + get(%s)", b, bih, bhh));
-                }
-            }
-        }
-    }
-
-    /** @return a recurrent module's every h (returnSequences), or the last h each of its readings reached */
-    private static String recurrentOutput(Params p, String name, String x) {
-        String y = "self." + name + "(" + x + ")[0]";
-        if (p.getBool("returnSequences")) return y;
-        return p.getBool("bidirectional") ? "last_of_both(" + y + ", " + p.getInt("units") + ")" : y + "[:, -1]";
-    }
-
-    /** The lines of init_weights for one layer: each of its arrays drawn as Strata draws it. */
-    private static String initLines(Node n, String name, List<org.strata.engine.layers.Weight> weights) {
-        // where each array sits, after "net.<name>": an attribute of the layer's module, a module beside it
-        // (MultiHeadAttention's net.<name>__q) or the parameter that is the layer (PositionEmbedding)
-        Map<String, String> attr = switch (n.type().id()) {
-            case "Dense", "Conv2D", "Conv1D", "DepthwiseConv2D", "ConvTranspose2D" -> Map.of("W", ".weight", "b",
-                    ".bias");
-            case "LSTM", "GRU", "SimpleRNN" -> Map.of("W", ".weight_ih_l0", "U", ".weight_hh_l0", "b",
-                    ".bias_ih_l0", "W_reverse", ".weight_ih_l0_reverse", "U_reverse", ".weight_hh_l0_reverse",
-                    "b_reverse", ".bias_ih_l0_reverse");
-            case "Embedding" -> Map.of("E", ".weight");
-            case "PositionEmbedding" -> Map.of("P", "");
-            case "MultiHeadAttention" -> Map.of("Wq", "__q.weight", "bq", "__q.bias", "Wk", "__k.weight", "bk",
-                    "__k.bias", "Wv", "__v.weight", "bv", "__v.bias", "Wo", "__o.weight", "bo", "__o.bias");
-            default -> Map.of(); // BatchNorm: PyTorch's own start (γ 1, β 0, mean 0, variance 1) is Strata's
-        };
+    /** The lines of init_weights for one layer: each array it {@link PyTorchLayer#drawn draws} as Strata does. */
+    private static String initLines(Node n, String name, List<Weight> weights, PyTorchLayer layer) {
         StringBuilder b = new StringBuilder();
-        for (var w : weights) {
-            String to = attr.get(w.name());
-            if (to == null) continue;
+        for (Weight w : weights) {
+            String to = layer.drawn().get(w.name());
+            if (to == null) continue; // PyTorch's own start is Strata's (BatchNorm's γ 1, β 0, mean 0, variance 1)
             String param = "net." + name + to;
-            if (w.init() == org.strata.engine.layers.Weight.Init.XAVIER) {
-                org.strata.engine.layers.WeightInit scheme = org.strata.engine.layers.WeightInit.of(n.params());
+            if (w.init() == Weight.Init.XAVIER) {
+                WeightInit scheme = WeightInit.of(n.params());
                 double scale = scheme.scale(w.fanIn(), w.fanOut());
                 b.append(scheme.uniform()
                         ? String.format(Locale.ROOT, "        nn.init.uniform_(%s, -%.6g, %.6g)  # %s: fan in %d, fan out %d%n",
@@ -632,141 +295,26 @@ public final class PyTorchExport {
                 b.append("        nn.init.zeros_(").append(param).append(")\n");
             }
         }
-        if (n.type() instanceof RecurrentLayer) {
-            b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0)\n"); // GRU's bh: zero too
-            if (n.params().getBool("bidirectional")) {
-                b.append("        nn.init.zeros_(net.").append(name).append(".bias_hh_l0_reverse)\n");
-            }
-        }
+        for (String zero : layer.zeroed()) b.append("        nn.init.zeros_(net.").append(name).append(zero).append(")\n");
         return b.toString();
     }
 
-    /** Pads an NCW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */
-    private static String pad1d(String ncw, TensorShape in, TensorShape out, int k, int s, boolean same,
-                                String value) {
-        if (!same) return ncw;
-        int pw = Math.max((out.dim(0) - 1) * s + k - in.dim(0), 0);
-        if (pw == 0) return ncw;
-        return "F.pad(" + ncw + ", (" + pw / 2 + ", " + (pw - pw / 2) + "), value=" + value + ")";
+    /** @return each line indented by {@code indent}, one a line */
+    private static String lines(List<String> lines, String indent) {
+        StringBuilder b = new StringBuilder();
+        for (String l : lines) b.append(indent).append(l).append('\n');
+        return b.toString();
     }
 
-    /** Pads an NCHW tensor for 'same' (half before, the odd one after, as Strata does); as it is for 'valid'. */
-    private static String pad(String nchw, TensorShape in, TensorShape out, int[] k, int[] s, boolean same,
-                              String value) {
-        if (!same) return nchw;
-        int ph = Math.max((out.dim(0) - 1) * s[0] + k[0] - in.dim(0), 0);
-        int pw = Math.max((out.dim(1) - 1) * s[1] + k[1] - in.dim(1), 0);
-        if (ph == 0 && pw == 0) return nchw;
-        return "F.pad(" + nchw + ", (" + pw / 2 + ", " + (pw - pw / 2) + ", " + ph / 2 + ", " + (ph - ph / 2)
-                + "), value=" + value + ")";
-    }
-
-    private static String activation(ActivationFn f, String x) {
-        return switch (f) {
-            case IDENTITY -> x;
-            case RELU -> "F.relu(" + x + ")";
-            case SIGMOID -> "torch.sigmoid(" + x + ")";
-            case TANH -> "torch.tanh(" + x + ")";
-            case SOFTMAX -> "F.softmax(" + x + ", dim=-1)";
-            case ELU -> "F.elu(" + x + ")";
-            case LEAKY_RELU -> "F.leaky_relu(" + x + ", 0.01)";
-            case GELU -> "gelu(" + x + ")";
-            case SILU -> "F.silu(" + x + ")";
-            case MISH -> "F.mish(" + x + ")";
-            case SOFTPLUS -> "F.softplus(" + x + ")";
-            // PyTorch's hardsigmoid is x/6 + 1/2; Strata's (Deeplearning4j's) is 0.2x + 0.5
-            case HARD_SIGMOID -> "torch.clamp(0.2 * " + x + " + 0.5, 0.0, 1.0)";
-        };
-    }
-
-    /** A line of __init__ (or forward): two levels in. */
+    /** A line of forward: two levels in. */
     private static String line(String format, Object... args) {
         return "        " + String.format(Locale.ROOT, format, args) + "\n";
     }
 
-    /** A line of a module-level function's body: one level in. */
-    private static String fn(String format, Object... args) {
-        return "    " + String.format(Locale.ROOT, format, args) + "\n";
-    }
-
-    private static String num(double d) {
-        return Double.toString(d);
-    }
-
-    static String readme(TrainedModel model, String noTraining) {
-        String name = MarkdownText.text(model.project().name());
-        String file = ShellText.word(model.project().file().map(f -> f.getFileName().toString())
-                .orElse("PROJECT.strata"));
-        String training = noTraining != null ? """
-
-                ## Training
-
-                `data.py` and `train.py` were not written: the project's data could not be read when it was exported
-                (%s). Export again where the data is.
-                """.formatted(MarkdownText.text(noTraining)) : """
-
-                ## Training it in PyTorch
-
-                `data.py` reads the project's data as Strata does (the same files, normalisation and split into
-                training, validation and test: `splits.npz`); `train.py` trains the network with the project's
-                settings (optimizer, learning rate and schedule, batch size, epochs, weight decay, early stopping),
-                from fresh weights (`--from-export` starts from the exported ones).
-
-                ```sh
-                python3 train.py                           # one process: a GPU if there is one, else the CPU
-                torchrun --nproc_per_node=4 train.py       # four processes on this machine, one per GPU
-                torchrun --nnodes=2 --node_rank=0 --nproc_per_node=4 --master_addr=HOST --master_port=29500 train.py
-                ```
-
-                With several processes each takes its share of every batch (`DistributedDataParallel`,
-                `DistributedSampler`) and their gradients are averaged (NCCL between GPUs, Gloo between CPUs), so each
-                step still sees the project's batch size. After every epoch `trained/checkpoint.pt` is saved; the same
-                command run again goes on from it (`--restart` starts over). At the end `trained/weights.npz` holds
-                the weights in Strata's layout and `trained/metrics.json` PyTorch's evaluation. Bring them back into
-                Strata as a run of the project, checked against PyTorch's figures:
-
-                ```sh
-                strata import-weights trained/weights.npz --project %s
-                ```
-
-                The data files are looked for where the project was (`data.py`'s `PROJECT_FOLDER`); on another
-                machine set `STRATA_DATA` to the folder that holds them, as laid out beside the project.
-                """.formatted(file);
-        return """
-                # %s, for PyTorch
-
-                Exported by Strata. `model.py` is the network as an `nn.Module`; `weights.npz` holds the trained
-                weights in Strata's layouts, which `load_weights` turns into PyTorch's (and `save_weights` back).
-
-                ```python
-                import torch
-                from model import Net, load_weights, normalise
-
-                net = load_weights(Net(), "weights.npz").eval()
-                x = torch.from_numpy(normalise(raw_samples, "weights.npz"))  # raw values, as the data files hold them
-                with torch.no_grad():
-                    y = net(x)
-                ```
-
-                Layouts: a Dense layer's `W` is `[inputs, units]` in Strata and `[units, inputs]` in PyTorch
-                (transposed); a Conv2D's `W` is `[kh, kw, in, out]` in Strata and `[out, in, kh, kw]` in PyTorch; an
-                LSTM's gate blocks are Strata's (block input, forget, output, input) reordered to PyTorch's (input,
-                forget, cell, output), and its one bias per gate is PyTorch's two added. Tensors stay channels last
-                between layers, as in Strata.
-                %s%s""".formatted(name, text(model), training);
-    }
-
-    /** For a model of texts: how a text becomes the numbers the network reads. */
-    private static String text(TrainedModel model) {
-        return model.text().map(t -> """
-
-                ## Texts
-
-                The network reads token numbers, not text: `vocabulary.json` holds how Strata made them (%s, %s,
-                %d tokens per text; `tokens[i]` is number i, `<pad>` 0 fills a short text up, `<unk>` 1 stands for a
-                token not in the vocabulary). Read a new text the same way before asking the network about it.
-                """.formatted(t.tokenizer() == org.strata.engine.data.text.Tokenizer.CHARACTERS
-                ? "split into characters" : "split into words and punctuation marks",
-                t.lowercase() ? "lowercased" : "case kept", t.length())).orElse("");
+    /** @return the emitter of the node's type; a type without one is refused, naming the layer and why */
+    private static PyTorchLayers.Emitter emitter(Node n) {
+        String type = n.type().id();
+        return PyTorchLayers.of(type).orElseThrow(() -> new UnsupportedOperationException(n.name() + " (" + type + ")"
+                + PyTorchLayers.declined(type).map(why -> ": " + why).orElse("")));
     }
 }
