@@ -10,9 +10,10 @@ import org.strata.engine.params.Params;
  * summary, docs and exporters read it from here. Each engine and each format maps a type in its own package
  * (looked up by {@link #id()}), so this package knows no engine: adding a layer type is one subclass listed in
  * {@link LayerCatalogue}, one entry per engine that runs it ({@code train.fast.Kernels} and a kernel, or a reason it
- * declines; {@code train.dl4j.Dl4jLayers}), one per format ({@code export.onnx.OnnxLayers}, the {@code .npz}
- * reader's {@code export.NpzLayers}: an entry or a reason it declines), its icon ({@code app.palette.LayerIcons}) and
- * its translations. A guard test per place fails until the entry is there.
+ * declines; {@code train.dl4j.Dl4jLayers}), one per format ({@code export.onnx.OnnxLayers},
+ * {@code export.pytorch.PyTorchLayers}, the {@code .npz} reader's {@code export.NpzLayers}: an entry or a reason it
+ * declines), its icon ({@code app.palette.LayerIcons}) and its translations. A guard test per place fails until the
+ * entry is there.
  */
 public abstract class LayerType {
     private final String id;
