@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.strata.engine.backend.NetworkBackend;
@@ -19,7 +20,7 @@ import org.strata.engine.text.Message;
  */
 final class RunControl {
     private final NetworkBackend backend;
-    private final RunTelemetry telemetry;
+    private final Consumer<TrainingEvent> publish;
     private final PausedChanges changes;
 
     private final Object lock = new Object();
@@ -39,12 +40,12 @@ final class RunControl {
     private long lastBatchNanos;
 
     /**
-     * @param telemetry where state changes are published
-     * @param frozen    the layers frozen when the run starts
+     * @param publish where state changes go (to the listeners, on the calling thread)
+     * @param frozen  the layers frozen when the run starts
      */
-    RunControl(NetworkBackend backend, RunTelemetry telemetry, Set<String> frozen) {
+    RunControl(NetworkBackend backend, Consumer<TrainingEvent> publish, Set<String> frozen) {
         this.backend = backend;
-        this.telemetry = telemetry;
+        this.publish = publish;
         this.changes = new PausedChanges(frozen);
     }
 
@@ -264,7 +265,7 @@ final class RunControl {
             state = change.state();
         }
         if (change.state().isOver()) endTraceWanted();
-        telemetry.publish(change);
+        publish.accept(change);
     }
 
     /** Publishes {@code message} under the current state, which stays as it is. */
@@ -273,6 +274,6 @@ final class RunControl {
     }
 
     private void announce(TrainingState s, Message message) {
-        telemetry.publish(new TrainingEvent.StateChanged(s, message, null, null));
+        publish.accept(new TrainingEvent.StateChanged(s, message, null, null));
     }
 }

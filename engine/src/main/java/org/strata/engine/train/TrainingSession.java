@@ -56,7 +56,7 @@ public final class TrainingSession {
         Params settings = project.training().copy();
         var inputShape = analysis.shapeOf(inputNode).orElseThrow();
         this.telemetry = new RunTelemetry(backend, analysis, data, task, inputShape);
-        this.control = new RunControl(backend, telemetry, project.graph().nodes().stream().filter(Node::frozen)
+        this.control = new RunControl(backend, telemetry::publish, project.graph().nodes().stream().filter(Node::frozen)
                 .map(Node::id).collect(Collectors.toUnmodifiableSet()));
         this.evaluation = new RunEvaluation(new Evaluator(backend, task, inputShape, settings.getInt("batchSize")),
                 data, control);
