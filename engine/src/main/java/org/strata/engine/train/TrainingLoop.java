@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.backend.NetworkBackend;
@@ -60,7 +61,7 @@ final class TrainingLoop {
         this.analysis = plan.analysis();
         this.graph = plan.graph();
         this.outputNode = plan.outputNode();
-        this.inputShape = plan.analysis().shapeOf(plan.inputNode()).orElseThrow();
+        this.inputShape = plan.inputShape();
         this.control = control;
         this.telemetry = telemetry;
         this.evaluation = evaluation;
@@ -74,7 +75,7 @@ final class TrainingLoop {
     }
 
     /** Takes up where a checkpoint left: epochs and steps number on from there. */
-    void restore(RunProgress progress, org.nd4j.linalg.api.ndarray.INDArray bestWeights) {
+    void restore(RunProgress progress, INDArray bestWeights) {
         epochsDone = progress.epochsDone();
         iteration = progress.iterations();
         epochsOverride = progress.epochs();
@@ -123,6 +124,20 @@ final class TrainingLoop {
         TrainingState endState = TrainingState.FINISHED;
         /** The last epoch's validation, while the weights are still the ones it saw: not evaluated twice. */
         Evaluation validationNow;
+    }
+
+    /** Runs {@link #run()} on a new daemon thread, "strata-training" (a window's thread never trains). */
+    Thread start() {
+        Thread t = new Thread(() -> {
+            try {
+                run();
+            } catch (TrainingException e) {
+                // Already reported to listeners as a FAILED state change.
+            }
+        }, "strata-training");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /**

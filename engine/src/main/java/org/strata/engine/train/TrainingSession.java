@@ -31,14 +31,10 @@ import org.strata.engine.text.Message;
  * epochs of batches, and where the run stands).
  */
 public final class TrainingSession {
-    private final Project project;
-    private final Analysis analysis;
+    /** The project's copy, its analysis and task, the engine chosen and why. */
+    private final RunPlan plan;
     private final Dataset data;
     private final NetworkBackend backend;
-    private final String inputNode;
-    private final Task task;
-    /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
-    private final Optional<Message> engineReason;
     private final ThreadChoice threads = new ThreadChoice();
     private final RunTelemetry telemetry;
     private final RunControl control;
@@ -46,20 +42,15 @@ public final class TrainingSession {
     private final TrainingLoop loop;
 
     private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
-        this.project = plan.project();
-        this.analysis = plan.analysis();
+        this.plan = plan;
         this.data = data;
         this.backend = backend;
-        this.inputNode = plan.inputNode();
-        this.task = plan.task();
-        this.engineReason = plan.choice().reason();
-        Params settings = project.training().copy();
-        var inputShape = analysis.shapeOf(inputNode).orElseThrow();
-        this.telemetry = new RunTelemetry(backend, analysis, data, task, inputShape);
-        this.control = new RunControl(backend, telemetry::publish, project.graph().nodes().stream().filter(Node::frozen)
-                .map(Node::id).collect(Collectors.toUnmodifiableSet()));
-        this.evaluation = new RunEvaluation(new Evaluator(backend, task, inputShape, settings.getInt("batchSize")),
-                data, control);
+        Params settings = plan.project().training().copy();
+        this.telemetry = new RunTelemetry(backend, plan.analysis(), data, plan.task(), plan.inputShape());
+        this.control = new RunControl(backend, telemetry::publish, plan.graph().nodes().stream()
+                .filter(Node::frozen).map(Node::id).collect(Collectors.toUnmodifiableSet()));
+        this.evaluation = new RunEvaluation(new Evaluator(backend, plan.task(), plan.inputShape(),
+                settings.getInt("batchSize")), data, control);
         this.loop = new TrainingLoop(plan, settings, data, backend, control, telemetry, evaluation, threads,
                 this::startedMessage);
     }
@@ -139,6 +130,7 @@ public final class TrainingSession {
         telemetry.addListener(l);
     }
 
+    /** Publishes no more events to {@code l}. */
     public void removeListener(TrainingEvent.Handler l) {
         telemetry.removeListener(l);
     }
@@ -148,23 +140,24 @@ public final class TrainingSession {
         return backend;
     }
 
+    /** @return the dataset the session trains on, split */
     public Dataset dataset() {
         return data;
     }
 
     /** @return the copy of the project this session trains (edits to the original after its start are not in it) */
     public Project project() {
-        return project;
+        return plan.project();
     }
 
     /** @return the analysis of the graph this session trains: its shapes, weights and order */
     public Analysis analysis() {
-        return analysis;
+        return plan.analysis();
     }
 
     /** @return the Input node's id */
     public String inputNode() {
-        return inputNode;
+        return plan.inputNode();
     }
 
     /** @return the engine running this session */
@@ -177,12 +170,12 @@ public final class TrainingSession {
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
     public Message engineDescription() {
-        return RunMessages.engine(backend.engine(), engineReason, TrainingLoop.onGpu(), threads.used());
+        return RunMessages.engine(backend.engine(), plan.choice().reason(), TrainingLoop.onGpu(), threads.used());
     }
 
     /** "Training MNIST MLP with Strata's fast engine, oneDNN AVX-512 build, 1 thread". */
     private Message startedMessage() {
-        return RunMessages.started(project.name(), engineDescription());
+        return RunMessages.started(plan.project().name(), engineDescription());
     }
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
@@ -221,7 +214,7 @@ public final class TrainingSession {
 
     /** @return the metric name, "accuracy" or "mae" */
     public String metricName() {
-        return task.metricName();
+        return plan.task().metricName();
     }
 
     /** @return seconds from {@link #run()} to the end of the first iteration; NaN before */
@@ -314,16 +307,7 @@ public final class TrainingSession {
 
     /** Runs {@link #run()} on a new daemon thread. */
     public Thread start() {
-        Thread t = new Thread(() -> {
-            try {
-                run();
-            } catch (TrainingException e) {
-                // Already reported to listeners as a FAILED state change.
-            }
-        }, "strata-training");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return loop.start();
     }
 
     /**
