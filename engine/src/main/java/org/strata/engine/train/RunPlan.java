@@ -53,6 +53,11 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
         return project.graph();
     }
 
+    /** @return the shape of one sample at the Input */
+    TensorShape inputShape() {
+        return analysis.shapeOf(inputNode).orElseThrow();
+    }
+
     /**
      * Refuses a network whose training would not fit in memory, before anything is allocated: it would otherwise take
      * the machine's memory for a minute and then die.

@@ -1,21 +1,21 @@
 package org.strata.engine.train;
 
 import java.io.IOException;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.backprop.StepTrace;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
-import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
-import org.strata.engine.layers.TensorShape;
 import org.strata.engine.params.Params;
 import org.strata.engine.project.Project;
 import org.strata.engine.text.Message;
@@ -24,79 +24,35 @@ import org.strata.engine.text.Message;
  * Trains a project's network on its dataset, on the thread that calls {@link #run()} (or a background thread
  * from {@link #start()}), publishing events to listeners. Pause, resume, step and stop act between iterations.
  * All network work happens on the training thread; other threads only set flags.
+ *
+ * <p>The session puts together the parts of a run and is what callers hold: {@link RunControl} (pause, step, stop,
+ * pace, changes while paused, jobs that need the network), {@link RunTelemetry} (events to listeners, snapshots at
+ * the rate asked for), {@link RunEvaluation} (what the network gives on each split) and {@link TrainingLoop} (the
+ * epochs of batches, and where the run stands).
  */
 public final class TrainingSession {
-    private static final int TRAIN_METRIC_SAMPLES = 2000;
-    private static final int PROBE_SAMPLES = 32;
-
-    private final Project project;
-    private final Graph graph;
-    private final Analysis analysis;
+    /** The project's copy, its analysis and task, the engine chosen and why. */
+    private final RunPlan plan;
     private final Dataset data;
     private final NetworkBackend backend;
-    private final Params settings;
-    private final Task task;
-    private final String inputNode;
-    private final String outputNode;
-    private final List<TrainingEvent.Handler> listeners = new CopyOnWriteArrayList<>();
-
-    private final Object lock = new Object();
-    /** Held by whoever uses the network outside the training thread (probes and evaluations after a run). */
-    private final Object idleNetwork = new Object();
-    private TrainingState state = TrainingState.LOADING;
-    private boolean pauseRequested;
-    private boolean stopRequested;
-    private int stepsAllowed;
-    private volatile int snapshotEvery;
-    private volatile boolean snapshotRequested;
-    /** Someone has asked for snapshots: the run's very last batch then gets one too, so views end up to date. */
-    private volatile boolean snapshotsWanted;
-    /** Jobs that need the network, run on the training thread between iterations (see {@link #probe}). */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> probes =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private volatile int epochsOverride;
-    /** Set by {@link #traceStep()}: the next batch is recorded and this completes with it. */
-    private java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> traceWanted;
-    /** Batches per second to train at, for a class to watch; 0 trains as fast as the machine can. */
-    private volatile double pace;
-    /** When the last batch began (see {@link #pace}). */
-    private long lastBatchNanos;
-    private final PausedChanges changes;
-    private volatile double firstIterationSeconds = Double.NaN;
     private final ThreadChoice threads = new ThreadChoice();
-    /** Says the measured thread count (a field: a lambda made per step would allocate on every step). */
-    private final java.util.function.BiConsumer<List<Integer>, Boolean> threadsChanged = (measured, first) ->
-            notifyState(state(), RunMessages.threads(startedMessage(), measured, first)); // a step while paused stays so
-    /** Why the graph trains on Deeplearning4j, or empty on the fast engine. */
-    private final Optional<Message> engineReason;
-    private long iteration;
-    private int epochsDone;
-    private INDArray probe;
-    private final Evaluator evaluator;
-    private final BestEpoch best;
-    private final DivergenceWatch watch;
-    /** The network has at most {@link TrainingEvent#FEW_WEIGHTS} weights: each batch publishes them all. */
-    private final boolean fewWeights;
+    private final RunTelemetry telemetry;
+    private final RunControl control;
+    private final RunEvaluation evaluation;
+    private final TrainingLoop loop;
 
     private TrainingSession(RunPlan plan, Dataset data, NetworkBackend backend) {
-        this.project = plan.project();
-        this.graph = project.graph();
-        this.analysis = plan.analysis();
+        this.plan = plan;
         this.data = data;
         this.backend = backend;
-        this.settings = project.training().copy();
-        this.task = plan.task();
-        this.inputNode = plan.inputNode();
-        this.outputNode = plan.outputNode();
-        this.engineReason = plan.choice().reason();
-        this.best = new BestEpoch(settings);
-        this.watch = new DivergenceWatch(plan.task().classNames().size());
-        this.fewWeights = analysis.order().stream().flatMap(id -> analysis.weightsOf(id).stream())
-                .mapToLong(org.strata.engine.layers.Weight::size).sum() <= TrainingEvent.FEW_WEIGHTS;
-        this.evaluator = new Evaluator(backend, task, analysis.shapeOf(inputNode).orElseThrow(),
-                settings.getInt("batchSize"));
-        this.changes = new PausedChanges(graph.nodes().stream().filter(Node::frozen).map(Node::id)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+        Params settings = plan.project().training().copy();
+        this.telemetry = new RunTelemetry(backend, plan.analysis(), data, plan.task(), plan.inputShape());
+        this.control = new RunControl(backend, telemetry::publish, plan.graph().nodes().stream()
+                .filter(Node::frozen).map(Node::id).collect(Collectors.toUnmodifiableSet()));
+        this.evaluation = new RunEvaluation(new Evaluator(backend, plan.task(), plan.inputShape(),
+                settings.getInt("batchSize")), data, control);
+        this.loop = new TrainingLoop(plan, settings, data, backend, control, telemetry, evaluation, threads,
+                this::startedMessage);
     }
 
     /**
@@ -158,11 +114,7 @@ public final class TrainingSession {
     public static TrainingSession resume(Project project, Dataset data, NetworkBackend trained, RunProgress progress,
                                          INDArray best) throws TrainingException {
         TrainingSession s = continueFrom(project, data, trained, Backends.Preference.of(trained.engine()));
-        s.epochsDone = progress.epochsDone();
-        s.iteration = progress.iterations();
-        s.epochsOverride = progress.epochs();
-        trained.setIterations(progress.iterations());
-        s.best.restore(progress.bestEpoch(), progress.bestLoss(), best);
+        s.loop.restore(progress, best);
         return s;
     }
 
@@ -170,24 +122,17 @@ public final class TrainingSession {
      * @return where the run stands: call it on the training thread (from an epoch event) or once it has ended
      */
     public RunProgress progress() {
-        return new RunProgress(epochsDone, iteration, epochs(), best.epoch(), best.loss());
-    }
-
-    private int epochs() {
-        return epochsOverride > 0 ? epochsOverride : settings.getInt("epochs");
+        return loop.progress();
     }
 
     /** Publishes every later event to {@code l}, on the training thread (a {@link TrainingListener} picks kinds). */
     public void addListener(TrainingEvent.Handler l) {
-        listeners.add(l);
+        telemetry.addListener(l);
     }
 
+    /** Publishes no more events to {@code l}. */
     public void removeListener(TrainingEvent.Handler l) {
-        listeners.remove(l);
-    }
-
-    private void publish(TrainingEvent e) {
-        for (TrainingEvent.Handler l : listeners) e.dispatch(l);
+        telemetry.removeListener(l);
     }
 
     /** @return the compiled network (touch it only when the session is not running) */
@@ -195,23 +140,24 @@ public final class TrainingSession {
         return backend;
     }
 
+    /** @return the dataset the session trains on, split */
     public Dataset dataset() {
         return data;
     }
 
     /** @return the copy of the project this session trains (edits to the original after its start are not in it) */
     public Project project() {
-        return project;
+        return plan.project();
     }
 
     /** @return the analysis of the graph this session trains: its shapes, weights and order */
     public Analysis analysis() {
-        return analysis;
+        return plan.analysis();
     }
 
     /** @return the Input node's id */
     public String inputNode() {
-        return inputNode;
+        return plan.inputNode();
     }
 
     /** @return the engine running this session */
@@ -224,16 +170,12 @@ public final class TrainingSession {
      *         "Strata's fast engine on NVIDIA H200 (CUDA)"
      */
     public Message engineDescription() {
-        return RunMessages.engine(backend.engine(), engineReason, onGpu(), threads.used());
+        return RunMessages.engine(backend.engine(), plan.choice().reason(), TrainingLoop.onGpu(), threads.used());
     }
 
     /** "Training MNIST MLP with Strata's fast engine, oneDNN AVX-512 build, 1 thread". */
     private Message startedMessage() {
-        return RunMessages.started(project.name(), engineDescription());
-    }
-
-    private static boolean onGpu() {
-        return !org.strata.engine.runtime.HostMemory.isCpu();
+        return RunMessages.started(plan.project().name(), engineDescription());
     }
 
     /** Uses {@code n} native threads; 0 measures which count is fastest for this network when the run starts. */
@@ -257,45 +199,42 @@ public final class TrainingSession {
 
     /** @return the epoch with the lowest validation loss so far (0 if none) */
     public int bestEpoch() {
-        return best.epoch();
+        return loop.best().epoch();
     }
 
     /** @return a copy of the parameters at {@link #bestEpoch()}, if there was a validation split */
-    public java.util.Optional<INDArray> bestParameters() {
-        return best.params();
+    public Optional<INDArray> bestParameters() {
+        return loop.best().params();
     }
 
     /** @return epochs completed */
     public int epochsDone() {
-        return epochsDone;
+        return loop.epochsDone();
     }
 
     /** @return the metric name, "accuracy" or "mae" */
     public String metricName() {
-        return task.metricName();
+        return plan.task().metricName();
     }
 
     /** @return seconds from {@link #run()} to the end of the first iteration; NaN before */
     public double firstIterationSeconds() {
-        return firstIterationSeconds;
+        return loop.firstIterationSeconds();
     }
 
     /** @return the current state */
     public TrainingState state() {
-        synchronized (lock) {
-            return state;
-        }
+        return control.state();
     }
 
     /** Publishes per-layer snapshots every {@code n} iterations (0 turns them off). */
     public void setSnapshotEvery(int n) {
-        snapshotEvery = Math.max(0, n);
+        telemetry.setSnapshotEvery(n);
     }
 
     /** Asks for one snapshot after the next iteration. */
     public void requestSnapshot() {
-        snapshotRequested = true;
-        snapshotsWanted = true;
+        telemetry.requestSnapshot();
     }
 
     /**
@@ -303,12 +242,12 @@ public final class TrainingSession {
      * paused because the loss stalled or jumped.
      */
     public void setLearningRate(double lr) {
-        changes.setLearningRate(lr);
+        control.setLearningRate(lr);
     }
 
     /** Freezes exactly these layers from the next batch on (their weights stay as they are then). */
-    public void setFrozen(java.util.Set<String> nodeIds) {
-        changes.setFrozen(nodeIds);
+    public void setFrozen(Set<String> nodeIds) {
+        control.setFrozen(nodeIds);
     }
 
     /**
@@ -317,39 +256,27 @@ public final class TrainingSession {
      * Time spent waiting counts as paused: the samples/s shown stay the machine's.
      */
     public void setPace(double batchesPerSecond) {
-        synchronized (lock) {
-            pace = Math.max(0, batchesPerSecond);
-            lock.notifyAll();
-        }
+        control.setPace(batchesPerSecond);
     }
 
     /** Overrides the settings' epoch count (the CLI's --epochs). */
     public void setEpochs(int epochs) {
-        epochsOverride = epochs;
+        loop.setEpochs(epochs);
     }
 
     /** Pauses before the next iteration. */
     public void pause() {
-        synchronized (lock) {
-            pauseRequested = true;
-            lock.notifyAll();
-        }
+        control.pause();
     }
 
     /** Resumes a paused session. */
     public void resume() {
-        synchronized (lock) {
-            pauseRequested = false;
-            lock.notifyAll();
-        }
+        control.resume();
     }
 
     /** While paused, runs exactly one more batch, then pauses again. */
     public void step() {
-        synchronized (lock) {
-            stepsAllowed++;
-            lock.notifyAll();
-        }
+        control.step();
     }
 
     /**
@@ -360,44 +287,13 @@ public final class TrainingSession {
      * @return completes after the batch with its record, or empty when the engine cannot record a step
      *     (Deeplearning4j) or the run ended before the batch
      */
-    public java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> traceStep() {
-        var f = new java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>>();
-        synchronized (lock) {
-            if (state != TrainingState.RUNNING && state != TrainingState.PAUSED || !backend.canTrace()) {
-                f.complete(Optional.empty()); // and no batch trained for nothing
-                return f;
-            }
-            if (traceWanted != null) traceWanted.complete(Optional.empty()); // asked again before it ran: one batch
-            else if (pauseRequested) stepsAllowed++; // running, the next batch is traced: no extra step later
-            traceWanted = f;
-            lock.notifyAll();
-        }
-        return f;
-    }
-
-    /** @return the trace asked for by {@link #traceStep()}, taken, after telling the engine to record; null if none */
-    private java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> takeTraceWanted() {
-        synchronized (lock) {
-            var f = traceWanted;
-            traceWanted = null;
-            if (f != null) backend.traceNextStep();
-            return f;
-        }
-    }
-
-    private void endTraceWanted() {
-        synchronized (lock) {
-            if (traceWanted != null) traceWanted.complete(Optional.empty());
-            traceWanted = null;
-        }
+    public CompletableFuture<Optional<StepTrace>> traceStep() {
+        return control.traceStep(backend.canTrace());
     }
 
     /** Stops before the next iteration; the run ends with state STOPPED. */
     public void stop() {
-        synchronized (lock) {
-            stopRequested = true;
-            lock.notifyAll();
-        }
+        control.stop();
     }
 
     /**
@@ -405,44 +301,13 @@ public final class TrainingSession {
      * once on the calling thread when no run is in progress, so that looking at the network (a decision boundary,
      * a prediction for a drawn digit) never races a training step. The future completes with the job's result.
      */
-    public <T> java.util.concurrent.CompletableFuture<T> probe(java.util.function.Function<NetworkBackend, T> job) {
-        java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
-        Runnable r = () -> {
-            try {
-                f.complete(job.apply(backend));
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        };
-        synchronized (lock) {
-            if (state == TrainingState.RUNNING || state == TrainingState.PAUSED) {
-                probes.add(r);
-                lock.notifyAll();
-                return f;
-            }
-        }
-        synchronized (idleNetwork) { // after the run, callers on different threads take turns
-            r.run();
-        }
-        return f;
-    }
-
-    private void runProbes() {
-        for (Runnable r; (r = probes.poll()) != null; ) r.run();
+    public <T> CompletableFuture<T> probe(Function<NetworkBackend, T> job) {
+        return control.probe(job);
     }
 
     /** Runs {@link #run()} on a new daemon thread. */
     public Thread start() {
-        Thread t = new Thread(() -> {
-            try {
-                run();
-            } catch (TrainingException e) {
-                // Already reported to listeners as a FAILED state change.
-            }
-        }, "strata-training");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return loop.start();
     }
 
     /**
@@ -451,214 +316,7 @@ public final class TrainingSession {
      * @throws TrainingException when the loss becomes NaN or data fails; listeners see FAILED with the message
      */
     public TrainingResult run() throws TrainingException {
-        long start = System.nanoTime();
-        Batches train = new Batches(data.train(), shapeForInput(), task, settings.getInt("batchSize"));
-        train.writeInto(backend::trainingInputs);
-        threads.begin(onGpu());
-        setState(TrainingState.RUNNING, startedMessage());
-        int epochs = epochs();
-        int firstEpoch = epochsDone + 1; // after 0 epochs, or a checkpoint's
-        Random shuffle = new Random(settings.getInt("seed"));
-        for (int e = 1; e < firstEpoch; e++) Batches.permutation(train.size(), shuffle); // the orders drawn before
-        long fitNanos = 0;
-        long fitSamples = 0;
-        Message endMessage = null;
-        TrainingState endState = TrainingState.FINISHED;
-        // The last epoch's validation, while the weights are still the ones it saw: not evaluated twice.
-        Evaluation validationNow = null;
-        try {
-            data.train().fillCache(); // read before the first epoch's clock starts: its samples/s is the training's
-            epochLoop:
-            for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
-                long epochStart = System.nanoTime();
-                double lr = LearningRateSchedule.at(settings, epoch);
-                backend.setLearningRate(lr);
-                int[] order = Batches.permutation(train.size(), shuffle);
-                long epochSamples = 0;
-                long paused = 0;
-                double lossSum = 0;
-                for (int b = 0; b < train.count(); b++) {
-                    long waitStart = System.nanoTime();
-                    boolean go = awaitTurn();
-                    paused += System.nanoTime() - waitStart;
-                    if (!go) {
-                        if (b > 0) validationNow = null; // it trained on since
-                        endState = TrainingState.STOPPED;
-                        endMessage = Message.of("run.stopped", "Stopped by the user at epoch " + epoch
-                                + ", batch " + (b + 1), epoch, b + 1);
-                        break epochLoop;
-                    }
-                    lr = changes.apply(settings, backend, epoch, lr);
-                    DataSet batch = train.get(b, order);
-                    int every = snapshotEvery;
-                    boolean lastBatch = epoch == epochs && b == train.count() - 1;
-                    boolean snapshotDue = snapshotRequested || (every > 0 && (iteration + 1) % every == 0)
-                            || (lastBatch && snapshotsWanted);
-                    if (snapshotDue) backend.keepNextGradient(); // the snapshot after this batch shows its gradient
-                    var traced = takeTraceWanted();
-                    long t0 = System.nanoTime();
-                    lastBatchNanos = t0;
-                    double loss = backend.fit(batch.getFeatures(), batch.getLabels());
-                    long dt = System.nanoTime() - t0;
-                    iteration++;
-                    threads.afterStep(dt, threadsChanged);
-                    if (Double.isNaN(firstIterationSeconds)) firstIterationSeconds = (System.nanoTime() - start) / 1e9;
-                    int n = (int) batch.getFeatures().size(0);
-                    epochSamples += n;
-                    lossSum += loss * n;
-                    if (!Double.isFinite(loss)) throw NanDiagnosis.diagnose(backend, analysis, graph, outputNode, batch,
-                            epoch, b + 1, loss, lr);
-                    double sps = epochSamples / ((System.nanoTime() - epochStart - paused) / 1e9);
-                    publish(new TrainingEvent.Iteration(epoch, iteration, b + 1, train.count(), loss, sps, lr));
-                    if (fewWeights) publish(weights());
-                    if (traced != null) {
-                        int[] rows = train.indices(b, order);
-                        traced.complete(backend.takeTrace().map(t -> t.withSamples(rows)));
-                    }
-                    runProbes();
-                    if (snapshotDue) {
-                        snapshotRequested = false;
-                        TrainingEvent.Snapshot s = snapshot();
-                        publish(s);
-                    }
-                }
-                // Throughput counts the whole loop (batches copied in, telemetry, snapshots), as a training loop
-                // in another tool is timed; only time spent paused is left out.
-                long loop = System.nanoTime() - epochStart - paused;
-                fitNanos += loop;
-                fitSamples += epochSamples;
-                epochsDone = epoch;
-                Evaluation trainEval = evaluate(data.train(), TRAIN_METRIC_SAMPLES);
-                Evaluation valEval = data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
-                double valLoss = valEval == null ? Double.NaN : valEval.loss();
-                validationNow = valEval;
-                double trainLoss = lossSum / Math.max(1, epochSamples);
-                // The best epoch is taken before the epoch is published: a checkpoint made on it then has it.
-                boolean stopEarly = valEval != null && best.record(epoch, valLoss, backend);
-                publish(new TrainingEvent.Epoch(epoch, trainLoss, trainEval.metric(),
-                        valLoss, valEval == null ? Double.NaN : valEval.metric(), task.metricName(), lr,
-                        (System.nanoTime() - epochStart) / 1e9, epochSamples / (loop / 1e9), valEval));
-                double accuracy = task.metricName().equals("accuracy") ? trainEval.metric() : Double.NaN;
-                watch.epoch(epoch, trainLoss, accuracy, lr).ifPresent(w -> notifyState(state(), w));
-                if (stopEarly) {
-                    endState = TrainingState.STOPPED;
-                    endMessage = Message.of("run.stoppedEarly", "Early stopping after epoch " + epoch
-                            + ": the validation loss has not improved since epoch " + best.epoch()
-                            + "; keeping the weights of epoch " + best.epoch(), epoch, best.epoch());
-                    backend.setParameters(best.params().orElseThrow());
-                    validationNow = null;
-                    break;
-                }
-            }
-        } catch (TrainingException e) {
-            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, e.text(), e.nodeId(), null));
-            runProbes();
-            throw e;
-        } catch (OutOfMemoryError e) {
-            // an Error, not an exception: without this the training thread would end and leave the run "running"
-            TrainingException te = new TrainingException(Failures.outOfMemory(), null, null);
-            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, te.text(), null, null));
-            runProbes();
-            throw te;
-        } catch (RuntimeException e) {
-            TrainingException te = new TrainingException(Failures.explain(e), null, e);
-            setState(new TrainingEvent.StateChanged(TrainingState.FAILED, te.text(), null, null));
-            runProbes();
-            throw te;
-        }
-        Evaluation trainEval = evaluate(data.train(), 0);
-        Evaluation valEval = validationNow != null ? validationNow
-                : data.validation().size() > 0 ? evaluate(data.validation(), 0) : null;
-        Evaluation testEval = data.test().size() > 0 ? evaluate(data.test(), 0) : null;
-        if (endMessage == null) {
-            endMessage = Message.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
-        }
-        double sps = fitNanos == 0 ? 0 : fitSamples / (fitNanos / 1e9);
-        TrainingResult result = new TrainingResult(endState, endMessage.english(), epochsDone, best.epoch(), trainEval, valEval,
-                testEval, sps, (System.nanoTime() - start) / 1e9);
-        setState(new TrainingEvent.StateChanged(endState, endMessage, null, result));
-        runProbes(); // any asked for just before the end
-        return result;
-    }
-
-    private TensorShape shapeForInput() {
-        return analysis.shapeOf(inputNode).orElseThrow();
-    }
-
-    /** Blocks while paused and until the {@link #setPace pace} allows the next batch; @return false to stop */
-    private boolean awaitTurn() {
-        while (true) {
-            if (!awaitPermission()) return false;
-            if (awaitPace()) return true;
-            // asked to pause while waiting: awaitPermission pauses
-        }
-    }
-
-    /** @return true when the next batch may run; false when a pause or stop came while waiting for it */
-    private boolean awaitPace() {
-        synchronized (lock) {
-            if (pauseRequested) return true; // a single step while paused: no waiting for it
-            while (!stopRequested && !pauseRequested) {
-                double p = pace;
-                if (p <= 0) return true;
-                long left = lastBatchNanos + (long) (1e9 / p) - System.nanoTime();
-                if (left <= 0) return true;
-                runProbes();
-                try {
-                    lock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                runProbes();
-            }
-            return false;
-        }
-    }
-
-    /** Blocks while paused; @return false if the run should stop */
-    private boolean awaitPermission() {
-        synchronized (lock) {
-            if (pauseRequested && state == TrainingState.RUNNING && stepsAllowed == 0) {
-                state = TrainingState.PAUSED;
-                notifyState(TrainingState.PAUSED, Message.of("run.paused", "Paused at iteration " + iteration,
-                        iteration));
-            }
-            while (!stopRequested && pauseRequested && stepsAllowed == 0) {
-                runProbes();
-                try {
-                    lock.wait();
-                    runProbes();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            if (stopRequested) return false;
-            if (pauseRequested) {
-                stepsAllowed--; // a single step; stay PAUSED
-            } else if (state == TrainingState.PAUSED) {
-                state = TrainingState.RUNNING;
-                notifyState(TrainingState.RUNNING, Message.of("run.resumed", "Resumed"));
-            }
-            return true;
-        }
-    }
-
-    private void setState(TrainingState s, Message message) {
-        setState(new TrainingEvent.StateChanged(s, message, null, null));
-    }
-
-    private void setState(TrainingEvent.StateChanged change) {
-        synchronized (lock) {
-            state = change.state();
-        }
-        if (change.state().isOver()) endTraceWanted();
-        publish(change);
-    }
-
-    private void notifyState(TrainingState s, Message message) {
-        publish(new TrainingEvent.StateChanged(s, message, null, null));
+        return loop.run();
     }
 
     /**
@@ -667,42 +325,24 @@ public final class TrainingSession {
      * @param limit evaluate only the first {@code limit} samples (0 = all)
      */
     public Evaluation evaluate(Split split, int limit) {
-        synchronized (idleNetwork) {
-            return evaluator.evaluate(split, limit);
-        }
-    }
-
-    private TrainingEvent.Weights weights() {
-        java.util.Map<String, float[]> values = new java.util.LinkedHashMap<>();
-        backend.exportParameters().forEach((name, a) -> values.put(name, a.data().asFloat()));
-        return new TrainingEvent.Weights(iteration, values);
+        return evaluation.evaluate(split, limit);
     }
 
     /**
      * The loss over a grid of values of two weights, the others as they are, on up to 512 training samples: run
      * between two batches (see {@link #probe}), or at once on the calling thread when no run is going.
      */
-    public java.util.concurrent.CompletableFuture<LossSurface.Grid> lossSurface(LossSurface.Axis x, LossSurface.Axis y,
-                                                                                int steps) {
-        return probe(net -> LossSurface.compute(net, evaluator, data.train(), x, y, steps));
+    public CompletableFuture<LossSurface.Grid> lossSurface(LossSurface.Axis x, LossSurface.Axis y, int steps) {
+        return probe(net -> evaluation.lossSurface(net, x, y, steps));
     }
 
     /** @return whether the network is small enough to publish its weights after every batch */
     public boolean fewWeights() {
-        return fewWeights;
+        return telemetry.fewWeights();
     }
 
     /** @return every weight by export name, as plain values (for a network of a few weights: see {@link TrainingEvent.Weights}) */
-    public java.util.Map<String, float[]> weightValues() {
-        return weights().values();
-    }
-
-    /** Per-layer statistics on a fixed probe batch, copied out of the engine's arrays. */
-    private TrainingEvent.Snapshot snapshot() {
-        if (probe == null) {
-            Split probeSplit = data.validation().size() > 0 ? data.validation() : data.train();
-            probe = new Batches(probeSplit, shapeForInput(), task, PROBE_SAMPLES).get(0, null).getFeatures();
-        }
-        return LayerStatistics.snapshot(backend, probe, analysis.order(), iteration);
+    public Map<String, float[]> weightValues() {
+        return telemetry.weights(loop.iteration()).values();
     }
 }
