@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Writes the README's screenshots (the seed CNN in both themes and both languages): a documentation tool, run by
+ * Writes the pictures of the README and the user guide (docs/): a documentation tool, run by
  * {@code mvn -B -Pscreenshots -pl app -am verify} (into {@code app/docs/screenshots}), never by the test run.
  * Run by hand without the profile's {@code -Dstrata.screenshots=DIR}, it skips itself.
  */

@@ -11,18 +11,21 @@ import org.junit.jupiter.api.Test;
 import org.strata.engine.layers.LayerCatalogue;
 
 class LayerDocsTest {
+    /** The user guide's page that holds the generated tables (the README links to it). */
+    static final Path LAYERS_PAGE = Path.of("..", "docs", "layers.md");
+
     @Test
-    void readme_layer_tables_are_the_ones_the_catalogue_generates() throws IOException {
-        Path readme = Path.of("..", "README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
+    void the_guides_layer_tables_are_the_ones_the_catalogue_generates() throws IOException {
+        String text = Files.readString(LAYERS_PAGE, StandardCharsets.UTF_8);
         for (String name : LayerDocs.TABLES) {
             String start = "<!-- layers:" + name + " -->";
             String end = "<!-- /layers:" + name + " -->";
             int i = text.indexOf(start);
             int j = text.indexOf(end);
-            assertTrue(i >= 0 && j > i, "README.md has no table '" + name + "' between " + start + " and " + end);
+            assertTrue(i >= 0 && j > i, "docs/layers.md has no table '" + name + "' between " + start + " and " + end);
             assertEquals(LayerDocs.readmeTable(name), text.substring(i, j + end.length()) + "\n",
-                    "README.md's '" + name + "' table differs from the catalogue: paste `./strata layers --markdown`");
+                    "docs/layers.md's '" + name + "' table differs from the catalogue: paste "
+                            + "`./strata layers --markdown`");
         }
     }
 
