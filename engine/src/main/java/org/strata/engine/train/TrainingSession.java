@@ -10,6 +10,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.backend.NetworkTracing;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.Split;
@@ -363,7 +364,8 @@ public final class TrainingSession {
     public java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>> traceStep() {
         var f = new java.util.concurrent.CompletableFuture<Optional<org.strata.engine.backprop.StepTrace>>();
         synchronized (lock) {
-            if (state != TrainingState.RUNNING && state != TrainingState.PAUSED || !backend.canTrace()) {
+            boolean live = state == TrainingState.RUNNING || state == TrainingState.PAUSED;
+            if (!live || !(backend instanceof NetworkTracing)) {
                 f.complete(Optional.empty()); // and no batch trained for nothing
                 return f;
             }
@@ -380,7 +382,7 @@ public final class TrainingSession {
         synchronized (lock) {
             var f = traceWanted;
             traceWanted = null;
-            if (f != null) backend.traceNextStep();
+            if (f != null && backend instanceof NetworkTracing t) t.traceNextStep();
             return f;
         }
     }
@@ -513,7 +515,8 @@ public final class TrainingSession {
                     if (fewWeights) publish(weights());
                     if (traced != null) {
                         int[] rows = train.indices(b, order);
-                        traced.complete(backend.takeTrace().map(t -> t.withSamples(rows)));
+                        traced.complete(backend instanceof NetworkTracing t
+                                ? t.takeTrace().map(s -> s.withSamples(rows)) : Optional.empty());
                     }
                     runProbes();
                     if (snapshotDue) {
