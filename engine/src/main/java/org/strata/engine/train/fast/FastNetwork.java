@@ -41,7 +41,7 @@ public final class FastNetwork implements NetworkBackend, NetworkTracing {
     public FastNetwork(Graph graph, Analysis analysis, Params training) {
         Optional<Message> why = unsupported(graph, analysis, training);
         if (why.isPresent()) throw new IllegalArgumentException("the fast engine cannot run this graph: " + why.get());
-        long seed = training.getInt("seed");
+        int seed = training.getInt("seed");
         NetworkLayout layout = new NetworkLayout(graph, analysis, seed);
         parameters = new FlatParameters(layout, seed);
         optimizer = new Optimizer(training, parameters.flat(), parameters.flatGradient(), parameters.decayed());

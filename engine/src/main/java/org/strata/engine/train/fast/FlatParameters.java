@@ -34,7 +34,7 @@ final class FlatParameters {
     private final List<INDArray[]> weights = new ArrayList<>();
 
     /** Lays out every node's weights and initialises them: Xavier (or the node's own scheme), ones, or zeros. */
-    FlatParameters(NetworkLayout layout, long seed) {
+    FlatParameters(NetworkLayout layout, int seed) {
         Map<String, List<Weight>> defs = new LinkedHashMap<>();
         long total = 0;
         for (String id : layout.order()) {
