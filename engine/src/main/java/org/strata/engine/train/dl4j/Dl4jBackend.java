@@ -13,7 +13,10 @@ import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.backend.NetworkInspection;
 
-/** Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. */
+/**
+ * Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. It cannot copy out a whole
+ * step, so it does not implement {@link org.strata.engine.backend.NetworkTracing}.
+ */
 public final class Dl4jBackend implements NetworkBackend {
     private final Graph graph;
     private final Dl4jNetwork net;
