@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.backend.NetworkTracing;
 import org.strata.engine.backprop.StepTrace;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.graph.Graph;
@@ -214,7 +215,7 @@ final class TrainingLoop {
             boolean snapshotDue = telemetry.snapshotDue(iteration + 1, lastBatch);
             if (snapshotDue) backend.keepNextGradient(); // the snapshot after this batch shows its gradient
             CompletableFuture<Optional<StepTrace>> traced = control.takeTraceWanted();
-            if (traced != null) backend.traceNextStep();
+            if (traced != null && backend instanceof NetworkTracing t) t.traceNextStep();
             long t0 = System.nanoTime();
             control.batchStarts(t0);
             double loss = backend.fit(batch.getFeatures(), batch.getLabels());
@@ -231,7 +232,8 @@ final class TrainingLoop {
             telemetry.batchDone(new TrainingEvent.Iteration(epoch, iteration, b + 1, train.count(), loss, sps, lr));
             if (traced != null) {
                 int[] rows = train.indices(b, order);
-                traced.complete(backend.takeTrace().map(t -> t.withSamples(rows)));
+                traced.complete(backend instanceof NetworkTracing t
+                        ? t.takeTrace().map(trace -> trace.withSamples(rows)) : Optional.empty());
             }
             control.runProbes();
             if (snapshotDue) telemetry.publishSnapshot(iteration);

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.backend.NetworkTracing;
 import org.strata.engine.backprop.StepTrace;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
@@ -288,7 +289,7 @@ public final class TrainingSession {
      *     (Deeplearning4j) or the run ended before the batch
      */
     public CompletableFuture<Optional<StepTrace>> traceStep() {
-        return control.traceStep(backend.canTrace());
+        return control.traceStep(backend instanceof NetworkTracing);
     }
 
     /** Stops before the next iteration; the run ends with state STOPPED. */

@@ -11,8 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.backend.Engine;
 import org.strata.engine.backend.NetworkBackend;
+import org.strata.engine.backend.NetworkInspection;
 
-/** Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. */
+/**
+ * Runs a graph on Deeplearning4j's {@link ComputationGraph}: every layer type is supported. It cannot copy out a whole
+ * step, so it does not implement {@link org.strata.engine.backend.NetworkTracing}.
+ */
 public final class Dl4jBackend implements NetworkBackend {
     private final Graph graph;
     private final Dl4jNetwork net;
@@ -51,7 +55,7 @@ public final class Dl4jBackend implements NetworkBackend {
                 if (k.startsWith(prefix)) named.put(n.id() + "/" + k.substring(prefix.length()), v);
             });
         }
-        Map<String, float[]> out = NetworkBackend.byNode(named);
+        Map<String, float[]> out = NetworkInspection.byNode(named);
         // DL4J sums over the batch here and divides in its updater; show the mean gradient, as the fast engine does
         for (float[] v : out.values()) for (int i = 0; i < v.length; i++) v[i] /= batchSize;
         return out;

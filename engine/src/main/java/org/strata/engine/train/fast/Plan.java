@@ -98,9 +98,10 @@ final class Plan {
     /**
      * Builds a plan.
      *
-     * @param training also build the backward pass (gradients, loss)
+     * @param parameters the weights and gradients the kernels read and write
+     * @param training   also build the backward pass (gradients, loss)
      */
-    static Plan build(FastNetwork net, int batch, boolean training) {
+    static Plan build(NetworkLayout net, FlatParameters parameters, int batch, boolean training) {
         TensorShape in = net.shape(net.inputId());
         Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
                 Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
@@ -120,7 +121,7 @@ final class Plan {
             for (int port = 0; port < producers.size(); port++) {
                 g.edges.put(id + "#" + port, training ? g.edgeGradient(net, producers.get(port), batch) : null);
             }
-            Ctx ctx = plan.new Ctx(net, node, g, training);
+            Ctx ctx = plan.new Ctx(net, parameters, node, g, training);
             if (kernel.isView(ctx)) {
                 plan.activations.put(id, ctx.input().reshape('c', withBatch(batch, shape)));
                 INDArray edge = g.edges.get(id + "#0");
@@ -141,7 +142,7 @@ final class Plan {
         if (training) {
             for (String id : net.order()) {
                 Kernel kernel = kernels.get(id);
-                Ctx ctx = plan.new Ctx(net, net.node(id), g, true);
+                Ctx ctx = plan.new Ctx(net, parameters, net.node(id), g, true);
                 plan.backward.add(ctx.backwardOps);
                 // A node feeding several layers gets the sum of their gradients, before its own backward ops.
                 List<INDArray> parts = g.fanIn.getOrDefault(id, List.of());
@@ -163,7 +164,7 @@ final class Plan {
         final Map<String, List<INDArray>> fanIn = new HashMap<>();
 
         /** @return where a consumer writes dLoss/dInput for an edge from {@code producer}; null if nobody needs it */
-        INDArray edgeGradient(FastNetwork net, String producer, int batch) {
+        INDArray edgeGradient(NetworkLayout net, String producer, int batch) {
             INDArray target = outputs.get(producer);
             if (target == null) return null; // the network input, or a view of it
             if (net.consumers(producer) == 1) return target;
@@ -182,14 +183,16 @@ final class Plan {
 
     /** The kernel's view of this plan, for one node. */
     private final class Ctx implements KernelContext {
-        private final FastNetwork net;
+        private final NetworkLayout net;
+        private final FlatParameters parameters;
         private final Node node;
         private final Grads grads;
         private final boolean training;
         private final List<NativeOp> backwardOps = new ArrayList<>();
 
-        Ctx(FastNetwork net, Node node, Grads grads, boolean training) {
+        Ctx(NetworkLayout net, FlatParameters parameters, Node node, Grads grads, boolean training) {
             this.net = net;
+            this.parameters = parameters;
             this.node = node;
             this.grads = grads;
             this.training = training;
@@ -253,12 +256,12 @@ final class Plan {
 
         @Override
         public INDArray param(String name) {
-            return net.param(node.id(), name);
+            return parameters.param(node.id(), name);
         }
 
         @Override
         public INDArray paramGradient(String name) {
-            return net.paramGradient(node.id(), name);
+            return parameters.paramGradient(node.id(), name);
         }
 
         @Override

@@ -16,7 +16,7 @@ import org.strata.engine.runtime.HostMemory;
  * pass, after the update) into a {@link StepTrace}. Only a traced step pays for it; the others run as before.
  */
 final class TraceRecorder {
-    private final FastNetwork net;
+    private final NetworkLayout net;
     private final Plan plan;
     private Map<String, Values> forward;
     private Map<String, Values> gradients;
@@ -24,7 +24,7 @@ final class TraceRecorder {
     private Map<String, Map<String, Values>> gradient;
     private Values predictions;
 
-    TraceRecorder(FastNetwork net, Plan plan) {
+    TraceRecorder(NetworkLayout net, Plan plan) {
         this.net = net;
         this.plan = plan;
     }
