@@ -21,9 +21,9 @@ public final class RunKeeper {
     public static final double CHECKPOINT_SECONDS = 30;
 
     private final RunRecorder recorder;
-    private final Path dir;
+    private Path dir;
     /** Whether {@link #dir} was reserved for this run (so given back when nothing is kept in it). */
-    private final boolean reserved;
+    private boolean reserved;
 
     private RunKeeper(RunRecorder recorder, Path dir, boolean reserved, double seconds, Consumer<String> problems) {
         this.recorder = recorder;
@@ -105,6 +105,21 @@ public final class RunKeeper {
             RunStore.release(dir);
         }
         return kept;
+    }
+
+    /**
+     * As {@link #keep()}, in {@code store}: when the run's folder is not in it (the project was saved elsewhere while
+     * it trained, and its runs went with it), the run is kept under a new id there, its checkpoint here removed.
+     */
+    public RunRecorder.Kept keepIn(RunStore store) throws IOException {
+        Path here = dir.toAbsolutePath().normalize().getParent();
+        if (!here.equals(store.folder().toAbsolutePath().normalize())) {
+            Path moved = store.folder().resolve(store.newId(recorder.started()));
+            failed(); // nothing of it stays where it trained
+            dir = moved;
+            reserved = true;
+        }
+        return keep();
     }
 
     /** The run kept nothing (no whole epoch trained): its reserved folder is given back. */
