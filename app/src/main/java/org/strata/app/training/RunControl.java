@@ -16,10 +16,24 @@ final class RunControl {
     /** Pause or Stop asked for while the run was still loading: it starts paused, or not at all. */
     private boolean pauseWhenStarted;
     private boolean stopWhenStarted;
+    /** Batches per second the run trains at (the Training tab's pace); 0 as fast as it can. */
+    private final javafx.beans.property.DoubleProperty pace = new javafx.beans.property.SimpleDoubleProperty(
+            this, "pace", 0);
 
     RunControl(TrainingRun run, RunThreads threads) {
         this.run = run;
         this.threads = threads;
+    }
+
+    javafx.beans.property.ReadOnlyDoubleProperty pace() {
+        return pace;
+    }
+
+    /** Sets the pace; an active run takes it from its next batch on. */
+    void setPace(double batchesPerSecond) {
+        pace.set(Math.max(0, batchesPerSecond));
+        TrainingSession s = run.session();
+        if (s != null && run.isActive()) s.setPace(pace.get());
     }
 
     /** A run begins to load to train. */

@@ -69,6 +69,13 @@ final class RunKeeping {
         return s;
     }
 
+    /** The run failed to load after it was given a keeper: its reserved folder is given back. */
+    void abandon() {
+        RunKeeper k = keeper;
+        keeper = null;
+        if (k != null) k.keptNothing(); // a resumed run's checkpoint stays: it did not fail, it did not load
+    }
+
     private void checkpointFailed(String problem) {
         threads.ui(() -> run.say(() -> Messages.get("resume.checkpointFailed", problem)));
     }

@@ -111,6 +111,7 @@ final class RunLoading {
                 s.setPace(run.pace());
                 run.control().startWhenAsked(s);
             } catch (Exception | OutOfMemoryError | StackOverflowError e) { // the window stays, the project too
+                run.keeping().abandon();
                 String why = org.strata.app.i18n.Catalogue.explain(e);
                 String node = e instanceof TrainingException te ? te.nodeId() : null;
                 threads.ui(() -> {

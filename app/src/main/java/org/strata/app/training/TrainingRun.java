@@ -47,10 +47,6 @@ public final class TrainingRun implements TrainedQuestions {
     private volatile String failedNode;
     private final RunHistory runs;
 
-    /** Batches per second the run trains at (the Training tab's pace); 0 as fast as it can. */
-    private final javafx.beans.property.DoubleProperty pace = new javafx.beans.property.SimpleDoubleProperty(
-            this, "pace", 0);
-
     /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
     private volatile int cpuThreads;
     /** Where the window-side work runs: the UI thread, background threads, the merge clock. */
@@ -120,19 +116,17 @@ public final class TrainingRun implements TrainedQuestions {
      * that a class can watch a small network learn.
      */
     public void setPace(double batchesPerSecond) {
-        pace.set(Math.max(0, batchesPerSecond));
-        TrainingSession s = session;
-        if (s != null && isActive()) s.setPace(pace.get());
+        control.setPace(batchesPerSecond);
     }
 
     /** @return the pace runs train at, in batches per second; 0 for as fast as they can */
     public double pace() {
-        return pace.get();
+        return control.pace().get();
     }
 
     /** The pace, for the control that shows it (set it with {@link #setPace}). */
     public javafx.beans.value.ObservableDoubleValue paceProperty() {
-        return pace;
+        return control.pace();
     }
 
     /** @return whether {@link #pause()} does something now: a run is training, or loading to train */
