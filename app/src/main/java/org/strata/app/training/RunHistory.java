@@ -72,6 +72,11 @@ public final class RunHistory {
         return new RunStore(folder);
     }
 
+    /** @return the runs folder beside the project file, or null while runs are kept in a temporary folder */
+    synchronized Path keptFolder() {
+        return temporary ? null : folder;
+    }
+
     /** Lists the runs folder again. */
     public synchronized void reload() {
         runs.clear();

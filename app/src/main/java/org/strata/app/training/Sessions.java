@@ -5,6 +5,8 @@ import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.ReadAs;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
+import org.strata.engine.runs.Checkpoint;
+import org.strata.engine.runs.RunKeeper;
 import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runtime.NativeSetup;
 import org.strata.engine.runtime.Threads;
@@ -26,6 +28,16 @@ final class Sessions {
                 // today's data read as the weights were trained: classes by name, the same vocabulary
                 : TrainingSession.continueFrom(project, DatasetLoader.load(project, ReadAs.of(previous.dataset())),
                 previous.backend());
+        return forWindow(s, cpuThreads);
+    }
+
+    /** @return a session that goes on with an interrupted run from its checkpoint (see {@link RunKeeper}) */
+    static TrainingSession forResume(Project project, Checkpoint checkpoint, int cpuThreads) throws Exception {
+        NativeSetup.configure();
+        return forWindow(RunKeeper.resumeSession(project, checkpoint), cpuThreads);
+    }
+
+    private static TrainingSession forWindow(TrainingSession s, int cpuThreads) {
         if (cpuThreads > 0) {
             s.setThreads(cpuThreads);
         } else {

@@ -116,11 +116,11 @@ public final class StepThrough {
     private void traceNext() {
         waiting.set(true);
         changed();
-        run.traceStep().whenComplete((t, err) -> threads.ui(() -> {
+        traceStep().whenComplete((t, err) -> threads.ui(() -> {
             waiting.set(false);
             if (!active.get()) return;
             Optional<StepTrace> got = err == null ? t : Optional.empty();
-            Optional<Graph> g = run.trainedGraph();
+            Optional<Graph> g = trainedGraph();
             if (got.isPresent() && g.isPresent()) {
                 trace = got.get();
                 graph = g.get();
@@ -288,5 +288,27 @@ public final class StepThrough {
             at = Math.max(at, i);
         }
         return at < 0 ? Integer.MAX_VALUE : at;
+    }
+
+    /**
+     * While paused, trains one batch with the engine copying out everything it computed.
+     *
+     * @return completes (on the training thread) with the step, or empty when there is no paused run or its engine
+     *     cannot trace
+     */
+    private java.util.concurrent.CompletableFuture<java.util.Optional<org.strata.engine.backprop.StepTrace>>
+            traceStep() {
+        org.strata.engine.train.TrainingSession s = run.session();
+        if (s == null || run.phase() != TrainingState.PAUSED) {
+            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
+        s.requestSnapshot(); // the other views show the same batch
+        return s.traceStep();
+    }
+
+    /** @return the graph of the network the current (or last) run trains: its own copy, unchanged by later edits */
+    private java.util.Optional<org.strata.engine.graph.Graph> trainedGraph() {
+        org.strata.engine.train.TrainingSession s = run.session();
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.project().graph());
     }
 }

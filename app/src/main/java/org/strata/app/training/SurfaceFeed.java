@@ -90,7 +90,7 @@ public final class SurfaceFeed {
         threads.background("strata-loss-surface", () -> {
             LossSurface.Grid g = null;
             try {
-                g = run.lossSurface(x, y, STEPS).map(java.util.concurrent.CompletableFuture::join).orElse(null);
+                g = lossSurface(x, y, STEPS).map(java.util.concurrent.CompletableFuture::join).orElse(null);
             } catch (RuntimeException e) {
                 // the network changed under it (a new run): the next point asks again
             }
@@ -128,5 +128,17 @@ public final class SurfaceFeed {
 
     private void changed() {
         version.set(version.get() + 1);
+    }
+
+    /**
+     * The loss over a grid of two weights' values (see {@link org.strata.engine.train.LossSurface}), computed by the
+     * run's engine between batches; call it off the JavaFX thread (with no run going it runs on the caller's).
+     *
+     * @return empty when no network has been built yet
+     */
+    private java.util.Optional<java.util.concurrent.CompletableFuture<org.strata.engine.train.LossSurface.Grid>> lossSurface(
+            org.strata.engine.train.LossSurface.Axis x, org.strata.engine.train.LossSurface.Axis y, int steps) {
+        org.strata.engine.train.TrainingSession s = run.session();
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.lossSurface(x, y, steps));
     }
 }

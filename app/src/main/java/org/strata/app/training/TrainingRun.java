@@ -1,11 +1,7 @@
 package org.strata.app.training;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,17 +9,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Messages;
-import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
 import org.strata.engine.graph.Node;
-import org.strata.engine.layers.TensorShape;
 import org.strata.engine.runs.RunRecord;
-import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runtime.Threads;
 import org.strata.engine.train.Evaluation;
 import org.strata.engine.train.TrainingEvent;
-import org.strata.engine.train.TrainingResult;
-import org.strata.engine.train.TrainingException;
 import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
 
@@ -33,46 +24,28 @@ import org.strata.engine.train.TrainingState;
  * properties and the loss history, so a slow chart never slows training. The graph is read-only while a run is
  * active.
  */
-public final class TrainingRun {
-    /**
-     * How often the window takes in new events (and so how often the charts redraw): twice a second looks live,
-     * and on a small machine every redraw takes CPU from training.
-     */
-    private static final Duration MERGE_EVERY = Duration.ofMillis(500);
-
+public final class TrainingRun implements TrainedQuestions {
     private final EditorDocument document;
-    private final EventInbox inbox = new EventInbox();
-    private final RunThreads.Clock merger;
-    /** The layer views redraw half a merge after the curves: two short pauses rather than one long one. */
-    private final RunThreads.Clock layersLater;
+    /** Takes the training thread's events into the window (see {@link TelemetryMerge}). */
+    private final TelemetryMerge telemetry;
+    /** Pause, Resume, Step, Stop, also while loading. */
+    private final RunControl control;
+    /** Keeps runs as the command line does: checkpoints, best model, rescue (see {@link RunKeeping}). */
+    private final RunKeeping keeping;
+    /** Loads runs to train, and kept runs to look at. */
+    private final RunLoading loading;
     private final ReadOnlyObjectWrapper<TrainingState> phase = new ReadOnlyObjectWrapper<>(this, "phase", TrainingState.IDLE);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     /** How the current message is said (see {@link #languageChanged()}). */
     private java.util.function.Supplier<String> said = () -> "";
     private final RunCurves curves = new RunCurves();
-    /** Per-layer snapshots are asked for at most this often (each costs one forward pass of 32 samples). */
-    private static final long SNAPSHOT_EVERY_NANOS = 500_000_000L;
-    private long snapshotAskedAt;
     private final ShownEvaluation evaluation = new ShownEvaluation();
     private volatile TrainingSession session;
     private final BoundaryFeed boundaries;
     private volatile Thread trainingThread;
-    private int epochs;
     private String trainedStructure = "";
     private volatile String failedNode;
     private final RunHistory runs;
-    /** For the run's record: what it started from, and its last epoch. */
-    private volatile RunRecorder recorder;
-    private String lastRunId = "";
-
-    /** Batches per second the run trains at (the Training tab's pace); 0 as fast as it can. */
-    private final javafx.beans.property.DoubleProperty pace = new javafx.beans.property.SimpleDoubleProperty(
-            this, "pace", 0);
-    /** A run is being loaded to train (not a kept run being opened): Pause and Stop may be asked for already. */
-    private boolean starting;
-    /** Pause or Stop asked for while the run was still loading: it starts paused, or not at all. */
-    private boolean pauseWhenStarted;
-    private boolean stopWhenStarted;
 
     /** CPU threads for the next run (Train › CPU Threads); 0 to measure. */
     private volatile int cpuThreads;
@@ -104,8 +77,10 @@ public final class TrainingRun {
         this.threads = threads;
         this.runs = new RunHistory(document, templates, threads);
         this.boundaries = new BoundaryFeed(threads::ui);
-        this.merger = threads.every(MERGE_EVERY, this::merge);
-        this.layersLater = threads.after(MERGE_EVERY.dividedBy(2), curves::layersChanged);
+        this.telemetry = new TelemetryMerge(this, threads);
+        this.control = new RunControl(this, threads);
+        this.keeping = new RunKeeping(this, runs, threads);
+        this.loading = new RunLoading(this, document, threads);
         // Paused: the learning rate and frozen layers may change, and the run takes them in when it goes on.
         phase.addListener((o, a, b) -> document.setPausedEditsAllowed(b == TrainingState.PAUSED));
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
@@ -123,43 +98,9 @@ public final class TrainingRun {
         return surface;
     }
 
-    /**
-     * The loss over a grid of two weights' values (see {@link org.strata.engine.train.LossSurface}), computed by the
-     * run's engine between batches; call it off the JavaFX thread (with no run going it runs on the caller's).
-     *
-     * @return empty when no network has been built yet
-     */
-    java.util.Optional<java.util.concurrent.CompletableFuture<org.strata.engine.train.LossSurface.Grid>> lossSurface(
-            org.strata.engine.train.LossSurface.Axis x, org.strata.engine.train.LossSurface.Axis y, int steps) {
-        TrainingSession s = session;
-        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.lossSurface(x, y, steps));
-    }
-
     /** @return Step Through for this document's runs (kept across language and theme switches) */
     public StepThrough stepThrough() {
         return stepThrough;
-    }
-
-    /**
-     * While paused, trains one batch with the engine copying out everything it computed.
-     *
-     * @return completes (on the training thread) with the step, or empty when there is no paused run or its engine
-     *     cannot trace
-     */
-    public java.util.concurrent.CompletableFuture<java.util.Optional<org.strata.engine.backprop.StepTrace>>
-            traceStep() {
-        TrainingSession s = session;
-        if (s == null || phase.get() != TrainingState.PAUSED) {
-            return java.util.concurrent.CompletableFuture.completedFuture(java.util.Optional.empty());
-        }
-        s.requestSnapshot(); // the other views show the same batch
-        return s.traceStep();
-    }
-
-    /** @return the graph of the network the current (or last) run trains: its own copy, unchanged by later edits */
-    public java.util.Optional<org.strata.engine.graph.Graph> trainedGraph() {
-        TrainingSession s = session;
-        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.project().graph());
     }
 
     /**
@@ -175,24 +116,22 @@ public final class TrainingRun {
      * that a class can watch a small network learn.
      */
     public void setPace(double batchesPerSecond) {
-        pace.set(Math.max(0, batchesPerSecond));
-        TrainingSession s = session;
-        if (s != null && isActive()) s.setPace(pace.get());
+        control.setPace(batchesPerSecond);
     }
 
     /** @return the pace runs train at, in batches per second; 0 for as fast as they can */
     public double pace() {
-        return pace.get();
+        return control.pace().get();
     }
 
     /** The pace, for the control that shows it (set it with {@link #setPace}). */
     public javafx.beans.value.ObservableDoubleValue paceProperty() {
-        return pace;
+        return control.pace();
     }
 
     /** @return whether {@link #pause()} does something now: a run is training, or loading to train */
     public boolean canPause() {
-        return phase.get() == TrainingState.RUNNING || phase.get() == TrainingState.LOADING && starting;
+        return control.canPause();
     }
 
     public ReadOnlyObjectProperty<TrainingState> phaseProperty() {
@@ -238,20 +177,10 @@ public final class TrainingRun {
         return Optional.ofNullable(failedNode);
     }
 
-    /** @return the network the last run trained (or is training), or empty before a run */
+    @Override
     public Optional<TrainedNetwork> network() {
         TrainingSession s = session;
         return s == null ? Optional.empty() : Optional.of(new TrainedNetwork(s));
-    }
-
-    /** @return the Input node of the network last trained, or null before a run */
-    public String inputNodeId() {
-        return network().map(TrainedNetwork::inputNodeId).orElse(null);
-    }
-
-    /** @return the dataset of the last run, or null before one */
-    public Dataset dataset() {
-        return network().map(TrainedNetwork::dataset).orElse(null);
     }
 
     /**
@@ -272,31 +201,6 @@ public final class TrainingRun {
         return document.project().training();
     }
 
-    /** @see TrainedNetwork#predict */
-    public CompletableFuture<float[]> predict(float[] raw) {
-        return network().map(n -> n.predict(raw)).orElseGet(TrainingRun::noRun);
-    }
-
-    /** @see TrainedNetwork#predictEach */
-    public CompletableFuture<float[][]> predictEach(float[][] raws) {
-        return network().map(n -> n.predictEach(raws)).orElseGet(TrainingRun::noRun);
-    }
-
-    /** @see TrainedNetwork#insideOf */
-    public CompletableFuture<org.strata.engine.export.NpzForward.Inside> insideOf(Split split, int i) {
-        return network().map(n -> n.insideOf(split, i)).orElseGet(TrainingRun::noRun);
-    }
-
-    /** @see TrainedNetwork#insideOf(float[]) */
-    public CompletableFuture<org.strata.engine.export.NpzForward.Inside> insideOf(float[] raw) {
-        return network().map(n -> n.insideOf(raw)).orElseGet(TrainingRun::noRun);
-    }
-
-    /** @see TrainedNetwork#activationsOf(float[]) */
-    public CompletableFuture<Map<String, float[]>> activationsOf(float[] raw) {
-        return network().map(n -> n.activationsOf(raw)).orElseGet(TrainingRun::noRun);
-    }
-
     /**
      * A text typed into Try it, as the network reads it: the Layers tab can show what the network does with it.
      *
@@ -312,30 +216,6 @@ public final class TrainingRun {
     /** @return the text last typed into Try it (null when none, or it was cleared) */
     public javafx.beans.property.ObjectProperty<TypedSample> typedProperty() {
         return typed;
-    }
-
-    /** @see TrainedNetwork#nodeOf */
-    public java.util.Optional<org.strata.engine.graph.Node> nodeOf(String nodeId) {
-        return network().flatMap(n -> n.nodeOf(nodeId));
-    }
-
-    /** @see TrainedNetwork#activationsOf */
-    public CompletableFuture<Map<String, float[]>> activationsOf(Split split, int i) {
-        return network().map(n -> n.activationsOf(split, i)).orElseGet(TrainingRun::noRun);
-    }
-
-    /** @return the held-out samples to look at ({@link TrainedNetwork#sampleSplit}), or null before a run */
-    public Split sampleSplit() {
-        return network().map(TrainedNetwork::sampleSplit).orElse(null);
-    }
-
-    /** @return a node's output shape in the network last trained (edits after a run change nothing), if in it */
-    public Optional<TensorShape> shapeOf(String nodeId) {
-        return network().flatMap(n -> n.shapeOf(nodeId));
-    }
-
-    private static <T> CompletableFuture<T> noRun() {
-        return CompletableFuture.failedFuture(new IllegalStateException("no run"));
     }
 
     /**
@@ -368,82 +248,20 @@ public final class TrainingRun {
      * go on where they stopped; {@link #resetWeights()} makes the next run start from new random weights.
      */
     public void start() {
-        if (isActive()) return;
-        typed.set(null); // a new run may number tokens anew: a text typed for the last one is typed again
-        if (!document.analysis().isValid()) {
-            // the first error says what to do (the data's, such as a missing file, included); the rest are listed
-            var errors = document.analysis().errors();
-            var first = errors.get(0);
-            failedNode = first.nodeId();
-            fail(() -> {
-                String what = org.strata.app.i18n.Catalogue.problem(first, first.nodeId() == null ? null
-                        : document.graph().node(first.nodeId()).orElse(null));
-                return errors.size() == 1 ? Messages.get("train.invalid", what)
-                        : Messages.get("train.invalidMore", what, errors.size() - 1);
-            });
-            return;
-        }
-        TrainingSession previous = canContinue() ? session : null;
-        failedNode = null;
-        if (previous == null) boundaries.setPoints(null);
-        curves.startRun(previous == null ? -1 : previous.epochsDone());
-        if (previous == null) weightPath.clear(); // a continued run goes on along the same path
-        long iterationsBefore = curves.iterationsBefore();
-        int epochsBefore = curves.epochsBefore();
-        String continuedFrom = previous == null ? "" : lastRunId;
-        evaluation.clear();
-        boundaries.clear();
-        inbox.clear();
-        epochs = document.project().training().getInt("epochs");
-        starting = true;
-        pauseWhenStarted = false;
-        stopWhenStarted = false;
-        setPhase(TrainingState.LOADING, () -> Messages.get("train.loading"));
-        document.setReadOnly(true);
-        merger.start();
-        String structure = structure();
-        threads.background("strata-training-loader", () -> {
-            try {
-                TrainingSession s = loader.load(document.project(), previous, cpuThreads);
-                s.addListener(inbox.listener());
-                recorder = RunRecorder.attach(s, iterationsBefore, epochsBefore, continuedFrom);
-                boundaries.setPoints(DataPoints.of(s.dataset()));
-                if (s.fewWeights() && previous == null) {
-                    var start = s.weightValues(); // before its thread starts: the path's first point
-                    threads.ui(() -> {
-                        weightPath.add(start);
-                        weightPath.publish();
-                    });
-                }
-                session = s;
-                trainedStructure = structure;
-                if (previous != null) {
-                    threads.ui(() -> say(() -> Messages.get("train.continuing", epochsBefore)));
-                }
-                s.setPace(pace.get());
-                startWhenAsked(s);
-            } catch (Exception | OutOfMemoryError | StackOverflowError e) { // the window stays, the project too
-                String why = org.strata.app.i18n.Catalogue.explain(e);
-                String node = e instanceof TrainingException te ? te.nodeId() : null;
-                threads.ui(() -> {
-                    failedNode = node;
-                    fail(() -> why);
-                });
-            }
-        });
+        loading.start();
     }
 
     /**
-     * Starts the loaded session's thread on the JavaFX thread, where Pause and Stop are asked for: one pressed while
-     * the data loaded (F6 a second after F5) is not lost, the run starts paused or does not start.
+     * Goes on with a run of this project that was interrupted (see {@link ResumeOffer}) from its checkpoint, as a
+     * new run from its weights: it is kept, when it ends, with every epoch's row. Not while a run is active.
      */
-    private void startWhenAsked(TrainingSession s) {
-        threads.ui(() -> {
-            starting = false;
-            if (stopWhenStarted) s.stop();
-            else if (pauseWhenStarted) s.pause();
-            trainingThread = s.start();
-        });
+    public void resumeInterrupted(org.strata.engine.runs.InterruptedRuns.Run interrupted) {
+        loading.resumeInterrupted(interrupted);
+    }
+
+    /** The loaded session's thread has started (on the JavaFX thread). */
+    void started(Thread training) {
+        trainingThread = training;
     }
 
     /**
@@ -481,79 +299,32 @@ public final class TrainingRun {
      * thread. Not while a run is active.
      */
     public void useRun(RunRecord r) {
-        if (isActive()) return;
-        String structure = structure();
-        var project = document.project();
-        evaluation.clear(); // what is shown belongs to the weights being replaced
-        boundaries.clear();
-        setPhase(TrainingState.LOADING, () -> Messages.get("runs.loading", r.id()));
-        curves.loading();
-        document.setReadOnly(true);
-        threads.background("strata-run-loader", () -> {
-            try {
-                var model = runs.model(r);
-                TrainingSession s = Sessions.forKeptRun(project, r, model, structure);
-                DataPoints pts = DataPoints.of(s.dataset());
-                threads.ui(() -> {
-                    session = s;
-                    trainingThread = null;
-                    boundaries.setPoints(pts);
-                    trainedStructure = structure;
-                    curves.restore(r, model.epochs());
-                    lastRunId = r.id();
-                    document.setReadOnly(false);
-                    setPhase(TrainingState.FINISHED, () -> Messages.get("runs.using", r.id(), model.epochs()));
-                    evaluateAfterwards(null, null);
-                });
-            } catch (Exception | OutOfMemoryError | StackOverflowError e) { // the window stays, the project too
-                String why = org.strata.app.i18n.Catalogue.explain(e);
-                threads.ui(() -> {
-                    document.setReadOnly(false);
-                    curves.settle();
-                    setPhase(session == null ? TrainingState.IDLE : TrainingState.FINISHED, () -> why);
-                });
-            }
-        });
+        loading.useRun(r);
     }
 
     /** @return what the trained weights depend on in the document's graph now */
-    private String structure() {
+    String structure() {
         return NetworkStructure.of(document.project().graph());
     }
 
+    /** Pauses the run (or, while it loads, has it start paused). */
     public void pause() {
-        TrainingSession s = session;
-        if (phase.get() == TrainingState.LOADING && starting) {
-            pauseWhenStarted = true;
-            say(() -> Messages.get("train.pauseWhenLoaded"));
-        } else if (s != null && phase.get() == TrainingState.RUNNING) {
-            s.pause();
-        }
+        control.pause();
     }
 
+    /** Goes on with a paused run. */
     public void resume() {
-        TrainingSession s = session;
-        if (phase.get() == TrainingState.LOADING && starting) {
-            pauseWhenStarted = false;
-            say(() -> Messages.get("train.loading"));
-        } else if (s != null && phase.get() == TrainingState.PAUSED) {
-            s.resume();
-        }
+        control.resume();
     }
 
     /** One batch, while paused. */
     public void step() {
-        TrainingSession s = session;
-        if (s != null && phase.get() == TrainingState.PAUSED) {
-            s.requestSnapshot(); // one batch is worth looking at closely
-            s.step();
-        }
+        control.step();
     }
 
+    /** Stops the run (or, while it loads, has it not start); it is kept when it trained a whole epoch. */
     public void stop() {
-        TrainingSession s = session;
-        if (phase.get() == TrainingState.LOADING && starting) stopWhenStarted = true;
-        else if (s != null && isActive()) s.stop();
+        control.stop();
     }
 
     /**
@@ -565,26 +336,26 @@ public final class TrainingRun {
         runs.discardTemporary();
     }
 
-    private void fail(java.util.function.Supplier<String> why) {
-        starting = false;
-        merge();
+    void fail(java.util.function.Supplier<String> why) {
+        control.ended();
+        telemetry.merge();
         setPhase(TrainingState.FAILED, why);
         finishRun();
     }
 
     private void finishRun() {
-        merger.stop();
+        telemetry.stop();
         document.setReadOnly(false);
         curves.settle();
     }
 
-    private void setPhase(TrainingState p, java.util.function.Supplier<String> text) {
+    void setPhase(TrainingState p, java.util.function.Supplier<String> text) {
         say(text); // first: whoever watches the phase reads the message
         phase.set(p);
     }
 
     /** Shows a message, kept as how to say it so that a language switch says it again in the new language. */
-    private void say(java.util.function.Supplier<String> text) {
+    void say(java.util.function.Supplier<String> text) {
         said = text;
         String t = text.get();
         message.set(t == null ? "" : t);
@@ -604,136 +375,68 @@ public final class TrainingRun {
                 .map(Node::id).collect(Collectors.toSet()));
     }
 
-    /** On the JavaFX thread: takes in what the training thread has offered since the last time. */
-    private void merge() {
-        Merge m = new Merge();
-        TrainingEvent e;
-        while ((e = inbox.poll()) != null) e.dispatch(m);
-        if (m.points) curves.changed();
-        weightPath.publish();
-        // The layer views redraw half a merge later than the curves: two short pauses rather than one long one.
-        if (m.snapshots && !layersLater.running()) layersLater.start();
-        askForSnapshot();
-        askForBoundary();
-    }
-
-    /** Takes one batch of events into the properties and histories; a handler for every kind of event. */
-    private final class Merge implements TrainingEvent.Handler {
-        boolean points;
-        boolean snapshots;
-
-        @Override
-        public void onIteration(TrainingEvent.Iteration it) {
-            boolean paused = phase.get() == TrainingState.PAUSED;
-            curves.iteration(it, epochs, document.project().training().getInt("batchSize"), paused);
-            if (paused) {
-                // a step: the run is paused at the next iteration now
-                long at = it.iteration();
-                say(() -> org.strata.app.i18n.Catalogue.message(org.strata.engine.text.Message.of("run.paused",
-                        "Paused at iteration " + at, at)));
-            }
-            points = true;
-        }
-
-        @Override
-        public void onEpoch(TrainingEvent.Epoch ep) {
-            curves.epoch(ep);
+    /** On the JavaFX thread: the run's state as the training thread said it; a run that is over is kept. */
+    void stateChanged(TrainingEvent.StateChanged sc) {
+        if (sc.state() == TrainingState.FAILED) failedNode = sc.failedNode();
+        setPhase(sc.state(), () -> org.strata.app.i18n.Catalogue.message(sc.message()));
+        if (sc.state().isOver()) {
+            finishRun();
             TrainingSession s = session;
-            if (ep.validation() != null && ep.validation().samples() > 0 && s != null) {
-                // the confusion matrix of the validation data, after each epoch, while it learns
-                evaluation.show(ep.validation(), s.dataset().validation(), curves.epochsBefore() + ep.epoch());
-            }
-            points = true;
-        }
-
-        @Override
-        public void onSnapshot(TrainingEvent.Snapshot snap) {
-            curves.snapshot(snap);
-            snapshots = true;
-        }
-
-        @Override
-        public void onWeights(TrainingEvent.Weights w) {
-            weightPath.add(w.values());
-        }
-
-        @Override
-        public void onStateChanged(TrainingEvent.StateChanged sc) {
-            if (sc.state() == TrainingState.FAILED) failedNode = sc.failedNode();
-            setPhase(sc.state(), () -> org.strata.app.i18n.Catalogue.message(sc.message()));
-            if (sc.state().isOver()) {
-                finishRun();
-                if (sc.result() != null) {
-                    evaluateAfterwards(sc.result(), recorder);
-                }
-            }
+            if (s != null) keeping.afterwards(s, sc.result(), sc.state(), trainingThread);
         }
     }
 
-    /** Asks the session for per-layer statistics after its next batch, at most every 500 ms while running. */
-    private void askForSnapshot() {
-        TrainingSession s = session;
-        if (s == null || phase.get() != TrainingState.RUNNING || System.nanoTime() - snapshotAskedAt < SNAPSHOT_EVERY_NANOS) {
-            return;
-        }
-        snapshotAskedAt = System.nanoTime();
-        s.requestSnapshot();
+    /** Keeps a checkpoint every {@code seconds} (after an epoch; 0: after every epoch), from the next run on. */
+    public void setCheckpointEvery(double seconds) {
+        keeping.setCheckpointSeconds(seconds);
     }
 
-    /** Asks the training thread for the decision boundary while the run trains (see {@link BoundaryFeed}). */
-    private void askForBoundary() {
-        TrainingSession s = session;
-        if (s != null && phase.get() == TrainingState.RUNNING) boundaries.askIfDue(s, () -> session == s);
+    /** @return what offers to resume a run of this project that was interrupted */
+    public ResumeOffer resumeOffer() {
+        return new ResumeOffer(this, runs, threads);
     }
 
-    /**
-     * Off the JavaFX thread (training has ended, so the network is free): shows the evaluation on held-out data (the
-     * test split, else the validation split), draws the last decision boundary and keeps the run.
-     *
-     * @param result the run's end, whose evaluations the session made; null for weights loaded from a kept run,
-     *               which are evaluated here
-     * @param keep   what to keep of the run, or null
-     */
-    private void evaluateAfterwards(TrainingResult result, RunRecorder keep) {
-        TrainingSession s = session;
-        if (s == null) return;
-        boolean onTest = s.dataset().test().size() > 0;
-        var split = onTest ? s.dataset().test() : s.dataset().validation();
-        Thread training = trainingThread;
-        threads.background("strata-evaluation", () -> {
-            try {
-                // The network is free once the training thread has ended; from then on one thread at a time uses it.
-                if (training != null) training.join();
-                var ev = result != null ? (onTest ? result.test() : result.validation())
-                        : split.size() == 0 ? null : s.evaluate(split, 0);
-                Boundary last = boundaries.computeNow(s);
-                RunRecord kept = keep == null || !keep.hasRun() ? null : keepRun(keep);
-                threads.ui(() -> {
-                    if (kept != null) {
-                        runs.added(kept);
-                        lastRunId = kept.id();
-                    }
-                    if (session != s) return;
-                    if (ev != null) {
-                        evaluation.show(ev, split, 0);
-                    }
-                    if (last != null) boundaries.show(last);
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                threads.ui(() -> say(() -> org.strata.app.i18n.Catalogue.explain(e)));
-            }
-        });
+    /** @return the open project's name */
+    String projectName() {
+        return document.project().name();
     }
 
-    /** Keeps the run with the project; a failure to write it is said in the message, never fatal. */
-    private RunRecord keepRun(RunRecorder r) {
-        try {
-            return r.keep(runs.store());
-        } catch (IOException | RuntimeException e) {
-            threads.ui(() -> say(() -> Messages.get("runs.saveFailed", e.getMessage())));
-            return null;
-        }
+    /** @return the session of the current (or last) run, or null */
+    TrainingSession session() {
+        return session;
+    }
+
+    /** The session of the run loaded now, which trains the network {@code structure} describes. */
+    void trains(TrainingSession s, String structure) {
+        session = s;
+        trainedStructure = structure;
+    }
+
+    void setFailedNode(String nodeId) {
+        failedNode = nodeId;
+    }
+
+    int cpuThreads() {
+        return cpuThreads;
+    }
+
+    TelemetryMerge telemetry() {
+        return telemetry;
+    }
+
+    RunControl control() {
+        return control;
+    }
+
+    RunKeeping keeping() {
+        return keeping;
+    }
+
+    ShownEvaluation shownEvaluation() {
+        return evaluation;
+    }
+
+    BoundaryFeed boundaryFeed() {
+        return boundaries;
     }
 }

@@ -298,6 +298,29 @@ public final class MainWindow {
         updateTitle();
         menus.refresh();
         status.setText(Messages.get("status.opened", project.name()));
+        r.resumeOffer().check(found -> offerResume(r.resumeOffer(), found));
+    }
+
+    /** A run of the project that was interrupted (the window killed mid-run) is offered to go on from its checkpoint. */
+    private void offerResume(org.strata.app.training.ResumeOffer offer, org.strata.engine.runs.InterruptedRuns.Run found) {
+        var choices = offer.choices();
+        javafx.scene.control.ButtonType resume = new javafx.scene.control.ButtonType(choices.get(0),
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(choices.get(1),
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, offer.message(found), resume, discard,
+                javafx.scene.control.ButtonType.CANCEL);
+        a.initOwner(stage);
+        a.setTitle(offer.title());
+        a.setHeaderText(offer.header(found));
+        a.getDialogPane().setId("resume-dialog");
+        // not modal to the caller: the project is open behind it, and Cancel leaves the checkpoint for next time
+        a.resultProperty().addListener((o, was, chosen) -> {
+            if (chosen == resume) offer.resume(found);
+            else if (chosen == discard) offer.discard(found);
+        });
+        a.show();
     }
 
     /** Saves to the project's file (asks for one if it has none). @return whether it was saved */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.strata.engine.project.Project;
 import org.strata.engine.runs.Checkpoint;
 import org.strata.engine.runs.RunFolder;
+import org.strata.engine.runs.RunKeeper;
 import org.strata.engine.runs.RunRecorder;
 import org.strata.engine.runs.RunStore;
 import org.strata.engine.text.TerminalText;
@@ -117,28 +118,24 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         RunStore store = new RunStore(runs);
-        // a run's own folder, reserved now: two runs started in the same second never share one (or a checkpoint)
-        Path reserved = resume == null && out == null
-                ? store.folder().resolve(store.newId(java.time.ZonedDateTime.now())) : null;
-        Path dir = resume != null ? resume : out != null ? out : reserved;
         TrainingSession session;
         try {
             session = checkpoint == null ? TrainingSession.create(project, chosen)
-                    : TrainingSession.resume(project, org.strata.engine.data.DatasetLoader.load(project,
-                    checkpoint.model().readAs()),
-                    checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
+                    : RunKeeper.resumeSession(project, checkpoint);
         } catch (TrainingException e) {
-            if (reserved != null) RunStore.release(reserved);
             err.println("error: " + e.getMessage());
             return 1;
         }
         if (epochs != null) session.setEpochs(epochs);
         if (threads != null) session.setThreads(threads);
         int n = session.progress().epochs();
-        RunRecorder recorder = checkpoint == null ? RunRecorder.attach(session)
-                : RunRecorder.resume(session, checkpoint);
-        recorder.checkpointEvery(dir, checkpointEvery == null ? 30 : checkpointEvery,
-                problem -> err.println("warning: " + problem));
+        double every = checkpointEvery == null ? RunKeeper.CHECKPOINT_SECONDS : checkpointEvery;
+        java.util.function.Consumer<String> warn = problem -> err.println("warning: " + problem);
+        // kept as the window keeps its runs; a new run's folder is reserved now (see RunKeeper.inStore)
+        RunKeeper keeper = checkpoint != null ? RunKeeper.resumed(resume, session, checkpoint, every, warn)
+                : out != null ? RunKeeper.in(out, session, every, warn)
+                : RunKeeper.inStore(store, session, 0, 0, "", every, warn);
+        Path dir = keeper.dir();
         session.addListener(new ProgressPrinter(w, System.console() != null, n));
         String samples = TerminalText.escape(session.dataset().name()) + ": " + session.dataset().train().size() + " training, "
                 + session.dataset().validation().size() + " validation, " + session.dataset().test().size()
@@ -151,27 +148,24 @@ final class TrainCommand implements Callable<Integer> {
         try {
             r = session.run();
         } catch (TrainingException e) {
-            Checkpoint.delete(dir); // it would fail again the same way
-            if (reserved != null) RunStore.release(reserved);
+            keeper.failed();
             err.println("error: " + e.getMessage());
             return 1;
         }
-        if (!recorder.hasRun()) {
+        if (!keeper.hasRun()) {
             w.println(r.message());
-            if (reserved != null) RunStore.release(reserved);
+            keeper.keptNothing();
             w.println("no whole epoch was trained: nothing kept");
             return 0;
         }
-        RunRecorder.Kept kept = recorder.keepSomewhere(dir);
+        RunRecorder.Kept kept = keeper.keep();
         if (kept.problem() != null) {
-            if (reserved != null) RunStore.release(reserved);
             String saved = kept.where() == null ? "" : "; the trained model is saved in " + kept.where()
                     + (kept.best() == null ? "" : " (its best epoch, " + session.bestEpoch() + ", in "
                     + kept.best().getFileName() + " beside it)");
             err.println("error: the run could not be kept in " + dir + ": " + kept.problem() + saved);
             return 1;
         }
-        Checkpoint.delete(dir); // the run is kept whole: nothing left to resume
         w.println(r.message());
         printEval(w, "train", r.train());
         printEval(w, "validation", r.validation());

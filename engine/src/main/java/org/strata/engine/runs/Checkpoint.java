@@ -74,6 +74,10 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
         o.put("model", modelName);
         if (bestName != null) o.put("best", bestName);
         o.set("curves", curves);
+        // who is writing it: a checkpoint of a process still running is a run going on, not an interrupted one
+        ProcessHandle self = ProcessHandle.current();
+        o.put("pid", self.pid());
+        self.info().startInstant().ifPresent(t -> o.put("processStarted", t.toString()));
         AtomicFiles.write(folder.resolve(JSON), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
         Set<String> current = bestName == null ? Set.of(JSON, modelName) : Set.of(JSON, modelName, bestName);
         try (Stream<Path> files = Files.list(folder)) {
@@ -81,6 +85,17 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
                 if (!current.contains(f.getFileName().toString())) RunStore.deleteTree(f);
             }
         }
+    }
+
+    /**
+     * @return whether the process that wrote a {@code checkpoint.json} still runs (the same id, started at the same
+     *     instant: an id the system gave again to another process does not count)
+     */
+    static boolean writtenByLiveProcess(JsonNode o) {
+        if (!o.path("pid").canConvertToLong()) return false;
+        return ProcessHandle.of(o.path("pid").asLong()).filter(ProcessHandle::isAlive)
+                .flatMap(h -> h.info().startInstant()).map(t -> t.toString().equals(o.path("processStarted").asText()))
+                .orElse(false);
     }
 
     /**

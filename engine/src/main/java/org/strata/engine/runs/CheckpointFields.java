@@ -100,10 +100,18 @@ final class CheckpointFields {
         if (seconds != null && (!seconds.isNumber() || !(seconds.asDouble() >= 0) || !Double.isFinite(seconds.asDouble()))) {
             throw wrong(json, "curves.seconds is " + shown(seconds) + " where the seconds trained (0 or more) belong");
         }
+        long before = 0; // the steps of the kept runs this one continues (the window's Train after a run)
+        JsonNode earlier = c.get("iterationsBefore");
+        if (earlier != null && (!earlier.isIntegralNumber() || earlier.asLong() < 0)) {
+            throw wrong(json, "curves.iterationsBefore is " + shown(earlier) + " where a whole number from 0 belongs");
+        } else if (earlier != null) {
+            before = earlier.asLong();
+        }
         JsonNode last = c.get("lastIteration");
-        if (last != null && (!last.isIntegralNumber() || last.asLong() < 0 || last.asLong() > iterations)) {
+        if (last != null && (!last.isIntegralNumber() || last.asLong() < 0 || last.asLong() - before > iterations)) {
             throw wrong(json, "curves.lastIteration is " + shown(last) + " where a step from 0 to iterations ("
-                    + iterations + ") belongs");
+                    + iterations + (before == 0 ? "" : ", after the " + before + " of the runs it continues")
+                    + ") belongs");
         }
     }
 

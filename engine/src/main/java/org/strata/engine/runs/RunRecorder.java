@@ -32,9 +32,10 @@ public final class RunRecorder implements TrainingListener {
     private final long startNanos = System.nanoTime();
     /** Seconds the run trained before a checkpoint it resumes from. */
     private double secondsBefore;
-    private final long iterationsBefore;
-    private final int epochsBefore;
-    private final String continuedFrom;
+    /** What the run continues (set once, or read back from a checkpoint by {@link #resume}). */
+    private long iterationsBefore;
+    private int epochsBefore;
+    private String continuedFrom;
     private final List<double[]> loss = new ArrayList<>();
     private final List<double[]> validation = new ArrayList<>();
     private final List<double[]> metric = new ArrayList<>();
@@ -120,6 +121,10 @@ public final class RunRecorder implements TrainingListener {
         o.put("seconds", secondsBefore + (System.nanoTime() - startNanos) / 1e9);
         o.set("ema", RunStore.number(ema));
         o.put("lastIteration", lastIteration);
+        // a run continued from a kept one numbers its epochs on from it, resumed too
+        o.put("iterationsBefore", iterationsBefore);
+        o.put("epochsBefore", epochsBefore);
+        o.put("continuedFrom", continuedFrom);
         RunStore.points(o.putArray("loss"), loss.toArray(double[][]::new));
         RunStore.points(o.putArray("validation"), validation.toArray(double[][]::new));
         RunStore.points(o.putArray("metric"), metric.toArray(double[][]::new));
@@ -149,6 +154,9 @@ public final class RunRecorder implements TrainingListener {
         r.secondsBefore = Math.max(0, c.path("seconds").asDouble());
         r.ema = RunStore.number(c.path("ema"));
         r.lastIteration = c.path("lastIteration").asLong();
+        r.iterationsBefore = Math.max(0, c.path("iterationsBefore").asLong());
+        r.epochsBefore = Math.max(0, c.path("epochsBefore").asInt());
+        r.continuedFrom = c.path("continuedFrom").asText("");
         r.loss.addAll(List.of(RunStore.points(c.path("loss"))));
         r.validation.addAll(List.of(RunStore.points(c.path("validation"))));
         r.metric.addAll(List.of(RunStore.points(c.path("metric"))));
@@ -236,8 +244,7 @@ public final class RunRecorder implements TrainingListener {
                 scratch = AtomicFiles.newFolder(parent, ".best");
                 extra.add(saveBest(scratch.resolve("best-model.zip"), best.get()));
             }
-            writeTo(dir, extra);
-            return new Kept(dir, null, null);
+            return new Kept(dir, null, null, writeTo(dir, extra));
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? "it could not be written" : e.getMessage();
             return rescue(why, separateBest ? best.get() : null);
@@ -261,10 +268,10 @@ public final class RunRecorder implements TrainingListener {
             Path model = folder.resolve("model.zip");
             model().save(model);
             Path bestFile = best == null ? null : saveBest(folder.resolve("best-model.zip"), best);
-            return new Kept(model, why, bestFile);
+            return new Kept(model, why, bestFile, null);
         } catch (IOException | RuntimeException again) {
             if (folder != null && !Files.exists(folder.resolve("model.zip"))) RunStore.release(folder);
-            return new Kept(null, why + "; saving the model elsewhere failed too: " + again.getMessage(), null);
+            return new Kept(null, why + "; saving the model elsewhere failed too: " + again.getMessage(), null, null);
         }
     }
 
@@ -286,8 +293,14 @@ public final class RunRecorder implements TrainingListener {
      * @param where   the run's folder, or the model file saved instead of it; null if nothing could be saved
      * @param problem why the run is not in the folder asked for; null when it is
      * @param best    the best epoch's model saved beside {@code where} instead of the run; null if none
+     * @param record  the run as kept in {@code where}; null when it is not there
      */
-    public record Kept(Path where, String problem, Path best) {
+    public record Kept(Path where, String problem, Path best, RunRecord record) {
+        /** @return the problem, and where the trained model was saved instead when it was (for a message) */
+        public String said() {
+            return problem == null ? null : where == null ? problem : problem + "; the trained model is saved in "
+                    + where + (best == null ? "" : " (its best epoch in " + best.getFileName() + " beside it)");
+        }
     }
 
     /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */
