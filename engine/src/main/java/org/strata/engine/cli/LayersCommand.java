@@ -15,7 +15,7 @@ final class LayersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TYPE", arity = "0..1", description = "one layer type, e.g. Conv2D")
     String type;
 
-    @Option(names = "--markdown", description = "print the README's layer tables (types, engines, weights), "
+    @Option(names = "--markdown", description = "print the layer tables of docs/layers.md (types, engines, weights), "
             + "generated from the catalogue")
     boolean readmeTables;
 

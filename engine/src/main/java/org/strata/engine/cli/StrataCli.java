@@ -13,7 +13,7 @@ public final class StrataCli implements Runnable {
     public static final String VERSION = "0.1.0";
 
     /**
-     * {@code -Dstrata.engine=auto|strata|dl4j} (README › Engines): {@code train}'s engine when {@code --engine} is not
+     * {@code -Dstrata.engine=auto|strata|dl4j} (docs/engines.md): {@code train}'s engine when {@code --engine} is not
      * given. Read once, by {@link #run(String...)}, the entry point both launchers call; never set.
      */
     static final String ENGINE_PROPERTY = "strata.engine";

@@ -17,10 +17,13 @@ import org.strata.engine.train.fast.Kernels;
 
 /**
  * Reference documentation generated from the catalogue and the engines' mappings, so it can never disagree with the
- * code: one type's page ({@code strata layers TYPE}) and the README's layer tables ({@code strata layers --markdown}).
+ * code: one type's page ({@code strata layers TYPE}) and docs/layers.md's tables ({@code strata layers --markdown}).
  */
 public final class LayerDocs {
-    /** The README's generated tables, each between {@code <!-- layers:NAME -->} and {@code <!-- /layers:NAME -->}. */
+    /**
+     * docs/layers.md's generated tables, each between {@code <!-- layers:NAME -->} and
+     * {@code <!-- /layers:NAME -->}.
+     */
     public static final List<String> TABLES = List.of("types", "engines", "weights");
 
     private LayerDocs() {
@@ -56,7 +59,7 @@ public final class LayerDocs {
         return LayerCatalogue.all().stream().map(LayerDocs::markdown).collect(Collectors.joining("\n"));
     }
 
-    /** @return the README's generated tables, each between its markers, separated by blank lines */
+    /** @return docs/layers.md's generated tables, each between its markers, separated by blank lines */
     public static String readmeTables() {
         return TABLES.stream().map(LayerDocs::readmeTable).collect(Collectors.joining("\n"));
     }

@@ -24,8 +24,8 @@ public final class Exporters {
     }
 
     /**
-     * NumPy {@code .npz}: one float32 array per parameter named {@code <nodeId>/<param>} in the layouts README
-     * documents, plus {@code <inputId>/shift} and {@code <inputId>/scale}: the input normalisation x' = (x − shift)·scale.
+     * NumPy {@code .npz}: one float32 array per parameter named {@code <nodeId>/<param>} in the layouts
+     * docs/exports.md documents, plus {@code <inputId>/shift} and {@code <inputId>/scale}: the input normalisation x' = (x − shift)·scale.
      */
     public static void npz(TrainedModel model, Path out) throws IOException {
         Map<String, INDArray> arrays = new LinkedHashMap<>();

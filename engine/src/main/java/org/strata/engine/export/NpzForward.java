@@ -13,7 +13,7 @@ import org.strata.engine.layers.TensorShape;
 /**
  * A network's forward pass computed from an {@code .npz} export alone, in plain Java loops over float arrays, one
  * sample at a time: a second implementation that shares no arithmetic with the engines (no libnd4j op), so that
- * an {@code .npz} export is proved against it. Follows the layouts the README documents. Each layer type's
+ * an {@code .npz} export is proved against it. Follows the layouts docs/exports.md documents. Each layer type's
  * computation is its entry in {@link NpzLayers}.
  */
 public final class NpzForward {

@@ -20,8 +20,8 @@ import org.strata.engine.layers.LayerType;
 import org.strata.engine.params.Params;
 
 /**
- * Reads and writes {@code .strata} project files: versioned JSON in one canonical layout (see README, "Project
- * file"). Reading is strict and every error names the JSON path; writing goes to a temporary file that is then
+ * Reads and writes {@code .strata} project files: versioned JSON in one canonical layout (see docs/project-file.md).
+ * Reading is strict and every error names the JSON path; writing goes to a temporary file that is then
  * renamed over the target, so a crash never leaves a half-written project.
  */
 public final class ProjectFile {
