@@ -69,4 +69,23 @@ class NpzIOTest {
         var tooBig = assertThrows(java.io.IOException.class, () -> NpzIO.read(huge));
         assertTrue(tooBig.getMessage().contains("w.npy declares more than"), tooBig.getMessage());
     }
+
+    @Test
+    void whole_numbers_are_written_as_int64_and_every_array_reads_back_as_float32_without_an_engine() throws Exception {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("train", LongArray.vector(new long[]{4, 0, 3}));
+        arrays.put("empty", LongArray.vector(new long[0]));
+        arrays.put("x", new FloatArray(new long[]{2, 2}, new float[]{1, 2, 3, 4}));
+        Path f = dir.resolve("plain.npz");
+        NpzIO.write(f, arrays);
+        try (var zip = new java.util.zip.ZipFile(f.toFile())) {
+            String header = new String(zip.getInputStream(zip.getEntry("train.npy")).readNBytes(64),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(header.contains("'descr': '<i8'"), header);
+        }
+        Map<String, FloatArray> back = NpzIO.read(f);
+        assertEquals(new FloatArray(new long[]{3}, new float[]{4, 0, 3}), back.get("train"));
+        assertEquals(0, back.get("empty").size());
+        assertEquals(arrays.get("x"), back.get("x"));
+    }
 }

@@ -130,4 +130,45 @@ class TrainedModelTest {
         var missing = assertThrows(java.io.IOException.class, () -> TrainedModel.load(dir.resolve("none.zip")));
         assertTrue(missing.getMessage().contains("not found"));
     }
+
+    @Test
+    void a_loaded_model_is_saved_again_entry_for_entry_as_it_was_written() throws Exception {
+        TrainingSession s = Samples.trained("iris", 2);
+        Path first = dir.resolve("first.zip");
+        of(s, 2).save(first);
+        Path again = dir.resolve("again.zip");
+        TrainedModel.load(first).save(again);
+        try (var a = new java.util.zip.ZipFile(first.toFile()); var b = new java.util.zip.ZipFile(again.toFile())) {
+            var names = java.util.Collections.list(a.entries()).stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertEquals(names, java.util.Collections.list(b.entries()).stream()
+                    .map(java.util.zip.ZipEntry::getName).toList());
+            assertTrue(names.contains("optimizer.npz"), names.toString());
+            for (String n : names) {
+                assertTrue(java.util.Arrays.equals(a.getInputStream(a.getEntry(n)).readAllBytes(),
+                        b.getInputStream(b.getEntry(n)).readAllBytes()), n + " differs");
+            }
+        }
+    }
+
+    @Test
+    void weights_that_do_not_fit_the_network_are_refused_on_loading_naming_the_array() throws Exception {
+        TrainedModel m = of(Samples.trained("xor", 1), 1);
+        Path model = dir.resolve("model.zip");
+        m.save(model);
+        var turned = new java.util.LinkedHashMap<>(m.weights());
+        FloatArray w = turned.get("hidden/W");
+        long[] shape = w.shape();
+        turned.put("hidden/W", new FloatArray(new long[]{shape[1], shape[0]}, w.values()));
+        Path npz = dir.resolve("turned.npz");
+        NpzIO.write(npz, turned);
+        var e = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "params.npz",
+                Files.readAllBytes(npz))));
+        assertTrue(e.getMessage().contains(": hidden/W has shape [" + shape[1] + ", " + shape[0] + "] in the model "
+                + "file but the network needs [" + shape[0] + ", " + shape[1] + "]"), e.getMessage());
+        turned.remove("hidden/W");
+        NpzIO.write(npz, turned);
+        var missing = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model,
+                "params.npz", Files.readAllBytes(npz))));
+        assertTrue(missing.getMessage().endsWith(": the model file has no parameter hidden/W"), missing.getMessage());
+    }
 }
