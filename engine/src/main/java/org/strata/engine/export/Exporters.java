@@ -13,6 +13,7 @@ import org.strata.engine.model.FloatArray;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.train.ModelArrays;
+import org.strata.engine.train.ModelNetwork;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
 import org.strata.engine.train.dl4j.Dl4jNetwork;
 import org.strata.engine.train.dl4j.ParamAccess;
@@ -47,6 +48,7 @@ public final class Exporters {
         try {
             // Built afresh, so the export works whichever engine trained the model.
             Graph g = model.project().graph();
+            ModelNetwork.checkBuild(model, "model.zip"); // building allocates native memory: refused before
             Dl4jNetwork net = Dl4jCompiler.compile(g, model.analysis(), model.project().training());
             ParamAccess.write(g, net, ModelArrays.nd4j(model.weights()));
             ModelSerializer.writeModel(net.graph(), tmp.toFile(), false);
