@@ -150,7 +150,8 @@ class RunsTest extends AppTest {
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(1);
         // weights of another network are refused, saying why, and nothing is kept
         Path other = dir.resolve("other.npz");
-        org.strata.engine.model.NpzIO.write(other, java.util.Map.of("x", org.nd4j.linalg.factory.Nd4j.zeros(3)));
+        org.strata.engine.model.NpzIO.write(other, java.util.Map.of("x", org.strata.engine.model.FloatArray.vector(
+                new float[3])));
         fxRun(() -> window.importWeights(other));
         waitFor(60, () -> lookup("#runs-status").queryLabeled().getText().contains("Could not import the weights"));
         assertThat(lookup("#runs-status").queryLabeled().getText()).contains("other.npz does not fit XOR");

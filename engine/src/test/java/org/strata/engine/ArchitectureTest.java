@@ -46,6 +46,16 @@ class ArchitectureTest {
                 .check(ENGINE);
     }
 
+    @Test
+    void a_trained_model_is_plain_data_without_an_engine() {
+        // exports, proofs and the views read a model as it is; a network is built from it (train.ModelNetwork) only
+        // to train or to run a batch
+        noClasses().that().resideInAPackage("org.strata.engine.model..").should().transitivelyDependOnClassesThat()
+                .resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..",
+                        "org.strata.engine.train..", "org.strata.engine.backend..")
+                .check(ENGINE);
+    }
+
     /** The main sources of every module that runs training: the engine's, the window's, the benchmarks'. */
     private static final List<String> MAIN_SOURCES = List.of("src/main/java", "../app/src/main/java",
             "../bench/src/main/java");

@@ -10,6 +10,8 @@ import org.strata.engine.runs.RunKeeper;
 import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runtime.NativeSetup;
 import org.strata.engine.runtime.Threads;
+import org.strata.engine.train.Backends;
+import org.strata.engine.train.ModelNetwork;
 import org.strata.engine.train.TrainingSession;
 
 /** Opens the sessions a window's runs train with, off the UI thread: loading data and compiling take seconds. */
@@ -59,6 +61,7 @@ final class Sessions {
         if (!NetworkStructure.of(model.project().graph()).equals(structure)) {
             throw new IllegalStateException(Messages.get("runs.otherNetwork", r.id()));
         }
-        return TrainingSession.continueFrom(project, DatasetLoader.load(project, model.readAs()), model.network());
+        var network = ModelNetwork.of(model, "model.zip", Backends.Preference.AUTO).network();
+        return TrainingSession.continueFrom(project, DatasetLoader.load(project, model.readAs()), network);
     }
 }

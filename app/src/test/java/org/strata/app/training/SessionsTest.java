@@ -15,6 +15,7 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
 
 /**
  * A session that goes on with trained weights (training on, or Try it on a kept run) reads today's data by the
@@ -69,7 +70,7 @@ class SessionsTest {
         Project project = iris();
         TrainingSession first = Sessions.forRun(project, null, 1);
         Dataset d = first.dataset();
-        TrainedModel model = new TrainedModel(project, first.backend(), d.classNames(), d.normalizer().shift(),
+        TrainedModel model = TrainedModels.of(project, first.backend(), d.classNames(), d.normalizer().shift(),
                 d.normalizer().scale(), 0);
         List<String> rows = reverseRows();
         TrainingSession kept = Sessions.forKeptRun(project, null, model, NetworkStructure.of(project.graph()));

@@ -40,9 +40,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Project project = ProjectArgs.load(file);
         TrainedModel model = TrainedModel.load(modelFile);
+        var net = org.strata.engine.train.ModelNetwork.of(model, modelFile.getFileName().toString(),
+                org.strata.engine.train.Backends.Preference.AUTO).network();
         // the data's labels numbered by the model's class names, not by their order in today's file
         Dataset data = DatasetLoader.load(project, model.readAs());
-        TrainingSession s = TrainingSession.continueFrom(model.project(), data, model.network());
+        TrainingSession s = TrainingSession.continueFrom(model.project(), data, net);
         boolean onTest = data.test().size() > 0;
         Evaluation e = s.evaluate(onTest ? data.test() : data.validation(), 0);
         w.println(String.format(Locale.ROOT, "%s split: %d samples  loss %.4f  %s %.4f", onTest ? "test"

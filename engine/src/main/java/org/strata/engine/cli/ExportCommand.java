@@ -47,6 +47,8 @@ final class ExportCommand implements Callable<Integer> {
             return 1;
         }
         TrainedModel model = TrainedModel.load(modelFile);
+        // refused here, before anything is written, when this machine cannot build its network (the proof does)
+        org.strata.engine.train.ModelNetwork.checkBuild(model, modelFile.getFileName().toString());
         var print = spec.commandLine().getOut();
         try {
             f.write(model, out, StrataCli.VERSION);

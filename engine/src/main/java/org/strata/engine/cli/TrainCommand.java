@@ -193,7 +193,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Backends.Preference resumedOn(Checkpoint c) {
-        return Backends.Preference.of(c.model().network().engine());
+        return Backends.Preference.of(c.network().engine());
     }
 
     /** @return why the run kept in {@code checkpoint} cannot go on with {@code project} as it is now; null if it can */
@@ -209,7 +209,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " it was started with";
         }
         if (engine != null && engine != Engine.auto && !engine.name().equals(resumedOn(checkpoint).key())) {
-            return "the run began on " + checkpoint.model().network().engine().title() + "; it goes on there "
+            return "the run began on " + checkpoint.network().engine().title() + "; it goes on there "
                     + "(leave out --engine)";
         }
         return null;

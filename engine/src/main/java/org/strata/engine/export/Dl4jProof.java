@@ -6,8 +6,8 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelNetwork;
 
 /**
  * Proves a Deeplearning4j export with Deeplearning4j itself: the written zip is loaded as any DL4J user would load
@@ -22,9 +22,10 @@ public final class Dl4jProof {
     /** Loads {@code zip} and compares its outputs on {@code samples} with {@code model}'s. */
     public static Proof check(TrainedModel model, Path zip, ProofSamples samples) throws IOException {
         float[][] raw = samples.raw();
-        float[][] expected = model.predict(raw);
+        ModelNetwork net = ModelNetwork.of(model); // built once: predictions, then activations where they part
+        float[][] expected = net.predict(raw);
         ComputationGraph loaded = ComputationGraph.load(zip.toFile(), false);
-        INDArray x = model.inputs(raw);
+        INDArray x = net.inputs(raw);
         var graph = model.project().graph();
         INDArray[] masks = org.strata.engine.analysis.PaddingMasks.marks(graph)
                 ? new INDArray[]{org.strata.engine.train.dl4j.Dl4jNetwork.paddingMask(x)} : null;
@@ -34,7 +35,7 @@ public final class Dl4jProof {
         String differing = "";
         if (!c.agree(raw.length)) {
             if (masks != null) loaded.setLayerMaskArrays(masks, null);
-            differing = firstDiffering(model, loaded.feedForward(x, false), x);
+            differing = firstDiffering(net, loaded.feedForward(x, false), x);
         }
         String version = ComputationGraph.class.getPackage().getImplementationVersion();
         return new Proof("dl4j", "Deeplearning4j", version == null ? "1.0.0-M2.1" : version, raw.length,
@@ -42,9 +43,10 @@ public final class Dl4jProof {
     }
 
     /** The first layer (by the graph's order) whose DL4J activations differ from the model's own. */
-    private static String firstDiffering(TrainedModel model, Map<String, INDArray> theirs, INDArray x) {
-        Map<String, INDArray> ours = model.network().activations(x);
-        for (String id : GraphAnalyzer.analyze(model.project().graph()).order()) {
+    private static String firstDiffering(ModelNetwork net, Map<String, INDArray> theirs, INDArray x) {
+        TrainedModel model = net.model();
+        Map<String, INDArray> ours = net.network().activations(x);
+        for (String id : model.analysis().order()) {
             INDArray a = theirs.get(id);
             INDArray b = ours.get(id);
             if (a == null || b == null) continue;

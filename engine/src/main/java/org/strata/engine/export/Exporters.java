@@ -7,13 +7,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
+import org.strata.engine.model.FloatArray;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelArrays;
+import org.strata.engine.train.ModelNetwork;
 import org.strata.engine.train.dl4j.Dl4jCompiler;
 import org.strata.engine.train.dl4j.Dl4jNetwork;
 import org.strata.engine.train.dl4j.ParamAccess;
@@ -28,11 +28,11 @@ public final class Exporters {
      * docs/exports.md documents, plus {@code <inputId>/shift} and {@code <inputId>/scale}: the input normalisation x' = (x − shift)·scale.
      */
     public static void npz(TrainedModel model, Path out) throws IOException {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Map<String, FloatArray> arrays = new LinkedHashMap<>();
         Node input = model.project().graph().inputNodes().get(0);
-        arrays.put(input.id() + "/shift", Nd4j.createFromArray(model.shift()));
-        arrays.put(input.id() + "/scale", Nd4j.createFromArray(model.scale()));
-        arrays.putAll(model.parameters());
+        arrays.put(input.id() + "/shift", FloatArray.vector(model.shift()));
+        arrays.put(input.id() + "/scale", FloatArray.vector(model.scale()));
+        arrays.putAll(model.weights());
         Path tmp = temp(out);
         try {
             NpzIO.write(tmp, arrays);
@@ -48,8 +48,9 @@ public final class Exporters {
         try {
             // Built afresh, so the export works whichever engine trained the model.
             Graph g = model.project().graph();
-            Dl4jNetwork net = Dl4jCompiler.compile(g, GraphAnalyzer.analyze(g), model.project().training());
-            ParamAccess.write(g, net, model.parameters());
+            ModelNetwork.checkBuild(model, "model.zip"); // building allocates native memory: refused before
+            Dl4jNetwork net = Dl4jCompiler.compile(g, model.analysis(), model.project().training());
+            ParamAccess.write(g, net, ModelArrays.nd4j(model.weights()));
             ModelSerializer.writeModel(net.graph(), tmp.toFile(), false);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -26,8 +26,13 @@ public final class NpzForward {
      *               row-major
      */
     public NpzForward(Graph graph, Map<String, float[]> arrays) {
+        this(graph, GraphAnalyzer.analyze(graph), arrays);
+    }
+
+    /** As {@link #NpzForward(Graph, Map)}, with the graph's analysis already made (a trained model's). */
+    public NpzForward(Graph graph, Analysis analysis, Map<String, float[]> arrays) {
         this.graph = graph;
-        this.analysis = GraphAnalyzer.analyze(graph);
+        this.analysis = analysis;
         this.arrays = arrays;
         this.padding = PaddingMasks.of(graph, analysis);
     }

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelNetwork;
 
 /**
  * Proves an {@code .npz} export: the file is read back and the network run from its arrays alone by
@@ -21,23 +21,24 @@ public final class NpzProof {
     /** Reads {@code npz} and compares the forward pass from its arrays with {@code model}'s on {@code samples}. */
     public static Proof check(TrainedModel model, Path npz, ProofSamples samples) throws IOException {
         Map<String, float[]> arrays = new HashMap<>();
-        NpzIO.read(npz).forEach((k, v) -> arrays.put(k, v.castTo(DataType.FLOAT).dup('c').data().asFloat()));
-        NpzForward forward = new NpzForward(model.project().graph(), arrays);
+        NpzIO.read(npz).forEach((k, v) -> arrays.put(k, v.values()));
+        NpzForward forward = new NpzForward(model.project().graph(), model.analysis(), arrays);
         float[][] raw = samples.raw();
-        float[][] expected = model.predict(raw);
+        ModelNetwork net = ModelNetwork.of(model); // built once: predictions, then activations where they part
+        float[][] expected = net.predict(raw);
         float[][] got = new float[raw.length][];
         for (int i = 0; i < raw.length; i++) got[i] = forward.predict(raw[i]);
         Proofs.Comparison c = Proofs.compare(expected, got, !model.classNames().isEmpty());
-        String differing = c.agree(raw.length) ? "" : firstDiffering(model, forward, raw);
+        String differing = c.agree(raw.length) ? "" : firstDiffering(net, forward, raw);
         return new Proof("npz", "Strata's plain-Java reader of the .npz", "1", raw.length, samples.from(),
                 c.maxAbsDiff(), c.sameClass(), differing);
     }
 
     /** The first layer, in the graph's order, where the reader and the model part on some sample. */
-    private static String firstDiffering(TrainedModel model, NpzForward forward, float[][] raw) {
-        INDArray x = model.inputs(raw);
-        Map<String, INDArray> ours = model.network().activations(x);
-        var order = GraphAnalyzer.analyze(model.project().graph()).order();
+    private static String firstDiffering(ModelNetwork net, NpzForward forward, float[][] raw) {
+        TrainedModel model = net.model();
+        Map<String, INDArray> ours = net.activations(raw);
+        var order = model.analysis().order();
         String first = null;
         int firstAt = Integer.MAX_VALUE;
         for (int i = 0; i < raw.length; i++) {

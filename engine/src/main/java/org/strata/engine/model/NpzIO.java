@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * NumPy {@code .npz} files of float32 arrays, loadable with {@code numpy.load}: a zip of {@code .npy} entries, written
@@ -27,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code hidß} keep their names; reading takes only what each entry's header declares and refuses anything else.
  */
 public final class NpzIO {
-    /** The most values one array may hold when read (2³¹ − 1: what an INDArray of floats can address here). */
+    /** The most values one array may hold when read (2³¹ − 1: about what a Java array can hold). */
     static final long MAX_VALUES = Integer.MAX_VALUE;
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=]?)([fiu])(\\d+)'");
@@ -37,23 +34,25 @@ public final class NpzIO {
     private NpzIO() {
     }
 
-    /** Writes arrays under their map keys, C order: integer arrays as int64 (sample indices), the rest as float32. */
-    public static void write(Path file, Map<String, INDArray> arrays) throws IOException {
+    /** Writes arrays under their map keys, C order: {@link LongArray}s as int64 (sample indices), floats as float32. */
+    public static void write(Path file, Map<String, ? extends NpyArray> arrays) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)),
                 StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
-                boolean ints = e.getValue().dataType().isIntType();
-                INDArray a = e.getValue().castTo(ints ? DataType.INT64 : DataType.FLOAT).dup('c');
+            for (Map.Entry<String, ? extends NpyArray> e : arrays.entrySet()) {
+                NpyArray a = e.getValue();
+                boolean ints = a instanceof LongArray;
+                int length = ints ? ((LongArray) a).values().length : ((FloatArray) a).values().length;
                 zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
-                zip.write(header(a.isEmpty() ? new long[]{0} : a.shape(), ints ? "<i8" : "<f4"));
-                ByteBuffer bytes = ByteBuffer.allocate((int) a.length() * (ints ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
-                if (a.isEmpty()) {
+                zip.write(header(length == 0 ? new long[]{0} : a.shape(), ints ? "<i8" : "<f4"));
+                if (length == 0) {
                     zip.closeEntry(); // an empty split: the header says (0,)
                     continue;
-                } else if (ints) {
-                    bytes.asLongBuffer().put(a.data().asLong());
+                }
+                ByteBuffer bytes = ByteBuffer.allocate(length * (ints ? 8 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+                if (a instanceof LongArray l) {
+                    bytes.asLongBuffer().put(l.values());
                 } else {
-                    bytes.asFloatBuffer().put(a.data().asFloat());
+                    bytes.asFloatBuffer().put(((FloatArray) a).values());
                 }
                 zip.write(bytes.array());
                 zip.closeEntry();
@@ -82,7 +81,7 @@ public final class NpzIO {
      * @throws IOException naming the file and what is wrong with it (not a zip, an entry that is not a float or
      *                     integer array, a header that declares more than the entry holds)
      */
-    public static Map<String, INDArray> read(Path file) throws IOException {
+    public static Map<String, FloatArray> read(Path file) throws IOException {
         org.strata.engine.data.InputFiles.requireRegularFile(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), MAX_VALUES);
@@ -97,8 +96,8 @@ public final class NpzIO {
      * @param maxValues the most values all its arrays may hold together (what the network can need): a header that
      *                  declares more is refused before anything is allocated for it
      */
-    public static Map<String, INDArray> read(InputStream source, String name, long maxValues) throws IOException {
-        Map<String, INDArray> out = new LinkedHashMap<>();
+    public static Map<String, FloatArray> read(InputStream source, String name, long maxValues) throws IOException {
+        Map<String, FloatArray> out = new LinkedHashMap<>();
         try {
             ZipInputStream zip = new ZipInputStream(new BufferedInputStream(source), StandardCharsets.UTF_8);
             boolean any = false;
@@ -107,8 +106,8 @@ public final class NpzIO {
                 any = true;
                 String entry = e.getName();
                 if (!entry.endsWith(".npy")) continue;
-                INDArray a = readNpy(zip, entry, left, e.getSize());
-                left -= a.length();
+                FloatArray a = readNpy(zip, entry, left, e.getSize());
+                left -= a.size();
                 out.put(entry.substring(0, entry.length() - 4), a);
             }
             if (!any) throw new IOException("not a zip file");
@@ -122,7 +121,7 @@ public final class NpzIO {
      * @param entrySize the bytes the zip says the entry holds, or -1 when it does not say: a header declaring more
      *                  values than that is refused before anything is allocated for them
      */
-    private static INDArray readNpy(InputStream in, String entry, long maxValues, long entrySize) throws IOException {
+    private static FloatArray readNpy(InputStream in, String entry, long maxValues, long entrySize) throws IOException {
         DataInputStream d = new DataInputStream(in);
         byte[] magic = new byte[6];
         d.readFully(magic);
@@ -182,7 +181,7 @@ public final class NpzIO {
             ByteBuffer b = ByteBuffer.wrap(chunk, 0, got).order(order);
             for (int i = 0; i < got / size; i++) values[done++] = value(b, kind, size);
         }
-        return Nd4j.create(values, shape, DataType.FLOAT);
+        return new FloatArray(shape, values);
     }
 
     private static float value(ByteBuffer b, char kind, int size) {

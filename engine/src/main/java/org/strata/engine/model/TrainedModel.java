@@ -18,44 +18,50 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
-import org.strata.engine.data.DatasetException;
 import org.strata.engine.data.InputFiles;
 import org.strata.engine.data.text.TextEncoding;
+import org.strata.engine.layers.Weight;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.ProjectFormatException;
 import org.strata.engine.text.Message;
-import org.strata.engine.train.Backends;
-import org.strata.engine.train.NetworkMemory;
-import org.strata.engine.train.TrainingException;
-import org.strata.engine.backend.Engine;
-import org.strata.engine.backend.NetworkBackend;
 
 /**
- * A trained network with what is needed to use it: the project it came from, its class names and the input
- * normalisation. Saved as a zip of Strata's own files (no library internals but the optimizer's flat state):
- * {@code model.json}, {@code project.strata}, {@code params.npz} (the same arrays as the .npz export),
- * {@code normalizer.npz}, {@code optimizer.npz} and, for a model of texts, {@code text.json} (its tokenizer and
- * vocabulary).
+ * A trained network as plain data, with what is needed to use it: the project it came from and its graph's analysis,
+ * its weights under their export names, the optimizer's state, its class names and the input normalisation. No
+ * engine: exports, proofs and the views read it as it is, and a network is built from it only to train or to run a
+ * batch ({@code org.strata.engine.train.ModelNetwork}). Saved as a zip of Strata's own files (no library internals
+ * but the optimizer's flat state): {@code model.json}, {@code project.strata}, {@code params.npz} (the same arrays as
+ * the .npz export), {@code normalizer.npz}, {@code optimizer.npz} and, for a model of texts, {@code text.json} (its
+ * tokenizer and vocabulary).
  *
  * @param project    the project (graph and settings) the network was built from
- * @param network    the network, with trained weights
+ * @param analysis   its graph's analysis, computed once for the model and passed along
+ * @param weights    the trained weights by export name ({@code <nodeId>/<param>}), in the order the engine gave them
+ * @param optimizer  the optimizer's state and the engine that wrote it
  * @param classNames class names, empty for regression
  * @param shift      input normalisation: x' = (x − shift)·scale
  * @param scale      see shift
  * @param epochs     epochs trained so far
  * @param text       for a model of texts, how a text becomes the token numbers it reads
  */
-public record TrainedModel(Project project, NetworkBackend network, List<String> classNames, float[] shift,
-                           float[] scale, int epochs, Optional<TextEncoding> text) {
-    /** A model of numbers (not texts). */
-    public TrainedModel(Project project, NetworkBackend network, List<String> classNames, float[] shift,
-                        float[] scale, int epochs) {
-        this(project, network, classNames, shift, scale, epochs, Optional.empty());
+public record TrainedModel(Project project, Analysis analysis, Map<String, FloatArray> weights,
+                           OptimizerState optimizer, List<String> classNames, float[] shift, float[] scale, int epochs,
+                           Optional<TextEncoding> text) {
+    /** Keeps the weights in their order, unmodifiable. */
+    public TrainedModel {
+        weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        classNames = List.copyOf(classNames);
+    }
+
+    /** A model whose graph is analysed here (once). */
+    public static TrainedModel of(Project project, Map<String, FloatArray> weights, OptimizerState optimizer,
+                                  List<String> classNames, float[] shift, float[] scale, int epochs,
+                                  Optional<TextEncoding> text) {
+        return new TrainedModel(project, GraphAnalyzer.analyze(project.graph()), weights, optimizer, classNames,
+                shift, scale, epochs, text);
     }
 
     /** The model file format this version writes and reads. */
@@ -71,38 +77,33 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
                 Optional.of(org.strata.engine.data.Normalizer.of(shift, scale)));
     }
 
-    /** @return the parameters under their export names */
-    public Map<String, INDArray> parameters() {
-        return network.exportParameters();
-    }
-
-    /** @return {@code raw} features normalised as in training; raw is [n, features] */
-    public INDArray normalise(INDArray raw) {
-        INDArray s = Nd4j.createFromArray(shift).reshape(1, shift.length);
-        INDArray k = Nd4j.createFromArray(scale).reshape(1, scale.length);
-        return raw.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(raw.size(0), shift.length)
-                .subRowVector(s).muliRowVector(k);
+    /** @return how many raw values one sample has (the Input's size) */
+    public int features() {
+        return shift.length;
     }
 
     /**
-     * Predicts from raw (unnormalised) samples.
-     *
      * @param raw one row of input values per sample, in the Input's row-major, channels-last order
-     * @return one row of predictions per sample: class probabilities, or predicted values for regression
+     * @return the rows normalised as in training, x' = (x − shift)·scale, as new arrays
+     * @throws IllegalArgumentException for a row that is not {@link #features()} long
      */
-    public float[][] predict(float[][] raw) {
-        return network.predict(inputs(raw)).toFloatMatrix();
-    }
-
-    /** @return raw samples as the network takes them: normalised as in training, shaped [n, the Input's dims…] */
-    public INDArray inputs(float[][] raw) {
-        return normalise(Nd4j.create(raw)).reshape(batchShape(raw.length));
+    public float[][] normalise(float[][] raw) {
+        float[][] out = new float[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i].length != shift.length) {
+                throw new IllegalArgumentException("sample " + i + " has " + raw[i].length + " values; the model "
+                        + "reads " + shift.length);
+            }
+            out[i] = new float[shift.length];
+            for (int j = 0; j < shift.length; j++) out[i][j] = (raw[i][j] - shift[j]) * scale[j];
+        }
+        return out;
     }
 
     /** @return [n, the Input's dims…]: the shape of a batch of {@code n} samples */
     public long[] batchShape(int n) {
         var input = project.graph().inputNodes().get(0);
-        int[] dims = GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow().dims();
+        int[] dims = analysis.shapeOf(input.id()).orElseThrow().dims();
         long[] shape = new long[dims.length + 1];
         shape[0] = n;
         for (int i = 0; i < dims.length; i++) shape[i + 1] = dims[i];
@@ -116,16 +117,15 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
         Path dir = org.strata.engine.project.AtomicFiles.newFolder(target.getParent(), ".model");
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            NpzIO.write(dir.resolve("params.npz"), parameters());
-            Map<String, INDArray> norm = new LinkedHashMap<>();
-            norm.put("shift", Nd4j.createFromArray(shift));
-            norm.put("scale", Nd4j.createFromArray(scale));
+            NpzIO.write(dir.resolve("params.npz"), weights);
+            Map<String, FloatArray> norm = new LinkedHashMap<>();
+            norm.put("shift", FloatArray.vector(shift));
+            norm.put("scale", FloatArray.vector(scale));
             NpzIO.write(dir.resolve("normalizer.npz"), norm);
-            INDArray state = network.optimizerState();
-            if (!state.isEmpty()) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", state));
+            if (!optimizer.isEmpty()) NpzIO.write(dir.resolve("optimizer.npz"), Map.of("state", optimizer.state()));
             ObjectNode meta = MAPPER.createObjectNode();
             meta.put("formatVersion", FORMAT_VERSION);
-            meta.put("engine", network.engine().title());
+            meta.put("engine", optimizer.engine());
             meta.put("epochs", epochs);
             // where the project was, so its data (relative to it) is found again: an export proves itself on it
             project.file().ifPresent(f -> meta.put("projectFile", f.toAbsolutePath().toString()));
@@ -167,19 +167,12 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
     }
 
     /**
-     * Loads a model file, rebuilding the network from its project and setting its weights and optimizer state.
+     * Loads a model file: its project, weights (checked against what the project's network holds), optimizer state
+     * and normalisation. No network is built here.
      *
      * @throws IOException naming the file and what is wrong with it
      */
     public static TrainedModel load(Path file) throws IOException {
-        return load(file, null);
-    }
-
-    /**
-     * As {@link #load(Path)}, the network built on {@code engine} (null: the engine the project and the
-     * {@code strata.engine} property choose).
-     */
-    public static TrainedModel load(Path file, Engine engine) throws IOException {
         InputFiles.requireRegularFile(file, Message.plain(file + ": model file not found"));
         try (ZipFile zip = new ZipFile(file.toFile())) {
             JsonNode meta;
@@ -204,31 +197,31 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
             originalFile(meta.path("projectFile").asText("")).ifPresent(project::setFile);
             Analysis a = GraphAnalyzer.analyze(project.graph());
             if (!a.isValid()) throw new IOException(file + ": its graph is invalid: " + a.errors().get(0));
-            checkSizes(zip, file, project, a); // before the network is built in native memory
-            NetworkBackend net = engine == null ? Backends.compile(project.graph(), a, project.training())
-                    : Backends.compile(project.graph(), a, project.training(), Backends.Preference.of(engine));
+            checkSize(zip, file, a);
             long features = a.shapeOf(project.graph().inputNodes().get(0).id()).orElseThrow().size();
             // Each array may take what the network needs of it, with room for headers: never more.
-            long weights = 4 * a.totalParams() + (64L << 10) + 512L * a.order().size();
-            Map<String, INDArray> params = npz(zip, file, "params.npz", weights, a.totalParams());
+            long bytes = 4 * a.totalParams() + (64L << 10) + 512L * a.order().size();
+            Map<String, FloatArray> params = npz(zip, file, "params.npz", bytes, a.totalParams());
             if (params == null) throw new IOException(file + ": has no params.npz");
-            try {
-                net.importParameters(params);
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            }
-            // Optimizer state only means something to the engine that wrote it.
-            if (Engine.byTitle(meta.path("engine").asText()).orElse(null) == net.engine()) {
+            Optional<String> misfit = misfit(a, params);
+            if (misfit.isPresent()) throw new IOException(file + ": " + misfit.get());
+            // Optimizer state only means something to the engine that wrote it: kept with its name.
+            String engine = meta.path("engine").asText();
+            OptimizerState optimizer = OptimizerState.none(engine);
+            if (!engine.isEmpty()) {
                 // at most a few slots (Adam: two) of the flat parameters, each array padded to 16 floats
                 long arrays = a.weights().values().stream().mapToLong(List::size).sum();
                 long slots = 4 * (a.totalParams() + 16 * arrays) + 64;
-                Map<String, INDArray> optimizer = npz(zip, file, "optimizer.npz", 4 * slots + (64L << 10), slots);
-                if (optimizer != null && optimizer.get("state") != null) net.setOptimizerState(optimizer.get("state"));
+                Map<String, FloatArray> state = npz(zip, file, "optimizer.npz", 4 * slots + (64L << 10), slots);
+                if (state != null && state.get("state") != null) {
+                    optimizer = new OptimizerState(engine, state.get("state"));
+                }
             }
-            Map<String, INDArray> found = npz(zip, file, "normalizer.npz", 8 * features + (64L << 10), 2 * features);
-            Map<String, INDArray> norm = found == null ? Map.of() : found;
-            float[] shift = norm.containsKey("shift") ? norm.get("shift").toFloatVector() : new float[(int) features];
-            float[] scale = norm.containsKey("scale") ? norm.get("scale").toFloatVector() : ones((int) features);
+            Map<String, FloatArray> found = npz(zip, file, "normalizer.npz", 8 * features + (64L << 10),
+                    2 * features);
+            Map<String, FloatArray> norm = found == null ? Map.of() : found;
+            float[] shift = norm.containsKey("shift") ? norm.get("shift").values() : new float[(int) features];
+            float[] scale = norm.containsKey("scale") ? norm.get("scale").values() : ones((int) features);
             List<String> names = new ArrayList<>();
             meta.path("classNames").forEach(n -> names.add(n.asText()));
             Optional<TextEncoding> text = Optional.empty();
@@ -239,30 +232,44 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
                     throw new IOException(file + " (its text.json): " + e.getMessage(), e);
                 }
             }
-            return new TrainedModel(project, net, List.copyOf(names), shift, scale, meta.path("epochs").asInt(),
-                    text);
+            return new TrainedModel(project, a, params, optimizer, List.copyOf(names), shift, scale,
+                    meta.path("epochs").asInt(), text);
         } catch (java.util.zip.ZipException e) {
             throw new IOException(file + ": not a Strata model file (not a zip): " + e.getMessage(), e);
         }
     }
 
     /**
-     * Refuses a network that its own file cannot hold the weights of (an edited project.strata declaring a layer of
-     * 200,000 × 200,000), or that this machine cannot build: building allocates native memory before any weight is
-     * read, and there a failure crashes the process instead of raising an error.
+     * @return why {@code weights} do not fit the network {@code a} describes (an array it needs missing, or of
+     *     another shape than its layer declares), or empty when they fit
      */
-    private static void checkSizes(ZipFile zip, Path file, Project project, Analysis a) throws IOException {
+    public static Optional<String> misfit(Analysis a, Map<String, FloatArray> weights) {
+        for (String id : a.order()) {
+            for (Weight w : a.weightsOf(id)) {
+                String name = id + "/" + w.name();
+                FloatArray given = weights.get(name);
+                if (given == null) return Optional.of("the model file has no parameter " + name);
+                if (!java.util.Arrays.equals(given.shape(), w.shape())) {
+                    return Optional.of(name + " has shape " + java.util.Arrays.toString(given.shape())
+                            + " in the model file but the network needs " + java.util.Arrays.toString(w.shape()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses a network that its own file cannot hold the weights of (an edited project.strata declaring a layer of
+     * 200,000 × 200,000), before anything is read for it. Whether this machine can build the network is checked
+     * where it is built ({@code ModelNetwork}): building allocates native memory, where a failure crashes the process.
+     */
+    private static void checkSize(ZipFile zip, Path file, Analysis a) throws IOException {
         ZipEntry params = zip.getEntry("params.npz");
         // deflate shrinks data at most about 1,032 times: fewer bytes than that cannot hold the weights
         if (params != null && params.getSize() >= 0 && params.getSize() < 4 * a.totalParams() / 1032) {
             throw new IOException(file + ": its network declares " + String.format(java.util.Locale.ROOT, "%,d",
                     a.totalParams()) + " weights but its params.npz holds only " + params.getSize() + " bytes: the "
                     + "file is damaged or was edited; use the model.zip train wrote, or train again");
-        }
-        try {
-            NetworkMemory.checkBuild(file.getFileName().toString(), project.graph(), a, project.training());
-        } catch (TrainingException e) {
-            throw new DatasetException(e.text());
         }
     }
 
@@ -276,7 +283,7 @@ public record TrainedModel(Project project, NetworkBackend network, List<String>
     }
 
     /** @return the arrays of an .npz entry read straight from the zip, at most {@code limit} bytes; null if absent */
-    private static Map<String, INDArray> npz(ZipFile zip, Path file, String name, long limit, long values)
+    private static Map<String, FloatArray> npz(ZipFile zip, Path file, String name, long limit, long values)
             throws IOException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) return null;

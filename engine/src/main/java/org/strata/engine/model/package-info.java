@@ -1,2 +1,6 @@
-/** Trained model files: the project, its weights under Strata's names, optimizer state and input normalisation. */
+/**
+ * Trained models as plain data (no engine, no ND4J): the project and its analysis, weights under Strata's names as
+ * {@link org.strata.engine.model.FloatArray}s, optimizer state and input normalisation; their {@code model.zip} and
+ * the {@code .npz} files they are made of ({@link org.strata.engine.model.NpzIO}).
+ */
 package org.strata.engine.model;

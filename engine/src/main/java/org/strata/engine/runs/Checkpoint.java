@@ -13,11 +13,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.backend.Engine;
+import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.AtomicFiles;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.Backends;
+import org.strata.engine.train.ModelArrays;
+import org.strata.engine.train.ModelNetwork;
 import org.strata.engine.train.RunProgress;
 
 /**
@@ -29,11 +33,13 @@ import org.strata.engine.train.RunProgress;
  * names files written whole; older files go after it.
  *
  * @param model    the network as it was after {@code progress.epochsDone()} epochs
+ * @param network  the model's network, built on the engine it trained on (to go on training)
  * @param progress where the run stood
  * @param best     the best epoch's weights, or null
  * @param curves   what the {@link RunRecorder} had recorded (see {@link RunRecorder#resume})
  */
-public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best, JsonNode curves) {
+public record Checkpoint(TrainedModel model, NetworkBackend network, RunProgress progress, INDArray best,
+                         JsonNode curves) {
     /** The version of {@code checkpoint.json} this Strata writes and reads. */
     public static final int FORMAT_VERSION = 1;
     static final String JSON = "checkpoint.json";
@@ -62,10 +68,12 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
         String modelName = "model-" + p.epochsDone() + ".zip";
         String bestName = best.isPresent() ? "best-" + p.epochsDone() + ".npz" : null;
         model.save(folder.resolve(modelName));
-        if (bestName != null) NpzIO.write(folder.resolve(bestName), Map.of("weights", best.get()));
+        if (bestName != null) {
+            NpzIO.write(folder.resolve(bestName), Map.of("weights", ModelArrays.plain(best.get())));
+        }
         ObjectNode o = MAPPER.createObjectNode();
         o.put("formatVersion", FORMAT_VERSION);
-        o.put("engine", model.network().engine().title());
+        o.put("engine", model.optimizer().engine());
         o.put("epochsDone", p.epochsDone());
         o.put("iterations", p.iterations());
         o.put("epochs", p.epochs());
@@ -129,17 +137,19 @@ public record Checkpoint(TrainedModel model, RunProgress progress, INDArray best
         RunProgress p = CheckpointFields.progress(json, o);
         CheckpointFields.file(json, o, "model", "model-", ".zip", p.epochsDone());
         String modelName = o.path("model").asText();
-        TrainedModel model = TrainedModel.load(folder.resolve(modelName), engine);
+        TrainedModel model = TrainedModel.load(folder.resolve(modelName));
+        NetworkBackend network = ModelNetwork.of(model, modelName, Backends.Preference.of(engine)).network();
         INDArray best = null;
         if (o.hasNonNull("best")) {
             CheckpointFields.file(json, o, "best", "best-", ".npz", p.epochsDone());
             String bestName = o.path("best").asText();
-            best = NpzIO.read(folder.resolve(bestName)).get("weights");
-            if (best == null || best.length() != model.network().parameters().length()) {
+            var kept = NpzIO.read(folder.resolve(bestName)).get("weights");
+            best = kept == null ? null : ModelArrays.nd4j(kept);
+            if (best == null || best.length() != network.parameters().length()) {
                 throw new IOException(folder.resolve(bestName) + " does not hold the best epoch's weights");
             }
         }
-        return new Checkpoint(model, p, best, o.path("curves"));
+        return new Checkpoint(model, network, p, best, o.path("curves"));
     }
 
     /**

@@ -71,7 +71,7 @@ public final class RunKeeper {
     public static TrainingSession resumeSession(Project project, Checkpoint checkpoint)
             throws IOException, org.strata.engine.train.TrainingException {
         return TrainingSession.resume(project, DatasetLoader.load(project, checkpoint.model().readAs()),
-                checkpoint.model().network(), checkpoint.progress(), checkpoint.best());
+                checkpoint.network(), checkpoint.progress(), checkpoint.best());
     }
 
     /** @return the recorder listening to the run */

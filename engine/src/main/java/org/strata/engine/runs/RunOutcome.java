@@ -38,10 +38,15 @@ public record RunOutcome(String project, String message, int bestEpoch, Figures 
 
     /** @return the weights of a model small enough to read (linear regression's w and b), else none */
     public static Map<String, double[]> small(org.strata.engine.model.TrainedModel model) {
-        Map<String, org.nd4j.linalg.api.ndarray.INDArray> params = model.parameters();
-        long total = params.values().stream().mapToLong(org.nd4j.linalg.api.ndarray.INDArray::length).sum();
+        var params = model.weights();
+        long total = params.values().stream().mapToLong(org.strata.engine.model.FloatArray::size).sum();
         Map<String, double[]> out = new java.util.LinkedHashMap<>();
-        if (total <= SMALL_MODEL) params.forEach((k, v) -> out.put(k, v.dup('c').data().asDouble()));
+        if (total > SMALL_MODEL) return out;
+        params.forEach((k, v) -> {
+            double[] d = new double[v.size()];
+            for (int i = 0; i < d.length; i++) d[i] = v.values()[i];
+            out.put(k, d);
+        });
         return out;
     }
 }

@@ -305,9 +305,7 @@ public final class RunRecorder implements TrainingListener {
 
     /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */
     public TrainedModel model() {
-        var data = session.dataset();
-        return new TrainedModel(session.project(), session.backend(), data.classNames(), data.normalizer().shift(),
-                data.normalizer().scale(), epochsBefore + session.epochsDone(), data.text());
+        return org.strata.engine.train.TrainedModels.of(session, epochsBefore + session.epochsDone());
     }
 
     private RunRecord record(String id, TrainedModel model) {

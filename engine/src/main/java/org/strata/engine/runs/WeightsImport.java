@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.backend.NetworkBackend;
@@ -20,13 +19,16 @@ import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.data.ReadAs;
 import org.strata.engine.data.text.TextEncoding;
 import org.strata.engine.data.Split;
+import org.strata.engine.model.FloatArray;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.text.Message;
 import org.strata.engine.train.Backends;
 import org.strata.engine.train.Evaluation;
+import org.strata.engine.train.ModelArrays;
 import org.strata.engine.train.TrainingException;
+import org.strata.engine.train.TrainedModels;
 import org.strata.engine.train.TrainingSession;
 
 /**
@@ -79,7 +81,7 @@ public final class WeightsImport {
         }
         // checked first: a metrics.json that cannot be used is refused before any work, never taken as absent
         JsonNode metrics = PyTorchMetrics.read(weights.resolveSibling("metrics.json"));
-        Map<String, INDArray> arrays;
+        Map<String, FloatArray> arrays;
         try {
             arrays = NpzIO.read(weights);
         } catch (IOException e) {
@@ -102,7 +104,7 @@ public final class WeightsImport {
         }
         NetworkBackend net = Backends.compile(project.graph(), a, project.training());
         try {
-            net.importParameters(arrays);
+            net.importParameters(ModelArrays.nd4j(arrays));
         } catch (IllegalArgumentException e) {
             throw new ImportException(Message.of("import.mismatch", weights + " does not fit " + project.name()
                     + ": " + e.getMessage().replace("the model file", "it") + ": import weights trained from this "
@@ -126,7 +128,7 @@ public final class WeightsImport {
 
         ZonedDateTime now = ZonedDateTime.now();
         int epochs = metrics == null ? 0 : metrics.path("epochs").asInt(0);
-        TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
+        TrainedModel model = TrainedModels.of(project, a, net, data.classNames(), data.normalizer().shift(),
                 data.normalizer().scale(), epochs, data.text());
         // PyTorch's own figures kept with the run, copied under their name into a folder of this import's own (a
         // shared temporary folder would let two imports at once take each other's file)
@@ -184,17 +186,17 @@ public final class WeightsImport {
     }
 
     /** The weights must have been trained on inputs normalised as the project's data is now. */
-    private static void checkNormalisation(Path weights, Map<String, INDArray> arrays, Project project, Dataset data)
+    private static void checkNormalisation(Path weights, Map<String, FloatArray> arrays, Project project, Dataset data)
             throws ImportException {
         String input = project.graph().inputNodes().get(0).id();
-        INDArray shift = arrays.get(input + "/shift");
-        INDArray scale = arrays.get(input + "/scale");
+        FloatArray shift = arrays.get(input + "/shift");
+        FloatArray scale = arrays.get(input + "/scale");
         if (shift == null || scale == null) return; // weights from elsewhere: the project's normalisation is theirs
         float[] s = data.normalizer().shift();
         float[] k = data.normalizer().scale();
-        boolean same = shift.length() == s.length && scale.length() == k.length;
+        boolean same = shift.size() == s.length && scale.size() == k.length;
         for (int i = 0; same && i < s.length; i++) {
-            same = close(shift.getFloat(i), s[i]) && close(scale.getFloat(i), k[i]);
+            same = close(shift.values()[i], s[i]) && close(scale.values()[i], k[i]);
         }
         if (!same) {
             throw new ImportException(Message.of("import.normalisation", weights + " was trained on data normalised "

@@ -257,7 +257,7 @@ class CliTest {
         try {
             var last = org.strata.engine.model.TrainedModel.load(rescued);
             var best = org.strata.engine.model.TrainedModel.load(rescued.resolveSibling("best-model.zip"));
-            assertEquals(last.parameters().keySet(), best.parameters().keySet(), "both models load");
+            assertEquals(last.weights().keySet(), best.weights().keySet(), "both models load");
         } finally {
             org.strata.engine.runs.RunStore.deleteTree(rescued.getParent());
         }

@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.Samples;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.runs.Checkpoint;
+import org.strata.engine.train.ModelArrays;
 
 /**
  * A run killed with {@code kill -9} in the middle goes on with {@code --resume} to the very weights the run would
@@ -67,8 +68,8 @@ class ResumeAfterKillTest {
         assertTrue(resumed.out().contains("Resuming Digits 8×8 after epoch " + at + " of 40"), resumed.out());
         assertFalse(Files.exists(Checkpoint.folderFor(killed)), "the resumed run, kept, leaves no checkpoint");
 
-        Map<String, INDArray> expected = TrainedModel.load(whole.resolve("model.zip")).parameters();
-        Map<String, INDArray> actual = TrainedModel.load(killed.resolve("model.zip")).parameters();
+        Map<String, INDArray> expected = ModelArrays.nd4j(TrainedModel.load(whole.resolve("model.zip")).weights());
+        Map<String, INDArray> actual = ModelArrays.nd4j(TrainedModel.load(killed.resolve("model.zip")).weights());
         assertEquals(expected.keySet(), actual.keySet());
         for (String k : expected.keySet()) {
             double diff = expected.get(k).sub(actual.get(k)).amaxNumber().doubleValue();

@@ -22,6 +22,8 @@ import org.strata.engine.project.DatasetKind;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
+import org.strata.engine.train.ModelNetwork;
 
 /** The {@code text} dataset kind: texts numbered by the training texts' vocabulary, kept with the trained model. */
 class TextDatasetTest {
@@ -117,7 +119,7 @@ class TextDatasetTest {
         s.run();
         var data = s.dataset();
         Path file = dir.resolve("model.zip");
-        new TrainedModel(p, s.backend(), data.classNames(), data.normalizer().shift(), data.normalizer().scale(), 1,
+        TrainedModels.of(p, s.backend(), data.classNames(), data.normalizer().shift(), data.normalizer().scale(), 1,
                 data.text()).save(file);
         TrainedModel back = TrainedModel.load(file);
         var text = back.text().orElseThrow();
@@ -127,7 +129,7 @@ class TextDatasetTest {
         float[] seen = new float[12];
         data.train().rawFeatures(0, seen, 0);
         assertArrayEquals(seen, text.encode(table.texts().get(data.train().sourceIndex(0))));
-        float[] p1 = back.predict(new float[][]{text.encode("zeitgeist")})[0];
+        float[] p1 = ModelNetwork.of(back).predict(new float[][]{text.encode("zeitgeist")})[0];
         float[] p0 = s.backend().predictValues(org.nd4j.linalg.factory.Nd4j.create(new float[][]{
                 data.text().get().encode("zeitgeist")}));
         assertArrayEquals(p0, p1, 1e-6f);

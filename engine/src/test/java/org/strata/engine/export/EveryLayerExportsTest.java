@@ -22,6 +22,7 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.Backends;
+import org.strata.engine.train.TrainedModels;
 
 /**
  * Every graph of the layer tests (the fast engine's gradient graphs: every type it runs, with branches and merges)
@@ -43,7 +44,7 @@ class EveryLayerExportsTest {
         if (!LossFn.of(output.params()).isRegression()) for (int i = 0; i < Math.max(2, width); i++) classes.add("c" + i);
         float[] scale = new float[features];
         Arrays.fill(scale, 1f);
-        return new TrainedModel(p, net, classes, new float[features], scale, 0);
+        return TrainedModels.of(p, net, classes, new float[features], scale, 0);
     }
 
     @ParameterizedTest(name = "{0}")

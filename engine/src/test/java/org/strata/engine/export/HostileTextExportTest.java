@@ -26,6 +26,7 @@ import org.strata.engine.project.ProjectFile;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.runs.WeightsImport;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
 
 /**
  * A project whose every text is hostile (its name, description, file name, data file and label column, every
@@ -89,7 +90,7 @@ class HostileTextExportTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(1);
         s.run();
-        return new TrainedModel(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
+        return TrainedModels.of(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
                 s.dataset().normalizer().scale(), 1);
     }
 
@@ -160,7 +161,7 @@ class HostileTextExportTest {
             Project p = new Project(name, name, g, null, TrainingSettings.defaults());
             var net = org.strata.engine.train.Backends.compile(g,
                     org.strata.engine.analysis.GraphAnalyzer.analyze(g), p.training());
-            TrainedModel m = new TrainedModel(p, net, List.of(name, "b"), new float[3], new float[]{1, 1, 1}, 0);
+            TrainedModel m = TrainedModels.of(p, net, List.of(name, "b"), new float[3], new float[]{1, 1, 1}, 0);
             Path out = dir.resolve("pytorch");
             ExportFormat.PYTORCH.write(m, out, "test");
             Proof proof = org.strata.engine.export.pytorch.PyTorchProof.check(m, out, ProofSamples.of(m, 8), python);

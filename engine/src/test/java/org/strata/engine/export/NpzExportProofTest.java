@@ -23,6 +23,8 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
+import org.strata.engine.train.ModelArrays;
 
 /**
  * The .npz export is complete: the seed MLP's forward pass rebuilt from the .npz alone, from raw pixels, gives the
@@ -42,7 +44,7 @@ class NpzExportProofTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(1);
         s.run();
-        TrainedModel m = new TrainedModel(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
+        TrainedModel m = TrainedModels.of(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
                 s.dataset().normalizer().scale(), 1);
         Path zip = dir.resolve("model.zip");
         m.save(zip);
@@ -74,7 +76,7 @@ class NpzExportProofTest {
 
     @Test
     void java_forward_pass_from_the_npz_alone_matches_the_engine() throws Exception {
-        Map<String, INDArray> w = org.strata.engine.model.NpzIO.read(npz);
+        Map<String, INDArray> w = ModelArrays.nd4j(org.strata.engine.model.NpzIO.read(npz));
         float[] shift = w.get("input/shift").toFloatVector();
         float[] scale = w.get("input/scale").toFloatVector();
         float[][] w1 = w.get("dense1/W").toFloatMatrix();

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.export.onnx.OnnxExportProofTest;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelArrays;
 
 /**
  * Every sample's .npz export, run by the plain-Java reader from its arrays alone, computes what the model computes;
@@ -38,12 +39,12 @@ class NpzProofTest {
         TrainedModel m = OnnxExportProofTest.trained("mnist-cnn", 1);
         Path npz = dir.resolve("cnn.npz");
         Exporters.npz(m, npz);
-        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>(NpzIO.read(npz));
+        Map<String, INDArray> arrays = new java.util.LinkedHashMap<>(ModelArrays.nd4j(NpzIO.read(npz)));
         INDArray b = arrays.get("conv2/b").dup();
         b.putScalar(0, b.getDouble(0) + 0.5);
         arrays.put("conv2/b", b);
         Path bad = dir.resolve("bad.npz");
-        NpzIO.write(bad, arrays);
+        NpzIO.write(bad, ModelArrays.plain(arrays));
         Proof p = NpzProof.check(m, bad, ProofSamples.of(m, 16));
         assertFalse(p.passed(), p.line());
         assertEquals("conv2", p.firstDiffering(), p.line());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.strata.engine.train.ModelArrays;
 
 class NpzIOTest {
     @TempDir
@@ -26,8 +27,8 @@ class NpzIOTest {
         arrays.put("hidß/b", Nd4j.createFromArray(new float[]{0.5f, -1f}));
         arrays.put("scalar", Nd4j.scalar(7f));
         Path f = dir.resolve("w.npz");
-        NpzIO.write(f, arrays);
-        Map<String, INDArray> back = NpzIO.read(f);
+        NpzIO.write(f, ModelArrays.plain(arrays));
+        Map<String, INDArray> back = ModelArrays.nd4j(NpzIO.read(f));
         assertEquals(arrays.keySet(), back.keySet());
         assertArrayEquals(new long[]{2, 3}, back.get("隐藏/W").shape());
         assertEquals(6f, back.get("隐藏/W").getFloat(1, 2));
@@ -41,7 +42,7 @@ class NpzIOTest {
             w.write("dense/W", new float[]{1, 2, 3, 4, 5, 6}, new int[]{3, 2});
             w.write("dense/b", new double[]{0.25, 0.5}, new int[]{2});
         }
-        Map<String, INDArray> back = NpzIO.read(f);
+        Map<String, INDArray> back = ModelArrays.nd4j(NpzIO.read(f));
         assertArrayEquals(new long[]{3, 2}, back.get("dense/W").shape());
         assertEquals(6f, back.get("dense/W").getFloat(2, 1));
         assertEquals(0.5f, back.get("dense/b").getFloat(1));
@@ -67,5 +68,24 @@ class NpzIOTest {
         }
         var tooBig = assertThrows(java.io.IOException.class, () -> NpzIO.read(huge));
         assertTrue(tooBig.getMessage().contains("w.npy declares more than"), tooBig.getMessage());
+    }
+
+    @Test
+    void whole_numbers_are_written_as_int64_and_every_array_reads_back_as_float32_without_an_engine() throws Exception {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("train", LongArray.vector(new long[]{4, 0, 3}));
+        arrays.put("empty", LongArray.vector(new long[0]));
+        arrays.put("x", new FloatArray(new long[]{2, 2}, new float[]{1, 2, 3, 4}));
+        Path f = dir.resolve("plain.npz");
+        NpzIO.write(f, arrays);
+        try (var zip = new java.util.zip.ZipFile(f.toFile())) {
+            String header = new String(zip.getInputStream(zip.getEntry("train.npy")).readNBytes(64),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertTrue(header.contains("'descr': '<i8'"), header);
+        }
+        Map<String, FloatArray> back = NpzIO.read(f);
+        assertEquals(new FloatArray(new long[]{3}, new float[]{4, 0, 3}), back.get("train"));
+        assertEquals(0, back.get("empty").size());
+        assertEquals(arrays.get("x"), back.get("x"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,6 +14,9 @@ import org.strata.engine.Samples;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
+import org.strata.engine.train.ModelArrays;
+import org.strata.engine.train.ModelNetwork;
+import org.strata.engine.train.TrainedModels;
 import org.strata.engine.train.TrainingResult;
 import org.strata.engine.train.TrainingSession;
 
@@ -22,7 +26,7 @@ class TrainedModelTest {
 
     private static TrainedModel of(TrainingSession s, int epochs) {
         Dataset d = s.dataset();
-        return new TrainedModel(s.project(), s.backend(), d.classNames(), d.normalizer().shift(),
+        return TrainedModels.of(s.project(), s.backend(), d.classNames(), d.normalizer().shift(),
                 d.normalizer().scale(), epochs);
     }
 
@@ -60,7 +64,8 @@ class TrainedModelTest {
 
         // weights far larger than the network's 42 values: stopped where they exceed what it can need
         Path fat = dir.resolve("fat.npz");
-        NpzIO.write(fat, java.util.Map.of("hidden/W", org.nd4j.linalg.factory.Nd4j.zeros(2000, 1000)));
+        NpzIO.write(fat, ModelArrays.plain(java.util.Map.of("hidden/W",
+                org.nd4j.linalg.factory.Nd4j.zeros(2000, 1000))));
         var tooMany = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "params.npz",
                 Files.readAllBytes(fat))));
         assertTrue(tooMany.getMessage().contains("(its params.npz)"), tooMany.getMessage());
@@ -79,9 +84,9 @@ class TrainedModelTest {
         Path zip = dir.resolve("模型.zip");
         of(s, 2).save(zip);
         TrainedModel back = TrainedModel.load(zip);
-        assertTrue(back.parameters().containsKey("隐藏/W"), back.parameters().keySet().toString());
+        assertTrue(back.weights().containsKey("隐藏/W"), back.weights().keySet().toString());
         float[][] raw = {{0.2f, 0.8f}};
-        assertEquals(of(s, 2).predict(raw)[0][0], back.predict(raw)[0][0], 1e-6f);
+        assertEquals(ModelNetwork.of(of(s, 2)).predict(raw)[0][0], ModelNetwork.of(back).predict(raw)[0][0], 1e-6f);
         Path npz = dir.resolve("weights.npz");
         org.strata.engine.export.Exporters.npz(back, npz);
         assertTrue(NpzIO.read(npz).containsKey("hidß/b"));
@@ -94,20 +99,21 @@ class TrainedModelTest {
         of(s, 5).save(zip);
 
         TrainedModel back = TrainedModel.load(zip);
+        ModelNetwork built = ModelNetwork.of(back);
         assertEquals(java.util.List.of("setosa", "versicolor", "virginica"), back.classNames());
         assertEquals(5, back.epochs());
         INDArray x = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 7, 4);
-        assertTrue(s.backend().predict(x).equalsWithEps(back.network().predict(x), 1e-6));
-        assertTrue(s.backend().optimizerState().equalsWithEps(back.network().optimizerState(), 1e-6),
+        assertTrue(s.backend().predict(x).equalsWithEps(built.network().predict(x), 1e-6));
+        assertTrue(s.backend().optimizerState().equalsWithEps(built.network().optimizerState(), 1e-6),
                 "optimizer state kept");
 
         float[][] raw = {{5.1f, 3.5f, 1.4f, 0.2f}, {6.7f, 3.0f, 5.2f, 2.3f}};
-        float[][] probs = back.predict(raw);
+        float[][] probs = built.predict(raw);
         assertEquals(2, probs.length);
         assertEquals(1.0, probs[0][0] + probs[0][1] + probs[0][2], 1e-5);
         assertTrue(probs[0][0] > probs[0][2], "a short-petalled flower looks like setosa");
 
-        TrainingSession more = TrainingSession.continueFrom(back.project(), s.dataset(), back.network());
+        TrainingSession more = TrainingSession.continueFrom(back.project(), s.dataset(), built.network());
         double before = more.evaluate(s.dataset().train(), 0).loss();
         more.setEpochs(5);
         TrainingResult r = more.run();
@@ -124,5 +130,62 @@ class TrainedModelTest {
         assertTrue(e.getMessage().contains("not a Strata model file"), e.getMessage());
         var missing = assertThrows(java.io.IOException.class, () -> TrainedModel.load(dir.resolve("none.zip")));
         assertTrue(missing.getMessage().contains("not found"));
+    }
+
+    @Test
+    void a_loaded_model_is_saved_again_entry_for_entry_as_it_was_written() throws Exception {
+        TrainingSession s = Samples.trained("iris", 2);
+        Path first = dir.resolve("first.zip");
+        of(s, 2).save(first);
+        Path again = dir.resolve("again.zip");
+        TrainedModel.load(first).save(again);
+        Map<String, byte[]> written = contents(first);
+        assertTrue(written.containsKey("optimizer.npz/state.npy"), written.keySet().toString());
+        Map<String, byte[]> rewritten = contents(again);
+        assertEquals(java.util.List.copyOf(written.keySet()), java.util.List.copyOf(rewritten.keySet()));
+        written.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, rewritten.get(name)),
+                name + " differs"));
+    }
+
+    /** @return a model zip's entries by name, an .npz's arrays as "params.npz/hidden/W.npy" (not its timestamps) */
+    private static Map<String, byte[]> contents(Path zip) throws Exception {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                byte[] bytes = z.getInputStream(e).readAllBytes();
+                if (!e.getName().endsWith(".npz")) {
+                    out.put(e.getName(), bytes);
+                    continue;
+                }
+                try (var npz = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                    for (var a = npz.getNextEntry(); a != null; a = npz.getNextEntry()) {
+                        out.put(e.getName() + "/" + a.getName(), npz.readAllBytes());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void weights_that_do_not_fit_the_network_are_refused_on_loading_naming_the_array() throws Exception {
+        TrainedModel m = of(Samples.trained("xor", 1), 1);
+        Path model = dir.resolve("model.zip");
+        m.save(model);
+        var turned = new java.util.LinkedHashMap<>(m.weights());
+        FloatArray w = turned.get("hidden/W");
+        long[] shape = w.shape();
+        turned.put("hidden/W", new FloatArray(new long[]{shape[1], shape[0]}, w.values()));
+        Path npz = dir.resolve("turned.npz");
+        NpzIO.write(npz, turned);
+        var e = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model, "params.npz",
+                Files.readAllBytes(npz))));
+        assertTrue(e.getMessage().contains(": hidden/W has shape [" + shape[1] + ", " + shape[0] + "] in the model "
+                + "file but the network needs [" + shape[0] + ", " + shape[1] + "]"), e.getMessage());
+        turned.remove("hidden/W");
+        NpzIO.write(npz, turned);
+        var missing = assertThrows(java.io.IOException.class, () -> TrainedModel.load(withEntry(model,
+                "params.npz", Files.readAllBytes(npz))));
+        assertTrue(missing.getMessage().endsWith(": the model file has no parameter hidden/W"), missing.getMessage());
     }
 }

@@ -47,7 +47,7 @@ class CheckpointTest {
             assertEquals(first.progress().iterations(), c.progress().iterations());
             RunProgress goOn = new RunProgress(3, c.progress().iterations(), 6, c.progress().bestEpoch(),
                     c.progress().bestLoss());
-            TrainingSession second = TrainingSession.resume(iris, DatasetLoader.load(iris), c.model().network(),
+            TrainingSession second = TrainingSession.resume(iris, DatasetLoader.load(iris), c.network(),
                     goOn, c.best());
             second.setThreads(1);
             RunRecorder.resume(second, c);
@@ -56,7 +56,7 @@ class CheckpointTest {
             INDArray expected = whole.backend().parameters();
             double diff = expected.sub(second.backend().parameters()).amaxNumber().doubleValue();
             assertTrue(diff < 1e-5, engine + ": resumed weights differ by " + diff);
-            assertTrue(expected.sub(c.model().network().parameters()).amaxNumber().doubleValue() < 1e-5,
+            assertTrue(expected.sub(c.network().parameters()).amaxNumber().doubleValue() < 1e-5,
                     "the checkpoint's network is the one that trained on");
             assertEquals(whole.bestEpoch(), second.bestEpoch(), engine);
             assertEquals(whole.progress().iterations(), second.progress().iterations(), engine);

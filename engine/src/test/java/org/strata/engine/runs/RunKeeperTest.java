@@ -74,7 +74,7 @@ class RunKeeperTest {
         RunKeeper k = interrupted(store, 2, 1000, 3);
         Checkpoint c = Checkpoint.read(k.dir()); // its curves number on from the kept run's steps
         Project xor = ProjectFile.load(Samples.file("xor"));
-        Checkpoint goOn = new Checkpoint(c.model(), new RunProgress(2, c.progress().iterations(), 5,
+        Checkpoint goOn = new Checkpoint(c.model(), c.network(), new RunProgress(2, c.progress().iterations(), 5,
                 c.progress().bestEpoch(), c.progress().bestLoss()), c.best(), c.curves());
         TrainingSession s = RunKeeper.resumeSession(xor, goOn);
         s.setThreads(1);

@@ -18,6 +18,8 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
+import org.strata.engine.train.ModelNetwork;
 
 class RunStoreTest {
     private static RunRecord record(String id) {
@@ -82,7 +84,7 @@ class RunStoreTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(2);
         s.run();
-        TrainedModel model = new TrainedModel(p, s.backend(), s.dataset().classNames(),
+        TrainedModel model = TrainedModels.of(p, s.backend(), s.dataset().classNames(),
                 s.dataset().normalizer().shift(), s.dataset().normalizer().scale(), 2);
         RunStore store = new RunStore(dir.resolve("xor.runs"));
         String id = store.newId(ZonedDateTime.parse("2026-11-28T17:15:00Z"));
@@ -100,8 +102,8 @@ class RunStoreTest {
         assertEquals("0.03", back.settings().get("learningRate"));
 
         float[][] raw = {{0.1f, 0.9f}, {0.9f, 0.9f}};
-        float[][] expected = model.predict(raw);
-        float[][] loaded = store.loadModel(id).predict(raw);
+        float[][] expected = ModelNetwork.of(model).predict(raw);
+        float[][] loaded = ModelNetwork.of(store.loadModel(id)).predict(raw);
         for (int i = 0; i < raw.length; i++) assertArrayEquals(expected[i], loaded[i], 1e-6f);
 
         store.copyTo(dir.resolve("copy.runs"));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.strata.engine.analysis.Analysis;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.LayerInputs;
 import org.strata.engine.export.escape.OnnxText;
 import org.strata.engine.graph.Edge;
@@ -51,7 +50,7 @@ public final class OnnxExport {
      */
     public static OnnxMl.ModelProto build(TrainedModel model, String version) {
         Graph graph = model.project().graph();
-        Analysis a = GraphAnalyzer.analyze(graph);
+        Analysis a = model.analysis();
         OnnxGraph g = new OnnxGraph(model.project().name(), INPUT, PROBABILITIES, PREDICTION);
         Node input = graph.inputNodes().get(0);
         int[] dims = a.shapeOf(input.id()).orElseThrow().dims();
@@ -64,7 +63,7 @@ public final class OnnxExport {
                 model.scale(), dimsL)));
         Map<String, String> tensors = new HashMap<>();
         tensors.put(input.id(), normalised);
-        Map<String, INDArray> weights = model.parameters();
+        Map<String, INDArray> weights = org.strata.engine.train.ModelArrays.nd4j(model.weights());
         org.strata.engine.analysis.PaddingMasks padding = org.strata.engine.analysis.PaddingMasks.of(graph, a);
         Map<String, OnnxPadding> paddings = new HashMap<>(); // by the id of the Embedding that marks it
         for (String id : a.order()) {

@@ -9,11 +9,11 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.export.Proof;
 import org.strata.engine.export.ProofSamples;
 import org.strata.engine.export.Proofs;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelNetwork;
 
 /**
  * Proves an ONNX export with ONNX Runtime, a runtime that shares no code with Strata: it runs the written file on
@@ -25,9 +25,11 @@ public final class OnnxProof {
     }
 
     /** Runs {@code file} on {@code samples} and compares with {@code model}. */
-    public static Proof check(TrainedModel model, Path file, ProofSamples samples) throws OrtException {
+    public static Proof check(TrainedModel model, Path file, ProofSamples samples)
+            throws OrtException, java.io.IOException {
         float[][] raw = samples.raw();
-        float[][] expected = model.predict(raw);
+        ModelNetwork net = ModelNetwork.of(model); // built once: predictions, then activations where they part
+        float[][] expected = net.predict(raw);
         boolean classes = !model.classNames().isEmpty();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[][] got;
@@ -41,7 +43,7 @@ public final class OnnxProof {
         String differing = "";
         if (!c.agree(raw.length)) {
             try {
-                differing = firstDiffering(model, file, raw, env);
+                differing = firstDiffering(net, file, raw, env);
             } catch (java.io.IOException e) {
                 differing = "(the outputs)";
             }
@@ -54,8 +56,9 @@ public final class OnnxProof {
      * The first layer, in the graph's order, whose outputs in the file differ beyond the tolerance from the model's
      * own (its name): the file is run again with every layer's tensor (named in its metadata) as an output.
      */
-    private static String firstDiffering(TrainedModel model, Path file, float[][] raw, OrtEnvironment env)
+    private static String firstDiffering(ModelNetwork net, Path file, float[][] raw, OrtEnvironment env)
             throws OrtException, java.io.IOException {
+        TrainedModel model = net.model();
         OnnxMl.ModelProto.Builder probe = OnnxMl.ModelProto.parseFrom(java.nio.file.Files.readAllBytes(file))
                 .toBuilder();
         Map<String, String> outputs = new java.util.LinkedHashMap<>();
@@ -67,11 +70,11 @@ public final class OnnxProof {
                     .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
                             .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()))));
         }
-        Map<String, INDArray> ours = model.network().activations(model.inputs(raw));
+        Map<String, INDArray> ours = net.activations(raw);
         try (OrtSession s = env.createSession(probe.build().toByteArray(), new OrtSession.SessionOptions());
              OnnxTensor x = input(env, model, raw);
              OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
-            for (String id : GraphAnalyzer.analyze(model.project().graph()).order()) {
+            for (String id : model.analysis().order()) {
                 String tensor = outputs.get(org.strata.engine.export.escape.OnnxText.string(id));
                 INDArray mine = ours.get(id);
                 if (tensor == null || mine == null || r.get(tensor).isEmpty()) continue;

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.strata.engine.analysis.Analysis;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.DatasetLoader;
 import org.strata.engine.export.Exporters;
@@ -82,7 +81,7 @@ public final class PyTorchExport {
      */
     static String modelPy(TrainedModel model, String version) {
         Graph g = model.project().graph();
-        Analysis a = GraphAnalyzer.analyze(g);
+        Analysis a = model.analysis();
         Node input = g.inputNodes().get(0);
         StringBuilder init = new StringBuilder();
         StringBuilder fwd = new StringBuilder();

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.strata.engine.export.Proof;
 import org.strata.engine.export.ProofSamples;
 import org.strata.engine.export.Proofs;
+import org.strata.engine.model.FloatArray;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
+import org.strata.engine.train.ModelNetwork;
 
 /**
  * Proves a PyTorch export with PyTorch: the exported {@code model.py} is imported by a python3 that has PyTorch,
@@ -68,8 +67,10 @@ public final class PyTorchProof {
             Path in = work.resolve("samples.npz");
             Path out = work.resolve("outputs.npz");
             Path script = work.resolve("prove.py");
-            NpzIO.write(in, Map.of("x", Nd4j.create(raw).castTo(DataType.FLOAT)
-                    .reshape(model.batchShape(raw.length))));
+            int features = raw.length == 0 ? 0 : raw[0].length;
+            float[] x = new float[raw.length * features];
+            for (int i = 0; i < raw.length; i++) System.arraycopy(raw[i], 0, x, i * features, features);
+            NpzIO.write(in, Map.of("x", new FloatArray(model.batchShape(raw.length), x)));
             Files.writeString(script, SCRIPT);
             Process p = new ProcessBuilder(python, script.toString(), dir.toAbsolutePath().toString(), in.toString(),
                     out.toString()).redirectErrorStream(true).start();
@@ -79,9 +80,9 @@ public final class PyTorchProof {
                 throw new IOException("PyTorch could not run the export: "
                         + String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
             }
-            INDArray y = NpzIO.read(out).get("y");
-            float[][] got = y.castTo(DataType.FLOAT).reshape(raw.length, -1).toFloatMatrix();
-            Proofs.Comparison c = Proofs.compare(model.predict(raw), got, !model.classNames().isEmpty());
+            float[][] got = rows(NpzIO.read(out).get("y"), raw.length);
+            Proofs.Comparison c = Proofs.compare(ModelNetwork.of(model).predict(raw), got,
+                    !model.classNames().isEmpty());
             String version = said.lines().reduce((a, b) -> b).orElse("").trim();
             return new Proof("pytorch", "PyTorch", version, raw.length, samples.from(), c.maxAbsDiff(),
                     c.sameClass(), c.agree(raw.length) ? "" : "(the outputs)");
@@ -91,5 +92,15 @@ public final class PyTorchProof {
             }
             Files.deleteIfExists(work);
         }
+    }
+
+    /** @return {@code y}'s values as {@code n} rows */
+    private static float[][] rows(FloatArray y, int n) throws IOException {
+        if (y == null) throw new IOException("PyTorch wrote no outputs");
+        float[] v = y.values();
+        int width = n == 0 ? 0 : v.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) out[i] = java.util.Arrays.copyOfRange(v, i * width, (i + 1) * width);
+        return out;
     }
 }

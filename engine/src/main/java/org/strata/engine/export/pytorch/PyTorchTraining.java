@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.data.Dataset;
 import org.strata.engine.data.Split;
 import org.strata.engine.export.escape.PythonText;
 import org.strata.engine.export.escape.ShellText;
 import org.strata.engine.graph.Node;
 import org.strata.engine.layers.LossFn;
+import org.strata.engine.model.FloatArray;
+import org.strata.engine.model.LongArray;
+import org.strata.engine.model.NpyArray;
 import org.strata.engine.model.NpzIO;
 import org.strata.engine.model.TrainedModel;
 import org.strata.engine.params.Params;
@@ -43,7 +43,7 @@ final class PyTorchTraining {
         DatasetSpec spec = project.dataset().orElseThrow();
         Params d = spec.params();
         Node input = project.graph().inputNodes().get(0);
-        int[] dims = GraphAnalyzer.analyze(project.graph()).shapeOf(input.id()).orElseThrow().dims();
+        int[] dims = model.analysis().shapeOf(input.id()).orElseThrow().dims();
         Map<String, String> v = new LinkedHashMap<>();
         // project text enters the files only escaped: in a docstring, in a string literal, or as a shell word
         v.put("PROJECT", PythonText.docstring(project.name()));
@@ -115,7 +115,7 @@ final class PyTorchTraining {
     static String targetMode(TrainedModel model, Dataset data) {
         if (!data.isClassification()) return "values";
         Node output = model.project().graph().outputNodes().get(0);
-        long width = GraphAnalyzer.analyze(model.project().graph()).shapeOf(output.id()).orElseThrow().size();
+        long width = model.analysis().shapeOf(output.id()).orElseThrow().size();
         return width == 1 && data.classNames().size() == 2 ? "binary" : "classes";
     }
 
@@ -132,17 +132,17 @@ final class PyTorchTraining {
 
     /** Each split's samples, as indices into the file(s) it is drawn from (MNIST's test split: the test files). */
     private static void writeSplits(DatasetKind kind, Dataset data, Path file) throws IOException {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("train", indices(data.train()));
         arrays.put("validation", indices(data.validation()));
         arrays.put("test", indices(data.test()));
         NpzIO.write(file, arrays);
     }
 
-    private static INDArray indices(Split s) {
+    private static LongArray indices(Split s) {
         long[] idx = new long[s.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = s.sourceIndex(i);
-        return idx.length == 0 ? Nd4j.empty(org.nd4j.linalg.api.buffer.DataType.INT64) : Nd4j.createFromArray(idx);
+        return LongArray.vector(idx); // an empty split: (0,)
     }
 
     /** Every sample of a one-source dataset, in the source's order, as the source holds it (not normalised). */
@@ -163,10 +163,18 @@ final class PyTorchTraining {
                 }
             }
         }
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        arrays.put("x", Nd4j.create(x));
-        arrays.put("y", data.isClassification() ? Nd4j.createFromArray(labels) : Nd4j.create(targets));
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("x", matrix(x, f));
+        arrays.put("y", data.isClassification() ? LongArray.vector(labels) : matrix(targets, targets.length == 0
+                ? 0 : targets[0].length));
         NpzIO.write(file, arrays);
+    }
+
+    /** @return {@code rows} of {@code width} values each as one [rows, width] array */
+    private static FloatArray matrix(float[][] rows, int width) {
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, flat, i * width, width);
+        return new FloatArray(new long[]{rows.length, width}, flat);
     }
 
     private static byte[] fill(String template, Map<String, String> values) throws IOException {

@@ -20,6 +20,7 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
 
 /**
  * Every sample project exports to ONNX and ONNX Runtime computes what the trained model computes, on its held-out
@@ -34,7 +35,7 @@ public class OnnxExportProofTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(epochs);
         s.run();
-        return new TrainedModel(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
+        return TrainedModels.of(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
                 s.dataset().normalizer().scale(), epochs);
     }
 

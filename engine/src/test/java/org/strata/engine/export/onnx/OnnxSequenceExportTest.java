@@ -15,6 +15,7 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.Backends;
+import org.strata.engine.train.TrainedModels;
 
 /** Sequence layers (LSTM, with and without its whole sequence, and Embedding) export to ONNX and .npz and prove. */
 class OnnxSequenceExportTest {
@@ -27,7 +28,7 @@ class OnnxSequenceExportTest {
         var net = Backends.compile(g, GraphAnalyzer.analyze(g), p.training());
         float[] scale = new float[features];
         java.util.Arrays.fill(scale, 1f);
-        return new TrainedModel(p, net, List.of("a", "b", "c"), new float[features], scale, 0);
+        return TrainedModels.of(p, net, List.of("a", "b", "c"), new float[features], scale, 0);
     }
 
     /** The ONNX export's proof; the .npz export's (the plain-Java reader) must pass too. */

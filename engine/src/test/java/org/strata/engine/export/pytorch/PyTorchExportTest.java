@@ -20,6 +20,7 @@ import org.strata.engine.model.TrainedModel;
 import org.strata.engine.project.Project;
 import org.strata.engine.project.TrainingSettings;
 import org.strata.engine.train.Backends;
+import org.strata.engine.train.TrainedModels;
 
 /** The generated model.py, with its weights, computes in PyTorch what the trained model computes. */
 class PyTorchExportTest {
@@ -50,7 +51,7 @@ class PyTorchExportTest {
         var net = Backends.compile(g, GraphAnalyzer.analyze(g), p.training());
         float[] scale = new float[6];
         java.util.Arrays.fill(scale, 1f);
-        TrainedModel m = new TrainedModel(p, net, List.of("a", "b", "c"), new float[6], scale, 0);
+        TrainedModel m = TrainedModels.of(p, net, List.of("a", "b", "c"), new float[6], scale, 0);
         Path out = dir.resolve("seq");
         PyTorchExport.write(m, out, "test");
         Proof proof = PyTorchProof.check(m, out, ProofSamples.of(m, 32), python);

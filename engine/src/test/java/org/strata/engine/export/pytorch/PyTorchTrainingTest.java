@@ -35,6 +35,9 @@ import org.strata.engine.runs.RunRecord;
 import org.strata.engine.runs.RunStore;
 import org.strata.engine.runs.WeightsImport;
 import org.strata.engine.train.TrainingSession;
+import org.strata.engine.train.TrainedModels;
+import org.strata.engine.train.ModelNetwork;
+import org.strata.engine.train.ModelArrays;
 
 /**
  * The PyTorch export's data.py and train.py: the data as Strata reads it, training on two processes as torchrun
@@ -66,7 +69,7 @@ class PyTorchTrainingTest {
         TrainingSession s = TrainingSession.create(p);
         s.setEpochs(epochs);
         s.run();
-        return new TrainedModel(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
+        return TrainedModels.of(p, s.backend(), s.dataset().classNames(), s.dataset().normalizer().shift(),
                 s.dataset().normalizer().scale(), epochs);
     }
 
@@ -125,7 +128,7 @@ class PyTorchTrainingTest {
         assertEquals(List.of(imported.check()), RunProofs.read(imported.folder()));
         TrainedModel back = new RunStore(RunStore.folderFor(project)).loadModel(r.id());
         float[][] sample = new float[1][784];
-        assertEquals(10, back.predict(sample)[0].length);
+        assertEquals(10, ModelNetwork.of(back).predict(sample)[0].length);
     }
 
     /** Sample {@code sample}, copied here and trained one epoch, exported for PyTorch into pytorch/. */
@@ -222,7 +225,7 @@ class PyTorchTrainingTest {
         Dataset data = DatasetLoader.load(project);
         var net = org.strata.engine.train.Backends.compile(project.graph(),
                 org.strata.engine.analysis.GraphAnalyzer.analyze(project.graph()), project.training());
-        TrainedModel model = new TrainedModel(project, net, data.classNames(), data.normalizer().shift(),
+        TrainedModel model = TrainedModels.of(project, net, data.classNames(), data.normalizer().shift(),
                 data.normalizer().scale(), 0);
         Path out = dir.resolve("pytorch");
         PyTorchExport.write(model, out, "test");
@@ -237,7 +240,7 @@ class PyTorchTrainingTest {
         Process p = new ProcessBuilder(python, "dump.py").directory(out.toFile()).redirectErrorStream(true).start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), said);
-        Map<String, INDArray> dumped = NpzIO.read(out.resolve("dump.npz"));
+        Map<String, INDArray> dumped = ModelArrays.nd4j(NpzIO.read(out.resolve("dump.npz")));
         for (var split : Map.of("train", data.train(), "validation", data.validation(), "test", data.test())
                 .entrySet()) {
             Split s = split.getValue();
