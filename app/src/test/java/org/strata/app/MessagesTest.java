@@ -200,6 +200,21 @@ class MessagesTest {
     }
 
     @Test
+    void a_text_with_values_keeps_its_apostrophes() {
+        // MessageFormat reads a lone ' as a quote: "the run's {0}" would show "the runs {0}", its value never put in
+        Pattern value = Pattern.compile("\\{\\d");
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        List<String> wrong = new ArrayList<>();
+        for (ResourceBundle b : List.of(EN, ZH)) {
+            for (String k : Collections.list(b.getKeys())) {
+                String v = b.getString(k);
+                if (value.matcher(v).find() && lone.matcher(v).find()) wrong.add(b.getLocale() + " " + k + "=" + v);
+            }
+        }
+        assertThat(wrong).as("write '' for an apostrophe in a text with {0}").isEmpty();
+    }
+
+    @Test
     void patterns_format_with_their_arguments() {
         Messages.setLocale(Locale.ENGLISH);
         assertThat(Messages.get("edit.deleteNodes", 1)).isEqualTo("Delete layer");

@@ -61,9 +61,17 @@ final class RunKeeping {
      */
     TrainingSession resume(Project project, InterruptedRuns.Run r, int cpuThreads) throws Exception {
         org.strata.engine.runtime.NativeSetup.configure(); // the right native build, before ND4J loads
-        Checkpoint c = Checkpoint.read(r.runDir());
-        var changed = c.changedIn(project);
-        if (changed.isPresent()) throw new IllegalStateException(Messages.get("resume.changed", changed.get()));
+        Checkpoint c;
+        try {
+            c = Checkpoint.read(r.runDir());
+        } catch (java.io.IOException e) { // its text tells the command line's user what to type: not the window's
+            throw new IllegalStateException(Messages.get("resume.damaged", Checkpoint.folderFor(r.runDir())), e);
+        }
+        var changed = c.changedPart(project);
+        if (changed.isPresent()) {
+            throw new IllegalStateException(Messages.get("resume.changed",
+                    Messages.get("resume.part." + changed.get())));
+        }
         TrainingSession s = Sessions.forResume(project, c, cpuThreads);
         keeper = RunKeeper.resumed(r.runDir(), s, c, checkpointSeconds, this::checkpointFailed);
         return s;

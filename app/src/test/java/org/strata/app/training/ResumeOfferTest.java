@@ -111,4 +111,43 @@ class ResumeOfferTest {
         assertThat(InterruptedRuns.in(RunStore.folderFor(file))).isEmpty();
         assertThat(run.phase()).as("nothing trains").isEqualTo(TrainingState.IDLE);
     }
+
+    @Test
+    void a_run_of_a_changed_project_is_refused_naming_the_change_in_the_window_s_language(@TempDir Path dir)
+            throws Exception {
+        Path file = interruptedXor(dir);
+        var project = ProjectFile.load(file);
+        project.training().set("learningRate", 0.5); // not the settings the run began with
+        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
+        TrainingRun run = new TrainingRun(new EditorDocument(project), null, threads);
+        ResumeOffer offer = run.resumeOffer();
+        InterruptedRuns.Run r = offered(offer, threads);
+        Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
+        try {
+            offer.resume(r);
+            threads.pumpUntil(() -> run.phase() == TrainingState.FAILED);
+            assertThat(run.messageProperty().get()).contains("训练设置").doesNotContain("its training settings");
+        } finally {
+            Messages.setLocale(Locale.ENGLISH);
+        }
+        assertThat(Checkpoint.exists(r.runDir())).as("refused, not lost").isTrue();
+    }
+
+    @Test
+    void a_damaged_checkpoint_is_refused_without_telling_the_window_s_user_to_type_a_command(@TempDir Path dir)
+            throws Exception {
+        Path file = interruptedXor(dir);
+        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
+        TrainingRun run = new TrainingRun(new EditorDocument(ProjectFile.load(file)), null, threads);
+        ResumeOffer offer = run.resumeOffer();
+        InterruptedRuns.Run r = offered(offer, threads);
+        Path json = Checkpoint.folderFor(r.runDir()).resolve("checkpoint.json");
+        ObjectNode o = (ObjectNode) MAPPER.readTree(json.toFile());
+        o.put("epochsDone", "three"); // damaged after it was offered
+        Files.write(json, MAPPER.writeValueAsBytes(o));
+        offer.resume(r);
+        threads.pumpUntil(() -> run.phase() == TrainingState.FAILED);
+        assertThat(run.messageProperty().get()).contains("is damaged and cannot be resumed: discard it")
+                .contains(Checkpoint.folderFor(r.runDir()).toString()).doesNotContain("--resume");
+    }
 }

@@ -12,16 +12,15 @@ public final class Conv1DLayer extends LayerType {
                 "y[t,o] = f(b[o] + Σ_{u,c} x[t·s+u·d, c] · W[u,c,o]) (d the dilation); output length "
                         + "(T − (k − 1)·d − 1)/s + 1 with 'valid' padding, ⌈T/s⌉ with 'same'.",
                 ParamTable.of(
-                        ParamSpec.integer("filters", "Filters", 32, 1, 100_000, "Number of output channels"),
+                        ConvolutionParams.FILTERS,
                         ParamSpec.integer("kernel", "Kernel size", 3, 1, 1000, "Filter length in time steps"),
                         ParamSpec.integer("stride", "Stride", 1, 1, 1000, "Step between positions"),
                         ParamSpec.integer("dilation", "Dilation", 1, 1, 1000,
                                 "Gap between the filter's taps: 2 spreads a 3-step filter over 5 steps"),
                         ParamSpec.choice("padding", "Padding", Padding.VALID,
                                 "valid: no padding, the sequence shrinks; same: zero-pad to keep T/s steps"),
-                        ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
-                                "Function applied to each output"),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter"),
+                        ConvolutionParams.ACTIVATION,
+                        ConvolutionParams.BIAS_PER_FILTER,
                         WeightInit.param()));
     }
 

@@ -12,16 +12,14 @@ public final class Conv2DLayer extends LayerType {
                 "y[i,j,o] = f(b[o] + Σ_{u,v,c} x[i·s+u·d, j·s+v·d, c] · W[u,v,c,o]) (d the dilation); output size "
                         + "(H − (k − 1)·d − 1)/s + 1 with 'valid' padding, ⌈H/s⌉ with 'same'.",
                 ParamTable.of(
-                        ParamSpec.integer("filters", "Filters", 32, 1, 100_000, "Number of output channels"),
-                        ParamSpec.tuple("kernel", "Kernel size", new int[]{3, 3}, 1, 1000, "Filter height × width"),
-                        ParamSpec.tuple("stride", "Stride", new int[]{1, 1}, 1, 1000, "Step between positions"),
+                        ConvolutionParams.FILTERS,
+                        ConvolutionParams.KERNEL_2D,
+                        ConvolutionParams.STRIDE_2D,
                         ParamSpec.tuple("dilation", "Dilation", new int[]{1, 1}, 1, 1000,
                                 "Gap between the filter's taps: 2 spreads a 3×3 filter over 5×5 pixels"),
-                        ParamSpec.choice("padding", "Padding", Padding.VALID,
-                                "valid: no padding, the image shrinks; same: zero-pad to keep H/s × W/s"),
-                        ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
-                                "Function applied to each output"),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter"),
+                        ConvolutionParams.PADDING_2D,
+                        ConvolutionParams.ACTIVATION,
+                        ConvolutionParams.BIAS_PER_FILTER,
                         WeightInit.param()));
     }
 

@@ -15,15 +15,14 @@ public final class ConvTranspose2DLayer extends LayerType {
                 "y[i·s+u, j·s+v, o] += Σ_c x[i,j,c] · W[u,v,o,c], then f(y + b[o]); output size (H − 1)·s + k with "
                         + "'valid' padding, H·s with 'same' (the k − s extra rows and columns cropped, half before).",
                 ParamTable.of(
-                        ParamSpec.integer("filters", "Filters", 32, 1, 100_000, "Number of output channels"),
-                        ParamSpec.tuple("kernel", "Kernel size", new int[]{3, 3}, 1, 1000, "Filter height × width"),
+                        ConvolutionParams.FILTERS,
+                        ConvolutionParams.KERNEL_2D,
                         ParamSpec.tuple("stride", "Stride", new int[]{2, 2}, 1, 1000,
                                 "How much the image grows: output pixels per input pixel"),
                         ParamSpec.choice("padding", "Padding", Padding.SAME,
                                 "same: the output is exactly H·s × W·s; valid: (H − 1)·s + k, nothing cropped"),
-                        ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
-                                "Function applied to each output"),
-                        ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per filter"),
+                        ConvolutionParams.ACTIVATION,
+                        ConvolutionParams.BIAS_PER_FILTER,
                         WeightInit.param()));
     }
 

@@ -12,14 +12,12 @@ public final class DepthwiseConv2DLayer extends LayerType {
                 "y[i,j,c·m+k] = f(b[c·m+k] + Σ_{u,v} x[i·s+u, j·s+v, c] · W[u,v,c,k]) for each input channel c "
                         + "and k < multiplier; sizes as Conv2D's.",
                 ParamTable.of(
-                        ParamSpec.tuple("kernel", "Kernel size", new int[]{3, 3}, 1, 1000, "Filter height × width"),
-                        ParamSpec.tuple("stride", "Stride", new int[]{1, 1}, 1, 1000, "Step between positions"),
-                        ParamSpec.choice("padding", "Padding", Padding.VALID,
-                                "valid: no padding, the image shrinks; same: zero-pad to keep H/s × W/s"),
+                        ConvolutionParams.KERNEL_2D,
+                        ConvolutionParams.STRIDE_2D,
+                        ConvolutionParams.PADDING_2D,
                         ParamSpec.integer("multiplier", "Depth multiplier", 1, 1, 1000,
                                 "Filters per input channel: the output has channels × multiplier"),
-                        ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
-                                "Function applied to each output"),
+                        ConvolutionParams.ACTIVATION,
                         ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias per output channel"),
                         WeightInit.param()));
     }

@@ -157,16 +157,23 @@ public record Checkpoint(TrainedModel model, NetworkBackend network, RunProgress
      *     or training settings, the things that make a network), or empty when the run can go on with {@code now}
      */
     public Optional<String> changedIn(Project now) {
+        return changedPart(now).map(part -> switch (part) {
+            case "graph" -> "its layers or their settings";
+            case "dataset" -> "its dataset";
+            default -> "its training settings";
+        });
+    }
+
+    /**
+     * @return the first part of the project file that differs between the project as the run began training it and
+     *     {@code now}: {@code "graph"}, {@code "dataset"} or {@code "training"}; empty when the run can go on
+     *     (a window names the part in its own language)
+     */
+    public Optional<String> changedPart(Project now) {
         JsonNode then = tree(model.project());
         JsonNode current = tree(now);
         for (String part : new String[]{"graph", "dataset", "training"}) {
-            if (!then.path(part).equals(current.path(part))) {
-                return Optional.of(switch (part) {
-                    case "graph" -> "its layers or their settings";
-                    case "dataset" -> "its dataset";
-                    default -> "its training settings";
-                });
-            }
+            if (!then.path(part).equals(current.path(part))) return Optional.of(part);
         }
         return Optional.empty();
     }
