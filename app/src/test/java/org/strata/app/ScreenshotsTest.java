@@ -664,6 +664,75 @@ class ScreenshotsTest extends AppTest {
         closeMenus();
     }
 
+    @Test
+    void the_offer_to_resume_an_interrupted_run_at_the_projector_size(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        fxRun(() -> window.setFontSize(20));
+        Object[][] looks = {{Locale.ENGLISH, false, "resume-offer-projector-light-en.png"},
+                {Locale.SIMPLIFIED_CHINESE, true, "resume-offer-projector-dark-zh.png"}};
+        for (Object[] look : looks) {
+            Path project = interruptedXor(Files.createDirectories(dir.resolve(((Locale) look[0]).getLanguage())));
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            fxRun(() -> window.open(project));
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> lookup("#resume-dialog").tryQuery().isPresent());
+            snapWithDialogs((String) look[2]);
+            fxRun(() -> ((javafx.stage.Stage) lookup("#resume-dialog").query().getScene().getWindow()).close());
+        }
+        setDark(false);
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+        fxRun(() -> window.setFontSize(13));
+    }
+
+    /** @return a copy of xor in {@code dir} whose run stopped after epoch 3 and was never kept, as after kill -9 */
+    private static Path interruptedXor(Path dir) throws Exception {
+        Path file = dir.resolve("xor.strata");
+        Files.copy(sample("xor"), file);
+        var s = org.strata.engine.train.TrainingSession.create(org.strata.engine.project.ProjectFile.load(file));
+        s.setThreads(1);
+        var keeper = org.strata.engine.runs.RunKeeper.inStore(new org.strata.engine.runs.RunStore(
+                org.strata.engine.runs.RunStore.folderFor(file)), s, 0, 0, "", 0, p -> {
+                    throw new AssertionError(p);
+                });
+        s.addListener(new org.strata.engine.train.TrainingListener() {
+            @Override
+            public void onEpoch(org.strata.engine.train.TrainingEvent.Epoch e) {
+                if (e.epoch() == 3) s.stop();
+            }
+        });
+        s.run();
+        Path json = org.strata.engine.runs.Checkpoint.folderFor(keeper.dir()).resolve("checkpoint.json");
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var o = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toFile());
+        o.put("processStarted", "1970-01-01T00:00:00Z"); // written by a process that has ended
+        Files.write(json, mapper.writeValueAsBytes(o));
+        return file;
+    }
+
+    /** The window with its dialogs drawn over it where they are. */
+    private void snapWithDialogs(String name) throws Exception {
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        java.awt.image.BufferedImage image = fx(() -> {
+            javafx.stage.Stage stage = window.stage();
+            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(
+                    stage.getScene().getRoot().snapshot(null, null), null);
+            java.awt.Graphics2D g = base.createGraphics();
+            double x0 = stage.getX() + stage.getScene().getX();
+            double y0 = stage.getY() + stage.getScene().getY();
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w == stage || !w.isShowing() || w.getScene() == null) continue;
+                WritableImage over = w.getScene().getRoot().snapshot(null, null);
+                g.drawImage(SwingFXUtils.fromFXImage(over, null), (int) Math.round(w.getX() + w.getScene().getX() - x0),
+                        (int) Math.round(w.getY() + w.getScene().getY() - y0), null);
+            }
+            g.dispose();
+            return base;
+        });
+        ImageIO.write(image, "png", out.resolve(name).toFile());
+    }
+
     private void closeMenus() {
         for (int i = 0; i < 2; i++) type(javafx.scene.input.KeyCode.ESCAPE); // the submenu, then the menu
         WaitForAsyncUtils.waitForFxEvents();

@@ -310,7 +310,7 @@ public final class MainWindow {
                 javafx.scene.control.ButtonBar.ButtonData.NO);
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.CONFIRMATION, offer.message(found), resume, discard,
-                javafx.scene.control.ButtonType.CANCEL);
+                org.strata.app.i18n.DialogButtons.cancel());
         a.initOwner(stage);
         a.setTitle(offer.title());
         a.setHeaderText(offer.header(found));

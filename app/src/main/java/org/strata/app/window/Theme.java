@@ -35,11 +35,34 @@ final class Theme {
                 for (javafx.stage.Window w : c.getAddedSubList()) {
                     if (w != main && w instanceof javafx.stage.Stage && w.getScene() != null) {
                         style(w.getScene());
+                        // sized with the new text size, not the one the dialog was laid out with: at the
+                        // projector's size its buttons were cut to "Res…"
+                        w.getScene().getRoot().applyCss();
+                        resizeButtons(w.getScene().getRoot());
                         w.sizeToScene();
                     }
                 }
             }
         });
+    }
+
+    /**
+     * A dialog's button bar fixes its buttons' widths when they are added, with the text size of that moment: the
+     * buttons are added again, so they are measured with the text size now shown.
+     */
+    private static void resizeButtons(javafx.scene.Parent root) {
+        if (root.lookup(".button-bar") instanceof javafx.scene.control.ButtonBar bar) {
+            var buttons = new java.util.ArrayList<>(bar.getButtons());
+            for (var b : buttons) {
+                if (b instanceof javafx.scene.layout.Region r) { // the widths the bar set, measured anew
+                    r.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                    r.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                }
+            }
+            bar.getButtons().clear();
+            bar.getButtons().addAll(buttons);
+            bar.applyCss();
+        }
     }
 
     private void style(Scene scene) {
