@@ -71,6 +71,45 @@ class LanguageModelDatasetTest {
     }
 
     @Test
+    void a_small_causal_transformer_trains_on_the_windows_and_its_loss_falls() throws Exception {
+        Project p = project(POEM.repeat(40), "context", 8, "stride", 2, "validationSplit", 0.1, "testSplit", 0.0);
+        int vocabulary = DatasetLoader.load(p).text().orElseThrow().vocabulary().size();
+        // per step: the causal attention's output is read by a Dense of one unit, one value per position
+        org.strata.engine.graph.Graph g = new org.strata.engine.Graphs()
+                .then("input", "Input", "kind", "vector", "size", 8)
+                .then("embedding", "Embedding", "vocabulary", vocabulary, "dimension", 16, "maskPadding", false)
+                .then("position", "PositionEmbedding")
+                .then("attention", "MultiHeadAttention", "heads", 2, "keySize", 8, "causal", true)
+                .then("step", "Dense", "units", 1, "activation", "identity")
+                .then("flatten", "Flatten")
+                .then("output", "Output", "loss", "mse", "metric", "mae").build();
+        Project lm = new Project("lm", "", g, p.dataset().orElseThrow(), org.strata.engine.project.TrainingSettings
+                .defaults());
+        lm.setFile(p.file().orElseThrow());
+        lm.training().set("learningRate", 0.01);
+        org.strata.engine.train.TrainingSession s = org.strata.engine.train.TrainingSession.create(lm);
+        List<Double> losses = new ArrayList<>();
+        s.addListener(new org.strata.engine.train.TrainingEvent.Handler() {
+            public void onIteration(org.strata.engine.train.TrainingEvent.Iteration e) {
+            }
+
+            public void onEpoch(org.strata.engine.train.TrainingEvent.Epoch e) {
+                losses.add(e.trainLoss());
+            }
+
+            public void onSnapshot(org.strata.engine.train.TrainingEvent.Snapshot e) {
+            }
+
+            public void onStateChanged(org.strata.engine.train.TrainingEvent.StateChanged e) {
+            }
+        });
+        s.setEpochs(6);
+        s.run();
+        assertEquals(6, losses.size(), losses.toString());
+        assertTrue(losses.get(5) < 0.5 * losses.get(0), "the loss falls: " + losses);
+    }
+
+    @Test
     void windows_do_not_overlap_unless_a_stride_says_so() throws Exception {
         String corpus = "abcdefghij".repeat(10); // 100 characters, a line break added: 101
         Dataset d = DatasetLoader.load(project(corpus, "context", 10, "validationSplit", 0.0, "testSplit", 0.0));
