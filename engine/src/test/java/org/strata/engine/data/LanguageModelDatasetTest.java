@@ -71,8 +71,10 @@ class LanguageModelDatasetTest {
     }
 
     @Test
-    void a_small_causal_transformer_trains_on_the_windows_and_its_loss_falls() throws Exception {
-        Project p = project(POEM.repeat(40), "context", 8, "stride", 2, "validationSplit", 0.1, "testSplit", 0.0);
+    void a_small_causal_transformer_trains_on_the_windows_its_loss_falls_and_its_model_keeps_the_merges()
+            throws Exception {
+        Project p = project(POEM.repeat(40), "context", 8, "stride", 2, "validationSplit", 0.1, "testSplit", 0.0,
+                "tokenizer", "bpe", "vocabularySize", 30);
         int vocabulary = DatasetLoader.load(p).text().orElseThrow().vocabulary().size();
         // per step: the causal attention's output is read by a Dense of one unit, one value per position
         org.strata.engine.graph.Graph g = new org.strata.engine.Graphs()
@@ -107,6 +109,20 @@ class LanguageModelDatasetTest {
         s.run();
         assertEquals(6, losses.size(), losses.toString());
         assertTrue(losses.get(5) < 0.5 * losses.get(0), "the loss falls: " + losses);
+
+        // the model file keeps the tokenizer and its merges in order: a later generate reads a prompt alike
+        Dataset data = s.dataset();
+        TextEncoding trained = data.text().orElseThrow();
+        assertEquals(8, trained.merges().merges().size(), "30 tokens: 20 characters, <pad>, <unk> and 8 merges");
+        Path file = dir.resolve("model.zip");
+        org.strata.engine.train.TrainedModels.of(lm, s.backend(), data.classNames(), data.normalizer().shift(),
+                data.normalizer().scale(), 6, data.text()).save(file);
+        TextEncoding back = org.strata.engine.model.TrainedModel.load(file).text().orElseThrow();
+        assertEquals(Tokenizer.BPE, back.tokenizer());
+        assertEquals(trained.merges().merges(), back.merges().merges());
+        assertEquals(trained.vocabulary().tokens(), back.vocabulary().tokens());
+        assertArrayEquals(trained.ids(POEM), back.ids(POEM));
+        assertEquals(POEM, back.text(back.ids(POEM)));
     }
 
     @Test
