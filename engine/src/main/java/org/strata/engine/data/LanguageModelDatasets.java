@@ -38,7 +38,8 @@ final class LanguageModelDatasets {
      */
     static Dataset load(Path corpus, String name, Params p, Optional<TextEncoding> read) throws IOException {
         String text = readCorpus(corpus, name, StrictText.charset(p.getString("encoding")));
-        int context = p.getInt("context");
+        // a trained model reads windows of its own context: its position table has no row beyond it
+        int context = read.map(TextEncoding::length).orElse(p.getInt("context"));
         int stride = p.getInt("stride") == 0 ? context : p.getInt("stride");
         String[] blocks = blocks(text, p.getDouble("validationSplit"), p.getDouble("testSplit"));
         TextEncoding encoding = read.isPresent() ? read.get() : learn(blocks[0], name, p, context);

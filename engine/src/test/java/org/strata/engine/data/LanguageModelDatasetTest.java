@@ -160,6 +160,22 @@ class LanguageModelDatasetTest {
     }
 
     @Test
+    void a_trained_model_reads_a_new_corpus_with_its_own_tokens_and_merges() throws Exception {
+        Dataset first = DatasetLoader.load(project(POEM.repeat(10), "tokenizer", "bpe", "vocabularySize", 26,
+                "context", 4));
+        TextEncoding model = first.text().orElseThrow();
+        ReadAs read = new ReadAs(List.of(), java.util.Optional.of(model), java.util.Optional.empty());
+        // another text, another vocabulary size: the model's numbers are used, its context too
+        Dataset again = DatasetLoader.load(project("明月光 moon\n".repeat(20), "tokenizer", "characters",
+                "vocabularySize", 1000, "context", 16, "validationSplit", 0.0, "testSplit", 0.0), read);
+        assertEquals(model, again.text().orElseThrow());
+        float[] x = new float[4];
+        again.train().rawFeatures(0, x, 0);
+        int[] expected = model.ids("明月光 moon");
+        for (int t = 0; t < 4; t++) assertEquals(expected[t], (int) x[t]);
+    }
+
+    @Test
     void a_folder_corpus_reads_its_txt_files_in_name_order() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("poems"));
         Files.writeString(folder.resolve("b.txt"), "bbbb", StandardCharsets.UTF_8);
