@@ -199,6 +199,19 @@ class LanguageModelDatasetTest {
     }
 
     @Test
+    void a_corpus_larger_than_memory_is_refused_before_it_is_read() throws Exception {
+        Project p = project("abcdefghij".repeat(100));
+        DataBudget.testBytes = 10_000;
+        try {
+            DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(p));
+            assertEquals("data.tooLarge", e.text().code());
+            assertTrue(e.getMessage().startsWith("corpus.txt: 1,000 bytes of text"), e.getMessage());
+        } finally {
+            DataBudget.testBytes = -1;
+        }
+    }
+
+    @Test
     void a_corpus_that_is_not_utf8_is_refused_naming_the_line() throws Exception {
         byte[] gbk = "第一行\n月光\n".getBytes("GBK");
         Files.write(dir.resolve("gbk.txt"), gbk);
