@@ -111,6 +111,10 @@ public final class DatasetLoader {
             case TEXT -> {
                 return TextDatasets.load(project.resolve(require(p, "path")), p.getString("path"), p, text);
             }
+            case LANGUAGE_MODEL -> {
+                return LanguageModelDatasets.load(project.resolve(require(p, "corpus")), p.getString("corpus"), p,
+                        text);
+            }
             default -> throw new IllegalStateException(spec.kind().toString());
         }
     }

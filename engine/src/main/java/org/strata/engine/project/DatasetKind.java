@@ -83,7 +83,26 @@ public enum DatasetKind {
             ParamSpec.integer("horizon", "Horizon", 1, 1, 100, "Values to forecast after the window")
                     .when("task", "sine"),
             ParamSpec.real("noise", "Noise", 0.05, 0.0, 10.0, "Standard deviation of the noise on the wave")
-                    .when("task", "sine")), true);
+                    .when("task", "sine")), true),
+    /**
+     * A corpus of text to model: split into tokens, cut into training, validation and test blocks, served as windows
+     * whose targets are the next token at every position.
+     */
+    LANGUAGE_MODEL("language-model", List.of(
+            ParamSpec.path("corpus", "Corpus", "A text file, or a folder whose .txt files are read in name order"),
+            encoding(),
+            ParamSpec.choice("tokenizer", "Tokens", "characters", List.of("characters", "words", "bpe"),
+                    "characters: every character (Chinese by character); words: words, punctuation marks, spaces "
+                            + "and line breaks; bpe: byte-pair encoding, characters joined into frequent pieces "
+                            + "learned on the training part"),
+            ParamSpec.integer("vocabularySize", "Vocabulary size", 1000, 3, 1_000_000,
+                    "The most tokens numbered, <pad> and <unk> included (bpe: the characters, then the merges "
+                            + "learned until this size)"),
+            ParamSpec.integer("context", "Context", 64, 1, 100_000,
+                    "Tokens each window reads; its targets are the next token at every position"),
+            ParamSpec.integer("stride", "Stride", 0, 0, 100_000,
+                    "Tokens from one window's start to the next; 0: the context (windows that do not overlap)")),
+            true);
 
     /** The encodings a text file of a dataset may be in, as its {@code encoding} parameter offers them. */
     public static final List<String> ENCODINGS = Encodings.ALL;
@@ -100,7 +119,8 @@ public enum DatasetKind {
                     "none; standardize: the series to mean 0 and std 1 (computed on the training part)"));
         }
         // token numbers are names, not amounts, and the generated tasks come at their scale: nothing to normalise
-        if (!key.equals("text") && !key.equals("sequence-task") && !key.equals("sequence")) all.add(ParamSpec.choice("normalization", "Normalisation", this.defaultNormalisation(key),
+        if (!key.equals("text") && !key.equals("sequence-task") && !key.equals("sequence")
+                && !key.equals("language-model")) all.add(ParamSpec.choice("normalization", "Normalisation", this.defaultNormalisation(key),
                 List.of("none", "scale01", "standardize"),
                 "none; scale01: pixels 0–255 to 0–1 (images); standardize: each feature to mean 0, std 1 "
                         + "(computed on the training split)"));

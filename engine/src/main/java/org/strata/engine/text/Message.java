@@ -55,6 +55,9 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.notSet", 1),       // the dataset setting: owner.name ("dataset.csv.path")
             java.util.Map.entry("dataset.folderNotSet", 1), // the same, for a folder
             java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
+            java.util.Map.entry("dataset.corpus.tooShort", 3),        // corpus, training tokens, tokens a window needs
+            java.util.Map.entry("dataset.corpus.vocabularyTooSmall", 4), // corpus, characters, least size, size
+            java.util.Map.entry("dataset.corpus.noFiles", 1),         // folder
             java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label
             java.util.Map.entry("dataset.unseenLabel.test", 2),       // dataset, label
             java.util.Map.entry("dataset.unknownClass", 3),           // dataset, label, the model's classes

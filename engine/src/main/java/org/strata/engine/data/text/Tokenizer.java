@@ -13,7 +13,17 @@ public enum Tokenizer {
     /** Every character, white space included (a space between words is part of what a model reads). */
     CHARACTERS("characters"),
     /** Words, punctuation marks and CJK characters. */
-    WORDS("words");
+    WORDS("words"),
+    /**
+     * As {@link #WORDS}, but every white-space character (a space, a line break) is a token too, so that the tokens
+     * run together give the text back: a language model writes its spaces and line breaks.
+     */
+    WORDS_AND_SPACES("words-and-spaces"),
+    /**
+     * Byte-pair encoding: the text's characters, which the encoding's learned merges ({@link BytePairEncoding})
+     * then join into longer tokens; split alone gives the characters the merges start from.
+     */
+    BPE("bpe");
 
     private final String key;
 
@@ -29,7 +39,8 @@ public enum Tokenizer {
     /** @return the tokenizer named {@code key} in a project file */
     public static Tokenizer of(String key) {
         for (Tokenizer t : values()) if (t.key.equals(key)) return t;
-        throw new IllegalArgumentException("unknown tokenizer " + key + ": use characters or words");
+        throw new IllegalArgumentException("unknown tokenizer " + key + ": use characters, words, words-and-spaces "
+                + "or bpe");
     }
 
     /**
@@ -39,7 +50,7 @@ public enum Tokenizer {
     public List<String> split(String text, boolean lowercase) {
         String s = lowercase ? text.toLowerCase(Locale.ROOT) : text;
         List<String> out = new ArrayList<>();
-        if (this == CHARACTERS) {
+        if (this == CHARACTERS || this == BPE) {
             s.codePoints().forEach(cp -> out.add(new String(Character.toChars(cp))));
             return out;
         }
@@ -55,10 +66,16 @@ public enum Tokenizer {
                 out.add(word.toString());
                 word.setLength(0);
             }
-            if (!Character.isWhitespace(cp) && !Character.isSpaceChar(cp)) out.add(new String(Character.toChars(cp)));
+            boolean space = Character.isWhitespace(cp) || Character.isSpaceChar(cp);
+            if (!space || this == WORDS_AND_SPACES) out.add(new String(Character.toChars(cp)));
         }
         if (word.length() > 0) out.add(word.toString());
         return out;
+    }
+
+    /** @return whether the tokens run together give the text back (true for all but {@link #WORDS}) */
+    public boolean rebuildsText() {
+        return this != WORDS;
     }
 
     private static boolean wordPart(int cp) {
