@@ -112,7 +112,9 @@ public final class NpzIO {
             }
             if (!any) throw new IOException("not a zip file");
         } catch (IOException e) {
-            throw new IOException(name + ": not a readable .npz file: " + e.getMessage(), e);
+            // a stream that ends early says nothing (EOFException has no message): say what it means
+            String why = e.getMessage() == null ? "it ends before its arrays do (cut short)" : e.getMessage();
+            throw new IOException(name + ": not a readable .npz file: " + why, e);
         }
         return out;
     }

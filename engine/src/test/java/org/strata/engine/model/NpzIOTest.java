@@ -71,6 +71,18 @@ class NpzIOTest {
     }
 
     @Test
+    void a_file_cut_short_says_so_instead_of_null() throws Exception {
+        Path cut = dir.resolve("cut.npz");
+        // cut inside the array's magic number: the stream ends with no message of its own
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(cut))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("w.npy"));
+            zip.write(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P'});
+        }
+        var e = assertThrows(java.io.IOException.class, () -> NpzIO.read(cut));
+        assertTrue(e.getMessage().startsWith(cut + ": not a readable .npz file: it ends before"), e.getMessage());
+    }
+
+    @Test
     void whole_numbers_are_written_as_int64_and_every_array_reads_back_as_float32_without_an_engine() throws Exception {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("train", LongArray.vector(new long[]{4, 0, 3}));
