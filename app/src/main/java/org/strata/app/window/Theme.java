@@ -47,21 +47,26 @@ final class Theme {
     }
 
     /**
-     * A dialog's button bar fixes its buttons' widths when they are added, with the text size of that moment: the
-     * buttons are added again, so they are measured with the text size now shown.
+     * A dialog's button bar fixes its buttons' widths (all as wide as the widest) when they are added, with the text
+     * size of that moment: at the projector's size "Resume" was cut to "Res…". Once the text size is applied, the
+     * buttons are measured again and given the widest width.
      */
     private static void resizeButtons(javafx.scene.Parent root) {
-        if (root.lookup(".button-bar") instanceof javafx.scene.control.ButtonBar bar) {
-            var buttons = new java.util.ArrayList<>(bar.getButtons());
-            for (var b : buttons) {
-                if (b instanceof javafx.scene.layout.Region r) { // the widths the bar set, measured anew
-                    r.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-                    r.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
-                }
+        if (!(root.lookup(".button-bar") instanceof javafx.scene.control.ButtonBar bar)) return;
+        double widest = 0;
+        for (var b : bar.getButtons()) {
+            if (b instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                r.setPrefWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+                r.applyCss();
+                widest = Math.max(widest, r.prefWidth(-1));
             }
-            bar.getButtons().clear();
-            bar.getButtons().addAll(buttons);
-            bar.applyCss();
+        }
+        for (var b : bar.getButtons()) {
+            if (b instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(widest);
+                r.setPrefWidth(widest);
+            }
         }
     }
 
