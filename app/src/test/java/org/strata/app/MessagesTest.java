@@ -67,6 +67,18 @@ class MessagesTest {
         assertThat(same).isEmpty();
     }
 
+    /** The Activation layer's formula is a list of its functions: a function added later is named in both languages. */
+    @Test
+    void the_activation_layers_formula_names_every_function_in_english_and_chinese() {
+        String en = LayerCatalogue.get("Activation").doc();
+        String zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE).getString("formula.Activation");
+        for (org.strata.engine.layers.ActivationFn f : org.strata.engine.layers.ActivationFn.values()) {
+            Pattern named = Pattern.compile("(^|[\\s:;：；])" + f.key() + "[\\s;；]");
+            assertThat(named.matcher(en).find()).as("English formula names " + f.key()).isTrue();
+            assertThat(named.matcher(zh).find()).as("Chinese formula names " + f.key()).isTrue();
+        }
+    }
+
     @Test
     void every_layer_and_parameter_of_the_catalogue_has_its_chinese_text() {
         ResourceBundle zh = Catalogue.bundle(Locale.SIMPLIFIED_CHINESE);

@@ -12,6 +12,8 @@ public enum ActivationFn implements Choice {
     LEAKY_RELU("f(x) = x if x > 0, else αx (α = 0.01)"),
     ELU("f(x) = x if x > 0, else eˣ − 1"),
     GELU("f(x) = x·Φ(x)"),
+    /** GPT-2's GELU, the tanh form (Hendrycks and Gimpel), exactly as written: no engine's approximation of it. */
+    GELU_TANH("f(x) = ½x·(1 + tanh(√(2/π)·(x + 0.044715x³)))"),
     SILU("f(x) = x·σ(x) (also called swish)"),
     MISH("f(x) = x·tanh(ln(1 + eˣ))"),
     SOFTPLUS("f(x) = ln(1 + eˣ)"),
@@ -49,7 +51,7 @@ public enum ActivationFn implements Choice {
 
     /**
      * @return f(x), in double precision (softmax, which needs the whole row, is not defined for one value; GELU is
-     *     Deeplearning4j's approximation x·σ(1.702x), which both engines use)
+     *     Deeplearning4j's approximation x·σ(1.702x), which both engines use; GELU_TANH is its formula)
      */
     public double apply(double x) {
         return switch (this) {
@@ -60,6 +62,7 @@ public enum ActivationFn implements Choice {
             case ELU -> x > 0 ? x : Math.exp(x) - 1;
             case LEAKY_RELU -> x > 0 ? x : 0.01 * x;
             case GELU -> x * sigmoid(1.702 * x);
+            case GELU_TANH -> 0.5 * x * (1 + Math.tanh(geluTanhInner(x)));
             case SILU -> x * sigmoid(x);
             case MISH -> x * Math.tanh(softplus(x));
             case SOFTPLUS -> softplus(x);
@@ -82,6 +85,10 @@ public enum ActivationFn implements Choice {
             case ELU -> x > 0 ? 1 : y + 1;
             case LEAKY_RELU -> x > 0 ? 1 : 0.01;
             case GELU -> sigmoid(1.702 * x) * (1 + 1.702 * x * (1 - sigmoid(1.702 * x)));
+            case GELU_TANH -> {
+                double t = Math.tanh(geluTanhInner(x));
+                yield 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * GELU_TANH_SCALE * (1 + 3 * GELU_TANH_CUBIC * x * x);
+            }
             case SILU -> sigmoid(x) * (1 + x * (1 - sigmoid(x)));
             case MISH -> {
                 double t = Math.tanh(softplus(x));
@@ -91,6 +98,16 @@ public enum ActivationFn implements Choice {
             case HARD_SIGMOID -> x > -2.5 && x < 2.5 ? 0.2 : 0;
             case SOFTMAX -> throw new IllegalArgumentException("softmax's derivative is a matrix");
         };
+    }
+
+    /** √(2/π), the scale inside GELU_TANH's tanh. */
+    public static final double GELU_TANH_SCALE = Math.sqrt(2 / Math.PI);
+    /** The cubic term's coefficient inside GELU_TANH's tanh. */
+    public static final double GELU_TANH_CUBIC = 0.044715;
+
+    /** @return √(2/π)·(x + 0.044715x³), what GELU_TANH takes the tanh of */
+    public static double geluTanhInner(double x) {
+        return GELU_TANH_SCALE * (x + GELU_TANH_CUBIC * x * x * x);
     }
 
     /** @return 1 / (1 + e⁻ˣ) */

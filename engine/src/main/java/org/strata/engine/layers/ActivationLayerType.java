@@ -9,7 +9,7 @@ import org.strata.engine.params.Params;
 public final class ActivationLayerType extends LayerType {
     public ActivationLayerType() {
         super("Activation", Category.CORE, "Applies a function to every value",
-                "y = f(x) elementwise: relu max(0,x); leaky_relu x or 0.01x; elu x or eˣ−1; gelu x·Φ(x); silu x·σ(x); mish x·tanh(softplus x); softplus ln(1+eˣ); hard_sigmoid min(1, max(0, 0.2x+0.5)); "
+                "y = f(x) elementwise: relu max(0,x); leaky_relu x or 0.01x; elu x or eˣ−1; gelu x·Φ(x); gelu_tanh ½x·(1+tanh(√(2/π)(x+0.044715x³))); silu x·σ(x); mish x·tanh(softplus x); softplus ln(1+eˣ); hard_sigmoid min(1, max(0, 0.2x+0.5)); "
                         + "sigmoid 1/(1+e⁻ˣ); tanh; softmax eˣⁱ/Σeˣʲ over the last axis; identity x.",
                 ParamTable.of(ParamSpec.choice("function", "Function", ActivationFn.RELU,
                         "The function applied")));

@@ -41,6 +41,11 @@ class StepTraceTest {
             throws Exception {
         Project p = ProjectFile.load(Samples.file(sample));
         p.training().set("optimizer", optimizer);
+        return paused(p, engine);
+    }
+
+    /** @return a run of {@code p} on {@code engine}, paused before its first batch */
+    private static TrainingSession paused(Project p, Backends.Preference engine) throws Exception {
         TrainingSession s = TrainingSession.create(p, engine);
         s.pause();
         s.start();
@@ -182,6 +187,27 @@ class StepTraceTest {
         }
         assertTrue(t.gradientsBeforeActivation().contains("dense"), "the loss's softmax takes the dense's gradient");
         assertEquals(t.outputs().get("output"), t.outputs().get("dense"), "softmax Dense shown as probabilities");
+    }
+
+    @Test
+    void gelus_tanh_form_works_out_to_the_engine_values_forward_and_in_the_chain_rule() throws Exception {
+        Project p = ProjectFile.load(Samples.file("xor"));
+        p.graph().require("hidden").params().set("activation", "gelu_tanh");
+        TrainingSession s = paused(p, Backends.Preference.AUTO);
+        StepTrace t = s.traceStep().get(60, TimeUnit.SECONDS).orElseThrow();
+        s.stop();
+        StepFormulas f = new StepFormulas(t, p.graph());
+        for (int n : new int[]{0, 5, 31}) {
+            for (int u = 0; u < 8; u++) {
+                Worked w = f.forward("hidden", n, u).orElseThrow();
+                assertEquals(w.engine(), w.value(), 1e-6, "hidden " + u + ": " + w.lines());
+                assertTrue(w.lines().get(0).contains("gelu_tanh("), w.lines().get(0));
+            }
+        }
+        for (int i = 0; i < t.gradient().get("hidden").get("W").data().length; i++) {
+            ChainRule c = f.chain("hidden", "W", i, 3).orElseThrow();
+            assertEquals(c.engine(), c.batchSum(), 1e-6, "hidden/W/" + i + ": " + c.lines());
+        }
     }
 
     @Test

@@ -142,6 +142,8 @@ final class OnnxLayers {
             case GELU -> g.op("Mul", name + "_gelu", List.of(x, g.op("Sigmoid", name + "_gelu_gate",
                     List.of(g.op("Mul", name + "_gelu_scaled", List.of(x, g.floats(name + "_gelu_k",
                             new float[]{1.702f})))))));
+            // Gelu(approximate="tanh") is an operator only from opset 20: ½x·(1 + tanh(√(2/π)·x·(1 + 0.044715x²)))
+            case GELU_TANH -> geluTanh(g, x, name + "_gelu_tanh");
             case SILU -> g.op("Mul", name + "_silu", List.of(x, g.op("Sigmoid", name + "_silu_gate", List.of(x))));
             case SOFTPLUS -> g.op("Softplus", name + "_softplus", List.of(x));
             // Mish is an operator only from opset 18: x·tanh(softplus(x))
@@ -150,6 +152,20 @@ final class OnnxLayers {
             case HARD_SIGMOID -> g.op("HardSigmoid", name + "_hard_sigmoid", List.of(x), attr("alpha", 0.2f),
                     attr("beta", 0.5f));
         };
+    }
+
+    /** GELU's tanh form as Mul, Add and Tanh, its constants named after {@code name}. */
+    private static String geluTanh(OnnxGraph g, String x, String name) {
+        String squared = g.op("Mul", name + "_squared", List.of(x, x));
+        String cubic = g.op("Add", name + "_cubic", List.of(g.op("Mul", name + "_cubic_term", List.of(squared,
+                g.floats(name + "_k", new float[]{(float) ActivationFn.GELU_TANH_CUBIC}))),
+                g.floats(name + "_one", new float[]{1f})));
+        String inner = g.op("Mul", name + "_inner", List.of(g.op("Mul", name + "_x_cubic", List.of(x, cubic)),
+                g.floats(name + "_scale", new float[]{(float) ActivationFn.GELU_TANH_SCALE})));
+        String half = g.floats(name + "_half", new float[]{0.5f});
+        String gate = g.op("Add", name + "_gate", List.of(g.op("Mul", name + "_half_tanh", List.of(
+                g.op("Tanh", name + "_tanh", List.of(inner)), half)), half));
+        return g.op("Mul", name, List.of(x, gate));
     }
 
     /** LayerNormalization is an operator only from opset 17: the mean and variance of the last axis, written out. */

@@ -163,6 +163,7 @@ final class PyTorchLayers {
             case ELU -> "F.elu(" + x + ")";
             case LEAKY_RELU -> "F.leaky_relu(" + x + ", 0.01)";
             case GELU -> "gelu(" + x + ")";
+            case GELU_TANH -> "F.gelu(" + x + ", approximate=\"tanh\")";
             case SILU -> "F.silu(" + x + ")";
             case MISH -> "F.mish(" + x + ")";
             case SOFTPLUS -> "F.softplus(" + x + ")";

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.WeightsFormat;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -35,7 +34,7 @@ public final class Conv1DDl4j extends CatalogueSameDiffLayer {
     }
 
     public Conv1DDl4j(long channels, long filters, int kernel, int stride, int dilation, boolean same, int steps,
-                      int outSteps, boolean bias, Activation activation, String init) {
+                      int outSteps, boolean bias, String activation, String init) {
         this.dilation = dilation;
         this.channels = channels;
         this.filters = filters;
@@ -45,7 +44,7 @@ public final class Conv1DDl4j extends CatalogueSameDiffLayer {
         this.steps = steps;
         this.outSteps = outSteps;
         this.bias = bias;
-        this.activation = activation.name();
+        this.activation = activation;
         setInit(init);
     }
 
@@ -68,7 +67,7 @@ public final class Conv1DDl4j extends CatalogueSameDiffLayer {
         w = w.reshape(1, span, channels, filters);
         SDVariable z = bias ? sd.cnn().conv2d(image, w, params.get("b").reshape(filters), config)
                 : sd.cnn().conv2d(image, w, config);
-        SDVariable y = Activation.valueOf(activation).asSameDiff(sd, z.reshape(-1, outSteps, filters));
+        SDVariable y = Dl4jFunctions.sameDiff(activation, sd, z.reshape(-1, outSteps, filters));
         return trueGradient(sd, y);
     }
 

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 
@@ -32,7 +31,7 @@ public final class ConvTranspose2DDl4j extends CatalogueSameDiffLayer {
     }
 
     public ConvTranspose2DDl4j(long channels, long filters, int[] kernel, int[] stride, boolean same, int outHeight,
-                               int outWidth, boolean bias, Activation activation, String init) {
+                               int outWidth, boolean bias, String activation, String init) {
         this.channels = channels;
         this.filters = filters;
         this.kernel = kernel.clone();
@@ -41,7 +40,7 @@ public final class ConvTranspose2DDl4j extends CatalogueSameDiffLayer {
         this.outHeight = outHeight;
         this.outWidth = outWidth;
         this.bias = bias;
-        this.activation = activation.name();
+        this.activation = activation;
         setInit(init);
     }
 
@@ -51,7 +50,7 @@ public final class ConvTranspose2DDl4j extends CatalogueSameDiffLayer {
                 .dH(1).dW(1).isSameMode(same).dataFormat("NHWC").build();
         SDVariable z = bias ? sd.cnn().deconv2d(x, params.get("W"), params.get("b").reshape(filters), config)
                 : sd.cnn().deconv2d(x, params.get("W"), config);
-        return trueGradient(sd, Activation.valueOf(activation).asSameDiff(sd, z));
+        return trueGradient(sd, Dl4jFunctions.sameDiff(activation, sd, z));
     }
 
     @Override

@@ -25,6 +25,7 @@ final class Dl4jFunctions {
             case LEAKY_RELU -> new ActivationLReLU(0.01);
             case ELU -> Activation.ELU.getActivationFunction();
             case GELU -> Activation.GELU.getActivationFunction();
+            case GELU_TANH -> new GeluTanhActivation();
             case SILU -> Activation.SWISH.getActivationFunction();
             case MISH -> Activation.MISH.getActivationFunction();
             case SOFTPLUS -> Activation.SOFTPLUS.getActivationFunction();
@@ -35,22 +36,33 @@ final class Dl4jFunctions {
         };
     }
 
-    /** @return the activation by its Deeplearning4j name, as SameDiff layers of ours apply it */
-    static Activation named(ActivationFn f) {
+    /**
+     * @return the activation's name as SameDiff layers of ours keep it: Deeplearning4j's {@code Activation} name, or
+     *     {@link GeluTanhActivation#NAME}, which it does not have ({@link #sameDiff} reads both)
+     */
+    static String named(ActivationFn f) {
         return switch (f) {
-            case IDENTITY -> Activation.IDENTITY;
-            case RELU -> Activation.RELU;
-            case LEAKY_RELU -> Activation.LEAKYRELU; // 0.01, as activation() gives
-            case ELU -> Activation.ELU;
-            case GELU -> Activation.GELU;
-            case SILU -> Activation.SWISH;
-            case MISH -> Activation.MISH;
-            case SOFTPLUS -> Activation.SOFTPLUS;
-            case HARD_SIGMOID -> Activation.HARDSIGMOID;
-            case SIGMOID -> Activation.SIGMOID;
-            case TANH -> Activation.TANH;
-            case SOFTMAX -> Activation.SOFTMAX;
+            case IDENTITY -> Activation.IDENTITY.name();
+            case RELU -> Activation.RELU.name();
+            case LEAKY_RELU -> Activation.LEAKYRELU.name(); // 0.01, as activation() gives
+            case ELU -> Activation.ELU.name();
+            case GELU -> Activation.GELU.name();
+            case GELU_TANH -> GeluTanhActivation.NAME;
+            case SILU -> Activation.SWISH.name();
+            case MISH -> Activation.MISH.name();
+            case SOFTPLUS -> Activation.SOFTPLUS.name();
+            case HARD_SIGMOID -> Activation.HARDSIGMOID.name();
+            case SIGMOID -> Activation.SIGMOID.name();
+            case TANH -> Activation.TANH.name();
+            case SOFTMAX -> Activation.SOFTMAX.name();
         };
+    }
+
+    /** @return the activation {@link #named} gave {@code name}, applied to {@code z} as SameDiff ops */
+    static org.nd4j.autodiff.samediff.SDVariable sameDiff(String name, org.nd4j.autodiff.samediff.SameDiff sd,
+                                                         org.nd4j.autodiff.samediff.SDVariable z) {
+        return name.equals(GeluTanhActivation.NAME) ? GeluTanhActivation.sameDiff(sd, z)
+                : Activation.valueOf(name).asSameDiff(sd, z);
     }
 
     /** @return Deeplearning4j's initialiser drawing as {@code init} does */

@@ -16,7 +16,7 @@ public final class ActivationKernel implements Kernel {
     @Override
     public void forward(KernelContext ctx) {
         act = ctx.node().type().outputActivation(ctx.node().params());
-        ctx.forwardOp(Activations.forward(act, ctx.input(), ctx.output()));
+        Activations.addForward(ctx, act, ctx.input(), ctx.output());
     }
 
     @Override

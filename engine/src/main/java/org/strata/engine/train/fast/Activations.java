@@ -17,7 +17,16 @@ final class Activations {
     private Activations() {
     }
 
-    /** @return the op computing {@code y = f(x)} */
+    /** Adds to {@code ctx}'s forward pass the ops computing {@code y = f(x)}. */
+    static void addForward(KernelContext ctx, ActivationFn f, INDArray x, INDArray y) {
+        if (f == ActivationFn.GELU_TANH) {
+            for (NativeOp op : geluTanhForward(x, y, ctx.scratch(x.shape()))) ctx.forwardOp(op);
+        } else {
+            ctx.forwardOp(forward(f, x, y));
+        }
+    }
+
+    /** @return the op computing {@code y = f(x)}, for every function but GELU_TANH (several ops: addForward) */
     static NativeOp forward(ActivationFn f, INDArray x, INDArray y) {
         return switch (f) {
             case RELU -> NativeOp.of("relu").in(x).out(y).targs(0.0).build();
@@ -70,6 +79,7 @@ final class Activations {
             case SIGMOID -> List.of(NativeOp.of("sigmoid_bp").in(x, dy).out(dx).build());
             case TANH -> List.of(NativeOp.of("tanh_bp").in(x, dy).out(dx).build());
             case SOFTMAX -> List.of(NativeOp.of("softmax_bp").in(x, dy).out(dx).build());
+            case GELU_TANH -> geluTanhBackward(x, dy, dx, scratch.get(), scratch.get());
             case GELU -> {
                 INDArray derivative = scratch.get(); // the legacy op gives f'(x) only
                 yield List.of(NativeOp.legacy(new GELUDerivative(), x, derivative),
@@ -90,6 +100,53 @@ final class Activations {
             default -> throw new IllegalArgumentException("no backward op for " + f);
         };
     }
+
+    /**
+     * GELU's tanh form, y = ½x·(1 + tanh(u)) with u = √(2/π)·x·(1 + 0.044715x²), composed of elementwise ops:
+     * libnd4j's PreciseGELU (1.0.0-M2.1) is not this function, it cubes 0.044715x instead of multiplying x³ by
+     * 0.044715 (at x = 1 it gives 0.83145 where the formula gives 0.84119). {@code y} is written last, so it may be x.
+     */
+    static List<NativeOp> geluTanhForward(INDArray x, INDArray y, INDArray s) {
+        List<NativeOp> ops = new java.util.ArrayList<>(geluTanhGate(x, s));
+        ops.add(NativeOp.of("multiply").in(s, HALF).out(s).build());
+        ops.add(NativeOp.of("add").in(s, HALF).out(s).build());
+        ops.add(NativeOp.of("multiply").in(s, x).out(y).build());
+        return ops;
+    }
+
+    /**
+     * dx = dy · f′(x) for GELU's tanh form: f′(x) = ½(1 + t) + ½x·√(2/π)·(1 + 3·0.044715x²)·(1 − t²), t = tanh(u).
+     * {@code t} and {@code d} are scratch arrays shaped like x; dx is used as a third before it is written.
+     */
+    static List<NativeOp> geluTanhBackward(INDArray x, INDArray dy, INDArray dx, INDArray t, INDArray d) {
+        List<NativeOp> ops = new java.util.ArrayList<>(geluTanhGate(x, t));
+        float c = (float) ActivationFn.GELU_TANH_SCALE;
+        ops.add(NativeOp.of("multiply").in(x, x).out(d).build());
+        ops.add(NativeOp.of("multiply").in(d, Nd4j.scalar((float) (1.5 * ActivationFn.GELU_TANH_SCALE
+                * ActivationFn.GELU_TANH_CUBIC))).out(d).build());
+        ops.add(NativeOp.of("add").in(d, Nd4j.scalar(c / 2)).out(d).build());
+        ops.add(NativeOp.of("multiply").in(d, x).out(d).build()); // ½x·√(2/π)·(1 + 3·0.044715x²)
+        ops.add(NativeOp.of("multiply").in(t, t).out(dx).build());
+        ops.add(NativeOp.of("multiply").in(dx, d).out(dx).build());
+        ops.add(NativeOp.of("subtract").in(d, dx).out(d).build()); // … · (1 − t²)
+        ops.add(NativeOp.of("multiply").in(t, HALF).out(t).build());
+        ops.add(NativeOp.of("add").in(t, HALF).out(t).build());
+        ops.add(NativeOp.of("add").in(d, t).out(d).build()); // f′(x)
+        ops.add(NativeOp.of("multiply").in(d, dy).out(dx).build());
+        return ops;
+    }
+
+    /** @return the ops writing t = tanh(√(2/π)·x·(1 + 0.044715x²)) into {@code t} */
+    private static List<NativeOp> geluTanhGate(INDArray x, INDArray t) {
+        return List.of(NativeOp.of("multiply").in(x, x).out(t).build(),
+                NativeOp.of("multiply").in(t, Nd4j.scalar((float) (ActivationFn.GELU_TANH_SCALE
+                        * ActivationFn.GELU_TANH_CUBIC))).out(t).build(),
+                NativeOp.of("add").in(t, Nd4j.scalar((float) ActivationFn.GELU_TANH_SCALE)).out(t).build(),
+                NativeOp.of("multiply").in(t, x).out(t).build(),
+                NativeOp.of("tanh").in(t).out(t).build());
+    }
+
+    private static final INDArray HALF = Nd4j.scalar(0.5f);
 
     /**
      * ReLU's gradient from its output: dx = dy · min(y·2¹²⁶, 1), which is dy where y > 0 and 0 where y = 0. libnd4j's

@@ -34,7 +34,7 @@ public final class Conv2DKernel implements Kernel {
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
         ctx.forwardOp(NativeOp.of("conv2d").in(withBias(ctx, ctx.input(), ctx.param("W"))).out(z).iargs(args)
                 .helpers(oneDnn).build());
-        if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
+        if (act != ActivationFn.IDENTITY) Activations.addForward(ctx, act, z, ctx.output());
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class ConvolutionOpKernel implements Kernel {
         INDArray w = weights(ctx.param("W"));
         INDArray[] in = DenseLayer.useBias(p) ? new INDArray[]{x, w, ctx.param("b")} : new INDArray[]{x, w};
         ctx.forwardOp(NativeOp.of(op).in(in).out(image(z)).iargs(args).helpers(oneDnn).build());
-        if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
+        if (act != ActivationFn.IDENTITY) Activations.addForward(ctx, act, z, ctx.output());
     }
 
     @Override

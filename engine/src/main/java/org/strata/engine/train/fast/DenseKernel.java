@@ -36,7 +36,7 @@ public final class DenseKernel implements Kernel {
         if (DenseLayer.useBias(ctx.node().params())) {
             ctx.forwardOp(NativeOp.of("biasadd").in(zRows, ctx.param("b")).out(zRows).bargs(false).build());
         }
-        if (act != ActivationFn.IDENTITY) ctx.forwardOp(Activations.forward(act, z, ctx.output()));
+        if (act != ActivationFn.IDENTITY) Activations.addForward(ctx, act, z, ctx.output());
     }
 
     @Override

@@ -190,6 +190,13 @@ class FastGradientTest {
                         .then("d2", "Dense", "units", 5, "activation", "identity")
                         .then("a", "Activation", "function", "gelu")
                         .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("gelu's tanh form (GPT-2's) in conv1d, dense and activation layers", new Graphs()
+                        .then("input", "Input", "kind", "sequence", "timesteps", 5, "features", 3)
+                        .then("c", "Conv1D", "filters", 3, "kernel", 2, "activation", "gelu_tanh")
+                        .then("f", "Flatten").then("d1", "Dense", "units", 6, "activation", "gelu_tanh")
+                        .then("d2", "Dense", "units", 5, "activation", "identity")
+                        .then("a", "Activation", "function", "gelu_tanh")
+                        .then("d3", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("embedding, layer norm over time, pooled both ways", tokens()),
                 Arguments.of("embedding with positions, pooled over time", new Graphs().then("input", "Input", "size", 6)
                         .then("e", "Embedding", "vocabulary", 9, "dimension", 5).then("pos", "PositionalEncoding")
