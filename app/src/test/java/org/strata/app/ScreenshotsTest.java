@@ -671,7 +671,8 @@ class ScreenshotsTest extends AppTest {
         Object[][] looks = {{Locale.ENGLISH, false, "resume-offer-projector-light-en.png"},
                 {Locale.SIMPLIFIED_CHINESE, true, "resume-offer-projector-dark-zh.png"}};
         for (Object[] look : looks) {
-            Path project = interruptedXor(Files.createDirectories(dir.resolve(((Locale) look[0]).getLanguage())));
+            Path folder = Files.createDirectories(dir.resolve(((Locale) look[0]).getLanguage()));
+            Path project = org.strata.app.training.InterruptedXor.in(folder);
             fxRun(() -> window.setLanguage((Locale) look[0]));
             setDark((Boolean) look[1]);
             fxRun(() -> window.open(project));
@@ -685,54 +686,6 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> window.setFontSize(13));
     }
 
-    /** @return a copy of xor in {@code dir} whose run stopped after epoch 3 and was never kept, as after kill -9 */
-    private static Path interruptedXor(Path dir) throws Exception {
-        Path file = dir.resolve("xor.strata");
-        Files.copy(sample("xor"), file);
-        var s = org.strata.engine.train.TrainingSession.create(org.strata.engine.project.ProjectFile.load(file));
-        s.setThreads(1);
-        var keeper = org.strata.engine.runs.RunKeeper.inStore(new org.strata.engine.runs.RunStore(
-                org.strata.engine.runs.RunStore.folderFor(file)), s, 0, 0, "", 0, p -> {
-                    throw new AssertionError(p);
-                });
-        s.addListener(new org.strata.engine.train.TrainingListener() {
-            @Override
-            public void onEpoch(org.strata.engine.train.TrainingEvent.Epoch e) {
-                if (e.epoch() == 3) s.stop();
-            }
-        });
-        s.run();
-        Path json = org.strata.engine.runs.Checkpoint.folderFor(keeper.dir()).resolve("checkpoint.json");
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var o = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toFile());
-        o.put("processStarted", "1970-01-01T00:00:00Z"); // written by a process that has ended
-        Files.write(json, mapper.writeValueAsBytes(o));
-        return file;
-    }
-
-    /** The window with its dialogs drawn over it where they are. */
-    private void snapWithDialogs(String name) throws Exception {
-        Thread.sleep(400);
-        WaitForAsyncUtils.waitForFxEvents();
-        java.awt.image.BufferedImage image = fx(() -> {
-            javafx.stage.Stage stage = window.stage();
-            java.awt.image.BufferedImage base = SwingFXUtils.fromFXImage(
-                    stage.getScene().getRoot().snapshot(null, null), null);
-            java.awt.Graphics2D g = base.createGraphics();
-            double x0 = stage.getX() + stage.getScene().getX();
-            double y0 = stage.getY() + stage.getScene().getY();
-            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w == stage || !w.isShowing() || w.getScene() == null) continue;
-                WritableImage over = w.getScene().getRoot().snapshot(null, null);
-                g.drawImage(SwingFXUtils.fromFXImage(over, null), (int) Math.round(w.getX() + w.getScene().getX() - x0),
-                        (int) Math.round(w.getY() + w.getScene().getY() - y0), null);
-            }
-            g.dispose();
-            return base;
-        });
-        ImageIO.write(image, "png", out.resolve(name).toFile());
-    }
-
     private void closeMenus() {
         for (int i = 0; i < 2; i++) type(javafx.scene.input.KeyCode.ESCAPE); // the submenu, then the menu
         WaitForAsyncUtils.waitForFxEvents();
@@ -740,6 +693,17 @@ class ScreenshotsTest extends AppTest {
 
     /** The window with its open menus drawn over it where they are (each popup is a window of its own). */
     private void snapWithPopups(String name) throws Exception {
+        snapWithOverlays(name, w -> w instanceof javafx.stage.PopupWindow);
+    }
+
+    /** The window with its dialogs drawn over it where they are. */
+    private void snapWithDialogs(String name) throws Exception {
+        snapWithOverlays(name, w -> w != window.stage());
+    }
+
+    /** The window with the other windows {@code drawn} picks drawn over it, each where it is on the screen. */
+    private void snapWithOverlays(String name, java.util.function.Predicate<javafx.stage.Window> drawn)
+            throws Exception {
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
         java.awt.image.BufferedImage image = fx(() -> {
@@ -750,10 +714,10 @@ class ScreenshotsTest extends AppTest {
             double x0 = stage.getX() + stage.getScene().getX();
             double y0 = stage.getY() + stage.getScene().getY();
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (!(w instanceof javafx.stage.PopupWindow) || !w.isShowing()) continue;
-                WritableImage popup = w.getScene().getRoot().snapshot(null, null);
-                g.drawImage(SwingFXUtils.fromFXImage(popup, null), (int) Math.round(w.getX() - x0),
-                        (int) Math.round(w.getY() - y0), null);
+                if (w == stage || !w.isShowing() || w.getScene() == null || !drawn.test(w)) continue;
+                WritableImage over = w.getScene().getRoot().snapshot(null, null);
+                g.drawImage(SwingFXUtils.fromFXImage(over, null), (int) Math.round(w.getX() + w.getScene().getX() - x0),
+                        (int) Math.round(w.getY() + w.getScene().getY() - y0), null);
             }
             g.dispose();
             return base;

@@ -26,10 +26,15 @@ final class Sessions {
      */
     static TrainingSession forRun(Project project, TrainingSession previous, int cpuThreads) throws Exception {
         NativeSetup.configure(); // the right native build, before ND4J loads
-        TrainingSession s = previous == null ? TrainingSession.create(project)
-                // today's data read as the weights were trained: classes by name, the same vocabulary
-                : TrainingSession.continueFrom(project, DatasetLoader.load(project, ReadAs.of(previous.dataset())),
-                previous.backend());
+        TrainingSession s;
+        if (previous == null) {
+            s = TrainingSession.create(project);
+        } else {
+            // today's data read as the weights were trained: classes by name, the same vocabulary
+            var data = DatasetLoader.load(project, ReadAs.of(previous.dataset()));
+            // its weights read while no probe of the last run (a loss surface, say) has others in it
+            s = previous.whileIdle(() -> TrainingSession.continueFrom(project, data, previous.backend()));
+        }
         return forWindow(s, cpuThreads);
     }
 

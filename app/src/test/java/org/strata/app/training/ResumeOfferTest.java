@@ -17,11 +17,7 @@ import org.strata.app.i18n.Messages;
 import org.strata.engine.project.ProjectFile;
 import org.strata.engine.runs.Checkpoint;
 import org.strata.engine.runs.InterruptedRuns;
-import org.strata.engine.runs.RunKeeper;
 import org.strata.engine.runs.RunStore;
-import org.strata.engine.train.TrainingEvent;
-import org.strata.engine.train.TrainingListener;
-import org.strata.engine.train.TrainingSession;
 import org.strata.engine.train.TrainingState;
 
 /**
@@ -29,7 +25,6 @@ import org.strata.engine.train.TrainingState;
  * epoch's row, Discard removing the checkpoint and nothing else.
  */
 class ResumeOfferTest {
-    private static final Path SAMPLES = Path.of("..", "sample-projects").toAbsolutePath().normalize();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @BeforeAll
@@ -37,49 +32,29 @@ class ResumeOfferTest {
         Messages.setLocale(Locale.ENGLISH);
     }
 
-    /**
-     * @return xor's project file in {@code dir}, with a run of it interrupted after epoch 3 of 30: its checkpoint
-     *     kept as a window keeps one, the process that wrote it gone (as after {@code kill -9})
-     */
-    private static Path interruptedXor(Path dir) throws Exception {
-        Path file = dir.resolve("xor.strata");
-        Files.copy(SAMPLES.resolve("xor").resolve("xor.strata"), file);
-        TrainingSession s = TrainingSession.create(ProjectFile.load(file));
-        s.setThreads(1);
-        RunKeeper keeper = RunKeeper.inStore(new RunStore(RunStore.folderFor(file)), s, 0, 0, "", 0, p -> {
-            throw new AssertionError(p);
-        });
-        s.addListener(new TrainingListener() {
-            @Override
-            public void onEpoch(TrainingEvent.Epoch e) {
-                if (e.epoch() == 3) s.stop();
-            }
-        });
-        s.run(); // never kept: the checkpoint after epoch 3 is all that is left
-        Path json = Checkpoint.folderFor(keeper.dir()).resolve("checkpoint.json");
-        ObjectNode o = (ObjectNode) MAPPER.readTree(json.toFile());
-        assertThat(o.path("epochsDone").asInt()).isEqualTo(3);
-        o.put("processStarted", "1970-01-01T00:00:00Z"); // written by a process that has ended
-        Files.write(json, MAPPER.writeValueAsBytes(o));
-        return file;
-    }
-
-    private static InterruptedRuns.Run offered(ResumeOffer offer, TrainingRunLogicTest.TestThreads threads)
-            throws InterruptedException {
-        List<InterruptedRuns.Run> found = new CopyOnWriteArrayList<>();
-        offer.check(found::add);
-        threads.pumpUntil(() -> !found.isEmpty());
-        return found.get(0);
+    /** A run of the project in {@code file} (its window's logic, test threads) and the interrupted run it offers. */
+    private record Offered(TrainingRun run, ResumeOffer offer, InterruptedRuns.Run r,
+                           TrainingRunLogicTest.TestThreads threads) {
+        static Offered of(org.strata.engine.project.Project project) throws InterruptedException {
+            TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
+            TrainingRun run = new TrainingRun(new EditorDocument(project), null, threads);
+            ResumeOffer offer = run.resumeOffer();
+            List<InterruptedRuns.Run> found = new CopyOnWriteArrayList<>();
+            offer.check(found::add);
+            threads.pumpUntil(() -> !found.isEmpty());
+            return new Offered(run, offer, found.get(0), threads);
+        }
     }
 
     @Test
     void an_interrupted_run_is_offered_and_resumed_to_a_run_kept_with_every_epoch(@TempDir Path dir)
             throws Exception {
-        Path file = interruptedXor(dir);
-        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
-        TrainingRun run = new TrainingRun(new EditorDocument(ProjectFile.load(file)), null, threads);
-        ResumeOffer offer = run.resumeOffer();
-        InterruptedRuns.Run r = offered(offer, threads);
+        Path file = InterruptedXor.in(dir);
+        Offered offered = Offered.of(ProjectFile.load(file));
+        TrainingRun run = offered.run();
+        ResumeOffer offer = offered.offer();
+        InterruptedRuns.Run r = offered.r();
+        TrainingRunLogicTest.TestThreads threads = offered.threads();
         assertThat(offer.header(r)).isEqualTo("A run of \u201cXOR\u201d was interrupted after epoch 3 of 30. "
                 + "Resume it?");
         assertThat(offer.message(r)).contains(Checkpoint.folderFor(r.runDir()).toString());
@@ -99,11 +74,12 @@ class ResumeOfferTest {
 
     @Test
     void discard_removes_the_checkpoint_and_leaves_what_strata_did_not_write(@TempDir Path dir) throws Exception {
-        Path file = interruptedXor(dir);
-        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
-        TrainingRun run = new TrainingRun(new EditorDocument(ProjectFile.load(file)), null, threads);
-        ResumeOffer offer = run.resumeOffer();
-        InterruptedRuns.Run r = offered(offer, threads);
+        Path file = InterruptedXor.in(dir);
+        Offered offered = Offered.of(ProjectFile.load(file));
+        TrainingRun run = offered.run();
+        ResumeOffer offer = offered.offer();
+        InterruptedRuns.Run r = offered.r();
+        TrainingRunLogicTest.TestThreads threads = offered.threads();
         Path mine = Files.writeString(Checkpoint.folderFor(r.runDir()).resolve("my-notes.txt"), "mine");
         offer.discard(r);
         threads.pumpUntil(() -> !Checkpoint.exists(r.runDir()));
@@ -115,13 +91,14 @@ class ResumeOfferTest {
     @Test
     void a_run_of_a_changed_project_is_refused_naming_the_change_in_the_window_s_language(@TempDir Path dir)
             throws Exception {
-        Path file = interruptedXor(dir);
+        Path file = InterruptedXor.in(dir);
         var project = ProjectFile.load(file);
         project.training().set("learningRate", 0.5); // not the settings the run began with
-        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
-        TrainingRun run = new TrainingRun(new EditorDocument(project), null, threads);
-        ResumeOffer offer = run.resumeOffer();
-        InterruptedRuns.Run r = offered(offer, threads);
+        Offered offered = Offered.of(project);
+        TrainingRun run = offered.run();
+        ResumeOffer offer = offered.offer();
+        InterruptedRuns.Run r = offered.r();
+        TrainingRunLogicTest.TestThreads threads = offered.threads();
         Messages.setLocale(Locale.SIMPLIFIED_CHINESE);
         try {
             offer.resume(r);
@@ -136,11 +113,12 @@ class ResumeOfferTest {
     @Test
     void a_damaged_checkpoint_is_refused_without_telling_the_window_s_user_to_type_a_command(@TempDir Path dir)
             throws Exception {
-        Path file = interruptedXor(dir);
-        TrainingRunLogicTest.TestThreads threads = new TrainingRunLogicTest.TestThreads();
-        TrainingRun run = new TrainingRun(new EditorDocument(ProjectFile.load(file)), null, threads);
-        ResumeOffer offer = run.resumeOffer();
-        InterruptedRuns.Run r = offered(offer, threads);
+        Path file = InterruptedXor.in(dir);
+        Offered offered = Offered.of(ProjectFile.load(file));
+        TrainingRun run = offered.run();
+        ResumeOffer offer = offered.offer();
+        InterruptedRuns.Run r = offered.r();
+        TrainingRunLogicTest.TestThreads threads = offered.threads();
         Path json = Checkpoint.folderFor(r.runDir()).resolve("checkpoint.json");
         ObjectNode o = (ObjectNode) MAPPER.readTree(json.toFile());
         o.put("epochsDone", "three"); // damaged after it was offered

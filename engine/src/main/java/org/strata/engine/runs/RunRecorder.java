@@ -277,14 +277,17 @@ public final class RunRecorder implements TrainingListener {
 
     /** Saves the model with the best epoch's weights, leaving the network as it was. */
     private Path saveBest(Path file, INDArray best) throws IOException {
-        INDArray now = session.backend().parameters();
-        session.backend().setParameters(best);
-        try {
-            model().save(file);
-        } finally {
-            session.backend().setParameters(now);
-        }
-        return file;
+        // the window may ask the network a question meanwhile: it must not hear the best epoch's weights
+        return session.whileIdle(() -> {
+            INDArray now = session.backend().parameters();
+            session.backend().setParameters(best);
+            try {
+                model().save(file);
+            } finally {
+                session.backend().setParameters(now);
+            }
+            return file;
+        });
     }
 
     /**
@@ -305,7 +308,9 @@ public final class RunRecorder implements TrainingListener {
 
     /** @return the trained network with what it needs to predict (the project as it trained, normalisation) */
     public TrainedModel model() {
-        return org.strata.engine.train.TrainedModels.of(session, epochsBefore + session.epochsDone());
+        // not while a probe on another thread has set other weights for a moment
+        return session.whileIdle(() -> org.strata.engine.train.TrainedModels.of(session,
+                epochsBefore + session.epochsDone()));
     }
 
     private RunRecord record(String id, TrainedModel model) {

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.strata.engine.backend.NetworkBackend;
 import org.strata.engine.backprop.StepTrace;
 import org.strata.engine.params.Params;
@@ -27,6 +26,14 @@ final class RunControl {
     /** Held by whoever uses the network outside the training thread (probes and evaluations after a run). */
     private final Object idleNetwork = new Object();
     private TrainingState state = TrainingState.LOADING;
+    /**
+     * The training thread holds the network, from before its first use to after the last queued probe: probes
+     * queue for it. Not the state: a run about to start is still LOADING, and one just over is FINISHED, while the
+     * training thread still uses the network (a probe run beside it then trained on the probe's weights).
+     */
+    private boolean training;
+    /** The thread that holds the network while {@link #training}. */
+    private Thread trainingThread;
     private boolean pauseRequested;
     private boolean stopRequested;
     private int stepsAllowed;
@@ -159,23 +166,57 @@ final class RunControl {
                 f.completeExceptionally(e);
             }
         };
-        synchronized (lock) {
-            if (state == TrainingState.RUNNING || state == TrainingState.PAUSED) {
-                probes.add(r);
-                lock.notifyAll();
-                return f;
+        synchronized (idleNetwork) { // outside a run, callers on different threads take turns
+            synchronized (lock) {
+                if (training) {
+                    probes.add(r);
+                    lock.notifyAll();
+                    return f;
+                }
             }
-        }
-        synchronized (idleNetwork) { // after the run, callers on different threads take turns
             r.run();
         }
         return f;
     }
 
-    /** Runs {@code job} taking turns with the other users of the network outside a run. */
-    <T> T whileIdle(Supplier<T> job) {
+    /**
+     * On the training thread, before it first uses the network: from now on probes queue for it. Waits for a probe
+     * running on another thread to finish.
+     */
+    void claimNetwork() {
         synchronized (idleNetwork) {
-            return job.get();
+            synchronized (lock) {
+                training = true;
+                trainingThread = Thread.currentThread();
+            }
+        }
+    }
+
+    /** On the training thread, when it is done with the network: runs the probes still queued, then hands it over. */
+    void releaseNetwork() {
+        synchronized (idleNetwork) {
+            synchronized (lock) {
+                training = false;
+                trainingThread = null;
+            }
+            runProbes();
+        }
+    }
+
+    /**
+     * Runs {@code job} on the calling thread, taking turns with the other users of the network outside a run; the
+     * training thread may call it too.
+     *
+     * @throws IllegalStateException when another thread trains the network now (ask with {@link #probe} instead)
+     */
+    <T, E extends Exception> T whileIdle(TrainingSession.NetworkJob<T, E> job) throws E {
+        synchronized (idleNetwork) {
+            synchronized (lock) {
+                if (training && trainingThread != Thread.currentThread()) {
+                    throw new IllegalStateException("the network is training: ask between two batches");
+                }
+            }
+            return job.run();
         }
     }
 

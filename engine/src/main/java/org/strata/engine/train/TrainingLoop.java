@@ -147,6 +147,15 @@ final class TrainingLoop {
      * @throws TrainingException when the loss becomes NaN or data fails; listeners see FAILED with the message
      */
     TrainingResult run() throws TrainingException {
+        control.claimNetwork();
+        try {
+            return train();
+        } finally {
+            control.releaseNetwork(); // and the probes asked for just before the end
+        }
+    }
+
+    private TrainingResult train() throws TrainingException {
         long start = System.nanoTime();
         Batches train = new Batches(data.train(), inputShape, task, settings.getInt("batchSize"));
         train.writeInto(backend::trainingInputs);
@@ -177,14 +186,12 @@ final class TrainingLoop {
         TrainingResult result = new TrainingResult(tally.endState, endMessage.english(), epochsDone, best.epoch(),
                 end.train(), end.validation(), end.test(), sps, (System.nanoTime() - start) / 1e9);
         control.setState(new TrainingEvent.StateChanged(tally.endState, endMessage, null, result));
-        control.runProbes(); // any asked for just before the end
         return result;
     }
 
-    /** Tells listeners the run failed, runs the probes still waiting; @return {@code e}, to throw */
+    /** Tells listeners the run failed; @return {@code e}, to throw */
     private TrainingException fail(TrainingException e) {
         control.setState(new TrainingEvent.StateChanged(TrainingState.FAILED, e.text(), e.nodeId(), null));
-        control.runProbes();
         return e;
     }
 

@@ -136,7 +136,30 @@ public final class TrainingSession {
         telemetry.removeListener(l);
     }
 
-    /** @return the compiled network (touch it only when the session is not running) */
+    /**
+     * Work with the network, done on one thread.
+     *
+     * @param <T> what it gives
+     * @param <E> what it may throw
+     */
+    @FunctionalInterface
+    public interface NetworkJob<T, E extends Exception> {
+        /** @return the result */
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code job} on the calling thread when no run is going, taking turns with whoever else uses the network
+     * outside a run ({@link #probe}s, evaluations): keeping a run reads its weights, and writes the best epoch's
+     * into the network for a moment.
+     *
+     * @throws IllegalStateException when the session is training on another thread
+     */
+    public <T, E extends Exception> T whileIdle(NetworkJob<T, E> job) throws E {
+        return control.whileIdle(job);
+    }
+
+    /** @return the compiled network (touch it only when the session is not running: see {@link #whileIdle}) */
     public NetworkBackend backend() {
         return backend;
     }

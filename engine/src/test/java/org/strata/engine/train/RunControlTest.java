@@ -28,7 +28,12 @@ class RunControlTest {
     /** Counts batches until told to stop, as the training loop would. */
     private Thread trainingThread() {
         Thread t = new Thread(() -> {
-            while (control.awaitTurn(batches.get())) batches.incrementAndGet();
+            control.claimNetwork();
+            try {
+                while (control.awaitTurn(batches.get())) batches.incrementAndGet();
+            } finally {
+                control.releaseNetwork();
+            }
         }, "test-training");
         t.setDaemon(true);
         return t;
@@ -83,6 +88,102 @@ class RunControlTest {
         control.setState(TrainingState.STOPPED, Message.plain("test"));
         String after = control.probe(net -> Thread.currentThread().getName()).getNow("not run at once");
         assertEquals(Thread.currentThread().getName(), after, "after the run, the caller runs it at once");
+    }
+
+    @Test
+    void a_probe_begun_before_the_run_keeps_the_network_until_it_ends_and_no_batch_trains_beside_it()
+            throws Exception {
+        var inside = new java.util.concurrent.CountDownLatch(1);
+        var probe = new java.util.concurrent.CompletableFuture<int[]>();
+        Thread asker = new Thread(() -> control.probe(net -> {
+            inside.countDown();
+            int before = batches.get();
+            sleep(300); // a loss surface takes a while, setting the weights to each grid point in turn
+            return new int[]{before, batches.get()};
+        }).whenComplete((v, e) -> probe.complete(v)), "test-asker");
+        asker.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        control.setState(TrainingState.RUNNING, Message.plain("test"));
+        Thread t = trainingThread();
+        t.start();
+        int[] seen = probe.get(10, TimeUnit.SECONDS);
+        assertEquals(seen[0], seen[1], "the training thread waited for the probe to give the network back");
+        waitFor(() -> batches.get() > 3);
+        control.stop();
+        t.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(t.isAlive());
+    }
+
+    @Test
+    void a_probe_asked_when_the_run_is_over_but_its_thread_still_holds_the_network_waits_for_that_thread()
+            throws Exception {
+        var letGo = new java.util.concurrent.CountDownLatch(1);
+        var holding = new java.util.concurrent.CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            control.claimNetwork();
+            control.setState(TrainingState.FINISHED, Message.plain("test"));
+            holding.countDown();
+            try {
+                letGo.await(); // the end of a run: its last figures, on the network
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                control.releaseNetwork();
+            }
+        }, "test-training");
+        t.start();
+        assertTrue(holding.await(10, TimeUnit.SECONDS));
+        var asked = control.probe(net -> Thread.currentThread().getName());
+        assertFalse(asked.isDone(), "not beside the training thread, though the run is over");
+        letGo.countDown();
+        assertEquals("test-training", asked.get(10, TimeUnit.SECONDS), "run by that thread as it lets go");
+        t.join(TimeUnit.SECONDS.toMillis(10));
+        assertEquals(Thread.currentThread().getName(),
+                control.probe(net -> Thread.currentThread().getName()).getNow("not at once"), "then at once");
+    }
+
+    @Test
+    void work_outside_a_run_waits_for_a_probe_on_another_thread_and_is_refused_while_another_thread_trains()
+            throws Exception {
+        var inside = new java.util.concurrent.CountDownLatch(1);
+        var letGo = new java.util.concurrent.CountDownLatch(1);
+        Thread asker = new Thread(() -> control.probe(net -> {
+            inside.countDown();
+            try {
+                return letGo.await(10, TimeUnit.SECONDS); // a loss surface: other weights in the network meanwhile
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }), "test-asker");
+        asker.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        var kept = new java.util.concurrent.CompletableFuture<String>();
+        Thread keeper = new Thread(() -> kept.complete(control.whileIdle(() -> "kept")), "test-keeper");
+        keeper.start();
+        Thread.sleep(200);
+        assertFalse(kept.isDone(), "keeping a run reads the weights: not while a probe has others in the network");
+        letGo.countDown();
+        assertEquals("kept", kept.get(10, TimeUnit.SECONDS));
+
+        control.setState(TrainingState.RUNNING, Message.plain("test"));
+        control.pause();
+        Thread t = trainingThread();
+        t.start();
+        waitFor(() -> control.state() == TrainingState.PAUSED);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> control.whileIdle(() -> "during the run"));
+        assertEquals("on the training thread", control.probe(net -> control.whileIdle(() -> "on the training thread"))
+                .get(10, TimeUnit.SECONDS), "the training thread itself may");
+        control.stop();
+        t.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
