@@ -78,6 +78,16 @@ class FastGradientTest {
                         .then("att", "MultiHeadAttention", "heads", 3, "keySize", 2, "causal", true)
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("a class at every step: causal attention to the next token", new Graphs()
+                        .then("input", "Input", "size", 6).then("e", "Embedding", "vocabulary", 9, "dimension", 4)
+                        .then("learned", "PositionEmbedding")
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true)
+                        .then("d", "Dense", "units", 9, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("a class at every real step of padded tokens, softmax in the Dense", new Graphs()
+                        .then("input", "Input", "size", 5)
+                        .then("e", "Embedding", "vocabulary", 7, "dimension", 4, "maskPadding", true)
+                        .then("r", "GRU", "units", 3, "returnSequences", true)
+                        .then("d", "Dense", "units", 7, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
                 Arguments.of("layer norm on vectors", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 6, "activation", "identity").then("ln", "LayerNorm")
@@ -340,7 +350,17 @@ class FastGradientTest {
                 }
             }
         }
-        long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
+        TensorShape out = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow();
+        if (out.kind() == TensorShape.Kind.SEQUENCE) { // a class at every step, and one step without (a zero row)
+            long steps = out.dim(0);
+            long k = out.channels();
+            INDArray y = Nd4j.zeros(DataType.FLOAT, n, steps, k);
+            for (int i = 0; i < n; i++) {
+                for (long t = 0; t < steps; t++) if (t != i % steps) y.putScalar(new long[]{i, t, (i * 7 + t * 3) % k}, 1);
+            }
+            return new INDArray[]{x, y};
+        }
+        long k = out.size();
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
         for (int i = 0; i < n; i++) y.putScalar(i, (i * 7) % k, 1);
         // Huber's targets far enough (2.5) for its linear part, the zeros near for its squared part
