@@ -23,7 +23,8 @@ import org.strata.engine.model.TrainedModel;
  * Writes a trained model as an ONNX file (opset {@value OnnxGraph#OPSET}) that takes what the project's data files
  * hold: input {@code input} is [batch, …] raw values in Strata's layout (an image channels last, [batch, height,
  * width, channels]), normalised inside the graph as in training. A classifier's outputs are {@code probabilities}
- * [batch, classes] and {@code prediction} (the class index, int64); a regression's is {@code prediction}.
+ * [batch, classes] and {@code prediction} (the class index, int64), or, with a class at every step (a language
+ * model), [batch, T, classes] and [batch, T]; a regression's is {@code prediction}.
  * Dropout is left out (inference), BatchNorm is in its inference form.
  */
 public final class OnnxExport {
@@ -114,6 +115,12 @@ public final class OnnxExport {
             return;
         }
         g.opNamed("Identity", PROBABILITIES, List.of(y));
+        if (org.strata.engine.layers.OutputLayerType.perStep(shape)) { // a class at every step: [batch, T, K]
+            g.output(PROBABILITIES, OnnxMl.TensorProto.DataType.FLOAT, shape.dim(0), shape.channels());
+            g.opNamed("ArgMax", PREDICTION, List.of(y), OnnxGraph.attr("axis", -1L), OnnxGraph.attr("keepdims", 0L));
+            g.output(PREDICTION, OnnxMl.TensorProto.DataType.INT64, shape.dim(0));
+            return;
+        }
         g.output(PROBABILITIES, OnnxMl.TensorProto.DataType.FLOAT, width);
         if (width == 1) {
             // two classes on one sigmoid: class 1 where its probability passes one half
