@@ -282,6 +282,18 @@ class FastGradientTest {
                         .then("c3", "Conv1D", "filters", 3, "kernel", 2, "dilation", 2, "activation", "tanh")
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("a GPT head in small: a per-step Dense to the vocabulary, tied to the embedding", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                        .then("ff", "Dense", "units", 4, "activation", "tanh")
+                        .then("head", "Dense", "units", 7, "activation", "identity", "useBias", false,
+                                "tieEmbedding", true)
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("pooled tokens into a Dense tied to the embedding, with a bias", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 6, "dimension", 4)
+                        .then("g", "GlobalAvgPool")
+                        .then("tied", "Dense", "units", 6, "activation", "tanh", "tieEmbedding", true)
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
@@ -410,6 +422,16 @@ class FastGradientTest {
         stepsMatchDeeplearning4j(g, settings(), "batch norm");
     }
 
+    @Test
+    void a_dense_tied_to_the_embedding_trains_as_on_deeplearning4j() {
+        Graph g = new Graphs().then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                .then("head", "Dense", "units", 7, "activation", "tanh", "tieEmbedding", true)
+                .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output")
+                .build();
+        stepsMatchDeeplearning4j(g, settings().set("optimizer", "adamw").set("learningRate", 0.05)
+                .set("weightDecay", 0.1), "tied");
+    }
+
     @ParameterizedTest(name = "{0} with weight decay matches Deeplearning4j after a step")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"sgd", "adamw", "adam", "momentum"})
     void weight_decay_step_matches_deeplearning4j(String optimizer) {
@@ -528,6 +550,7 @@ class FastGradientTest {
         cg.setLabels(b[1]);
         if (dl4j.padded()) cg.setLayerMaskArrays(dl4j.masks(b[0]), null);
         cg.computeGradientAndScore();
+        org.strata.engine.train.dl4j.TiedWeightsDl4j.sumGradients(dl4j); // as fit does before its updater
         assertEquals(cg.score(), loss, 1e-4 * Math.max(1, Math.abs(loss)), name + ": loss");
         Map<String, INDArray> theirGrads = cg.gradient().gradientForVariable();
         for (var e : fast.exportGradients().entrySet()) {
