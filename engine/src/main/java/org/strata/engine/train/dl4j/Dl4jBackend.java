@@ -52,7 +52,8 @@ public final class Dl4jBackend implements NetworkBackend {
             if (layerOf(n.id()) == null) continue;
             String prefix = net.vertexOf(n.id()) + "_";
             g.gradientForVariable().forEach((k, v) -> {
-                if (k.startsWith(prefix)) named.put(n.id() + "/" + k.substring(prefix.length()), v);
+                boolean copy = net.ties().containsKey(n.id()) && k.equals(prefix + "W"); // E's, shown there
+                if (k.startsWith(prefix) && !copy) named.put(n.id() + "/" + k.substring(prefix.length()), v);
             });
         }
         Map<String, float[]> out = NetworkInspection.byNode(named);
