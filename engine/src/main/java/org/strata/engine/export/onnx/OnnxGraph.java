@@ -19,6 +19,8 @@ final class OnnxGraph {
     static final int OPSET = 13;
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
     private final Set<String> used = new HashSet<>();
+    /** Each layer's weight ({@code <nodeId>/<name>}) → its initializer's name, for a layer that reads another's. */
+    private final java.util.Map<String, String> weights = new java.util.HashMap<>();
 
     /**
      * @param name     the graph's name (the project's: any text)
@@ -27,6 +29,18 @@ final class OnnxGraph {
     OnnxGraph(String name, String... reserved) {
         graph.setName(OnnxText.string(name));
         used.addAll(List.of(reserved));
+    }
+
+    /** Notes that the initializer {@code initializer} holds weight {@code <nodeId>/<name>}. */
+    void weightWritten(String weight, String initializer) {
+        weights.put(weight, initializer);
+    }
+
+    /** @return the initializer holding weight {@code <nodeId>/<name>}, written before */
+    String weightInitializer(String weight) {
+        String name = weights.get(weight);
+        if (name == null) throw new IllegalStateException("no initializer for " + weight + " yet");
+        return name;
     }
 
     /**
