@@ -60,4 +60,18 @@ class TiedWeightsDl4jTest {
         assertTrue(copyIsTransposeOfE(net.graph()));
         assertEquals(6f, net.graph().getParam("head_W").getFloat(1, 1), 0f); // Eᵀ[1][1] = E[1][1] = 4 + 2
     }
+
+    @Test
+    void a_frozen_embedding_keeps_the_shared_matrix_and_its_copy() {
+        Analysis a = GraphAnalyzer.analyze(TIED);
+        Dl4jNetwork net = Dl4jCompiler.compile(TIED, a, TrainingSettings.defaults().set("learningRate", 0.05));
+        Dl4jBackend backend = new Dl4jBackend(TIED, net);
+        backend.freeze(java.util.Set.of("e"));
+        INDArray e0 = net.graph().getParam("e_W").dup();
+        INDArray x = Nd4j.createFromArray(new float[][]{{1, 2, 3, 4, 5}, {6, 5, 4, 3, 2}});
+        INDArray y = Nd4j.createFromArray(new float[][]{{1, 0, 0}, {0, 0, 1}});
+        for (int step = 0; step < 3; step++) backend.fit(x, y);
+        assertTrue(net.graph().getParam("e_W").equalsWithEps(e0, 0), "E frozen");
+        assertTrue(copyIsTransposeOfE(net.graph()), "the copy back to Eᵀ after each step");
+    }
 }
