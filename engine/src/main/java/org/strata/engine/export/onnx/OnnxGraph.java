@@ -31,15 +31,17 @@ final class OnnxGraph {
         used.addAll(List.of(reserved));
     }
 
-    /** Notes that the initializer {@code initializer} holds weight {@code <nodeId>/<name>}. */
-    void weightWritten(String weight, String initializer) {
-        weights.put(weight, initializer);
-    }
-
-    /** @return the initializer holding weight {@code <nodeId>/<name>}, written before */
-    String weightInitializer(String weight) {
+    /**
+     * @return the initializer holding weight {@code <nodeId>/<name>}, written once (by {@code write} the first time
+     *         it is asked for): the same initializer for every layer that reads it (an Embedding and the Dense tied
+     *         to it)
+     */
+    String weightInitializer(String weight, java.util.function.Supplier<String> write) {
         String name = weights.get(weight);
-        if (name == null) throw new IllegalStateException("no initializer for " + weight + " yet");
+        if (name == null) {
+            name = write.get();
+            weights.put(weight, name);
+        }
         return name;
     }
 

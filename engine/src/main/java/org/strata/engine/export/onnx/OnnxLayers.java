@@ -39,11 +39,26 @@ final class OnnxLayers {
         }
 
         String floats(String name, INDArray w, long... dims) {
+            return floats(node.id(), name, w, dims);
+        }
+
+        /** Writes an initializer {@code <nodeId>_<name>} of {@code w} in the shape given; @return its name */
+        String floats(String nodeId, String name, INDArray w, long... dims) {
             // row-major, in the shape given (a permuted view is copied in its new order)
             float[] values = w.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-            String written = g.floats(node.id() + "_" + name, values, dims);
-            g.weightWritten(node.id() + "/" + name, written);
-            return written;
+            return g.floats(nodeId + "_" + name, values, dims);
+        }
+
+        /**
+         * @return the initializer of an Embedding's E [vocabulary, dimension], written once for the Embedding and
+         *         the Dense tied to it, whichever the order reaches first
+         */
+        String embeddingMatrix(String embeddingId) {
+            return g.weightInitializer(embeddingId + "/E", () -> {
+                INDArray e = weights.get(embeddingId + "/E");
+                if (e == null) throw new IllegalStateException("no weight " + embeddingId + "/E in the model");
+                return floats(embeddingId, "E", e, e.size(0), e.size(1));
+            });
         }
 
         String in() {
@@ -225,9 +240,8 @@ final class OnnxLayers {
      */
     private static String matrix(Ctx c) {
         if (c.tiedEmbedding() != null) {
-            // the Embedding comes first in the order (the Dense reads what it gives), so its E is written
-            return c.g().op("Transpose", c.node().id() + "_tied_w",
-                    List.of(c.g().weightInitializer(c.tiedEmbedding() + "/E")), attr("perm", 1L, 0L));
+            String e = c.embeddingMatrix(c.tiedEmbedding());
+            return c.g().op("Transpose", c.node().id() + "_tied_w", List.of(e), attr("perm", 1L, 0L));
         }
         INDArray w = c.weight("W");
         return c.floats("W", w, w.size(0), w.size(1));
@@ -570,11 +584,10 @@ final class OnnxLayers {
 
     /** Token indices (floats, as the data holds them) to their vectors: E[index]. */
     private static String embedding(Ctx c) {
-        INDArray e = c.weight("E");
         String id = c.node().id();
         String idx = c.g().op("Cast", id + "_index", List.of(c.in()),
                 attr("to", (long) ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64.getNumber()));
-        return c.g().op("Gather", id, List.of(c.floats("E", e, e.size(0), e.size(1)), idx), attr("axis", 0L));
+        return c.g().op("Gather", id, List.of(c.embeddingMatrix(id), idx), attr("axis", 0L));
     }
 
     /** [0, dims…]: Reshape's target, 0 keeping the batch size. */
