@@ -83,7 +83,7 @@ public final class OnnxExport {
                             .orElse("no ONNX mapping")));
             OnnxPadding pad = padding.ofInput(id).map(paddings::get).orElse(null);
             tensors.put(id, m.add(new OnnxLayers.Ctx(g, node, ins, shapes, a.shapeOf(id).orElseThrow(), weights,
-                    pad)));
+                    pad, a.tiedEmbedding(id).orElse(null))));
             if (padding.carriedBy(id).filter(id::equals).isPresent()) {
                 paddings.put(id, OnnxPadding.of(g, id + "_padding", ins.get(0), shapes.get(0).dim(0)));
             }

@@ -267,6 +267,26 @@ final class Plan {
         }
 
         @Override
+        public INDArray tiedWeight() {
+            return net.analysis().tiedEmbedding(node.id()).map(e -> parameters.param(e, "E")).orElse(null);
+        }
+
+        @Override
+        public INDArray tiedWeightGradient() {
+            return net.analysis().tiedEmbedding(node.id()).map(e -> parameters.paramGradient(e, "E")).orElse(null);
+        }
+
+        @Override
+        public boolean addsToSharedGradient() {
+            var a = net.analysis();
+            String embedding = a.tiedEmbedding(node.id()).orElse(node.id());
+            List<String> sharing = new ArrayList<>(a.tiedTo(embedding));
+            sharing.add(embedding);
+            int mine = net.order().indexOf(node.id());
+            return sharing.size() > 1 && sharing.stream().anyMatch(id -> net.order().indexOf(id) > mine);
+        }
+
+        @Override
         public INDArray labels() {
             return labels;
         }
