@@ -83,6 +83,12 @@ class FastGradientTest {
                         .then("learned", "PositionEmbedding")
                         .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true)
                         .then("d", "Dense", "units", 9, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("a GPT in small: a class at every step from the head tied to the embedding", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                        .then("learned", "PositionEmbedding").then("ln", "LayerNorm")
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true)
+                        .then("head", "Dense", "units", 7, "activation", "identity", "useBias", false,
+                                "tieEmbedding", true).then("out", "Output").build()),
                 Arguments.of("a class at every real step of padded tokens, softmax in the Dense", new Graphs()
                         .then("input", "Input", "size", 5)
                         .then("e", "Embedding", "vocabulary", 7, "dimension", 4, "maskPadding", true)
