@@ -17,10 +17,11 @@ import org.strata.engine.layers.Weight;
  * @param weights      each node's arrays as its layer type declares them, where its inputs are known
  * @param flops        each node's forward FLOPs per sample, where known
  * @param problems     everything wrong, errors first
+ * @param ties         each Dense tied to an Embedding (see {@link WeightTies}) → that Embedding's id
  */
 public record Analysis(List<String> order, Map<String, TensorShape> outputShapes, Map<Edge, TensorShape> edgeShapes,
                        Map<String, Long> paramCounts, Map<String, List<Weight>> weights, Map<String, Long> flops,
-                       List<Problem> problems) {
+                       List<Problem> problems, Map<String, String> ties) {
 
     /**
      * @return this analysis with {@code more} problems (the data's, found beside the graph's), errors still first
@@ -30,12 +31,23 @@ public record Analysis(List<String> order, Map<String, TensorShape> outputShapes
         List<Problem> all = new java.util.ArrayList<>(problems);
         all.addAll(more);
         all.sort(java.util.Comparator.comparing(Problem::severity));
-        return new Analysis(order, outputShapes, edgeShapes, paramCounts, weights, flops, List.copyOf(all));
+        return new Analysis(order, outputShapes, edgeShapes, paramCounts, weights, flops, List.copyOf(all),
+                ties);
     }
 
     /** @return the arrays a node holds (none for a node whose inputs are unknown) */
     public List<Weight> weightsOf(String nodeId) {
         return weights.getOrDefault(nodeId, List.of());
+    }
+
+    /** @return the Embedding whose matrix (transposed) a tied Dense uses as its W; empty for any other node */
+    public Optional<String> tiedEmbedding(String denseId) {
+        return Optional.ofNullable(ties.get(denseId));
+    }
+
+    /** @return the Dense nodes tied to an Embedding, in graph order; empty for any other node */
+    public List<String> tiedTo(String embeddingId) {
+        return order.stream().filter(id -> embeddingId.equals(ties.get(id))).toList();
     }
 
     /** @return whether there is no ERROR problem (warnings allowed) */

@@ -31,8 +31,10 @@ public final class DataFit {
         List<Problem> found = new java.util.ArrayList<>();
         analysis.shapeOf(input.id()).ifPresent(in -> inputFits(input, in, data).ifPresent(found::add));
         if (data.tokens() > 0) found.addAll(vocabularyFits(graph, input, data));
-        analysis.shapeOf(output.id()).ifPresent(out -> found.addAll(outputFits(graph, analysis, output,
-                (int) out.size(), data)));
+        analysis.shapeOf(output.id()).ifPresent(out -> found.addAll(
+                org.strata.engine.layers.OutputLayerType.perStep(out) || data.labelSteps() > 0
+                        ? stepsFit(graph, analysis, output, out, data)
+                        : outputFits(graph, analysis, output, (int) out.size(), data)));
         return List.copyOf(found);
     }
 
@@ -115,6 +117,39 @@ public final class DataFit {
         return found;
     }
 
+    /**
+     * A class at every step: the Output predicts a sequence [T, K] exactly when each sample has a label at each of
+     * its positions, as many as the Output's steps, from K classes.
+     */
+    private static List<Problem> stepsFit(Graph graph, Analysis analysis, Node output, TensorShape out,
+                                          DataShape data) {
+        String id = output.id();
+        boolean perStep = org.strata.engine.layers.OutputLayerType.perStep(out);
+        if (perStep && data.labelSteps() == 0) {
+            return List.of(Problem.error(id, "data.perStepOutput", "The Output predicts a class at each of its "
+                    + out.dim(0) + " steps but each sample of " + data.name() + " has one label: add a Flatten or "
+                    + "GlobalAvgPool before the Output's Dense", out.dim(0), data.name()));
+        }
+        if (!perStep) {
+            return List.of(Problem.error(id, "data.perStepLabels", "Each sample of " + data.name() + " has a label "
+                    + "at each of its " + data.labelSteps() + " positions (the next token) but the Output predicts "
+                    + "one per sample: keep the sequence up to the Output (remove the Flatten or GlobalAvgPool before "
+                    + "it)", data.name(), data.labelSteps()));
+        }
+        if (out.dim(0) != data.labelSteps()) {
+            return List.of(Problem.error(id, "data.labelSteps", "The Output predicts " + out.dim(0) + " steps but "
+                    + "the samples of " + data.name() + " have a label at each of " + data.labelSteps() + " positions: "
+                    + "set the Input's timesteps (or size) to " + data.labelSteps(), out.dim(0), data.name(),
+                    data.labelSteps()));
+        }
+        int k = data.classes().size();
+        if (out.channels() == k) return List.of();
+        Problem p = Problem.error(id, "data.stepClasses", "The Output gets " + out.channels() + " values per step "
+                + "but the data has " + k + " classes (tokens): set the units of the last Dense to " + k,
+                out.channels(), k);
+        return List.of(withUnitsFix(p, graph, analysis, output, out.channels(), k));
+    }
+
     /** Offers to set the units of the layer that decides the Output's width, when one layer does. */
     private static Problem withUnitsFix(Problem p, Graph graph, Analysis analysis, Node output, int width, int units) {
         return widthLayer(graph, analysis, output, width).map(n -> p.withFix(Fix.node(n.id(), Map.of("units", units),
@@ -135,7 +170,10 @@ public final class DataFit {
             if (in.isEmpty()) return Optional.empty();
             Node prev = graph.require(in.get().from().node());
             Optional<TensorShape> shape = analysis.shapeOf(prev.id());
-            if (shape.isEmpty() || shape.get().kind() != TensorShape.Kind.VECTOR || shape.get().size() != width) {
+            // a vector that wide, or a sequence that wide at every step (a per-step Dense)
+            if (shape.isEmpty() || shape.get().kind() == TensorShape.Kind.IMAGE
+                    || (shape.get().kind() == TensorShape.Kind.VECTOR ? shape.get().size() : shape.get().channels())
+                    != width) {
                 return Optional.empty();
             }
             if (prev.params().table().spec("units").isPresent()) {

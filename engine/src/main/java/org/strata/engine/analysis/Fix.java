@@ -27,7 +27,8 @@ public record Fix(String code, List<Object> args, String english, Target target,
             "fix.loss", 1,        // loss
             "fix.metric", 1,      // metric
             "fix.labelColumn", 1, // column
-            "fix.vocabulary", 1); // tokens
+            "fix.vocabulary", 1,  // tokens
+            "fix.untie", 1);      // layer name
 
     public Fix {
         args = List.copyOf(args);

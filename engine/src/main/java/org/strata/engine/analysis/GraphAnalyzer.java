@@ -35,7 +35,7 @@ public final class GraphAnalyzer {
         List<Problem> problems = new ArrayList<>();
         if (graph.nodes().isEmpty()) {
             problems.add(Problem.error(null, "graph.empty", "The graph is empty: drag an Input, some layers and an Output onto it"));
-            return new Analysis(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), problems);
+            return new Analysis(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), problems, Map.of());
         }
         checkParams(graph, problems);
         List<String> order = topologicalOrder(graph, problems);
@@ -79,9 +79,10 @@ public final class GraphAnalyzer {
         checkStructure(graph, problems);
         checkLosses(graph, problems);
         checkPadding(graph, order, shapes, problems);
+        Map<String, String> ties = WeightTies.resolve(graph, order, shapes, problems);
         problems.sort(Comparator.comparing(Problem::severity));
         return new Analysis(List.copyOf(order), Map.copyOf(shapes), Map.copyOf(edgeShapes), Map.copyOf(params),
-                Map.copyOf(weights), Map.copyOf(flops), List.copyOf(problems));
+                Map.copyOf(weights), Map.copyOf(flops), List.copyOf(problems), ties);
     }
 
     /** Layers that leave a sample's padding out of what they compute (the others read it as steps). */

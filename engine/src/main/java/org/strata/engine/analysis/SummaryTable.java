@@ -38,7 +38,8 @@ public final class SummaryTable {
         String[] head = {"Layer (type)", "Output shape", "Params", "FLOPs", "Connected to"};
         List<String[]> cells = new ArrayList<>();
         for (Row r : rows) {
-            cells.add(new String[]{r.node() + " (" + r.type() + ")", r.shape(), group(r.params()), human(r.flops()),
+            String tie = analysis.tiedEmbedding(r.node()).map(e -> ", W tied to " + e).orElse("");
+            cells.add(new String[]{r.node() + " (" + r.type() + tie + ")", r.shape(), group(r.params()), human(r.flops()),
                     r.inputs()});
         }
         int[] w = new int[head.length];

@@ -59,7 +59,9 @@ public final class StepFormulas {
     /** @return whether {@link #forward} works out this node's output */
     public boolean worksForward(String id) {
         return worker(id).map(w -> switch (w) {
-            case DENSE -> t.before().containsKey(id) && t.outputs().get(producer(id)).rowShape().length == 1;
+            // a Dense tied to the embedding has no W of its own to work with (its W is the Embedding's Eᵀ)
+            case DENSE -> t.before().containsKey(id) && !DenseLayer.tied(graph.require(id).params())
+                    && t.outputs().get(producer(id)).rowShape().length == 1;
             case ACTIVATION -> true;
             case CONV2D -> t.before().containsKey(id);
         }).orElse(false);

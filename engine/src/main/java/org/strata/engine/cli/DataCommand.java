@@ -44,7 +44,10 @@ final class DataCommand implements Callable<Integer> {
         DataPreview d = r.preview();
         out.printf("%s: %,d training, %,d validation, %,d test samples; each %s of shape %s%n", TerminalText.escape(d.name()), d.train(),
                 d.validation(), d.test(), d.shape().article(), d.shape());
-        if (!d.classes().isEmpty()) {
+        if (d.labelSteps() > 0) {
+            out.println("predicts the next token at each of " + d.labelSteps() + " positions: a class of "
+                    + d.classes().size() + " (the vocabulary)");
+        } else if (!d.classes().isEmpty()) {
             StringBuilder b = new StringBuilder("classes (training samples):");
             for (int c = 0; c < d.classes().size(); c++) {
                 b.append(c == 0 ? " " : ", ").append(TerminalText.escape(d.classes().get(c))).append(' ')

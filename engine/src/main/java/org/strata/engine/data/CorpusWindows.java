@@ -4,7 +4,7 @@ package org.strata.engine.data;
  * The windows of one block of a corpus's token numbers: window {@code i} reads {@code context} tokens from
  * {@code i × stride}, and its targets are the same positions one token later, the next token at every position.
  * A window never reaches past its block, so no window of the training text reads validation or test text.
- * Targets are token numbers, one per position, in the layout the per-step sequence tasks use ({@code reverse}).
+ * Its labels are classes at every position: the vocabulary's token numbers.
  */
 public final class CorpusWindows implements SampleSource {
     private final int[] tokens;
@@ -50,14 +50,16 @@ public final class CorpusWindows implements SampleSource {
 
     @Override
     public int label(int index) {
-        return 0; // what is predicted is a token per position: the targets
+        throw new UnsupportedOperationException("a class at every position: see labels");
     }
 
     @Override
-    public float[] target(int index) {
-        float[] next = new float[context];
-        int s = start(index) + 1;
-        for (int t = 0; t < context; t++) next[t] = tokens[s + t];
-        return next;
+    public int labelSteps() {
+        return context;
+    }
+
+    @Override
+    public void labels(int index, int[] dst, int offset) {
+        System.arraycopy(tokens, start(index) + 1, dst, offset, context);
     }
 }

@@ -22,9 +22,11 @@ import org.strata.engine.layers.TensorShape;
  * @param targets     numbers predicted per sample (regression); 0 for classes
  * @param samples     the first training samples
  * @param text        for texts, how they became token numbers (with the vocabulary and its counts)
+ * @param labelSteps  positions with a class each (a language model's next token at every position); 0: one label
  */
 public record DataPreview(String name, TensorShape shape, int train, int validation, int test, List<String> classes,
-                          int[] classCounts, int targets, List<Sample> samples, Optional<TextEncoding> text) {
+                          int[] classCounts, int targets, List<Sample> samples, Optional<TextEncoding> text,
+                          int labelSteps) {
     /**
      * One sample as the data files hold it.
      *
@@ -39,16 +41,37 @@ public record DataPreview(String name, TensorShape shape, int train, int validat
     public static DataPreview of(Dataset d, int count) {
         Split s = d.train();
         int[] counts = new int[d.classNames().size()];
-        if (d.isClassification()) for (int i = 0; i < s.size(); i++) counts[s.label(i)]++;
+        int steps = s.labelSteps();
+        int[] ids = new int[steps];
+        if (d.isClassification()) {
+            for (int i = 0; i < s.size(); i++) {
+                if (steps == 0) {
+                    counts[s.label(i)]++;
+                    continue;
+                }
+                s.labels(i, ids, 0);
+                for (int c : ids) if (c >= 0) counts[c]++;
+            }
+        }
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < Math.min(count, s.size()); i++) {
             float[] raw = new float[s.featureSize()];
             s.rawFeatures(i, raw, 0);
-            samples.add(d.isClassification() ? new Sample(raw, d.classNames().get(s.label(i)), new float[0])
-                    : new Sample(raw, "", s.target(i)));
+            samples.add(!d.isClassification() ? new Sample(raw, "", s.target(i))
+                    : steps == 0 ? new Sample(raw, d.classNames().get(s.label(i)), new float[0])
+                    : new Sample(raw, nextTokens(d, s, i), new float[0]));
         }
         return new DataPreview(d.name(), d.featureShape(), s.size(), d.validation().size(), d.test().size(),
-                d.classNames(), counts, d.targetCount(), List.copyOf(samples), d.text());
+                d.classNames(), counts, d.targetCount(), List.copyOf(samples), d.text(), steps);
+    }
+
+    /** @return what a language model's sample is labelled with: its text one token on, the next token at every position */
+    private static String nextTokens(Dataset d, Split s, int i) {
+        int[] ids = new int[s.labelSteps()];
+        s.labels(i, ids, 0);
+        float[] asValues = new float[ids.length];
+        for (int t = 0; t < ids.length; t++) asValues[t] = Math.max(0, ids[t]);
+        return d.text().map(e -> "\"" + e.decode(asValues) + "\"").orElse(values(asValues, 8));
     }
 
     /** @return a sample as a line of text: a text's words, else its first values (with "…" when there are more) */

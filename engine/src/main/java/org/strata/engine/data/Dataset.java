@@ -31,7 +31,12 @@ public record Dataset(String name, TensorShape featureShape, List<String> classN
     /** @return what a network must fit: a sample's shape, what is predicted and, for texts, the vocabulary's size */
     public org.strata.engine.analysis.DataShape shape() {
         return new org.strata.engine.analysis.DataShape(name, featureShape, classNames, targetCount,
-                text.map(t -> t.vocabulary().size()).orElse(0));
+                text.map(t -> t.vocabulary().size()).orElse(0), labelSteps());
+    }
+
+    /** @return positions with a class each in every sample (a language model's next token); 0: one label */
+    public int labelSteps() {
+        return train.labelSteps();
     }
 
     /** @return this dataset, its samples the texts {@code encoding} numbers */

@@ -57,8 +57,9 @@ final class LanguageModelDatasets {
             CorpusWindows w = new CorpusWindows(ids[b], context, stride);
             splits[b] = new Split(w, IntStream.range(0, w.size()).toArray(), none);
         }
-        return new Dataset(name, TensorShape.vector(context), List.of(), context, splits[0], splits[1], splits[2],
-                none, Optional.of(encoding));
+        // the classes are the tokens: what comes next at every position is one of them
+        return new Dataset(name, TensorShape.vector(context), encoding.vocabulary().tokens(), 0, splits[0],
+                splits[1], splits[2], none, Optional.of(encoding));
     }
 
     /** The encoding learned from the training block: its vocabulary and, for byte-pair encoding, its merges. */

@@ -17,6 +17,19 @@ public interface SampleSource {
     /** @return sample {@code index}'s class (classification) */
     int label(int index);
 
+    /** @return positions with a class each (a language model's next token at every position); 0: one label */
+    default int labelSteps() {
+        return 0;
+    }
+
+    /**
+     * Writes sample {@code index}'s class at each of its {@link #labelSteps()} positions into {@code dst} from
+     * {@code offset}; −1 where a position has none.
+     */
+    default void labels(int index, int[] dst, int offset) {
+        throw new UnsupportedOperationException("one label per sample");
+    }
+
     /** @return sample {@code index}'s target values (regression); empty for classification */
     default float[] target(int index) {
         return new float[0];

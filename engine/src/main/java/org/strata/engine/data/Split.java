@@ -47,6 +47,19 @@ public final class Split {
             }
 
             @Override
+            public int labelSteps() {
+                return source.labelSteps();
+            }
+
+            @Override
+            public void labels(int index, int[] dst, int offset) {
+                source.labels(index, dst, offset);
+                for (int t = 0; t < source.labelSteps(); t++) {
+                    if (dst[offset + t] >= 0) dst[offset + t] = map[dst[offset + t]];
+                }
+            }
+
+            @Override
             public float[] target(int index) {
                 return source.target(index);
             }
@@ -130,6 +143,16 @@ public final class Split {
     /** @return sample {@code i}'s class */
     public int label(int i) {
         return source.label(indices[i]);
+    }
+
+    /** @return positions with a class each in every sample; 0 when a sample has one label */
+    public int labelSteps() {
+        return source.labelSteps();
+    }
+
+    /** Writes sample {@code i}'s class at each position into {@code dst} at {@code offset} (−1: none there). */
+    public void labels(int i, int[] dst, int offset) {
+        source.labels(indices[i], dst, offset);
     }
 
     /** @return sample {@code i}'s regression targets */

@@ -112,11 +112,18 @@ final class NpzLayers {
         return loss.alreadySquashed(before) ? s.x() : NpzMath.activate(loss.squash(), s.x(), last(s.shape()));
     }
 
-    /** x·W + b, row by row on a sequence. */
+    /** x·W + b, row by row on a sequence; tied to an Embedding, x·Eᵀ + b with the Embedding's E. */
     private static float[] dense(NpzStep s) {
         int units = s.p().getInt("units");
         boolean bias = s.p().getBool("useBias");
         TensorShape x = s.shape();
+        var tied = s.forward().analysis().tiedEmbedding(s.id());
+        if (tied.isPresent()) {
+            boolean seq = x.kind() == TensorShape.Kind.SEQUENCE;
+            return NpzMath.activate(s.activation(), NpzMath.rowsTimesTransposed(s.x(), seq ? x.dim(0) : 1,
+                    seq ? x.dim(1) : (int) x.size(), s.forward().array(tied.get() + "/E"),
+                    bias ? s.a("b") : new float[units], units), units);
+        }
         return NpzMath.activate(s.activation(), x.kind() == TensorShape.Kind.SEQUENCE
                 ? NpzMath.rowsTimes(s.x(), x.dim(0), x.dim(1), s.a("W"), bias ? s.a("b") : new float[units], units)
                 : NpzMath.dense(s, s.x(), units, bias), units);

@@ -143,4 +143,20 @@ final class NpzMath {
         }
         return y;
     }
+
+    /**
+     * As {@link #rowsTimes} with W = Eᵀ, read from E [out, in] as it is (a Dense tied to an Embedding): each row of
+     * x [steps, in] times Eᵀ, plus b.
+     */
+    static float[] rowsTimesTransposed(float[] x, int steps, int in, float[] e, float[] b, int out) {
+        float[] y = new float[steps * out];
+        for (int t = 0; t < steps; t++) {
+            for (int j = 0; j < out; j++) {
+                double s = b[j];
+                for (int i = 0; i < in; i++) s += x[t * in + i] * e[j * in + i];
+                y[t * out + j] = (float) s;
+            }
+        }
+        return y;
+    }
 }

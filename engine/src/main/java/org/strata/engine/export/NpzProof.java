@@ -28,7 +28,7 @@ public final class NpzProof {
         float[][] expected = net.predict(raw);
         float[][] got = new float[raw.length][];
         for (int i = 0; i < raw.length; i++) got[i] = forward.predict(raw[i]);
-        Proofs.Comparison c = Proofs.compare(expected, got, !model.classNames().isEmpty());
+        Proofs.Comparison c = Proofs.compare(expected, got, model.classNames().size());
         String differing = c.agree(raw.length) ? "" : firstDiffering(net, forward, raw);
         return new Proof("npz", "Strata's plain-Java reader of the .npz", "1", raw.length, samples.from(),
                 c.maxAbsDiff(), c.sameClass(), differing);

@@ -18,18 +18,32 @@ public final class Proofs {
         }
     }
 
-    /** Compares the model's outputs {@code expected} with an export's {@code got}, row by row. */
-    public static Comparison compare(float[][] expected, float[][] got, boolean classes) {
+    /**
+     * Compares the model's outputs {@code expected} with an export's {@code got}, row by row.
+     *
+     * @param classes the model's classes (0 for values): a row of more values than classes has a class at every
+     *                step, and agrees when every step's class does
+     */
+    public static Comparison compare(float[][] expected, float[][] got, int classes) {
         double max = 0;
         int same = 0;
         for (int i = 0; i < expected.length; i++) {
+            if (got[i].length != expected[i].length) return new Comparison(Double.POSITIVE_INFINITY, 0);
             for (int j = 0; j < expected[i].length; j++) {
                 double d = Math.abs(expected[i][j] - got[i][j]);
                 max = Double.isNaN(d) ? Double.POSITIVE_INFINITY : Math.max(max, d);
             }
-            if (!classes || argmax(expected[i]) == argmax(got[i])) same++;
+            if (classes == 0 || sameClasses(expected[i], got[i], classes)) same++;
         }
         return new Comparison(max, same);
+    }
+
+    private static boolean sameClasses(float[] a, float[] b, int classes) {
+        int run = Math.min(classes, a.length); // one output of two classes: one run of one value
+        for (int from = 0; from < a.length; from += run) {
+            if (argmax(a, from, run) != argmax(b, from, run)) return false;
+        }
+        return true;
     }
 
     /** @return whether two flattened tensors differ in size or beyond the tolerance anywhere */
@@ -41,9 +55,14 @@ public final class Proofs {
 
     /** @return the predicted class of one output row: its largest value, or above one half for a single output */
     public static int argmax(float[] v) {
-        if (v.length == 1) return v[0] > 0.5f ? 1 : 0;
+        return argmax(v, 0, v.length);
+    }
+
+    /** @return the predicted class of the {@code length} values from {@code from}, as {@link #argmax(float[])} */
+    public static int argmax(float[] v, int from, int length) {
+        if (length == 1) return v[from] > 0.5f ? 1 : 0;
         int best = 0;
-        for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+        for (int i = 1; i < length; i++) if (v[from + i] > v[from + best]) best = i;
         return best;
     }
 }

@@ -7,15 +7,23 @@ import org.strata.engine.params.Params;
 
 /** A fully connected layer: y = f(xW + b). */
 public final class DenseLayer extends LayerType {
+    /** The parameter that ties W to the Embedding's matrix (see {@code analysis.WeightTies}). */
+    public static final String TIE = "tieEmbedding";
+
     public DenseLayer() {
         super("Dense", Category.CORE, "Fully connected: every output sees every input",
                 "y = f(x·W + b), W of shape [inputs, units], b of shape [units], f the activation. On a sequence it "
-                        + "applies to each step on its own (the same W and b): [T, inputs] → [T, units].",
+                        + "applies to each step on its own (the same W and b): [T, inputs] → [T, units]. Tied to the "
+                        + "embedding: y = f(x·Eᵀ + b), the Embedding's E [vocabulary, dimension] used as W, so the "
+                        + "network holds that matrix once (GPT-2's output layer).",
                 ParamTable.of(
                         ParamSpec.integer("units", "Units", 128, 1, 1_000_000, "Number of outputs (neurons)"),
                         ParamSpec.choice("activation", "Activation", ActivationFn.RELU,
                                 "Function applied to each output"),
                         ParamSpec.bool("useBias", "Use bias", true, "Add a learned bias b to each output"),
+                        ParamSpec.bool(TIE, "Tie to embedding", false, "Use the transpose of the network's "
+                                + "Embedding matrix as W, as GPT-2 does: the units must equal the Embedding's "
+                                + "vocabulary, the inputs its dimension"),
                         WeightInit.param()));
     }
 
@@ -32,8 +40,10 @@ public final class DenseLayer extends LayerType {
     public List<Weight> weights(List<TensorShape> in, Params p) {
         long inputs = inputs(in.get(0));
         long units = p.getInt("units");
+        Weight b = Weight.vector("b", "[units]", Weight.Init.ZERO, units);
+        if (tied(p)) return useBias(p) ? List.of(b) : List.of(); // W is the Embedding's E, counted there
         Weight w = Weight.xavier("W", "[inputs, units]", inputs, units, inputs, units);
-        return useBias(p) ? List.of(w, Weight.vector("b", "[units]", Weight.Init.ZERO, units)) : List.of(w);
+        return useBias(p) ? List.of(w, b) : List.of(w);
     }
 
     /** @return the inputs of each product: a vector's size, or a sequence step's features */
@@ -44,6 +54,11 @@ public final class DenseLayer extends LayerType {
     /** @return whether a node with these parameters adds a bias */
     public static boolean useBias(Params p) {
         return p.getBool("useBias");
+    }
+
+    /** @return whether a node with these parameters uses the transpose of the Embedding's E as its W */
+    public static boolean tied(Params p) {
+        return p.getBool(TIE);
     }
 
     /** @return the activation a node with these parameters applies */
@@ -68,7 +83,7 @@ public final class DenseLayer extends LayerType {
 
     @Override
     public String keyParams(Params p) {
-        return p.getInt("units") + " · " + p.getString("activation");
+        return p.getInt("units") + " · " + p.getString("activation") + (tied(p) ? " · tied" : "");
     }
 
     @Override

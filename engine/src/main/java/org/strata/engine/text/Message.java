@@ -45,6 +45,10 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("data.oneClass", 1),         // the one class
             java.util.Map.entry("data.targets", 2),          // Output width, targets
             java.util.Map.entry("data.vocabulary", 4),       // Embedding name, its vocabulary, dataset, tokens
+            java.util.Map.entry("data.perStepOutput", 2),    // Output steps, dataset
+            java.util.Map.entry("data.perStepLabels", 2),    // dataset, positions with a label
+            java.util.Map.entry("data.labelSteps", 3),       // Output steps, dataset, positions with a label
+            java.util.Map.entry("data.stepClasses", 2),      // Output values per step, classes
             java.util.Map.entry("fast.ports", 0),
             java.util.Map.entry("fast.layer", 1),            // layer type
             java.util.Map.entry("fast.activation", 1),       // activation

@@ -37,7 +37,7 @@ final class Batches {
         final java.nio.FloatBuffer labelBuffer;
 
         Buffers(int n) {
-            this(Nd4j.create(DataType.FLOAT, shapeOf(n)), Nd4j.create(DataType.FLOAT, n, task.width()));
+            this(Nd4j.create(DataType.FLOAT, shapeOf(n)), Nd4j.create(DataType.FLOAT, task.labelShape(n)));
         }
 
         Buffers(INDArray features, INDArray labels) {
@@ -69,7 +69,7 @@ final class Batches {
     private Buffers targetBuffers(int n) {
         INDArray[] t = target == null ? null : target.apply(n);
         if (t == null || !java.util.Arrays.equals(t[0].shape(), shapeOf(n))
-                || !java.util.Arrays.equals(t[1].shape(), new long[]{n, task.width()}) || !contiguous(t[0])
+                || !java.util.Arrays.equals(t[1].shape(), task.labelShape(n)) || !contiguous(t[0])
                 || !contiguous(t[1])) {
             return null;
         }

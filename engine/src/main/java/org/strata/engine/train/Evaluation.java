@@ -13,14 +13,27 @@ import java.util.Locale;
  * @param classNames class names; empty for regression
  * @param samples    samples evaluated
  * @param results    the answer for every sample, for whole-split evaluations; null for partial ones
+ * @param tokens     for an Output with a class at every position: the positions counted (loss and metric are per
+ *                   position then, with no confusion matrix); 0 for one label per sample
  */
 public record Evaluation(double loss, double metric, String metricName, long[][] confusion, List<String> classNames,
-                         int samples, SampleResults results) {
+                         int samples, SampleResults results, long tokens) {
+
+    /** An evaluation of one label per sample. */
+    public Evaluation(double loss, double metric, String metricName, long[][] confusion, List<String> classNames,
+                      int samples, SampleResults results) {
+        this(loss, metric, metricName, confusion, classNames, samples, results, 0);
+    }
 
     /** An evaluation without per-sample answers. */
     public Evaluation(double loss, double metric, String metricName, long[][] confusion, List<String> classNames,
                       int samples) {
         this(loss, metric, metricName, confusion, classNames, samples, null);
+    }
+
+    /** @return whether loss and metric are per position (a class at every step), counted over {@link #tokens()} */
+    public boolean perToken() {
+        return tokens > 0;
     }
 
     /** @return precision of class {@code c}: correct predictions of c among all predictions of c */

@@ -31,6 +31,7 @@ final class Evaluator {
      */
     Evaluation evaluate(Split split, int limit) {
         int n = limit > 0 ? Math.min(limit, split.size()) : split.size();
+        if (task.perStep()) return evaluateSteps(split, n);
         int k = task.classNames().size();
         long[][] confusion = task.isClassification() ? new long[k][k] : null;
         if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), confusion, task.classNames(), 0);
@@ -76,5 +77,39 @@ final class Evaluator {
         double metric = task.metricName().equals("accuracy") ? (double) correct / seen : absErr / seen;
         SampleResults results = whole ? new SampleResults(trueClass, predClass, confidence, trueValue, predValue) : null;
         return new Evaluation(loss / seen, metric, task.metricName(), confusion, task.classNames(), seen, results);
+    }
+
+    /**
+     * A class at every position: the loss and accuracy are per position that has a class (per token), as training
+     * averages them. No confusion matrix (K × K for a vocabulary of thousands) and no per-sample answers.
+     */
+    private Evaluation evaluateSteps(Split split, int n) {
+        if (n == 0) return new Evaluation(Double.NaN, Double.NaN, task.metricName(), null, task.classNames(), 0);
+        Batches batches = batchesBySplit.computeIfAbsent(split, s -> new Batches(s, inputShape, task, batchSize));
+        double loss = 0;
+        long correct = 0;
+        long tokens = 0;
+        int seen = 0;
+        int w = task.width();
+        int k = task.classesPerStep();
+        for (int b = 0; b < batches.count() && seen < n; b++) {
+            DataSet ds = batches.get(b, null);
+            float[] p = backend.predictValues(ds.getFeatures());
+            float[] y = ds.getLabels().data().asFloat();
+            int m = (int) Math.min(ds.getFeatures().size(0), n - seen);
+            for (int i = 0; i < m; i++) {
+                for (int t = 0; t < task.steps(); t++) {
+                    int at = i * w + t * k;
+                    if (!task.hasTarget(y, at)) continue;
+                    loss += task.loss(p, y, at);
+                    if (task.predictedClass(p, at) == task.trueClass(y, at)) correct++;
+                    tokens++;
+                }
+            }
+            seen += m;
+        }
+        double perToken = tokens == 0 ? Double.NaN : loss / tokens;
+        return new Evaluation(perToken, tokens == 0 ? Double.NaN : (double) correct / tokens, task.metricName(), null,
+                task.classNames(), seen, null, tokens);
     }
 }

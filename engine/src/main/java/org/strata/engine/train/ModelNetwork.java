@@ -93,7 +93,8 @@ public final class ModelNetwork {
      * @return one row of predictions per sample: class probabilities, or predicted values for regression
      */
     public float[][] predict(float[][] raw) {
-        return network.predict(inputs(raw)).toFloatMatrix();
+        INDArray p = network.predict(inputs(raw));
+        return p.reshape('c', raw.length, p.length() / raw.length).toFloatMatrix(); // a class at every step: [T·K]
     }
 
     /** @return every node's output on raw samples, by node id (see {@link NetworkBackend#activations}) */

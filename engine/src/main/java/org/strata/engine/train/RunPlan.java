@@ -43,7 +43,7 @@ record RunPlan(Project project, Analysis analysis, Task task, String inputNode, 
             }
         }
         TensorShape out = a.shapeOf(output.id()).orElseThrow();
-        Task task = Task.of(data, (int) out.size(), LossFn.of(output.params()),
+        Task task = Task.of(data, out, LossFn.of(output.params()),
                 output.params().getString("metric"), output.id());
         Backends.Choice choice = Backends.choose(g, a, project.training(), engine);
         return new RunPlan(project, a, task, input.id(), output.id(), choice);

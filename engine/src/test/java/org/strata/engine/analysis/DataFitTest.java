@@ -44,6 +44,39 @@ class DataFitTest {
         assertEquals(Map.of("kind", "image", "height", 28, "width", 28, "channels", 1), p.fix().values());
     }
 
+    /** A corpus of 30 tokens read 8 at a time, with the next token at every position. */
+    private static final DataShape CORPUS = new DataShape("poems.txt", TensorShape.vector(8),
+            java.util.stream.IntStream.range(0, 30).mapToObj(i -> "t" + i).toList(), 0, 30, 8);
+
+    private static Graph languageModel(int units, boolean pooled) {
+        Graphs g = new Graphs().then("input", "Input", "size", 8)
+                .then("e", "Embedding", "vocabulary", 30, "dimension", 4)
+                .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true);
+        if (pooled) g.then("pool", "GlobalAvgPool");
+        return g.then("head", "Dense", "units", units, "activation", "identity").then("output", "Output").build();
+    }
+
+    @Test
+    void a_class_at_every_position_fits_an_output_of_a_class_at_every_step_from_as_many_classes() {
+        assertEquals(List.of(), check(languageModel(30, false), CORPUS));
+        Problem p = check(languageModel(12, false), CORPUS).get(0);
+        assertEquals("data.stepClasses", p.code());
+        assertEquals(List.of(12, 30), p.args());
+        assertEquals("head", p.fix().nodeId(), "the Dense on every step sets the classes");
+        assertEquals(Map.of("units", 30), p.fix().values());
+    }
+
+    @Test
+    void one_label_per_sample_and_a_class_at_every_step_do_not_mix() {
+        Problem pooled = check(languageModel(30, true), CORPUS).get(0);
+        assertEquals("data.perStepLabels", pooled.code());
+        assertEquals(List.of("poems.txt", 8), pooled.args());
+        var iris = new DataShape("iris.csv", TensorShape.vector(8), List.of("a", "b", "c"), 0);
+        Problem perStep = check(languageModel(3, false), iris).get(0);
+        assertEquals("data.perStepOutput", perStep.code());
+        assertEquals(List.of(8, "iris.csv"), perStep.args());
+    }
+
     @Test
     void too_few_outputs_for_the_classes_offers_to_set_the_units_of_the_dense_behind_activations_and_dropout() {
         Graph g = new Graphs().then("input", "Input", "size", 4).then("dense1", "Dense", "units", 16)

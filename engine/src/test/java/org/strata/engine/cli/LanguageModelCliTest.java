@@ -36,9 +36,8 @@ class LanguageModelCliTest {
                 .then("embedding", "Embedding", "vocabulary", 30, "dimension", 8, "maskPadding", false)
                 .then("position", "PositionEmbedding")
                 .then("attention", "MultiHeadAttention", "heads", 2, "keySize", 4, "causal", true)
-                .then("step", "Dense", "units", 1, "activation", "identity")
-                .then("flatten", "Flatten")
-                .then("output", "Output", "loss", "mse", "metric", "mae").build();
+                .then("step", "Dense", "units", 30, "activation", "identity")
+                .then("output", "Output", "loss", "softmax_cross_entropy", "metric", "accuracy").build();
         Project project = new Project("poems", "", graph, new DatasetSpec(DatasetKind.LANGUAGE_MODEL, p),
                 TrainingSettings.defaults());
         Path file = dir.resolve("poems.strata");
@@ -46,7 +45,8 @@ class LanguageModelCliTest {
 
         CliTest.Result data = cli("data", file.toString(), "--rows", "1");
         assertEquals(0, data.status(), data.err());
-        assertTrue(data.out().contains("predicts 8 number(s) per sample"), data.out());
+        assertTrue(data.out().contains("predicts the next token at each of 8 positions: a class of 30 (the "
+                + "vocabulary)"), data.out());
         assertTrue(data.out().contains("vocabulary: 30 tokens (bpe, 8 per text)"), data.out());
 
         CliTest.Result train = cli("train", file.toString(), "--epochs", "1", "--out", dir.resolve("run").toString());

@@ -32,10 +32,13 @@ class LanguageModelDatasetTest {
     }
 
     private static String text(TextEncoding e, Split s, int i, boolean target) {
+        int[] ids = new int[s.featureSize()];
+        if (target) {
+            s.labels(i, ids, 0);
+            return e.text(ids);
+        }
         float[] f = new float[s.featureSize()];
-        if (target) f = s.target(i);
-        else s.rawFeatures(i, f, 0);
-        int[] ids = new int[f.length];
+        s.rawFeatures(i, f, 0);
         for (int t = 0; t < f.length; t++) ids[t] = Math.round(f[t]);
         return e.text(ids);
     }
@@ -48,7 +51,8 @@ class LanguageModelDatasetTest {
                     "validationSplit", 0.2, "testSplit", 0.1, "vocabularySize", 80));
             TextEncoding e = d.text().orElseThrow();
             assertEquals(6, d.featureShape().size());
-            assertEquals(6, d.targetCount());
+            assertEquals(6, d.labelSteps(), "a class at every position");
+            assertEquals(e.vocabulary().tokens(), d.classNames(), "the classes are the tokens");
             String[] blocks = LanguageModelDatasets.blocks(corpus + "", 0.2, 0.1);
             Split[] splits = {d.train(), d.validation(), d.test()};
             for (int b = 0; b < 3; b++) {
@@ -58,10 +62,11 @@ class LanguageModelDatasetTest {
                 for (int i = 0; i < splits[b].size(); i++) {
                     float[] x = new float[6];
                     splits[b].rawFeatures(i, x, 0);
-                    float[] y = splits[b].target(i);
+                    int[] y = new int[6];
+                    splits[b].labels(i, y, 0);
                     for (int t = 0; t < 6; t++) {
                         assertEquals(block[i + t], (int) x[t], tokenizer + " input of block " + b);
-                        assertEquals(block[i + t + 1], (int) y[t], tokenizer + " target of block " + b);
+                        assertEquals(block[i + t + 1], y[t], tokenizer + " target of block " + b);
                     }
                 }
             }
@@ -76,19 +81,18 @@ class LanguageModelDatasetTest {
         Project p = project(POEM.repeat(40), "context", 8, "stride", 2, "validationSplit", 0.1, "testSplit", 0.0,
                 "tokenizer", "bpe", "vocabularySize", 30);
         int vocabulary = DatasetLoader.load(p).text().orElseThrow().vocabulary().size();
-        // per step: the causal attention's output is read by a Dense of one unit, one value per position
+        // the next token at every position: causal attention, then a Dense to the vocabulary at every step
         org.strata.engine.graph.Graph g = new org.strata.engine.Graphs()
                 .then("input", "Input", "kind", "vector", "size", 8)
                 .then("embedding", "Embedding", "vocabulary", vocabulary, "dimension", 16, "maskPadding", false)
                 .then("position", "PositionEmbedding")
                 .then("attention", "MultiHeadAttention", "heads", 2, "keySize", 8, "causal", true)
-                .then("step", "Dense", "units", 1, "activation", "identity")
-                .then("flatten", "Flatten")
-                .then("output", "Output", "loss", "mse", "metric", "mae").build();
+                .then("step", "Dense", "units", vocabulary, "activation", "identity")
+                .then("output", "Output", "loss", "softmax_cross_entropy", "metric", "accuracy").build();
         Project lm = new Project("lm", "", g, p.dataset().orElseThrow(), org.strata.engine.project.TrainingSettings
                 .defaults());
         lm.setFile(p.file().orElseThrow());
-        lm.training().set("learningRate", 0.01);
+        lm.training().set("learningRate", 0.01).set("optimizer", "adam");
         org.strata.engine.train.TrainingSession s = org.strata.engine.train.TrainingSession.create(lm);
         List<Double> losses = new ArrayList<>();
         s.addListener(new org.strata.engine.train.TrainingEvent.Handler() {

@@ -39,7 +39,9 @@ class EveryLayerExportsTest {
         var net = Backends.compile(g, a, p.training());
         int features = (int) a.shapeOf(g.inputNodes().get(0).id()).orElseThrow().size();
         var output = g.outputNodes().get(0);
-        int width = (int) a.shapeOf(output.id()).orElseThrow().size();
+        var shape = a.shapeOf(output.id()).orElseThrow();
+        // a class at every step: K classes at each of T steps
+        int width = org.strata.engine.layers.OutputLayerType.perStep(shape) ? shape.channels() : (int) shape.size();
         List<String> classes = new ArrayList<>();
         if (!LossFn.of(output.params()).isRegression()) for (int i = 0; i < Math.max(2, width); i++) classes.add("c" + i);
         float[] scale = new float[features];

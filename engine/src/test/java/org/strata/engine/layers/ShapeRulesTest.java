@@ -263,6 +263,22 @@ class ShapeRulesTest {
     }
 
     @Test
+    void output_takes_a_sequence_as_a_class_at_every_step_only_with_softmax_cross_entropy_and_accuracy()
+            throws Exception {
+        TensorShape steps = TensorShape.sequence(8, 30);
+        assertEquals(steps, out("Output", List.of(steps)));
+        ShapeException loss = assertThrows(ShapeException.class, () -> out("Output", List.of(steps), "loss", "mse",
+                "metric", "mae"));
+        assertEquals("shape.sequenceLoss", loss.code());
+        assertEquals(List.of("8×30", "mse"), loss.args());
+        ShapeException metric = assertThrows(ShapeException.class, () -> out("Output", List.of(steps), "metric",
+                "mae"));
+        assertEquals("shape.sequenceMetric", metric.code());
+        assertEquals("shape.classes", assertThrows(ShapeException.class,
+                () -> out("Output", List.of(TensorShape.sequence(8, 1)))).code());
+    }
+
+    @Test
     void conv_flops_count_multiply_adds_twice() {
         LayerType conv = LayerCatalogue.get("Conv2D");
         Params p = conv.params().defaults();

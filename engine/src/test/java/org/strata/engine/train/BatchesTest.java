@@ -25,7 +25,7 @@ class BatchesTest {
     void a_batch_is_written_into_the_arrays_the_network_reads_when_it_offers_them() throws Exception {
         Project p = ProjectFile.load(Samples.file("xor"));
         Dataset data = DatasetLoader.load(p);
-        Task task = Task.of(data, 1, LossFn.BINARY_CROSS_ENTROPY, "accuracy", "out");
+        Task task = Task.of(data, org.strata.engine.layers.TensorShape.vector(1), LossFn.BINARY_CROSS_ENTROPY, "accuracy", "out");
         int[] order = {3, 1, 0, 2};
         DataSet own = batches(data, task, 4).get(0, order);
 
@@ -45,7 +45,7 @@ class BatchesTest {
     void arrays_of_the_wrong_shape_are_not_written_into() throws Exception {
         Project p = ProjectFile.load(Samples.file("xor"));
         Dataset data = DatasetLoader.load(p);
-        Task task = Task.of(data, 1, LossFn.BINARY_CROSS_ENTROPY, "accuracy", "out");
+        Task task = Task.of(data, org.strata.engine.layers.TensorShape.vector(1), LossFn.BINARY_CROSS_ENTROPY, "accuracy", "out");
         INDArray tooSmall = Nd4j.create(DataType.FLOAT, 2, 2);
         Batches b = batches(data, task, 4);
         b.writeInto(n -> new INDArray[]{tooSmall, Nd4j.create(DataType.FLOAT, 2, 1)});

@@ -23,7 +23,8 @@ import org.strata.engine.model.TrainedModel;
  * Writes a trained model as an ONNX file (opset {@value OnnxGraph#OPSET}) that takes what the project's data files
  * hold: input {@code input} is [batch, …] raw values in Strata's layout (an image channels last, [batch, height,
  * width, channels]), normalised inside the graph as in training. A classifier's outputs are {@code probabilities}
- * [batch, classes] and {@code prediction} (the class index, int64); a regression's is {@code prediction}.
+ * [batch, classes] and {@code prediction} (the class index, int64), or, with a class at every step (a language
+ * model), [batch, T, classes] and [batch, T]; a regression's is {@code prediction}.
  * Dropout is left out (inference), BatchNorm is in its inference form.
  */
 public final class OnnxExport {
@@ -82,7 +83,7 @@ public final class OnnxExport {
                             .orElse("no ONNX mapping")));
             OnnxPadding pad = padding.ofInput(id).map(paddings::get).orElse(null);
             tensors.put(id, m.add(new OnnxLayers.Ctx(g, node, ins, shapes, a.shapeOf(id).orElseThrow(), weights,
-                    pad)));
+                    pad, a.tiedEmbedding(id).orElse(null))));
             if (padding.carriedBy(id).filter(id::equals).isPresent()) {
                 paddings.put(id, OnnxPadding.of(g, id + "_padding", ins.get(0), shapes.get(0).dim(0)));
             }
@@ -114,6 +115,12 @@ public final class OnnxExport {
             return;
         }
         g.opNamed("Identity", PROBABILITIES, List.of(y));
+        if (org.strata.engine.layers.OutputLayerType.perStep(shape)) { // a class at every step: [batch, T, K]
+            g.output(PROBABILITIES, OnnxMl.TensorProto.DataType.FLOAT, shape.dim(0), shape.channels());
+            g.opNamed("ArgMax", PREDICTION, List.of(y), OnnxGraph.attr("axis", -1L), OnnxGraph.attr("keepdims", 0L));
+            g.output(PREDICTION, OnnxMl.TensorProto.DataType.INT64, shape.dim(0));
+            return;
+        }
         g.output(PROBABILITIES, OnnxMl.TensorProto.DataType.FLOAT, width);
         if (width == 1) {
             // two classes on one sigmoid: class 1 where its probability passes one half

@@ -19,6 +19,8 @@ final class OnnxGraph {
     static final int OPSET = 13;
     private final OnnxMl.GraphProto.Builder graph = OnnxMl.GraphProto.newBuilder();
     private final Set<String> used = new HashSet<>();
+    /** Each layer's weight ({@code <nodeId>/<name>}) → its initializer's name, for a layer that reads another's. */
+    private final java.util.Map<String, String> weights = new java.util.HashMap<>();
 
     /**
      * @param name     the graph's name (the project's: any text)
@@ -27,6 +29,20 @@ final class OnnxGraph {
     OnnxGraph(String name, String... reserved) {
         graph.setName(OnnxText.string(name));
         used.addAll(List.of(reserved));
+    }
+
+    /**
+     * @return the initializer holding weight {@code <nodeId>/<name>}, written once (by {@code write} the first time
+     *         it is asked for): the same initializer for every layer that reads it (an Embedding and the Dense tied
+     *         to it)
+     */
+    String weightInitializer(String weight, java.util.function.Supplier<String> write) {
+        String name = weights.get(weight);
+        if (name == null) {
+            name = write.get();
+            weights.put(weight, name);
+        }
+        return name;
     }
 
     /**

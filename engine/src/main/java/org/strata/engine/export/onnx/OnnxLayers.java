@@ -28,10 +28,10 @@ final class OnnxLayers {
     /**
      * What a mapping gets: the graph being built, the node, its inputs' tensor names and shapes, its output shape and
      * the trained weights (by {@code <nodeId>/<name>}, in the catalogue's layouts), and the padding its (first) input
-     * carries, or null.
+     * carries, or null; and for a Dense tied to an Embedding, that Embedding's id, else null.
      */
     record Ctx(OnnxGraph g, Node node, List<String> inputs, List<TensorShape> inShapes, TensorShape outShape,
-               Map<String, INDArray> weights, OnnxPadding padding) {
+               Map<String, INDArray> weights, OnnxPadding padding, String tiedEmbedding) {
         INDArray weight(String name) {
             INDArray w = weights.get(node.id() + "/" + name);
             if (w == null) throw new IllegalStateException("no weight " + node.id() + "/" + name + " in the model");
@@ -39,9 +39,26 @@ final class OnnxLayers {
         }
 
         String floats(String name, INDArray w, long... dims) {
+            return floats(node.id(), name, w, dims);
+        }
+
+        /** Writes an initializer {@code <nodeId>_<name>} of {@code w} in the shape given; @return its name */
+        String floats(String nodeId, String name, INDArray w, long... dims) {
             // row-major, in the shape given (a permuted view is copied in its new order)
             float[] values = w.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
-            return g.floats(node.id() + "_" + name, values, dims);
+            return g.floats(nodeId + "_" + name, values, dims);
+        }
+
+        /**
+         * @return the initializer of an Embedding's E [vocabulary, dimension], written once for the Embedding and
+         *         the Dense tied to it, whichever the order reaches first
+         */
+        String embeddingMatrix(String embeddingId) {
+            return g.weightInitializer(embeddingId + "/E", () -> {
+                INDArray e = weights.get(embeddingId + "/E");
+                if (e == null) throw new IllegalStateException("no weight " + embeddingId + "/E in the model");
+                return floats(embeddingId, "E", e, e.size(0), e.size(1));
+            });
         }
 
         String in() {
@@ -199,23 +216,35 @@ final class OnnxLayers {
 
     private static String dense(Ctx c) {
         Params p = c.node().params();
-        INDArray w = c.weight("W");
         String x = c.in();
+        String w = matrix(c);
         String y;
         if (c.inShapes().get(0).kind() == TensorShape.Kind.SEQUENCE) { // every step: MatMul broadcasts, Gemm not
-            y = c.g().op("MatMul", c.node().id() + "_w", List.of(x, c.floats("W", w, w.size(0), w.size(1))));
+            y = c.g().op("MatMul", c.node().id() + "_w", List.of(x, w));
             if (org.strata.engine.layers.DenseLayer.useBias(p)) {
                 INDArray b = c.weight("b");
                 y = c.g().op("Add", c.node().id(), List.of(y, c.floats("b", b, b.length())));
             }
         } else if (org.strata.engine.layers.DenseLayer.useBias(p)) {
             INDArray b = c.weight("b");
-            y = c.g().op("Gemm", c.node().id(), List.of(x, c.floats("W", w, w.size(0), w.size(1)),
-                    c.floats("b", b, b.length())));
+            y = c.g().op("Gemm", c.node().id(), List.of(x, w, c.floats("b", b, b.length())));
         } else {
-            y = c.g().op("MatMul", c.node().id(), List.of(x, c.floats("W", w, w.size(0), w.size(1))));
+            y = c.g().op("MatMul", c.node().id(), List.of(x, w));
         }
         return activation(c.g(), y, c.node().type().outputActivation(p), c.node().id());
+    }
+
+    /**
+     * @return a Dense's W [inputs, units]: its own initializer, or, tied to an Embedding, a Transpose of that
+     *         Embedding's initializer (the file holds the matrix once; ONNX Runtime folds the Transpose)
+     */
+    private static String matrix(Ctx c) {
+        if (c.tiedEmbedding() != null) {
+            String e = c.embeddingMatrix(c.tiedEmbedding());
+            return c.g().op("Transpose", c.node().id() + "_tied_w", List.of(e), attr("perm", 1L, 0L));
+        }
+        INDArray w = c.weight("W");
+        return c.floats("W", w, w.size(0), w.size(1));
     }
 
     /** @return a convolution's initializers: its weights (the name {@code w}), then its bias if it has one */
@@ -555,11 +584,10 @@ final class OnnxLayers {
 
     /** Token indices (floats, as the data holds them) to their vectors: E[index]. */
     private static String embedding(Ctx c) {
-        INDArray e = c.weight("E");
         String id = c.node().id();
         String idx = c.g().op("Cast", id + "_index", List.of(c.in()),
                 attr("to", (long) ai.onnx.proto.OnnxMl.TensorProto.DataType.INT64.getNumber()));
-        return c.g().op("Gather", id, List.of(c.floats("E", e, e.size(0), e.size(1)), idx), attr("axis", 0L));
+        return c.g().op("Gather", id, List.of(c.embeddingMatrix(id), idx), attr("axis", 0L));
     }
 
     /** [0, dims…]: Reshape's target, 0 keeping the batch size. */

@@ -36,10 +36,10 @@ public final class OnnxProof {
         try (OrtSession s = env.createSession(file.toString(), new OrtSession.SessionOptions());
              OnnxTensor x = input(env, model, raw);
              OrtSession.Result r = s.run(Map.of(OnnxExport.INPUT, x))) {
-            got = (float[][]) r.get(classes ? OnnxExport.PROBABILITIES : OnnxExport.PREDICTION).orElseThrow()
-                    .getValue();
+            got = rows((OnnxTensor) r.get(classes ? OnnxExport.PROBABILITIES : OnnxExport.PREDICTION)
+                    .orElseThrow(), raw.length);
         }
-        Proofs.Comparison c = Proofs.compare(expected, got, classes);
+        Proofs.Comparison c = Proofs.compare(expected, got, model.classNames().size());
         String differing = "";
         if (!c.agree(raw.length)) {
             try {
@@ -84,6 +84,15 @@ public final class OnnxProof {
             }
         }
         return "(the outputs)";
+    }
+
+    /** @return the tensor's values as {@code n} rows, whatever its rank (a class at every step: [n, T, K]) */
+    private static float[][] rows(OnnxTensor t, int n) {
+        float[] all = flat(t);
+        int width = n == 0 ? 0 : all.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) out[i] = java.util.Arrays.copyOfRange(all, i * width, (i + 1) * width);
+        return out;
     }
 
     private static float[] flat(OnnxTensor t) {

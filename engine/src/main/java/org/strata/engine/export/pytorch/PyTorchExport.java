@@ -94,6 +94,7 @@ public final class PyTorchExport {
         org.strata.engine.analysis.PaddingMasks padding = org.strata.engine.analysis.PaddingMasks.of(g, a);
         PythonNames names = names(g, a);
         StringBuilder ids = new StringBuilder();
+        StringBuilder ties = new StringBuilder();
         for (String id : a.order()) {
             Node n = g.require(id);
             if (n == input) continue;
@@ -121,7 +122,11 @@ public final class PyTorchExport {
             }
             var.put(id, name);
             result = name;
+            // after every module exists: nn.Linear's weight [units, inputs] is E [vocabulary, dimension] itself
+            a.tiedEmbedding(id).ifPresent(e -> ties.append(line("self.%s.weight = self.%s.weight  # tied: W = Eᵀ, "
+                    + "one parameter", name, names.name(e))));
         }
+        init.append(ties);
         String dims = shape(a.shapeOf(input.id()).orElseThrow());
         return """
                 \"\"\"%s — exported by Strata %s.

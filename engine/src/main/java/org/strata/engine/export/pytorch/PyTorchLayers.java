@@ -109,13 +109,20 @@ final class PyTorchLayers {
         return PyTorchLayer.expression(loss.alreadySquashed(before) ? c.x() : activation(loss.squash(), c.x()));
     }
 
-    /** nn.Linear, row by row on a sequence; Strata's W is [inputs, units], PyTorch's its transpose. */
+    /**
+     * nn.Linear, row by row on a sequence; Strata's W is [inputs, units], PyTorch's its transpose. Tied to an
+     * Embedding, its weight is the Embedding's (set in {@link PyTorchExport} once every module exists) and no W is
+     * loaded, saved or drawn here.
+     */
     private static PyTorchLayer dense(PyTorchNode c) {
         boolean bias = c.p().getBool("useBias");
         TensorShape xs = c.in();
         PyTorchLayer.Builder b = PyTorchLayer.of(c).module("self.%s = nn.Linear(%d, %d, bias=%s)", c.name(),
                 xs.kind() == TensorShape.Kind.SEQUENCE ? xs.channels() : xs.size(), c.p().getInt("units"),
-                PyTorchNode.bool(bias)).drawn("W", ".weight", ".T", ".T", "Strata [inputs, units]");
+                PyTorchNode.bool(bias));
+        if (!org.strata.engine.layers.DenseLayer.tied(c.p())) {
+            b.drawn("W", ".weight", ".T", ".T", "Strata [inputs, units]");
+        }
         if (bias) b.drawn("b", ".bias", "", "", "");
         return b.forward(c.activated(c.call(c.x())));
     }

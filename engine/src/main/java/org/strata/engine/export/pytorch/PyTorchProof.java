@@ -82,7 +82,7 @@ public final class PyTorchProof {
             }
             float[][] got = rows(NpzIO.read(out).get("y"), raw.length);
             Proofs.Comparison c = Proofs.compare(ModelNetwork.of(model).predict(raw), got,
-                    !model.classNames().isEmpty());
+                    model.classNames().size());
             String version = said.lines().reduce((a, b) -> b).orElse("").trim();
             return new Proof("pytorch", "PyTorch", version, raw.length, samples.from(), c.maxAbsDiff(),
                     c.sameClass(), c.agree(raw.length) ? "" : "(the outputs)");

@@ -67,6 +67,8 @@ final class PyTorchTraining {
             case "classes" -> "class indices (int64) of " + String.join(", ", data.classNames());
             case "binary" -> "class indices (int64): 0 for " + data.classNames().get(0) + ", 1 for "
                     + data.classNames().get(1);
+            case "tokens" -> "the class (token) index at every position (int64, -100 where a position has none), "
+                    + "of the " + data.classNames().size() + " tokens in vocabulary.json";
             default -> "the values to predict (float32, one row per sample)";
         }));
         Params t = project.training();
@@ -88,10 +90,14 @@ final class PyTorchTraining {
         v.put("METRIC", py(output.params().getString("metric")));
         AtomicFiles.write(dir.resolve("data.py"), fill("data.py.template", v));
         AtomicFiles.write(dir.resolve("train.py"), fill("train.py.template", v));
-        writeSplits(spec.kind(), data, dir.resolve("splits.npz"));
+        if (data.labelSteps() > 0) {
+            writeWindows(data, dir.resolve("samples.npz"), dir.resolve("splits.npz"));
+        } else {
+            writeSplits(spec.kind(), data, dir.resolve("splits.npz"));
+        }
         if (spec.kind() == DatasetKind.GENERATED || spec.kind() == DatasetKind.IMAGE_FOLDER
                 || spec.kind() == DatasetKind.TEXT || spec.kind() == DatasetKind.SEQUENCE_TASK
-                || spec.kind() == DatasetKind.SEQUENCE) {
+                || spec.kind() == DatasetKind.SEQUENCE) { // a corpus's windows are written above
             writeSamples(data, dir.resolve("samples.npz"));
         }
         // the tokens behind a text model's numbers, to read a new text as Strata did
@@ -111,9 +117,13 @@ final class PyTorchTraining {
         };
     }
 
-    /** "classes" (one output per class), "binary" (one sigmoid for two classes) or "values" (regression). */
+    /**
+     * "classes" (one output per class), "binary" (one sigmoid for two classes), "tokens" (a class at every position)
+     * or "values" (regression).
+     */
     static String targetMode(TrainedModel model, Dataset data) {
         if (!data.isClassification()) return "values";
+        if (data.labelSteps() > 0) return "tokens";
         Node output = model.project().graph().outputNodes().get(0);
         long width = model.analysis().shapeOf(output.id()).orElseThrow().size();
         return width == 1 && data.classNames().size() == 2 ? "binary" : "classes";
@@ -168,6 +178,39 @@ final class PyTorchTraining {
         arrays.put("y", data.isClassification() ? LongArray.vector(labels) : matrix(targets, targets.length == 0
                 ? 0 : targets[0].length));
         NpzIO.write(file, arrays);
+    }
+
+    /**
+     * A corpus's windows: each block of the text is its own source, so the samples are written split after split
+     * ({@code x} the tokens read, {@code y} the next token at every position, -100 where none, as PyTorch's
+     * cross-entropy ignores) and the splits are ranges of them.
+     */
+    private static void writeWindows(Dataset data, Path samples, Path splits) throws IOException {
+        List<Split> parts = List.of(data.train(), data.validation(), data.test());
+        int n = parts.stream().mapToInt(Split::size).sum();
+        int f = data.train().featureSize();
+        int steps = data.labelSteps();
+        float[][] x = new float[n][f];
+        long[] y = new long[n * steps];
+        int[] ids = new int[steps];
+        Map<String, NpyArray> ranges = new LinkedHashMap<>();
+        int at = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            Split s = parts.get(p);
+            long[] range = new long[s.size()];
+            for (int i = 0; i < s.size(); i++, at++) {
+                range[i] = at;
+                s.rawFeatures(i, x[at], 0);
+                s.labels(i, ids, 0);
+                for (int t = 0; t < steps; t++) y[at * steps + t] = ids[t] < 0 ? -100 : ids[t];
+            }
+            ranges.put(List.of("train", "validation", "test").get(p), LongArray.vector(range));
+        }
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("x", matrix(x, f));
+        arrays.put("y", new LongArray(new long[]{n, steps}, y));
+        NpzIO.write(samples, arrays);
+        NpzIO.write(splits, ranges);
     }
 
     /** @return {@code rows} of {@code width} values each as one [rows, width] array */

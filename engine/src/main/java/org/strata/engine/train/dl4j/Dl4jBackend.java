@@ -52,7 +52,8 @@ public final class Dl4jBackend implements NetworkBackend {
             if (layerOf(n.id()) == null) continue;
             String prefix = net.vertexOf(n.id()) + "_";
             g.gradientForVariable().forEach((k, v) -> {
-                if (k.startsWith(prefix)) named.put(n.id() + "/" + k.substring(prefix.length()), v);
+                boolean copy = net.ties().containsKey(n.id()) && k.equals(prefix + "W"); // E's, shown there
+                if (k.startsWith(prefix) && !copy) named.put(n.id() + "/" + k.substring(prefix.length()), v);
             });
         }
         Map<String, float[]> out = NetworkInspection.byNode(named);
@@ -98,6 +99,8 @@ public final class Dl4jBackend implements NetworkBackend {
         INDArray[] masks = net.masks(features);
         cg.fit(masks == null ? new DataSet(features, labels) : new DataSet(features, labels, masks[0], null));
         for (INDArray[] f : frozen) f[0].assign(f[1]);
+        // a frozen Embedding keeps E, so a tied Dense's copy goes back to Eᵀ; a frozen tied Dense keeps only its b
+        if (!frozen.isEmpty()) TiedWeightsDl4j.copy(net);
         return cg.score();
     }
 

@@ -80,7 +80,13 @@ public final class Dl4jCompiler {
         cg.init();
         Map<String, List<Weight>> weights = new java.util.LinkedHashMap<>();
         for (String id : analysis.order()) weights.put(id, analysis.weightsOf(id));
-        return new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases), weights, ctx.padding.any());
+        Dl4jNetwork net = new Dl4jNetwork(cg, inputs, outputs, Map.copyOf(ctx.aliases), weights, ctx.padding.any(),
+                analysis.ties());
+        if (!net.ties().isEmpty()) {
+            TiedWeightsDl4j.copy(net);
+            cg.addListeners(TiedWeightsDl4j.listener(net)); // before the updater of every fit
+        }
+        return net;
     }
 
     /** @return the DL4J updater for the settings' optimizer and learning rate */

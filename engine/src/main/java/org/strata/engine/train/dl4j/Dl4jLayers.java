@@ -181,6 +181,11 @@ public final class Dl4jLayers {
         Node producer = ctx.producer(node, 0);
         ActivationFn before = producer.type().outputActivation(producer.params());
         ActivationFn own = loss.alreadySquashed(before) ? ActivationFn.IDENTITY : loss.squash();
+        TensorShape in = ctx.inputShapes(node).get(0);
+        if (org.strata.engine.layers.OutputLayerType.perStep(in)) { // a class at every step, [batch, T, K]
+            ctx.addLayer(node.id(), new PerTokenLossDl4j(in.dim(0), Dl4jFunctions.activation(own)), ctx.inputs(node));
+            return;
+        }
         ctx.addLayer(node.id(), new LossLayer.Builder(Dl4jFunctions.loss(loss))
                 .activation(Dl4jFunctions.activation(own)).build(), ctx.inputs(node));
     }

@@ -18,9 +18,11 @@ import org.strata.engine.layers.Weight;
  * @param aliases our node id → the DL4J vertex that computes it, for fused nodes
  * @param weights our node id → its arrays as the catalogue declares them, in graph order
  * @param padded  whether an Embedding marks padding: every call then passes the mask ({@link #masks})
+ * @param ties    each Dense tied to an Embedding → that Embedding (the Dense keeps a copy: {@link TiedWeightsDl4j})
  */
 public record Dl4jNetwork(ComputationGraph graph, List<String> inputs, List<String> outputs,
-                          Map<String, String> aliases, Map<String, List<Weight>> weights, boolean padded) {
+                          Map<String, String> aliases, Map<String, List<Weight>> weights, boolean padded,
+                          Map<String, String> ties) {
 
     /**
      * @return Deeplearning4j's input masks for a batch of token indices [batch, T]: 1 up to each sample's last

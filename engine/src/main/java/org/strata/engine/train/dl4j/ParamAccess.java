@@ -11,7 +11,9 @@ import org.strata.engine.layers.Weight;
 
 /**
  * Reads and writes a network's parameters under Strata's names ({@code <nodeId>/<weight>}) and layouts, as each
- * layer type declares its weights ({@link LayerType#weights}) and {@link Dl4jLayers} places them in DL4J.
+ * layer type declares its weights ({@link LayerType#weights}) and {@link Dl4jLayers} places them in DL4J. A tied
+ * Dense's copy of the Embedding's matrix is no declared weight: neither read nor written, but kept equal
+ * ({@link TiedWeightsDl4j}).
  */
 public final class ParamAccess {
     private ParamAccess() {
@@ -59,5 +61,6 @@ public final class ParamAccess {
                 net.graph().setParam(key, converted.castTo(current.dataType()));
             }
         }
+        TiedWeightsDl4j.copy(net); // a tied Dense's copy of Eᵀ, which no file holds
     }
 }

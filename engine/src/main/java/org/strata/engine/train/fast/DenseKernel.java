@@ -7,7 +7,10 @@ import org.strata.engine.layers.DenseLayer;
 import org.strata.engine.layers.ActivationFn;
 import org.strata.engine.params.Params;
 
-/** Dense: z = x·W + b, y = f(z); W [inputs, units] as exported. A sequence's steps are rows of one product. */
+/**
+ * Dense: z = x·W + b, y = f(z); W [inputs, units] as exported. A sequence's steps are rows of one product. Tied to an
+ * Embedding, W is Eᵀ: z = x·Eᵀ + b, and dE gets dZᵀ·x beside the Embedding's own part.
+ */
 public final class DenseKernel implements Kernel {
     /**
      * oneDNN sets a matrix product up anew on each call: up to this many multiply-adds libnd4j's own product is
@@ -30,8 +33,9 @@ public final class DenseKernel implements Kernel {
         INDArray x = Views.rows(ctx.input());
         z = act == ActivationFn.IDENTITY ? ctx.output() : ctx.scratch(ctx.output().shape());
         INDArray zRows = Views.rows(z);
-        INDArray w = ctx.param("W");
-        ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(zRows).iargs(0, 0, 0).targs(1.0, 0.0)
+        INDArray e = ctx.tiedWeight();
+        INDArray w = e != null ? e : ctx.param("W");
+        ctx.forwardOp(NativeOp.of("matmul").in(x, w).out(zRows).iargs(0, e != null ? 1 : 0, 0).targs(1.0, 0.0)
                 .helpers(large(x.size(0), w)).build());
         if (DenseLayer.useBias(ctx.node().params())) {
             ctx.forwardOp(NativeOp.of("biasadd").in(zRows, ctx.param("b")).out(zRows).bargs(false).build());
@@ -43,10 +47,17 @@ public final class DenseKernel implements Kernel {
     public void backward(KernelContext ctx) {
         INDArray x = Views.rows(ctx.input());
         INDArray dz = Views.rows(Activations.preActivationGradient(ctx, act, z));
-        INDArray w = ctx.param("W");
+        INDArray e = ctx.tiedWeight();
+        INDArray w = e != null ? e : ctx.param("W");
         boolean large = large(x.size(0), w);
-        ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0).targs(1.0, 0.0)
-                .helpers(large).build());
+        if (e != null) { // dE [V, d] = dZᵀ·x, or += when the Embedding's part is there (then libnd4j's product)
+            boolean adds = ctx.addsToSharedGradient();
+            ctx.backwardOp(NativeOp.of("matmul").in(dz, x).out(ctx.tiedWeightGradient()).iargs(1, 0, 0)
+                    .targs(1.0, adds ? 1.0 : 0.0).helpers(large && !adds).build());
+        } else {
+            ctx.backwardOp(NativeOp.of("matmul").in(x, dz).out(ctx.paramGradient("W")).iargs(1, 0, 0)
+                    .targs(1.0, 0.0).helpers(large).build());
+        }
         if (DenseLayer.useBias(ctx.node().params())) {
             // db = column sums of dZ: reduce_sum takes 1–3 µs on [64, 128] where a product with ones takes 4.5
             ctx.backwardOp(NativeOp.of("reduce_sum").in(dz).out(ctx.paramGradient("b")).iargs(0).bargs(false)
@@ -54,7 +65,7 @@ public final class DenseKernel implements Kernel {
         }
         if (ctx.inputGradient() != null) {
             ctx.backwardOp(NativeOp.of("matmul").in(dz, w).out(Views.rows(ctx.inputGradient()))
-                    .iargs(0, 1, 0).targs(1.0, 0.0).helpers(large).build());
+                    .iargs(0, e != null ? 0 : 1, 0).targs(1.0, 0.0).helpers(large).build());
         }
     }
 

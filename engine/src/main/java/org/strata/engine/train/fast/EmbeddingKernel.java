@@ -7,7 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Embedding: each token index of the input [batch, T] picks its row of E [vocabulary, dimension] (libnd4j's
  * gather), giving [batch, T, dimension]. The gradient of E sums each position's gradient into its token's row
- * (scatter_add into a zeroed dE); the token indices themselves have none.
+ * (scatter_add into a zeroed dE, or onto the part a Dense tied to E wrote); the token indices themselves have
+ * none.
  */
 public final class EmbeddingKernel implements Kernel {
     private INDArray tokens;
@@ -25,7 +26,8 @@ public final class EmbeddingKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         INDArray dE = ctx.paramGradient("E");
-        ctx.backwardOp(NativeOp.of("zeros_as").in(dE).out(dE).build());
+        // a Dense tied to E wrote its part first (it runs later in the order): add onto it
+        if (!ctx.addsToSharedGradient()) ctx.backwardOp(NativeOp.of("zeros_as").in(dE).out(dE).build());
         ctx.backwardOp(NativeOp.of("scatter_add").in(dE, tokens, ctx.outputGradient()).out(dE).build());
     }
 }

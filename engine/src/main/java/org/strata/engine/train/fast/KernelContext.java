@@ -50,6 +50,23 @@ public interface KernelContext extends ShapeContext {
     /** @return the view of that parameter's gradient */
     INDArray paramGradient(String name);
 
+    /**
+     * @return for a Dense tied to an Embedding ({@link org.strata.engine.analysis.Analysis#tiedEmbedding}): that
+     *         Embedding's E [vocabulary, dimension], used transposed as W; null for any other node
+     */
+    INDArray tiedWeight();
+
+    /** @return the gradient of {@link #tiedWeight()}, shared with the Embedding; null for any other node */
+    INDArray tiedWeightGradient();
+
+    /**
+     * @return true when this node writes part of a gradient shared through a weight tie (an Embedding and the Dense
+     *         tied to it) and another part is written before its own in the backward pass: it then adds its part
+     *         instead of overwriting the gradient (the backward pass runs last node first, so the node latest in the
+     *         order writes first)
+     */
+    boolean addsToSharedGradient();
+
     /** @return the one-hot labels [batch, classes] (Output kernels) */
     INDArray labels();
 

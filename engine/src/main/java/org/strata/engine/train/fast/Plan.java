@@ -103,8 +103,10 @@ final class Plan {
      */
     static Plan build(NetworkLayout net, FlatParameters parameters, int batch, boolean training) {
         TensorShape in = net.shape(net.inputId());
-        Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)),
-                Aligned.zeros(batch, net.shape(net.outputId()).size()), Nd4j.scalar(0f));
+        TensorShape out = net.shape(net.outputId());
+        // labels as the Output's shape: [batch, K], or [batch, T, K] for a class at every step
+        Plan plan = new Plan(batch, Aligned.zeros(withBatch(batch, in)), out.kind() == TensorShape.Kind.SEQUENCE
+                ? Aligned.zeros(withBatch(batch, out)) : Aligned.zeros(batch, out.size()), Nd4j.scalar(0f));
         Grads g = plan.grads;
         plan.paddingMasks = net.paddingMasks();
         Map<String, Kernel> kernels = new HashMap<>();
@@ -262,6 +264,26 @@ final class Plan {
         @Override
         public INDArray paramGradient(String name) {
             return parameters.paramGradient(node.id(), name);
+        }
+
+        @Override
+        public INDArray tiedWeight() {
+            return net.analysis().tiedEmbedding(node.id()).map(e -> parameters.param(e, "E")).orElse(null);
+        }
+
+        @Override
+        public INDArray tiedWeightGradient() {
+            return net.analysis().tiedEmbedding(node.id()).map(e -> parameters.paramGradient(e, "E")).orElse(null);
+        }
+
+        @Override
+        public boolean addsToSharedGradient() {
+            var a = net.analysis();
+            String embedding = a.tiedEmbedding(node.id()).orElse(node.id());
+            List<String> sharing = new ArrayList<>(a.tiedTo(embedding));
+            sharing.add(embedding);
+            int mine = net.order().indexOf(node.id());
+            return sharing.size() > 1 && sharing.stream().anyMatch(id -> net.order().indexOf(id) > mine);
         }
 
         @Override

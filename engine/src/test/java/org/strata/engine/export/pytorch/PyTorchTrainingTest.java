@@ -131,6 +131,44 @@ class PyTorchTrainingTest {
         assertEquals(10, ModelNetwork.of(back).predict(sample)[0].length);
     }
 
+    @Test
+    void a_language_model_trains_in_pytorch_on_the_windows_strata_made_and_comes_back_as_pytorch_measured_it()
+            throws Exception {
+        String python = PythonTools.with("torch", "python3-torch");
+        Path folder = Files.createDirectories(dir.resolve("poems"));
+        Files.writeString(folder.resolve("poems.txt"), "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。\n".repeat(30),
+                StandardCharsets.UTF_8);
+        var d = org.strata.engine.project.DatasetKind.LANGUAGE_MODEL.params().defaults();
+        d.set("corpus", "poems.txt").set("context", 8).set("stride", 3).set("validationSplit", 0.2)
+                .set("testSplit", 0.1);
+        var graph = new org.strata.engine.Graphs().then("input", "Input", "kind", "vector", "size", 8)
+                .then("embedding", "Embedding", "vocabulary", 22, "dimension", 8, "maskPadding", false)
+                .then("position", "PositionEmbedding")
+                .then("attention", "MultiHeadAttention", "heads", 2, "keySize", 4, "causal", true)
+                .then("step", "Dense", "units", 22, "activation", "identity")
+                .then("output", "Output", "loss", "softmax_cross_entropy", "metric", "accuracy").build();
+        Project p = new Project("poems", "", graph, new org.strata.engine.project.DatasetSpec(
+                org.strata.engine.project.DatasetKind.LANGUAGE_MODEL, d), org.strata.engine.project.TrainingSettings
+                .defaults());
+        Path file = folder.resolve("poems.strata");
+        ProjectFile.save(p, file);
+        p = ProjectFile.load(file);
+        TrainingSession s = TrainingSession.create(p);
+        s.setEpochs(1);
+        s.run();
+        Dataset data = s.dataset();
+        assertEquals(22, data.classNames().size(), "19 characters and the line break, <pad> and <unk>");
+        TrainedModel model = TrainedModels.of(p, s.backend(), data.classNames(), data.normalizer().shift(),
+                data.normalizer().scale(), 1, data.text());
+        Path out = dir.resolve("pytorch");
+        PyTorchExport.write(model, out, "test");
+        run(python, out, 1, "--epochs", "2", "--from-export");
+        // Strata evaluates the weights PyTorch trained, per token, and must find PyTorch's own figures
+        WeightsImport.Imported imported = WeightsImport.run(out.resolve("trained/weights.npz"), ProjectFile.load(file));
+        assertTrue(imported.check().maxAbsDiff() <= WeightsImport.TOLERANCE, imported.check().line());
+        assertEquals(2, imported.run().epochs());
+    }
+
     /** Sample {@code sample}, copied here and trained one epoch, exported for PyTorch into pytorch/. */
     private Path exported(Path project) throws Exception {
         Path out = dir.resolve("pytorch");

@@ -78,6 +78,22 @@ class FastGradientTest {
                         .then("att", "MultiHeadAttention", "heads", 3, "keySize", 2, "causal", true)
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("a class at every step: causal attention to the next token", new Graphs()
+                        .then("input", "Input", "size", 6).then("e", "Embedding", "vocabulary", 9, "dimension", 4)
+                        .then("learned", "PositionEmbedding")
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true)
+                        .then("d", "Dense", "units", 9, "activation", "identity").then("out", "Output").build()),
+                Arguments.of("a GPT in small: a class at every step from the head tied to the embedding", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                        .then("learned", "PositionEmbedding").then("ln", "LayerNorm")
+                        .then("att", "MultiHeadAttention", "heads", 2, "keySize", 2, "causal", true)
+                        .then("head", "Dense", "units", 7, "activation", "identity", "useBias", false,
+                                "tieEmbedding", true).then("out", "Output").build()),
+                Arguments.of("a class at every real step of padded tokens, softmax in the Dense", new Graphs()
+                        .then("input", "Input", "size", 5)
+                        .then("e", "Embedding", "vocabulary", 7, "dimension", 4, "maskPadding", true)
+                        .then("r", "GRU", "units", 3, "returnSequences", true)
+                        .then("d", "Dense", "units", 7, "activation", "softmax").then("out", "Output").build()),
                 Arguments.of("a three-way Multiply gate, then Subtract", gate),
                 Arguments.of("layer norm on vectors", new Graphs().then("input", "Input", "size", 5)
                         .then("d1", "Dense", "units", 6, "activation", "identity").then("ln", "LayerNorm")
@@ -282,11 +298,46 @@ class FastGradientTest {
                         .then("c3", "Conv1D", "filters", 3, "kernel", 2, "dilation", 2, "activation", "tanh")
                         .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
                         .then("out", "Output").build()),
+                Arguments.of("a GPT head in small: a per-step Dense to the vocabulary, tied to the embedding", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                        .then("ff", "Dense", "units", 4, "activation", "tanh")
+                        .then("head", "Dense", "units", 7, "activation", "identity", "useBias", false,
+                                "tieEmbedding", true)
+                        .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax")
+                        .then("out", "Output").build()),
+                Arguments.of("pooled tokens into a Dense tied to the embedding, with a bias", new Graphs()
+                        .then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 6, "dimension", 4)
+                        .then("g", "GlobalAvgPool")
+                        .then("tied", "Dense", "units", 6, "activation", "tanh", "tieEmbedding", true)
+                        .then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output").build()),
+                Arguments.of("a Dense tied to an Embedding that comes after it in the order", tiedBeforeEmbedding()),
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
     private static Params settings() {
         return TrainingSettings.defaults().set("optimizer", "sgd").set("learningRate", 0.1).set("seed", 3);
+    }
+
+    /**
+     * The token ids, as numbers, into a Dense tied to the Embedding that reads them too: wired first, the Dense comes
+     * first in the order, so its part of dE is added onto the Embedding's, the other way round.
+     */
+    private static Graph tiedBeforeEmbedding() {
+        Graph g = new Graphs().then("input", "Input", "size", 4)
+                .then("tied", "Dense", "units", 6, "activation", "tanh", "tieEmbedding", true)
+                .add("e", "Embedding", "vocabulary", 6, "dimension", 4).then("g", "GlobalAvgPool")
+                .add("cat", "Concatenate").then("d", "Dense", "units", 3, "activation", "softmax")
+                .then("out", "Output").build();
+        g.connect("input", "e");
+        g.connect(new PortRef("g", "out"), new PortRef("cat", "in1"));
+        g.connect(new PortRef("tied", "out"), new PortRef("cat", "in2"));
+        return g;
+    }
+
+    @Test
+    void the_dense_tied_before_its_embedding_comes_first_in_the_order() {
+        assertTrue(GraphAnalyzer.analyze(tiedBeforeEmbedding()).order().indexOf("tied")
+                < GraphAnalyzer.analyze(tiedBeforeEmbedding()).order().indexOf("e"));
     }
 
     /** Tokens through an Embedding, normalised per step, averaged and maxed over time, concatenated. */
@@ -324,7 +375,8 @@ class FastGradientTest {
         long[] shape = Plan.withBatch(n, in);
         Nd4j.getRandom().setSeed(11);
         INDArray x = Nd4j.rand(DataType.FLOAT, shape).subi(0.5).muli(2);
-        var first = g.require(g.outgoing("input").get(0).to().node());
+        var first = g.nodes().stream().filter(node -> node.type().id().equals("Embedding")).findFirst()
+                .orElse(g.require(g.outgoing("input").get(0).to().node()));
         if (first.type().id().equals("Embedding")) { // token indices, whole numbers below the vocabulary
             x = Nd4j.rand(DataType.FLOAT, shape).muli(first.params().getInt("vocabulary") - 0.01);
             x = org.nd4j.linalg.ops.transforms.Transforms.floor(x, false);
@@ -340,7 +392,17 @@ class FastGradientTest {
                 }
             }
         }
-        long k = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow().size();
+        TensorShape out = a.shapeOf(g.outputNodes().get(0).id()).orElseThrow();
+        if (out.kind() == TensorShape.Kind.SEQUENCE) { // a class at every step, and one step without (a zero row)
+            long steps = out.dim(0);
+            long k = out.channels();
+            INDArray y = Nd4j.zeros(DataType.FLOAT, n, steps, k);
+            for (int i = 0; i < n; i++) {
+                for (long t = 0; t < steps; t++) if (t != i % steps) y.putScalar(new long[]{i, t, (i * 7 + t * 3) % k}, 1);
+            }
+            return new INDArray[]{x, y};
+        }
+        long k = out.size();
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
         for (int i = 0; i < n; i++) y.putScalar(i, (i * 7) % k, 1);
         // Huber's targets far enough (2.5) for its linear part, the zeros near for its squared part
@@ -408,6 +470,16 @@ class FastGradientTest {
                 .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output")
                 .build();
         stepsMatchDeeplearning4j(g, settings(), "batch norm");
+    }
+
+    @Test
+    void a_dense_tied_to_the_embedding_trains_as_on_deeplearning4j() {
+        Graph g = new Graphs().then("input", "Input", "size", 5).then("e", "Embedding", "vocabulary", 7, "dimension", 4)
+                .then("head", "Dense", "units", 7, "activation", "tanh", "tieEmbedding", true)
+                .then("f", "Flatten").then("d", "Dense", "units", 3, "activation", "softmax").then("out", "Output")
+                .build();
+        stepsMatchDeeplearning4j(g, settings().set("optimizer", "adamw").set("learningRate", 0.05)
+                .set("weightDecay", 0.1), "tied");
     }
 
     @ParameterizedTest(name = "{0} with weight decay matches Deeplearning4j after a step")
@@ -528,6 +600,7 @@ class FastGradientTest {
         cg.setLabels(b[1]);
         if (dl4j.padded()) cg.setLayerMaskArrays(dl4j.masks(b[0]), null);
         cg.computeGradientAndScore();
+        org.strata.engine.train.dl4j.TiedWeightsDl4j.sumGradients(dl4j); // as fit does before its updater
         assertEquals(cg.score(), loss, 1e-4 * Math.max(1, Math.abs(loss)), name + ": loss");
         Map<String, INDArray> theirGrads = cg.gradient().gradientForVariable();
         for (var e : fast.exportGradients().entrySet()) {
