@@ -58,7 +58,8 @@ class LanguageModelWindowTest extends AppTest {
         fxRun(() -> window.open(file));
         int ties = fx(() -> lookup("#canvas-ties .tie-link").queryAll().size());
         assertThat(ties).as("one dashed tie, embedding to head").isEqualTo(1);
-        assertThat(lookup("#canvas-ties .tie-link").query()).isInstanceOf(CubicCurve.class);
+        javafx.scene.Node tie = lookup("#canvas-ties .tie-link").query();
+        assertThat(tie).isInstanceOf(CubicCurve.class);
 
         clickOn("#tab-data .tab-label");
         waitFor(60, () -> lookup("#data-rows").tryQuery().isPresent());
