@@ -97,7 +97,13 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("import.metrics", 2),                 // file, why
             java.util.Map.entry("import.diverged", 2),                // file, the NaN figure and where
             java.util.Map.entry("import.vocabulary", 2),              // file, why
-            java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
+            java.util.Map.entry("import.disagrees", 4),               // file, split, Strata's loss, PyTorch's loss
+            java.util.Map.entry("generate.notLanguageModel", 1),      // project name
+            java.util.Map.entry("generate.temperature", 1),           // temperature given
+            java.util.Map.entry("generate.topK", 1),                  // top-k given
+            java.util.Map.entry("generate.topP", 1),                  // top-p given
+            java.util.Map.entry("generate.tokens", 2),                // tokens asked for, the most
+            java.util.Map.entry("generate.emptyPrompt", 0));
 
     public Message {
         args = List.copyOf(args);
