@@ -78,4 +78,56 @@ class LanguageModelWindowTest extends AppTest {
         assertThat(lookup("#confusion-title").queryLabeled().getText()).contains("the next token right")
                 .contains("positions").contains("perplexity");
     }
+
+    /** @return the text the model wrote in Try it (call on the JavaFX thread) */
+    private String written() {
+        return ((javafx.scene.text.Text) lookup(".generated-text").query()).getText();
+    }
+
+    @Test
+    void try_it_writes_on_from_a_prompt_greedily_as_the_engine_does_and_shows_the_next_token_bars()
+            throws Exception {
+        Path file = project();
+        fxRun(() -> window.open(file));
+        fxRun(() -> run().start());
+        waitForFinalEvaluation(120);
+        clickOn("#tab-inference .tab-label");
+        waitFor(30, () -> lookup("#generate-prompt").tryQuery().isPresent());
+        clickOn("#generate-prompt").write("床前");
+        fxRun(() -> {
+            lookup("#generate-temperature").queryAs(javafx.scene.control.Slider.class).setValue(0);
+            lookup("#generate-tokens").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(6);
+        });
+        clickOn("#generate-run");
+        waitFor(60, () -> lookup("#generate-chosen").tryQuery().isPresent() && written().length() >= 6);
+        String written = fx(this::written);
+        var model = fx(() -> run().network().orElseThrow()).snapshot().get();
+        var greedy = org.strata.engine.generate.Generator.of(model).generate("床前", 6,
+                org.strata.engine.generate.Sampling.GREEDY);
+        waitFor(30, () -> written().equals(greedy.text()));
+        assertThat(lookup("#generate-bars .progress-bar").queryAll()).hasSizeBetween(1, 10);
+
+        clickOn("#generate-one");
+        waitFor(30, () -> written().length() > written.length());
+        assertThat(fx(this::written))
+                .isEqualTo(org.strata.engine.generate.Generator.of(model).generate("床前", 7,
+                        org.strata.engine.generate.Sampling.GREEDY).text()).as("greedy, one more token");
+        assertThat(lookup("#generate-attention .attention-chip").queryAll()).as("the head's weights over the context")
+                .isNotEmpty();
+    }
+
+    @Test
+    void while_it_trains_the_model_writes_a_line_again_every_few_seconds() throws Exception {
+        Path file = project();
+        fxRun(() -> window.open(file));
+        fxRun(() -> {
+            editor().document().project().training().set("epochs", 500).set("earlyStopping", false);
+            run().start();
+        });
+        clickOn("#tab-inference .tab-label");
+        waitFor(60, () -> !run().writing().liveProperty().get().isEmpty());
+        waitFor(30, () -> lookup("#generate-live").tryQuery().isPresent());
+        assertThat(lookup("#generate-live").queryLabeled().getText()).startsWith("While it trains, the model writes now:");
+        fxRun(() -> run().stop());
+    }
 }
