@@ -121,4 +121,17 @@ class GenerateCliTest {
         CliTest.Result p = cli("generate", zip.toString(), "--tokens", "5", "--top-p", "0");
         assertTrue(p.err().startsWith("error: top-p is 0.0 but must be more than 0 and at most 1"), p.err());
     }
+
+    @Test
+    void tokens_that_would_act_on_the_terminal_are_printed_escaped(@TempDir Path other) throws Exception {
+        // a corpus where ESC follows every a: the model learns to write it, and the terminal must not obey it
+        Path file = TinyLanguageModel.project(other, "xa\u001b[31mb\n".repeat(80), "characters", 100);
+        assertEquals(0, cli("train", file.toString(), "--epochs", "4", "--out", other.resolve("run").toString())
+                .status());
+        CliTest.Result r = cli("generate", other.resolve("run").resolve("model.zip").toString(), "--prompt", "x",
+                "--tokens", "12", "--temperature", "0");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\\x1b[31m"), r.out());
+        assertTrue(r.out().chars().noneMatch(c -> c == 0x1b), r.out());
+    }
 }
