@@ -53,7 +53,7 @@ public final class ForwardTiming {
         return new Result(best, passes, net.engine());
     }
 
-    /** @return one sample of the (single) Input's shape, batch first */
+    /** @return one sample of the Input's shape, batch first (a valid graph has one Input: the analysis says so) */
     static INDArray sample(Graph g, Analysis a) {
         Node input = g.inputNodes().get(0);
         TensorShape s = a.shapeOf(input.id()).orElseThrow();
