@@ -33,7 +33,9 @@ class OpenProjectsTest extends AppTest {
             fxRun(() -> window.open(p));
             var doc = editor().document();
             var expected = ProjectFile.load(p);
-            assertThat(doc.analysis().errors()).as(p.toString()).isEmpty();
+            // GPT-2 and BERT are samples to open and measure, not to train: they have no data, and say so
+            assertThat(doc.analysis().errors().stream().filter(e -> expected.dataset().isPresent()
+                    || !e.code().equals("dataset.none")).toList()).as(p.toString()).isEmpty();
             assertThat(doc.graph().nodes()).hasSameSizeAs(expected.graph().nodes());
             for (var n : doc.graph().nodes()) assertThat(editor().canvas().nodeView(n.id())).isPresent();
             for (var e : doc.graph().edges()) {

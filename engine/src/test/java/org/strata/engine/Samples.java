@@ -30,6 +30,17 @@ public final class Samples {
         }
     }
 
+    /**
+     * The samples at the real sizes of GPT-2 and BERT (10⁸ parameters and more): for opening and measuring only. No
+     * test trains or compiles them; tests of every sample that train take {@link #trainable()}.
+     */
+    public static final List<String> LARGE = List.of("bert-base", "gpt2-medium", "gpt2-small");
+
+    /** @return every sample project file but the {@link #LARGE} ones */
+    public static List<Path> trainable() throws IOException {
+        return all().stream().filter(p -> !LARGE.contains(p.getParent().getFileName().toString())).toList();
+    }
+
     /** @return a session that has trained sample {@code name} for {@code epochs} epochs */
     public static org.strata.engine.train.TrainingSession trained(String name, int epochs) throws Exception {
         org.strata.engine.project.Project p = org.strata.engine.project.ProjectFile.load(file(name));

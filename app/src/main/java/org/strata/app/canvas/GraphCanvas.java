@@ -47,6 +47,7 @@ public final class GraphCanvas extends Region {
     private final GridLayer grid = new GridLayer();
     private final Pane world = new Pane();
     private final Group edgeLayer = new Group();
+    private final TieLinks ties = new TieLinks();
     private final Group nodeLayer = new Group();
     private final Group labelLayer = new Group();
     private final Group overlay = new Group();
@@ -75,7 +76,7 @@ public final class GraphCanvas extends Region {
         // The graph is drawn at one text size; a larger window text size enlarges it through the zoom instead,
         // so nodes keep their geometry (and wires their room) at every setting.
         world.setStyle("-fx-font-size: " + WORLD_FONT + "px;");
-        world.getChildren().addAll(edgeLayer, nodeLayer, labelLayer, overlay);
+        world.getChildren().addAll(ties, edgeLayer, nodeLayer, labelLayer, overlay);
         labelLayer.setMouseTransparent(true);
         world.getTransforms().addAll(pan, zoom);
         getChildren().addAll(grid, world);
@@ -379,6 +380,7 @@ public final class GraphCanvas extends Region {
             TensorShape shape = analysis.edgeShapes().get(e);
             v.setShape(shape == null ? "" : shape.toString());
         }
+        ties.update(document.graph(), analysis);
         rerouteAll();
         cull();
         showSelection();
@@ -438,10 +440,12 @@ public final class GraphCanvas extends Region {
         for (EdgeView v : edgeViews.values()) {
             if (nodeIds.contains(v.edge().from().node()) || nodeIds.contains(v.edge().to().node())) route(v);
         }
+        ties.route(nodeViews);
     }
 
     private void rerouteAll() {
         edgeViews.values().forEach(this::route);
+        ties.route(nodeViews);
     }
 
     private void route(EdgeView v) {

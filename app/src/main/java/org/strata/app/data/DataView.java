@@ -75,16 +75,22 @@ public final class DataView extends BorderPane {
         summary.setText(Messages.get("data.summary", preview.name(), SummaryTable.group(preview.train()),
                 SummaryTable.group(preview.validation()), SummaryTable.group(preview.test()),
                 preview.shape().toString(),
-                preview.classes().isEmpty() ? Messages.get("data.targets", preview.targets())
+                preview.labelSteps() > 0 ? Messages.get("data.nextToken", preview.labelSteps(), preview.classes().size())
+                        : preview.classes().isEmpty() ? Messages.get("data.targets", preview.targets())
                         : Messages.get("data.classes", preview.classes().size())));
         HBox body = new HBox(12);
         body.setPadding(new Insets(4, 8, 8, 8));
-        if (!preview.classes().isEmpty()) body.getChildren().add(titled("data.balance", classBars(preview)));
+        // a corpus's classes are its vocabulary, whose counts the vocabulary's table shows
+        if (!preview.classes().isEmpty() && preview.labelSteps() == 0) {
+            body.getChildren().add(titled("data.balance", classBars(preview)));
+        }
         Node samples = samples(preview);
         VBox samplesBox = titled("data.samples", samples);
         HBox.setHgrow(samplesBox, Priority.ALWAYS);
         body.getChildren().add(samplesBox);
         preview.text().ifPresent(t -> body.getChildren().add(titled("data.vocabulary", vocabulary(preview))));
+        preview.text().filter(t -> !t.merges().merges().isEmpty())
+                .ifPresent(t -> body.getChildren().add(titled("data.merges", merges(t.merges().merges()))));
         setCenter(body);
     }
 
@@ -271,6 +277,29 @@ public final class DataView extends BorderPane {
         table.setPrefWidth(260);
         table.setMinWidth(220);
         return table;
+    }
+
+    /** Byte-pair merges in the order they were learned: each joins the most frequent neighbouring pair. */
+    private static Node merges(List<org.strata.engine.data.text.BytePairEncoding.Merge> merges) {
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < merges.size(); i++) {
+            var m = merges.get(i);
+            rows.add(new String[]{Integer.toString(i + 1), shown(m.left()) + " + " + shown(m.right()) + " → "
+                    + shown(m.joined()), SummaryTable.group(m.count())});
+        }
+        TableView<String[]> table = new TableView<>(FXCollections.observableArrayList(rows));
+        table.setId("data-merges");
+        table.getColumns().add(column("#", r -> r[0], 50));
+        table.getColumns().add(column(Messages.get("data.merge"), r -> r[1], 150));
+        table.getColumns().add(column(Messages.get("data.count"), r -> r[2], 80));
+        table.setPrefWidth(290);
+        table.setMinWidth(220);
+        return table;
+    }
+
+    /** @return a token as a table shows it: a space as ␣, so that " the" and "the" differ on screen */
+    private static String shown(String token) {
+        return token.replace(' ', '␣');
     }
 
     private static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> f,

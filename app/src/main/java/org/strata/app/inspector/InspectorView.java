@@ -222,10 +222,7 @@ public final class InspectorView extends ScrollPane {
             content.getChildren().add(wrap(description, "inspector-description"));
         }
         content.getChildren().add(label(Messages.get("inspector.dataset")));
-        // A corpus for a language model is not offered yet: the Output cannot predict a token at every position, so
-        // no network the editor draws could learn from it (a project file naming it still opens and shows it).
-        ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(java.util.Arrays.stream(
-                DatasetKind.values()).filter(k -> k != DatasetKind.LANGUAGE_MODEL).toList()));
+        ComboBox<DatasetKind> kind = new ComboBox<>(FXCollections.observableArrayList(DatasetKind.values()));
         kind.setId("inspector-dataset-kind");
         kind.setMaxWidth(Double.MAX_VALUE);
         kind.setConverter(new StringConverter<>() {

@@ -14,9 +14,9 @@ import org.strata.engine.data.Split;
 public record DataPoints(float[] x, float[] y, int[] label, int classes, double x0, double x1, double y0, double y1) {
     private static final int MAX_POINTS = 2_000;
 
-    /** @return the points, or null when the dataset is not 2-D classification */
+    /** @return the points, or null when the dataset is not 2-D classification of one class per sample */
     static DataPoints of(Dataset d) {
-        if (!d.isClassification() || d.featureShape().size() != 2) return null;
+        if (!d.isClassification() || d.featureShape().size() != 2 || d.labelSteps() > 0) return null;
         Split s = d.train();
         int n = Math.min(s.size(), MAX_POINTS);
         float[] x = new float[n];

@@ -112,6 +112,19 @@ public final class TrainedNetwork {
         });
     }
 
+    /**
+     * @return the network as a trained model, its weights copied now (between two batches while it trains): a
+     * network of its own can then answer without waiting for the training thread
+     */
+    public CompletableFuture<org.strata.engine.model.TrainedModel> snapshot() {
+        return session.probe(net -> org.strata.engine.train.TrainedModels.of(session, session.epochsDone()));
+    }
+
+    /** @return the graph of the network this run trains (the run's own copy: later edits are not in it) */
+    public org.strata.engine.graph.Graph graph() {
+        return session.project().graph();
+    }
+
     /** @return a node of the network this run trains, if it is in it */
     public Optional<org.strata.engine.graph.Node> nodeOf(String nodeId) {
         return session.project().graph().node(nodeId);

@@ -62,6 +62,7 @@ public final class TrainingRun implements TrainedQuestions {
     private final StepThrough stepThrough;
     private final WeightPath weightPath = new WeightPath();
     private final SurfaceFeed surface;
+    private final Writing writing;
 
     /** @param templates the bundled samples' folder: runs of a sample stay out of it (may be null) */
     public TrainingRun(EditorDocument document, Path templates) {
@@ -86,11 +87,17 @@ public final class TrainingRun implements TrainedQuestions {
         document.revisionProperty().addListener((o, a, b) -> passEditsToSession());
         this.stepThrough = new StepThrough(this, threads);
         this.surface = new SurfaceFeed(this, threads);
+        this.writing = new Writing(this, threads);
     }
 
     /** @return a small network's weights after each batch: the path its optimizer takes */
     public WeightPath weightPath() {
         return weightPath;
+    }
+
+    /** @return what a language model writes, asked and while it trains */
+    public Writing writing() {
+        return writing;
     }
 
     /** @return the loss surface over a two-weight network's weights, with the path on it */

@@ -57,15 +57,6 @@ public final class SummaryTable {
         return sb.toString();
     }
 
-    /** As {@link #render(Graph, Analysis)}, with the memory training takes for a batch of {@code batch}. */
-    public static String render(Graph graph, Analysis analysis, int batch, String optimizer) {
-        StringBuilder sb = new StringBuilder(render(graph, analysis));
-        MemoryEstimate m = MemoryEstimate.of(analysis, batch, optimizer);
-        sb.append("Memory to train (batch ").append(batch).append(", ").append(optimizer).append("): at least ")
-                .append(MemoryEstimate.bytes(m.total())).append('\n');
-        return sb.toString();
-    }
-
     private static String line(String[] c, int[] w) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < c.length; i++) {

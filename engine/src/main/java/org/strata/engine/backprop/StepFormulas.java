@@ -67,6 +67,15 @@ public final class StepFormulas {
         }).orElse(false);
     }
 
+    /**
+     * @return whether {@link #sampleLoss}, {@link #batchLoss} and {@link #lossGradient} work out the loss: not for a
+     * class at every step, whose loss is averaged over the positions that have a label, not over the batch
+     */
+    public boolean worksLoss() {
+        String out = graph.outputNodes().get(0).id();
+        return t.outputs().containsKey(out) && t.outputs().get(out).rowShape().length == 1;
+    }
+
     /** @return whether {@link #chain} works out this node's weight gradients */
     public boolean worksChain(String id) {
         return worker(id).map(w -> w.chains).orElse(false) && worksForward(id) && t.gradients().containsKey(id);

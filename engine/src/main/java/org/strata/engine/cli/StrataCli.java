@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "Strata " + StrataCli.VERSION,
         description = "Draw a neural network, train it, watch it learn, take the weights elsewhere.",
         subcommands = {ValidateCommand.class, DataCommand.class, SummaryCommand.class, LayersCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ExportCommand.class, ImportWeightsCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, ExportCommand.class, ImportWeightsCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCli implements Runnable {
     /** The version written into exported files. */
     public static final String VERSION = "0.1.0";

@@ -1,2 +1,2 @@
-/** The command line: validate, summary, train, evaluate and export. */
+/** The command line: validate, data, summary, layers, train, evaluate, generate, export and import-weights. */
 package org.strata.engine.cli;

@@ -107,6 +107,14 @@ public abstract class LayerType {
         return 0;
     }
 
+    /**
+     * @return values per sample that this layer keeps beside its output for the backward pass (attention's weights
+     *         over the steps, T² per head), which a memory estimate counts; 0 for a layer that keeps only its output
+     */
+    public long keptValues(List<TensorShape> in, TensorShape out, Params p) {
+        return 0;
+    }
+
     /** @return the activation applied last by this layer (the loss uses it to avoid squashing twice) */
     public ActivationFn outputActivation(Params p) {
         return ActivationFn.IDENTITY;

@@ -59,6 +59,14 @@ public final class MultiHeadAttentionLayer extends LayerType {
         return 2 * t * (4 * d * hk) + 2 * 2 * t * t * hk;
     }
 
+    /** Q, K and V, each head's attention weights over the steps (T² per head) and the heads' mixes, per sample. */
+    @Override
+    public long keptValues(List<TensorShape> in, TensorShape out, Params p) {
+        long t = in.get(0).dim(0);
+        long hk = (long) p.getInt("heads") * p.getInt("keySize");
+        return 4 * t * hk + p.getInt("heads") * t * t;
+    }
+
     @Override
     public String keyParams(Params p) {
         return p.getInt("heads") + "×" + p.getInt("keySize") + (p.getBool("causal") ? " · causal" : "");

@@ -97,7 +97,29 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("import.metrics", 2),                 // file, why
             java.util.Map.entry("import.diverged", 2),                // file, the NaN figure and where
             java.util.Map.entry("import.vocabulary", 2),              // file, why
-            java.util.Map.entry("import.disagrees", 4));              // file, split, Strata's loss, PyTorch's loss
+            java.util.Map.entry("import.disagrees", 4),               // file, split, Strata's loss, PyTorch's loss
+            java.util.Map.entry("generate.notLanguageModel", 1),      // project name
+            java.util.Map.entry("generate.temperature", 1),           // temperature given
+            java.util.Map.entry("generate.topK", 1),                  // top-k given
+            java.util.Map.entry("generate.topP", 1),                  // top-p given
+            java.util.Map.entry("generate.tokens", 2),                // tokens asked for, the most
+            java.util.Map.entry("generate.emptyPrompt", 0),
+            java.util.Map.entry("scale.large", 2),                    // parameters, the 100-million line
+            java.util.Map.entry("scale.notLarge", 3),                 // parameters, percent of the line, the line
+            java.util.Map.entry("scale.memory.run", 3),               // total, weights, outputs
+            java.util.Map.entry("scale.memory.train", 6),   // batch, optimizer, total, weights+grads, state, outputs
+            java.util.Map.entry("scale.flops", 5),  // unit (Message), forward, ratio to 2×params, training, passes
+            java.util.Map.entry("scale.tokens", 2),                   // count, unit (Message)
+            java.util.Map.entry("scale.tokens.default", 2),           // count (20 per parameter), unit (Message)
+            java.util.Map.entry("scale.measured", 3),                 // seconds, engine, FLOP/s
+            java.util.Map.entry("scale.train.here", 1),               // duration
+            java.util.Map.entry("scale.notMeasured", 0),
+            java.util.Map.entry("scale.samples.none", 0),
+            java.util.Map.entry("scale.train.gpu", 3),                // duration, peak FLOP/s, share used
+            java.util.Map.entry("scale.unit.token", 0),
+            java.util.Map.entry("scale.unit.tokens", 0),
+            java.util.Map.entry("scale.unit.sample", 0),
+            java.util.Map.entry("scale.unit.samples", 0));
 
     public Message {
         args = List.copyOf(args);

@@ -99,7 +99,7 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("add (Add)") && r.out().contains("dense1, dense2"), r.out());
         assertTrue(r.out().contains("Total params:"), r.out());
-        assertTrue(r.out().contains("Memory to train (batch"), r.out());
+        assertTrue(r.out().contains("Memory to train a batch of"), r.out());
     }
 
     @Test

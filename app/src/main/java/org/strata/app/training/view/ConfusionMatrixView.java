@@ -62,6 +62,14 @@ public final class ConfusionMatrixView extends ScrollPane {
             return;
         }
         int epoch = run.evaluationEpoch();
+        if (ev.perToken()) { // a class at every position: no matrix of a vocabulary, the share of tokens right
+            boolean noTest = run.dataset() != null && run.dataset().test().size() == 0;
+            String key = "confusion.tokens" + (epoch > 0 ? "Epoch" : noTest ? "Validation" : "");
+            forgetGrid();
+            body.getChildren().setAll(title(Messages.get(key, String.format("%.1f", 100 * ev.metric()), ev.tokens(),
+                    epoch, String.format("%.2f", Math.exp(ev.loss())))));
+            return;
+        }
         String figure = ev.confusion() == null ? String.format("%.4f", ev.metric())
                 : String.format("%.1f", 100 * ev.metric());
         boolean noTestData = run.dataset() != null && run.dataset().test().size() == 0;

@@ -81,6 +81,13 @@ public final class InferenceView extends VBox {
             hint.setText(Messages.get("inference.trainFirst"));
             return;
         }
+        if (run.writing().writes()) { // a language model writes on from a prompt
+            hint.setText("");
+            GenerationView writer = new GenerationView(run);
+            HBox.setHgrow(writer, Priority.ALWAYS);
+            body.getChildren().add(writer);
+            return;
+        }
         if (d.text().isPresent()) {
             buildTextTrial(d);
             return;

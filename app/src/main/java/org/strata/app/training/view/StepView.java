@@ -190,6 +190,10 @@ public final class StepView extends BorderPane {
         int n = step.sample();
         body.getChildren().add(wrapped(Messages.get("step.prediction", values(t.outputs().get(output).row(n), 8),
                 values(t.labels().row(n), 8)), "step-formula"));
+        if (!f.worksLoss()) { // a class at every step: the loss in general, its numbers are the engine's
+            body.getChildren().add(wrapped(Messages.get("step.loss.perStep"), "step-reference"));
+            return;
+        }
         showWorked(f.sampleLoss(n), Messages.get("step.loss.sample"));
         showWorked(f.batchLoss(), Messages.get("step.loss.batch"));
         int units = t.outputs().get(output).rowSize();

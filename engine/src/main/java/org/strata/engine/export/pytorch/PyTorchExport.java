@@ -27,7 +27,8 @@ import org.strata.engine.model.TrainedModel;
  * Writes a trained model as a small folder a PyTorch user reads without surprise: {@code model.py} (an
  * {@code nn.Module} generated from the graph, one attribute per layer named after its id ({@link PythonNames}),
  * {@code forward} in the graph's order with each tensor's shape in a comment, and {@code load_weights}, which maps
- * Strata's layouts to PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}. Tensors stay
+ * Strata's layouts to PyTorch's), {@code weights.npz} (the .npz export) and a {@code README.md}; a language model
+ * also gets {@code generate.py} ({@link PyTorchGenerate}). Tensors stay
  * channels last between layers, as in Strata; a convolution or pooling turns them channels first and back around
  * its PyTorch call. Project text (name, ids, class names, file names) enters these files only through the escapers
  * of {@link org.strata.engine.export.escape}. What each layer type writes comes from its emitter in
@@ -55,6 +56,7 @@ public final class PyTorchExport {
         Exporters.npz(model, dir.resolve("weights.npz"));
         org.strata.engine.project.AtomicFiles.write(dir.resolve("model.py"),
                 modelPy(model, version).getBytes(StandardCharsets.UTF_8));
+        if (PyTorchGenerate.applies(model)) PyTorchGenerate.write(model, dir, version);
         String noTraining;
         try {
             // the model's classes and vocabulary: PyTorch trains and reads texts with the numbers the weights know

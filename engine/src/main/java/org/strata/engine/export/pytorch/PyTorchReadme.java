@@ -73,7 +73,26 @@ final class PyTorchReadme {
                 LSTM's gate blocks are Strata's (block input, forget, output, input) reordered to PyTorch's (input,
                 forget, cell, output), and its one bias per gate is PyTorch's two added. Tensors stay channels last
                 between layers, as in Strata.
-                %s%s""".formatted(name, text(model), training);
+                %s%s%s""".formatted(name, text(model), generating(model), training);
+    }
+
+    /** For a language model: generate.py. */
+    private static String generating(TrainedModel model) {
+        if (!PyTorchGenerate.applies(model)) return "";
+        return """
+
+                ## Generating text
+
+                `generate.py` continues a prompt as `strata generate` does: the prompt split into tokens as Strata
+                split the corpus (`vocabulary.json`, byte-pair merges applied in their order), windows of the
+                model's context with the prediction read after the last real token, then temperature (0 is greedy),
+                top-k and top-p, and draws with Java's random numbers of the seed, so a seed writes Strata's text.
+
+                ```sh
+                python3 generate.py --prompt "TEXT" --tokens 100 --temperature 0.8 --top-k 40 --seed 1
+                python3 generate.py --prompt "TEXT" --tokens 100 --temperature 0   # greedy
+                ```
+                """;
     }
 
     /** For a model of texts: how a text becomes the numbers the network reads. */
@@ -85,8 +104,13 @@ final class PyTorchReadme {
                 The network reads token numbers, not text: `vocabulary.json` holds how Strata made them (%s, %s,
                 %d tokens per text; `tokens[i]` is number i, `<pad>` 0 fills a short text up, `<unk>` 1 stands for a
                 token not in the vocabulary). Read a new text the same way before asking the network about it.
-                """.formatted(t.tokenizer() == org.strata.engine.data.text.Tokenizer.CHARACTERS
-                ? "split into characters" : "split into words and punctuation marks",
+                """.formatted(switch (t.tokenizer()) {
+                    case CHARACTERS -> "split into characters";
+                    case BPE -> "split into characters, then joined by the byte-pair merges in vocabulary.json, "
+                            + "in their order";
+                    case WORDS_AND_SPACES -> "split into words, punctuation marks and spaces";
+                    case WORDS -> "split into words and punctuation marks";
+                },
                 t.lowercase() ? "lowercased" : "case kept", t.length())).orElse("");
     }
 }

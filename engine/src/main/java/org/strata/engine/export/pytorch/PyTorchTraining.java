@@ -220,7 +220,8 @@ final class PyTorchTraining {
         return new FloatArray(new long[]{rows.length, width}, flat);
     }
 
-    private static byte[] fill(String template, Map<String, String> values) throws IOException {
+    /** @return the template {@code template} (a resource beside this class) with each {{NAME}} replaced */
+    static byte[] fill(String template, Map<String, String> values) throws IOException {
         String text;
         try (InputStream in = PyTorchTraining.class.getResourceAsStream(template)) {
             if (in == null) throw new IOException("missing resource " + template);
