@@ -114,6 +114,10 @@ class LanguageModelWindowTest extends AppTest {
                         org.strata.engine.generate.Sampling.GREEDY).text()).as("greedy, one more token");
         assertThat(lookup("#generate-attention .attention-chip").queryAll()).as("the head's weights over the context")
                 .isNotEmpty();
+        String chooser = fx(() -> String.valueOf(lookup("#generate-head").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue()));
+        assertThat(chooser).as("the layer's name and the head's number, as a reader says them").isEqualTo(
+                "attention, head 1");
     }
 
     @Test

@@ -43,7 +43,7 @@ final class GenerationView extends VBox {
     private final Text written = new Text();
     private final VBox bars = new VBox(3);
     private final FlowPane attention = new FlowPane(2, 2);
-    private final ComboBox<String> head = new ComboBox<>();
+    private final ComboBox<Head> head = new ComboBox<>();
     private final Label error = new Label();
     /** The text written after the prompt so far, and how many tokens (a seed per token for "One token"). */
     private String continued = "";
@@ -139,14 +139,28 @@ final class GenerationView extends VBox {
         return l;
     }
 
-    /** @return "layer · head n" for every head of every attention layer, in the graph's order */
-    private List<String> heads() {
-        List<String> out = new ArrayList<>();
+    /**
+     * One head of an attention layer, as the chooser lists it.
+     *
+     * @param nodeId the layer's id
+     * @param name   the layer's name, as the canvas shows it
+     * @param number the head's number, from 1
+     */
+    private record Head(String nodeId, String name, int number) {
+        @Override
+        public String toString() {
+            return Messages.get("generate.head", TerminalText.escape(name), number);
+        }
+    }
+
+    /** @return every head of every attention layer, in the graph's order */
+    private List<Head> heads() {
+        List<Head> out = new ArrayList<>();
         var net = run.network();
         if (net.isEmpty()) return out;
         for (var n : net.get().graph().nodes()) {
             if (!n.type().id().equals("MultiHeadAttention")) continue;
-            for (int h = 1; h <= n.params().getInt("heads"); h++) out.add(n.id() + "\u0000" + h);
+            for (int h = 1; h <= n.params().getInt("heads"); h++) out.add(new Head(n.id(), n.name(), h));
         }
         return out;
     }
@@ -228,12 +242,10 @@ final class GenerationView extends VBox {
     /** The chosen head's weights, for the last token written, over the tokens of the context it read. */
     private void showAttention() {
         attention.getChildren().clear();
-        String chosen = head.getValue();
+        Head chosen = head.getValue();
         var net = run.network();
         var text = run.dataset() == null ? null : run.dataset().text().orElse(null);
         if (chosen == null || net.isEmpty() || text == null || count == 0) return;
-        String[] parts = chosen.split("\u0000");
-        int headIndex = Integer.parseInt(parts[1]);
         int[] ids = text.ids(prompt.getText() + continued);
         int context = text.length();
         int n = Math.min(ids.length - 1, context); // the window that chose the last token
@@ -244,11 +256,11 @@ final class GenerationView extends VBox {
         net.get().insideOf(window).whenComplete((inside, failed) -> javafx.application.Platform.runLater(() -> {
             if (failed != null || shownAt != asked) return;
             // the window held n tokens: the last token was chosen at position n − 1
-            var node = net.get().nodeOf(parts[0]);
+            var node = net.get().nodeOf(chosen.nodeId());
             if (node.isEmpty()) return;
             List<SequenceInside.Matrix> heads = SequenceInside.of(inside, node.get(), window, text);
-            if (headIndex > heads.size()) return;
-            SequenceInside.Matrix m = heads.get(headIndex - 1);
+            if (chosen.number() > heads.size()) return;
+            SequenceInside.Matrix m = heads.get(chosen.number() - 1);
             int row = n - 1;
             for (int c = 0; c < n && c < m.cols(); c++) {
                 float w = m.values()[row * m.cols() + c];
