@@ -24,10 +24,11 @@ class SampleProjectsTest {
     }
 
     @Test
-    void all_eleven_samples_are_there_and_the_three_large_ones_beside_them() throws Exception {
+    void all_thirteen_samples_are_there_and_the_three_large_ones_beside_them() throws Exception {
         assertEquals(List.of("attention-reverse", "digits-8x8", "forecast-signal", "iris", "linear-regression",
-                "mnist-cnn", "mnist-mlp", "skip-connection", "spirals", "which-language", "xor"), samples().stream().map(p -> p.getParent().getFileName().toString()).toList());
-        assertEquals(14, Samples.all().size());
+                "mnist-cnn", "mnist-mlp", "sayings", "skip-connection", "spirals", "tang-poems", "which-language",
+                "xor"), samples().stream().map(p -> p.getParent().getFileName().toString()).toList());
+        assertEquals(16, Samples.all().size());
     }
 
     @ParameterizedTest

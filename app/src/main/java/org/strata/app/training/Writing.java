@@ -34,6 +34,8 @@ public final class Writing {
     private String livePrompt = "";
     /** The generator of a run that is over, kept: its weights no longer change. */
     private Generator kept;
+    /** Which tokens the last generator made reads for the next one (the view shows attention over them). */
+    private volatile org.strata.engine.generate.ContextWindow window;
     private Object keptFor;
 
     Writing(TrainingRun run, RunThreads threads) {
@@ -93,6 +95,11 @@ public final class Writing {
         return done;
     }
 
+    /** @return which tokens the model read to choose the last token written, once something was written */
+    public java.util.Optional<org.strata.engine.generate.ContextWindow> window() {
+        return java.util.Optional.ofNullable(window);
+    }
+
     /** @return a generator of the network as it is now: kept once the run is over */
     private CompletableFuture<Generator> generator() {
         var net = run.network();
@@ -114,6 +121,7 @@ public final class Writing {
             });
         });
         return made.thenApply(g -> {
+            window = g.window();
             threads.ui(() -> {
                 if (!run.isActive() && run.session() == session) {
                     kept = g;

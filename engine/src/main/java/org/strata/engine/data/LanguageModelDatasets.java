@@ -40,12 +40,24 @@ final class LanguageModelDatasets {
         String text = readCorpus(corpus, name, StrictText.charset(p.getString("encoding")));
         // a trained model reads windows of its own context: its position table has no row beyond it
         int context = read.map(TextEncoding::length).orElse(p.getInt("context"));
+        boolean atLines = p.getString("windowStart").equals("lines");
         int stride = p.getInt("stride") == 0 ? context : p.getInt("stride");
         String[] blocks = blocks(text, p.getDouble("validationSplit"), p.getDouble("testSplit"));
         TextEncoding encoding = read.isPresent() ? read.get() : learn(blocks[0], name, p, context);
         int[][] ids = new int[3][];
         for (int b = 0; b < 3; b++) ids[b] = encoding.ids(blocks[b]);
-        if (CorpusWindows.count(ids[0].length, context, stride) == 0) {
+        CorpusWindows[] windows = new CorpusWindows[3];
+        for (int b = 0; b < 3; b++) {
+            windows[b] = atLines ? CorpusWindows.atLineBreaks(ids[b], context, encoding.vocabulary().lineBreaks())
+                    : CorpusWindows.everyStride(ids[b], context, stride);
+        }
+        if (atLines && ids[0].length >= context + 1 && windows[0].size() == 0) {
+            throw new DatasetException(Message.of("dataset.corpus.noLines", name + ": windows start at line breaks "
+                    + "but the training part has no line break with " + (context + 1) + " tokens after it: use a "
+                    + "corpus of lines, a smaller context, or windows that start every Stride tokens", name,
+                    context + 1));
+        }
+        if (windows[0].size() == 0) {
             throw new DatasetException(Message.of("dataset.corpus.tooShort", name + ": the training part holds "
                     + ids[0].length + " tokens but a window needs " + (context + 1) + " (the context and the next "
                     + "token): use a longer corpus, a smaller context, or smaller validation and test splits", name,
@@ -54,7 +66,7 @@ final class LanguageModelDatasets {
         Normalizer none = Normalizer.identity(context); // token numbers are names, not amounts
         Split[] splits = new Split[3];
         for (int b = 0; b < 3; b++) {
-            CorpusWindows w = new CorpusWindows(ids[b], context, stride);
+            CorpusWindows w = windows[b];
             splits[b] = new Split(w, IntStream.range(0, w.size()).toArray(), none);
         }
         // the classes are the tokens: what comes next at every position is one of them

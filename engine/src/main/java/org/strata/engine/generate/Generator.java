@@ -22,7 +22,8 @@ import org.strata.engine.train.ModelNetwork;
  * depends on tokens 0..t only. So a context of n &lt; T tokens is put at positions 0..n−1, the rest padded with
  * {@value Vocabulary#PAD} (0), and position n−1 is read; a longer one is cut to its last T tokens and position T−1
  * is read. An empty prompt starts from a line break, where the vocabulary has one (a corpus's lines start after
- * one), and is refused otherwise. A prompt's characters the vocabulary lacks read as {@value Vocabulary#UNKNOWN},
+ * one), and is refused otherwise; a model whose windows started at line breaks reads a context that starts at one
+ * ({@link ContextWindow}). A prompt's characters the vocabulary lacks read as {@value Vocabulary#UNKNOWN},
  * as they do in training.
  */
 public final class Generator {
@@ -37,12 +38,14 @@ public final class Generator {
     }
 
     private final TextEncoding encoding;
+    private final ContextWindow window;
     private final int context;
     private final int classes;
     private final Predictor predictor;
 
-    private Generator(TextEncoding encoding, Predictor predictor) {
+    private Generator(TextEncoding encoding, ContextWindow window, Predictor predictor) {
         this.encoding = encoding;
+        this.window = window;
         this.context = encoding.length();
         this.classes = encoding.vocabulary().size();
         this.predictor = predictor;
@@ -72,7 +75,8 @@ public final class Generator {
      */
     public static Generator of(TrainedModel model, Predictor predictor) {
         refuseUnlessLanguageModel(model);
-        return new Generator(model.text().orElseThrow(), predictor);
+        TextEncoding text = model.text().orElseThrow();
+        return new Generator(text, ContextWindow.of(model.project(), text), predictor);
     }
 
     /**
@@ -111,17 +115,22 @@ public final class Generator {
         return context;
     }
 
+    /** @return which of the tokens so far the model reads to choose the next one */
+    public ContextWindow window() {
+        return window;
+    }
+
     /**
      * @param tokens the token numbers so far (the prompt's and those generated); empty starts from a line break
      * @return the model's probability of every token (K, the vocabulary's size) coming next
      * @throws GenerationException when {@code tokens} is empty and the vocabulary has no line break
      */
     public float[] next(int[] tokens) {
-        int[] ids = tokens.length > 0 ? tokens : start();
-        int n = Math.min(ids.length, context);
+        int[] ids = window.of(tokens);
+        int n = ids.length;
         float[] window = new float[context]; // positions n.. stay 0, <pad>: the causal model never reads them at n−1
         for (int i = 0; i < n; i++) {
-            int id = ids[ids.length - n + i];
+            int id = ids[i];
             if (id < 0 || id >= classes) {
                 throw new IllegalArgumentException("token " + id + " is not in the vocabulary of " + classes);
             }
@@ -174,13 +183,14 @@ public final class Generator {
                     + "1 to " + String.format(java.util.Locale.ROOT, "%,d", MOST_TOKENS), tokens, MOST_TOKENS));
         }
         int[] start = encoding.ids(prompt);
-        if (start.length == 0) start = start();
+        if (start.length == 0) start = window.of(start); // a line break to start from
         int[] all = Arrays.copyOf(start, start.length + tokens);
-        Random random = new Random(sampling.seed());
+        Random random = sampling.random();
         List<Generation.Step> steps = new ArrayList<>();
         int[] written = new int[tokens];
         for (int k = 0; k < tokens; k++) {
-            int from = Math.max(0, start.length + k - context); // the last T tokens are all the model reads
+            // the last T tokens are all the model reads
+            int from = Math.max(0, start.length + k - context);
             Generation.Step s = step(Arrays.copyOfRange(all, from, start.length + k), sampling, random);
             all[start.length + k] = s.token();
             written[k] = s.token();
@@ -199,12 +209,5 @@ public final class Generator {
     /** @return a token's text ({@value Vocabulary#PAD} for padding) */
     private String token(int id) {
         return encoding.vocabulary().tokens().get(id);
-    }
-
-    /** @return the context of an empty prompt: a line break */
-    private int[] start() {
-        if (encoding.vocabulary().tokens().contains("\n")) return new int[]{encoding.vocabulary().number("\n")};
-        throw new GenerationException(Message.of("generate.emptyPrompt", "the prompt is empty and the model's "
-                + "vocabulary has no line break to start from: give a prompt of at least one token"));
     }
 }

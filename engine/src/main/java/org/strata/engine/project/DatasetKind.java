@@ -100,8 +100,13 @@ public enum DatasetKind {
                             + "learned until this size)"),
             ParamSpec.integer("context", "Context", 64, 1, 100_000,
                     "Tokens each window reads; its targets are the next token at every position"),
+            ParamSpec.choice("windowStart", "Windows start", "stride", List.of("stride", "lines"),
+                    "stride: a window every Stride tokens; lines: a window at every line break, so each position "
+                            + "is a place in a line (verse, one saying per line) and generating reads a context "
+                            + "that starts at a line break"),
             ParamSpec.integer("stride", "Stride", 0, 0, 100_000,
-                    "Tokens from one window's start to the next; 0: the context (windows that do not overlap)")),
+                    "Tokens from one window's start to the next; 0: the context (windows that do not overlap)")
+                    .when("windowStart", "stride")),
             true);
 
     /** The encodings a text file of a dataset may be in, as its {@code encoding} parameter offers them. */

@@ -60,6 +60,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("dataset.folderNotSet", 1), // the same, for a folder
             java.util.Map.entry("dataset.noTrainingSamples", 1),      // dataset
             java.util.Map.entry("dataset.corpus.tooShort", 3),        // corpus, training tokens, tokens a window needs
+            java.util.Map.entry("dataset.corpus.noLines", 2),         // corpus, tokens a window needs
             java.util.Map.entry("dataset.corpus.vocabularyTooSmall", 4), // corpus, characters, least size, size
             java.util.Map.entry("dataset.corpus.noFiles", 1),         // folder
             java.util.Map.entry("dataset.unseenLabel.validation", 2), // dataset, label

@@ -140,6 +140,32 @@ class LanguageModelDatasetTest {
     }
 
     @Test
+    void windows_that_start_at_line_breaks_start_every_window_at_one_whatever_the_stride() throws Exception {
+        // 40 lines of 13 characters and a line break; training keeps the first 36 lines' worth (validation 0.1)
+        Dataset d = DatasetLoader.load(project(POEM.repeat(20), "context", 16, "windowStart", "lines", "stride", 3,
+                "validationSplit", 0.1, "testSplit", 0.0));
+        TextEncoding e = d.text().orElseThrow();
+        assertTrue(d.train().size() >= 30, "a window at (nearly) every line break: " + d.train().size());
+        for (int i = 0; i < d.train().size(); i++) {
+            String window = text(e, d.train(), i, false);
+            assertTrue(window.startsWith("\n"), "window " + i + ": " + window);
+            assertEquals(window.substring(1), text(e, d.train(), i, true).substring(0, 15), "targets: one token on");
+        }
+        assertTrue(text(e, d.train(), 0, false).startsWith("\n举头望明月，"), text(e, d.train(), 0, false));
+        assertTrue(d.validation().size() > 0 && text(e, d.validation(), 0, false).startsWith("\n"));
+    }
+
+    @Test
+    void windows_at_line_breaks_of_a_corpus_without_lines_long_enough_are_refused_naming_the_fix() throws Exception {
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetLoader.load(project(
+                "abcdefghij".repeat(30), "context", 16, "windowStart", "lines", "validationSplit", 0.0,
+                "testSplit", 0.0)));
+        assertEquals("dataset.corpus.noLines", e.text().code());
+        assertTrue(e.getMessage().contains("no line break with 17 tokens after it"), e.getMessage());
+        assertTrue(e.getMessage().contains("every Stride tokens"), e.getMessage());
+    }
+
+    @Test
     void the_vocabulary_comes_from_the_training_block_and_later_text_reads_unknown_tokens_as_unk() throws Exception {
         // 141 characters: training the first 78, all a and b; validation the next 42 ("ab", then x, y and z)
         String corpus = "abab".repeat(20) + "xyz".repeat(20);

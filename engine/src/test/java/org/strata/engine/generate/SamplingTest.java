@@ -90,6 +90,17 @@ class SamplingTest {
     }
 
     @Test
+    void nearby_seeds_draw_different_first_tokens() {
+        double[] even = new double[10];
+        java.util.Arrays.fill(even, 0.1);
+        java.util.Set<Integer> first = new java.util.HashSet<>();
+        for (long seed = 1; seed <= 20; seed++) first.add(Sampling.draw(even, new Sampling(1, 0, 1, seed).random()));
+        assertTrue(first.size() >= 6, "seeds 1 to 20 drew only " + first + " first among 10 equally likely tokens");
+        assertEquals(Sampling.draw(even, new Sampling(1, 0, 1, 7).random()),
+                Sampling.draw(even, new Sampling(1, 0, 1, 7).random()), "a seed repeats its draws");
+    }
+
+    @Test
     void settings_out_of_range_are_refused_naming_the_value_and_the_range() {
         GenerationException t = assertThrows(GenerationException.class, () -> new Sampling(-0.5, 0, 1, 0));
         assertEquals("generate.temperature", t.text().code());

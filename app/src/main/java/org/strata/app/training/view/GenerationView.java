@@ -247,11 +247,13 @@ final class GenerationView extends VBox {
         var text = run.dataset() == null ? null : run.dataset().text().orElse(null);
         if (chosen == null || net.isEmpty() || text == null || count == 0) return;
         int[] ids = text.ids(prompt.getText() + continued);
-        int context = text.length();
-        int n = Math.min(ids.length - 1, context); // the window that chose the last token
-        if (n <= 0) return;
-        float[] window = new float[context];
-        for (int i = 0; i < n; i++) window[i] = ids[ids.length - 1 - n + i];
+        if (ids.length == 0) return;
+        var rule = run.writing().window().orElseGet(() -> new org.strata.engine.generate.ContextWindow(text, false));
+        // the window that chose the last token: what the model read of the tokens before it
+        int[] read = rule.of(java.util.Arrays.copyOf(ids, ids.length - 1));
+        int n = read.length;
+        float[] window = new float[text.length()];
+        for (int i = 0; i < n; i++) window[i] = read[i];
         int shownAt = asked;
         net.get().insideOf(window).whenComplete((inside, failed) -> javafx.application.Platform.runLater(() -> {
             if (failed != null || shownAt != asked) return;

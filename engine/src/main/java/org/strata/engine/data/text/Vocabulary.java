@@ -82,6 +82,16 @@ public final class Vocabulary {
         return counts;
     }
 
+    /**
+     * @return for every token number, whether the token begins with a line break: the tokens a window that starts
+     * at a line break starts with (a character's "\n"; a byte-pair piece that joined it to what follows)
+     */
+    public boolean[] lineBreaks() {
+        boolean[] out = new boolean[tokens.size()];
+        for (int i = 2; i < out.length; i++) out[i] = tokens.get(i).startsWith("\n");
+        return out;
+    }
+
     /** @return the number of {@code token}, or 1 ({@value #UNKNOWN}) for a token not kept */
     public int number(String token) {
         return numbers.getOrDefault(token, 1);

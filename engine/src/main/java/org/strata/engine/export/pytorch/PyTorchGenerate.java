@@ -25,7 +25,9 @@ final class PyTorchGenerate {
     static void write(TrainedModel model, Path dir, String version) throws IOException {
         // the project's text enters the file only escaped; the tokens stay in vocabulary.json, read as data
         AtomicFiles.write(dir.resolve("generate.py"), PyTorchTraining.fill("generate.py.template", Map.of(
-                "PROJECT", PythonText.docstring(model.project().name()), "VERSION", PythonText.docstring(version))));
+                "PROJECT", PythonText.docstring(model.project().name()), "VERSION", PythonText.docstring(version),
+                "FROM_LINE_START", org.strata.engine.generate.ContextWindow.fromLineStart(model.project())
+                        ? "True" : "False")));
         AtomicFiles.write(dir.resolve("vocabulary.json"), model.text().orElseThrow().toJson());
     }
 }

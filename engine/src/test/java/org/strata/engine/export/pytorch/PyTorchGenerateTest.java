@@ -62,6 +62,27 @@ class PyTorchGenerateTest {
     }
 
     @Test
+    void generate_py_reads_a_context_that_starts_at_a_line_break_as_strata_does_for_a_model_of_line_windows()
+            throws Exception {
+        String python = PythonTools.with("torch", "python3-torch");
+        Path file = TinyLanguageModel.project(dir);
+        org.strata.engine.project.Project p = org.strata.engine.project.ProjectFile.load(file);
+        p.dataset().orElseThrow().params().set("windowStart", "lines");
+        org.strata.engine.project.ProjectFile.save(p, file);
+        TrainedModel model = TinyLanguageModel.trainedFrom(file, 3);
+        Path out = dir.resolve("pytorch");
+        PyTorchExport.write(model, out, "test");
+        assertTrue(Files.readString(out.resolve("generate.py")).contains("FROM_LINE_START = True"));
+        Generator g = Generator.of(model);
+        // "明月" is not at a line's start, and 30 tokens go past T = 8: the context is cut at line breaks
+        String sampled = g.generate("明月", 30, new Sampling(2.5, 12, 0.98, 9)).whole();
+        assertEquals(sampled + "\n", generate(python, out, "--prompt", "明月", "--tokens", "30", "--temperature", "2.5",
+                "--top-k", "12", "--top-p", "0.98", "--seed", "9"));
+        assertEquals(g.generate("明月", 30, Sampling.GREEDY).whole() + "\n", generate(python, out, "--prompt", "明月",
+                "--tokens", "30", "--temperature", "0"));
+    }
+
+    @Test
     void generate_py_splits_a_prompt_into_the_tokens_strata_reads_for_each_tokenizer_of_language_models() throws Exception {
         String python = PythonTools.with("numpy", "python3-numpy");
         String corpus = ("the cat sat on the mat, and the rat sat too.\n" + TinyLanguageModel.POEM).repeat(30);
