@@ -111,6 +111,7 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("scale.flops", 5),  // unit (Message), forward, ratio to 2×params, training, passes
             java.util.Map.entry("scale.tokens", 2),                   // count, unit (Message)
             java.util.Map.entry("scale.tokens.default", 2),           // count (20 per parameter), unit (Message)
+            java.util.Map.entry("scale.tokens.rule", 2),              // count (20 per parameter), unit (Message)
             java.util.Map.entry("scale.measured", 3),                 // seconds, engine, FLOP/s
             java.util.Map.entry("scale.train.here", 1),               // duration
             java.util.Map.entry("scale.notMeasured", 0),

@@ -1,13 +1,12 @@
-package org.strata.engine.cli;
+package org.strata.engine.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.strata.engine.Graphs;
-import org.strata.engine.analysis.GraphAnalyzer;
-import org.strata.engine.analysis.ScaleEstimate;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.text.Message;
 
@@ -37,6 +36,25 @@ class ScaleLinesTest {
                 lines.stream().map(Message::english).toList());
         assertEquals("scale.notLarge", lines.get(0).code());
         assertEquals(List.of("23", "2e-05 %", "100,000,000"), lines.get(0).args());
+    }
+
+    @Test
+    void the_window_s_lines_name_no_command_option_and_give_a_language_model_the_rule_s_tokens_and_the_gpu_time() {
+        Graph lm = new TransformerSize(2, 64, 4, 32, 100).graph();
+        ScaleEstimate s = ScaleEstimate.of(lm, GraphAnalyzer.analyze(lm), 8, "adam");
+        List<Message> lines = ScaleLines.forWindow(s, 8, "adam");
+        assertEquals(List.of("scale.notLarge", "scale.memory.run", "scale.memory.train", "scale.flops",
+                "scale.tokens.rule", "scale.train.gpu"), lines.stream().map(Message::code).toList());
+        String count = SummaryTable.group(20 * s.parameters());
+        assertEquals("Training on " + count + " tokens (20 per parameter, the compute-optimal amount of Hoffmann et "
+                + "al., 2022)", lines.get(4).english());
+        lines.forEach(m -> assertFalse(m.english().contains("--"), m.english()));
+        // a classifier: its size alone, no samples guessed for it
+        Graph g = new Graphs().then("input", "Input", "kind", "vector", "size", 4).then("d1", "Dense", "units", 3)
+                .then("out", "Output").build();
+        ScaleEstimate c = ScaleEstimate.of(g, GraphAnalyzer.analyze(g), 10, "sgd");
+        assertEquals(ScaleLines.size(c, 10, "sgd"), ScaleLines.forWindow(c, 10, "sgd"));
+        assertEquals(4, ScaleLines.forWindow(c, 10, "sgd").size());
     }
 
     @Test
