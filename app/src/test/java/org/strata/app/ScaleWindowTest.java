@@ -1,0 +1,110 @@
+package org.strata.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.Test;
+import org.strata.app.dock.ScaleView;
+import org.strata.app.scale.ScaleModel.Dimension;
+import org.strata.engine.analysis.SummaryTable;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * How large is large, in the window: the Scale tab's sliders over a GPT-style transformer, dragged as a user drags
+ * them, its texts whole at the projector's size, and the Summary tab's scale lines, said again after an edit.
+ */
+class ScaleWindowTest extends AppTest {
+    private String text(String query) {
+        return fx(() -> lookup(query).queryLabeled().getText());
+    }
+
+    private ScaleView view() {
+        return lookup("#scale").queryAs(ScaleView.class);
+    }
+
+    @Test
+    void the_scale_tab_starts_at_the_open_gpt2_and_a_dragged_slider_changes_its_parameters_and_memory()
+            throws Exception {
+        fxRun(() -> window.open(sample("gpt2-small")));
+        clickOn("#tab-scale .tab-label");
+        assertThat(text("#scale-parameters"))
+                .isEqualTo("124,439,808 parameters: a large model (more than 100,000,000 parameters)");
+        assertThat(fx(() -> lookup("#scale-preset-project").query().isDisabled())).as("it is a transformer").isFalse();
+        String trainBefore = text("#scale-memory-train");
+
+        drag("#scale-layers .thumb").moveBy(80, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        int layers = fx(() -> view().model().value(Dimension.LAYERS).get());
+        assertThat(layers).as("dragged to the right").isGreaterThan(12);
+        assertThat(text("#scale-value-layers")).isEqualTo(String.valueOf(layers));
+        // each block of width 768 is 7,087,872 parameters
+        assertThat(text("#scale-parameters")).startsWith(SummaryTable.group(124_439_808L + (layers - 12) * 7_087_872L)
+                + " parameters");
+        assertThat(text("#scale-memory-train")).isNotEqualTo(trainBefore);
+        // memory across the layers, and where this machine's ends
+        waitFor(10, () -> lookup("#scale-machine-line").tryQuery().isPresent()
+                && lookup(".scale-bar").queryAll().size() == 16);
+        assertThat(text("#scale-curve-title")).isEqualTo("Memory to train a batch of 8 across Layers (blocks)");
+
+        scrollIntoView("#scale-preset-medium");
+        clickOn("#scale-preset-medium");
+        assertThat(text("#scale-parameters")).startsWith("354,823,168 parameters");
+        scrollIntoView("#scale-preset-project");
+        clickOn("#scale-preset-project");
+        assertThat(text("#scale-parameters")).startsWith("124,439,808 parameters");
+        // this machine's speed, measured once off the UI thread, gives the time here
+        waitFor(180, () -> lookup("#scale-time-here").queryLabeled().getText()
+                .startsWith("Estimated time to train on them here: "));
+    }
+
+    @Test
+    void at_the_projector_size_in_1280_by_720_the_scale_tab_shows_its_texts_whole() throws Exception {
+        fxRun(() -> {
+            window.stage().setWidth(1280);
+            window.stage().setHeight(720);
+        });
+        fxRun(() -> window.setFontSize(20));
+        fxRun(() -> window.open(sample("gpt2-small")));
+        clickOn("#tab-scale .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> labels = fx(() -> lookup("#scale .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.isVisible() && !l.getText().isEmpty()).toList());
+        assertThat(labels).hasSizeGreaterThan(10);
+        for (Label l : labels) {
+            String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText().replace("\n", " "));
+            assertThat(shown).as(l.getId() + " whole").isEqualTo(fx(() -> l.getText().replace("\n", " ")));
+        }
+        double slider = fx(() -> lookup("#scale-width").query().getLayoutBounds().getWidth());
+        assertThat(slider).as("a slider long enough to move").isGreaterThan(150);
+        fxRun(() -> window.setFontSize(13));
+    }
+
+    @Test
+    void the_summary_tab_says_how_large_the_network_is_and_says_it_again_after_an_edit() throws Exception {
+        fxRun(() -> window.open(sample("iris")));
+        clickOn("#tab-summary .tab-label");
+        var doc = editor().document();
+        String first = fx(() -> ((Label) lookup("#summary-scale").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().get(0)).getText());
+        assertThat(first).startsWith(SummaryTable.group(fx(() -> doc.analysis().totalParams()))
+                + " parameters: not a large model (");
+        List<String> lines = fx(() -> lookup("#summary-scale .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertThat(lines).anyMatch(l -> l.startsWith("FLOPs per sample: "))
+                .noneMatch(l -> l.contains("--")); // the command line's options mean nothing here
+        // the totals' memory is the scale lines' (both count what attention and the like keep)
+        String train = lines.stream().filter(l -> l.startsWith("Memory to train a batch")).findFirst().orElseThrow();
+        String atLeast = train.replaceAll(".*: at least ([0-9.]+ [KMG]B) .*", "$1");
+        assertThat(text("#summary-totals")).contains("at least " + atLeast);
+
+        String dense = fx(() -> doc.graph().nodes().stream().filter(n -> n.type().id().equals("Dense")).findFirst()
+                .orElseThrow().id());
+        int units = fx(() -> doc.graph().require(dense).params().getInt("units"));
+        fxRun(() -> doc.execute(org.strata.app.document.Edits.setParam(doc.graph(), dense, "units", units + 5)));
+        String after = fx(() -> ((Label) lookup("#summary-scale").queryAs(javafx.scene.layout.VBox.class)
+                .getChildren().get(0)).getText());
+        assertThat(after).isNotEqualTo(first)
+                .startsWith(SummaryTable.group(fx(() -> doc.analysis().totalParams())) + " parameters");
+    }
+}
