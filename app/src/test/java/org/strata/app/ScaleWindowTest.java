@@ -44,7 +44,9 @@ class ScaleWindowTest extends AppTest {
         assertThat(text("#scale-memory-train")).isNotEqualTo(trainBefore);
         // memory across the layers, and where this machine's ends
         waitFor(10, () -> lookup("#scale-machine-line").tryQuery().isPresent()
-                && lookup(".scale-bar").queryAll().size() == 16);
+                && lookup(".scale-bar").queryAll().size() == view().model().curve().size());
+        assertThat(fx(() -> lookup(".scale-bar-current").queryAll().size())).as("the sliders' network marked")
+                .isEqualTo(1);
         assertThat(text("#scale-curve-title")).isEqualTo("Memory to train a batch of 8 across Layers (blocks)");
 
         scrollIntoView("#scale-preset-medium");
@@ -82,7 +84,7 @@ class ScaleWindowTest extends AppTest {
 
     @Test
     void the_summary_tab_says_how_large_the_network_is_and_says_it_again_after_an_edit() throws Exception {
-        fxRun(() -> window.open(sample("iris")));
+        fxRun(() -> window.open(sample("attention-reverse"))); // attention keeps its weights for the backward pass
         clickOn("#tab-summary .tab-label");
         var doc = editor().document();
         String first = fx(() -> ((Label) lookup("#summary-scale").queryAs(javafx.scene.layout.VBox.class)
@@ -93,7 +95,7 @@ class ScaleWindowTest extends AppTest {
                 .map(Label::getText).toList());
         assertThat(lines).anyMatch(l -> l.startsWith("FLOPs per sample: "))
                 .noneMatch(l -> l.contains("--")); // the command line's options mean nothing here
-        // the totals' memory is the scale lines' (both count what attention and the like keep)
+        // the totals' memory is the scale lines' (both count the attention weights kept for the backward pass)
         String train = lines.stream().filter(l -> l.startsWith("Memory to train a batch")).findFirst().orElseThrow();
         String atLeast = train.replaceAll(".*: at least ([0-9.]+ [KMG]B) .*", "$1");
         assertThat(text("#summary-totals")).contains("at least " + atLeast);

@@ -71,9 +71,13 @@ final class MemoryCurve extends Pane {
         line.getStyleClass().add("scale-machine-line");
         line.setId("scale-machine-line");
         getChildren().add(line);
-        label.setX(4);
-        label.setY(machine - 4);
+        label.setX(6);
+        label.setY(machine - 6);
         label.setId("scale-machine-label");
+        var b = label.getLayoutBounds();
+        Rectangle behind = new Rectangle(2, machine - 6 - b.getHeight() * 0.85, b.getWidth() + 8, b.getHeight());
+        behind.getStyleClass().add("scale-curve-label-back"); // readable over the bars
+        getChildren().add(behind);
         first.setX(2);
         first.setY(h - 4);
         last.setX(w - last.getLayoutBounds().getWidth() - 2);

@@ -35,7 +35,7 @@ public final class MachineSpeed {
         Graph g = SIZE.graph();
         Analysis a = GraphAnalyzer.analyze(g);
         try {
-            ForwardTiming.Result r = ForwardTiming.measure(g, a, TrainingSettings.defaults(), 3);
+            ForwardTiming.Result r = ForwardTiming.measure(g, a, TrainingSettings.defaults(), 5);
             measured = OptionalDouble.of(a.totalFlops() / r.seconds());
         } catch (TrainingException | RuntimeException e) {
             measured = OptionalDouble.empty(); // said as "could not be measured"; the GPU's time is still shown

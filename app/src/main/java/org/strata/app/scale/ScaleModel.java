@@ -143,16 +143,21 @@ public final class ScaleModel {
         return ScaleEstimate.of(g, a, batch, optimizer);
     }
 
-    /** Memory to train across {@code d}'s range, the other sizes as in {@code s}; heads: the divisors of the width. */
+    /**
+     * Memory to train across {@code d}'s range (and at its value now), the other sizes as in {@code s}; heads: the
+     * divisors of the width.
+     */
     private List<Point> curve(Dimension d, TransformerSize s) {
         List<Integer> at = new ArrayList<>();
         if (d == Dimension.HEADS) {
             for (int h = 1; h <= Dimension.HEADS.max; h++) if (s.width() % h == 0) at.add(h);
         } else {
+            java.util.TreeSet<Integer> values = new java.util.TreeSet<>();
             for (int i = 0; i < CURVE_POINTS; i++) {
-                int v = d.snap(d.min + (int) Math.round((d.max - d.min) * i / (double) (CURVE_POINTS - 1)));
-                if (at.isEmpty() || at.get(at.size() - 1) != v) at.add(v);
+                values.add(d.snap(d.min + (int) Math.round((d.max - d.min) * i / (double) (CURVE_POINTS - 1))));
             }
+            values.add(value(d).get()); // the sliders' own network is one of the bars
+            at.addAll(values);
         }
         List<Point> points = new ArrayList<>();
         for (int v : at) {

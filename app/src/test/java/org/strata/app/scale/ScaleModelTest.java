@@ -60,6 +60,7 @@ class ScaleModelTest {
         assertThat(curve.get(0).value()).isEqualTo(1);
         assertThat(curve.get(curve.size() - 1).value()).isEqualTo(48);
         assertThat(curve.get(curve.size() - 1).bytes()).isGreaterThan(curve.get(0).bytes());
+        assertThat(curve).extracting(ScaleModel.Point::value).as("the sliders' own network among them").contains(13);
     }
 
     @Test
