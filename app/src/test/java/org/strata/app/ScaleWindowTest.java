@@ -83,6 +83,19 @@ class ScaleWindowTest extends AppTest {
     }
 
     @Test
+    void the_summary_tab_says_how_large_gpt2_small_is_though_it_has_no_data_and_how_long_a_gpu_would_train_it() {
+        fxRun(() -> window.open(sample("gpt2-small"))); // its one problem: no dataset
+        clickOn("#tab-summary .tab-label");
+        List<String> lines = fx(() -> lookup("#summary-scale .label").queryAllAs(Label.class).stream()
+                .map(Label::getText).toList());
+        assertThat(lines).first().isEqualTo("124,439,808 parameters: a large model (more than 100,000,000 parameters)");
+        assertThat(lines).contains("FLOPs per token: 285M forward (1.14 × 2 × parameters), 855M to train (3 × forward)",
+                "Training on 2,488,796,160 tokens (20 per parameter, the compute-optimal amount of Hoffmann et al., "
+                        + "2022)");
+        assertThat(lines).last().asString().startsWith("Estimated time to train on one GPU: 1.5 h (an assumption");
+    }
+
+    @Test
     void the_summary_tab_says_how_large_the_network_is_and_says_it_again_after_an_edit() throws Exception {
         fxRun(() -> window.open(sample("attention-reverse"))); // attention keeps its weights for the backward pass
         clickOn("#tab-summary .tab-label");

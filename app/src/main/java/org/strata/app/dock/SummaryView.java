@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.strata.app.document.EditorDocument;
 import org.strata.app.i18n.Catalogue;
 import org.strata.app.i18n.Messages;
+import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.analysis.MemoryEstimate;
 import org.strata.engine.analysis.ScaleEstimate;
 import org.strata.engine.analysis.ScaleLines;
@@ -41,6 +42,8 @@ public final class SummaryView extends BorderPane {
         ColumnHeaders.fitWidths(table);
         totals.getStyleClass().add("summary-totals");
         totals.setId("summary-totals");
+        totals.setWrapText(true); // whole at the projector's text size, on two lines if need be
+        totals.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         BorderPane.setAlignment(totals, Pos.CENTER_LEFT);
         scale.getStyleClass().add("summary-scale");
         scale.setId("summary-scale");
@@ -61,7 +64,7 @@ public final class SummaryView extends BorderPane {
                     SummaryTable.human(document.analysis().totalFlops()), MemoryEstimate.bytes(memory.total()),
                     String.valueOf(batch)));
             scale.getChildren().clear();
-            if (!document.analysis().isValid() || document.analysis().totalParams() == 0) {
+            if (!graphValid(document) || document.analysis().totalParams() == 0) {
                 side.setVisible(false); // a graph with errors has no size to speak of yet (the Problems tab says why)
                 side.setManaged(false);
                 return;
@@ -79,6 +82,14 @@ public final class SummaryView extends BorderPane {
         };
         document.revisionProperty().addListener((o, a, b) -> refresh.run());
         refresh.run();
+    }
+
+    /**
+     * @return whether the graph itself is valid, as {@code strata summary} asks: a project without data yet (the
+     *     GPT-2 samples) still has its size
+     */
+    private static boolean graphValid(EditorDocument document) {
+        return document.analysis().isValid() || GraphAnalyzer.analyze(document.graph()).isValid();
     }
 
     private static TableColumn<SummaryTable.Row, String> column(String title,
