@@ -121,5 +121,8 @@ class ScaleWindowTest extends AppTest {
                 .getChildren().get(0)).getText());
         assertThat(after).isNotEqualTo(first)
                 .startsWith(SummaryTable.group(fx(() -> doc.analysis().totalParams())) + " parameters");
+        // attention, but not a GPT: the Scale tab has no "this project" to start from
+        clickOn("#tab-scale .tab-label");
+        assertThat(fx(() -> lookup("#scale-preset-project").query().isDisabled())).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.graph.Node;
 import org.strata.engine.graph.PortRef;
+import org.strata.engine.layers.DenseLayer;
 import org.strata.engine.layers.EmbeddingLayer;
 import org.strata.engine.layers.LayerCatalogue;
 import org.strata.engine.layers.MultiHeadAttentionLayer;
@@ -77,14 +78,16 @@ public record TransformerSize(int layers, int width, int heads, int context, int
 
     /**
      * @return the size of a graph drawn as {@link #graph()} draws one (an Input of token indices, an Embedding, a
-     *     PositionEmbedding and blocks with a MultiHeadAttention each), read from its layers; empty for any other
-     *     network
+     *     PositionEmbedding, blocks with a MultiHeadAttention each and a Dense tied to the embedding), read from its
+     *     layers; empty for any other network
      */
     public static Optional<TransformerSize> of(Graph g) {
         List<Node> attention = g.nodes().stream().filter(n -> n.type() instanceof MultiHeadAttentionLayer).toList();
         Optional<Node> embedding = g.nodes().stream().filter(n -> n.type() instanceof EmbeddingLayer).findFirst();
         boolean positions = g.nodes().stream().anyMatch(n -> n.type() instanceof PositionEmbeddingLayer);
-        if (attention.isEmpty() || embedding.isEmpty() || !positions || g.inputNodes().size() != 1) {
+        boolean tied = g.nodes().stream().anyMatch(n -> n.type() instanceof DenseLayer
+                && n.params().getBool(DenseLayer.TIE));
+        if (attention.isEmpty() || embedding.isEmpty() || !positions || !tied || g.inputNodes().size() != 1) {
             return Optional.empty();
         }
         Params input = g.inputNodes().get(0).params();

@@ -57,6 +57,8 @@ class TransformerSizeTest {
         TransformerSize small = new TransformerSize(3, 64, 4, 32, 100);
         assertEquals(Optional.of(small), TransformerSize.of(small.graph()));
         assertEquals(Optional.empty(), TransformerSize.of(ProjectFile.load(Samples.file("iris")).graph()));
+        // attention over learned positions, but a number per sample out of it, no output tied to the embedding
+        assertEquals(Optional.empty(), TransformerSize.of(ProjectFile.load(Samples.file("attention-reverse")).graph()));
     }
 
     @Test
