@@ -55,6 +55,11 @@ class ScaleWindowTest extends AppTest {
         scrollIntoView("#scale-preset-project");
         clickOn("#scale-preset-project");
         assertThat(text("#scale-parameters")).startsWith("124,439,808 parameters");
+        // a new batch size in the project's training settings: the memory is for it, no text is left from before
+        var doc = editor().document();
+        fxRun(() -> doc.execute(org.strata.app.document.Edits.setTraining(doc.project(), "batchSize", 16)));
+        assertThat(text("#scale-memory-train")).startsWith("Memory to train a batch of 16 with adam");
+        assertThat(text("#scale-curve-title")).isEqualTo("Memory to train a batch of 16 across Layers (blocks)");
         // this machine's speed, measured once off the UI thread, gives the time here
         waitFor(180, () -> lookup("#scale-time-here").queryLabeled().getText()
                 .startsWith("Estimated time to train on them here: "));
