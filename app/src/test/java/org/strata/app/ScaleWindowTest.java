@@ -66,7 +66,7 @@ class ScaleWindowTest extends AppTest {
     }
 
     @Test
-    void at_the_projector_size_in_1280_by_720_the_scale_tab_shows_its_texts_whole() throws Exception {
+    void at_the_projector_size_in_1280_by_720_the_scale_and_summary_tabs_show_their_texts_whole() throws Exception {
         fxRun(() -> {
             window.stage().setWidth(1280);
             window.stage().setHeight(720);
@@ -84,6 +84,18 @@ class ScaleWindowTest extends AppTest {
         }
         double slider = fx(() -> lookup("#scale-width").query().getLayoutBounds().getWidth());
         assertThat(slider).as("a slider long enough to move").isGreaterThan(150);
+        clickOn("#tab-summary .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Label> summary = new java.util.ArrayList<>(fx(() -> lookup("#summary-scale .label")
+                .queryAllAs(Label.class)));
+        summary.add(lookup("#summary-totals").queryAs(Label.class));
+        assertThat(summary).hasSizeGreaterThan(5);
+        for (Label l : summary) {
+            String shown = fx(() -> ((javafx.scene.text.Text) l.lookup(".text")).getText().replace("\n", " "));
+            assertThat(shown).as(l.getText() + " whole").isEqualTo(fx(() -> l.getText().replace("\n", " ")));
+            double width = fx(() -> l.getWidth());
+            assertThat(width).as("a readable column: " + l.getText()).isGreaterThan(200);
+        }
         fxRun(() -> window.setFontSize(13));
     }
 

@@ -75,6 +75,7 @@ public final class SummaryView extends BorderPane {
             for (var m : ScaleLines.forWindow(s, batch, optimizer)) {
                 Label line = new Label(Catalogue.message(m));
                 line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, never cut to one line
                 line.getStyleClass().add("summary-scale-line");
                 if (m.code().equals("scale.large")) line.getStyleClass().add("scale-large");
                 scale.getChildren().add(line);
