@@ -66,6 +66,17 @@ class ScaleWindowTest extends AppTest {
     }
 
     @Test
+    void the_sliders_stay_where_they_were_when_the_language_changes() {
+        fxRun(() -> window.open(sample("gpt2-small")));
+        clickOn("#tab-scale .tab-label");
+        fxRun(() -> view().model().set(Dimension.LAYERS, 20));
+        fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
+        assertThat(fx(() -> view().model().value(Dimension.LAYERS).get())).isEqualTo(20);
+        assertThat(text("#scale-parameters")).startsWith(SummaryTable.group(124_439_808L + 8 * 7_087_872L) + " 个参数");
+        fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
+    }
+
+    @Test
     void at_the_projector_size_in_1280_by_720_the_scale_and_summary_tabs_show_their_texts_whole() throws Exception {
         fxRun(() -> {
             window.stage().setWidth(1280);

@@ -31,6 +31,11 @@ import org.strata.engine.analysis.TransformerSize;
  * view only shows it. This machine's speed is measured once, off the UI thread, when the tab is first shown.
  */
 public final class ScaleView extends BorderPane {
+    /**
+     * The sizes each open document's view was left at: a language, theme or text size switch makes the pane again,
+     * and a class watching the sliders should not see them jump back (UI thread only).
+     */
+    private static final Map<EditorDocument, TransformerSize> KEPT = new java.util.WeakHashMap<>();
     private final ScaleModel model;
     private final EditorDocument document;
     private final Map<Dimension, Slider> sliders = new EnumMap<>(Dimension.class);
@@ -51,7 +56,8 @@ public final class ScaleView extends BorderPane {
         setId("scale");
         var training = document.project().training();
         model = new ScaleModel(MachineMemory.physicalBytes(), training.getInt("batchSize"),
-                training.getString("optimizer"), TransformerSize.of(document.graph()).orElse(TransformerSize.GPT2_SMALL));
+                training.getString("optimizer"), KEPT.getOrDefault(document,
+                        TransformerSize.of(document.graph()).orElse(TransformerSize.GPT2_SMALL)));
         MachineSpeed.known().ifPresent(f -> model.machineFlopsProperty().set(f));
         curve = new MemoryCurve(model, curveTitle);
         settle.setOnFinished(e -> curve.redraw());
@@ -110,7 +116,10 @@ public final class ScaleView extends BorderPane {
         columns.prefWrapLengthProperty().bind(scroll.widthProperty().subtract(20));
         setCenter(scroll);
 
-        model.versionProperty().addListener((o, a, b) -> show());
+        model.versionProperty().addListener((o, a, b) -> {
+            KEPT.put(document, model.size());
+            show();
+        });
         // an edit of the project's training settings changes the batch the memory is for; its graph, "this project"
         document.revisionProperty().addListener((o, a, b) -> {
             var t = document.project().training();
