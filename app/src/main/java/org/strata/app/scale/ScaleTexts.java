@@ -47,7 +47,8 @@ public final class ScaleTexts {
         double flops = m.machineFlopsProperty().get();
         out.add(new Line("time-here", m.speedFailed() ? Messages.get("scale.speed.failed")
                 : Double.isNaN(flops) ? Messages.get("scale.speed.measuring")
-                : Messages.get("scale.train.here", ScaleLines.duration(m.secondsHere()), ScaleLines.rate(flops),
+                : Messages.get("scale.train.here",
+                        Catalogue.message(ScaleLines.durationMessage(m.secondsHere())), ScaleLines.rate(flops),
                         MachineSpeed.SIZE.layers(), MachineSpeed.SIZE.width()), Mark.NONE));
         out.add(new Line("time-gpu", Catalogue.message(said.get(5)), Mark.NONE));
         return out;

@@ -129,5 +129,9 @@ class ScaleModelTest {
         assertThat(line(m, "parameters").text()).isEqualTo("124,439,808 个参数：一个大模型（超过 100,000,000 个参数）");
         assertThat(line(m, "memory-train").text()).endsWith("✖ 超过这台机器的内存");
         assertThat(ScaleTexts.curveTitle(m)).isEqualTo("训练一个大小为 8 的批次所需内存，随层数（块）变化");
+        // the durations' units too: GPT-2 small on the assumed GPU
+        assertThat(line(m, "time-gpu").text()).startsWith("在一块 GPU 上训练的估计时间：1.5 小时（");
+        m.speedMeasured(OptionalDouble.of(1e10));
+        assertThat(line(m, "time-here").text()).startsWith("在这里用它们训练的估计时间：6.7 年（");
     }
 }

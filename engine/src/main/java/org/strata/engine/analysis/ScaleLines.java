@@ -51,7 +51,7 @@ public final class ScaleLines {
                         + "the compute-optimal amount of Hoffmann et al., 2022; set another with --tokens N)",
                         count, unit));
         measured.ifPresent(m -> {
-            String here = duration(s.secondsToTrain(n, s.flopsPerSecond(m.seconds())));
+            Message here = durationMessage(s.secondsToTrain(n, s.flopsPerSecond(m.seconds())));
             out.add(Message.of("scale.train.here", "Estimated time to train here, at that speed: " + here, here));
         });
         out.add(gpu(s, n));
@@ -108,7 +108,7 @@ public final class ScaleLines {
 
     /** @return the assumed GPU's time to train on {@code n} tokens (samples), said to be an assumption */
     public static Message gpu(ScaleEstimate s, long n) {
-        String gpu = duration(s.secondsToTrain(n, ScaleEstimate.gpuFlopsPerSecond()));
+        Message gpu = durationMessage(s.secondsToTrain(n, ScaleEstimate.gpuFlopsPerSecond()));
         String peak = rate(ScaleEstimate.GPU_PEAK);
         String used = Math.round(ScaleEstimate.GPU_UTILISATION * 100) + " %";
         return Message.of("scale.train.gpu", "Estimated time to train on one GPU: " + gpu + " (an assumption, not "
@@ -163,10 +163,24 @@ public final class ScaleLines {
 
     /** @return a duration in the unit that reads best: "41 s", "3.2 min", "5.0 h", "12 days", "3.4 years" */
     public static String duration(double s) {
-        if (s < 60) return seconds(s);
-        if (s < 3600) return String.format(Locale.ROOT, "%.1f min", s / 60);
-        if (s < 86_400) return String.format(Locale.ROOT, "%.1f h", s / 3600);
-        if (s < 365 * 86_400.0) return String.format(Locale.ROOT, "%.1f days", s / 86_400);
-        return String.format(Locale.ROOT, "%.1f years", s / (365 * 86_400.0));
+        return durationMessage(s).english();
+    }
+
+    /**
+     * @return {@link #duration} as a message (the number its value, the unit in the window's language): "3.4
+     *     years", "3.4 年"
+     */
+    public static Message durationMessage(double s) {
+        if (s < 1e-3) return inUnit(String.format(Locale.ROOT, "%.3g", s * 1e3), "ms");
+        if (s < 1) return inUnit(String.format(Locale.ROOT, "%.0f", s * 1e3), "ms");
+        if (s < 60) return inUnit(String.format(Locale.ROOT, "%.1f", s), "s");
+        if (s < 3600) return inUnit(String.format(Locale.ROOT, "%.1f", s / 60), "min");
+        if (s < 86_400) return inUnit(String.format(Locale.ROOT, "%.1f", s / 3600), "h");
+        if (s < 365 * 86_400.0) return inUnit(String.format(Locale.ROOT, "%.1f", s / 86_400), "days");
+        return inUnit(String.format(Locale.ROOT, "%.1f", s / (365 * 86_400.0)), "years");
+    }
+
+    private static Message inUnit(String number, String unit) {
+        return Message.of("scale.duration." + unit, number + " " + unit, number);
     }
 }

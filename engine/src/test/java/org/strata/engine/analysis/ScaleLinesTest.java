@@ -65,5 +65,10 @@ class ScaleLinesTest {
         assertEquals("2.0 days", ScaleLines.duration(2 * 86_400));
         assertEquals("3.0 years", ScaleLines.duration(3 * 365 * 86_400.0));
         assertEquals("133 GFLOP/s", ScaleLines.rate(133e9));
+        // said as a message, the number its value, so that a window says the unit in its language
+        Message years = ScaleLines.durationMessage(3 * 365 * 86_400.0);
+        assertEquals("scale.duration.years", years.code());
+        assertEquals(List.of("3.0"), years.args());
+        assertEquals("0.484 ms", ScaleLines.durationMessage(0.000484).english());
     }
 }
