@@ -40,6 +40,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_scale_logic_is_tested_without_a_window_so_it_has_no_views() {
+        noClasses().that().resideInAPackage("org.strata.app.scale")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "org.controlsfx..", "org.strata.app.dock..", "org.strata.app.window..")
+                .check(classes);
+    }
+
+    @Test
     void no_two_packages_depend_on_each_other() {
         slices().matching("org.strata.app.(**)").should().beFreeOfCycles().check(classes);
     }

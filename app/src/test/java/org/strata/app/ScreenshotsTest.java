@@ -325,6 +325,26 @@ class ScreenshotsTest extends AppTest {
     }
 
     @Test
+    void the_scale_view_of_gpt2_small_in_both_themes_and_languages() throws Exception {
+        // GPT-2 small on the sliders (the open project's sizes): its memory against this machine's, in every look
+        fxRun(() -> window.open(sample("gpt2-small")));
+        clickOn("#tab-scale .tab-label");
+        tallDock();
+        waitFor(180, () -> !lookup("#scale-time-here").queryLabeled().getText().contains("\u2026"));
+        Object[][] looks = {{Locale.ENGLISH, false, "scale-light-en.png"}, {Locale.ENGLISH, true, "scale-dark-en.png"},
+                {Locale.SIMPLIFIED_CHINESE, false, "scale-light-zh.png"},
+                {Locale.SIMPLIFIED_CHINESE, true, "scale-dark-zh.png"}};
+        for (Object[] look : looks) {
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            Thread.sleep(600); // the curve is drawn once its slider rests
+            snap((String) look[2]);
+        }
+        setDark(false);
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
+    @Test
     void step_through_backpropagation_in_both_languages() throws Exception {
         fxRun(() -> window.open(sample("xor")));
         clickOn("#tool-train-stepThrough");

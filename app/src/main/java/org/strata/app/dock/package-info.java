@@ -1,2 +1,2 @@
-/** The bottom dock's tabs: Problems and Summary (training views join them later). */
+/** The bottom dock's tabs: Problems, Summary and Scale (training views join them later). */
 package org.strata.app.dock;

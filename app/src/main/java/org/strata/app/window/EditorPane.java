@@ -23,7 +23,7 @@ import org.strata.app.training.TrainingRun;
 
 /**
  * Everything bound to one open document: palette (left), canvas (centre), inspector (right) and the bottom dock
- * with the Problems, Summary, Training, Layers, Try it and Runs tabs. Opening another project replaces the whole pane.
+ * with the Problems, Data, Summary, Scale, Training, Layers, Try it and Runs tabs. Opening another project replaces the whole pane.
  */
 public final class EditorPane extends BorderPane {
     private final EditorDocument document;
@@ -57,6 +57,11 @@ public final class EditorPane extends BorderPane {
         problemsTab.setId("tab-problems");
         Tab summaryTab = new Tab(Messages.get("dock.summary"), new SummaryView(document));
         summaryTab.setId("tab-summary");
+        org.strata.app.dock.ScaleView scale = new org.strata.app.dock.ScaleView(document);
+        Tab scaleTab = new Tab(Messages.get("dock.scale"), scale);
+        scaleTab.setId("tab-scale");
+        scaleTab.setClosable(false);
+        scaleTab.selectedProperty().addListener((o, a, b) -> scale.setActive(b));
         Tab dataTab = new Tab(Messages.get("dock.data"), new org.strata.app.data.DataView(document));
         dataTab.setId("tab-data");
         dataTab.setClosable(false);
@@ -94,7 +99,7 @@ public final class EditorPane extends BorderPane {
                 new org.strata.app.training.view.LossSurfaceView(run, dark));
         surfaceTab.setId("tab-surface");
         surfaceTab.setClosable(false);
-        dock.getTabs().addAll(problemsTab, dataTab, summaryTab, trainingTab, layersTab, inferenceTab, runsTab,
+        dock.getTabs().addAll(problemsTab, dataTab, summaryTab, scaleTab, trainingTab, layersTab, inferenceTab, runsTab,
                 stepTab, surfaceTab);
         // Step Through: the wires carry the step's numbers, the layer at work is marked, the Step tab explains.
         var stepping = run.stepThrough();
@@ -161,7 +166,8 @@ public final class EditorPane extends BorderPane {
         });
         // The tabs with charts and pictures get the room they need whenever they are opened, not only at a start.
         dock.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab || b == surfaceTab) {
+            if (b == trainingTab || b == layersTab || b == inferenceTab || b == dataTab || b == surfaceTab
+                    || b == scaleTab) {
                 makeRoomForCharts(fontSize);
             }
             if (b == stepTab) makeRoomForGraph();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.strata.engine.analysis.Analysis;
 import org.strata.engine.analysis.GraphAnalyzer;
 import org.strata.engine.analysis.ScaleEstimate;
+import org.strata.engine.analysis.ScaleLines;
 import org.strata.engine.analysis.SummaryTable;
 import org.strata.engine.project.Project;
 import org.strata.engine.text.TerminalText;

@@ -112,11 +112,18 @@ public record Message(String code, List<Object> args, String english) {
             java.util.Map.entry("scale.flops", 5),  // unit (Message), forward, ratio to 2×params, training, passes
             java.util.Map.entry("scale.tokens", 2),                   // count, unit (Message)
             java.util.Map.entry("scale.tokens.default", 2),           // count (20 per parameter), unit (Message)
+            java.util.Map.entry("scale.tokens.rule", 2),              // count (20 per parameter), unit (Message)
             java.util.Map.entry("scale.measured", 3),                 // seconds, engine, FLOP/s
             java.util.Map.entry("scale.train.here", 1),               // duration
             java.util.Map.entry("scale.notMeasured", 0),
             java.util.Map.entry("scale.samples.none", 0),
             java.util.Map.entry("scale.train.gpu", 3),                // duration, peak FLOP/s, share used
+            java.util.Map.entry("scale.duration.ms", 1),              // the number (a duration's, in its unit)
+            java.util.Map.entry("scale.duration.s", 1),
+            java.util.Map.entry("scale.duration.min", 1),
+            java.util.Map.entry("scale.duration.h", 1),
+            java.util.Map.entry("scale.duration.days", 1),
+            java.util.Map.entry("scale.duration.years", 1),
             java.util.Map.entry("scale.unit.token", 0),
             java.util.Map.entry("scale.unit.tokens", 0),
             java.util.Map.entry("scale.unit.sample", 0),

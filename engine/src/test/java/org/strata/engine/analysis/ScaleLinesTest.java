@@ -1,13 +1,12 @@
-package org.strata.engine.cli;
+package org.strata.engine.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.strata.engine.Graphs;
-import org.strata.engine.analysis.GraphAnalyzer;
-import org.strata.engine.analysis.ScaleEstimate;
 import org.strata.engine.graph.Graph;
 import org.strata.engine.text.Message;
 
@@ -40,6 +39,25 @@ class ScaleLinesTest {
     }
 
     @Test
+    void the_window_s_lines_name_no_command_option_and_give_a_language_model_the_rule_s_tokens_and_the_gpu_time() {
+        Graph lm = new TransformerSize(2, 64, 4, 32, 100).graph();
+        ScaleEstimate s = ScaleEstimate.of(lm, GraphAnalyzer.analyze(lm), 8, "adam");
+        List<Message> lines = ScaleLines.forWindow(s, 8, "adam");
+        assertEquals(List.of("scale.notLarge", "scale.memory.run", "scale.memory.train", "scale.flops",
+                "scale.tokens.rule", "scale.train.gpu"), lines.stream().map(Message::code).toList());
+        String count = SummaryTable.group(20 * s.parameters());
+        assertEquals("Training on " + count + " tokens (20 per parameter, the compute-optimal amount of Hoffmann et "
+                + "al., 2022)", lines.get(4).english());
+        lines.forEach(m -> assertFalse(m.english().contains("--"), m.english()));
+        // a classifier: its size alone, no samples guessed for it
+        Graph g = new Graphs().then("input", "Input", "kind", "vector", "size", 4).then("d1", "Dense", "units", 3)
+                .then("out", "Output").build();
+        ScaleEstimate c = ScaleEstimate.of(g, GraphAnalyzer.analyze(g), 10, "sgd");
+        assertEquals(ScaleLines.size(c, 10, "sgd"), ScaleLines.forWindow(c, 10, "sgd"));
+        assertEquals(4, ScaleLines.forWindow(c, 10, "sgd").size());
+    }
+
+    @Test
     void durations_read_in_the_unit_that_fits() {
         assertEquals("59.0 s", ScaleLines.duration(59));
         assertEquals("2.0 min", ScaleLines.duration(120));
@@ -47,5 +65,10 @@ class ScaleLinesTest {
         assertEquals("2.0 days", ScaleLines.duration(2 * 86_400));
         assertEquals("3.0 years", ScaleLines.duration(3 * 365 * 86_400.0));
         assertEquals("133 GFLOP/s", ScaleLines.rate(133e9));
+        // said as a message, the number its value, so that a window says the unit in its language
+        Message years = ScaleLines.durationMessage(3 * 365 * 86_400.0);
+        assertEquals("scale.duration.years", years.code());
+        assertEquals(List.of("3.0"), years.args());
+        assertEquals("0.484 ms", ScaleLines.durationMessage(0.000484).english());
     }
 }

@@ -1,18 +1,17 @@
-package org.strata.engine.cli;
+package org.strata.engine.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.strata.engine.analysis.MemoryEstimate;
-import org.strata.engine.analysis.ScaleEstimate;
-import org.strata.engine.analysis.SummaryTable;
 import org.strata.engine.text.Message;
 
 /**
  * The lines of {@code strata summary} that say how large a network is and what it costs, as {@link Message}s (a
  * window says them in its language): parameters against the 100-million line, memory, FLOPs, this machine's
- * measured speed where it was measured, and the time training would take here and, assumed, on a GPU.
+ * measured speed where it was measured, and the time training would take here and, assumed, on a GPU. The command
+ * line prints {@link #of}; the window's Summary tab shows {@link #forWindow}, the same lines without the command's
+ * options and without a measurement (it never times a network on its own).
  */
 public final class ScaleLines {
     private ScaleLines() {
@@ -28,6 +27,42 @@ public final class ScaleLines {
      */
     public static List<Message> of(ScaleEstimate s, int batch, String optimizer, Optional<Long> tokens,
                                    Optional<Measured> measured) {
+        List<Message> out = size(s, batch, optimizer);
+        if (measured.isPresent()) {
+            Measured m = measured.get();
+            String took = seconds(m.seconds());
+            out.add(Message.of("scale.measured", "One forward pass of one sample, measured here: " + took + " on "
+                    + m.engine() + " (" + rate(s.flopsPerSecond(m.seconds())) + ")", took, m.engine(),
+                    rate(s.flopsPerSecond(m.seconds()))));
+        } else {
+            out.add(Message.of("scale.notMeasured", "This machine's speed: not measured (add --measure to time one "
+                    + "forward pass)"));
+        }
+        if (tokens.isEmpty() && !s.perToken()) { // 20 per parameter is a language model's rule, not a classifier's
+            out.add(Message.of("scale.samples.none", "Time to train: give the samples to train on with --tokens N"));
+            return out;
+        }
+        long n = tokens.orElse(20 * s.parameters());
+        String count = SummaryTable.group(n);
+        Message unit = unit(s);
+        out.add(tokens.isPresent()
+                ? Message.of("scale.tokens", "Training on " + count + " " + unit, count, unit)
+                : Message.of("scale.tokens.default", "Training on " + count + " " + unit + " (20 per parameter, "
+                        + "the compute-optimal amount of Hoffmann et al., 2022; set another with --tokens N)",
+                        count, unit));
+        measured.ifPresent(m -> {
+            Message here = durationMessage(s.secondsToTrain(n, s.flopsPerSecond(m.seconds())));
+            out.add(Message.of("scale.train.here", "Estimated time to train here, at that speed: " + here, here));
+        });
+        out.add(gpu(s, n));
+        return out;
+    }
+
+    /**
+     * The lines that need no speed: parameters against the 100-million line, memory to run one sample and to train
+     * a batch, FLOPs per token (per sample) forward and in training.
+     */
+    public static List<Message> size(ScaleEstimate s, int batch, String optimizer) {
         List<Message> out = new ArrayList<>();
         String params = SummaryTable.group(s.parameters());
         String line = SummaryTable.group(ScaleEstimate.LARGE_MODEL);
@@ -46,45 +81,39 @@ public final class ScaleLines {
                 + ", optimizer state " + bytes(train.optimizer()) + ", outputs and their gradients "
                 + bytes(train.activations()) + ")", batch, optimizer, bytes(train.total()), bytes(train.weights()),
                 bytes(train.optimizer()), bytes(train.activations())));
-        Message unit = unit(s);
         String forward = SummaryTable.human(Math.round(s.forwardPerToken()));
         String ratio = String.format(Locale.ROOT, "%.2f", s.ratioToTwiceParameters());
         String training = SummaryTable.human(Math.round(s.trainingPerToken()));
         out.add(Message.of("scale.flops", "FLOPs per " + one(s) + ": " + forward + " forward (" + ratio
                 + " × 2 × parameters), " + training + " to train (" + ScaleEstimate.TRAINING_PASSES + " × forward)",
                 unit(s, true), forward, ratio, training, ScaleEstimate.TRAINING_PASSES));
-        if (measured.isPresent()) {
-            Measured m = measured.get();
-            String took = seconds(m.seconds());
-            out.add(Message.of("scale.measured", "One forward pass of one sample, measured here: " + took + " on "
-                    + m.engine() + " (" + rate(s.flopsPerSecond(m.seconds())) + ")", took, m.engine(),
-                    rate(s.flopsPerSecond(m.seconds()))));
-        } else {
-            out.add(Message.of("scale.notMeasured", "This machine's speed: not measured (add --measure to time one "
-                    + "forward pass)"));
-        }
-        if (tokens.isEmpty() && !s.perToken()) { // 20 per parameter is a language model's rule, not a classifier's
-            out.add(Message.of("scale.samples.none", "Time to train: give the samples to train on with --tokens N"));
-            return out;
-        }
-        long n = tokens.orElse(20 * s.parameters());
+        return out;
+    }
+
+    /**
+     * What the window's Summary tab shows: {@link #size}, and for a model with a class at every step (a language
+     * model) the tokens of the compute-optimal rule and the assumed GPU's time to train on them; nothing about time
+     * for any other model (its samples are the user's to choose).
+     */
+    public static List<Message> forWindow(ScaleEstimate s, int batch, String optimizer) {
+        List<Message> out = size(s, batch, optimizer);
+        if (!s.perToken()) return out;
+        long n = 20 * s.parameters();
         String count = SummaryTable.group(n);
-        out.add(tokens.isPresent()
-                ? Message.of("scale.tokens", "Training on " + count + " " + unit, count, unit)
-                : Message.of("scale.tokens.default", "Training on " + count + " " + unit + " (20 per parameter, "
-                        + "the compute-optimal amount of Hoffmann et al., 2022; set another with --tokens N)",
-                        count, unit));
-        measured.ifPresent(m -> {
-            String here = duration(s.secondsToTrain(n, s.flopsPerSecond(m.seconds())));
-            out.add(Message.of("scale.train.here", "Estimated time to train here, at that speed: " + here, here));
-        });
-        String gpu = duration(s.secondsToTrain(n, ScaleEstimate.gpuFlopsPerSecond()));
+        out.add(Message.of("scale.tokens.rule", "Training on " + count + " " + unit(s) + " (20 per parameter, the "
+                + "compute-optimal amount of Hoffmann et al., 2022)", count, unit(s)));
+        out.add(gpu(s, n));
+        return out;
+    }
+
+    /** @return the assumed GPU's time to train on {@code n} tokens (samples), said to be an assumption */
+    public static Message gpu(ScaleEstimate s, long n) {
+        Message gpu = durationMessage(s.secondsToTrain(n, ScaleEstimate.gpuFlopsPerSecond()));
         String peak = rate(ScaleEstimate.GPU_PEAK);
         String used = Math.round(ScaleEstimate.GPU_UTILISATION * 100) + " %";
-        out.add(Message.of("scale.train.gpu", "Estimated time to train on one GPU: " + gpu + " (an assumption, not "
+        return Message.of("scale.train.gpu", "Estimated time to train on one GPU: " + gpu + " (an assumption, not "
                 + "a measurement: an NVIDIA H100 at its " + peak + " dense BF16 peak, " + used + " of it used)",
-                gpu, peak, used));
-        return out;
+                gpu, peak, used);
     }
 
     /**
@@ -116,7 +145,7 @@ public final class ScaleLines {
     }
 
     /** @return FLOP/s with its prefix: "47.2 GFLOP/s", "989 TFLOP/s" */
-    static String rate(double flopsPerSecond) {
+    public static String rate(double flopsPerSecond) {
         String h = SummaryTable.human(Math.round(flopsPerSecond));
         char last = h.charAt(h.length() - 1);
         return Character.isLetter(last) ? h.substring(0, h.length() - 1) + " " + last + "FLOP/s" : h + " FLOP/s";
@@ -127,17 +156,31 @@ public final class ScaleLines {
     }
 
     /** @return seconds in a few characters: "0.484 ms", "420 ms", "6.1 s" */
-    static String seconds(double s) {
+    public static String seconds(double s) {
         if (s < 1e-3) return String.format(Locale.ROOT, "%.3g ms", s * 1e3);
         return s < 1 ? String.format(Locale.ROOT, "%.0f ms", s * 1e3) : String.format(Locale.ROOT, "%.1f s", s);
     }
 
     /** @return a duration in the unit that reads best: "41 s", "3.2 min", "5.0 h", "12 days", "3.4 years" */
-    static String duration(double s) {
-        if (s < 60) return seconds(s);
-        if (s < 3600) return String.format(Locale.ROOT, "%.1f min", s / 60);
-        if (s < 86_400) return String.format(Locale.ROOT, "%.1f h", s / 3600);
-        if (s < 365 * 86_400.0) return String.format(Locale.ROOT, "%.1f days", s / 86_400);
-        return String.format(Locale.ROOT, "%.1f years", s / (365 * 86_400.0));
+    public static String duration(double s) {
+        return durationMessage(s).english();
+    }
+
+    /**
+     * @return {@link #duration} as a message (the number its value, the unit in the window's language): "3.4
+     *     years", "3.4 年"
+     */
+    public static Message durationMessage(double s) {
+        if (s < 1e-3) return inUnit(String.format(Locale.ROOT, "%.3g", s * 1e3), "ms");
+        if (s < 1) return inUnit(String.format(Locale.ROOT, "%.0f", s * 1e3), "ms");
+        if (s < 60) return inUnit(String.format(Locale.ROOT, "%.1f", s), "s");
+        if (s < 3600) return inUnit(String.format(Locale.ROOT, "%.1f", s / 60), "min");
+        if (s < 86_400) return inUnit(String.format(Locale.ROOT, "%.1f", s / 3600), "h");
+        if (s < 365 * 86_400.0) return inUnit(String.format(Locale.ROOT, "%.1f", s / 86_400), "days");
+        return inUnit(String.format(Locale.ROOT, "%.1f", s / (365 * 86_400.0)), "years");
+    }
+
+    private static Message inUnit(String number, String unit) {
+        return Message.of("scale.duration." + unit, number + " " + unit, number);
     }
 }
