@@ -43,7 +43,10 @@ public abstract class AppTest extends FxRobot {
 
     @BeforeEach
     void openWindow() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.registerPrimaryStage();
+        // a stage of each test's own: a window listens to its stage, so one stage shared by every test would keep
+        // every earlier window (and its views, data and networks) alive until the heap ran out
+        Stage stage = FxToolkit.registerStage(Stage::new);
         fxRun(() -> start(stage));
     }
 

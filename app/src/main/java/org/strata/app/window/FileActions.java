@@ -59,15 +59,24 @@ final class FileActions {
     /** Saves to the document's file, or asks for one. @return whether it was saved */
     boolean save(EditorDocument doc) {
         Optional<Path> file = doc.file();
-        return file.isPresent() ? write(doc, file.get()) : saveAs(doc);
+        return savesInPlace(file) ? write(doc, file.get()) : saveAs(doc);
+    }
+
+    /**
+     * @return whether Save writes to {@code file} itself: not when there is none yet, and not for a bundled sample,
+     * which stays as shipped (the next student opens it as it was; on a lab machine its folder is not writable), so
+     * Save asks where to keep the changed copy
+     */
+    static boolean savesInPlace(Optional<Path> file) {
+        return file.isPresent() && Samples.nameOf(file.get()).isEmpty();
     }
 
     boolean saveAs(EditorDocument doc) {
         FileChooser fc = chooser();
         fc.setTitle(Messages.get("file.saveAs.title"));
         fc.setInitialFileName(doc.project().name().replaceAll("[^\\p{L}\\p{N}._-]+", "-") + ProjectFile.EXTENSION);
-        doc.file().map(Path::getParent).filter(p -> p.toFile().isDirectory()).ifPresent(p -> fc.setInitialDirectory(
-                p.toFile()));
+        doc.file().filter(FileActions::notSample).map(Path::getParent).filter(p -> p.toFile().isDirectory())
+                .ifPresent(p -> fc.setInitialDirectory(p.toFile()));
         java.io.File f = fc.showSaveDialog(owner);
         if (f == null) return false;
         Path path = f.toPath();
@@ -75,6 +84,10 @@ final class FileActions {
             path = path.resolveSibling(path.getFileName() + ProjectFile.EXTENSION);
         }
         return write(doc, path);
+    }
+
+    private static boolean notSample(Path file) {
+        return Samples.nameOf(file).isEmpty();
     }
 
     /**

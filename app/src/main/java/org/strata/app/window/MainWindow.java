@@ -133,6 +133,7 @@ public final class MainWindow {
     /** Stops what runs in the background for this window (autosave timer, a training run); the window is done. */
     public void dispose() {
         autosave.stop();
+        theme.stopFollowingDialogs();
         if (run != null) run.close();
     }
 

@@ -12,6 +12,8 @@ import javafx.scene.Scene;
 final class Theme {
     private static final String BASE = "/org/strata/ui/strata.css";
     private static final String DARK = "/org/strata/ui/strata-dark.css";
+    /** Styles each dialog as it opens; removed when the window is disposed ({@link #stopFollowingDialogs}). */
+    private javafx.collections.ListChangeListener<javafx.stage.Window> dialogs;
     private final AppSettings settings;
 
     Theme(AppSettings settings) {
@@ -30,7 +32,8 @@ final class Theme {
      * text size as it is shown: at the projector's size they kept the default 13 px.
      */
     void followDialogs(javafx.stage.Window main) {
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+        stopFollowingDialogs();
+        dialogs = c -> {
             while (c.next()) {
                 for (javafx.stage.Window w : c.getAddedSubList()) {
                     if (w != main && w instanceof javafx.stage.Stage && w.getScene() != null) {
@@ -43,7 +46,17 @@ final class Theme {
                     }
                 }
             }
-        });
+        };
+        javafx.stage.Window.getWindows().addListener(dialogs);
+    }
+
+    /**
+     * Stops styling the dialogs: the list of windows is JavaFX's own, kept for the whole process, so a listener left
+     * on it would keep a closed main window (and every view in it) alive.
+     */
+    void stopFollowingDialogs() {
+        if (dialogs != null) javafx.stage.Window.getWindows().removeListener(dialogs);
+        dialogs = null;
     }
 
     /**
