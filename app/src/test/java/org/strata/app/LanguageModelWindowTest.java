@@ -118,6 +118,19 @@ class LanguageModelWindowTest extends AppTest {
                 .getValue()));
         assertThat(chooser).as("the layer's name and the head's number, as a reader says them").isEqualTo(
                 "attention, head 1");
+
+        // the Layers tab looks at what was written: attention and hidden states over its tokens
+        String all = "床前" + fx(this::written);
+        waitFor(30, () -> run().typedProperty().get() != null && run().typedProperty().get().text().equals(all));
+        float[] raw = fx(() -> run().typedProperty().get().raw());
+        var encoding = model.text().orElseThrow();
+        int[] ids = encoding.ids(all);
+        assertThat(raw[0]).as("the window: the last T tokens written").isEqualTo(
+                (float) ids[ids.length - Math.min(ids.length, encoding.length())]);
+        clickOn("#tab-layers .tab-label");
+        String says = org.strata.app.i18n.Messages.get("layers.typedSample");
+        waitFor(30, () -> lookup(n -> n instanceof javafx.scene.control.Labeled l && says.equals(l.getText()))
+                .tryQuery().isPresent());
     }
 
     @Test

@@ -202,7 +202,23 @@ final class GenerationView extends VBox {
                 return;
             }
             showAttention();
+            showInLayers();
         }));
+    }
+
+    /**
+     * Gives the Layers tab the text written so far as its sample: its attention per head and layer and its hidden
+     * states over the tokens the model reads now (the window that would choose the next token).
+     */
+    private void showInLayers() {
+        var text = run.dataset() == null ? null : run.dataset().text().orElse(null);
+        if (text == null) return;
+        String all = prompt.getText() + continued;
+        var rule = run.writing().window().orElseGet(() -> new org.strata.engine.generate.ContextWindow(text, false));
+        int[] read = rule.of(text.ids(all));
+        float[] window = new float[text.length()];
+        for (int i = 0; i < read.length; i++) window[i] = read[i];
+        run.typedProperty().set(new org.strata.app.training.TrainingRun.TypedSample(all, window));
     }
 
     /** The model's ten most probable next tokens before the choice, the chosen one marked. */
