@@ -144,7 +144,21 @@ class LanguageModelWindowTest extends AppTest {
         clickOn("#tab-inference .tab-label");
         waitFor(60, () -> !run().writing().liveProperty().get().isEmpty());
         waitFor(30, () -> lookup("#generate-live").tryQuery().isPresent());
-        assertThat(lookup("#generate-live").queryLabeled().getText()).startsWith("While it trains, the model writes now:");
+        String live = fx(() -> lookup("#generate-live").queryLabeled().getText());
+        assertThat(live).startsWith("While it trains, the model writes now:").contains("\n").doesNotContain("\\n")
+                .as("its lines as lines, not escaped");
+        assertThat(fx(() -> lookup("#generate-live").query().isVisible())).isTrue();
         fxRun(() -> run().stop());
+        waitFor(30, () -> !run().isActive());
+        waitFor(10, () -> lookup("#generate-live").queryLabeled().getText().isEmpty());
+        assertThat(fx(() -> lookup("#generate-live").query().isVisible())).as("no stale 'writes now' after the run")
+                .isFalse();
+    }
+
+    @Test
+    void the_live_line_shows_the_text_s_lines_without_empty_ones_and_escapes_control_characters() {
+        assertThat(org.strata.app.training.Writing.asLines("床前明月光，\n\n疑是地上霜。\n"))
+                .isEqualTo("\n床前明月光，\n疑是地上霜。");
+        assertThat(org.strata.app.training.Writing.asLines("a\u0007b")).doesNotContain("\u0007");
     }
 }

@@ -142,4 +142,17 @@ public final class Writing {
             if (g != null) live.set(g.whole());
         }));
     }
+
+    /**
+     * @return written text as the live line shows it: its lines, each escaped on its own (a control character made
+     * visible), empty lines dropped, a line break before the first
+     */
+    public static String asLines(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) continue;
+            out.append('\n').append(org.strata.engine.text.TerminalText.escape(line));
+        }
+        return out.toString();
+    }
 }

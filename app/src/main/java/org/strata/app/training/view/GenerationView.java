@@ -123,14 +123,17 @@ final class GenerationView extends VBox {
         Label live = wrapped("");
         live.setId("generate-live");
         live.getStyleClass().add("generate-live");
+        // only while the run trains ("writes now"), its lines as lines: the class reads verse, not "\n"
         live.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String line = run.writing().liveProperty().get();
-            return line.isEmpty() ? "" : Messages.get("generate.live", TerminalText.escape(line));
-        }, run.writing().liveProperty()));
+            return line.isEmpty() || !run.isActive() ? "" : Messages.get("generate.live", org.strata.app.training.Writing.asLines(line));
+        }, run.writing().liveProperty(), run.phaseProperty()));
+        live.managedProperty().bind(live.textProperty().isNotEmpty());
+        live.visibleProperty().bind(live.textProperty().isNotEmpty());
         error.setId("generate-error");
         error.getStyleClass().add("inspector-error");
         error.setWrapText(true);
-        getChildren().addAll(hint, ask, settings, middle, live, error);
+        getChildren().addAll(hint, live, ask, settings, middle, error);
     }
 
     private static Label wrapped(String text) {
