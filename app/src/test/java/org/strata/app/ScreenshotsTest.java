@@ -415,6 +415,51 @@ class ScreenshotsTest extends AppTest {
         waitFor(30, () -> !run().isActive());
     }
 
+    /** Try it writes from {@code prompt} and shows the bars and the first head's weights over the context. */
+    private void writeALine(String prompt) throws Exception {
+        clickOn("#tab-inference .tab-label");
+        tallDock();
+        waitFor(60, () -> lookup("#generate-run").tryQuery().isPresent());
+        fxRun(() -> {
+            lookup("#generate-prompt").queryAs(javafx.scene.control.TextField.class).setText(prompt);
+            lookup("#generate-tokens").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(24);
+        });
+        clickOn("#generate-run");
+        waitFor(60, () -> !lookup("#generate-attention .attention-chip").queryAll().isEmpty());
+    }
+
+    @Test
+    void the_gpt_lesson_and_try_it_writing_tang_poems_in_both_themes_and_languages() throws Exception {
+        // the lesson at its attention step, over Try it with a line written: the bars and one head's weights
+        fxRun(() -> window.startLesson(org.strata.app.lessons.Lessons.of("gpt").orElseThrow()));
+        waitFor(30, () -> window.lessons().lesson().isPresent() && window.editor().isPresent());
+        clickOn("#tab-data .tab-label");
+        clickOn("#node-embedding");
+        waitFor(30, () -> window.lessons().step() == 2);
+        trainUnsaved(12);
+        writeALine("");
+        clickOn("#generate-one");
+        waitFor(60, () -> window.lessons().step() == 4);
+        Object[][] looks = {{Locale.ENGLISH, false, "light-en.png"}, {Locale.ENGLISH, true, "dark-en.png"},
+                {Locale.SIMPLIFIED_CHINESE, false, "light-zh.png"}, {Locale.SIMPLIFIED_CHINESE, true, "dark-zh.png"}};
+        for (Object[] look : looks) {
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            writeALine("");
+            snap("lesson-gpt-" + look[2]);
+        }
+        fxRun(() -> window.lessons().close());
+        // the panel alone, from the first character of a line
+        for (Object[] look : looks) {
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            writeALine("春");
+            snap("generate-" + look[2]);
+        }
+        setDark(false);
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
+    }
+
     @Test
     void the_data_tab_before_training_in_both_languages() throws Exception {
         fxRun(() -> window.open(sample("which-language")));

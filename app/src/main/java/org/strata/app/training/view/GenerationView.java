@@ -188,7 +188,8 @@ final class GenerationView extends VBox {
         String start = prompt.getText() + continued;
         before.setText(prompt.getText());
         error.setText("");
-        run.writing().write(start, n, sampling(fresh ? 0 : count), step -> {
+        Sampling how = sampling(fresh ? 0 : count);
+        run.writing().write(start, n, how, step -> {
             if (mine != asked) return;
             continued += step.text();
             count++;
@@ -201,6 +202,7 @@ final class GenerationView extends VBox {
                         : failed));
                 return;
             }
+            if (!g.steps().isEmpty()) run.writing().log().wrote(how.temperature());
             showAttention();
         }));
     }
@@ -273,6 +275,7 @@ final class GenerationView extends VBox {
                 chip.setTooltip(new javafx.scene.control.Tooltip(String.format("%.1f%%", 100 * w)));
                 attention.getChildren().add(chip);
             }
+            if (n > 0) run.writing().log().showedHead(chosen.nodeId(), chosen.number());
         }));
     }
 }
