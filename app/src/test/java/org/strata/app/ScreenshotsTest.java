@@ -300,10 +300,15 @@ class ScreenshotsTest extends AppTest {
 
     /** Gives the dock the lower half of the window, as a teacher showing the Layers tab would. */
     private void tallDock() {
+        tallDock(0.42);
+    }
+
+    /** Gives the dock the window below {@code at} (a fraction of the height). */
+    private void tallDock(double at) {
         fxRun(() -> lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
                 .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL && p.getItems().size() == 2
                         && p.getItems().get(1) instanceof javafx.scene.control.TabPane)
-                .forEach(p -> p.setDividerPositions(0.42)));
+                .forEach(p -> p.setDividerPositions(at)));
     }
 
     @Test
@@ -418,7 +423,7 @@ class ScreenshotsTest extends AppTest {
     /** Try it writes from {@code prompt} and shows the bars and the first head's weights over the context. */
     private void writeALine(String prompt) throws Exception {
         clickOn("#tab-inference .tab-label");
-        tallDock();
+        tallDock(0.38); // the ten bars below the settings
         waitFor(60, () -> lookup("#generate-run").tryQuery().isPresent());
         fxRun(() -> {
             lookup("#generate-prompt").queryAs(javafx.scene.control.TextField.class).setText(prompt);
