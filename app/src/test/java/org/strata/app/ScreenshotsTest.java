@@ -300,10 +300,15 @@ class ScreenshotsTest extends AppTest {
 
     /** Gives the dock the lower half of the window, as a teacher showing the Layers tab would. */
     private void tallDock() {
+        tallDock(0.42);
+    }
+
+    /** Gives the dock the window below {@code at} (a fraction of the height). */
+    private void tallDock(double at) {
         fxRun(() -> lookup(".split-pane").queryAllAs(javafx.scene.control.SplitPane.class).stream()
                 .filter(p -> p.getOrientation() == javafx.geometry.Orientation.VERTICAL && p.getItems().size() == 2
                         && p.getItems().get(1) instanceof javafx.scene.control.TabPane)
-                .forEach(p -> p.setDividerPositions(0.42)));
+                .forEach(p -> p.setDividerPositions(at)));
     }
 
     @Test
@@ -413,6 +418,51 @@ class ScreenshotsTest extends AppTest {
         fxRun(() -> run().stepThrough().exit());
         fxRun(() -> run().stop());
         waitFor(30, () -> !run().isActive());
+    }
+
+    /** Try it writes from {@code prompt} and shows the bars and the first head's weights over the context. */
+    private void writeALine(String prompt) throws Exception {
+        clickOn("#tab-inference .tab-label");
+        tallDock(0.38); // the ten bars below the settings
+        waitFor(60, () -> lookup("#generate-run").tryQuery().isPresent());
+        fxRun(() -> {
+            lookup("#generate-prompt").queryAs(javafx.scene.control.TextField.class).setText(prompt);
+            lookup("#generate-tokens").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(24);
+        });
+        clickOn("#generate-run");
+        waitFor(60, () -> !lookup("#generate-attention .attention-chip").queryAll().isEmpty());
+    }
+
+    @Test
+    void the_gpt_lesson_and_try_it_writing_tang_poems_in_both_themes_and_languages() throws Exception {
+        // the lesson at its attention step, over Try it with a line written: the bars and one head's weights
+        fxRun(() -> window.startLesson(org.strata.app.lessons.Lessons.of("gpt").orElseThrow()));
+        waitFor(30, () -> window.lessons().lesson().isPresent() && window.editor().isPresent());
+        clickOn("#tab-data .tab-label");
+        clickOn("#node-embedding");
+        waitFor(30, () -> window.lessons().step() == 2);
+        trainUnsaved(12);
+        writeALine("");
+        clickOn("#generate-one");
+        waitFor(60, () -> window.lessons().step() == 4);
+        Object[][] looks = {{Locale.ENGLISH, false, "light-en.png"}, {Locale.ENGLISH, true, "dark-en.png"},
+                {Locale.SIMPLIFIED_CHINESE, false, "light-zh.png"}, {Locale.SIMPLIFIED_CHINESE, true, "dark-zh.png"}};
+        for (Object[] look : looks) {
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            writeALine("");
+            snap("lesson-gpt-" + look[2]);
+        }
+        fxRun(() -> window.lessons().close());
+        // the panel alone, from the first character of a line
+        for (Object[] look : looks) {
+            fxRun(() -> window.setLanguage((Locale) look[0]));
+            setDark((Boolean) look[1]);
+            writeALine("春");
+            snap("generate-" + look[2]);
+        }
+        setDark(false);
+        fxRun(() -> window.setLanguage(Locale.ENGLISH));
     }
 
     @Test

@@ -54,6 +54,8 @@ public final class LessonRunner {
         d.revisionProperty().addListener(recheck);
         d.selection().versionProperty().addListener(recheck);
         r.stepThrough().versionProperty().addListener(recheck);
+        r.writing().log().versionProperty().addListener(recheck);
+        r.curves().progressTextProperty().addListener(recheck); // an epoch ended
         javafx.beans.value.ChangeListener<TrainingState> phase = (o, a, b) -> {
             if (b.isOver() && !a.isOver()) runsEnded++;
             check();
@@ -63,6 +65,8 @@ public final class LessonRunner {
             d.revisionProperty().removeListener(recheck);
             d.selection().versionProperty().removeListener(recheck);
             r.stepThrough().versionProperty().removeListener(recheck);
+            r.writing().log().versionProperty().removeListener(recheck);
+            r.curves().progressTextProperty().removeListener(recheck);
             r.phaseProperty().removeListener(phase);
         });
         check();
@@ -133,7 +137,8 @@ public final class LessonRunner {
                 graph.edges().stream().map(e -> e.from().node() + "→" + e.to().node()).collect(Collectors.toSet()),
                 document.selection().nodes(), document.project().training().getDouble("learningRate"), tab,
                 phase.isPresent(), phase.map(org.strata.engine.backprop.StepPhase::kind).orElse(null),
-                phase.isPresent() ? st.phaseIndex() : -1);
+                phase.isPresent() ? st.phaseIndex() : -1, run.curves().epochSamplesPerSecond().size(),
+                run.writing().log().temperatures(), run.writing().log().headsShown());
     }
 
     private void changed() {

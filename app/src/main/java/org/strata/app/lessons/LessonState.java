@@ -18,8 +18,12 @@ import org.strata.engine.train.TrainingState;
  * @param stepping     Step Through is on with a traced step
  * @param stepKind     the phase Step Through is in (null when not stepping)
  * @param stepIndex    its position among the step's phases (−1 when not stepping)
+ * @param epochs       epochs the run under way (or the last one) has trained
+ * @param temperatures the temperature of each writing the student asked of Try it (0: greedy), oldest first
+ * @param headsShown   how many different attention heads Try it has shown the weights of, for a new token
  */
 public record LessonState(TrainingState phase, int runsEnded, Set<String> nodes, Set<String> wires,
                           List<String> selection, double learningRate, String tab, boolean stepping,
-                          StepPhase.Kind stepKind, int stepIndex) {
+                          StepPhase.Kind stepKind, int stepIndex, int epochs, List<Double> temperatures,
+                          int headsShown) {
 }

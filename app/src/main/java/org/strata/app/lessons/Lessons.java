@@ -55,9 +55,26 @@ public final class Lessons {
             when(s -> s.learningRate() >= 0.01 && s.learningRate() <= 0.5 && s.runsEnded() >= 3),
             END));
 
+    /** The highest temperature a student reaches by dragging the slider to 1.5 (its label rounds to one decimal). */
+    static final double BOLD = 1.45;
+
+    /**
+     * How a GPT writes: the Tang poems' characters as tokens, the embedding, the live line while it trains, the
+     * next-token bars, one head's attention, and greedy against bold sampling.
+     */
+    static final Lesson GPT = new Lesson("gpt", "tang-poems", List.of(
+            when(s -> s.tab().equals("tab-data")),
+            when(s -> s.selection().equals(List.of("embedding"))),
+            when(s -> s.epochs() >= 3 || s.runsEnded() >= 1),
+            when(s -> s.temperatures().size() >= 2),
+            when(s -> s.headsShown() >= 2),
+            when(s -> s.temperatures().stream().filter(t -> t == 0).count() >= 2),
+            when(s -> s.temperatures().stream().anyMatch(t -> t >= BOLD)),
+            END));
+
     /** @return every lesson */
     public static List<Lesson> all() {
-        return List.of(LINE, XOR, BACKPROP, CONVOLUTION, RATE);
+        return List.of(LINE, XOR, BACKPROP, CONVOLUTION, RATE, GPT);
     }
 
     /** @return the lesson with this id */

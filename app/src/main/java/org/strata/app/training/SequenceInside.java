@@ -102,6 +102,10 @@ public final class SequenceInside {
     }
 
     private static String visible(String token) {
+        // a line break as Try it's bars show it (a poem's windows start at one); other white space as an open box
+        if (token.isBlank() && token.contains("\n")) {
+            return "↵".repeat((int) token.chars().filter(c -> c == '\n').count());
+        }
         return token.isBlank() ? "␣" : org.strata.engine.text.TerminalText.escape(token); // a token acts on nothing
     }
 }

@@ -29,6 +29,7 @@ public final class Writing {
     private final TrainingRun run;
     private final RunThreads threads;
     private final ReadOnlyStringWrapper live = new ReadOnlyStringWrapper(this, "live", "");
+    private final WritingLog log = new WritingLog();
     private final RunThreads.Clock clock;
     private boolean writingLive;
     private String livePrompt = "";
@@ -63,6 +64,11 @@ public final class Writing {
     /** @return the line the model wrote last while it trains (empty before the first) */
     public ReadOnlyStringProperty liveProperty() {
         return live.getReadOnlyProperty();
+    }
+
+    /** @return what the student has had the model write in Try it (a lesson watches it) */
+    public WritingLog log() {
+        return log;
     }
 
     /** Sets the start of the line written while training (the panel's prompt). */

@@ -191,7 +191,8 @@ final class GenerationView extends VBox {
         String start = prompt.getText() + continued;
         before.setText(prompt.getText());
         error.setText("");
-        run.writing().write(start, n, sampling(fresh ? 0 : count), step -> {
+        Sampling how = sampling(fresh ? 0 : count);
+        run.writing().write(start, n, how, step -> {
             if (mine != asked) return;
             continued += step.text();
             count++;
@@ -204,6 +205,7 @@ final class GenerationView extends VBox {
                         : failed));
                 return;
             }
+            if (!g.steps().isEmpty()) run.writing().log().wrote(how.temperature());
             showAttention();
             showInLayers();
         }));
@@ -292,6 +294,7 @@ final class GenerationView extends VBox {
                 chip.setTooltip(new javafx.scene.control.Tooltip(String.format("%.1f%%", 100 * w)));
                 attention.getChildren().add(chip);
             }
+            if (n > 0) run.writing().log().showedHead(chosen.nodeId(), chosen.number());
         }));
     }
 }
