@@ -106,6 +106,8 @@ class LanguageModelWindowTest extends AppTest {
                 org.strata.engine.generate.Sampling.GREEDY);
         waitFor(30, () -> written().equals(greedy.text()));
         assertThat(lookup("#generate-bars .progress-bar").queryAll()).hasSizeBetween(1, 10);
+        assertThat(lookup(".generate-drawn").queryAll().stream().map(n -> ((javafx.scene.control.Label) n).getText()))
+                .as("greedy: the top token's chance in the draw is all of it").contains("\u2192 100.0%");
 
         clickOn("#generate-one");
         waitFor(30, () -> written().length() > written.length());

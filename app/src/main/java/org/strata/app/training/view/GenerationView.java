@@ -233,18 +233,23 @@ final class GenerationView extends VBox {
         g.setHgap(8);
         g.setVgap(3);
         int row = 0;
+        // where temperature, top-k or top-p reshaped the model's probabilities, each token's chance in the draw
+        boolean reshaped = step.top().stream().anyMatch(c -> Math.abs(c.chance() - c.probability()) > 5e-4);
         for (Generation.Candidate c : step.top()) {
             Label token = new Label(shown(c.text()));
             ProgressBar bar = new ProgressBar(c.probability());
             bar.setPrefWidth(160);
             Label pct = new Label(String.format("%.1f%%", 100 * c.probability()));
+            Label drawn = new Label(reshaped ? String.format("\u2192 %.1f%%", 100 * c.chance()) : "");
+            drawn.getStyleClass().add("generate-drawn");
             if (c.token() == step.token()) {
                 token.getStyleClass().add("inference-best");
                 pct.getStyleClass().add("inference-best");
                 pct.setId("generate-chosen");
             }
-            g.addRow(row++, token, bar, pct);
+            g.addRow(row++, token, bar, pct, drawn);
         }
+        if (reshaped) g.add(wrapped(Messages.get("generate.drawn")), 0, step.top().size() + 1, 4, 1);
         if (step.top().stream().noneMatch(c -> c.token() == step.token())) { // sampled from beyond the ten
             Label token = new Label(shown(step.text()));
             token.getStyleClass().add("inference-best");
