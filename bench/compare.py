@@ -3,7 +3,10 @@
 
     /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-cnn N] [--epochs-family N] [--only NET,...]
 
-Each round runs bench/run --json once and pytorch_reference.py --json once per thread count (1, then every core),
+Before the rounds it probes the matrix product of PyTorch and of NumPy in PyTorch's environment; when PyTorch's is under
+half of NumPy's, or the BLAS it loaded is the reference one (Debian's libblas3 alone), it is on a slow path and no
+ratio is reported (--probe-only: just that). Each round runs
+bench/run --json once and pytorch_reference.py --json once per thread count (1, then every core),
 so all see the same machine state. PyTorch is given its faster thread count per network in each round, as Strata
 measures its own: on some machines PyTorch starts with one OpenMP thread although more cores are there (its CNN then
 runs at about half speed), which would flatter Strata. The table gives medians over the rounds.
@@ -40,6 +43,51 @@ def machine():
             f"removed from PyTorch's environment: OPENBLAS_CORETYPE, OPENBLAS_L2_SIZE")
 
 
+PROBE = r"""
+import json, os, sys, time
+import numpy as np
+import torch
+n = 1024
+a, b = np.random.rand(n, n).astype(np.float32), np.random.rand(n, n).astype(np.float32)
+ta, tb = torch.from_numpy(a), torch.from_numpy(b)
+def best(f):
+    f()
+    t = min(timed(f) for _ in range(5))
+    return 2 * n ** 3 / t / 1e9
+def timed(f):
+    s = time.perf_counter(); f(); return time.perf_counter() - s
+out = {"parallel": torch.__config__.parallel_info().splitlines()[:6]}
+for threads in sorted({1, os.cpu_count() or 1}):
+    torch.set_num_threads(threads)
+    out[f"torch{threads}"] = best(lambda: torch.mm(ta, tb))
+out["numpy"] = best(lambda: a @ b)
+with open("/proc/self/maps") as f:  # the BLAS this process really loaded
+    out["blas"] = sorted({l.split()[-1] for l in f if "blas" in l.lower() or "blis" in l.lower() or "mkl" in l.lower()})
+print(json.dumps(out))
+"""
+
+
+def probe(env):
+    """PyTorch's and NumPy's 1024x1024 float32 matrix product in GFLOP/s (best of five), in the rival's environment."""
+    out = subprocess.run([sys.executable, "-c", PROBE], check=True, capture_output=True, text=True, env=env).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def plausible(p):
+    """@return why PyTorch's figures cannot be trusted here, or None: its matrix product (at its best thread count)
+    under half of NumPy's on the same machine means its BLAS runs on a slow path, and a ratio would flatter Strata."""
+    torch_best = max(v for k, v in p.items() if k.startswith("torch"))
+    optimised = [lib for lib in p["blas"] if "/blas/libblas.so" not in lib and "/lapack/" not in lib]
+    if not optimised:
+        return (f"PyTorch's matrix product runs on the reference BLAS ({', '.join(p['blas']) or 'none found'}, "
+                f"{torch_best:.1f} GFLOP/s): install an optimised one (apt-get install libopenblas0-openmp) so the "
+                f"rival runs at its best; no ratio is reported")
+    if torch_best < 0.5 * p["numpy"]:
+        return (f"PyTorch's matrix product runs at {torch_best:.1f} GFLOP/s, under half of NumPy's {p['numpy']:.1f} "
+                f"on this machine: its BLAS is on a slow path here, so no ratio is reported")
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
@@ -48,12 +96,24 @@ def main():
     ap.add_argument("--epochs-family", type=int, default=3,
                     help="epochs of each layer family's network (the first is not counted)")
     ap.add_argument("--only", default=None, help="comma-separated networks (default: all)")
+    ap.add_argument("--probe-only", action="store_true",
+                    help="print the machine and the matrix-product probe, and stop")
     a = ap.parse_args()
     strata, torch_, torch_threads, strata_threads = {}, {}, {}, {}
     # The rival at its best: these two slow a current OpenBLAS (they are set on some machines for older builds), so
     # they are removed from PyTorch's environment alone, and what it ran on is printed with the figures.
     rival_env = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
     print(machine(), flush=True)
+    p = probe(rival_env)
+    print("PyTorch's threads: " + "; ".join(l.strip() for l in p["parallel"]), flush=True)
+    print("matrix product 1024x1024 float32, GFLOP/s: " + ", ".join(
+        f"{k} {v:.1f}" for k, v in p.items() if k not in ("parallel", "blas")) + "; BLAS loaded: "
+        + ", ".join(p["blas"]), flush=True)
+    refused = plausible(p)
+    if refused:
+        print(refused, flush=True)
+    if a.probe_only:
+        return
     for r in range(a.rounds):
         epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn), "--epochs-family", str(a.epochs_family)]
         if a.only:
@@ -81,7 +141,8 @@ def main():
     print(f"{'net':10s} {'Strata':>10s} {'PyTorch':>10s} {'ratio':>7s}   (median samples/s over {a.rounds} rounds)")
     for net in [n for n in strata if n in torch_]:
         s, t = statistics.median(strata[net]), statistics.median(torch_[net])
-        print(f"{net:10s} {s:10,.0f} {t:10,.0f} {s / t:7.2f}   Strata runs {[round(v) for v in strata[net]]} "
+        ratio = "      —" if refused else f"{s / t:7.2f}"
+        print(f"{net:10s} {s:10,.0f} {t:10,.0f} {ratio}   Strata runs {[round(v) for v in strata[net]]} "
               f"(threads chosen, telemetry off and on: {strata_threads[net]}), "
               f"PyTorch runs {[round(v) for v in torch_[net]]} (its faster thread count: {torch_threads[net]})")
     # The issue's bar for stability: no run more than 25 % below its median.
