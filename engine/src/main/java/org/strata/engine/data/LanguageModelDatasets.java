@@ -47,8 +47,9 @@ final class LanguageModelDatasets {
         int[][] ids = new int[3][];
         for (int b = 0; b < 3; b++) ids[b] = encoding.ids(blocks[b]);
         CorpusWindows[] windows = new CorpusWindows[3];
+        boolean[] lineBreaks = encoding.vocabulary().lineBreaks();
         for (int b = 0; b < 3; b++) {
-            windows[b] = atLines ? CorpusWindows.atLineBreaks(ids[b], context, encoding.vocabulary().lineBreaks())
+            windows[b] = atLines ? CorpusWindows.atLineBreaks(ids[b], context, lineBreaks)
                     : CorpusWindows.everyStride(ids[b], context, stride);
         }
         if (atLines && ids[0].length >= context + 1 && windows[0].size() == 0) {

@@ -64,6 +64,17 @@ public final class ContextWindow {
         return out;
     }
 
+    /**
+     * @param read tokens a model reads ({@link #of}), at most T
+     * @return them as the network's input of T numbers: their numbers at positions 0.., then 0 ({@code <pad>}),
+     * which the causal model never reads at the last token's position
+     */
+    public float[] input(int[] read) {
+        float[] window = new float[context];
+        for (int i = 0; i < read.length; i++) window[i] = read[i];
+        return window;
+    }
+
     private int lineBreak() {
         if (lineBreak >= 0) return lineBreak;
         throw new GenerationException(org.strata.engine.text.Message.of("generate.emptyPrompt", "the prompt is empty "

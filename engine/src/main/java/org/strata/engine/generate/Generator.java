@@ -128,15 +128,12 @@ public final class Generator {
     public float[] next(int[] tokens) {
         int[] ids = window.of(tokens);
         int n = ids.length;
-        float[] window = new float[context]; // positions n.. stay 0, <pad>: the causal model never reads them at n−1
-        for (int i = 0; i < n; i++) {
-            int id = ids[i];
+        for (int id : ids) {
             if (id < 0 || id >= classes) {
                 throw new IllegalArgumentException("token " + id + " is not in the vocabulary of " + classes);
             }
-            window[i] = id;
         }
-        float[] row = predictor.predict(new float[][]{window})[0];
+        float[] row = predictor.predict(new float[][]{window.input(ids)})[0];
         if (row.length != context * classes) {
             throw new IllegalStateException(row.length + " probabilities for a window, not " + context + " × "
                     + classes);

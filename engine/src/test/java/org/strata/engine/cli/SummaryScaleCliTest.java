@@ -3,9 +3,8 @@ package org.strata.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.strata.engine.cli.CliTest.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.strata.engine.Samples;
 
@@ -14,19 +13,9 @@ import org.strata.engine.Samples;
  * network's mark below the 100-million line, and a forward pass measured on a small network with {@code --measure}.
  */
 class SummaryScaleCliTest {
-    record Result(int status, String out, String err) {
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = StrataCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(status, out.toString(), err.toString());
-    }
-
     @Test
     void gpt2_small_prints_124439808_parameters_a_large_model_its_memory_flops_per_token_and_an_assumed_gpu_time() {
-        Result r = cli("summary", Samples.file("gpt2-small").toString());
+        CliTest.Result r = cli("summary", Samples.file("gpt2-small").toString());
         assertEquals(0, r.status(), r.err());
         String out = r.out();
         assertTrue(out.contains("Total params: 124,439,808\n"), out);
@@ -47,7 +36,7 @@ class SummaryScaleCliTest {
 
     @Test
     void the_memory_lines_of_gpt2_small_count_its_weights_and_attentions_steps_squared() {
-        Result r = cli("summary", Samples.file("gpt2-small").toString(), "--tokens", "1000000");
+        CliTest.Result r = cli("summary", Samples.file("gpt2-small").toString(), "--tokens", "1000000");
         // weights 124,439,808 × 4 bytes = 474.7 MiB to run; × 2 with gradients, Adam 2 more copies
         assertTrue(r.out().contains("(weights 474 MB, outputs "), r.out());
         assertTrue(r.out().contains("(weights and gradients 949 MB, optimizer state 949 MB, outputs and their "
@@ -57,21 +46,21 @@ class SummaryScaleCliTest {
 
     @Test
     void a_small_network_is_marked_below_the_line_and_counted_per_sample() {
-        Result r = cli("summary", Samples.file("iris").toString(), "--tokens", "1000");
+        CliTest.Result r = cli("summary", Samples.file("iris").toString(), "--tokens", "1000");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().matches("(?s).*\n[0-9,]+ parameters: not a large model \\([0-9.e-]+ % of the 100,000,000 "
                 + "parameters where one begins\\)\n.*"), r.out());
         assertTrue(r.out().contains("FLOPs per sample: "), r.out());
         assertTrue(r.out().contains("Training on 1,000 samples\n"), r.out());
         // without --tokens: no language model's 20 tokens per parameter for a classifier, but how to ask
-        Result none = cli("summary", Samples.file("iris").toString());
+        CliTest.Result none = cli("summary", Samples.file("iris").toString());
         assertTrue(none.out().contains("Time to train: give the samples to train on with --tokens N\n"), none.out());
         assertFalse(none.out().contains("Estimated time to train"), none.out());
     }
 
     @Test
     void measure_times_a_forward_pass_here_and_estimates_the_training_time_from_it() {
-        Result r = cli("summary", Samples.file("attention-reverse").toString(), "--measure", "--tokens", "100000");
+        CliTest.Result r = cli("summary", Samples.file("attention-reverse").toString(), "--measure", "--tokens", "100000");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().matches("(?s).*\nOne forward pass of one sample, measured here: [0-9.]+ m?s on "
                 + "(Strata|Deeplearning4j) \\([0-9.]+ [KMGT]?FLOP/s\\)\n.*"), r.out());
@@ -81,7 +70,7 @@ class SummaryScaleCliTest {
 
     @Test
     void tokens_below_one_are_refused_with_the_value() {
-        Result r = cli("summary", Samples.file("iris").toString(), "--tokens", "0");
+        CliTest.Result r = cli("summary", Samples.file("iris").toString(), "--tokens", "0");
         assertEquals(1, r.status());
         assertTrue(r.err().contains("--tokens must be at least 1, not 0"), r.err());
     }

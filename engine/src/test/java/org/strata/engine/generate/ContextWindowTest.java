@@ -21,6 +21,7 @@ class ContextWindowTest {
         assertArrayEquals(new int[]{3, 4}, w.of(new int[]{3, 4}));
         assertArrayEquals(new int[]{2, 5, 3, 4}, w.of(new int[]{3, 4, 2, 5, 3, 4}));
         assertArrayEquals(new int[]{2}, w.of(new int[0]), "nothing yet: a line break to start from");
+        assertArrayEquals(new float[]{3, 4, 0, 0}, w.input(w.of(new int[]{3, 4})), "padded with <pad> to T");
     }
 
     @Test

@@ -21,6 +21,7 @@ import javafx.scene.text.TextFlow;
 import org.strata.app.i18n.Messages;
 import org.strata.app.training.SequenceInside;
 import org.strata.app.training.TrainingRun;
+import org.strata.engine.generate.ContextWindow;
 import org.strata.engine.generate.Generation;
 import org.strata.engine.generate.Sampling;
 import org.strata.engine.text.TerminalText;
@@ -219,11 +220,14 @@ final class GenerationView extends VBox {
         var text = run.dataset() == null ? null : run.dataset().text().orElse(null);
         if (text == null) return;
         String all = prompt.getText() + continued;
-        var rule = run.writing().window().orElseGet(() -> new org.strata.engine.generate.ContextWindow(text, false));
-        int[] read = rule.of(text.ids(all));
-        float[] window = new float[text.length()];
-        for (int i = 0; i < read.length; i++) window[i] = read[i];
-        run.typedProperty().set(new org.strata.app.training.TrainingRun.TypedSample(all, window));
+        ContextWindow rule = contextWindow(text);
+        run.typedProperty().set(new org.strata.app.training.TrainingRun.TypedSample(all,
+                rule.input(rule.of(text.ids(all)))));
+    }
+
+    /** @return which tokens the model reads: as the last generator made said, else the last T */
+    private ContextWindow contextWindow(org.strata.engine.data.text.TextEncoding text) {
+        return run.writing().window().orElseGet(() -> new ContextWindow(text, false));
     }
 
     /** The model's ten most probable next tokens before the choice, the chosen one marked. */
@@ -274,12 +278,11 @@ final class GenerationView extends VBox {
         if (chosen == null || net.isEmpty() || text == null || count == 0) return;
         int[] ids = text.ids(prompt.getText() + continued);
         if (ids.length == 0) return;
-        var rule = run.writing().window().orElseGet(() -> new org.strata.engine.generate.ContextWindow(text, false));
+        ContextWindow rule = contextWindow(text);
         // the window that chose the last token: what the model read of the tokens before it
         int[] read = rule.of(java.util.Arrays.copyOf(ids, ids.length - 1));
         int n = read.length;
-        float[] window = new float[text.length()];
-        for (int i = 0; i < n; i++) window[i] = read[i];
+        float[] window = rule.input(read);
         int shownAt = asked;
         net.get().insideOf(window).whenComplete((inside, failed) -> javafx.application.Platform.runLater(() -> {
             if (failed != null || shownAt != asked) return;
