@@ -23,6 +23,10 @@ public final class GruKernel extends RecurrentKernel {
     private INDArray da;
     private INDArray dhz;
     private INDArray dn;
+    /** The steps computed in Java ({@link HostSteps}), or null when they run as libnd4j ops. */
+    private GruCellOnHost host;
+    /** h_{t−1}·U of the step being computed in Java [batch, 3·units]. */
+    private INDArray huStep;
 
     @Override
     protected int gateCount() {
@@ -36,6 +40,14 @@ public final class GruKernel extends RecurrentKernel {
 
     @Override
     protected void stepForward(KernelContext ctx, int t, boolean first) {
+        if (first && HostSteps.enabled()) {
+            host = new GruCellOnHost(steps, batch, units);
+            huStep = ctx.scratch(batch, 3L * units);
+        }
+        if (host != null) {
+            stepForwardOnHost(ctx, t, first);
+            return;
+        }
         if (first) {
             hu = ctx.scratch(steps, batch, 3L * units);
             preRz = ctx.scratch(steps, batch, 2L * units);
@@ -68,6 +80,31 @@ public final class GruKernel extends RecurrentKernel {
         if (m != null) ctx.forwardOp(NativeOp.of("multiply").in(at(h, t), m).out(at(h, t)).build());
     }
 
+    private void stepForwardOnHost(KernelContext ctx, int t, boolean first) {
+        if (!first) ctx.forwardOp(product(at(h, prev(t)), false, param(ctx, "U"), false, huStep, false));
+        GruCellOnHost cell = host;
+        HostView zxt = HostView.of(at(zx, t));
+        HostView hut = first ? null : HostView.of(huStep);
+        HostView bias = HostView.of(param(ctx, "bh"));
+        HostView mt = stepMask(t) == null ? null : HostView.of(stepMask(t));
+        HostView ht = HostView.of(at(h, t));
+        int before = first ? -1 : prev(t);
+        ctx.forwardOp(NativeOp.onHost("gru_cell", () -> cell.forward(zxt, hut, bias, mt, t, before, ht)));
+    }
+
+    private void stepBackwardOnHost(KernelContext ctx, int t, boolean first) {
+        GruCellOnHost cell = host;
+        HostView dht = HostView.of(at(dh, t));
+        HostView mt = stepMask(t) == null ? null : HostView.of(stepMask(t));
+        HostView dzxt = HostView.of(at(dzx, t));
+        INDArray dzht = at(dzh, t);
+        HostView dzhv = HostView.of(dzht);
+        HostView dPrev = first ? null : HostView.of(at(dh, prev(t)));
+        int before = first ? -1 : prev(t);
+        ctx.backwardOp(NativeOp.onHost("gru_cell_bp", () -> cell.backward(dht, mt, t, before, dzxt, dzhv, dPrev)));
+        if (!first) ctx.backwardOp(product(dzht, false, param(ctx, "U"), true, at(dh, prev(t)), true));
+    }
+
     @Override
     protected INDArray recurrentGradientBuffer(KernelContext ctx) {
         return ctx.scratch(steps, batch, 3L * units);
@@ -75,6 +112,10 @@ public final class GruKernel extends RecurrentKernel {
 
     @Override
     protected void stepBackward(KernelContext ctx, int t, boolean first, boolean last) {
+        if (host != null) {
+            stepBackwardOnHost(ctx, t, first);
+            return;
+        }
         if (last) {
             da = ctx.scratch(batch, 3L * units);
             dhz = ctx.scratch(batch, units);
@@ -110,7 +151,6 @@ public final class GruKernel extends RecurrentKernel {
     protected void extraGradients(KernelContext ctx) {
         // bh sits inside every step's hu_n, the first step's included
         INDArray dzhN = Views.rows(dzh).get(NDArrayIndex.all(), NDArrayIndex.interval(2L * units, 3L * units));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(dzhN).out(paramGradient(ctx, "bh")).iargs(0).bargs(false)
-                .build());
+        ctx.backwardOp(ColumnSums.of(ctx, dzhN, paramGradient(ctx, "bh")));
     }
 }

@@ -37,10 +37,8 @@ public final class LayerNormKernel implements Kernel {
         INDArray product = ctx.scratch(dy.shape());
         // dγ = Σ_rows dy·x̂, dβ = Σ_rows dy
         ctx.backwardOp(NativeOp.of("multiply").in(dy, normalised).out(product).build());
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(product).out(ctx.paramGradient("gamma")).iargs(0).bargs(false)
-                .build());
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(dy).out(ctx.paramGradient("beta")).iargs(0).bargs(false)
-                .build());
+        ctx.backwardOp(ColumnSums.of(ctx, product, ctx.paramGradient("gamma")));
+        ctx.backwardOp(ColumnSums.of(ctx, dy, ctx.paramGradient("beta")));
         if (ctx.inputGradient() == null) return;
         // dx̂ = dy·γ, then through the normalisation
         ctx.backwardOp(NativeOp.of("multiply").in(dy, ctx.param("gamma")).out(product).build());

@@ -23,6 +23,8 @@ public final class LstmKernel extends RecurrentKernel {
     private INDArray dcHere;
     /** dLoss/d(gate activations) of one step [batch, 4·units]. */
     private INDArray da;
+    /** The steps computed in Java ({@link HostSteps}), or null when they run as libnd4j ops. */
+    private LstmCellOnHost host;
 
     @Override
     protected int gateCount() {
@@ -31,6 +33,11 @@ public final class LstmKernel extends RecurrentKernel {
 
     @Override
     protected void stepForward(KernelContext ctx, int t, boolean first) {
+        if (first && HostSteps.enabled()) host = new LstmCellOnHost(steps, batch, units);
+        if (host != null) {
+            stepForwardOnHost(ctx, t, first);
+            return;
+        }
         if (first) {
             a = ctx.scratch(steps, batch, 4L * units);
             c = ctx.scratch(steps, batch, units);
@@ -53,8 +60,35 @@ public final class LstmKernel extends RecurrentKernel {
         ctx.forwardOp(NativeOp.of("multiply").in(block(at, O), at(tanhC, t)).out(at(h, t)).build());
     }
 
+    private void stepForwardOnHost(KernelContext ctx, int t, boolean first) {
+        INDArray z = at(zx, t);
+        if (!first) ctx.forwardOp(product(at(h, prev(t)), false, param(ctx, "U"), false, z, true));
+        LstmCellOnHost cell = host;
+        HostView zt = HostView.of(z);
+        HostView ht = HostView.of(at(h, t));
+        HostView mt = stepMask(t) == null ? null : HostView.of(stepMask(t));
+        int before = first ? -1 : prev(t);
+        ctx.forwardOp(NativeOp.onHost("lstm_cell", () -> cell.forward(zt, mt, t, before, ht)));
+    }
+
+    private void stepBackwardOnHost(KernelContext ctx, int t, boolean first, boolean last) {
+        LstmCellOnHost cell = host;
+        HostView dht = HostView.of(at(dh, t));
+        INDArray dz = at(dzx, t);
+        HostView dzt = HostView.of(dz);
+        HostView mt = stepMask(t) == null ? null : HostView.of(stepMask(t));
+        int before = first ? -1 : prev(t);
+        int after = last ? -1 : next(t);
+        ctx.backwardOp(NativeOp.onHost("lstm_cell_bp", () -> cell.backward(dht, mt, t, before, after, dzt)));
+        if (!first) ctx.backwardOp(product(dz, false, param(ctx, "U"), true, at(dh, prev(t)), true));
+    }
+
     @Override
     protected void stepBackward(KernelContext ctx, int t, boolean first, boolean last) {
+        if (host != null) {
+            stepBackwardOnHost(ctx, t, first, last);
+            return;
+        }
         if (last) {
             dc = ctx.scratch(batch, units);
             dcHere = ctx.scratch(batch, units);

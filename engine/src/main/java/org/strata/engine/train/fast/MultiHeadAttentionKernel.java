@@ -85,7 +85,7 @@ public final class MultiHeadAttentionKernel implements Kernel {
         INDArray dy = Views.rows(ctx.outputGradient());
         INDArray dJoined = ctx.scratch(n, hk);
         ctx.backwardOp(NativeOp.matmul(joined, true, dy, false, ctx.paramGradient("Wo"), 1.0, false));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(dy).out(ctx.paramGradient("bo")).iargs(0).bargs(false).build());
+        ctx.backwardOp(ColumnSums.of(ctx, dy, ctx.paramGradient("bo")));
         ctx.backwardOp(NativeOp.matmul(dy, false, ctx.param("Wo"), true, dJoined, 1.0, false));
         INDArray dOh = ctx.scratch(batch, heads, steps, keySize);
         ctx.backwardOp(NativeOp.of("identity").in(headMajor(dJoined)).out(dOh).build());
@@ -106,8 +106,7 @@ public final class MultiHeadAttentionKernel implements Kernel {
         for (int i = 0; i < parts.length; i++) {
             ctx.backwardOp(NativeOp.of("identity").in(dHeads[i]).out(headMajor(d)).build());
             ctx.backwardOp(NativeOp.matmul(x, true, d, false, ctx.paramGradient("W" + parts[i]), 1.0, false));
-            ctx.backwardOp(NativeOp.of("reduce_sum").in(d).out(ctx.paramGradient("b" + parts[i])).iargs(0)
-                    .bargs(false).build());
+            ctx.backwardOp(ColumnSums.of(ctx, d, ctx.paramGradient("b" + parts[i])));
             if (dx != null) ctx.backwardOp(NativeOp.matmul(d, false, ctx.param("W" + parts[i]), true, dx, 1.0, i > 0));
         }
     }

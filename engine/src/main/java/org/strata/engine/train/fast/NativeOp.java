@@ -22,6 +22,8 @@ final class NativeOp {
     private org.bytedeco.javacpp.LongPointer iargMemory;
     /** With -Dstrata.profileOps, this call site's name and input shapes (the profile's key); else null. */
     private final String profileKey;
+    /** For a step computed in Java ({@link #onHost}): its body; else null. */
+    private final Runnable host;
 
     /** A legacy transform's buffers and shapes, held so that a call creates no Java or native objects. */
     private record LegacyCall(int opNum, org.nd4j.nativeblas.OpaqueDataBuffer x,
@@ -48,6 +50,7 @@ final class NativeOp {
         this.name = name;
         this.op = op;
         this.legacy = legacy;
+        this.host = null;
         // ND4J's exec(op, context) for a legacy op builds pointers and argument buffers on every call (3 KB of
         // Java objects a training step for one GELU layer, measured); libnd4j's entry point needs none of it.
         this.legacyCall = legacy instanceof org.nd4j.linalg.api.ops.BaseTransformStrictOp && DIRECT
@@ -59,6 +62,34 @@ final class NativeOp {
         if (iargs.length > 0) ctx.setIArguments(iargs);
         if (targs.length > 0) ctx.setTArguments(targs);
         if (bargs.length > 0) ctx.setBArguments(bargs);
+    }
+
+    private NativeOp(String name, Runnable host) {
+        this.name = name;
+        this.op = null;
+        this.legacy = null;
+        this.legacyCall = null;
+        this.ctx = null;
+        this.host = host;
+        this.profileKey = PROFILE == null ? null : name;
+    }
+
+    /**
+     * A step of a plan computed in Java on the plan's arrays (read and written through {@link HostView}s), where
+     * libnd4j has no fused op and a chain of its small ops costs far more than the arithmetic: only on the CPU
+     * ({@link #onCpu()}).
+     *
+     * @param name what the profile calls it
+     * @param body the step's work; it allocates nothing
+     */
+    static NativeOp onHost(String name, Runnable body) {
+        if (!DIRECT) throw new IllegalStateException("a step in Java needs the arrays in the process's memory");
+        return new NativeOp(name, body);
+    }
+
+    /** @return true where the plan's arrays live in this process's memory, so that steps may run in Java */
+    static boolean onCpu() {
+        return DIRECT;
     }
 
     /**
@@ -97,7 +128,9 @@ final class NativeOp {
     }
 
     private void exec() {
-        if (legacyCall != null) {
+        if (host != null) {
+            host.run();
+        } else if (legacyCall != null) {
             var nativeOps = NativeOpsHolder.getInstance().getDeviceNativeOps();
             nativeOps.execTransformStrict(null, legacyCall.opNum(), legacyCall.x(), legacyCall.xShape(), null,
                     legacyCall.z(), legacyCall.zShape(), null, null);

@@ -193,8 +193,7 @@ abstract class RecurrentKernel implements Kernel {
         }
         for (int s = steps - 1; s >= 0; s--) stepBackward(ctx, time(s), s == 0, s == steps - 1);
         ctx.backwardOp(product(Views.rows(xt), true, Views.rows(dzx), false, paramGradient(ctx, "W"), false));
-        ctx.backwardOp(NativeOp.of("reduce_sum").in(Views.rows(dzx)).out(paramGradient(ctx, "b")).iargs(0)
-                .bargs(false).build());
+        ctx.backwardOp(ColumnSums.of(ctx, Views.rows(dzx), paramGradient(ctx, "b")));
         INDArray dU = paramGradient(ctx, "U");
         if (steps > 1) {
             // dU = Σ_t h_{prev(t)}ᵀ · dzh_t, every step at once: h_0…h_{T−2} against dzh_1…dzh_{T−1} forward in

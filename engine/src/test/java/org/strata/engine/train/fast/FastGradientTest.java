@@ -314,7 +314,7 @@ class FastGradientTest {
                 Arguments.of("seed cnn", Graphs.cnn()));
     }
 
-    private static Params settings() {
+    static Params settings() {
         return TrainingSettings.defaults().set("optimizer", "sgd").set("learningRate", 0.1).set("seed", 3);
     }
 
@@ -370,7 +370,7 @@ class FastGradientTest {
         return g;
     }
 
-    private static INDArray[] batch(Analysis a, Graph g, int n) {
+    static INDArray[] batch(Analysis a, Graph g, int n) {
         TensorShape in = a.shapeOf("input").orElseThrow();
         long[] shape = Plan.withBatch(n, in);
         Nd4j.getRandom().setSeed(11);

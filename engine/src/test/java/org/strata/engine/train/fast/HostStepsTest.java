@@ -1,0 +1,61 @@
+package org.strata.engine.train.fast;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.strata.engine.analysis.Analysis;
+import org.strata.engine.analysis.GraphAnalyzer;
+import org.strata.engine.graph.Graph;
+
+/**
+ * The recurrent cells' steps computed in Java (the CPU's way, which {@link FastGradientTest} checks against finite
+ * differences and Deeplearning4j) and as chains of libnd4j ops (the way of other backends, CUDA) give the same
+ * outputs and gradients, so that neither way goes untested on a machine without a GPU.
+ */
+class HostStepsTest {
+    static Stream<Arguments> recurrentGraphs() {
+        return FastGradientTest.graphs().filter(a -> {
+            String name = ((String) a.get()[0]).toLowerCase(java.util.Locale.ROOT);
+            return name.contains("lstm") || name.contains("gru") || name.contains("recurrent");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recurrentGraphs")
+    void java_steps_compute_what_the_libnd4j_ops_compute(String name, Graph g) {
+        Analysis a = GraphAnalyzer.analyze(g);
+        INDArray[] b = FastGradientTest.batch(a, g, 8);
+        FastNetwork java = new FastNetwork(g, a, FastGradientTest.settings());
+        INDArray predictedInJava = java.predict(b[0]);
+        double lossJava = java.computeGradient(b[0], b[1]);
+        Map<String, INDArray> mine = java.exportGradients();
+        FastNetwork ops = new FastNetwork(g, a, FastGradientTest.settings());
+        ops.importParameters(java.exportParameters());
+        boolean was = HostSteps.enable(false); // plans are built on first use: predict and computeGradient build them
+        INDArray predictedByOps;
+        double lossOps;
+        Map<String, INDArray> theirs;
+        try {
+            predictedByOps = ops.predict(b[0]);
+            lossOps = ops.computeGradient(b[0], b[1]);
+            theirs = ops.exportGradients();
+        } finally {
+            HostSteps.enable(was);
+        }
+        assertTrue(predictedInJava.equalsWithEps(predictedByOps, 1e-5), name + ": predictions");
+        assertTrue(Math.abs(lossJava - lossOps) < 1e-5, name + ": loss " + lossJava + " vs " + lossOps);
+        int compared = 0;
+        for (var e : mine.entrySet()) {
+            double scale = Math.max(1e-3, theirs.get(e.getKey()).amaxNumber().doubleValue());
+            double diff = e.getValue().sub(theirs.get(e.getKey())).amaxNumber().doubleValue();
+            assertTrue(diff <= 1e-4 * scale, name + " " + e.getKey() + ": max diff " + diff + " of " + scale);
+            compared++;
+        }
+        assertTrue(compared > 0);
+    }
+}
