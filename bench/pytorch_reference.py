@@ -120,11 +120,69 @@ class Conv1d(nn.Module):
         return self.out(self.convs(self.rows(x).transpose(1, 2)).mean(dim=2))
 
 
+TANG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "sample-projects", "tang-poems", "tang300.txt")
+
+
+def tang_windows(vocabulary=2146, context=64, stride=8, train=0.9):
+    """The Tang poems as bench/networks/small-gpt.strata reads them: characters numbered by frequency (0 pads, 1 is
+    unknown, 2146 in all as Strata's vocabulary of the corpus), windows of 64 every 8 characters, the first 90 %
+    for training; each window's targets are its characters one position on."""
+    text = open(TANG, encoding="utf-8").read()
+    counts = {}
+    for ch in text:
+        counts[ch] = counts.get(ch, 0) + 1
+    ranked = sorted(counts, key=lambda c: (-counts[c], c))[:vocabulary - 2]
+    ids = {c: i + 2 for i, c in enumerate(ranked)}
+    tokens = torch.tensor([ids.get(c, 1) for c in text], dtype=torch.int64)
+    starts = range(0, len(tokens) - context - 1, stride)
+    x = torch.stack([tokens[i:i + context] for i in starts])
+    y = torch.stack([tokens[i + 1:i + context + 1] for i in starts])
+    n = int(len(x) * train)
+    return x[:n], y[:n]
+
+
+class GptBlock(nn.Module):
+    """A pre-norm GPT block: causal self-attention and a GELU (tanh) feed-forward, each added to its input."""
+
+    def __init__(self, d=128, heads=4, hidden=512, context=64):
+        super().__init__()
+        self.norm1 = nn.LayerNorm(d)
+        self.attention = nn.MultiheadAttention(d, heads, batch_first=True)
+        self.norm2 = nn.LayerNorm(d)
+        self.ff = nn.Sequential(nn.Linear(d, hidden), nn.GELU(approximate="tanh"), nn.Linear(hidden, d))
+        self.register_buffer("causal", torch.triu(torch.full((context, context), float("-inf")), diagonal=1))
+
+    def forward(self, x):
+        h = self.norm1(x)
+        x = x + self.attention(h, h, h, attn_mask=self.causal, need_weights=False)[0]
+        return x + self.ff(self.norm2(x))
+
+
+class SmallGpt(nn.Module):
+    """The benchmark's small GPT: embedding 2146 x 128, learned positions, two blocks, a final LayerNorm and the
+    head tied to the embedding (no bias): a class of the vocabulary at every position."""
+
+    def __init__(self, vocabulary=2146, d=128, context=64):
+        super().__init__()
+        self.embedding = nn.Embedding(vocabulary, d)
+        self.positions = nn.Parameter(torch.randn(context, d) * 0.02)
+        self.blocks = nn.Sequential(GptBlock(d), GptBlock(d))
+        self.norm = nn.LayerNorm(d)
+
+    def forward(self, x):
+        h = self.norm(self.blocks(self.embedding(x) + self.positions))
+        return h @ self.embedding.weight.t()
+
+
 def run(make, x, y, epochs, batch=64, seed=42):
     torch.manual_seed(seed)
     model = make()
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
-    loss_fn = nn.CrossEntropyLoss()
+    cross_entropy = nn.CrossEntropyLoss()
+
+    def loss_fn(out, target):  # a class at every position: [batch, T, V] against [batch, T]
+        return cross_entropy(out.reshape(-1, out.shape[-1]), target.reshape(-1)) if out.dim() == 3 \
+            else cross_entropy(out, target)
     n = x.shape[0]
     rates = []
     for _ in range(epochs):
@@ -157,10 +215,15 @@ def main():
     for name, make, epochs in (("mnist-mlp", mlp, a.epochs_mlp), ("mnist-cnn", cnn, a.epochs_cnn),
                                ("mnist-lstm", lstm, a.epochs_family), ("mnist-gru", gru, a.epochs_family),
                                ("mnist-transformer", Transformer, a.epochs_family),
-                               ("mnist-conv1d", Conv1d, a.epochs_family)):
+                               ("mnist-conv1d", Conv1d, a.epochs_family),
+                               ("small-gpt", SmallGpt, a.epochs_family)):
         if a.only and name not in a.only.split(","):
             continue
-        rates = [run(make, images, labels, epochs) for _ in range(a.runs)]
+        if name == "small-gpt":  # windows of the Tang poems, batch 32 as the Strata network trains
+            x, y = tang_windows()
+            rates = [run(make, x, y, epochs, batch=32) for _ in range(a.runs)]
+        else:
+            rates = [run(make, images, labels, epochs) for _ in range(a.runs)]
         med = statistics.median(rates)
         if a.json:
             print(json.dumps({"net": name, "engine": "pytorch", "samplesPerSecond": round(med, 1),

@@ -37,7 +37,7 @@ public final class TrainingBenchmark {
      * read as 28 steps of 28 pixels.
      */
     static final List<String> NETWORKS = List.of("mnist-mlp", "mnist-cnn", "mnist-lstm", "mnist-gru",
-            "mnist-transformer", "mnist-conv1d");
+            "mnist-transformer", "mnist-conv1d", "small-gpt");
 
     private TrainingBenchmark() {
     }

@@ -47,4 +47,66 @@ final class HostMath {
     static void sigmoid(float[] x, float[] y, int n) {
         for (int k = 0; k < n; k++) y[k] = sigmoid(x[k]);
     }
+
+    /**
+     * @return the sum of {@code a[o…o+n)}, in eight running sums: one sum waits ~4 cycles on each addition, eight keep
+     *         the adder busy (the JIT does not reorder a float sum by itself)
+     */
+    static float sum(float[] a, int o, int n) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int j = 0;
+        for (; j + 8 <= n; j += 8) {
+            s0 += a[o + j];
+            s1 += a[o + j + 1];
+            s2 += a[o + j + 2];
+            s3 += a[o + j + 3];
+            s4 += a[o + j + 4];
+            s5 += a[o + j + 5];
+            s6 += a[o + j + 6];
+            s7 += a[o + j + 7];
+        }
+        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; j < n; j++) s += a[o + j];
+        return s;
+    }
+
+    /** @return Σ (a[o + j] − c)² for j &lt; n, in eight running sums as {@link #sum} */
+    static float squaredDeviations(float[] a, int o, int n, float c) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int j = 0;
+        for (; j + 8 <= n; j += 8) {
+            float d0 = a[o + j] - c, d1 = a[o + j + 1] - c, d2 = a[o + j + 2] - c, d3 = a[o + j + 3] - c;
+            float d4 = a[o + j + 4] - c, d5 = a[o + j + 5] - c, d6 = a[o + j + 6] - c, d7 = a[o + j + 7] - c;
+            s0 += d0 * d0;
+            s1 += d1 * d1;
+            s2 += d2 * d2;
+            s3 += d3 * d3;
+            s4 += d4 * d4;
+            s5 += d5 * d5;
+            s6 += d6 * d6;
+            s7 += d7 * d7;
+        }
+        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; j < n; j++) s += (a[o + j] - c) * (a[o + j] - c);
+        return s;
+    }
+
+    /** @return Σ a[o + j]·b[o + j] for j &lt; n, in eight running sums as {@link #sum} */
+    static float dot(float[] a, float[] b, int o, int n) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        int j = 0;
+        for (; j + 8 <= n; j += 8) {
+            s0 += a[o + j] * b[o + j];
+            s1 += a[o + j + 1] * b[o + j + 1];
+            s2 += a[o + j + 2] * b[o + j + 2];
+            s3 += a[o + j + 3] * b[o + j + 3];
+            s4 += a[o + j + 4] * b[o + j + 4];
+            s5 += a[o + j + 5] * b[o + j + 5];
+            s6 += a[o + j + 6] * b[o + j + 6];
+            s7 += a[o + j + 7] * b[o + j + 7];
+        }
+        float s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        for (; j < n; j++) s += a[o + j] * b[o + j];
+        return s;
+    }
 }

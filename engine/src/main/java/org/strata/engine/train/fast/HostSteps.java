@@ -6,7 +6,9 @@ package org.strata.engine.train.fast;
  * way goes untested. Read when a plan is built.
  */
 final class HostSteps {
-    private static volatile boolean enabled = NativeOp.onCpu();
+    /** {@code -Dstrata.hostSteps=false} builds every plan from libnd4j ops alone (to compare, or to rule Java out). */
+    private static volatile boolean enabled = NativeOp.onCpu()
+            && !"false".equals(System.getProperty("strata.hostSteps"));
 
     private HostSteps() {
     }

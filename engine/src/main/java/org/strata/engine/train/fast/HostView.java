@@ -12,8 +12,11 @@ final class HostView {
     private final FloatBuffer buffer;
     private final int offset;
     private final int length;
+    /** Held so that the memory the buffer reads stays the array's for as long as the view is used. */
+    private final INDArray array;
 
-    private HostView(FloatBuffer buffer, int offset, int length) {
+    private HostView(INDArray array, FloatBuffer buffer, int offset, int length) {
+        this.array = array;
         this.buffer = buffer;
         this.offset = offset;
         this.length = length;
@@ -31,8 +34,17 @@ final class HostView {
         if (!consecutive || array.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
             throw new IllegalArgumentException("not a contiguous float array: " + array.shapeInfoToString());
         }
-        return new HostView(array.data().asNioFloat(), Math.toIntExact(array.offset()),
+        return new HostView(array, array.data().asNioFloat(), Math.toIntExact(array.offset()),
                 Math.toIntExact(array.length()));
+    }
+
+    /**
+     * @param at a number's index in the view
+     * @return a native pointer to it, for a BLAS call from Java (the pointer keeps the buffer alive)
+     */
+    org.bytedeco.javacpp.FloatPointer pointer(long at) {
+        org.bytedeco.javacpp.FloatPointer p = new org.bytedeco.javacpp.FloatPointer(buffer);
+        return p.position(p.position() + offset + at);
     }
 
     /** @return how many numbers the view holds */
