@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Runs Strata's benchmark and the PyTorch reference alternately and prints samples/s and their ratio.
 
-    /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-cnn N] [--epochs-family N] [--only NET,...]
+    /usr/bin/python3 bench/compare.py [--rounds N] [--epochs-mlp N] [--epochs-cnn N] [--epochs-family N] [--only NET,...]
 
 Before the rounds it probes the matrix product of PyTorch and of NumPy in PyTorch's environment; when PyTorch's is under
 half of NumPy's, or the BLAS it loaded is the reference one (Debian's libblas3 alone), it is on a slow path and no
 ratio is reported (--probe-only: just that). Each round runs
 bench/run --json once and pytorch_reference.py --json once per thread count (1, then every core),
-so all see the same machine state. PyTorch is given its faster thread count per network in each round, as Strata
+so all see the same machine state. With python3-threadpoolctl it also prints PyTorch's thread pools, OpenBLAS's
+version and the core type its kernels were chosen for. PyTorch is given its faster thread count per network in each round, as Strata
 measures its own: on some machines PyTorch starts with one OpenMP thread although more cores are there (its CNN then
 runs at about half speed), which would flatter Strata. The table gives medians over the rounds.
 """
@@ -61,6 +62,12 @@ for threads in sorted({1, os.cpu_count() or 1}):
     torch.set_num_threads(threads)
     out[f"torch{threads}"] = best(lambda: torch.mm(ta, tb))
 out["numpy"] = best(lambda: a @ b)
+try:  # each thread pool PyTorch's process runs: OpenMP's, and the BLAS with its version and the core type it chose
+    from threadpoolctl import threadpool_info
+    out["pools"] = [{k: i.get(k) for k in ("internal_api", "version", "num_threads", "threading_layer", "architecture")}
+                    for i in threadpool_info()]
+except ImportError:
+    out["pools"] = "threadpoolctl not installed (apt-get install python3-threadpoolctl)"
 with open("/proc/self/maps") as f:  # the BLAS this process really loaded
     out["blas"] = sorted({l.split()[-1] for l in f if "blas" in l.lower() or "blis" in l.lower() or "mkl" in l.lower()})
 print(json.dumps(out))
@@ -91,6 +98,9 @@ def plausible(p):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--epochs-mlp", type=int, default=10,
+                    help="MLP epochs per run (the first is not counted): an epoch of the MLP takes ~0.1 s, so fewer "
+                         "measure the JVM's compiler and PyTorch's warm-up more than either's training")
     ap.add_argument("--epochs-cnn", type=int, default=4,
                     help="CNN epochs per run (the first is not counted: PyTorch's first CNN epochs are ~2x slower)")
     ap.add_argument("--epochs-family", type=int, default=3,
@@ -107,15 +117,18 @@ def main():
     p = probe(rival_env)
     print("PyTorch's threads: " + "; ".join(l.strip() for l in p["parallel"]), flush=True)
     print("matrix product 1024x1024 float32, GFLOP/s: " + ", ".join(
-        f"{k} {v:.1f}" for k, v in p.items() if k not in ("parallel", "blas")) + "; BLAS loaded: "
+        f"{k} {v:.1f}" for k, v in p.items() if k not in ("parallel", "blas", "pools")) + "; BLAS loaded: "
         + ", ".join(p["blas"]), flush=True)
+    pools = p["pools"] if isinstance(p["pools"], str) else "; ".join(
+        ", ".join(f"{k} {v}" for k, v in pool.items() if v is not None) for pool in p["pools"])
+    print("PyTorch's thread pools (threadpoolctl): " + pools, flush=True)
     refused = plausible(p)
     if refused:
         print(refused, flush=True)
     if a.probe_only:
         return
     for r in range(a.rounds):
-        epochs = ["--epochs-mlp", "3", "--epochs-cnn", str(a.epochs_cnn), "--epochs-family", str(a.epochs_family)]
+        epochs = ["--epochs-mlp", str(a.epochs_mlp), "--epochs-cnn", str(a.epochs_cnn), "--epochs-family", str(a.epochs_family)]
         if a.only:
             epochs += ["--only", a.only]
         order = [("strata", [os.path.join(HERE, "run"), "--runs", "1", "--json"] + epochs, None)]

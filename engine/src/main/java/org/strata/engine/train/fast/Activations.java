@@ -19,7 +19,9 @@ final class Activations {
 
     /** Adds to {@code ctx}'s forward pass the ops computing {@code y = f(x)}. */
     static void addForward(KernelContext ctx, ActivationFn f, INDArray x, INDArray y) {
-        if (f == ActivationFn.GELU_TANH) {
+        if (ActivationOnHost.takes(f, x, y)) {
+            ctx.forwardOp(ActivationOnHost.forward(f, x, y));
+        } else if (f == ActivationFn.GELU_TANH) {
             for (NativeOp op : geluTanhForward(x, y, ctx.scratch(x.shape()))) ctx.forwardOp(op);
         } else {
             ctx.forwardOp(forward(f, x, y));
@@ -51,6 +53,10 @@ final class Activations {
      * forward output.
      */
     static void addBackward(KernelContext ctx, ActivationFn f, INDArray x, INDArray y, INDArray dy, INDArray dx) {
+        if (ActivationOnHost.takes(f, x, y, dy, dx)) {
+            ctx.backwardOp(ActivationOnHost.backward(f, x, y, dy, dx));
+            return;
+        }
         for (NativeOp op : backward(f, x, y, dy, dx, () -> ctx.scratch(x.shape()))) ctx.backwardOp(op);
     }
 

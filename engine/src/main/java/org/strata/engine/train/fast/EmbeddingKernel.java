@@ -26,10 +26,53 @@ public final class EmbeddingKernel implements Kernel {
     @Override
     public void backward(KernelContext ctx) {
         INDArray dE = ctx.paramGradient("E");
+        boolean adds = ctx.addsToSharedGradient();
+        if (HostSteps.enabled() && HostView.fits(ctx.input()) && HostView.fits(dE)
+                && HostView.fits(ctx.outputGradient())) {
+            ctx.backwardOp(sumRowsOnHost(ctx.input(), ctx.outputGradient(), dE, adds));
+            return;
+        }
         // a Dense tied to E wrote its part first (it runs later in the order): add onto it
-        if (!ctx.addsToSharedGradient()) ctx.backwardOp(NativeOp.of("zeros_as").in(dE).out(dE).build());
+        if (!adds) ctx.backwardOp(NativeOp.of("zeros_as").in(dE).out(dE).build());
         // locked (libnd4j's first boolean): unlocked, threads add the rows of a token that occurs twice at once and
         // one addition can be lost, which made the tied-embedding tests fail now and then
         ctx.backwardOp(NativeOp.of("scatter_add").in(dE, tokens, ctx.outputGradient()).out(dE).bargs(true).build());
+    }
+
+    /**
+     * dE's rows summed in Java: libnd4j's scatter_add, locked, took 2 ms for 2,048 tokens of 128 numbers (measured),
+     * several times what the additions need.
+     *
+     * @param adds whether a Dense tied to E wrote its part of dE first, which the sums go onto
+     */
+    private static NativeOp sumRowsOnHost(INDArray input, INDArray dy, INDArray dE, boolean adds) {
+        HostView tokenView = HostView.of(input);
+        HostView gradient = HostView.of(dy);
+        HostView table = HostView.of(dE);
+        float[] tokens = new float[tokenView.length()];
+        float[] g = new float[gradient.length()];
+        float[] e = new float[table.length()];
+        int width = tokens.length == 0 ? 0 : g.length / tokens.length;
+        int vocabulary = width == 0 ? 0 : e.length / width;
+        return NativeOp.onHost("embedding_bp", () -> {
+            tokenView.read(tokens, 0);
+            gradient.read(g, 0);
+            if (adds) {
+                table.read(e, 0);
+            } else {
+                java.util.Arrays.fill(e, 0f);
+            }
+            for (int r = 0; r < tokens.length; r++) {
+                int token = (int) tokens[r];
+                if (token < 0 || token >= vocabulary) {
+                    throw new IllegalArgumentException("token " + token + " is outside the vocabulary of "
+                            + vocabulary);
+                }
+                int to = token * width;
+                int from = r * width;
+                for (int j = 0; j < width; j++) e[to + j] += g[from + j];
+            }
+            table.write(e, 0);
+        });
     }
 }

@@ -28,10 +28,7 @@ final class HostView {
      * @throws IllegalArgumentException if the array's numbers are not consecutive
      */
     static HostView of(INDArray array) {
-        long longSides = java.util.Arrays.stream(array.shape()).filter(n -> n > 1).count();
-        boolean consecutive = array.length() == 1 || array.elementWiseStride() == 1
-                && (array.ordering() == 'c' || longSides <= 1); // a column [n, 1] is consecutive in either order
-        if (!consecutive || array.dataType() != org.nd4j.linalg.api.buffer.DataType.FLOAT) {
+        if (!fits(array)) {
             throw new IllegalArgumentException("not a contiguous float array: " + array.shapeInfoToString());
         }
         return new HostView(array, array.data().asNioFloat(), Math.toIntExact(array.offset()),
@@ -45,6 +42,15 @@ final class HostView {
     org.bytedeco.javacpp.FloatPointer pointer(long at) {
         org.bytedeco.javacpp.FloatPointer p = new org.bytedeco.javacpp.FloatPointer(buffer);
         return p.position(p.position() + offset + at);
+    }
+
+    /** @return true if the array's numbers are consecutive floats, in row-major order, so that a view can read it */
+    static boolean fits(INDArray array) {
+        long longSides = java.util.Arrays.stream(array.shape()).filter(n -> n > 1).count();
+        boolean consecutive = array.length() == 1 || array.elementWiseStride() == 1
+                && (array.ordering() == 'c' || longSides <= 1); // a column [n, 1] is consecutive in either order
+        return consecutive && array.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT
+                && array.length() <= Integer.MAX_VALUE;
     }
 
     /** @return how many numbers the view holds */
