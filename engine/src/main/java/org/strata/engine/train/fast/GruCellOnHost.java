@@ -51,15 +51,6 @@ final class GruCellOnHost {
         zero = new float[n];
     }
 
-    private void readKeep(HostView m) {
-        if (m == null) {
-            java.util.Arrays.fill(keep, 1f);
-            return;
-        }
-        m.read(maskColumn, 0);
-        for (int b = 0; b < batch; b++) java.util.Arrays.fill(keep, b * units, (b + 1) * units, maskColumn[b]);
-    }
-
     /**
      * Step t: reads x_t·W + b and h_{t−1}·U (none for the first step), keeps the gates, writes h_t.
      *
@@ -71,7 +62,7 @@ final class GruCellOnHost {
         zxt.readBlocks(x3, units);
         bias.read(bh, 0);
         for (int b = 0; b < batch; b++) System.arraycopy(bh, 0, bhRow, b * units, units);
-        readKeep(m);
+        HostView.spreadColumn(m, maskColumn, keep, units);
         float[] hn = hun[t];
         float[] rt = r[t];
         float[] zt = zg[t];
@@ -113,7 +104,7 @@ final class GruCellOnHost {
      */
     void backward(HostView dht, HostView m, int t, int prev, HostView dzxt, HostView dzht, HostView dhPrev) {
         dht.read(dh, 0);
-        readKeep(m);
+        HostView.spreadColumn(m, maskColumn, keep, units);
         float[] rt = r[t];
         float[] zt = zg[t];
         float[] nt = ng[t];

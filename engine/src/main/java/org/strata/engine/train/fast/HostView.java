@@ -86,6 +86,19 @@ final class HostView {
         }
     }
 
+    /**
+     * A recurrent step's padding per number: reads the step's padding column [batch, 1] into {@code column} and spreads
+     * each sample's value over its {@code width} numbers of {@code into}; all ones when {@code mask} is null.
+     */
+    static void spreadColumn(HostView mask, float[] column, float[] into, int width) {
+        if (mask == null) {
+            java.util.Arrays.fill(into, 1f);
+            return;
+        }
+        mask.read(column, 0);
+        for (int b = 0; b < column.length; b++) java.util.Arrays.fill(into, b * width, (b + 1) * width, column[b]);
+    }
+
     /** Copies {@link #length()} numbers of {@code src} from {@code at} into the view. */
     void write(float[] src, int at) {
         buffer.put(offset, src, at, length);

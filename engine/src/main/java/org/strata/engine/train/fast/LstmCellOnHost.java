@@ -41,16 +41,6 @@ final class LstmCellOnHost {
         zero = new float[n];
     }
 
-    /** Spreads a step's padding column [batch, 1] over the step's numbers; all ones without padding. */
-    private void readKeep(HostView m) {
-        if (m == null) {
-            java.util.Arrays.fill(keep, 1f);
-            return;
-        }
-        m.read(maskColumn, 0);
-        for (int b = 0; b < maskColumn.length; b++) java.util.Arrays.fill(keep, b * units, (b + 1) * units, maskColumn[b]);
-    }
-
     /**
      * Step t: reads z_t = x_t·W + b + h_{t−1}·U, keeps the gates and the cell state, writes h_t.
      *
@@ -59,7 +49,7 @@ final class LstmCellOnHost {
      */
     void forward(HostView zt, HostView m, int t, int prev, HostView ht) {
         zt.readBlocks(z, units);
-        readKeep(m);
+        HostView.spreadColumn(m, maskColumn, keep, units);
         float[] zg = z[G];
         float[] zf = z[F];
         float[] zo = z[O];
@@ -89,7 +79,7 @@ final class LstmCellOnHost {
      */
     void backward(HostView dht, HostView m, int t, int prev, int next, HostView dzt) {
         dht.read(hs, 0);
-        readKeep(m);
+        HostView.spreadColumn(m, maskColumn, keep, units);
         float[] g = gates[t][G];
         float[] f = gates[t][F];
         float[] o = gates[t][O];
