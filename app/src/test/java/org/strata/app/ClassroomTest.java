@@ -248,7 +248,7 @@ class ClassroomTest extends AppTest {
     }
 
     @Test
-    void help_lists_every_layer_of_the_catalogue_and_every_menu_shortcut() {
+    void help_lists_every_layer_and_every_menu_shortcut_and_escape_closes_each_help_window() {
         fxRun(() -> menuItem("menu-help-reference").fire());
         javafx.stage.Stage reference = fx(() -> (javafx.stage.Stage) javafx.stage.Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#layer-reference") != null).findFirst()
@@ -260,7 +260,8 @@ class ClassroomTest extends AppTest {
         fxRun(() -> ((javafx.scene.control.TextField) root.lookup("#reference-search")).setText("dropout"));
         assertThat(fx(() -> root.lookup("#reference-Dropout"))).isNotNull();
         assertThat(fx(() -> root.lookup("#reference-Dense"))).isNull();
-        fxRun(reference::close);
+        pressEscape(reference);
+        assertThat(fx(reference::isShowing)).as("Escape closes the layer reference").isFalse();
 
         fxRun(() -> menuItem("menu-help-shortcuts").fire());
         javafx.stage.Stage keys = fx(() -> (javafx.stage.Stage) javafx.stage.Window.getWindows().stream()
@@ -270,7 +271,15 @@ class ClassroomTest extends AppTest {
                 .map(n -> ((Label) n).getText()).reduce("", (a, b) -> a + "\n" + b));
         String save = fx(() -> menuItem("menu-file-save").getAccelerator().getDisplayText());
         assertThat(text).contains(save).contains("F1").contains("Esc");
-        fxRun(keys::close);
+        pressEscape(keys);
+        assertThat(fx(keys::isShowing)).as("Escape closes the shortcuts").isFalse();
+    }
+
+    /** Presses Escape in a window, as a key press reaches its scene. */
+    private void pressEscape(javafx.stage.Stage w) {
+        fxRun(() -> javafx.event.Event.fireEvent(w.getScene().getRoot(), new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.ESCAPE, false, false,
+                false, false)));
     }
 
     @Test

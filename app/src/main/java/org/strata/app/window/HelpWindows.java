@@ -162,6 +162,13 @@ final class HelpWindows {
         s.initOwner(owner);
         s.setTitle(title);
         s.setScene(new Scene(content, w, h));
+        // Escape closes a help window as it closes a dialog (a teacher at the projector reaches for it first)
+        s.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                s.close();
+            }
+        });
         return s;
     }
 }
