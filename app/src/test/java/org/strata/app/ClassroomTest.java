@@ -145,7 +145,7 @@ class ClassroomTest extends AppTest {
             run().start();
         });
         waitFor(60, () -> !run().isActive());
-        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epoch(s)");
+        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epochs");
         fxRun(() -> window.setLanguage(java.util.Locale.SIMPLIFIED_CHINESE));
         assertThat(fx(() -> lookup("#training-status").queryAs(Label.class).getText())).doesNotContain("Finished")
                 .contains("3");
@@ -155,7 +155,7 @@ class ClassroomTest extends AppTest {
         fxRun(() -> window.setDark(false));
         waitFor(10, () -> brightness("#loss-chart") > 0.7);
         fxRun(() -> window.setLanguage(java.util.Locale.ENGLISH));
-        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epoch(s)");
+        assertThat(fx(() -> run().messageProperty().get())).isEqualTo("Finished 3 epochs");
     }
 
     @Test

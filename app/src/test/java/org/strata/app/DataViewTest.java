@@ -42,7 +42,7 @@ class DataViewTest extends AppTest {
         assertThat(lookup("#data-pictures .image-view").queryAll()).hasSize(24);
         openData("forecast-signal");
         waitFor(60, () -> lookup("#data-series").tryQuery().isPresent());
-        assertThat(lookup("#data-summary").queryLabeled().getText()).contains("1 number(s) to predict");
+        assertThat(lookup("#data-summary").queryLabeled().getText()).contains("1 number to predict");
     }
 
     @Test

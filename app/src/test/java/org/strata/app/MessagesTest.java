@@ -58,6 +58,24 @@ class MessagesTest {
     }
 
     @Test
+    void counts_say_one_thing_or_several_things_not_things_with_an_s_in_brackets() {
+        Locale was = Messages.locale();
+        try {
+            Messages.setLocale(Locale.ENGLISH);
+            assertThat(Messages.get("train.continuing", 1)).contains("after 1 epoch so far");
+            assertThat(Messages.get("train.continuing", 12)).contains("after 12 epochs so far");
+            assertThat(Messages.get("confusion.cellWrong", "7", "1", 1, 1)).startsWith("1 sample of class");
+            assertThat(Messages.get("confusion.cellRight", "7", "7", 1234, 20)).startsWith("1,234 samples of class");
+            assertThat(Messages.get("data.targets", 3)).startsWith("3 numbers to predict");
+            for (String k : Collections.list(EN.getKeys())) {
+                assertThat(EN.getString(k)).as(k).doesNotContain("(s)");
+            }
+        } finally {
+            Messages.setLocale(was);
+        }
+    }
+
+    @Test
     void chinese_texts_are_translated_not_copied() {
         Set<String> same = new TreeSet<>();
         for (String k : Collections.list(EN.getKeys())) {

@@ -55,7 +55,7 @@ final class DataCommand implements Callable<Integer> {
             }
             out.println(b);
         } else {
-            out.println("predicts " + d.targets() + " number(s) per sample");
+            out.println("predicts " + d.targets() + (d.targets() == 1 ? " number" : " numbers") + " per sample");
         }
         d.text().ifPresent(t -> {
             var v = t.vocabulary();

@@ -7,7 +7,7 @@ import java.util.Map;
  * where it ran. Runs of format 1 have none.
  *
  * @param project               the project's name
- * @param message               why it ended, in English ("Finished 30 epoch(s)")
+ * @param message               why it ended, in English ("Finished 30 epochs")
  * @param bestEpoch             the epoch with the lowest validation loss (0 without a validation split)
  * @param train                 the final evaluation on the training split
  * @param validation            on the validation split, or null when it is empty

@@ -181,7 +181,8 @@ final class TrainingLoop {
         }
         RunEvaluation.Figures end = evaluation.end(tally.validationNow);
         Message endMessage = tally.endMessage != null ? tally.endMessage
-                : Message.of("run.finished", "Finished " + epochsDone + " epoch(s)", epochsDone);
+                : Message.of("run.finished", "Finished " + epochsDone + (epochsDone == 1 ? " epoch" : " epochs"),
+                        epochsDone);
         double sps = tally.fitNanos == 0 ? 0 : tally.fitSamples / (tally.fitNanos / 1e9);
         TrainingResult result = new TrainingResult(tally.endState, endMessage.english(), epochsDone, best.epoch(),
                 end.train(), end.validation(), end.test(), sps, (System.nanoTime() - start) / 1e9);

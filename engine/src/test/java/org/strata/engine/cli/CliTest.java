@@ -56,7 +56,7 @@ class CliTest {
         assertEquals(3 + 4, words.out().lines().count(), words.out());
 
         Result series = cli("data", Samples.file("forecast-signal").toString(), "--rows", "1");
-        assertTrue(series.out().contains("predicts 1 number(s) per sample"), series.out());
+        assertTrue(series.out().contains("predicts 1 number per sample"), series.out());
 
         Path broken = dir.resolve("no-data.strata");
         Files.writeString(broken, Files.readString(Samples.file("iris")).replace("iris.csv", "missing.csv"));
