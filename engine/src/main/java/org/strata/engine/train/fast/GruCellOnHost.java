@@ -60,8 +60,10 @@ final class GruCellOnHost {
      */
     void forward(HostView zxt, HostView hut, HostView bias, HostView m, int t, int prev, HostView ht) {
         zxt.readBlocks(x3, units);
-        bias.read(bh, 0);
-        for (int b = 0; b < batch; b++) System.arraycopy(bh, 0, bhRow, b * units, units);
+        if (prev < 0) { // bh changes between passes, not between steps: spread over the batch once per pass
+            bias.read(bh, 0);
+            for (int b = 0; b < batch; b++) System.arraycopy(bh, 0, bhRow, b * units, units);
+        }
         HostView.spreadColumn(m, maskColumn, keep, units);
         float[] hn = hun[t];
         float[] rt = r[t];

@@ -22,8 +22,6 @@ public final class LayerNormKernel implements Kernel {
         double eps = ctx.node().params().getDouble("epsilon");
         rows = Views.rows(ctx.input());
         long n = rows.size(0);
-        mean = ctx.scratch(n);
-        var = ctx.scratch(n);
         normalised = ctx.scratch(rows.shape());
         INDArray y = Views.rows(ctx.output());
         if (HostSteps.enabled()) {
@@ -37,6 +35,8 @@ public final class LayerNormKernel implements Kernel {
             ctx.forwardOp(NativeOp.onHost("layer_norm", () -> cell.forward(in, g, b, xhat, out)));
             return;
         }
+        mean = ctx.scratch(n); // the row statistics libnd4j's ops pass from forward to backward
+        var = ctx.scratch(n);
         ctx.forwardOp(NativeOp.of("moments").in(rows).out(mean, var).iargs(1).build());
         // no scale, no offset, "channels" on axis 0: every row by its own mean and variance
         ctx.forwardOp(NativeOp.of("batchnorm").in(rows, mean, var).out(normalised).iargs(0, 0, 0).targs(eps)
